@@ -1,0 +1,139 @@
+"""`jaanch`: the command line. Kept import-light: heavy modules load only for the command run."""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import JaanchError, UsageError
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # no finding at or above --fail-on
+    FINDINGS = 1
+    USAGE = 2  # bad options or unreadable input
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="jaanch", description="Audit machine-translated Hindi news articles.")
+    parser.add_argument("--version", action="version", version=f"jaanch {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="audit articles and report findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - reads stdin")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="warning",
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--select", action="append", default=[], metavar="CODES",
+                       help="only these check codes or prefixes, comma-separated (TERM,FMT001)")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                       help="skip these check codes or prefixes, comma-separated")
+    check.add_argument("--glossary", action="append", default=[], metavar="FILE",
+                       help="an extra glossary TSV (repeatable); added to the house glossary")
+    check.add_argument("--no-house-glossary", action="store_true",
+                       help="do not load glossaries/house.tsv")
+    check.add_argument("--set", action="append", default=[], metavar="CODE.NAME=VALUE",
+                       help="change a check threshold, e.g. REP002.min_chrf=90")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the first suggestion of every fixable finding, in place, atomically")
+
+    sub.add_parser("rules", help="list the checks with their codes")
+    return parser
+
+
+def _codes(values: list[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _settings(pairs: list[str]) -> dict[str, float]:
+    from .checks import BY_CODE
+
+    out: dict[str, float] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        code, dot, name = key.partition(".")
+        check = BY_CODE.get(code.upper())
+        if not sep or not dot or check is None or name not in check.defaults:
+            raise UsageError(f"--set {pair!r}: expected CODE.NAME=VALUE with a name `jaanch rules` lists")
+        try:
+            out[f"{check.code}.{name}"] = float(value)
+        except ValueError:
+            raise UsageError(f"--set {pair!r}: {value!r} is not a number") from None
+    return out
+
+
+def _rules() -> int:
+    from .checks import ALL_CHECKS
+
+    for c in ALL_CHECKS:
+        tweaks = " ".join(f"{k}={v:g}" for k, v in c.defaults.items())
+        print(f"{c.code:9} {c.category:12} {c.severity.label:8} {c.name:20} {c.summary()}"
+              + (f"  [{tweaks}]" if tweaks else ""))
+    return ExitCode.OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .document import collect_paths, decode_article, parse_article, read_article
+    from .engine import Engine, select_checks
+    from .fileio import write_atomic
+    from .findings import Severity
+    from .glossary import DEFAULT_GLOSSARY
+    from .reporters import REPORTERS, FileResult
+
+    glossaries = ([] if args.no_house_glossary else [DEFAULT_GLOSSARY]) + [Path(g) for g in args.glossary]
+    engine = Engine(glossaries, select_checks(_codes(args.select), _codes(args.ignore)), _settings(args.set))
+    if args.fix and "-" in args.paths:
+        raise UsageError("--fix rewrites files in place; it cannot fix standard input")
+    targets: list[str | Path] = []
+    for raw in args.paths:
+        targets.extend(["-"] if raw == "-" else collect_paths([raw]))
+    engine.glossary  # load (and validate) before reading any article
+    results: list[FileResult] = []
+    for target in targets:
+        if target == "-":
+            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+        else:
+            article = read_article(target)
+        fixed = 0
+        if args.fix:
+            new_text, fixed = engine.fix_text(article.text, article.path)
+            if new_text != article.text:
+                write_atomic(target, new_text)
+                article = parse_article(new_text, article.path)
+        results.append(FileResult(article.path, engine.audit(article), fixed))
+    reporter = REPORTERS[args.format](engine.signature())
+    sys.stdout.write(reporter.render(results))
+    if not reporter.prints_signature:
+        print(engine.signature(), file=sys.stderr)
+    if args.fail_on == "never":
+        return ExitCode.OK
+    threshold = Severity.parse(args.fail_on)
+    worst = max((f.severity for r in results for f in r.findings), default=None)
+    return ExitCode.FINDINGS if worst is not None and worst >= threshold else ExitCode.OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "rules":
+            return _rules()
+        return _check(args)
+    except JaanchError as exc:
+        print(f"jaanch: {exc.one_line()}", file=sys.stderr)
+        return ExitCode.USAGE
+    except BrokenPipeError:
+        return ExitCode.OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

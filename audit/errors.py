@@ -1,0 +1,31 @@
+"""One error base class; every user-facing failure is a JaanchError with one line to print."""
+
+from __future__ import annotations
+
+
+class JaanchError(Exception):
+    """Base class for errors that end a run with a one-line message and exit code 2."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        self.path = path
+        self.line = line
+        self.reason = message
+        super().__init__(self.one_line())
+
+    def one_line(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return where + self.reason.replace("\n", " ")
+
+
+class InputError(JaanchError):
+    """An article could not be read: undecodable, empty, missing, or an empty folder."""
+
+
+class GlossaryError(JaanchError):
+    """A glossary or lexicon file is malformed."""
+
+
+class UsageError(JaanchError):
+    """The command line asks for something that cannot be done."""

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ..findings import Finding
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    fixed: int = 0
+
+
+class Reporter:
+    name: ClassVar[str]
+    # Machine formats keep stdout pure; the signature then goes to stderr.
+    prints_signature: ClassVar[bool] = False
+
+    def __init__(self, signature: str):
+        self.signature = signature
+
+    def render(self, results: list[FileResult]) -> str:
+        raise NotImplementedError

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from .base import FileResult, Reporter
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: one `::warning file=…,line=…::message` per finding."""
+
+    name = "github"
+
+    def render(self, results: list[FileResult]) -> str:
+        out = []
+        for r in results:
+            for f in r.findings:
+                props = ",".join([
+                    f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
+                    f"endLine={f.end_line}", f"endColumn={f.end_column}",
+                    f"title={_escape_property(f'{f.code} {f.rule}')}",
+                ])
+                out.append(f"::{_LEVEL[f.severity.label]} {props}::{_escape_data(f.message)}")
+        return "\n".join(out) + ("\n" if out else "")

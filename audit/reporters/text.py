@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections import Counter
+
+from .base import FileResult, Reporter
+
+
+class TextReporter(Reporter):
+    """`path:line:col: CODE severity message  [text → suggestion]`, then a summary and the signature."""
+
+    name = "text"
+    prints_signature = True
+
+    def render(self, results: list[FileResult]) -> str:
+        lines: list[str] = []
+        by_severity: Counter[str] = Counter()
+        for result in results:
+            for f in result.findings:
+                by_severity[f.severity.label] += 1
+                fix = f" → '{f.suggestions[0]}'" if f.fixes and f.suggestions[0] else (" → delete" if f.fixes else "")
+                lines.append(
+                    f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} [{f.rule}] {f.message}"
+                    f"  ['{f.text}'{fix}]"
+                )
+            if result.fixed:
+                lines.append(f"{result.path}: applied {result.fixed} fixes")
+        total = sum(by_severity.values())
+        detail = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
+        lines.append(f"{total} findings in {len(results)} files" + (f" ({detail})" if detail else ""))
+        lines.append(self.signature)
+        return "\n".join(lines) + "\n"

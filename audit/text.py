@@ -1,0 +1,132 @@
+"""Normalisation for matching, and transliteration keys for clustering spellings.
+
+Everything here produces *keys*: strings used to compare tokens. Keys are never shown
+to the user and never written back; offsets always point into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+NUKTA = "\u093c"
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# Chandrabindu and anusvara are used interchangeably by MT systems and desks alike.
+_MATCH_FOLD = str.maketrans({"\u0901": "\u0902", NUKTA: None})
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def _normalizer():
+    from indicnlp.normalize.indic_normalize import IndicNormalizerFactory
+
+    return IndicNormalizerFactory().get_normalizer("hi")
+
+
+@lru_cache(maxsize=200_000)
+def normalize(token: str) -> str:
+    """NFC + indic-nlp's Devanagari normalisation (nukta forms, ZWJ/ZWNJ, quotes, danda)."""
+    text = unicodedata.normalize("NFC", token).translate(_ZERO_WIDTH)
+    if DEVANAGARI.search(text):
+        text = _normalizer().normalize(text)
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def fold(token: str) -> str:
+    """The key two spellings must share to count as the *same* spelling.
+
+    Nukta and chandrabindu differences are not spelling variants a desk cares about;
+    Latin text is compared case-insensitively (casing has its own check).
+    """
+    folded = unicodedata.normalize("NFD", normalize(token)).translate(_MATCH_FOLD)
+    return unicodedata.normalize("NFC", folded).casefold()
+
+
+def is_devanagari(token: str) -> bool:
+    return bool(DEVANAGARI.search(token))
+
+
+def is_latin(token: str) -> bool:
+    return bool(LATIN.search(token)) and not DEVANAGARI.search(token)
+
+
+# --- transliteration keys -------------------------------------------------------------
+
+# sanscript's Harvard-Kyoto scheme has no letters for the English-loan vowels; map them
+# to their nearest native vowel first.
+_PRE_ROMANISE = str.maketrans({"\u0911": "\u0913", "\u0949": "\u094b", "\u090d": "\u090f", "\u0945": "\u0947"})
+_HK_FOLD = [
+    ("ph", "f"), ("ai", "e"), ("au", "o"), ("A", "a"), ("I", "i"), ("U", "u"), ("E", "e"), ("O", "o"),
+    ("T", "t"), ("D", "d"), ("N", "n"), ("G", "n"), ("J", "n"), ("M", "n"), ("H", ""),
+    ("S", "s"), ("z", "s"), ("R", "ri"), ("lR", "li"), ("kS", "ks"),
+]
+_VOWELS = set("aeiou")
+
+
+@lru_cache(maxsize=200_000)
+def romanise(token: str) -> str:
+    """Harvard-Kyoto romanisation via indic-transliteration (nukta and loan vowels folded)."""
+    from indic_transliteration import sanscript
+
+    base = fold(token).translate(_PRE_ROMANISE)
+    return sanscript.transliterate(base, sanscript.DEVANAGARI, sanscript.HK)
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(token: str) -> str:
+    """A spelling-tolerant key: long/short vowels, retroflex/dental, sibilants folded.
+
+    दीपसेक and डीपसेक share `dipasek`; डीपसीक gives `dipasik` (one vowel apart).
+    """
+    if not is_devanagari(token):
+        return latin_key(token)
+    key = romanise(token)
+    for src, dst in _HK_FOLD:
+        key = key.replace(src, dst)
+    key = re.sub(r"[^a-z0-9]", "", key.lower())
+    if key.endswith("a") and len(key) > 2:
+        key = key[:-1]  # final schwa is not pronounced
+    return key
+
+
+def skeleton(key: str) -> str:
+    """Consonants only, aspiration and doubled letters collapsed: the script-neutral core."""
+    out: list[str] = []
+    for ch in key:
+        if ch in _VOWELS or ch == "h" or not ch.isalpha():
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+_LATIN_RULES = [
+    ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("q", "k"), ("x", "ks"), ("w", "v"),
+    ("ce", "se"), ("ci", "si"), ("cy", "si"), ("c", "k"), ("y", "i"), ("z", "j"),
+]
+
+
+@lru_cache(maxsize=50_000)
+def latin_key(word: str) -> str:
+    """An approximate phonetic key of a Latin-script name, comparable with `translit_key`."""
+    key = re.sub(r"[^a-z0-9]", "", word.lower())
+    for src, dst in _LATIN_RULES:
+        key = key.replace(src, dst)
+    return key
+
+
+def vowel_distance(a: str, b: str) -> int:
+    """Levenshtein distance; the keys compared are short, so the quadratic DP is fine."""
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
