@@ -7,7 +7,7 @@ from ..base import Check, Context
 
 _WORD = r"[\u0900-\u0963\u0966-\u097FA-Za-z0-9]+"
 # "ओपन -सोर्स" and "ओपन- सोर्स": a compound split on one side of its hyphen only.
-_PATTERN = re.compile(rf"({_WORD})(?: +-(?=[^\s\-])|-(?: +)(?=[\u0900-\u097FA-Za-z]))({_WORD})")
+_PATTERN = re.compile(rf"({_WORD})(?: +-(?=[\u0900-\u097FA-Za-z])|-(?: +)(?=[\u0900-\u097FA-Za-z]))({_WORD})")
 
 
 class HyphenSpace(Check):

@@ -10,15 +10,16 @@ class RepeatedPhrase(Check):
 
     Anti-pattern:  अपने मॉडल को कम लागत पर अपने मॉडल को प्रशिक्षित किया।
     Fix:           अपने मॉडल को कम लागत पर प्रशिक्षित किया।
-    Inside a sentence a repeat needs two content words (not का, के, में…); across
-    adjacent sentences it must be longer, since writers do repeat a name and its noun.
+    A repeat needs three content words (not का, के, में, लेने…): parallel phrases such as
+    "मानव जाति की … मानव जाति की" are normal Hindi. Across adjacent sentences it must be
+    longer still, since writers do repeat a name and its noun.
     """
 
     code = "REP001"
     name = "repeated-phrase"
     category = "repetition"
     severity = Severity.ERROR
-    defaults = {"min_words": 3, "min_content": 2, "min_words_adjacent": 5, "min_content_adjacent": 3}
+    defaults = {"min_words": 3, "min_content": 3, "min_words_adjacent": 6, "min_content_adjacent": 4}
 
     def run(self, ctx: Context):
         sentences = ctx.article.sentences

@@ -93,6 +93,7 @@ class EntityConsistency(Check):
                 elif tok.kind == "latin" and tok.text[:1].isupper():
                     latin.append(tok)
         groups = list(by_entry.values())
+        loose = self._attach(ctx, groups, loose)
         groups.extend(self._cluster(ctx, loose, latin))
         groups.extend(self._acronyms(ctx, latin, claimed))
         return groups
@@ -105,6 +106,30 @@ class EntityConsistency(Check):
             and key not in ctx.lexicon.loanwords
             and hindi_zipf(tok.norm) < ctx.setting(self, "max_hindi_zipf")
         )
+
+    def _attach(self, ctx: Context, groups: list[Group], loose: list[Token]) -> list[Token]:
+        """Join unlisted spellings (डीपसिक) to the glossary name they spell; return the rest."""
+        max_dist = ctx.setting(self, "max_vowel_distance")
+        min_skel = ctx.setting(self, "min_skeleton")
+        known: dict[str, list[tuple[Group, str]]] = defaultdict(list)
+        for group in groups:
+            for key, surface in group.surface.items():
+                if not surface.isascii() and " " not in surface:
+                    known[skeleton(translit_key(surface))].append((group, surface))
+        rest: list[Token] = []
+        for tok in loose:
+            skel = skeleton(translit_key(tok.text))
+            match = next(
+                (g for g, surface in known.get(skel, ()) if len(skel) >= min_skel
+                 and not _is_inflection(fold(surface), tok.key)
+                 and vowel_distance(translit_key(surface), translit_key(tok.text)) <= max_dist),
+                None,
+            )
+            if match is None:
+                rest.append(tok)
+            else:
+                match.add(tok.key, tok.text, (tok.start, tok.end))
+        return rest
 
     def _cluster(self, ctx: Context, loose: list[Token], latin: list[Token]) -> list[Group]:
         min_skel = ctx.setting(self, "min_skeleton")

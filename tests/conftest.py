@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def engine():
+    from audit.engine import Engine
+
+    return Engine()
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the real console entry point in a fresh interpreter."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "audit.cli", *args],
+        input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120,
+    )

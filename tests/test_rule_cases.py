@@ -1,0 +1,55 @@
+"""Rule test cases kept as data: each TOML file holds pass/fail/fix strings for one check."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from audit.checks import ALL_CHECKS, BY_CODE
+from audit.engine import Engine
+
+CASES_DIR = Path(__file__).parent / "rule_cases"
+
+
+def _cases():
+    for path in sorted(CASES_DIR.glob("*.toml")):
+        code = path.stem
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            yield pytest.param(code, case, id=f"{code}: {case['name']}")
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def _engine(code: str) -> Engine:
+    if code not in _ENGINES:
+        _ENGINES[code] = Engine(checks=[BY_CODE[code]])
+    return _ENGINES[code]
+
+
+@pytest.mark.parametrize("code,case", list(_cases()))
+def test_rule_case(code, case):
+    engine = _engine(code)
+    findings = engine.audit_text(case["text"])
+    assert [f.text for f in findings] == case["flags"]
+    for f in findings:
+        assert f.code == code
+        assert case["text"][f.start : f.end] == f.text
+    if "fixed" in case:
+        assert engine.fix_text(case["text"])[0] == case["fixed"]
+
+
+def test_every_check_has_cases_that_pass_and_fail():
+    for check in ALL_CHECKS:
+        path = CASES_DIR / f"{check.code}.toml"
+        assert path.exists(), f"no rule cases for {check.code}"
+        cases = tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+        assert any(c["flags"] for c in cases), f"{check.code} has no failing case"
+
+
+def test_every_check_documents_anti_pattern_and_fix():
+    for check in ALL_CHECKS:
+        doc = check.__doc__ or ""
+        assert "Anti-pattern" in doc and "Fix" in doc, check.code
