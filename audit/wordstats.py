@@ -27,3 +27,10 @@ def english_words(min_zipf: float = 3.0, min_length: int = 4) -> frozenset[str]:
         else:
             hi = mid
     return frozenset(w for w in ranked[:lo] if len(w) >= min_length and w.isascii() and w.isalpha())
+
+
+@lru_cache(maxsize=100_000)
+def english_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")

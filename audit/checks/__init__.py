@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .anglicism.known_anglicism import KnownAnglicism
 from .anglicism.readback_anglicism import EnglishReadback
+from .anglicism.untranslated_english import UntranslatedEnglish
 from .base import Check, Context
 from .formatting.currency_space import CurrencySpace
 from .formatting.hyphen_dash import HyphenAsDash
@@ -25,6 +26,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     WrongSense,
     KnownAnglicism,
     EnglishReadback,
+    UntranslatedEnglish,
     RepeatedPhrase,
     RepeatedSentence,
     CurrencySpace,

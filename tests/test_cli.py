@@ -1,0 +1,124 @@
+"""The command line as the publishing pipeline uses it: formats, exit codes, --fix, signatures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import ROOT, SAMPLES, SHARED, run_cli
+
+SCHEMA = SHARED / "data" / "sarif" / "sarif-schema-2.1.0.json"
+REQUIRED = {"path", "code", "rule", "category", "severity", "start", "end", "line", "column",
+            "text", "message", "suggestions", "confidence"}
+
+
+@pytest.fixture()
+def article(tmp_path):
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    return path
+
+
+def test_json_is_one_array_of_findings(article):
+    proc = run_cli("check", "--format", "json", str(article))
+    assert proc.returncode == 1
+    findings = json.loads(proc.stdout)
+    assert isinstance(findings, list) and findings
+    text = article.read_text(encoding="utf-8")
+    for f in findings:
+        assert REQUIRED <= set(f)
+        assert text[f["start"] : f["end"]] == f["text"]
+    assert "jaanch:0.1.0|glossary:" in proc.stderr.decode()
+
+
+def test_text_format_prints_positions_and_signature(article):
+    out = run_cli("check", str(article)).stdout.decode()
+    assert f"{article}:1:16: TERM001 warning" in out
+    assert out.rstrip().splitlines()[-1].startswith("jaanch:0.1.0|glossary:")
+    assert "|checks:TERM001,TERM002" in out
+
+
+def test_github_annotations(article):
+    out = run_cli("check", "--format", "github", str(article)).stdout.decode().splitlines()
+    assert out and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in out)
+    assert any(f"file={article},line=1,col=16" in line for line in out)
+
+
+def test_sarif_is_valid_against_the_schema(article):
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA.exists():
+        pytest.skip("SARIF schema not beside the project")
+    proc = run_cli("check", "--format", "sarif", str(article))
+    log = json.loads(proc.stdout)
+    jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    run = log["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    text = article.read_text(encoding="utf-8")
+    for result in run["results"]:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
+
+
+def test_fail_on_thresholds():
+    clean = str(SAMPLES / "clean_monsoon_economy.txt")
+    assert run_cli("check", clean).returncode == 0
+    noisy = str(SAMPLES / "phone_launch_mt.txt")
+    assert run_cli("check", noisy).returncode == 1
+    assert run_cli("check", "--fail-on", "never", noisy).returncode == 0
+    assert run_cli("check", "--fail-on", "error", "--select", "FMT001", noisy).returncode == 0
+    assert run_cli("check", "--fail-on", "warning", "--select", "FMT001", noisy).returncode == 1
+
+
+def test_select_and_ignore(article):
+    only = json.loads(run_cli("check", "--format", "json", "--select", "TERM,FMT001", str(article)).stdout)
+    assert only and {f["code"] for f in only} <= {"TERM001", "TERM002", "TERM003", "TERM004", "FMT001"}
+    rest = json.loads(run_cli("check", "--format", "json", "--ignore", "TERM", str(article)).stdout)
+    assert rest and not any(f["code"].startswith("TERM") for f in rest)
+
+
+def test_stdin(article):
+    proc = run_cli("check", "--format", "json", "-", stdin=article.read_bytes())
+    findings = json.loads(proc.stdout)
+    assert findings and {f["path"] for f in findings} == {"<stdin>"}
+
+
+def test_fix_rewrites_in_place_and_converges(article):
+    before = article.read_text(encoding="utf-8")
+    first = run_cli("check", "--fix", "--format", "json", str(article))
+    after = article.read_text(encoding="utf-8")
+    assert after != before
+    assert "डीपसीक" in after and "दीपसेक" not in after and "$5" in after
+    remaining = json.loads(first.stdout)
+    assert all(not f["suggestions"] for f in remaining)
+    second = run_cli("check", "--fix", str(article))
+    assert article.read_text(encoding="utf-8") == after
+    assert "applied" not in second.stdout.decode()
+    assert not list(article.parent.glob(".*.tmp"))
+
+
+def test_extra_glossary_adds_entries(tmp_path):
+    glossary = tmp_path / "desk.tsv"
+    glossary.write_text("latin\tcanonical\tvariants\nLuminara\tलूमिनारा\tलुमिनारा\n", encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text("लुमिनारा ने मॉडल दिखाया।\n", encoding="utf-8")
+    findings = json.loads(run_cli("check", "--format", "json", "--glossary", str(glossary), str(story)).stdout)
+    assert [(f["code"], f["text"], f["suggestions"]) for f in findings] == [("TERM001", "लुमिनारा", ["लूमिनारा"])]
+
+
+def test_rules_lists_every_check():
+    from audit.checks import ALL_CHECKS
+
+    out = run_cli("rules").stdout.decode()
+    for check in ALL_CHECKS:
+        assert check.code in out and check.name in out
+
+
+def test_console_script_is_installed():
+    exe = shutil.which("jaanch")
+    assert exe, "jaanch is not on PATH: install with pip install -e ."
+    import subprocess
+
+    proc = subprocess.run([exe, "check", str(SAMPLES)], capture_output=True, cwd=ROOT)
+    assert proc.returncode == 1 and b"findings in 3 files" in proc.stdout

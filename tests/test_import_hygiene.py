@@ -1,0 +1,44 @@
+"""The engine is headless and starts fast: no textual, tui, torch or comet on its import path."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from conftest import ROOT
+
+FORBIDDEN_IN_AUDIT = ("textual", "tui")
+HEAVY = ("torch", "comet", "textual", "transformers", "pytorch_lightning")
+
+
+def test_audit_package_never_imports_textual_or_tui():
+    offenders = []
+    for path in (ROOT / "audit").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                if name.split(".")[0] in FORBIDDEN_IN_AUDIT:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+    assert offenders == []
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(out.stdout.split())
+
+
+def test_importing_the_cli_loads_nothing_heavy():
+    loaded = _loaded_after("import audit.cli")
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+
+def test_a_full_check_run_loads_nothing_heavy():
+    loaded = _loaded_after("from audit.cli import main\nmain(['check', '--fail-on', 'never', 'samples'])")
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
