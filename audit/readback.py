@@ -2,11 +2,13 @@
 
 The word is romanised with indic-transliteration (Harvard-Kyoto), then each romanised
 unit is expanded into the English spellings it usually stands for, walking a trie of
-common English words so only spellings that can still become a word are explored.
+common English words (sorted, searched by bisection) so only spellings that can still
+become a word are explored.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -36,14 +38,15 @@ _CONSONANTS = {u for u in _OPTIONS if u[0] not in "aAiIuUeoRMH" or u in ("h",)} 
 
 
 @lru_cache(maxsize=1)
-def _trie() -> dict:
-    root: dict = {}
-    for word in english_words():
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node["$"] = word
-    return root
+def _lexicon() -> tuple[list[str], frozenset[str]]:
+    """Sorted words for prefix tests by bisection: no trie to build, so cold start stays short."""
+    words = english_words()
+    return sorted(words), words
+
+
+def _has_prefix(prefix: str, ordered: list[str]) -> bool:
+    i = bisect.bisect_left(ordered, prefix)
+    return i < len(ordered) and ordered[i].startswith(prefix)
 
 
 def _units(hk: str) -> list[str] | None:
@@ -63,30 +66,26 @@ def _units(hk: str) -> list[str] | None:
 
 @lru_cache(maxsize=100_000)
 def english_reading(word: str, min_length: int = 5) -> str | None:
-    """The English word `word` spells in Devanagari, or None. The longest-explored match wins."""
+    """The English word `word` spells in Devanagari, or None (the first reading found)."""
     units = _units(romanise(word))
     if not units:
         return None
+    ordered, words = _lexicon()
     found: list[str] = []
     budget = [20_000]  # bounded search: a pathological word must not stall the run
 
-    def walk(i: int, node: dict) -> None:
+    def walk(i: int, prefix: str) -> None:
         if budget[0] <= 0 or found:
             return
         budget[0] -= 1
         if i == len(units):
-            hit = node.get("$")
-            if hit and len(hit) >= min_length:
-                found.append(hit)
+            if len(prefix) >= min_length and prefix in words:
+                found.append(prefix)
             return
         for option in _OPTIONS[units[i]]:
-            nxt = node
-            for ch in option:
-                nxt = nxt.get(ch)
-                if nxt is None:
-                    break
-            else:
-                walk(i + 1, nxt)
+            candidate = prefix + option
+            if not option or _has_prefix(candidate, ordered):
+                walk(i + 1, candidate)
 
-    walk(0, _trie())
+    walk(0, "")
     return found[0] if found else None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...findings import Fix, Severity
 from ..base import Check, Context
 
@@ -18,9 +20,6 @@ class RepeatedSentence(Check):
     defaults = {"min_words": 6, "min_chrf": 85.0, "min_overlap": 0.6}
 
     def run(self, ctx: Context):
-        from sacrebleu.metrics import CHRF
-
-        chrf = CHRF()
         min_words = int(ctx.setting(self, "min_words"))
         threshold = ctx.setting(self, "min_chrf")
         min_overlap = ctx.setting(self, "min_overlap")
@@ -34,7 +33,7 @@ class RepeatedSentence(Check):
                 # cheap word-overlap filter first: chrF on every pair is quadratic and slow
                 if len(bag & prev_bag) / len(bag | prev_bag) < min_overlap:
                     continue
-                score = 100.0 if prev.text == sent.text else chrf.sentence_score(sent.text, [prev.text]).score
+                score = 100.0 if prev.text == sent.text else _chrf(sent.text, prev.text)
                 if score >= threshold:
                     yield self._finding(ctx, sent, prev, score)
                     break
@@ -61,3 +60,15 @@ class RepeatedSentence(Check):
             [Fix(cut_start, cut_end, "")],
             confidence=min(1.0, score / 100.0),
         )
+
+
+@lru_cache(maxsize=1)
+def _scorer():
+    # sacrebleu is imported only when a pair survives the overlap filter: most articles never pay for it
+    from sacrebleu.metrics import CHRF
+
+    return CHRF()
+
+
+def _chrf(hypothesis: str, reference: str) -> float:
+    return _scorer().sentence_score(hypothesis, [reference]).score
