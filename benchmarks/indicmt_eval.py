@@ -76,12 +76,32 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:5.1f}%" if b else "    –"
 
 
+def _sweep(path: Path) -> None:
+    from audit.checks import BY_CODE
+
+    print("ANGL002 threshold sweep (Transliteration spans):")
+    print("| max_hindi_zipf | common_shape_only | findings | typed precision | recall |")
+    print("|---:|---:|---:|---:|---:|")
+    for zipf in (3.0, 4.0, 5.0, 6.5):
+        for shape in (1, 0):
+            engine = Engine(checks=[BY_CODE["ANGL002"]],
+                            settings={"ANGL002.max_hindi_zipf": zipf, "ANGL002.common_shape_only": shape})
+            c = evaluate(path, engine)["per_cat"]["anglicism"]
+            print(f"| {zipf:g} | {shape} | {c['findings']} | {_pct(c['typed'], c['findings'])} | "
+                  f"{_pct(c['recalled'], c['spans'])} |")
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("val", "train"), default="val")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "indicmt-eval-hi")
+    parser.add_argument("--sweep", action="store_true",
+                        help="also sweep ANGL002's thresholds (how its defaults were chosen)")
     args = parser.parse_args()
     path = args.data / f"Hin_{args.split}.jsonl"
+    if args.sweep:
+        _sweep(path)
     engine = Engine()
     r = evaluate(path, engine)
     print(f"IndicMT Eval Hindi, {args.split} split: {r['segments']} MT segments, "

@@ -29,13 +29,14 @@ class EnglishReadback(Check):
     name = "english-readback"
     category = "anglicism"
     severity = Severity.INFO
-    defaults = {"max_hindi_zipf": 3.0, "min_length": 5}
+    defaults = {"max_hindi_zipf": 3.0, "min_length": 5, "common_shape_only": 1}
 
     def run(self, ctx: Context):
         names = ctx.glossary_spans()
         known = {(f.start, f.end) for f in _known(ctx)}
         max_zipf = ctx.setting(self, "max_hindi_zipf")
         min_length = int(ctx.setting(self, "min_length"))
+        shape_only = bool(ctx.setting(self, "common_shape_only"))
         tokens = ctx.article.tokens
         for i, tok in enumerate(tokens):
             if tok.kind != "deva" or (tok.start, tok.end) in names or len(tok.key) < 4:
@@ -50,7 +51,7 @@ class EnglishReadback(Check):
                 continue
             english = english_reading(tok.key, min_length)
             verb_follows = i + 1 < len(tokens) and tokens[i + 1].key in LIGHT_VERBS
-            if english and (verb_follows or english.endswith(COMMON_SUFFIXES)):
+            if english and (verb_follows or not shape_only or english.endswith(COMMON_SUFFIXES)):
                 yield ctx.finding(
                     self, tok.start, tok.end,
                     f"'{tok.text}' reads as English '{english}'; use the Hindi word if there is one",
