@@ -116,9 +116,12 @@ def test_rules_lists_every_check():
 
 
 def test_console_script_is_installed():
-    exe = shutil.which("jaanch")
-    assert exe, "jaanch is not on PATH: install with pip install -e ."
     import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = shutil.which("jaanch", path=str(Path(sys.executable).parent))
+    assert exe, "the jaanch console script is not installed beside this Python: pip install -e ."
 
     proc = subprocess.run([exe, "check", str(SAMPLES)], capture_output=True, cwd=ROOT)
     assert proc.returncode == 1 and b"findings in 3 files" in proc.stdout
