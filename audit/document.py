@@ -63,6 +63,15 @@ class Sentence:
         return [t for t in self.tokens if t.is_word]
 
 
+@dataclass(frozen=True)
+class Paragraph:
+    """A non-empty line of the file: CMS exports put one paragraph per line."""
+
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+
+
 @dataclass
 class Article:
     path: str
@@ -77,6 +86,13 @@ class Article:
         """1-based line and column (in characters) of a str offset."""
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        groups: dict[int, list[Sentence]] = {}
+        for sent in self.sentences:
+            groups.setdefault(sent.paragraph, []).append(sent)
+        return [Paragraph(g[0].start, g[-1].end, tuple(g)) for g in groups.values()]
 
     @cached_property
     def tokens(self) -> list[Token]:
