@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import enum
 import sys
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="do not load glossaries/house.tsv")
     check.add_argument("--set", action="append", default=[], metavar="CODE.NAME=VALUE",
                        help="change a check threshold, e.g. REP002.min_chrf=90")
+    check.add_argument("--no-suppressions", action="store_true",
+                       help="report findings an editor dismissed in the review TUI too")
     check.add_argument("--fix", action="store_true",
                        help="apply the first suggestion of every fixable finding, in place, atomically")
 
@@ -87,6 +90,7 @@ def _check(args: argparse.Namespace) -> int:
     from .findings import Severity
     from .glossary import DEFAULT_GLOSSARY
     from .reporters import REPORTERS, FileResult
+    from .suppressions import SuppressionStore
 
     glossaries = ([] if args.no_house_glossary else [DEFAULT_GLOSSARY]) + [Path(g) for g in args.glossary]
     engine = Engine(glossaries, select_checks(_codes(args.select), _codes(args.ignore)), _settings(args.set))
@@ -97,18 +101,26 @@ def _check(args: argparse.Namespace) -> int:
         targets.extend(["-"] if raw == "-" else collect_paths([raw]))
     engine.glossary  # load (and validate) before reading any article
     results: list[FileResult] = []
+    stores: dict[Path, SuppressionStore] = {}
     for target in targets:
         if target == "-":
             article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
         else:
             article = read_article(target)
+        keep = None
+        if target != "-":
+            folder = Path(target).parent
+            if folder not in stores:
+                stores[folder] = SuppressionStore(folder) if args.no_suppressions else SuppressionStore.load(folder)
+            keep = partial(stores[folder].filter, target)
         fixed = 0
         if args.fix:
-            new_text, fixed = engine.fix_text(article.text, article.path)
+            new_text, fixed = engine.fix_text(article.text, article.path, keep)
             if new_text != article.text:
                 write_atomic(target, new_text)
                 article = parse_article(new_text, article.path)
-        results.append(FileResult(article.path, engine.audit(article), fixed))
+        findings = engine.audit(article)
+        results.append(FileResult(article.path, keep(findings) if keep else findings, fixed))
     reporter = REPORTERS[args.format](engine.signature())
     sys.stdout.write(reporter.render(results))
     if not reporter.prints_signature:

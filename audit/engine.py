@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -77,11 +77,16 @@ class Engine:
     def audit_text(self, text: str, path: str = "<string>") -> list[Finding]:
         return self.audit(parse_article(text, path))
 
-    def fix_text(self, text: str, path: str = "<string>") -> tuple[str, int]:
-        """Apply first suggestions until nothing fixable is left; returns (text, fixes applied)."""
+    def fix_text(self, text: str, path: str = "<string>",
+                 keep: Callable[[list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
+        """Apply first suggestions until nothing fixable is left; returns (text, fixes applied).
+
+        `keep` drops findings that must not be fixed (the ones an editor dismissed).
+        """
         applied = 0
         for _ in range(MAX_FIX_PASSES):
-            fixes = first_fixes(self.audit_text(text, path))
+            findings = self.audit_text(text, path)
+            fixes = first_fixes(keep(findings) if keep else findings)
             if not fixes:
                 break
             new = apply_fixes(text, fixes)

@@ -1,0 +1,62 @@
+"""The decision journal: every accept, edit, dismissal and glossary addition, appended as it happens.
+
+`.<article>.jaanch-journal.jsonl` beside the article holds one JSON object per line. Each line is
+flushed and fsynced before the UI moves on, so a crash or a kill loses nothing: reopening the
+article replays the decisions made since the last save.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def journal_path(article: str | Path) -> Path:
+    article = Path(article)
+    return article.with_name(f".{article.name}.jaanch-journal.jsonl")
+
+
+class Journal:
+    def __init__(self, article: str | Path):
+        self.path = journal_path(article)
+
+    def append(self, record: dict) -> None:
+        record = {"time": now(), **record}
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def records(self) -> list[dict]:
+        if not self.path.exists():
+            return []
+        out = []
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                break  # a line cut short by a crash: everything before it is intact
+        return out
+
+    def pending(self, file_text: str) -> list[dict]:
+        """Decisions made after the last open/save of exactly this file text, not yet saved."""
+        records = self.records()
+        digest = text_hash(file_text)
+        for i in range(len(records) - 1, -1, -1):
+            if records[i].get("event") in ("open", "save"):
+                if records[i].get("sha256") != digest:
+                    return []  # the file changed outside the session: the journal is stale
+                return [r for r in records[i + 1 :] if r.get("event") not in ("open", "save")]
+        return []

@@ -1,0 +1,107 @@
+"""The headless review session: decisions, undo/redo, journal replay, suppressions, safe saves."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from audit.journal import journal_path
+from audit.review import ConflictError, ReviewSession
+from conftest import SAMPLES, run_cli
+
+
+@pytest.fixture()
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    return path
+
+
+def _first(session, code, text=None):
+    return next(f for f in session.findings if f.code == code and (text is None or f.text == text))
+
+
+def test_accept_edit_dismiss_undo_redo_save(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    before = len(session.findings)
+    session.accept(_first(session, "FMT001"))
+    assert "$5 मिलियन" in session.text
+    session.edit(_first(session, "TERM002", "Openai"), "OpenAI")
+    session.dismiss(_first(session, "TERM003"), reason="house style allows both")
+    assert session.undo() and session.redo()
+    assert len(session.findings) < before
+    for f in session.findings:  # offsets stay right after every change
+        assert session.text[f.start : f.end] == f.text
+    backup = session.save()
+    assert backup and backup.read_text(encoding="utf-8") == (SAMPLES / "ai_model_race_mt.txt").read_text(encoding="utf-8")
+    saved = story.read_text(encoding="utf-8")
+    assert "$5 मिलियन" in saved and "Openai" not in saved
+    events = [json.loads(l)["event"] for l in journal_path(story).read_text(encoding="utf-8").splitlines()]
+    assert events == ["open", "accept", "edit", "dismiss", "undo", "redo", "save"]
+    # the dismissal is now a suppression the CLI honours
+    out = json.loads(run_cli("check", "--format", "json", str(story)).stdout)
+    suppressed = json.loads((story.parent / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
+    assert suppressed and suppressed[0]["file"] == "story.txt" and suppressed[0]["reason"] == "house style allows both"
+    keys = {(s["code"], s["text"]) for s in suppressed}
+    assert not any((f["code"], f["text"]) in keys for f in out)
+    everything = json.loads(run_cli("check", "--no-suppressions", "--format", "json", str(story)).stdout)
+    assert any((f["code"], f["text"]) in keys for f in everything)
+
+
+def test_replay_after_a_crash(story, engine):
+    first = ReviewSession.open(story, engine)
+    first.start(replay=False)
+    first.accept(_first(first, "FMT001"))
+    first.dismiss(_first(first, "TERM002", "CHATGPT"))
+    first.accept(_first(first, "SENSE001"))
+    first.undo()
+    expected, expected_findings = first.text, [(f.code, f.start) for f in first.findings]
+    del first  # crash: nothing saved
+    again = ReviewSession.open(story, engine)
+    assert [r["event"] for r in again.pending_replay()] == ["accept", "dismiss", "accept", "undo"]
+    assert again.start(replay=True) == 4
+    assert again.text == expected
+    assert [(f.code, f.start) for f in again.findings] == expected_findings
+
+
+def test_declining_replay_starts_fresh(story, engine):
+    first = ReviewSession.open(story, engine)
+    first.start(replay=False)
+    first.accept(_first(first, "FMT001"))
+    again = ReviewSession.open(story, engine)
+    assert again.start(replay=False) == 0
+    assert ReviewSession.open(story, engine).pending_replay() == []
+
+
+def test_save_refuses_to_overwrite_a_file_changed_on_disk(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    session.accept(_first(session, "FMT001"))
+    story.write_text("किसी और ने बदल दिया।\n", encoding="utf-8")
+    with pytest.raises(ConflictError):
+        session.save()
+    assert story.read_text(encoding="utf-8") == "किसी और ने बदल दिया।\n"
+
+
+def test_glossary_addition_is_validated_and_takes_effect(story, tmp_path):
+    from audit.engine import Engine
+    from audit.glossary import DEFAULT_GLOSSARY
+
+    desk = tmp_path / "desk.tsv"
+    engine = Engine([DEFAULT_GLOSSARY, desk])
+    desk.write_text("latin\tcanonical\tvariants\nLuminara\tलूमिनारा\t\n", encoding="utf-8")
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    variant = _first(session, "TERM003", "लुमिनारा")
+    session.add_to_glossary(variant, desk, "Luminara", None)
+    assert "लूमिनारा\tलुमिनारा" in desk.read_text(encoding="utf-8")
+    assert any(f.code == "TERM001" and f.text == "लुमिनारा" for f in session.findings)
+    from audit.errors import GlossaryError
+
+    with pytest.raises(GlossaryError):
+        # लुमिनारा is already Luminara's variant: it cannot also be another name's spelling
+        session.add_to_glossary(variant, desk, "Lumina", "लुमिना")
+    assert "Lumina\t" not in desk.read_text(encoding="utf-8")
