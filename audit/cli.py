@@ -48,8 +48,24 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true",
                        help="apply the first suggestion of every fixable finding, in place, atomically")
 
+    review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")
+    review.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    review.add_argument("--glossary", action="append", default=[], metavar="FILE",
+                        help="an extra glossary TSV (repeatable); glossary additions go to the last one")
+    review.add_argument("--no-house-glossary", action="store_true")
+
     sub.add_parser("rules", help="list the checks with their codes")
     return parser
+
+
+def _engine(args: argparse.Namespace, checks=None, settings=None):
+    from .engine import Engine
+    from .glossary import DEFAULT_GLOSSARY
+
+    glossaries = ([] if args.no_house_glossary else [DEFAULT_GLOSSARY]) + [Path(g) for g in args.glossary]
+    engine = Engine(glossaries) if checks is None else Engine(glossaries, checks, settings or {})
+    engine.glossary  # load (and validate) before reading any article
+    return engine
 
 
 def _codes(values: list[str]) -> list[str]:
@@ -85,21 +101,18 @@ def _rules() -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .document import collect_paths, decode_article, parse_article, read_article
-    from .engine import Engine, select_checks
+    from .engine import select_checks
     from .fileio import write_atomic
     from .findings import Severity
-    from .glossary import DEFAULT_GLOSSARY
     from .reporters import REPORTERS, FileResult
     from .suppressions import SuppressionStore
 
-    glossaries = ([] if args.no_house_glossary else [DEFAULT_GLOSSARY]) + [Path(g) for g in args.glossary]
-    engine = Engine(glossaries, select_checks(_codes(args.select), _codes(args.ignore)), _settings(args.set))
+    engine = _engine(args, select_checks(_codes(args.select), _codes(args.ignore)), _settings(args.set))
     if args.fix and "-" in args.paths:
         raise UsageError("--fix rewrites files in place; it cannot fix standard input")
     targets: list[str | Path] = []
     for raw in args.paths:
         targets.extend(["-"] if raw == "-" else collect_paths([raw]))
-    engine.glossary  # load (and validate) before reading any article
     results: list[FileResult] = []
     stores: dict[Path, SuppressionStore] = {}
     for target in targets:
@@ -132,12 +145,20 @@ def _check(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if worst is not None and worst >= threshold else ExitCode.OK
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
+    """`handlers` supplies commands implemented outside the engine (the TUI's `review`)."""
     try:
         args = _parser().parse_args(argv)
         if args.command == "rules":
             return _rules()
-        return _check(args)
+        if args.command == "check":
+            return _check(args)
+        handler = (handlers or {}).get(args.command)
+        if handler is None:
+            raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
+        from .document import collect_paths
+
+        return handler(args, _engine(args), collect_paths(args.paths))
     except JaanchError as exc:
         print(f"jaanch: {exc.one_line()}", file=sys.stderr)
         return ExitCode.USAGE

@@ -55,8 +55,8 @@ class Journal:
         records = self.records()
         digest = text_hash(file_text)
         for i in range(len(records) - 1, -1, -1):
-            if records[i].get("event") in ("open", "save"):
+            if records[i].get("event") in ("open", "save", "discard"):
                 if records[i].get("sha256") != digest:
                     return []  # the file changed outside the session: the journal is stale
-                return [r for r in records[i + 1 :] if r.get("event") not in ("open", "save")]
+                return [r for r in records[i + 1 :] if r.get("event") not in ("open", "save", "discard")]
         return []

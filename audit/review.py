@@ -41,6 +41,7 @@ class ReviewSession:
     findings: list[Finding] = field(default_factory=list)
     journal: Journal | None = None
     suppressions: SuppressionStore | None = None
+    _journal_open: bool = False
 
     # --- opening -------------------------------------------------------------------------
 
@@ -62,11 +63,20 @@ class ReviewSession:
         """Begin journaling; replay the unsaved decisions first when asked. Returns how many."""
         pending = self.pending_replay()
         if replay and pending:
+            self._journal_open = True  # keep appending after the replayed decisions
             for record in pending:
                 self._replay(record)
             return len(pending)
-        self.journal.append({"event": "open", "sha256": text_hash(self.disk_text), "file": self.path.name})
+        if pending:
+            self._log({"event": "discard", "decisions": len(pending), "sha256": text_hash(self.disk_text)})
         return 0
+
+    def _log(self, record: dict) -> None:
+        # The journal starts with the first decision: only looking at an article writes nothing.
+        if not self._journal_open:
+            self.journal.append({"event": "open", "sha256": text_hash(self.disk_text), "file": self.path.name})
+            self._journal_open = True
+        self.journal.append(record)
 
     def _replay(self, record: dict) -> None:
         event = record["event"]
@@ -115,14 +125,14 @@ class ReviewSession:
     def _change(self, fix: Fix, record: dict, log: bool = True) -> None:
         if log:
             record.update(start=fix.start, end=fix.end, old=self.text[fix.start : fix.end], new=fix.replacement)
-            self.journal.append(record)
+            self._log(record)
         elif self.text[fix.start : fix.end] != record["old"]:
             raise ConflictError(f"journal does not match the text at {fix.start}", str(self.path))
         self._push(State(apply_fixes(self.text, [fix]), self.state.dismissed))
 
     def dismiss(self, finding: Finding, reason: str = "") -> None:
         record = self._record("dismiss", finding, reason=reason, text=finding.text)
-        self.journal.append(record)
+        self._log(record)
         self._push(State(self.text, self.state.dismissed + (self._suppression(record),)))
 
     def add_to_glossary(self, finding: Finding, glossary: str | Path, latin: str, canonical: str | None) -> None:
@@ -133,7 +143,7 @@ class ReviewSession:
             add_variant(glossary, latin, finding.text)
         else:
             add_entry(glossary, latin, canonical, [finding.text] if finding.text != canonical else [])
-        self.journal.append(self._record("glossary", finding, text=finding.text, glossary=str(glossary),
+        self._log(self._record("glossary", finding, text=finding.text, glossary=str(glossary),
                                          latin=latin, canonical=canonical))
         if Path(glossary).resolve() in [p.resolve() for p in self.engine.glossary_paths]:
             self.engine.__dict__.pop("glossary", None)  # reload: the new row takes effect at once
@@ -143,7 +153,7 @@ class ReviewSession:
         if len(self.history) < 2:
             return False
         if log:
-            self.journal.append({"event": "undo"})
+            self._log({"event": "undo"})
         self.future.append(self.history.pop())
         self.reaudit()
         return True
@@ -152,7 +162,7 @@ class ReviewSession:
         if not self.future:
             return False
         if log:
-            self.journal.append({"event": "redo"})
+            self._log({"event": "redo"})
         self.history.append(self.future.pop())
         self.reaudit()
         return True
@@ -186,5 +196,5 @@ class ReviewSession:
         self.disk_text = self.text
         self.history = [self.state]
         self.future.clear()
-        self.journal.append({"event": "save", "sha256": text_hash(self.text)})
+        self._log({"event": "save", "sha256": text_hash(self.text)})
         return backup

@@ -1,0 +1,25 @@
+"""The `jaanch` console script: `review` is handled here, everything else by `audit.cli`.
+
+Keeping the entry point in `tui/` lets `audit/` stay free of textual; `jaanch check` imports
+`audit.cli` only, and textual loads when `jaanch review` runs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from audit.cli import main as audit_main
+
+
+def _review(args, engine, paths) -> int:
+    from .app import run
+
+    return run(paths, engine)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return audit_main(argv, handlers={"review": _review})
+
+
+if __name__ == "__main__":
+    sys.exit(main())
