@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, OptionList
 from textual.widgets.option_list import Option
@@ -119,8 +119,8 @@ HELP = """\
 | `q` | quit (asks when decisions are unsaved) |
 
 Every decision is written to `.NAME.jaanch-journal.jsonl` beside the article as you make it:
-if the terminal dies, reopening the article offers to replay them. Click a highlighted span
-or a row to select a finding.
+if the terminal dies, reopening the article offers to replay them. Click a line of the article
+(again for the next finding on it), or a row, to select a finding.
 """
 
 
@@ -128,7 +128,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help"):
+        with VerticalScroll(id="help"):
             yield Markdown(HELP)
 
     def action_close(self) -> None:
