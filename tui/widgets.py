@@ -64,11 +64,17 @@ class ArticleView(VerticalScroll):
             for n in range(f.line - 1, f.end_line):
                 self._by_line.setdefault(n, []).append(index)
         existing = list(self.query(Static))
+        fresh: list[Static] = []
         for n in range(len(self._lines)):
+            rendered = self._render_line(n)
             if n < len(existing):
-                existing[n].update(self._render_line(n))
+                # An accept changes a line or two: leave the other widgets alone (no relayout).
+                if existing[n].content != rendered:
+                    existing[n].update(rendered)
             else:
-                self.mount(Static(self._render_line(n), classes="line"))
+                fresh.append(Static(rendered, classes="line"))
+        if fresh:
+            self.mount_all(fresh)
         for widget in existing[len(self._lines):]:
             widget.remove()
 
@@ -111,9 +117,11 @@ class FindingsTable(DataTable):
 
     def show(self, findings: list[Finding], selected: int | None) -> None:
         self.clear()
+        rows = []
         for f in findings:
-            suggestion = ("(delete)" if f.fixes and not f.suggestions[0] else _shorten(f.suggestions[0], 20)) if f.fixes else ""
-            self.add_row(str(f.line), f.code, SEVERITY_MARK[f.severity.label], f.category, _shorten(f.text), suggestion)
+            suggestion = ("(delete)" if not f.suggestions[0] else _shorten(f.suggestions[0], 20)) if f.fixes else ""
+            rows.append((str(f.line), f.code, SEVERITY_MARK[f.severity.label], f.category, _shorten(f.text), suggestion))
+        self.add_rows(rows)
         if selected is not None and findings:
             self.move_cursor(row=selected, animate=False)
 

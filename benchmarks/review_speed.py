@@ -1,0 +1,99 @@
+"""Speed of the review TUI on a long article: open, move, accept.
+
+    python benchmarks/review_speed.py [--words 5000]
+
+Builds an article of about 5,000 words from the MT samples, then drives the real app headlessly
+(Textual's run_test): time until the findings are on screen, time for a selection move (UI
+only), and time for an accept (engine re-audit in a worker, then the redraw).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from audit.engine import Engine  # noqa: E402
+from tui.app import ReviewApp  # noqa: E402
+from tui_helpers import select, settle  # noqa: E402
+
+
+def build_article(words: int) -> str:
+    def lines(name: str) -> list[str]:
+        return [p for p in (ROOT / "samples" / name).read_text(encoding="utf-8").splitlines() if p.strip()]
+
+    # Clean paragraphs between the MT ones keep the density near a real long piece (~300 findings).
+    mt = lines("ai_model_race_mt.txt") + lines("phone_launch_mt.txt")
+    clean = lines("clean_monsoon_economy.txt")
+    paragraphs = [p for i, m in enumerate(mt) for p in (m, clean[i % len(clean)], clean[(i + 1) % len(clean)])]
+    out, count, i = [], 0, 0
+    while count < words:
+        para = paragraphs[i % len(paragraphs)]
+        out.append(para)
+        count += len(para.split())
+        i += 1
+    return "\n".join(out) + "\n"
+
+
+async def measure(path: Path) -> dict:
+    engine = Engine()
+    engine.glossary, engine.lexicon  # loaded once per process, as in a desk session
+    app = ReviewApp([path], engine)
+    figures: dict = {}
+    async with app.run_test(size=(160, 50)) as pilot:
+        start = time.perf_counter()
+        await settle(pilot)
+        figures["open"] = time.perf_counter() - start
+        figures["findings"] = len(app.session.findings)
+        idle = []
+        for _ in range(20):
+            t = time.perf_counter()
+            await pilot.press("x")  # unbound: what a keypress costs the test harness itself
+            await pilot.pause()
+            idle.append(time.perf_counter() - t)
+        figures["idle"] = statistics.median(idle)
+        moves = []
+        for _ in range(20):
+            t = time.perf_counter()
+            await pilot.press("n")
+            await pilot.pause()
+            moves.append(time.perf_counter() - t)
+        figures["move"] = statistics.median(moves)
+        accepts = []
+        for _ in range(5):
+            await select(pilot, "FMT001")
+            t = time.perf_counter()
+            await pilot.press("a")
+            await settle(pilot)
+            accepts.append(time.perf_counter() - t)
+        figures["accept"] = statistics.median(accepts)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=5000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long_article.txt"
+        text = build_article(args.words)
+        path.write_text(text, encoding="utf-8")
+        f = asyncio.run(measure(path))
+    print(f"article: {len(text.split())} words, {f['findings']} findings")
+    print(f"open (segment, audit, render): {f['open'] * 1000:.0f} ms")
+    print(f"move to the next finding: {f['move'] * 1000:.0f} ms median of 20 "
+          f"(an unbound key costs the harness {f['idle'] * 1000:.0f} ms)")
+    print(f"accept (re-audit in a worker + redraw): {f['accept'] * 1000:.0f} ms median of 5")
+    print(Engine().signature())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
