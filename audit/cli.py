@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import JaanchError, UsageError
+from .qe.options import add_check_options, add_subcommands
 
 
 class ExitCode(enum.IntEnum):
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="report findings an editor dismissed in the review TUI too")
     check.add_argument("--fix", action="store_true",
                        help="apply the first suggestion of every fixable finding, in place, atomically")
+    add_check_options(check)
 
     review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")
     review.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="an extra glossary TSV (repeatable); glossary additions go to the last one")
     review.add_argument("--no-house-glossary", action="store_true")
 
+    add_subcommands(sub)
     sub.add_parser("rules", help="list the checks with their codes")
     return parser
 
@@ -90,9 +93,9 @@ def _settings(pairs: list[str]) -> dict[str, float]:
 
 
 def _rules() -> int:
-    from .checks import ALL_CHECKS
+    from .rules import ALL_RULES
 
-    for c in ALL_CHECKS:
+    for c in ALL_RULES:
         tweaks = " ".join(f"{k}={v:g}" for k, v in c.defaults.items())
         print(f"{c.code:9} {c.category:12} {c.severity.label:8} {c.name:20} {c.summary()}"
               + (f"  [{tweaks}]" if tweaks else ""))
@@ -100,8 +103,10 @@ def _rules() -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .document import collect_paths, decode_article, parse_article, read_article
+    from .document import Article, collect_paths, decode_article, parse_article, read_article
     from .engine import select_checks
+    from .qe.options import Models
+    from .qe.pairs import PAIR_SUFFIXES, is_pair_file, read_aligned, read_pairs
     from .fileio import write_atomic
     from .findings import Severity
     from .reporters import REPORTERS, FileResult
@@ -112,37 +117,78 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("--fix rewrites files in place; it cannot fix standard input")
     targets: list[str | Path] = []
     for raw in args.paths:
-        targets.extend(["-"] if raw == "-" else collect_paths([raw]))
+        targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES))
+    if args.source and len(targets) != 1:
+        raise UsageError("--source pairs one Hindi article with its English original; give one article")
+    if args.fix and any(t != "-" and is_pair_file(t) for t in targets):
+        raise UsageError("--fix works on article files; fix TSV, JSONL and XLIFF files in the tool that made them")
+    models = Models.from_args(args)
     results: list[FileResult] = []
     stores: dict[Path, SuppressionStore] = {}
     for target in targets:
-        if target == "-":
-            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
-        else:
-            article = read_article(target)
         keep = None
         if target != "-":
             folder = Path(target).parent
             if folder not in stores:
                 stores[folder] = SuppressionStore(folder) if args.no_suppressions else SuppressionStore.load(folder)
             keep = partial(stores[folder].filter, target)
-        fixed = 0
-        if args.fix:
-            new_text, fixed = engine.fix_text(article.text, article.path, keep)
-            if new_text != article.text:
-                write_atomic(target, new_text)
-                article = parse_article(new_text, article.path)
-        findings = engine.audit(article)
+        fixed, pairs = 0, None
+        if target == "-":
+            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+        elif is_pair_file(target):
+            text, pairs = read_pairs(target)
+            article = Article(str(target), text, [])
+        else:
+            article = read_article(target)
+            if args.fix:
+                new_text, fixed = engine.fix_text(article.text, article.path, keep)
+                if new_text != article.text:
+                    write_atomic(target, new_text)
+                    article = parse_article(new_text, article.path)
+            if args.source:
+                pairs = read_aligned(target, args.source)[1]
+        findings = _findings(engine, models, article, pairs, args.qe)
         results.append(FileResult(article.path, keep(findings) if keep else findings, fixed))
-    reporter = REPORTERS[args.format](engine.signature())
+    signature = "|".join(filter(None, [engine.signature(), models.signature()]))
+    reporter = REPORTERS[args.format](signature)
     sys.stdout.write(reporter.render(results))
     if not reporter.prints_signature:
-        print(engine.signature(), file=sys.stderr)
+        print(signature, file=sys.stderr)
     if args.fail_on == "never":
         return ExitCode.OK
     threshold = Severity.parse(args.fail_on)
     worst = max((f.severity for r in results for f in r.findings), default=None)
     return ExitCode.FINDINGS if worst is not None and worst >= threshold else ExitCode.OK
+
+
+def _findings(engine, models, article, pairs, qe: bool) -> list:
+    """Rule findings, plus QE and house-LM findings when asked, at offsets of the file."""
+    from .document import parse_article
+    from .qe.segments import remap
+
+    if pairs is not None and not article.sentences:  # a pairs file: audit each target on its own
+        targets = [(p, parse_article(p.target, article.path)) for p in pairs]
+        found = [remap(f, p, article) for p, a in targets for f in engine.audit(a)]
+        lm_found = [remap(f, p, article) for p, a in targets for f in _lm(models, a)]
+    else:
+        found = engine.audit(article)
+        lm_found = _lm(models, article)
+    if qe:
+        if pairs is None:
+            raise UsageError(f"--qe needs the English source of {article.path}: "
+                             "a pairs file (TSV, JSONL, XLIFF) or --source ENGLISH_FILE")
+        from .qe.runner import qe_findings
+
+        found += qe_findings(pairs, models.scorer, article, models.threshold)
+    return sorted(found + lm_found, key=lambda f: (f.start, f.end, f.code))
+
+
+def _lm(models, article) -> list:
+    if models.lm is None:
+        return []
+    from .rules import Surprising
+
+    return models.lm.findings(article, Surprising.defaults["z"], Surprising.defaults["min_bits"])
 
 
 def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
@@ -153,6 +199,14 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
             return _rules()
         if args.command == "check":
             return _check(args)
+        if args.command == "lm":
+            from .qe.options import run_lm
+
+            return run_lm(args)
+        if args.command == "compare":
+            from .qe.options import run_compare
+
+            return run_compare(args)
         handler = (handlers or {}).get(args.command)
         if handler is None:
             raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")

@@ -38,6 +38,8 @@ class Token:
     def kind(self) -> str:
         if self.text.isdigit() or re.fullmatch(r"\d+([.,:/]\d+)*", self.text):
             return "num"
+        if self.text in ("\u0964", "\u0965"):
+            return "punct"  # danda and double danda end sentences; they are not words
         if is_devanagari(self.text):
             return "deva"
         if is_latin(self.text):
@@ -220,13 +222,14 @@ def read_article(path: str | Path) -> Article:
     return parse_article(decode_article(raw, str(path)), str(path))
 
 
-def collect_paths(paths: list[str]) -> list[Path]:
+def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> list[Path]:
     """Expand folders to the article files inside them (sorted, recursive)."""
     out: list[Path] = []
+    suffixes = ARTICLE_SUFFIXES + extra_suffixes
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix in ARTICLE_SUFFIXES)
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
             if not found:
                 raise InputError(f"no {' or '.join(ARTICLE_SUFFIXES)} articles found in this folder", raw)
             out.extend(found)

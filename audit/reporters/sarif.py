@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from .. import __version__
-from ..checks import ALL_CHECKS
+from ..rules import ALL_RULES
 from .base import FileResult, Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -26,9 +26,9 @@ class SarifReporter(Reporter):
                 "defaultConfiguration": {"level": _LEVEL[c.severity.label]},
                 "properties": {"category": c.category},
             }
-            for c in ALL_CHECKS
+            for c in ALL_RULES
         ]
-        index = {c.code: i for i, c in enumerate(ALL_CHECKS)}
+        index = {c.code: i for i, c in enumerate(ALL_RULES)}
         sarif_results = []
         for r in results:
             uri = Path(r.path).as_posix()

@@ -1,0 +1,174 @@
+"""A house language model: word trigrams with interpolated Kneser-Ney, counted with polars.
+
+Trained on a newsroom's own published, edited articles, it knows which words follow which in
+the paper's Hindi; `jaanch check --lm MODEL` flags words whose surprisal in context is far above
+the article's norm. The model is a folder of parquet tables plus meta.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..document import Article, collect_paths, read_article
+from ..errors import InputError
+from ..findings import Finding
+from ..rules import Surprising
+from .runner import model_finding
+
+BOS, EOS, NUM = "<s>", "</s>", "<num>"
+FORMAT = 1
+
+
+def _words(article: Article) -> list[list[tuple[str, int]]]:
+    """Per sentence: (key, token index in article.tokens) of each word."""
+    out = []
+    index = {id(t): i for i, t in enumerate(article.tokens)}
+    for sent in article.sentences:
+        words = [(NUM if t.kind == "num" else t.key, index[id(t)]) for t in sent.tokens if t.is_word]
+        if words:
+            out.append(words)
+    return out
+
+
+def _trigrams(article: Article) -> tuple[list[str], list[str], list[str]]:
+    us, vs, ws = [], [], []
+    for words in _words(article):
+        seq = [BOS, BOS] + [w for w, _ in words] + [EOS]
+        us.extend(seq[:-2])
+        vs.extend(seq[1:-1])
+        ws.extend(seq[2:])
+    return us, vs, ws
+
+
+def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progress: bool = False) -> dict:
+    import polars as pl
+
+    paths = collect_paths([str(corpus)])
+    counts = None
+    batch: list[tuple[list[str], list[str], list[str]]] = []
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(paths), desc="lm train", unit="article", file=sys.stderr)
+
+    def flush(counts):
+        us = [u for b in batch for u in b[0]]
+        frame = pl.DataFrame({"u": us, "v": [v for b in batch for v in b[1]], "w": [w for b in batch for w in b[2]]})
+        part = frame.group_by("u", "v", "w").len(name="c")
+        batch.clear()
+        if counts is None:
+            return part
+        return pl.concat([counts, part]).group_by("u", "v", "w").agg(pl.col("c").sum())
+
+    tokens = 0
+    for i, path in enumerate(paths, 1):
+        tri = _trigrams(read_article(path))
+        tokens += len(tri[2])
+        batch.append(tri)
+        if len(batch) >= 500:
+            counts = flush(counts)
+        if bar:
+            bar.update(1)
+    if batch:
+        counts = flush(counts)
+    if bar:
+        bar.close()
+    if counts is None or counts.height == 0:
+        raise InputError("the corpus has no words to learn from", str(corpus))
+
+    d = pl.lit(discount)
+    ctx3 = counts.group_by("u", "v").agg(pl.col("c").sum().alias("cu"), pl.len().alias("n"))
+    a3 = counts.join(ctx3, on=["u", "v"]).select("u", "v", "w", ((pl.col("c") - d).clip(0) / pl.col("cu")).alias("a"))
+    g3 = ctx3.select("u", "v", (d * pl.col("n") / pl.col("cu")).alias("g"))
+    cc2 = counts.group_by("v", "w").agg(pl.col("u").n_unique().alias("cc"))  # continuation counts
+    ctx2 = cc2.group_by("v").agg(pl.col("cc").sum().alias("dv"), pl.len().alias("n"))
+    a2 = cc2.join(ctx2, on="v").select("v", "w", ((pl.col("cc") - d).clip(0) / pl.col("dv")).alias("a"))
+    g2 = ctx2.select("v", (d * pl.col("n") / pl.col("dv")).alias("g"))
+    types = cc2.height
+    p1 = cc2.group_by("w").agg(pl.len().alias("n")).select("w", (pl.col("n") / types).alias("p"))
+
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, table in (("a3", a3), ("g3", g3), ("a2", a2), ("g2", g2), ("p1", p1)):
+        table.write_parquet(out / f"{name}.parquet")
+    meta = {"format": FORMAT, "jaanch": __version__, "order": 3, "smoothing": "interpolated Kneser-Ney",
+            "discount": discount, "articles": len(paths), "tokens": tokens, "vocabulary": p1.height,
+            "trigrams": counts.height, "floor": 0.5 / (types + p1.height)}
+    (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return meta
+
+
+@dataclass
+class HouseLM:
+    folder: Path
+
+    def __post_init__(self):
+        import polars as pl
+
+        meta_path = self.folder / "meta.json"
+        if not meta_path.exists():
+            raise InputError("not a jaanch language model (no meta.json); build one with `jaanch lm train`",
+                             str(self.folder))
+        self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if self.meta.get("format") != FORMAT:
+            raise InputError(f"language model format {self.meta.get('format')} is not {FORMAT}", str(self.folder))
+        self.tables = {n: pl.read_parquet(self.folder / f"{n}.parquet") for n in ("a3", "g3", "a2", "g2", "p1")}
+
+    @property
+    def ident(self) -> str:
+        return f"{self.folder.name}@{self.meta['tokens']}tok"
+
+    def surprisals(self, article: Article) -> list[tuple[int, float, bool]]:
+        """(token index, bits, known word) for every word of the article."""
+        import polars as pl
+
+        rows = []
+        for words in _words(article):
+            keys = [BOS, BOS] + [w for w, _ in words]
+            rows.extend((keys[k], keys[k + 1], w, index) for k, (w, index) in enumerate(words))
+        if not rows:
+            return []
+        u, v, w, i = zip(*rows)
+        frame = pl.DataFrame({"u": u, "v": v, "w": w, "i": i},
+                             schema={"u": pl.String, "v": pl.String, "w": pl.String, "i": pl.Int64})
+        t = self.tables
+        scored = (
+            frame.join(t["a3"], on=["u", "v", "w"], how="left").rename({"a": "a3"})
+            .join(t["g3"], on=["u", "v"], how="left").rename({"g": "g3"})
+            .join(t["a2"], on=["v", "w"], how="left").rename({"a": "a2"})
+            .join(t["g2"], on="v", how="left").rename({"g": "g2"})
+            .join(t["p1"], on="w", how="left")
+            .with_columns(pl.col("p").is_not_null().alias("known"), pl.col("p").fill_null(self.meta["floor"]))
+            .with_columns(pl.when(pl.col("g2").is_null()).then(pl.col("p"))
+                          .otherwise(pl.col("a2").fill_null(0) + pl.col("g2") * pl.col("p")).alias("p2"))
+            .with_columns(pl.when(pl.col("g3").is_null()).then(pl.col("p2"))
+                          .otherwise(pl.col("a3").fill_null(0) + pl.col("g3") * pl.col("p2")).alias("p3"))
+            .with_columns((-pl.col("p3").log(base=2)).alias("bits"))
+            .sort("i")
+        )
+        return list(zip(scored["i"].to_list(), scored["bits"].to_list(), scored["known"].to_list()))
+
+    def findings(self, article: Article, z: float = 2.5, min_bits: float = 12.0) -> list[Finding]:
+        scores = self.surprisals(article)
+        known = [b for _, b, k in scores if k]
+        if len(known) < 5:
+            return []
+        mean = sum(known) / len(known)
+        std = math.sqrt(sum((b - mean) ** 2 for b in known) / len(known))
+        found = []
+        for index, bits, is_known in scores:
+            if is_known and bits >= min_bits and bits > mean + z * std:
+                tok = article.tokens[index]
+                found.append(model_finding(
+                    Surprising, article, tok.start, tok.end,
+                    f"'{tok.text}' is unexpected here under the house language model "
+                    f"({bits:.1f} bits; this article's mean is {mean:.1f}, {self.ident})",
+                    confidence=min(1.0, (bits - mean) / (4 * std + 1e-9)),
+                ))
+        return found
