@@ -18,8 +18,9 @@ The minister said the monsoon was better than normal and rural demand would rise
 
 
 def build_tiny_comet(folder: Path, hidden: int = 32, layers: int = 2, heads: int = 2,
-                     intermediate: int = 64, vocab: int = 300, word_level: bool = True, seed: int = 7) -> Path:
-    """Return the checkpoint path (folder/checkpoints/model.ckpt)."""
+                     intermediate: int = 64, vocab: int = 300, word_level: bool = True, seed: int = 7,
+                     head_sizes: list[int] | None = None, save: bool = True):
+    """Return the checkpoint path (folder/checkpoints/model.ckpt), or the model itself with save=False."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import sentencepiece as spm
@@ -48,9 +49,11 @@ def build_tiny_comet(folder: Path, hidden: int = 32, layers: int = 2, heads: int
     XLMRobertaModel(config).save_pretrained(encoder_dir)
     model = UnifiedMetric(
         pretrained_model=str(encoder_dir), encoder_model="XLM-RoBERTa", input_segments=["mt", "src"],
-        hidden_sizes=[hidden], word_level_training=word_level, word_layer=1 if layers > 1 else 0,
+        hidden_sizes=head_sizes or [hidden], word_level_training=word_level, word_layer=1 if layers > 1 else 0,
         sent_layer="mix", load_pretrained_weights=True, local_files_only=True,
     )
+    if not save:
+        return model
     ckpt_dir = folder / "checkpoints"
     ckpt_dir.mkdir(exist_ok=True)
     checkpoint = ckpt_dir / "model.ckpt"

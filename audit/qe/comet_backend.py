@@ -78,9 +78,19 @@ class CometScorer:
     def __post_init__(self):
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        self._model = None
+        if self.name.startswith("memory:"):
+            return  # see in_memory(): a model built in this process, for benchmarks
         self.checkpoint = resolve_checkpoint(self.name)
         self.model_id = model_identity(self.checkpoint) + ("+int8" if self.quantize else "")
-        self._model = None
+
+    @classmethod
+    def in_memory(cls, model, label: str, **options) -> "CometScorer":
+        """Wrap a model object already in memory (benchmarks build one with random weights)."""
+        scorer = cls(f"memory:{label}", **options)
+        scorer.model_id = label + ("+int8" if scorer.quantize else "")
+        scorer._model = scorer._prepare(model)
+        return scorer
 
     @property
     def model(self):
@@ -98,6 +108,11 @@ class CometScorer:
             model = load_from_checkpoint(str(self.checkpoint), reload_hparams=True, local_files_only=True)
         except (OSError, ValueError, KeyError, RuntimeError) as exc:
             raise QEError(f"cannot load the QE model: {str(exc).splitlines()[0]}", str(self.checkpoint)) from None
+        return self._prepare(model)
+
+    def _prepare(self, model):
+        import torch
+
         model.eval()
         if self.quantize:
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)

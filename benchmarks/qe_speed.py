@@ -1,0 +1,88 @@
+"""QE throughput of a CometKiwi-sized model with random weights (speed does not depend on weights).
+
+    python benchmarks/qe_speed.py [--sentences 64] [--layers 24] [--device cpu|cuda]
+
+Builds an XLM-R-large-shaped encoder (24 layers, 1024 hidden, 16 heads, 4096 feed-forward) under
+a CometKiwi-shaped head, offline, then scores the same sentence pairs three ways in one run:
+stock `model.predict(...)` (a Lightning Trainer per call), jaanch's path (one load,
+length-sorted batches, no Trainer, inference mode) and jaanch's path with int8 dynamic
+quantisation of the linear layers, reporting how far quantisation moves the scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+
+def sentence_pairs(n: int) -> list[tuple[str, str]]:
+    from audit.qe.pairs import read_aligned
+
+    pairs = []
+    for name in ("ai_model_race_mt", "phone_launch_mt"):
+        pairs += [(p.source, p.target) for p in read_aligned(ROOT / "samples" / f"{name}.txt",
+                                                              ROOT / "samples" / "english" / f"{name}.en")[1]]
+    return [pairs[i % len(pairs)] for i in range(n)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=64)
+    parser.add_argument("--layers", type=int, default=24)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
+    args = parser.parse_args()
+    import torch
+
+    from audit.qe.cache import ScoreCache
+    from audit.qe.comet_backend import CometScorer
+    from tiny_comet import build_tiny_comet
+
+    torch.set_num_threads(torch.get_num_threads())
+    pairs = sentence_pairs(args.sentences)
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        model = build_tiny_comet(Path(tmp) / "kiwi-sized", hidden=1024, layers=args.layers, heads=16,
+                                 intermediate=4096, word_level=False, head_sizes=[3072, 1024], save=False)
+        build = time.perf_counter() - t
+    params = sum(p.numel() for p in model.parameters()) / 1e6
+    device = args.device
+    print(f"device: {device} ({torch.cuda.get_device_name(0) if device == 'cuda' else f'{torch.get_num_threads()} CPU threads'}), "
+          f"torch {torch.__version__}")
+    print(f"model: {params:.0f}M parameters ({args.layers} layers x 1024), built in {build:.0f} s; "
+          f"{len(pairs)} sentence pairs, batch size {args.batch_size}")
+
+    model.eval()
+    t = time.perf_counter()
+    stock = model.predict([{"src": s, "mt": m} for s, m in pairs], batch_size=args.batch_size,
+                          gpus=1 if device == "cuda" else 0, progress_bar=False)
+    stock_s = time.perf_counter() - t
+    print(f"stock model.predict:      {len(pairs) / stock_s:6.2f} sentences/s ({stock_s:.1f} s)")
+
+    ours = CometScorer.in_memory(model, "kiwi-sized", device=device, batch_size=args.batch_size, cache=ScoreCache(None))
+    t = time.perf_counter()
+    fast = ours.score(pairs)
+    fast_s = time.perf_counter() - t
+    drift = max(abs(a.score - b) for a, b in zip(fast, stock.scores))
+    print(f"jaanch (sorted, no Trainer): {len(pairs) / fast_s:6.2f} sentences/s ({fast_s:.1f} s), "
+          f"{stock_s / fast_s:.2f}x stock; max score difference {drift:.2e}")
+    if device == "cpu":
+        quant = CometScorer.in_memory(model.cpu(), "kiwi-sized", device="cpu", batch_size=args.batch_size,
+                                      quantize=True, cache=ScoreCache(None))
+        t = time.perf_counter()
+        q = quant.score(pairs)
+        q_s = time.perf_counter() - t
+        diffs = [abs(a.score - b.score) for a, b in zip(q, fast)]
+        print(f"jaanch + int8 encoder:    {len(pairs) / q_s:6.2f} sentences/s ({q_s:.1f} s), "
+              f"{stock_s / q_s:.2f}x stock; score change mean {sum(diffs) / len(diffs):.4f}, max {max(diffs):.4f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
