@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from ...document import Token
 from ...findings import Fix, Severity
-from ...text import fold, latin_key, skeleton, translit_key, vowel_distance
+from ...clustering import cluster_forms, same_name
+from ...text import fold, latin_key, skeleton, translit_key
 from ...wordstats import hindi_zipf
 from ..base import Check, Context
 
@@ -14,7 +15,6 @@ LETTER_NAMES = dict(zip(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split(),
 ))
-_MATRAS = "ािीुूृेैोौंँॅॉ"
 
 
 @dataclass
@@ -29,11 +29,6 @@ class Group:
     def add(self, key: str, surface: str, span: tuple[int, int]) -> None:
         self.surface.setdefault(key, surface)
         self.spans[key].append(span)
-
-
-def _is_inflection(a: str, b: str) -> bool:
-    """Two forms that differ only in a final vowel sign are one word inflected (ढांचा/ढांचे)."""
-    return a.rstrip(_MATRAS) == b.rstrip(_MATRAS)
 
 
 def _spell_acronym(token: str) -> str | None:
@@ -120,9 +115,8 @@ class EntityConsistency(Check):
         for tok in loose:
             skel = skeleton(translit_key(tok.text))
             match = next(
-                (g for g, surface in known.get(skel, ()) if len(skel) >= min_skel
-                 and not _is_inflection(fold(surface), tok.key)
-                 and vowel_distance(translit_key(surface), translit_key(tok.text)) <= max_dist),
+                (g for g, surface in known.get(skel, ())
+                 if len(skel) >= min_skel and same_name(fold(surface), tok.key, max_dist)),
                 None,
             )
             if match is None:
@@ -132,42 +126,20 @@ class EntityConsistency(Check):
         return rest
 
     def _cluster(self, ctx: Context, loose: list[Token], latin: list[Token]) -> list[Group]:
-        min_skel = ctx.setting(self, "min_skeleton")
-        max_dist = ctx.setting(self, "max_vowel_distance")
-        buckets: dict[str, list[Token]] = defaultdict(list)
+        by_key: dict[str, list[Token]] = defaultdict(list)
         for tok in loose:
-            skel = skeleton(translit_key(tok.text))
-            if len(skel) >= min_skel:
-                buckets[skel].append(tok)
+            by_key[tok.key].append(tok)
         groups: list[Group] = []
-        for skel, toks in buckets.items():
-            forms = list(dict.fromkeys(t.key for t in toks))
-            if len(forms) < 2:
-                continue
-            # single-linkage over the few forms in one skeleton bucket
-            parent = {f: f for f in forms}
-
-            def root(f: str) -> str:
-                while parent[f] != f:
-                    f = parent[f]
-                return f
-
-            for i, a in enumerate(forms):
-                for b in forms[i + 1 :]:
-                    if _is_inflection(a, b):
-                        continue
-                    if vowel_distance(translit_key(a), translit_key(b)) <= max_dist:
-                        parent[root(b)] = root(a)
-            clusters: dict[str, Group] = {}
-            for tok in toks:
-                group = clusters.setdefault(root(tok.key), Group(tok.text))
-                group.add(tok.key, tok.text, (tok.start, tok.end))
-            for group in clusters.values():
-                if len(group.spans) > 1:
-                    for lt in latin:
-                        if len(skel) >= min_skel and skeleton(latin_key(lt.text)) == skel:
-                            group.add(fold(lt.text), lt.text, (lt.start, lt.end))
-                    groups.append(group)
+        for forms in cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton")):
+            group = Group(by_key[forms[0]][0].text)
+            for key in forms:
+                for tok in by_key[key]:
+                    group.add(tok.key, tok.text, (tok.start, tok.end))
+            skel = skeleton(translit_key(forms[0]))
+            for lt in latin:
+                if skeleton(latin_key(lt.text)) == skel:
+                    group.add(fold(lt.text), lt.text, (lt.start, lt.end))
+            groups.append(group)
         return groups
 
     def _acronyms(self, ctx: Context, latin: list[Token], claimed: set[int]) -> list[Group]:
