@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import JaanchError, UsageError
+from .maintenance.options import add_subcommands as add_glossary_subcommands
 from .qe.options import add_check_options, add_subcommands
 
 
@@ -57,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--no-house-glossary", action="store_true")
 
     add_subcommands(sub)
+    add_glossary_subcommands(sub)
     sub.add_parser("rules", help="list the checks with their codes")
     return parser
 
@@ -203,6 +205,10 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
             from .qe.options import run_lm
 
             return run_lm(args)
+        if args.command == "glossary":
+            from .maintenance.options import run as run_glossary
+
+            return run_glossary(args)
         if args.command == "compare":
             from .qe.options import run_compare
 

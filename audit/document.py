@@ -246,3 +246,8 @@ def tokenize_phrase(phrase: str) -> tuple[str, ...]:
     for s, e in _align(_tokenize(phrase), phrase, 0):
         keys.extend(fold(phrase[a:b]) for a, b in _peel(s, e, phrase))
     return tuple(keys)
+
+
+def word_spans(line: str) -> list[tuple[int, int]]:
+    """Token spans of one line, without sentence splitting (fast path for archive-wide mining)."""
+    return [span for s, e in _align(_tokenize(line), line, 0) for span in _peel(s, e, line)]

@@ -59,3 +59,30 @@ def add_entry(path: str | Path, latin: str, canonical: str, variants: list[str] 
     values = {"latin": latin, "canonical": canonical, "variants": LIST_SEPARATOR.join(variants), "kind": kind}
     rows.append([values.get(col, "") for col in header])
     _write_validated(path, header, rows)
+
+
+def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int:
+    """Add (latin, canonical, variant) triples in one validated write; unknown latin makes an entry."""
+    path = Path(path)
+    header, rows = _read(path)
+    col = {name: header.index(name) for name in ("latin", "canonical", "variants") if name in header}
+    if len(col) < 3:
+        raise GlossaryError("needs 'latin', 'canonical' and 'variants' columns", str(path), 1)
+    by_latin = {}
+    for row in rows:
+        row.extend([""] * (len(header) - len(row)))
+        by_latin[row[col["latin"]].strip()] = row
+    added = 0
+    for latin, canonical, variant in variants:
+        row = by_latin.get(latin)
+        if row is None:
+            row = [""] * len(header)
+            row[col["latin"]], row[col["canonical"]] = latin, canonical
+            rows.append(row)
+            by_latin[latin] = row
+        items = [v for v in row[col["variants"]].split(LIST_SEPARATOR) if v.strip()]
+        if variant not in items and variant != row[col["canonical"]]:
+            row[col["variants"]] = LIST_SEPARATOR.join(items + [variant])
+            added += 1
+    _write_validated(path, header, rows)
+    return added

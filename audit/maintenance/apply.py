@@ -1,0 +1,47 @@
+"""`jaanch glossary apply`: fold the rows a maintainer accepted in a review table into a glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import GlossaryError, InputError
+from ..glossary_edit import apply_changes
+from ..text import is_devanagari
+
+ACCEPTED = {"yes", "y", "true", "1", "x", "हाँ", "हां"}
+
+
+def read_review(path: str | Path):
+    import polars as pl
+
+    path = Path(path)
+    try:
+        if path.suffix == ".parquet":
+            frame = pl.read_parquet(path)
+        else:
+            frame = pl.read_csv(path, infer_schema=False)
+    except (OSError, pl.exceptions.PolarsError) as exc:
+        raise InputError(f"cannot read the review table: {str(exc).splitlines()[0]}", str(path)) from None
+    missing = {"form", "role", "accept", "latin", "canonical"} - set(frame.columns)
+    if missing:
+        raise InputError(f"review table lacks columns {sorted(missing)}", str(path), 1)
+    return frame
+
+
+def apply_review(review: str | Path, glossary: str | Path) -> dict:
+    """Add accepted Devanagari variants to their entries (new entries where `latin` is new)."""
+    frame = read_review(review)
+    variants: list[tuple[str, str, str]] = []
+    skipped = 0
+    for number, row in enumerate(frame.iter_rows(named=True), start=2):
+        if (row["accept"] or "").strip().lower() not in ACCEPTED:
+            continue
+        if row["role"] != "variant" or not is_devanagari(row["form"] or ""):
+            skipped += 1  # casings and script mixes are fixed in articles, not recorded as variants
+            continue
+        latin = (row["latin"] or "").strip()
+        if not latin:
+            raise GlossaryError("an accepted variant needs a 'latin' form naming its entry", str(review), number)
+        variants.append((latin, row["canonical"], row["form"]))
+    added = apply_changes(glossary, variants)
+    return {"accepted": len(variants), "added": added, "skipped": skipped}

@@ -1,0 +1,51 @@
+"""`jaanch glossary stats`: how often each entry fired over a corpus, and the entries that never fire."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..checks.terminology.dnt_translated import NameTranslated
+from ..checks.terminology.glossary_variant import GlossaryVariant
+from ..checks.terminology.latin_casing import LatinCasing
+from ..document import collect_paths, read_article
+from ..engine import Engine
+
+
+def entry_stats(corpus: str, engine: Engine):
+    """A polars DataFrame: per entry, canonical uses and findings by kind, most-firing first."""
+    import polars as pl
+
+    glossary = engine.glossary
+    fired = {"variant": Counter(), "casing": Counter(), "translated": Counter()}
+    seen = Counter()
+    rules = Engine(engine.glossary_paths, [GlossaryVariant, LatinCasing, NameTranslated])
+    rules.__dict__["glossary"] = glossary
+    for path in collect_paths([corpus]):
+        article = read_article(path)
+        for sent in article.sentences:
+            for m in glossary.forms.scan(sent.tokens):
+                if m.value[1] == "canonical":
+                    seen[m.value[0].latin] += 1
+            for m in glossary.latin.scan(sent.tokens):
+                seen[m.value.latin] += 1
+        for f in rules.audit(article):
+            keys = tuple(t for t in _keys(f.text))
+            if f.code == "TERM001":
+                fired["variant"][glossary.forms.get(keys)[0].latin] += 1
+            elif f.code == "TERM002":
+                fired["casing"][glossary.latin.get(keys).latin] += 1
+            else:
+                fired["translated"][glossary.wrong.get(keys).latin] += 1
+    rows = [{"latin": e.latin, "canonical": e.canonical, "kind": e.kind, "line": e.line,
+             "uses": seen[e.latin], "variant_findings": fired["variant"][e.latin],
+             "casing_findings": fired["casing"][e.latin], "translated_findings": fired["translated"][e.latin]}
+            for e in glossary.entries]
+    frame = pl.DataFrame(rows).with_columns(
+        (pl.col("variant_findings") + pl.col("casing_findings") + pl.col("translated_findings")).alias("fired"))
+    return frame.sort(["fired", "uses", "line"], descending=[True, True, False])
+
+
+def _keys(text: str):
+    from ..document import tokenize_phrase
+
+    return tokenize_phrase(text)

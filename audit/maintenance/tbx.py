@@ -1,0 +1,134 @@
+"""TBX (ISO 30042, TBX-Basic style) and CSV import/export of the glossary; a round trip loses nothing.
+
+Each entry is a conceptEntry: the Latin form (and other right casings) in an English langSec, the
+canonical form as the Hindi preferred term, variants as deprecated terms, wrong renderings as
+superseded terms; dnt, cues, kind and note travel as descrip/note elements.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..errors import InputError
+from ..fileio import write_atomic
+from ..glossary_edit import DEFAULT_HEADER, _read
+from ..qe.xmltext import parse_safely
+from ..tables import LIST_SEPARATOR
+
+NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+          "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts"}
+DESCRIPS = ("dnt", "cues", "kind")
+
+
+def _rows(path: Path) -> tuple[list[str], list[dict]]:
+    header, rows = _read(path)
+    return header, [dict(zip(header, r + [""] * (len(header) - len(r)))) for r in rows]
+
+
+def _term(lang_sec, text: str, status: str) -> None:
+    sec = ET.SubElement(lang_sec, "termSec")
+    ET.SubElement(sec, "term").text = text
+    ET.SubElement(sec, "termNote", type="administrativeStatus").text = STATUS[status]
+
+
+def export_tbx(glossary: str | Path, output: str | Path) -> int:
+    header, rows = _rows(Path(glossary))
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
+    header_el = ET.SubElement(root, "tbxHeader")
+    file_desc = ET.SubElement(header_el, "fileDesc")
+    ET.SubElement(ET.SubElement(file_desc, "sourceDesc"), "p").text = f"jaanch glossary {Path(glossary).name}"
+    ET.SubElement(ET.SubElement(header_el, "encodingDesc"), "p", type="jaanch-columns").text = "\t".join(header)
+    body = ET.SubElement(ET.SubElement(root, "text"), "body")
+    for number, row in enumerate(rows, start=1):
+        concept = ET.SubElement(body, "conceptEntry", id=f"c{number}")
+        for name in DESCRIPS:
+            if row.get(name):
+                ET.SubElement(concept, "descrip", type=f"jaanch-{name}").text = row[name]
+        if row.get("note"):
+            ET.SubElement(concept, "note").text = row["note"]
+        en = ET.SubElement(concept, "langSec", {XML_LANG: "en"})
+        _term(en, row["latin"], "preferred")
+        for casing in filter(None, row.get("casings", "").split(LIST_SEPARATOR)):
+            _term(en, casing, "admitted")
+        hi = ET.SubElement(concept, "langSec", {XML_LANG: "hi"})
+        _term(hi, row["canonical"], "preferred")
+        for variant in filter(None, row.get("variants", "").split(LIST_SEPARATOR)):
+            _term(hi, variant, "deprecated")
+        for wrong in filter(None, row.get("wrong_renderings", "").split(LIST_SEPARATOR)):
+            _term(hi, wrong, "superseded")
+    ET.indent(root)
+    write_atomic(output, '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+    return len(rows)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def import_tbx(source: str | Path, output: str | Path) -> int:
+    text = Path(source).read_text(encoding="utf-8")
+    root = parse_safely(text, str(source))
+    if _local(root.tag) not in ("tbx", "martif"):
+        raise InputError("not a TBX document (root element is not <tbx>)", str(source), 1)
+    header = list(DEFAULT_HEADER)
+    for el in root.iter():
+        if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
+            header = el.text.split("\t")
+    out_rows = []
+    for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
+        row = {name: "" for name in header}
+        lists: dict[str, list[str]] = {"casings": [], "variants": [], "wrong_renderings": []}
+        for child in concept:
+            tag = _local(child.tag)
+            if tag == "descrip" and (child.get("type") or "").startswith("jaanch-"):
+                row[child.get("type")[len("jaanch-"):]] = child.text or ""
+            elif tag == "note":
+                row["note"] = child.text or ""
+            elif tag in ("langSec", "langSet"):
+                lang = (child.get(XML_LANG) or "").split("-")[0]
+                for sec in child:
+                    term = next((t.text or "" for t in sec if _local(t.tag) == "term"), "")
+                    status = next((t.text or "" for t in sec if _local(t.tag) == "termNote"), STATUS["preferred"])
+                    if lang == "en":
+                        if status == STATUS["preferred"] and not row["latin"]:
+                            row["latin"] = term
+                        else:
+                            lists["casings"].append(term)
+                    elif lang == "hi":
+                        if status == STATUS["preferred"] and not row["canonical"]:
+                            row["canonical"] = term
+                        elif status == STATUS["superseded"]:
+                            lists["wrong_renderings"].append(term)
+                        else:
+                            lists["variants"].append(term)
+        for name, items in lists.items():
+            if name in row:
+                row[name] = LIST_SEPARATOR.join(items)
+        out_rows.append([row.get(name, "") for name in header])
+    from ..glossary_edit import _write_validated
+
+    _write_validated(Path(output), header, out_rows)
+    return len(out_rows)
+
+
+def export_csv(glossary: str | Path, output: str | Path) -> int:
+    import polars as pl
+
+    header, rows = _rows(Path(glossary))
+    frame = pl.DataFrame([[r[h] for h in header] for r in rows], schema=header, orient="row")
+    write_atomic(output, frame.write_csv())
+    return frame.height
+
+
+def import_csv(source: str | Path, output: str | Path) -> int:
+    import polars as pl
+
+    from ..glossary_edit import _write_validated
+
+    frame = pl.read_csv(source, infer_schema=False).fill_null("")
+    _write_validated(Path(output), list(frame.columns), [list(r) for r in frame.iter_rows()])
+    return frame.height
