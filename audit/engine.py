@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from . import __version__
 from .checks import ALL_CHECKS, BY_CODE, Check, Context
 from .document import Article, parse_article
 from .errors import UsageError
-from .findings import Finding, apply_fixes, first_fixes
+from .findings import Finding, Severity, apply_fixes, first_fixes
 from .glossary import DEFAULT_GLOSSARY, Glossary
 from .lexicon import Lexicon
 
@@ -33,6 +33,7 @@ class Engine:
     glossary_paths: list[Path] = field(default_factory=lambda: [DEFAULT_GLOSSARY])
     checks: list[type[Check]] = field(default_factory=lambda: list(ALL_CHECKS))
     settings: dict[str, float] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)  # house overrides, by code
 
     @cached_property
     def glossary(self) -> Glossary:
@@ -58,7 +59,15 @@ class Engine:
         ]
         if tweaks:
             parts.append(f"settings:{tweaks}")
+        if self.severities:
+            parts.append("severity:" + ",".join(f"{k}={v.label}" for k, v in sorted(self.severities.items())))
         return "|".join(parts)
+
+    def restyle(self, findings: list[Finding]) -> list[Finding]:
+        """Apply the house's severity overrides (also to model-based findings)."""
+        if not self.severities:
+            return findings
+        return [replace(f, severity=self.severities[f.code]) if f.code in self.severities else f for f in findings]
 
     def audit(self, article: Article) -> list[Finding]:
         ctx = Context(article, self.glossary, self.lexicon, self.settings)
@@ -72,7 +81,7 @@ class Engine:
             key = (f.start, f.end)
             if key not in best or order[f.code] < order[best[key].code]:
                 best[key] = f
-        return sorted(best.values(), key=lambda f: (f.start, f.end, order[f.code]))
+        return self.restyle(sorted(best.values(), key=lambda f: (f.start, f.end, order[f.code])))
 
     def audit_text(self, text: str, path: str = "<string>") -> list[Finding]:
         return self.audit(parse_article(text, path))

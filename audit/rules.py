@@ -56,5 +56,15 @@ class Surprising(ModelRule):
     defaults = {"z": 2.5, "min_bits": 12.0}
 
 
-MODEL_RULES: tuple[type[ModelRule], ...] = (LowQEScore, QEErrorSpan, Surprising)
+class UnusedSuppression(ModelRule):
+    """An inline `<!-- jaanch: ignore … -->` that suppresses nothing any more.
+
+    Anti-pattern:  <!-- jaanch: ignore TERM001 -->  above a line that no longer has the finding
+    Fix:           delete the comment.
+    """
+
+    code, name, category, severity = "SUP001", "unused-suppression", "suppression", Severity.WARNING
+
+
+MODEL_RULES: tuple[type[ModelRule], ...] = (LowQEScore, QEErrorSpan, Surprising, UnusedSuppression)
 ALL_RULES = (*ALL_CHECKS, *MODEL_RULES)
