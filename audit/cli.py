@@ -64,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
 
     add_subcommands(sub)
     add_glossary_subcommands(sub)
+    report = sub.add_parser("report", help="one self-contained HTML page of findings over a corpus")
+    report.add_argument("corpus", metavar="CORPUS_DIR")
+    report.add_argument("-o", "--output", required=True, metavar="HTML")
+    report.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    report.add_argument("--no-house-glossary", action="store_true")
     sub.add_parser("rules", help="list the checks with their codes")
     return parser
 
@@ -102,6 +107,12 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
             from .qe.options import run_lm
 
             return run_lm(args)
+        if args.command == "report":
+            from .report import build_report
+
+            summary = build_report(args.corpus, _engine(args), args.output)
+            print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
+            return ExitCode.OK
         if args.command == "glossary":
             from .maintenance.options import run as run_glossary
 

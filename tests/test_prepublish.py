@@ -167,3 +167,16 @@ def test_pre_commit_blocks_an_artifact_and_passes_clean_text(tmp_path):
     assert blocked.returncode != 0
     assert "TERM001" in blocked.stdout + blocked.stderr
     assert git("log", "--oneline").stdout.count("\n") == 2
+
+
+def test_report_is_one_self_contained_page(tmp_path):
+    out = tmp_path / "report.html"
+    proc = run_cli("report", str(SAMPLES), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    page = out.read_text(encoding="utf-8")
+    findings, _ = _json(str(SAMPLES))
+    assert f"{len(findings)} findings" in page and "3 articles" in page and "1 clean articles" in page
+    categories = {f["category"] for f in findings}
+    assert page.count("<svg") == 2 and page.count("<rect") == len(categories) + len({f["code"] for f in findings})
+    assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "<script" not in page
+    assert "phone_launch_mt.txt" in page
