@@ -49,8 +49,9 @@ def main() -> int:
         import polars as pl
 
         groups = pl.read_parquet(table)["group"].n_unique()
+    # with --jobs 1 all the work happens in one process, so its peak RSS is the whole cost
     print(f"glossary mine: {args.articles} articles ({size / 1e6:.0f} MB), {args.jobs} workers: {wall:.1f} s "
-          f"({args.articles / wall:.0f} articles/s), peak RSS of the parent {rss:.0f} MiB; {groups} groups")
+          f"({args.articles / wall:.0f} articles/s), peak RSS of the main process {rss:.0f} MiB; {groups} groups")
     return 0
 
 
