@@ -109,6 +109,11 @@ def run_check(args: argparse.Namespace) -> int:
             findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)
         results.append(FileResult(article.path, findings, fixed))
 
+    for store in stores.values():
+        stale = store.unused()
+        if stale:
+            print(f"{store.path}: {len(stale)} dismissed findings no longer occur "
+                  f"(first: {stale[0].code} {stale[0].text!r} in {stale[0].file})", file=sys.stderr)
     if args.write_baseline:
         count = write_baseline(Path(args.write_baseline), [f for r in results for f in r.findings])
         print(f"wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)

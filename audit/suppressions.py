@@ -38,6 +38,8 @@ class SuppressionStore:
     def __init__(self, folder: Path, entries: list[Suppression] | None = None):
         self.folder = folder
         self.entries = entries or []
+        self.used: set[tuple[str, str, str]] = set()
+        self.checked: set[str] = set()
 
     @property
     def path(self) -> Path:
@@ -61,7 +63,19 @@ class SuppressionStore:
 
     def filter(self, file: str | Path, findings: list[Finding]) -> list[Finding]:
         keys = self.keys()
-        return [f for f in findings if finding_key(file, f) not in keys]
+        self.checked.add(Path(file).name)
+        kept = []
+        for f in findings:
+            key = finding_key(file, f)
+            if key in keys:
+                self.used.add(key)
+            else:
+                kept.append(f)
+        return kept
+
+    def unused(self) -> list[Suppression]:
+        """Dismissals for files that were checked whose finding no longer occurs."""
+        return [s for s in self.entries if s.file in self.checked and s.key not in self.used]
 
     def merge(self, file: str | Path, wanted: dict[tuple[str, str, str], Suppression]) -> None:
         """Make the entries for `file` exactly `wanted`; other files' entries are kept."""

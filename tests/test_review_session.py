@@ -105,3 +105,15 @@ def test_glossary_addition_is_validated_and_takes_effect(story, tmp_path):
         # लुमिनारा is already Luminara's variant: it cannot also be another name's spelling
         session.add_to_glossary(variant, desk, "Lumina", "लुमिना")
     assert "Lumina\t" not in desk.read_text(encoding="utf-8")
+
+
+def test_unused_dismissals_are_reported(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    session.dismiss(_first(session, "FMT001"), reason="house style")
+    session.save()
+    proc = run_cli("check", str(story))
+    assert "dismissed findings no longer occur" not in proc.stderr.decode()
+    story.write_text(story.read_text(encoding="utf-8").replace("$ 5", "$5"), encoding="utf-8")
+    proc = run_cli("check", str(story))
+    assert "1 dismissed findings no longer occur (first: FMT001 '$ 5'" in proc.stderr.decode()
