@@ -105,9 +105,18 @@ class ReviewSession:
 
     def reaudit(self) -> list[Finding]:
         dismissed = {s.key for s in self.state.dismissed}
-        article = parse_article(self.text, str(self.path))
-        self.findings = [f for f in self.engine.audit(article) if finding_key(self.path, f) not in dismissed]
+        self.article = parse_article(self.text, str(self.path))
+        self.findings = [f for f in self.engine.audit(self.article) if finding_key(self.path, f) not in dismissed]
         return self.findings
+
+    def context(self, finding: Finding) -> tuple[int, int]:
+        """The sentence around a finding (its whole line when it spans sentences)."""
+        sentence = self.article.sentence_at(finding.start)
+        if sentence is not None and finding.end <= sentence.end:
+            return sentence.start, sentence.end
+        start = self.text.rfind("\n", 0, finding.start) + 1
+        end = self.text.find("\n", finding.end)
+        return start, len(self.text) if end < 0 else end
 
     def _push(self, state: State) -> None:
         self.history.append(state)

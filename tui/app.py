@@ -168,9 +168,7 @@ class ReviewApp(App):
         finding = self.current
         sentence = None
         if finding is not None:
-            line_start = self.session.text.rfind("\n", 0, finding.start) + 1
-            line_end = self.session.text.find("\n", finding.end)
-            sentence = (line_start, len(self.session.text) if line_end < 0 else line_end)
+            sentence = self.session.context(finding)
             self.article.scroll_to_line(finding.line)
         self.detail.show(self.session.text, finding, sentence)
 
