@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--glossary", action="append", default=[], metavar="FILE",
                         help="an extra glossary TSV (repeatable); glossary additions go to the last one")
     review.add_argument("--no-house-glossary", action="store_true")
+    add_check_options(review)
 
     add_subcommands(sub)
     add_glossary_subcommands(sub)

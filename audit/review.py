@@ -7,10 +7,11 @@ drive the same object headlessly. Every decision is journaled before it returns.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import parse_article, read_article
+from .document import Article, parse_article, read_article
 from .engine import Engine
 from .errors import JaanchError
 from .fileio import write_atomic
@@ -41,17 +42,19 @@ class ReviewSession:
     findings: list[Finding] = field(default_factory=list)
     journal: Journal | None = None
     suppressions: SuppressionStore | None = None
+    extra: Callable[[Article], list[Finding]] | None = None  # model findings (house LM, QE)
     _journal_open: bool = False
 
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, engine: Engine) -> "ReviewSession":
+    def open(cls, path: str | Path, engine: Engine,
+             extra: Callable[[Article], list[Finding]] | None = None) -> "ReviewSession":
         path = Path(path)
         text = read_article(path).text
         store = SuppressionStore.load(path.parent)
         mine = tuple(s for s in store.entries if s.file == path.name)
-        session = cls(path, engine, text, [State(text, mine)], journal=Journal(path), suppressions=store)
+        session = cls(path, engine, text, [State(text, mine)], journal=Journal(path), suppressions=store, extra=extra)
         session.reaudit()
         return session
 
@@ -106,7 +109,10 @@ class ReviewSession:
     def reaudit(self) -> list[Finding]:
         dismissed = {s.key for s in self.state.dismissed}
         self.article = parse_article(self.text, str(self.path))
-        self.findings = [f for f in self.engine.audit(self.article) if finding_key(self.path, f) not in dismissed]
+        found = self.engine.audit(self.article)
+        if self.extra is not None:
+            found = sorted(found + self.extra(self.article), key=lambda f: (f.start, f.end, f.code))
+        self.findings = [f for f in found if finding_key(self.path, f) not in dismissed]
         return self.findings
 
     def context(self, finding: Finding) -> tuple[int, int]:

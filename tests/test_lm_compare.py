@@ -89,3 +89,22 @@ def test_compare_lists_the_sentences_editors_changed(tmp_path):
     assert "nc:6|nw:0" in out["corpus"]["chrf_signature"] and "version:" in out["corpus"]["ter_signature"]
     text = run_cli("compare", str(mt), str(published)).stdout.decode()
     assert "1 of 3 sentences changed" in text and "एक्सेल करता है" in text
+
+
+async def test_review_shows_house_lm_findings(house_lm, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+    from audit.engine import Engine
+    from audit.qe.lm import HouseLM
+    from audit.rules import Surprising
+    from tui.app import ReviewApp
+    from tui_helpers import settle
+
+    story = tmp_path / "story.txt"
+    story.write_text(PLANTED + "\n", encoding="utf-8")
+    lm = HouseLM(house_lm)
+    app = ReviewApp([story], Engine(), lambda a: lm.findings(a, Surprising.defaults["z"], Surprising.defaults["min_bits"]))
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        assert ("LM001", "चटपट") in [(f.code, f.text) for f in app.session.findings]

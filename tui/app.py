@@ -53,10 +53,11 @@ class ReviewApp(App):
         Binding("q", "quit_app", "Quit"),
     ]
 
-    def __init__(self, paths: list[Path], engine: Engine):
+    def __init__(self, paths: list[Path], engine: Engine, extra=None):
         super().__init__()
         self.paths = paths
         self.engine = engine
+        self.extra = extra  # model findings for an article (house LM, QE), computed in the worker
         self.file_index = 0
         self.session: ReviewSession | None = None
         self.selected: int | None = None
@@ -126,7 +127,7 @@ class ReviewApp(App):
     def open_file(self, index: int) -> None:
         self.file_index = index
         self.sub_title = f"{self.paths[index].name} ({index + 1}/{len(self.paths)})"
-        self.run_engine("load", ReviewSession.open, self.paths[index], self.engine)
+        self.run_engine("load", ReviewSession.open, self.paths[index], self.engine, self.extra)
 
     def _loaded(self, session: ReviewSession) -> None:
         self.session = session
@@ -292,6 +293,6 @@ class ReviewApp(App):
             self.exit()
 
 
-def run(paths: list[Path], engine: Engine) -> int:
-    ReviewApp(paths, engine).run()
+def run(paths: list[Path], engine: Engine, extra=None) -> int:
+    ReviewApp(paths, engine, extra).run()
     return 0

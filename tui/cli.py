@@ -12,9 +12,11 @@ from audit.cli import main as audit_main
 
 
 def _review(args, engine, paths) -> int:
+    from audit.qe.options import model_findings
+
     from .app import run
 
-    return run(paths, engine)
+    return run(paths, engine, model_findings(args, paths))
 
 
 def main(argv: list[str] | None = None) -> int:

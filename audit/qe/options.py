@@ -103,3 +103,33 @@ def run_compare(args: argparse.Namespace) -> int:
         print(f"  published: {r.published}")
     print(f"\n{corpus['chrf_signature']}\n{corpus['ter_signature']}")
     return 0
+
+
+def model_findings(args: argparse.Namespace, paths: list[Path]):
+    """For the review TUI: a function giving an article's house-LM and QE findings, or None."""
+    models = Models.from_args(args)
+    if models.lm is None and models.scorer is None:
+        return None
+    english = None
+    if models.scorer is not None:
+        if not args.source or len(paths) != 1:
+            raise UsageError("review --qe needs --source ENGLISH_FILE and one article")
+        from ..document import decode_article
+
+        english = decode_article(Path(args.source).read_bytes(), args.source)
+
+    def findings(article):
+        from ..rules import Surprising
+
+        found = []
+        if models.lm is not None:
+            found += models.lm.findings(article, Surprising.defaults["z"], Surprising.defaults["min_bits"])
+        if english is not None:
+            from .pairs import align_article
+            from .runner import qe_findings
+
+            # the score cache means an accept rescores only the sentence it changed
+            found += qe_findings(align_article(article, english), models.scorer, article, models.threshold)
+        return found
+
+    return findings

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from ..document import decode_article, parse_article, read_article
+from ..document import decode_article, read_article
 from ..errors import InputError
 from .align import align, split_english
 from .segments import Pair
@@ -151,7 +151,11 @@ def _xliff(text: str, name: str) -> list[Pair]:
 def read_aligned(hindi: str | Path, english: str | Path) -> tuple[str, list[Pair]]:
     """Pair an English article with its Hindi translation, sentence by sentence."""
     article = read_article(hindi)
-    en_text = decode_article(Path(english).read_bytes(), str(english))
+    return article.text, align_article(article, decode_article(Path(english).read_bytes(), str(english)))
+
+
+def align_article(article, en_text: str) -> list[Pair]:
+    """Pairs of an already parsed Hindi article and its English original's text."""
     en_spans = split_english(en_text)
     hi = article.sentences
     beads = align([b - a for a, b in en_spans], [len(s.text) for s in hi])
@@ -162,15 +166,4 @@ def read_aligned(hindi: str | Path, english: str | Path) -> tuple[str, list[Pair
         start, end = hi[tgt_idx[0]].start, hi[tgt_idx[-1]].end
         source = " ".join(en_text[a:b] for a, b in (en_spans[i] for i in src_idx))
         pairs.append(Pair.plain(source, article.text[start:end], start, article.position(start)[0]))
-    return article.text, pairs
-
-
-def pairs_article(text: str, path: str):
-    """The whole file as an Article, for line/column lookups of remapped findings."""
-    return parse_article(text, path) if not path.endswith(PAIR_SUFFIXES) else _positions_only(text, path)
-
-
-def _positions_only(text: str, path: str):
-    from ..document import Article
-
-    return Article(path=path, text=text, sentences=[])
+    return pairs
