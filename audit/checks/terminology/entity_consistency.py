@@ -78,8 +78,8 @@ class EntityConsistency(Check):
                     claimed.update(range(*span))
                     surface = ctx.article.text[span[0] : span[1]]
                     group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
-                    # Latin casing is TERM002's business: group Latin forms case-insensitively.
-                    group.add(fold(surface) if toks[m.first].kind == "latin" else fold(surface), surface, span)
+                    # fold() is case-insensitive: Latin casing is TERM002's business, not this check's
+                    group.add(fold(surface), surface, span)
             for tok in toks:
                 if tok.start in claimed:
                     continue
