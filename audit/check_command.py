@@ -96,7 +96,11 @@ def run_check(args: argparse.Namespace) -> int:
         else:
             article = read_article(target)
             if args.fix:
-                new_text, fixed = engine.fix_text(article.text, article.path, keep)
+                def fixable(current, found, keep=keep):
+                    found = keep(found) if keep else found
+                    return found if args.no_suppressions else apply_inline(current, found)[0]
+
+                new_text, fixed = engine.fix_text(article.text, article.path, fixable)
                 if new_text != article.text:
                     write_atomic(target, new_text)
                     article = parse_article(new_text, article.path)

@@ -87,15 +87,16 @@ class Engine:
         return self.audit(parse_article(text, path))
 
     def fix_text(self, text: str, path: str = "<string>",
-                 keep: Callable[[list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
+                 keep: Callable[[Article, list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
         """Apply first suggestions until nothing fixable is left; returns (text, fixes applied).
 
-        `keep` drops findings that must not be fixed (the ones an editor dismissed).
+        `keep` drops findings that must not be fixed (dismissed by an editor, suppressed inline).
         """
         applied = 0
         for _ in range(MAX_FIX_PASSES):
-            findings = self.audit_text(text, path)
-            fixes = first_fixes(keep(findings) if keep else findings)
+            article = parse_article(text, path)
+            findings = self.audit(article)
+            fixes = first_fixes(keep(article, findings) if keep else findings)
             if not fixes:
                 break
             new = apply_fixes(text, fixes)

@@ -16,6 +16,7 @@ from .engine import Engine
 from .errors import JaanchError
 from .fileio import write_atomic
 from .findings import Finding, Fix, apply_fixes
+from .inline import apply_inline
 from .journal import Journal, now, text_hash
 from .suppressions import Suppression, SuppressionStore, finding_key
 
@@ -112,6 +113,7 @@ class ReviewSession:
         found = self.engine.audit(self.article)
         if self.extra is not None:
             found = sorted(found + self.extra(self.article), key=lambda f: (f.start, f.end, f.code))
+        found, _ = apply_inline(self.article, found)  # the same inline suppressions `jaanch check` honours
         self.findings = [f for f in found if finding_key(self.path, f) not in dismissed]
         return self.findings
 

@@ -180,3 +180,10 @@ def test_report_is_one_self_contained_page(tmp_path):
     assert page.count("<svg") == 2 and page.count("<rect") == len(categories) + len({f["code"] for f in findings})
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "<script" not in page
     assert "phone_launch_mt.txt" in page
+
+
+def test_fix_leaves_inline_suppressed_text_alone(tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("लागत $ 6 रही। <!-- jaanch: ignore FMT001 -->\n\nलागत $ 7 रही।\n", encoding="utf-8")
+    run_cli("check", "--fix", str(story))
+    assert story.read_text(encoding="utf-8") == "लागत $ 6 रही। <!-- jaanch: ignore FMT001 -->\n\nलागत $7 रही।\n"
