@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from speed import _jaanch, run_measured  # noqa: E402
+from speed import _jaanch, run_measured, sample_paragraphs  # noqa: E402
 
 VARIANTS = {"डीपसीक": ["दीपसेक", "डीपसेक"], "लूमिनारा": ["लुमिनारा"], "एनवीडिया": ["एनविडिया"]}
 
@@ -28,8 +28,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     rng = random.Random(9)
-    paragraphs = [p for f in sorted((ROOT / "samples").glob("*.txt"))
-                  for p in f.read_text(encoding="utf-8").splitlines() if len(p) > 80]
+    paragraphs = sample_paragraphs()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "archive"
         size = 0

@@ -26,6 +26,12 @@ def _jaanch() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "audit.cli"]
 
 
+def sample_paragraphs() -> list[str]:
+    """The long paragraphs of the sample articles: the material generated corpora are built from."""
+    return [p for f in sorted((ROOT / "samples").glob("*.txt"))
+            for p in f.read_text(encoding="utf-8").splitlines() if len(p) > 80]
+
+
 def build_corpus(folder: Path, count: int) -> int:
     samples = sorted((ROOT / "samples").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in samples]
