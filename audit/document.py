@@ -100,9 +100,12 @@ class Article:
     def tokens(self) -> list[Token]:
         return [tok for sent in self.sentences for tok in sent.tokens]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
 
 

@@ -48,17 +48,21 @@ class Context:
                 return phrase
         return None
 
-    def glossary_spans(self) -> set[tuple[int, int]]:
-        """Token spans covered by a glossary form: other checks leave names alone."""
-        return self._glossary_spans
+    def covered(self, index: PhraseIndex) -> set[tuple[int, int]]:
+        """Spans of the tokens inside matches of `index` (glossary names, known anglicisms),
+        so that a check can leave alone what another one already covers."""
+        spans = self._covered.get(id(index))
+        if spans is None:
+            spans = self._covered[id(index)] = {
+                (t.start, t.end)
+                for sent, m in scan_sentences(self, index)
+                for t in sent.tokens[m.first : m.last + 1]
+            }
+        return spans
 
     @cached_property
-    def _glossary_spans(self) -> set[tuple[int, int]]:
-        covered: set[tuple[int, int]] = set()
-        for sent in self.article.sentences:
-            for m in self.glossary.forms.scan(sent.tokens):
-                covered.update((t.start, t.end) for t in sent.tokens[m.first : m.last + 1])
-        return covered
+    def _covered(self) -> dict[int, set[tuple[int, int]]]:
+        return {}
 
 
 _PHRASE_CACHE: dict[str, tuple[str, ...]] = {}

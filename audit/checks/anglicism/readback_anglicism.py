@@ -32,8 +32,8 @@ class EnglishReadback(Check):
     defaults = {"max_hindi_zipf": 3.0, "min_length": 5, "common_shape_only": 1}
 
     def run(self, ctx: Context):
-        names = ctx.glossary_spans()
-        known = {(f.start, f.end) for f in _known(ctx)}
+        names = ctx.covered(ctx.glossary.forms)
+        known = ctx.covered(ctx.lexicon.anglicisms)
         max_zipf = ctx.setting(self, "max_hindi_zipf")
         min_length = int(ctx.setting(self, "min_length"))
         shape_only = bool(ctx.setting(self, "common_shape_only"))
@@ -45,7 +45,7 @@ class EnglishReadback(Check):
                 continue  # a stray vowel sign: broken text, not a word
             if tok.key in ctx.lexicon.loanwords or tok.key in ctx.lexicon.stopwords:
                 continue
-            if any(s <= tok.start and tok.end <= e for s, e in known):
+            if (tok.start, tok.end) in known:
                 continue
             if hindi_zipf(tok.norm) >= max_zipf:
                 continue
@@ -58,8 +58,3 @@ class EnglishReadback(Check):
                     confidence=0.5,
                 )
 
-
-def _known(ctx: Context):
-    from .known_anglicism import KnownAnglicism
-
-    return KnownAnglicism().run(ctx)
