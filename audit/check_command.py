@@ -15,23 +15,26 @@ def _codes(values: list[str]) -> list[str]:
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
-def _settings(pairs: list[str], base: dict[str, float]) -> dict[str, float]:
+def _setting_key(key: str, where: str) -> str:
+    """`CODE.name` of a check threshold `jaanch rules` lists; anything else is an error, not ignored."""
     from .checks import BY_CODE
-    from .rules import ALL_RULES
 
-    known = {f"{r.code}.{name}" for r in ALL_RULES for name in r.defaults}
-    out = dict(base)
-    for key in base:
-        if key not in known:
-            raise UsageError(f"unknown setting {key!r} in the configuration; `jaanch rules` lists them")
+    code, dot, name = key.partition(".")
+    check = BY_CODE.get(code.upper())
+    if not dot or check is None or name not in check.defaults:
+        raise UsageError(f"{where}: {key!r} is not CODE.NAME with a name `jaanch rules` lists")
+    return f"{check.code}.{name}"
+
+
+def _settings(pairs: list[str], base: dict[str, float]) -> dict[str, float]:
+    """Thresholds from the configuration, then from --set (which wins)."""
+    out = {_setting_key(key, "configuration [settings]"): value for key, value in base.items()}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        code, dot, name = key.partition(".")
-        check = BY_CODE.get(code.upper())
-        if not sep or not dot or check is None or name not in check.defaults:
-            raise UsageError(f"--set {pair!r}: expected CODE.NAME=VALUE with a name `jaanch rules` lists")
+        if not sep:
+            raise UsageError(f"--set {pair!r}: expected CODE.NAME=VALUE")
         try:
-            out[f"{check.code}.{name}"] = float(value)
+            out[_setting_key(key, f"--set {pair!r}")] = float(value)
         except ValueError:
             raise UsageError(f"--set {pair!r}: {value!r} is not a number") from None
     return out

@@ -187,3 +187,15 @@ def test_fix_leaves_inline_suppressed_text_alone(tmp_path):
     story.write_text("लागत $ 6 रही। <!-- jaanch: ignore FMT001 -->\n\nलागत $ 7 रही।\n", encoding="utf-8")
     run_cli("check", "--fix", str(story))
     assert story.read_text(encoding="utf-8") == "लागत $ 6 रही। <!-- jaanch: ignore FMT001 -->\n\nलागत $7 रही।\n"
+
+
+def test_config_settings_must_name_a_check_threshold(tmp_path):
+    (tmp_path / "jaanch.toml").write_text('[settings]\n"rep002.min_chrf" = 90\n"LM001.z" = 3\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "clean_monsoon_economy.txt", story)
+    proc = run_cli("check", str(story))
+    err = proc.stderr.decode().strip()
+    assert proc.returncode == 2 and "'LM001.z'" in err and "\n" not in err
+    (tmp_path / "jaanch.toml").write_text('[settings]\n"rep002.min_chrf" = 90\n', encoding="utf-8")
+    proc = run_cli("check", str(story))
+    assert proc.returncode == 0 and "settings:REP002.min_chrf=90" in proc.stdout.decode()
