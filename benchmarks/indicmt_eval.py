@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from audit.engine import Engine  # noqa: E402
+from audit.lint.engine import Engine  # noqa: E402
 
 # Which MQM span types each jaanch category is meant to catch.
 MAPPING = {
@@ -77,7 +77,7 @@ def _pct(a: int, b: int) -> str:
 
 
 def _sweep(path: Path) -> None:
-    from audit.checks import BY_CODE
+    from audit.lint.checks import BY_CODE
 
     print("ANGL002 threshold sweep (Transliteration spans):")
     print("| max_hindi_zipf | common_shape_only | findings | typed precision | recall |")

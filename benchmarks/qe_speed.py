@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
 def sentence_pairs(n: int) -> list[tuple[str, str]]:
-    from audit.qe.pairs import read_aligned
+    from audit.inputs.pairs import read_aligned
 
     pairs = []
     for name in ("ai_model_race_mt", "phone_launch_mt"):

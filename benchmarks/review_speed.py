@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from audit.engine import Engine  # noqa: E402
+from audit.lint.engine import Engine  # noqa: E402
 from tui.app import ReviewApp  # noqa: E402
 from tui_helpers import select, settle  # noqa: E402
 

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _jaanch() -> list[str]:
     exe = shutil.which("jaanch", path=str(Path(sys.executable).parent)) or shutil.which("jaanch")
-    return [exe] if exe else [sys.executable, "-m", "audit.cli"]
+    return [exe] if exe else [sys.executable, "-m", "audit.cli.main"]
 
 
 def sample_paragraphs() -> list[str]:
@@ -74,12 +74,12 @@ def main() -> int:
     for label, cmd in [
         ("cold start, check one small file", [*jaanch, "check", "--fail-on", "never", str(small)]),
         ("cold start, jaanch rules", [*jaanch, "rules"]),
-        ("cold start, python -c 'import audit.cli'", [sys.executable, "-c", "import audit.cli"]),
+        ("cold start, python -c 'import audit.cli.main'", [sys.executable, "-c", "import audit.cli.main"]),
     ]:
         times = [run_measured(cmd)[0] for _ in range(args.runs)]
         print(f"{label}: median {statistics.median(times) * 1000:.0f} ms over {args.runs} runs "
               f"(min {min(times) * 1000:.0f} ms)")
-    from audit.engine import Engine
+    from audit.lint.engine import Engine
 
     print(Engine().signature())
     return 0

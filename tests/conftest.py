@@ -15,7 +15,7 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def engine():
-    from audit.engine import Engine
+    from audit.lint.engine import Engine
 
     return Engine()
 
@@ -24,6 +24,6 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subproc
     """Run the real console entry point in a fresh interpreter."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
-        [sys.executable, "-m", "audit.cli", *args],
+        [sys.executable, "-m", "audit.cli.main", *args],
         input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120,
     )

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from audit.findings import Severity
+from audit.core.findings import Severity
 from conftest import SAMPLES, SHARED
 
 DATA = SHARED / "data" / "indicmt-eval-hi"
@@ -14,7 +14,7 @@ REFERENCES = DATA / "Hin_val.jsonl"
 
 
 def test_clean_sample_has_no_warning(engine):
-    from audit.document import read_article
+    from audit.core.document import read_article
 
     article = read_article(SAMPLES / "clean_monsoon_economy.txt")
     loud = [f for f in engine.audit(article) if f.severity >= Severity.WARNING]
@@ -22,8 +22,8 @@ def test_clean_sample_has_no_warning(engine):
 
 
 def test_artifact_samples_show_every_check(engine):
-    from audit.checks import ALL_CHECKS
-    from audit.document import read_article
+    from audit.lint.checks import ALL_CHECKS
+    from audit.core.document import read_article
 
     codes = set()
     for path in SAMPLES.glob("*_mt.txt"):

@@ -108,7 +108,7 @@ def test_extra_glossary_adds_entries(tmp_path):
 
 
 def test_rules_lists_every_check():
-    from audit.checks import ALL_CHECKS
+    from audit.lint.checks import ALL_CHECKS
 
     out = run_cli("rules").stdout.decode()
     for check in ALL_CHECKS:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from audit.document import parse_article, tokenize_phrase
-from audit.text import fold
+from audit.core.document import parse_article, tokenize_phrase
+from audit.core.text import fold
 
 
 def test_paragraphs_sentences_tokens_keep_offsets():

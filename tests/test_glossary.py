@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from audit.glossary import DEFAULT_GLOSSARY, Glossary
-from audit.lexicon import Lexicon
+from audit.language.glossary import DEFAULT_GLOSSARY, Glossary
+from audit.language.lexicon import Lexicon
 
 
 def test_house_glossary_is_large_and_valid():

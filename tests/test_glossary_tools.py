@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from audit.glossary import Glossary
+from audit.language.glossary import Glossary
 from audit.maintenance.lint import lint
 from conftest import run_cli
 
@@ -138,7 +138,7 @@ def test_lint_reports_every_problem(tmp_path):
 
 
 def test_tbx_and_csv_round_trips_are_identical(tmp_path):
-    from audit.glossary import DEFAULT_GLOSSARY
+    from audit.language.glossary import DEFAULT_GLOSSARY
 
     original = DEFAULT_GLOSSARY.read_text(encoding="utf-8")
     tbx, back = tmp_path / "house.tbx", tmp_path / "back.tsv"

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from audit.document import parse_article
+from audit.core.document import parse_article
 from conftest import run_cli
 
 SUBJECTS = ["कंपनी", "सरकार", "मंत्रालय", "बैंक", "टीम", "स्टार्टअप"]
@@ -95,9 +95,9 @@ async def test_review_shows_house_lm_findings(house_lm, tmp_path):
     import sys
 
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-    from audit.engine import Engine
+    from audit.lint.engine import Engine
     from audit.qe.lm import HouseLM
-    from audit.rules import Surprising
+    from audit.lint.rules import Surprising
     from tui.app import ReviewApp
     from tui_helpers import settle
 

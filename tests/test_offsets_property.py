@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audit.findings import apply_fixes
+from audit.core.findings import apply_fixes
 
 # Words chosen so that checks actually fire: glossary variants, wrong senses, anglicisms,
 # currency signs, hyphens, number words, plus plain Hindi, Latin and odd Unicode.

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from audit.document import read_article
-from audit.errors import InputError
-from audit.qe.align import align, split_english
-from audit.qe.pairs import read_aligned, read_pairs
+from audit.core.document import read_article
+from audit.core.errors import InputError
+from audit.inputs.align import align, split_english
+from audit.inputs.pairs import read_aligned, read_pairs
 from conftest import SAMPLES, run_cli
 
 XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from audit.journal import journal_path
-from audit.review import ConflictError, ReviewSession
+from audit.review.journal import journal_path
+from audit.review.session import ConflictError, ReviewSession
 from conftest import SAMPLES, run_cli
 
 
@@ -87,8 +87,8 @@ def test_save_refuses_to_overwrite_a_file_changed_on_disk(story, engine):
 
 
 def test_glossary_addition_is_validated_and_takes_effect(story, tmp_path):
-    from audit.engine import Engine
-    from audit.glossary import DEFAULT_GLOSSARY
+    from audit.lint.engine import Engine
+    from audit.language.glossary import DEFAULT_GLOSSARY
 
     desk = tmp_path / "desk.tsv"
     engine = Engine([DEFAULT_GLOSSARY, desk])
@@ -99,7 +99,7 @@ def test_glossary_addition_is_validated_and_takes_effect(story, tmp_path):
     session.add_to_glossary(variant, desk, "Luminara", None)
     assert "लूमिनारा\tलुमिनारा" in desk.read_text(encoding="utf-8")
     assert any(f.code == "TERM001" and f.text == "लुमिनारा" for f in session.findings)
-    from audit.errors import GlossaryError
+    from audit.core.errors import GlossaryError
 
     with pytest.raises(GlossaryError):
         # लुमिनारा is already Luminara's variant: it cannot also be another name's spelling

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from audit.checks import ALL_CHECKS, BY_CODE
-from audit.engine import Engine
+from audit.lint.checks import ALL_CHECKS, BY_CODE
+from audit.lint.engine import Engine
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 

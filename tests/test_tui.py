@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from audit.engine import Engine
-from audit.journal import journal_path
+from audit.lint.engine import Engine
+from audit.review.journal import journal_path
 from conftest import SAMPLES
 from tui.app import ReviewApp
 from tui.screens import ChoiceScreen, ConfirmScreen, HelpScreen, PromptScreen
@@ -170,7 +170,7 @@ async def test_reopening_offers_to_replay(stories, engine):
 
 
 async def test_add_to_glossary(stories, tmp_path):
-    from audit.glossary import DEFAULT_GLOSSARY
+    from audit.language.glossary import DEFAULT_GLOSSARY
 
     desk = tmp_path / "desk.tsv"
     desk.write_text("latin\tcanonical\tvariants\nLuminara\tलूमिनारा\t\n", encoding="utf-8")

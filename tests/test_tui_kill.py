@@ -9,15 +9,15 @@ import subprocess
 import sys
 import textwrap
 
-from audit.engine import Engine
-from audit.review import ReviewSession
+from audit.lint.engine import Engine
+from audit.review.session import ReviewSession
 from conftest import ROOT, SAMPLES
 
 CHILD = textwrap.dedent("""
     import asyncio, sys
     from pathlib import Path
     sys.path.insert(0, "tests")
-    from audit.engine import Engine
+    from audit.lint.engine import Engine
     from tui.app import ReviewApp
     from tui_helpers import answer, select, settle
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from audit.engine import Engine
+from audit.lint.engine import Engine
 from conftest import SAMPLES
 from tui.app import ReviewApp
 from tui_helpers import settle

@@ -11,12 +11,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header
 
-from audit.engine import Engine
-from audit.errors import JaanchError
-from audit.review import ConflictError, ReviewSession
+from audit.lint.engine import Engine
+from audit.core.errors import JaanchError
+from audit.review.session import ConflictError, ReviewSession
 
-from .screens import ChoiceScreen, ConfirmScreen, GlossaryScreen, HelpScreen, PromptScreen
-from .widgets import ArticleView, DetailPane, FindingsTable
+from tui.screens import ChoiceScreen, ConfirmScreen, GlossaryScreen, HelpScreen, PromptScreen
+from tui.widgets import ArticleView, DetailPane, FindingsTable
 
 ACTIONS = [
     ("next", "Next finding", "Select the next finding"),

@@ -1,20 +1,20 @@
-"""The `jaanch` console script: `review` is handled here, everything else by `audit.cli`.
+"""The `jaanch` console script: `review` is handled here, everything else by `audit.cli.main`.
 
 Keeping the entry point in `tui/` lets `audit/` stay free of textual; `jaanch check` imports
-`audit.cli` only, and textual loads when `jaanch review` runs.
+`audit.cli.main` only, and textual loads when `jaanch review` runs.
 """
 
 from __future__ import annotations
 
 import sys
 
-from audit.cli import main as audit_main
+from audit.cli.main import main as audit_main
 
 
 def _review(args, engine, paths) -> int:
-    from audit.qe.options import model_findings
+    from audit.cli.qe_options import model_findings
 
-    from .app import run
+    from tui.app import run
 
     return run(paths, engine, model_findings(args, paths))
 

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from audit.findings import Finding
+from audit.core.findings import Finding
 
 CATEGORY_STYLES = {
     "terminology": "bold #ffaf00 underline",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import GlossaryError, InputError
-from ..glossary_edit import apply_changes
-from ..text import is_devanagari
+from audit.core.errors import GlossaryError, InputError
+from audit.language.glossary_edit import apply_changes
+from audit.core.text import is_devanagari
 
 ACCEPTED = {"yes", "y", "true", "1", "x", "हाँ", "हां"}
 

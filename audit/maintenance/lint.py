@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import GlossaryError
-from ..glossary import OPTIONAL, REQUIRED, _entry
-from ..tables import LIST_SEPARATOR, read_table
-from ..text import fold
+from audit.core.errors import GlossaryError
+from audit.language.glossary import OPTIONAL, REQUIRED, _entry
+from audit.language.tables import LIST_SEPARATOR, read_table
+from audit.core.text import fold
 
 LIST_COLUMNS = ("variants", "casings", "wrong_renderings", "cues")
 

@@ -7,13 +7,13 @@ from collections import defaultdict
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..clustering import cluster_forms, same_name
-from ..document import collect_paths, decode_article, word_spans
-from ..errors import InputError
-from ..glossary import Glossary
-from ..lexicon import Lexicon
-from ..text import fold, is_devanagari, latin_key, skeleton, translit_key
-from ..wordstats import hindi_zipf
+from audit.language.clustering import cluster_forms, same_name
+from audit.core.document import collect_paths, decode_article, word_spans
+from audit.core.errors import InputError
+from audit.language.glossary import Glossary
+from audit.language.lexicon import Lexicon
+from audit.core.text import fold, is_devanagari, latin_key, skeleton, translit_key
+from audit.language.wordstats import hindi_zipf
 
 CONTEXT = 40
 COLUMNS = ["rank", "group", "entry", "canonical", "form", "script", "role", "occurrences", "articles",

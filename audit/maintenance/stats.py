@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..checks.terminology.dnt_translated import NameTranslated
-from ..checks.terminology.glossary_variant import GlossaryVariant
-from ..checks.terminology.latin_casing import LatinCasing
-from ..document import collect_paths, read_article
-from ..engine import Engine
+from audit.lint.checks.terminology.dnt_translated import NameTranslated
+from audit.lint.checks.terminology.glossary_variant import GlossaryVariant
+from audit.lint.checks.terminology.latin_casing import LatinCasing
+from audit.core.document import collect_paths, read_article
+from audit.lint.engine import Engine
 
 
 def entry_stats(corpus: str, engine: Engine):
@@ -46,6 +46,6 @@ def entry_stats(corpus: str, engine: Engine):
 
 
 def _keys(text: str):
-    from ..document import tokenize_phrase
+    from audit.core.document import tokenize_phrase
 
     return tokenize_phrase(text)

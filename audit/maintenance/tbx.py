@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from ..errors import InputError
-from ..fileio import write_atomic
-from ..glossary_edit import DEFAULT_HEADER, _read
-from ..qe.xmltext import parse_safely
-from ..tables import LIST_SEPARATOR
+from audit.core.errors import InputError
+from audit.core.fileio import write_atomic
+from audit.language.glossary_edit import DEFAULT_HEADER, _read
+from audit.inputs.xmltext import parse_safely
+from audit.language.tables import LIST_SEPARATOR
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -109,7 +109,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
             if name in row:
                 row[name] = LIST_SEPARATOR.join(items)
         out_rows.append([row.get(name, "") for name in header])
-    from ..glossary_edit import _write_validated
+    from audit.language.glossary_edit import _write_validated
 
     _write_validated(Path(output), header, out_rows)
     return len(out_rows)
@@ -127,7 +127,7 @@ def export_csv(glossary: str | Path, output: str | Path) -> int:
 def import_csv(source: str | Path, output: str | Path) -> int:
     import polars as pl
 
-    from ..glossary_edit import _write_validated
+    from audit.language.glossary_edit import _write_validated
 
     frame = pl.read_csv(source, infer_schema=False).fill_null("")
     _write_validated(Path(output), list(frame.columns), [list(r) for r in frame.iter_rows()])

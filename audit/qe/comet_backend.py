@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import JaanchError
-from .cache import ScoreCache, cache_key
+from audit.core.errors import JaanchError
+from audit.qe.cache import ScoreCache, cache_key
 
 
 class QEError(JaanchError):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import read_article
-from .align import align
+from audit.core.document import read_article
+from audit.inputs.align import align
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
-from ..document import Article, collect_paths, read_article
-from ..errors import InputError
-from ..findings import Finding
-from ..rules import Surprising
-from .runner import model_finding
+from audit import __version__
+from audit.core.document import Article, collect_paths, read_article
+from audit.core.errors import InputError
+from audit.core.findings import Finding
+from audit.lint.rules import Surprising
+from audit.qe.runner import model_finding
 
 BOS, EOS, NUM = "<s>", "</s>", "<num>"
 FORMAT = 1

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from ..document import Article
-from ..findings import Finding, Severity
-from ..rules import LowQEScore, ModelRule, QEErrorSpan
-from .comet_backend import CometScorer
-from .segments import Pair
+from audit.core.document import Article
+from audit.core.findings import Finding, Severity
+from audit.lint.rules import LowQEScore, ModelRule, QEErrorSpan
+from audit.qe.comet_backend import CometScorer
+from audit.inputs.segments import Pair
 
 SPAN_SEVERITY = {"minor": Severity.INFO, "major": Severity.WARNING, "critical": Severity.ERROR}
 
 
 def model_finding(rule: type[ModelRule], article: Article, start: int, end: int, message: str,
                   severity: Severity | None = None, confidence: float = 1.0) -> Finding:
-    line, column = article.position(start)
-    end_line, end_column = article.position(end)
-    return Finding(code=rule.code, rule=rule.name, category=rule.category, severity=severity or rule.severity,
-                   start=start, end=end, line=line, column=column, text=article.text[start:end],
-                   message=message, confidence=confidence, path=article.path,
-                   end_line=end_line, end_column=end_column)
+    return Finding.at(article, start, end, code=rule.code, rule=rule.name, category=rule.category,
+                      severity=severity or rule.severity, message=message, confidence=confidence)
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .base import FileResult, Reporter
-from .github import GithubReporter
-from .json_reporter import JsonReporter
-from .junit import JunitReporter
-from .sarif import SarifReporter
-from .text import TextReporter
+from audit.reporters.base import FileResult, Reporter
+from audit.reporters.github import GithubReporter
+from audit.reporters.json_reporter import JsonReporter
+from audit.reporters.junit import JunitReporter
+from audit.reporters.sarif import SarifReporter
+from audit.reporters.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     r.name: r for r in (TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..findings import Finding
+from audit.core.findings import Finding
 
 
 @dataclass

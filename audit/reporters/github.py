@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .base import FileResult, Reporter
+from audit.reporters.base import FileResult, Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

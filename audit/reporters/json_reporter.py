@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from .base import FileResult, Reporter
+from audit.reporters.base import FileResult, Reporter
 
 
 class JsonReporter(Reporter):

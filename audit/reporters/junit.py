@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from .base import FileResult, Reporter
+from audit.reporters.base import FileResult, Reporter
 
 
 class JunitReporter(Reporter):

@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .. import __version__
-from ..rules import ALL_RULES
-from .base import FileResult, Reporter
+from audit import __version__
+from audit.lint.rules import ALL_RULES
+from audit.reporters.base import FileResult, Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

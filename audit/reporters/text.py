@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .base import FileResult, Reporter
+from audit.reporters.base import FileResult, Reporter
 
 
 class TextReporter(Reporter):

@@ -1,0 +1,1 @@
+"""Commands: the jaanch command line, its subcommands and their options."""

@@ -1,0 +1,176 @@
+"""`jaanch check`: configuration, inputs of every kind, suppressions, baseline, report, exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from functools import partial
+from pathlib import Path
+
+from audit.core.errors import UsageError
+from audit.core.findings import Severity
+
+
+def _codes(values: list[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _setting_key(key: str, where: str) -> str:
+    """`CODE.name` of a check threshold `jaanch rules` lists; anything else is an error, not ignored."""
+    from audit.lint.checks import BY_CODE
+
+    code, dot, name = key.partition(".")
+    check = BY_CODE.get(code.upper())
+    if not dot or check is None or name not in check.defaults:
+        raise UsageError(f"{where}: {key!r} is not CODE.NAME with a name `jaanch rules` lists")
+    return f"{check.code}.{name}"
+
+
+def _settings(pairs: list[str], base: dict[str, float]) -> dict[str, float]:
+    """Thresholds from the configuration, then from --set (which wins)."""
+    out = {_setting_key(key, "configuration [settings]"): value for key, value in base.items()}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise UsageError(f"--set {pair!r}: expected CODE.NAME=VALUE")
+        try:
+            out[_setting_key(key, f"--set {pair!r}")] = float(value)
+        except ValueError:
+            raise UsageError(f"--set {pair!r}: {value!r} is not a number") from None
+    return out
+
+
+def _configuration(args: argparse.Namespace):
+    from audit.policy.config import Config, find_config, load_config
+
+    start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
+    found = Path(args.config) if args.config else find_config(start.resolve())
+    return load_config(found) if found else Config()
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from audit.policy.baseline import Baseline, write_baseline
+    from audit.inputs.cms import CMS_SUFFIXES, read_cms
+    from audit.core.document import Article, collect_paths, decode_article, parse_article, read_article
+    from audit.lint.engine import Engine, select_checks
+    from audit.core.fileio import write_atomic
+    from audit.language.glossary import DEFAULT_GLOSSARY
+    from audit.policy.inline import apply_inline, unused_findings
+    from audit.cli.qe_options import Models
+    from audit.inputs.pairs import PAIR_SUFFIXES, is_pair_file, read_aligned, read_pairs
+    from audit.reporters import REPORTERS, FileResult
+    from audit.policy.suppressions import SuppressionStore
+
+    config = _configuration(args)
+    house = config.house_glossary and not args.no_house_glossary
+    glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
+    checks = select_checks(_codes(args.select) or config.select, _codes(args.ignore) or config.ignore)
+    engine = Engine(glossaries, checks, _settings(args.set, config.settings),
+                    {code: Severity.parse(level) for code, level in config.severity.items()})
+    engine.glossary  # load (and validate) before reading any article
+    if args.fix and "-" in args.paths:
+        raise UsageError("--fix rewrites files in place; it cannot fix standard input")
+    targets: list[str | Path] = []
+    for raw in args.paths:
+        targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES))
+    if args.source and len(targets) != 1:
+        raise UsageError("--source pairs one Hindi article with its English original; give one article")
+    if args.fix and any(t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES for t in targets):
+        raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
+    models = Models.from_args(args)
+    results: list[FileResult] = []
+    stores: dict[Path, SuppressionStore] = {}
+    for target in targets:
+        keep = None
+        if target != "-":
+            folder = Path(target).parent
+            if folder not in stores:
+                stores[folder] = SuppressionStore(folder) if args.no_suppressions else SuppressionStore.load(folder)
+            keep = partial(stores[folder].filter, target)
+        fixed, pairs, segments = 0, None, False
+        if target == "-":
+            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+        elif is_pair_file(target):
+            text, pairs = read_pairs(target)
+            article, segments = Article(str(target), text, []), True
+        elif Path(target).suffix.lower() in CMS_SUFFIXES:
+            text, body = read_cms(target, args.json_field)
+            article, pairs, segments = Article(str(target), text, []), [body], True
+        else:
+            article = read_article(target)
+            if args.fix:
+                def fixable(current, found, keep=keep):
+                    found = keep(found) if keep else found
+                    return found if args.no_suppressions else apply_inline(current, found)[0]
+
+                new_text, fixed = engine.fix_text(article.text, article.path, fixable)
+                if new_text != article.text:
+                    write_atomic(target, new_text)
+                    article = parse_article(new_text, article.path)
+            if args.source:
+                pairs = read_aligned(target, args.source)[1]
+        findings = _findings(engine, models, article, pairs if segments else None, pairs, args.qe)
+        findings = keep(findings) if keep else findings
+        if not args.no_suppressions:
+            findings, unused = apply_inline(article, findings)
+            findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)
+        results.append(FileResult(article.path, findings, fixed))
+
+    for store in stores.values():
+        stale = store.unused()
+        if stale:
+            print(f"{store.path}: {len(stale)} dismissed findings no longer occur "
+                  f"(first: {stale[0].code} {stale[0].text!r} in {stale[0].file})", file=sys.stderr)
+    if args.write_baseline:
+        count = write_baseline(Path(args.write_baseline), [f for r in results for f in r.findings])
+        print(f"wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        return 0
+    baseline_path = Path(args.baseline) if args.baseline else config.baseline
+    if baseline_path:
+        baseline = Baseline(baseline_path)
+        for r in results:
+            r.findings = baseline.filter(r.findings)
+        if baseline.unused():
+            print(f"{baseline.unused()} baseline entries match nothing any more; "
+                  f"refresh it with --write-baseline {baseline_path}", file=sys.stderr)
+
+    signature = "|".join(filter(None, [engine.signature(), models.signature()]))
+    reporter = REPORTERS[args.format](signature)
+    sys.stdout.write(reporter.render(results))
+    if not reporter.prints_signature:
+        print(signature, file=sys.stderr)
+    fail_on = args.fail_on or config.fail_on or "warning"
+    if fail_on == "never":
+        return 0
+    worst = max((f.severity for r in results for f in r.findings), default=None)
+    return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
+
+
+def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
+    """Rule findings, plus QE and house-LM findings when asked, at offsets of the file."""
+    from audit.core.document import parse_article
+    from audit.inputs.segments import remap
+
+    if segments is not None:  # a pairs or CMS file: audit each extracted text on its own
+        texts = [(p, parse_article(p.target, article.path)) for p in segments]
+        found = [remap(f, p, article) for p, a in texts for f in engine.audit(a)]
+        lm_found = [remap(f, p, article) for p, a in texts for f in _lm(models, a)]
+    else:
+        found = engine.audit(article)
+        lm_found = _lm(models, article)
+    if qe:
+        if pairs is None or not any(p.source for p in pairs):
+            raise UsageError(f"--qe needs the English source of {article.path}: "
+                             "a pairs file (TSV, JSONL, XLIFF) or --source ENGLISH_FILE")
+        from audit.qe.runner import qe_findings
+
+        found += qe_findings(pairs, models.scorer, article, models.threshold)
+    return sorted(engine.restyle(found + lm_found), key=lambda f: (f.start, f.end, f.code))
+
+
+def _lm(models, article) -> list:
+    if models.lm is None:
+        return []
+    from audit.lint.rules import Surprising
+
+    return models.lm.findings(article, Surprising.defaults["z"], Surprising.defaults["min_bits"])

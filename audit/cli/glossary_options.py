@@ -1,0 +1,98 @@
+"""`jaanch glossary mine|apply|lint|import|export|stats`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from audit.core.errors import UsageError
+
+
+def add_subcommands(sub) -> None:
+    glossary = sub.add_parser("glossary", help="maintain the glossary: mine, apply, lint, import, export, stats")
+    g = glossary.add_subparsers(dest="glossary_command", required=True)
+    mine = g.add_parser("mine", help="group every spelling of every name across an archive for review")
+    mine.add_argument("corpus", metavar="CORPUS_DIR")
+    mine.add_argument("-o", "--output", required=True, metavar="TABLE", help="review table (.csv or .parquet)")
+    mine.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    mine.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    mine.add_argument("--min-articles", type=int, default=1, help="ignore forms seen in fewer articles")
+    apply = g.add_parser("apply", help="fold the accepted rows of a review table into a glossary")
+    apply.add_argument("review", metavar="REVIEW_TABLE")
+    apply.add_argument("--glossary", required=True, metavar="FILE", help="the glossary to change")
+    lint = g.add_parser("lint", help="report every problem in glossary files")
+    lint.add_argument("files", nargs="*", metavar="FILE")
+    imp = g.add_parser("import", help="TBX or CSV into a glossary TSV")
+    imp.add_argument("source", metavar="TBX_OR_CSV")
+    imp.add_argument("-o", "--output", required=True, metavar="TSV")
+    exp = g.add_parser("export", help="a glossary TSV as TBX or CSV (by the output's suffix)")
+    exp.add_argument("glossary", metavar="TSV")
+    exp.add_argument("-o", "--output", required=True, metavar="TBX_OR_CSV")
+    stats = g.add_parser("stats", help="how often each entry fires over a corpus")
+    stats.add_argument("corpus", metavar="CORPUS_DIR")
+    stats.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    stats.add_argument("-o", "--output", metavar="CSV", help="write the table here instead of a summary")
+
+
+def _glossary_paths(extra: list[str]) -> list[Path]:
+    from audit.language.glossary import DEFAULT_GLOSSARY
+
+    return [DEFAULT_GLOSSARY] + [Path(p) for p in extra]
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.glossary_command
+    if command == "mine":
+        from audit.language.glossary import Glossary
+        from audit.maintenance.mine import mine
+
+        table = mine(args.corpus, Glossary.load(_glossary_paths(args.glossary)), args.jobs,
+                     progress=sys.stderr.isatty(), min_articles=args.min_articles)
+        out = Path(args.output)
+        table.write_parquet(out) if out.suffix == ".parquet" else table.write_csv(out)
+        groups = table["group"].n_unique() if table.height else 0
+        print(f"{groups} names written more than one way; review table: {out} "
+              "(mark rows accept=yes, fill 'latin' for new names, then `jaanch glossary apply`)")
+        return 0
+    if command == "apply":
+        from audit.maintenance.apply import apply_review
+
+        result = apply_review(args.review, args.glossary)
+        print(f"{args.glossary}: {result['added']} variants added from {result['accepted']} accepted rows"
+              + (f" ({result['skipped']} accepted rows need no glossary change)" if result["skipped"] else ""))
+        return 0
+    if command == "lint":
+        from audit.maintenance.lint import lint
+
+        files = args.files or [str(p) for p in _glossary_paths([])]
+        problems = lint(files)
+        for line in problems:
+            print(line)
+        print(f"{len(problems)} problems in {len(files)} files", file=sys.stderr)
+        return 1 if problems else 0
+    if command in ("import", "export"):
+        from audit.maintenance import tbx
+
+        source = Path(args.source if command == "import" else args.glossary)
+        target = Path(args.output)
+        fmt = (source if command == "import" else target).suffix.lower()
+        if fmt not in (".tbx", ".csv"):
+            raise UsageError(f"{command}: use a .tbx or .csv file, not {fmt or 'no suffix'}")
+        kind = "tbx" if fmt == ".tbx" else "csv"
+        count = getattr(tbx, f"{command}_{kind}")(source, target)
+        print(f"{command}ed {count} entries: {source} → {target}")
+        return 0
+    from audit.lint.engine import Engine
+    from audit.maintenance.stats import entry_stats
+
+    table = entry_stats(args.corpus, Engine(_glossary_paths(args.glossary)))
+    if args.output:
+        table.write_csv(args.output)
+    fired = table.filter(table["fired"] > 0)
+    silent = table.filter((table["fired"] == 0) & (table["uses"] == 0))
+    for row in fired.head(20).iter_rows(named=True):
+        print(f"{row['fired']:6d} findings  {row['uses']:6d} uses  {row['latin']} ({row['canonical']})")
+    print(f"{fired.height} entries fired; {silent.height} entries never appear in {args.corpus}"
+          + (f"; table: {args.output}" if args.output else ""))
+    return 0

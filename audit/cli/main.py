@@ -1,0 +1,141 @@
+"""`jaanch`: the command line. Kept import-light: heavy modules load only for the command run."""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+from pathlib import Path
+
+from audit import __version__
+from audit.core.errors import JaanchError, UsageError
+from audit.cli.glossary_options import add_subcommands as add_glossary_subcommands
+from audit.cli.qe_options import add_check_options, add_subcommands
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # no finding at or above --fail-on
+    FINDINGS = 1
+    USAGE = 2  # bad options or unreadable input
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not argparse's usage block
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="jaanch", description="Audit machine-translated Hindi news articles.")
+    parser.add_argument("--version", action="version", version=f"jaanch {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="audit articles and report findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - reads stdin")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help="lowest severity that makes the exit code 1 (default: warning, or the config's)")
+    check.add_argument("--select", action="append", default=[], metavar="CODES",
+                       help="only these check codes or prefixes, comma-separated (TERM,FMT001)")
+    check.add_argument("--ignore", action="append", default=[], metavar="CODES",
+                       help="skip these check codes or prefixes, comma-separated")
+    check.add_argument("--glossary", action="append", default=[], metavar="FILE",
+                       help="an extra glossary TSV (repeatable); added to the house glossary")
+    check.add_argument("--no-house-glossary", action="store_true",
+                       help="do not load glossaries/house.tsv")
+    check.add_argument("--set", action="append", default=[], metavar="CODE.NAME=VALUE",
+                       help="change a check threshold, e.g. REP002.min_chrf=90")
+    check.add_argument("--no-suppressions", action="store_true",
+                       help="report findings an editor dismissed in the review TUI too")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline")
+    check.add_argument("--config", metavar="FILE",
+                       help="a jaanch.toml or pyproject.toml (default: found upwards from the first path)")
+    check.add_argument("--json-field", default="body", metavar="FIELD",
+                       help="the text field of JSON articles from the CMS (dotted: data.body)")
+    check.add_argument("--fix", action="store_true",
+                       help="apply the first suggestion of every fixable finding, in place, atomically")
+    add_check_options(check)
+
+    review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")
+    review.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    review.add_argument("--glossary", action="append", default=[], metavar="FILE",
+                        help="an extra glossary TSV (repeatable); glossary additions go to the last one")
+    review.add_argument("--no-house-glossary", action="store_true")
+    add_check_options(review)
+
+    add_subcommands(sub)
+    add_glossary_subcommands(sub)
+    report = sub.add_parser("report", help="one self-contained HTML page of findings over a corpus")
+    report.add_argument("corpus", metavar="CORPUS_DIR")
+    report.add_argument("-o", "--output", required=True, metavar="HTML")
+    report.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    report.add_argument("--no-house-glossary", action="store_true")
+    sub.add_parser("rules", help="list the checks with their codes")
+    return parser
+
+
+def _engine(args: argparse.Namespace):
+    from audit.lint.engine import Engine
+    from audit.language.glossary import DEFAULT_GLOSSARY
+
+    glossaries = ([] if args.no_house_glossary else [DEFAULT_GLOSSARY]) + [Path(g) for g in args.glossary]
+    engine = Engine(glossaries)
+    engine.glossary  # load (and validate) before reading any article
+    return engine
+
+
+def _rules() -> int:
+    from audit.lint.rules import ALL_RULES
+
+    for c in ALL_RULES:
+        tweaks = " ".join(f"{k}={v:g}" for k, v in c.defaults.items())
+        print(f"{c.code:9} {c.category:12} {c.severity.label:8} {c.name:20} {c.summary()}"
+              + (f"  [{tweaks}]" if tweaks else ""))
+    return ExitCode.OK
+
+
+def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
+    """`handlers` supplies commands implemented outside the engine (the TUI's `review`)."""
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "rules":
+            return _rules()
+        if args.command == "check":
+            from audit.cli.check_command import run_check
+
+            return run_check(args)
+        if args.command == "lm":
+            from audit.cli.qe_options import run_lm
+
+            return run_lm(args)
+        if args.command == "report":
+            from audit.cli.report import build_report
+
+            summary = build_report(args.corpus, _engine(args), args.output)
+            print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
+            return ExitCode.OK
+        if args.command == "glossary":
+            from audit.cli.glossary_options import run as run_glossary
+
+            return run_glossary(args)
+        if args.command == "compare":
+            from audit.cli.qe_options import run_compare
+
+            return run_compare(args)
+        handler = (handlers or {}).get(args.command)
+        if handler is None:
+            raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
+        from audit.core.document import collect_paths
+
+        return handler(args, _engine(args), collect_paths(args.paths))
+    except JaanchError as exc:
+        print(f"jaanch: {exc.one_line()}", file=sys.stderr)
+        return ExitCode.USAGE
+    except BrokenPipeError:
+        return ExitCode.OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

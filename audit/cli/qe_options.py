@@ -1,0 +1,135 @@
+"""Command-line wiring for the model-based parts: `check --qe/--lm/--source`, `lm train`, `compare`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.core.errors import UsageError
+
+
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    qe = check.add_argument_group("quality estimation (needs the qe extra and a local model)")
+    qe.add_argument("--qe", action="store_true", help="add COMET QE findings (needs --qe-model and source text)")
+    qe.add_argument("--qe-model", metavar="NAME_OR_PATH",
+                    help="a COMET checkpoint folder or file, or a model name under ~/.cache/jaanch/models")
+    qe.add_argument("--qe-threshold", type=float, default=0.5, help="sentence scores below this are findings")
+    qe.add_argument("--qe-device", choices=("cpu", "cuda"), default="cpu")
+    qe.add_argument("--qe-batch-size", type=int, default=16)
+    qe.add_argument("--qe-quantize", action="store_true", help="int8 dynamic quantisation of the encoder (CPU)")
+    qe.add_argument("--qe-cache", metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
+    qe.add_argument("--no-qe-cache", action="store_true")
+    check.add_argument("--source", metavar="ENGLISH_FILE",
+                       help="the English original of a single Hindi article: sentences are aligned for QE")
+    check.add_argument("--lm", metavar="MODEL", help="a house language model from `jaanch lm train`")
+
+
+def add_subcommands(sub) -> None:
+    lm = sub.add_parser("lm", help="the house language model")
+    lm_sub = lm.add_subparsers(dest="lm_command", required=True)
+    train = lm_sub.add_parser("train", help="train a word trigram model on published articles")
+    train.add_argument("corpus", metavar="CORPUS_DIR")
+    train.add_argument("-o", "--output", required=True, metavar="MODEL")
+    train.add_argument("--discount", type=float, default=0.75)
+
+    compare = sub.add_parser("compare", help="post-edit distance between MT output and the published text")
+    compare.add_argument("mt", metavar="MT_FILE")
+    compare.add_argument("published", metavar="PUBLISHED_FILE")
+    compare.add_argument("--top", type=int, default=10, help="how many of the most-changed sentences to list")
+    compare.add_argument("--format", choices=("text", "json"), default="text")
+
+
+@dataclass
+class Models:
+    scorer: object | None = None
+    threshold: float = 0.5
+    lm: object | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> "Models":
+        models = cls(threshold=args.qe_threshold)
+        if args.qe_model and not args.qe:
+            raise UsageError("--qe-model is given without --qe")
+        if args.qe:
+            if not args.qe_model:
+                raise UsageError("--qe needs --qe-model NAME_OR_PATH: a COMET checkpoint on this machine")
+            from audit.qe.cache import ScoreCache, default_cache_path
+            from audit.qe.comet_backend import CometScorer
+
+            cache = ScoreCache(None if args.no_qe_cache else Path(args.qe_cache) if args.qe_cache else default_cache_path())
+            models.scorer = CometScorer(args.qe_model, args.qe_device, args.qe_batch_size, args.qe_quantize, cache)
+        if args.lm:
+            from audit.qe.lm import HouseLM
+
+            models.lm = HouseLM(Path(args.lm))
+        return models
+
+    def signature(self) -> str:
+        parts = []
+        if self.scorer is not None:
+            parts.append(f"qe:{self.scorer.model_id}|qe-threshold:{self.threshold:g}")
+        if self.lm is not None:
+            parts.append(f"lm:{self.lm.ident}")
+        return "|".join(parts)
+
+
+def run_lm(args: argparse.Namespace) -> int:
+    from audit.qe.lm import train
+
+    meta = train(args.corpus, args.output, args.discount, progress=sys.stderr.isatty())
+    print(f"trained {args.output}: {meta['articles']} articles, {meta['tokens']} tokens, "
+          f"{meta['vocabulary']} words, {meta['trigrams']} trigrams")
+    return 0
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from audit.qe.compare import compare
+
+    rows, corpus = compare(args.mt, args.published)
+    worst = sorted(rows, key=lambda r: (r.chrf, -r.ter))[: args.top]
+    if args.format == "json":
+        print(json.dumps({"corpus": corpus, "most_changed": [r.__dict__ for r in worst]}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{corpus['changed']} of {corpus['sentences']} sentences changed; "
+          f"chrF {corpus['chrf']:.1f}, TER {corpus['ter']:.1f}")
+    for r in worst:
+        if r.mt == r.published:
+            continue
+        print(f"\nchrF {r.chrf:5.1f}  TER {r.ter:5.1f}  MT line {r.mt_line} → published line {r.published_line}")
+        print(f"  MT:        {r.mt}")
+        print(f"  published: {r.published}")
+    print(f"\n{corpus['chrf_signature']}\n{corpus['ter_signature']}")
+    return 0
+
+
+def model_findings(args: argparse.Namespace, paths: list[Path]):
+    """For the review TUI: a function giving an article's house-LM and QE findings, or None."""
+    models = Models.from_args(args)
+    if models.lm is None and models.scorer is None:
+        return None
+    english = None
+    if models.scorer is not None:
+        if not args.source or len(paths) != 1:
+            raise UsageError("review --qe needs --source ENGLISH_FILE and one article")
+        from audit.core.document import decode_article
+
+        english = decode_article(Path(args.source).read_bytes(), args.source)
+
+    def findings(article):
+        from audit.lint.rules import Surprising
+
+        found = []
+        if models.lm is not None:
+            found += models.lm.findings(article, Surprising.defaults["z"], Surprising.defaults["min_bits"])
+        if english is not None:
+            from audit.inputs.pairs import align_article
+            from audit.qe.runner import qe_findings
+
+            # the score cache means an accept rescores only the sentence it changed
+            found += qe_findings(align_article(article, english), models.scorer, article, models.threshold)
+        return found
+
+    return findings

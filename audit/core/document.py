@@ -1,0 +1,256 @@
+"""The document model: an article as paragraphs, sentences and tokens with exact offsets.
+
+Segmentation uses indic-nlp-library on the original text; its outputs are aligned back
+to the file text so every offset is a Python str index into what the user gave us.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from audit.core.errors import InputError
+from audit.core.text import fold, is_devanagari, is_latin, normalize
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+_CLOSERS = "”’\"')]»"
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @cached_property
+    def norm(self) -> str:
+        return normalize(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def kind(self) -> str:
+        if self.text.isdigit() or re.fullmatch(r"\d+([.,:/]\d+)*", self.text):
+            return "num"
+        if self.text in ("\u0964", "\u0965"):
+            return "punct"  # danda and double danda end sentences; they are not words
+        if is_devanagari(self.text):
+            return "deva"
+        if is_latin(self.text):
+            return "latin"
+        return "punct"
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("deva", "latin", "num")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    index: int
+    paragraph: int
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A non-empty line of the file: CMS exports put one paragraph per line."""
+
+    start: int
+    end: int
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass
+class Article:
+    path: str
+    text: str
+    sentences: list[Sentence]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a str offset."""
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        groups: dict[int, list[Sentence]] = {}
+        for sent in self.sentences:
+            groups.setdefault(sent.paragraph, []).append(sent)
+        return [Paragraph(g[0].start, g[-1].end, tuple(g)) for g in groups.values()]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [tok for sent in self.sentences for tok in sent.tokens]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return self.sentences[i] if i >= 0 and offset < self.sentences[i].end else None
+
+
+def _align(pieces: list[str], text: str, base: int) -> list[tuple[int, int]]:
+    """Find each piece in `text` in order, ignoring whitespace differences.
+
+    Segmenters may strip, collapse or re-join whitespace; non-space characters are kept
+    in order, so matching them one by one recovers exact spans.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in pieces:
+        chars = [c for c in piece if not c.isspace()]
+        if not chars:
+            continue
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        start = pos
+        for ch in chars:
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos >= len(text) or text[pos] != ch:
+                raise AssertionError(f"segmenter changed the text near offset {base + pos}")
+            pos += 1
+        spans.append((base + start, base + pos))
+    return spans
+
+
+def _is_punct(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] == "P" or cat == "So"
+
+
+def _peel(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """Split leading/trailing Unicode punctuation (curly quotes, dashes) off a token."""
+    out: list[tuple[int, int]] = []
+    lead = start
+    while lead < end - 1 and _is_punct(text[lead]):
+        out.append((lead, lead + 1))
+        lead += 1
+    trail: list[tuple[int, int]] = []
+    tail = end
+    while tail - 1 > lead and _is_punct(text[tail - 1]):
+        trail.append((tail - 1, tail))
+        tail -= 1
+    out.append((lead, tail))
+    out.extend(reversed(trail))
+    return out
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    from indicnlp.tokenize.sentence_tokenize import sentence_split
+
+    return sentence_split(paragraph, lang="hi")
+
+
+def _tokenize(sentence: str) -> list[str]:
+    from indicnlp.tokenize.indic_tokenize import trivial_tokenize
+
+    return trivial_tokenize(sentence, lang="hi")
+
+
+def parse_article(text: str, path: str = "<string>") -> Article:
+    """Segment `text` into sentences and tokens; never modifies `text`."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for p_index, line in enumerate(text.split("\n")):
+        if line.strip():
+            spans = _align(_split_sentences(line), line, offset)
+            # indic-nlp leaves a closing quote after a danda at the start of the next sentence.
+            fixed: list[list[int]] = []
+            for s, e in spans:
+                while fixed and s < e and text[s] in _CLOSERS:
+                    fixed[-1][1] = s + 1
+                    s += 1
+                    while s < e and text[s].isspace():
+                        s += 1
+                if s < e:
+                    fixed.append([s, e])
+            for s, e in fixed:
+                sent = Sentence(s, e, text[s:e], len(sentences), p_index)
+                for ts, te in _align(_tokenize(sent.text), sent.text, s):
+                    sent.tokens.extend(Token(a, b, text[a:b]) for a, b in _peel(ts, te, text))
+                sentences.append(sent)
+        offset += len(line) + 1
+    return Article(path=path, text=text, sentences=sentences)
+
+
+def decode_article(raw: bytes, path: str) -> str:
+    if not raw.strip():
+        raise InputError("file is empty", path, 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"cannot decode byte 0x{raw[exc.start]:02x} as UTF-8 (save the file as UTF-8)", path, line
+        ) from None
+    if text.startswith("\ufeff"):
+        # A BOM is an encoding mark, not article text; keep offsets relative to what follows.
+        text = text[1:]
+    if not text.strip():
+        raise InputError("file has only whitespace", path, 1)
+    return text
+
+
+def read_article(path: str | Path) -> Article:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not an article", str(path)) from None
+    except PermissionError:
+        raise InputError("permission denied", str(path)) from None
+    return parse_article(decode_article(raw, str(path)), str(path))
+
+
+def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> list[Path]:
+    """Expand folders to the article files inside them (sorted, recursive)."""
+    out: list[Path] = []
+    suffixes = ARTICLE_SUFFIXES + extra_suffixes
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+            if not found:
+                raise InputError(f"no {' or '.join(ARTICLE_SUFFIXES)} articles found in this folder", raw)
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError("no such file or folder", raw)
+    return out
+
+
+def tokenize_phrase(phrase: str) -> tuple[str, ...]:
+    """Fold a glossary or lexicon phrase into the token keys the matcher compares."""
+    keys: list[str] = []
+    for s, e in _align(_tokenize(phrase), phrase, 0):
+        keys.extend(fold(phrase[a:b]) for a, b in _peel(s, e, phrase))
+    return tuple(keys)
+
+
+def word_spans(line: str) -> list[tuple[int, int]]:
+    """Token spans of one line, without sentence splitting (fast path for archive-wide mining)."""
+    return [span for s, e in _align(_tokenize(line), line, 0) for span in _peel(s, e, line)]

@@ -1,0 +1,131 @@
+"""Findings and fixes: frozen values that every reporter, the CLI and the TUI share."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `severity >= threshold` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        return cls[name.upper()]
+
+
+@dataclass(frozen=True, order=True)
+class Fix:
+    """Replace `text[start:end]` with `replacement` (Python str indices into the file text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One artifact at exact offsets of the original file text.
+
+    `start`/`end` delimit the flagged text; each fix may cover a slightly wider span
+    (deleting a repeated phrase also deletes the space before it).
+    """
+
+    code: str
+    rule: str
+    category: str
+    severity: Severity
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    message: str
+    fixes: tuple[Fix, ...] = ()
+    confidence: float = 1.0
+    path: str = ""
+    end_line: int = 0
+    end_column: int = 0
+    extra: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    @classmethod
+    def at(cls, article, start: int, end: int, *, code: str, rule: str, category: str, severity: Severity,
+           message: str, fixes=(), confidence: float = 1.0) -> "Finding":
+        """The one way to make a finding: checks, model rules and suppressions all come through here.
+
+        `article` is anything with `text`, `path` and `position(offset) -> (line, column)` (the
+        document model's Article), so line, column and the flagged text always agree with the offsets.
+        """
+        line, column = article.position(start)
+        end_line, end_column = article.position(end)
+        return cls(code=code, rule=rule, category=category, severity=severity, start=start, end=end,
+                   line=line, column=column, text=article.text[start:end], message=message,
+                   fixes=tuple(fixes), confidence=confidence, path=article.path,
+                   end_line=end_line, end_column=end_column)
+
+    @property
+    def suggestions(self) -> list[str]:
+        return [fix.replacement for fix in self.fixes]
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.fixes)
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "code": self.code,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity.label,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "message": self.message,
+            "suggestions": self.suggestions,
+            "fixes": [
+                {"start": f.start, "end": f.end, "replacement": f.replacement} for f in self.fixes
+            ],
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> str:
+    """Apply non-overlapping fixes; where two overlap, the one that starts first wins.
+
+    The single place where text is changed: the CLI's --fix and the review TUI both use it.
+    """
+    chosen: list[Fix] = []
+    last_end = -1
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        if fix.start < last_end:
+            continue
+        if not (0 <= fix.start <= fix.end <= len(text)):
+            raise ValueError(f"fix {fix} lies outside a text of length {len(text)}")
+        chosen.append(fix)
+        last_end = max(fix.end, fix.start + 1) if fix.start == fix.end else fix.end
+    pieces: list[str] = []
+    cursor = 0
+    for fix in chosen:
+        pieces.append(text[cursor : fix.start])
+        pieces.append(fix.replacement)
+        cursor = fix.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def first_fixes(findings: list[Finding]) -> list[Fix]:
+    """The first suggestion of every fixable finding."""
+    return [f.fixes[0] for f in findings if f.fixes]

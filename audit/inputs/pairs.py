@@ -1,0 +1,169 @@
+"""Reading aligned source/target input: TSV, JSONL, XLIFF 1.2 and 2.x, or two article files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from audit.core.document import decode_article, read_article
+from audit.core.errors import InputError
+from audit.inputs.align import align, split_english
+from audit.inputs.segments import Pair
+from audit.inputs.xmltext import decode_content, parse_safely
+
+PAIR_SUFFIXES = (".tsv", ".jsonl", ".xlf", ".xliff")
+
+
+def is_pair_file(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in PAIR_SUFFIXES
+
+
+def read_pairs(path: str | Path) -> tuple[str, list[Pair]]:
+    """The file's text and its pairs; every target character knows its offset in that text."""
+    name = str(path)
+    text = decode_article(Path(path).read_bytes(), name)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".tsv":
+        pairs = _tsv(text, name)
+    elif suffix == ".jsonl":
+        pairs = _jsonl(text, name)
+    else:
+        pairs = _xliff(text, name)
+    if not pairs:
+        raise InputError("no source/target pairs found", name)
+    return text, pairs
+
+
+def _tsv(text: str, name: str) -> list[Pair]:
+    lines = text.split("\n")
+    header = lines[0].rstrip("\r").split("\t")
+    if "source" not in header or "target" not in header:
+        raise InputError("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
+    s_col, t_col = header.index("source"), header.index("target")
+    pairs, offset = [], len(lines[0]) + 1
+    for number, line in enumerate(lines[1:], start=2):
+        row = line.rstrip("\r")
+        if row.strip():
+            cells = row.split("\t")
+            if len(cells) != len(header):
+                raise InputError(f"expected {len(header)} tab-separated fields, found {len(cells)}", name, number)
+            base = offset + sum(len(c) + 1 for c in cells[:t_col])
+            pairs.append(Pair.plain(cells[s_col], cells[t_col], base, number))
+        offset += len(line) + 1
+    return pairs
+
+
+_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _json_string(line: str, quote: int, base: int) -> tuple[str, list[int], list[int]]:
+    """Decode the JSON string literal opening at `line[quote]`, keeping each character's span."""
+    chars, starts, ends = [], [], []
+    i = quote + 1
+    while line[i] != '"':
+        if line[i] == "\\":
+            kind = line[i + 1]
+            if kind == "u":
+                code = int(line[i + 2 : i + 6], 16)
+                width = 6
+                if 0xD800 <= code < 0xDC00 and line[i + 6 : i + 8] == "\\u":
+                    code = 0x10000 + ((code - 0xD800) << 10) + (int(line[i + 8 : i + 12], 16) - 0xDC00)
+                    width = 12
+                chars.append(chr(code))
+            else:
+                chars.append(_JSON_ESCAPES[kind])
+                width = 2
+            starts.append(base + i)
+            ends.append(base + i + width)
+            i += width
+        else:
+            chars.append(line[i])
+            starts.append(base + i)
+            ends.append(base + i + 1)
+            i += 1
+    return "".join(chars), starts, ends
+
+
+_TARGET_KEY = re.compile(r'"target"\s*:\s*"')
+
+
+def _jsonl(text: str, name: str) -> list[Pair]:
+    pairs, offset = [], 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            try:
+                item = json.loads(line)
+            except ValueError as exc:
+                raise InputError(f"not a JSON object: {exc}", name, number) from None
+            if not isinstance(item, dict) or not isinstance(item.get("source"), str) or not isinstance(item.get("target"), str):
+                raise InputError("each line needs string fields 'source' and 'target'", name, number)
+            for m in _TARGET_KEY.finditer(line):
+                target, starts, ends = _json_string(line, m.end() - 1, offset)
+                if target == item["target"]:
+                    pairs.append(Pair(item["source"], target, tuple(starts), tuple(ends), number, str(item.get("id", ""))))
+                    break
+            else:
+                raise InputError("could not locate the 'target' value in the line", name, number)
+        offset += len(line) + 1
+    return pairs
+
+
+_RAW_TARGET = re.compile(r"<(?:[\w.-]+:)?target(?=[\s/>])[^>]*?(?:/>|>(.*?)</(?:[\w.-]+:)?target\s*>)", re.S)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _xliff(text: str, name: str) -> list[Pair]:
+    root = parse_safely(text, name)
+    if _local(root.tag) != "xliff":
+        raise InputError("not an XLIFF document (root element is not <xliff>)", name, 1)
+    version = root.get("version", "")
+    unit_tag = "trans-unit" if version.startswith("1") else "segment"
+    units = []
+    for el in root.iter():
+        if _local(el.tag) == unit_tag:
+            source = next((c for c in el if _local(c.tag) == "source"), None)
+            target = next((c for c in el if _local(c.tag) == "target"), None)
+            ident = el.get("id") or ""
+            units.append(("".join(source.itertext()) if source is not None else "", target, ident))
+    raw_targets = list(_RAW_TARGET.finditer(text))
+    if len(raw_targets) != sum(t is not None for _, t, _ in units):
+        raise InputError("targets outside translation units are not supported", name)
+    pairs, k = [], 0
+    for source, target, ident in units:
+        if target is None:
+            continue
+        m = raw_targets[k]
+        k += 1
+        content_start = m.start(1) if m.group(1) is not None else m.end()
+        decoded, starts, ends = decode_content(m.group(1) or "", content_start)
+        if decoded != "".join(target.itertext()):
+            raise InputError(f"target of unit {ident!r} uses markup jaanch cannot map (CDATA?)", name,
+                             text.count("\n", 0, m.start()) + 1)
+        if decoded.strip():
+            pairs.append(Pair(source, decoded, tuple(starts), tuple(ends), text.count("\n", 0, m.start()) + 1, ident))
+    return pairs
+
+
+def read_aligned(hindi: str | Path, english: str | Path) -> tuple[str, list[Pair]]:
+    """Pair an English article with its Hindi translation, sentence by sentence."""
+    article = read_article(hindi)
+    return article.text, align_article(article, decode_article(Path(english).read_bytes(), str(english)))
+
+
+def align_article(article, en_text: str) -> list[Pair]:
+    """Pairs of an already parsed Hindi article and its English original's text."""
+    en_spans = split_english(en_text)
+    hi = article.sentences
+    beads = align([b - a for a, b in en_spans], [len(s.text) for s in hi])
+    pairs = []
+    for src_idx, tgt_idx in beads:
+        if not tgt_idx:
+            continue
+        start, end = hi[tgt_idx[0]].start, hi[tgt_idx[-1]].end
+        source = " ".join(en_text[a:b] for a, b in (en_spans[i] for i in src_idx))
+        pairs.append(Pair.plain(source, article.text[start:end], start, article.position(start)[0]))
+    return pairs

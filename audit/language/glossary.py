@@ -1,0 +1,133 @@
+"""The house glossary: one row per name, kept by editors in a spreadsheet (TSV).
+
+Columns
+  latin             English/Latin form as the wire copy writes it (OpenAI)
+  canonical         the house Devanagari form (ओपनएआई)
+  variants          known wrong spellings, `|`-separated (ओपनईएआई|ओपनई)
+  casings           other Latin spellings that are also right (NVIDIA); `latin` always is
+  dnt               yes: a name never to be translated as a common word
+  wrong_renderings  common words MT renders the name as (मिथुन for Gemini)
+  cues              words that show the context is about the name; required with wrong_renderings
+  kind, note        free text for maintainers
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from audit.core.errors import GlossaryError
+from audit.core.phrases import PhraseIndex
+from audit.language.tables import Row, file_digest, read_table
+from audit.core.text import fold, is_devanagari, is_latin
+
+REQUIRED = ("latin", "canonical")
+OPTIONAL = ("variants", "casings", "dnt", "wrong_renderings", "cues", "kind", "note")
+DEFAULT_GLOSSARY = Path(__file__).resolve().parents[2] / "glossaries" / "house.tsv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    latin: str
+    canonical: str
+    variants: tuple[str, ...]
+    casings: tuple[str, ...]
+    dnt: bool
+    wrong_renderings: tuple[str, ...]
+    cues: tuple[str, ...]
+    kind: str
+    path: str
+    line: int
+
+    @property
+    def latin_forms(self) -> tuple[str, ...]:
+        return (self.latin, *self.casings)
+
+
+def _entry(row: Row) -> Entry:
+    latin, canonical = row.get("latin"), row.get("canonical")
+    if not latin:
+        raise row.error("empty 'latin' field")
+    if not canonical:
+        raise row.error("empty 'canonical' field")
+    if not is_devanagari(canonical):
+        raise row.error(f"canonical form {canonical!r} is not in Devanagari")
+    dnt = row.get("dnt").lower()
+    if dnt not in ("", "yes", "no"):
+        raise row.error(f"'dnt' must be yes or no, got {row.get('dnt')!r}")
+    entry = Entry(
+        latin=latin,
+        canonical=canonical,
+        variants=tuple(row.items("variants")),
+        casings=tuple(row.items("casings")),
+        dnt=dnt == "yes",
+        wrong_renderings=tuple(row.items("wrong_renderings")),
+        cues=tuple(row.items("cues")),
+        kind=row.get("kind"),
+        path=row.path,
+        line=row.line,
+    )
+    for variant in entry.variants:
+        if fold(variant) == fold(canonical):
+            raise row.error(f"variant {variant!r} is the canonical form once normalised")
+    for casing in entry.casings:
+        if not is_latin(casing) or casing.casefold() != latin.casefold():
+            raise row.error(f"casing {casing!r} is not another casing of {latin!r}")
+    if entry.wrong_renderings and not entry.cues:
+        raise row.error("wrong_renderings need cues, or every ordinary use of the word is flagged")
+    return entry
+
+
+class Glossary:
+    """All entries of one or more glossary files, indexed for matching."""
+
+    def __init__(self, entries: list[Entry], paths: list[Path]):
+        self.entries = entries
+        self.paths = paths
+        self.forms: PhraseIndex[tuple[Entry, str]] = PhraseIndex()  # role: canonical|variant
+        self.wrong: PhraseIndex[Entry] = PhraseIndex()
+        self.latin: PhraseIndex[Entry] = PhraseIndex()
+        owners: dict[tuple[str, ...], Entry] = {}
+        for entry in entries:
+            for form, role in [(entry.canonical, "canonical")] + [(v, "variant") for v in entry.variants]:
+                keys = self.forms.add(form, (entry, role))
+                other = owners.setdefault(keys, entry)
+                if other is not entry and other.canonical != entry.canonical:
+                    raise GlossaryError(
+                        f"{form!r} already belongs to {other.latin!r} ({other.path}:{other.line})",
+                        entry.path,
+                        entry.line,
+                    )
+            for word in entry.wrong_renderings:
+                self.wrong.add(word, entry)
+            self.latin.add(entry.latin, entry)
+
+    @classmethod
+    def load(cls, paths: list[str | Path]) -> "Glossary":
+        entries: list[Entry] = []
+        resolved = [Path(p) for p in paths]
+        for path in resolved:
+            entries.extend(_entry(row) for row in read_table(path, REQUIRED, OPTIONAL))
+        return cls(entries, resolved)
+
+    @cached_property
+    def digest(self) -> str:
+        return file_digest(self.paths) if self.paths else "none"
+
+    @cached_property
+    def by_latin(self) -> dict[str, Entry]:
+        return {e.latin.casefold(): e for e in self.entries}
+
+    @cached_property
+    def by_canonical(self) -> dict[str, Entry]:
+        return {fold(e.canonical): e for e in self.entries}
+
+    @cached_property
+    def all_forms(self) -> set[str]:
+        """Folded single-token forms the glossary knows (canonical and variants), for other checks."""
+        out: set[str] = set()
+        for e in self.entries:
+            for form in (e.canonical, *e.variants):
+                out.update(form_key for form_key in map(fold, form.split()))
+        return out

@@ -1,0 +1,88 @@
+"""Changing a glossary file from the review TUI (and later `jaanch glossary apply`), validated."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from audit.core.errors import GlossaryError
+from audit.core.fileio import write_atomic
+from audit.language.glossary import Glossary
+from audit.language.tables import LIST_SEPARATOR
+
+DEFAULT_HEADER = ["latin", "canonical", "variants", "casings", "dnt", "wrong_renderings", "cues", "kind", "note"]
+
+
+def _read(path: Path) -> tuple[list[str], list[list[str]]]:
+    if not path.exists():
+        return list(DEFAULT_HEADER), []
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split("\t")
+    return header, [line.split("\t") for line in lines[1:] if line.strip()]
+
+
+def _write_validated(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    text = "\n".join("\t".join(r) for r in [header, *rows]) + "\n"
+    # Validate a copy first: a glossary the engine cannot load must never replace a good one.
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / path.name
+        probe.write_text(text, encoding="utf-8")
+        try:
+            Glossary.load([probe])
+        except GlossaryError as exc:
+            raise GlossaryError(exc.reason, str(path), exc.line) from None
+    write_atomic(path, text)
+
+
+def add_variant(path: str | Path, latin: str, variant: str) -> None:
+    """Record `variant` as a wrong spelling of the entry whose Latin form is `latin`."""
+    path = Path(path)
+    header, rows = _read(path)
+    if "variants" not in header:
+        raise GlossaryError("has no 'variants' column", str(path), 1)
+    col_latin, col_var = header.index("latin"), header.index("variants")
+    for row in rows:
+        row.extend([""] * (len(header) - len(row)))
+        if row[col_latin].strip() == latin:
+            items = [v for v in row[col_var].split(LIST_SEPARATOR) if v.strip()]
+            if variant not in items:
+                row[col_var] = LIST_SEPARATOR.join(items + [variant])
+            _write_validated(path, header, rows)
+            return
+    raise GlossaryError(f"no entry with latin form {latin!r}", str(path))
+
+
+def add_entry(path: str | Path, latin: str, canonical: str, variants: list[str] = (), kind: str = "") -> None:
+    """Append a new entry (the file is created with the standard header when missing)."""
+    path = Path(path)
+    header, rows = _read(path)
+    values = {"latin": latin, "canonical": canonical, "variants": LIST_SEPARATOR.join(variants), "kind": kind}
+    rows.append([values.get(col, "") for col in header])
+    _write_validated(path, header, rows)
+
+
+def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int:
+    """Add (latin, canonical, variant) triples in one validated write; unknown latin makes an entry."""
+    path = Path(path)
+    header, rows = _read(path)
+    col = {name: header.index(name) for name in ("latin", "canonical", "variants") if name in header}
+    if len(col) < 3:
+        raise GlossaryError("needs 'latin', 'canonical' and 'variants' columns", str(path), 1)
+    by_latin = {}
+    for row in rows:
+        row.extend([""] * (len(header) - len(row)))
+        by_latin[row[col["latin"]].strip()] = row
+    added = 0
+    for latin, canonical, variant in variants:
+        row = by_latin.get(latin)
+        if row is None:
+            row = [""] * len(header)
+            row[col["latin"]], row[col["canonical"]] = latin, canonical
+            rows.append(row)
+            by_latin[latin] = row
+        items = [v for v in row[col["variants"]].split(LIST_SEPARATOR) if v.strip()]
+        if variant not in items and variant != row[col["canonical"]]:
+            row[col["variants"]] = LIST_SEPARATOR.join(items + [variant])
+            added += 1
+    _write_validated(path, header, rows)
+    return added

@@ -1,0 +1,86 @@
+"""Reading the TSV tables editors keep in a spreadsheet (glossary and lexicons), with polars.
+
+Errors name the file and the line a spreadsheet user would look at (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.core.errors import GlossaryError
+
+LIST_SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: its 1-based line in the file and its cells by column name."""
+
+    path: str
+    line: int
+    cells: dict
+
+    def get(self, column: str) -> str:
+        return (self.cells.get(column) or "").strip()
+
+    def items(self, column: str) -> list[str]:
+        return [v.strip() for v in self.get(column).split(LIST_SEPARATOR) if v.strip()]
+
+    def error(self, reason: str) -> GlossaryError:
+        return GlossaryError(reason, self.path, self.line)
+
+
+def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Row]:
+    """Read a UTF-8 TSV with a header row; unknown or missing columns are errors."""
+    import polars as pl
+
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror}", name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError("not UTF-8", name, raw[: exc.start].count(b"\n") + 1) from None
+    lines = text.split("\n")
+    if not lines[0].strip():
+        raise GlossaryError("missing header row", name, 1)
+    header = [h.strip() for h in lines[0].rstrip("\r").split("\t")]
+    known = set(required) | set(optional)
+    for col in header:
+        if col not in known:
+            raise GlossaryError(f"unknown column {col!r} (known: {', '.join(sorted(known))})", name, 1)
+    for col in required:
+        if col not in header:
+            raise GlossaryError(f"missing column {col!r}", name, 1)
+    if len(set(header)) != len(header):
+        raise GlossaryError("a column name appears twice", name, 1)
+    # polars does the parsing; this pass only gives a malformed row its line number.
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() and line.rstrip("\r").count("\t") != len(header) - 1:
+            got = line.rstrip("\r").count("\t") + 1
+            raise GlossaryError(f"expected {len(header)} tab-separated fields, found {got}", name, number)
+    frame = pl.read_csv(
+        raw,
+        separator="\t",
+        has_header=True,
+        infer_schema=False,
+        quote_char=None,
+        raise_if_empty=False,
+    ).rename(lambda c: c.strip())
+    # Row i of the frame is line i + 2 of the file (blank lines come back as null rows).
+    return [
+        Row(name, i + 2, cells)
+        for i, cells in enumerate(frame.iter_rows(named=True))
+        if lines[i + 1].strip()
+    ]
+
+
+def file_digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(Path(p).read_bytes())
+    return h.hexdigest()[:12]

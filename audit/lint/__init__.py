@@ -1,0 +1,1 @@
+"""The lint engine: the checks, the rule registry and the engine that runs them and applies fixes."""

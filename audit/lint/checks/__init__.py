@@ -1,0 +1,40 @@
+"""The registry of checks, in the order they run and are listed by `jaanch rules`."""
+
+from __future__ import annotations
+
+from audit.lint.checks.anglicism.known_anglicism import KnownAnglicism
+from audit.lint.checks.anglicism.readback_anglicism import EnglishReadback
+from audit.lint.checks.anglicism.untranslated_english import UntranslatedEnglish
+from audit.lint.checks.base import Check, Context
+from audit.lint.checks.formatting.currency_space import CurrencySpace
+from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
+from audit.lint.checks.formatting.hyphen_space import HyphenSpace
+from audit.lint.checks.formatting.mixed_range import MixedRange
+from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
+from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
+from audit.lint.checks.sense.wrong_sense import WrongSense
+from audit.lint.checks.terminology.dnt_translated import NameTranslated
+from audit.lint.checks.terminology.entity_consistency import EntityConsistency
+from audit.lint.checks.terminology.glossary_variant import GlossaryVariant
+from audit.lint.checks.terminology.latin_casing import LatinCasing
+
+ALL_CHECKS: tuple[type[Check], ...] = (
+    GlossaryVariant,
+    LatinCasing,
+    EntityConsistency,
+    NameTranslated,
+    WrongSense,
+    KnownAnglicism,
+    EnglishReadback,
+    UntranslatedEnglish,
+    RepeatedPhrase,
+    RepeatedSentence,
+    CurrencySpace,
+    HyphenSpace,
+    HyphenAsDash,
+    MixedRange,
+)
+
+BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
+
+__all__ = ["ALL_CHECKS", "BY_CODE", "Check", "Context"]

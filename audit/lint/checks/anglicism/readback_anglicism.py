@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import unicodedata
+
+from audit.core.findings import Severity
+from audit.language.readback import english_reading
+from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.base import Check, Context
+
+
+# English proper names (Hamilton, Edinburgh) read back too, and they *should* be
+# transliterated. A word is reported only when its shape says common noun or verb: an
+# abstract-noun suffix, or a Hindi light verb after it (डिस्टिल किया, ट्रेन करके).
+COMMON_SUFFIXES = ("tion", "sion", "ment", "ity", "ness", "ance", "ence", "ency", "ship", "ive",
+                   "ical", "ally", "able", "ible", "ing", "ize", "ise", "ure", "ism")
+LIGHT_VERBS = frozenset("कर करना करने करता करती करते किया किए किये करके करें करेगा करेगी करेंगे".split())
+
+
+class EnglishReadback(Check):
+    """A rare Devanagari word that reads back as an English word: likely transliterated, not translated.
+
+    Anti-pattern:  बैटरी की कैपेसिटी बढ़ी    (capacity)     मॉडल को डिस्टिल किया   (distil)
+    Fix:           बैटरी की क्षमता बढ़ी       (the editor chooses the Hindi word)
+    Spares words common in Hindi (wordfreq), the loanword list, glossary names, the phrases
+    ANGL001 already knows, and readings that look like names; it only informs.
+    """
+
+    code = "ANGL002"
+    name = "english-readback"
+    category = "anglicism"
+    severity = Severity.INFO
+    defaults = {"max_hindi_zipf": 3.0, "min_length": 5, "common_shape_only": 1}
+
+    def run(self, ctx: Context):
+        names = ctx.covered(ctx.glossary.forms)
+        known = ctx.covered(ctx.lexicon.anglicisms)
+        max_zipf = ctx.setting(self, "max_hindi_zipf")
+        min_length = int(ctx.setting(self, "min_length"))
+        shape_only = bool(ctx.setting(self, "common_shape_only"))
+        tokens = ctx.article.tokens
+        for i, tok in enumerate(tokens):
+            if tok.kind != "deva" or (tok.start, tok.end) in names or len(tok.key) < 4:
+                continue
+            if unicodedata.category(tok.text[0]).startswith("M"):
+                continue  # a stray vowel sign: broken text, not a word
+            if tok.key in ctx.lexicon.loanwords or tok.key in ctx.lexicon.stopwords:
+                continue
+            if (tok.start, tok.end) in known:
+                continue
+            if hindi_zipf(tok.norm) >= max_zipf:
+                continue
+            english = english_reading(tok.key, min_length)
+            verb_follows = i + 1 < len(tokens) and tokens[i + 1].key in LIGHT_VERBS
+            if english and (verb_follows or not shape_only or english.endswith(COMMON_SUFFIXES)):
+                yield ctx.finding(
+                    self, tok.start, tok.end,
+                    f"'{tok.text}' reads as English '{english}'; use the Hindi word if there is one",
+                    confidence=0.5,
+                )
+

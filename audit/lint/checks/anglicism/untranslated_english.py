@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from audit.core.findings import Severity
+from audit.language.wordstats import english_zipf
+from audit.lint.checks.base import Check, Context
+
+
+class UntranslatedEnglish(Check):
+    """English words left in Latin script inside a Hindi sentence.
+
+    Anti-pattern:  कंपनी ने distillation तकनीक का इस्तेमाल किया।
+    Fix:           कंपनी ने आसवन (डिस्टिलेशन) तकनीक का इस्तेमाल किया।
+    Only lower-case English words count: names and acronyms in Latin script are a house
+    style choice (the glossary and TERM002/TERM003 look after them), and lines that are
+    mostly English (a quoted headline, a byline) are left alone.
+    """
+
+    code = "ANGL003"
+    name = "untranslated-english"
+    category = "anglicism"
+    severity = Severity.WARNING
+    defaults = {"min_english_zipf": 2.5, "min_hindi_share": 0.6}
+
+    def run(self, ctx: Context):
+        names = ctx.glossary.latin
+        min_zipf = ctx.setting(self, "min_english_zipf")
+        min_share = ctx.setting(self, "min_hindi_share")
+        for sent in ctx.article.sentences:
+            words = [t for t in sent.tokens if t.kind in ("deva", "latin")]
+            hindi = sum(t.kind == "deva" for t in words)
+            if not words or hindi / len(words) < min_share:
+                continue
+            for tok in sent.tokens:
+                text = tok.text
+                if tok.kind != "latin" or not text.isalpha() or not text.islower() or len(text) < 3:
+                    continue
+                if (tok.key,) in names or english_zipf(text) < min_zipf:
+                    continue
+                yield ctx.finding(
+                    self, tok.start, tok.end,
+                    f"'{text}' is English left untranslated in a Hindi sentence",
+                    confidence=0.8,
+                )

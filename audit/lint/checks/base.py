@@ -1,0 +1,99 @@
+"""What every check shares: the Check base class and the per-article Context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar
+
+from audit.core.document import Article, Token
+from audit.core.findings import Finding, Fix, Severity
+from audit.language.glossary import Glossary
+from audit.language.lexicon import Lexicon
+from audit.core.phrases import PhraseIndex
+
+
+@dataclass
+class Context:
+    article: Article
+    glossary: Glossary
+    lexicon: Lexicon
+    settings: dict[str, float] = field(default_factory=dict)
+
+    def finding(self, check: "Check", start: int, end: int, message: str, fixes: Iterable[Fix] = (),
+                severity: Severity | None = None, confidence: float = 1.0) -> Finding:
+        return Finding.at(self.article, start, end, code=check.code, rule=check.name, category=check.category,
+                          severity=severity or check.severity, message=message, fixes=fixes,
+                          confidence=confidence)
+
+    def setting(self, check: "Check", name: str) -> float:
+        return self.settings.get(f"{check.code}.{name}", check.defaults[name])
+
+    @cached_property
+    def _sentence_keys(self) -> list[str]:
+        return [" " + " ".join(t.key for t in s.tokens) + " " for s in self.article.sentences]
+
+    def mentions(self, phrases: Iterable[str], sentence: int, radius: int = 0) -> str | None:
+        """The first of `phrases` found within `radius` sentences of `sentence`, if any."""
+        first, last = max(0, sentence - radius), min(len(self.article.sentences), sentence + radius + 1)
+        window = "".join(self._sentence_keys[first:last])
+        for phrase in phrases:
+            if f" {' '.join(_phrase_keys(phrase))} " in window:
+                return phrase
+        return None
+
+    def covered(self, index: PhraseIndex) -> set[tuple[int, int]]:
+        """Spans of the tokens inside matches of `index` (glossary names, known anglicisms),
+        so that a check can leave alone what another one already covers."""
+        spans = self._covered.get(id(index))
+        if spans is None:
+            spans = self._covered[id(index)] = {
+                (t.start, t.end)
+                for sent, m in scan_sentences(self, index)
+                for t in sent.tokens[m.first : m.last + 1]
+            }
+        return spans
+
+    @cached_property
+    def _covered(self) -> dict[int, set[tuple[int, int]]]:
+        return {}
+
+
+_PHRASE_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _phrase_keys(phrase: str) -> tuple[str, ...]:
+    keys = _PHRASE_CACHE.get(phrase)
+    if keys is None:
+        from audit.core.document import tokenize_phrase
+
+        keys = _PHRASE_CACHE[phrase] = tokenize_phrase(phrase)
+    return keys
+
+
+class Check:
+    """A check finds one kind of artifact. Subclasses set the class attributes and `run`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
+    defaults: ClassVar[dict[str, float]] = {}
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+
+def span_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    return tokens[first].start, tokens[last].end
+
+
+def scan_sentences(ctx: Context, index: PhraseIndex):
+    for sent in ctx.article.sentences:
+        for match in index.scan(sent.tokens):
+            yield sent, match

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+# A finite verb or auxiliary ends a clause; a hyphen glued to it is a dash in disguise.
+_CLAUSE_ENDS = "है|हैं|था|थी|थे|दिया|दी|दिए|किया|की|किए|गया|गई|गए|लिया|ली|लिए|कहा|हुआ|हुई|हुए|सकता|सकती|सकते|रहा|रही|रहे"
+_GLUED = re.compile(rf"(?<![\u0900-\u097F])({_CLAUSE_ENDS})-(?=[\u0900-\u097FA-Za-z])")
+_SPACED = re.compile(r"(?<=[\u0900-\u097F]) - (?=[\u0900-\u097F])")
+_WORD_BEFORE = re.compile(r"[\u0900-\u097F]+$")
+_WORD_AFTER = re.compile(r"[\u0900-\u097F]+")
+
+
+class HyphenAsDash(Check):
+    """A hyphen standing for a dash between clauses.
+
+    Anti-pattern:  मॉडल को प्रशिक्षित करके झटका दिया-ओपनएआई के अरबों से कम।
+    Fix:           मॉडल को प्रशिक्षित करके झटका दिया – ओपनएआई के अरबों से कम।
+    A spaced hyphen between words ("कहा - यह") is reported as info: a dash reads better;
+    between two number words ("दो - तीन") it is a range and left alone.
+    """
+
+    code = "FMT003"
+    name = "hyphen-as-dash"
+    category = "formatting"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        for m in _GLUED.finditer(text):
+            start, end = m.start(), m.end()
+            yield ctx.finding(
+                self, start, end,
+                f"'{m.group(1)}' ends a clause; the hyphen after it should be a dash: '{m.group(1)} –'",
+                [Fix(start, end, f"{m.group(1)} – ")],
+            )
+        numbers = ctx.lexicon.numbers
+        for m in _SPACED.finditer(text):
+            before = _WORD_BEFORE.search(text, 0, m.start())
+            after = _WORD_AFTER.match(text, m.end())
+            if before and after and before.group() in numbers and after.group() in numbers:
+                continue  # "दो - तीन" is a loose range, not a clause break
+            yield ctx.finding(
+                self, m.start(), m.end(),
+                "a spaced hyphen between clauses reads better as a dash (–)",
+                [Fix(m.start(), m.end(), " – ")],
+                severity=Severity.INFO,
+            )

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+
+@lru_cache(maxsize=4)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    word = rf"(?<![\u0900-\u097F])(?:{alt})(?![\u0900-\u097F])"
+    # "दो से 5" is a range; "2024 से एक नया…" is not, so the से form needs the word first.
+    return re.compile(
+        rf"(?P<a>{word}|\d+)(?P<sep>\s*[-–]\s*)(?P<b>{word}|\d+)(?![\d.])"
+        rf"|(?P<c>{word})(?P<sep2>\s+से\s+)(?P<d>\d+)"
+    )
+
+
+class MixedRange(Check):
+    """A range that mixes a number word with digits.
+
+    Anti-pattern:  नौ-12 महीने पहले        दो से 5 दिन
+    Fix:           9-12 महीने पहले         2 से 5 दिन
+    """
+
+    code = "FMT004"
+    name = "mixed-range"
+    category = "formatting"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        numbers = ctx.lexicon.numbers
+        for m in _pattern(tuple(numbers)).finditer(ctx.article.text):
+            a, sep, b = (m.group("a"), m.group("sep"), m.group("b")) if m.group("a") else m.group("c", "sep2", "d")
+            if a.isdigit() == b.isdigit():
+                continue
+            fixed = f"{numbers.get(a, a)}{sep}{numbers.get(b, b)}"
+            yield ctx.finding(
+                self, m.start(), m.end(),
+                f"the range mixes a number word and digits; write both in digits: '{fixed}'",
+                [Fix(m.start(), m.end(), fixed)],
+            )

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from functools import lru_cache
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+
+class RepeatedSentence(Check):
+    """A sentence that appears again, word for word or nearly (chrF), elsewhere in the article.
+
+    Anti-pattern:  कंपनी जांच कर रही है। … (two paragraphs later) … कंपनी जांच कर रही है।
+    Fix:           delete the later copy.
+    """
+
+    code = "REP002"
+    name = "repeated-sentence"
+    category = "repetition"
+    severity = Severity.ERROR
+    defaults = {"min_words": 6, "min_chrf": 85.0, "min_overlap": 0.6}
+
+    def run(self, ctx: Context):
+        min_words = int(ctx.setting(self, "min_words"))
+        threshold = ctx.setting(self, "min_chrf")
+        min_overlap = ctx.setting(self, "min_overlap")
+        earlier: list[tuple[object, frozenset[str]]] = []
+        for sent in ctx.article.sentences:
+            words = sent.words
+            if len(words) < min_words:
+                continue
+            bag = frozenset(t.key for t in words)
+            for prev, prev_bag in earlier:
+                # cheap word-overlap filter first: chrF on every pair is quadratic and slow
+                if len(bag & prev_bag) / len(bag | prev_bag) < min_overlap:
+                    continue
+                score = 100.0 if prev.text == sent.text else _chrf(sent.text, prev.text)
+                if score >= threshold:
+                    yield self._finding(ctx, sent, prev, score)
+                    break
+            else:
+                earlier.append((sent, bag))
+
+    def _finding(self, ctx: Context, sent, prev, score: float):
+        text = ctx.article.text
+        start, end = sent.start, sent.end
+        line, _ = ctx.article.position(prev.start)
+        cut_start, cut_end = start, end
+        while cut_start > 0 and text[cut_start - 1] in " \t":
+            cut_start -= 1
+        at_line_start = cut_start == 0 or text[cut_start - 1] == "\n"
+        if at_line_start:
+            while cut_end < len(text) and text[cut_end] in " \t":
+                cut_end += 1
+            if cut_end < len(text) and text[cut_end] == "\n" and cut_start == start:
+                cut_end += 1
+        kind = "repeats" if score >= 100.0 else f"nearly repeats (chrF {score:.1f})"
+        return ctx.finding(
+            self, start, end,
+            f"this sentence {kind} the sentence on line {line}; delete one copy",
+            [Fix(cut_start, cut_end, "")],
+            confidence=min(1.0, score / 100.0),
+        )
+
+
+@lru_cache(maxsize=1)
+def _scorer():
+    # sacrebleu is imported only when a pair survives the overlap filter: most articles never pay for it
+    from sacrebleu.metrics import CHRF
+
+    return CHRF()
+
+
+def _chrf(hypothesis: str, reference: str) -> float:
+    return _scorer().sentence_score(hypothesis, [reference]).score

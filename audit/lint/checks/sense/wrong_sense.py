@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+
+
+class WrongSense(Check):
+    """A word MT picked in the wrong sense, from the sense lexicon (`glossaries/lexicon/senses.tsv`).
+
+    Anti-pattern:  इस ऐप में गोद लेने की कमी है।       (adoption → adopting a child)
+                   यह मॉडल प्रदर्शन में चटपट करता है।   (stutters → "quickly")
+    Fix:           इस ऐप में अपनाने की कमी है।
+                   यह मॉडल प्रदर्शन में लड़खड़ाता है।
+    A row fires when one of its cues is within one sentence and none of its anticues is in
+    the sentence itself (अग्रिम stays right next to भुगतान).
+    """
+
+    code = "SENSE001"
+    name = "wrong-sense"
+    category = "sense"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        for sent, m in scan_sentences(ctx, ctx.lexicon.senses):
+            sense = m.value
+            if sense.anticues and ctx.mentions(sense.anticues, sent.index) is not None:
+                continue
+            cue = ctx.mentions(sense.cues, sent.index, radius=1) if sense.cues else ""
+            if cue is None:
+                continue
+            start, end = span_of(sent.tokens, m.first, m.last)
+            why = f" ({sense.note})" if sense.note else ""
+            where = f" (context: '{cue}')" if cue else ""
+            yield ctx.finding(
+                self, start, end,
+                f"'{ctx.article.text[start:end]}' reads as '{sense.english}' in the wrong sense{why}; "
+                f"write '{sense.suggestions[0]}'{where}",
+                [Fix(start, end, s) for s in sense.suggestions],
+                confidence=0.8 if cue else 0.9,
+            )

@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from audit.core.document import Token
+from audit.core.findings import Fix, Severity
+from audit.language.clustering import cluster_forms, same_name
+from audit.core.text import fold, latin_key, skeleton, translit_key
+from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.base import Check, Context
+
+# Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
+LETTER_NAMES = dict(zip(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split(),
+))
+
+
+@dataclass
+class Group:
+    """All the forms one entity takes in the article."""
+
+    label: str
+    preferred: str | None = None  # the glossary's canonical form, when the entity is listed
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
+    surface: dict[str, str] = field(default_factory=dict)
+
+    def add(self, key: str, surface: str, span: tuple[int, int]) -> None:
+        self.surface.setdefault(key, surface)
+        self.spans[key].append(span)
+
+
+def _spell_acronym(token: str) -> str | None:
+    letters = token.rstrip("0123456789")
+    if not (2 <= len(token) <= 6 and letters.isupper() and letters.isalpha()):
+        return None
+    return "".join(LETTER_NAMES[c] for c in letters) + token[len(letters):]
+
+
+class EntityConsistency(Check):
+    """One name written in two or more forms in the same article.
+
+    Anti-pattern:  दीपसेक ने … डीपसेक का मॉडल …    (two spellings of DeepSeek)
+                   Microsoft ने … माइक्रोसॉफ्ट के …  (two scripts)
+    Fix:           डीपसीक ने … डीपसीक का मॉडल …    (the glossary form, else the majority form)
+    Names outside the glossary are grouped by a transliteration key (consonant skeleton,
+    vowels folded), so unlisted names are caught too.
+    """
+
+    code = "TERM003"
+    name = "entity-consistency"
+    category = "terminology"
+    severity = Severity.WARNING
+    defaults = {"max_hindi_zipf": 3.0, "max_vowel_distance": 2, "min_skeleton": 3}
+
+    def run(self, ctx: Context):
+        groups = self._groups(ctx)
+        for group in groups:
+            yield from self._report(ctx, group)
+
+    def _groups(self, ctx: Context) -> list[Group]:
+        glossary = ctx.glossary
+        by_entry: dict[str, Group] = {}
+        loose: list[Token] = []
+        latin: list[Token] = []
+        claimed: set[int] = set()
+        for sent in ctx.article.sentences:
+            toks = sent.tokens
+            for index in (glossary.forms, glossary.latin):
+                for m in index.scan(toks):
+                    entry = m.value[0] if isinstance(m.value, tuple) else m.value
+                    if entry.latin == entry.latin.lower():
+                        continue
+                    span = (toks[m.first].start, toks[m.last].end)
+                    if any(i in claimed for i in range(*span)):
+                        continue
+                    claimed.update(range(*span))
+                    surface = ctx.article.text[span[0] : span[1]]
+                    group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
+                    # fold() is case-insensitive: Latin casing is TERM002's business, not this check's
+                    group.add(fold(surface), surface, span)
+            for tok in toks:
+                if tok.start in claimed:
+                    continue
+                if tok.kind == "deva" and self._name_like(ctx, tok):
+                    loose.append(tok)
+                elif tok.kind == "latin" and tok.text[:1].isupper():
+                    latin.append(tok)
+        groups = list(by_entry.values())
+        loose = self._attach(ctx, groups, loose)
+        groups.extend(self._cluster(ctx, loose, latin))
+        groups.extend(self._acronyms(ctx, latin, claimed))
+        return groups
+
+    def _name_like(self, ctx: Context, tok: Token) -> bool:
+        key = tok.key
+        return (
+            len(key) >= 3
+            and key not in ctx.lexicon.stopwords
+            and key not in ctx.lexicon.loanwords
+            and hindi_zipf(tok.norm) < ctx.setting(self, "max_hindi_zipf")
+        )
+
+    def _attach(self, ctx: Context, groups: list[Group], loose: list[Token]) -> list[Token]:
+        """Join unlisted spellings (डीपसिक) to the glossary name they spell; return the rest."""
+        max_dist = ctx.setting(self, "max_vowel_distance")
+        min_skel = ctx.setting(self, "min_skeleton")
+        known: dict[str, list[tuple[Group, str]]] = defaultdict(list)
+        for group in groups:
+            for key, surface in group.surface.items():
+                if not surface.isascii() and " " not in surface:
+                    known[skeleton(translit_key(surface))].append((group, surface))
+        rest: list[Token] = []
+        for tok in loose:
+            skel = skeleton(translit_key(tok.text))
+            match = next(
+                (g for g, surface in known.get(skel, ())
+                 if len(skel) >= min_skel and same_name(fold(surface), tok.key, max_dist)),
+                None,
+            )
+            if match is None:
+                rest.append(tok)
+            else:
+                match.add(tok.key, tok.text, (tok.start, tok.end))
+        return rest
+
+    def _cluster(self, ctx: Context, loose: list[Token], latin: list[Token]) -> list[Group]:
+        by_key: dict[str, list[Token]] = defaultdict(list)
+        for tok in loose:
+            by_key[tok.key].append(tok)
+        groups: list[Group] = []
+        for forms in cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton")):
+            group = Group(by_key[forms[0]][0].text)
+            for key in forms:
+                for tok in by_key[key]:
+                    group.add(tok.key, tok.text, (tok.start, tok.end))
+            skel = skeleton(translit_key(forms[0]))
+            for lt in latin:
+                if skeleton(latin_key(lt.text)) == skel:
+                    group.add(fold(lt.text), lt.text, (lt.start, lt.end))
+            groups.append(group)
+        return groups
+
+    def _acronyms(self, ctx: Context, latin: list[Token], claimed: set[int]) -> list[Group]:
+        spelled: dict[str, Group] = {}
+        for tok in latin:
+            spelling = _spell_acronym(tok.text)
+            if spelling is None:
+                continue
+            group = spelled.setdefault(fold(spelling), Group(tok.text))
+            group.add(fold(tok.text), tok.text, (tok.start, tok.end))
+        if not spelled:
+            return []
+        for sent in ctx.article.sentences:
+            toks = sent.tokens
+            for i, tok in enumerate(toks):
+                if tok.kind != "deva" or tok.start in claimed:
+                    continue
+                candidates = [(tok.key, i)]
+                if i + 1 < len(toks) and toks[i + 1].kind == "num":
+                    candidates.insert(0, (tok.key + toks[i + 1].key, i + 1))
+                for key, last in candidates:
+                    group = spelled.get(key)
+                    if group is not None and hindi_zipf(tok.norm) < 4.0:
+                        span = (tok.start, toks[last].end)
+                        group.add(key, ctx.article.text[span[0] : span[1]], span)
+                        break
+        return [g for g in spelled.values() if len(g.spans) > 1]
+
+    def _report(self, ctx: Context, group: Group):
+        counts = Counter({k: len(v) for k, v in group.spans.items()})
+        if len(counts) < 2:
+            return
+        is_latin = {k: group.surface[k].isascii() for k in counts}
+        deva = [k for k in counts if not is_latin[k]]
+        summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
+        preferred_key = fold(group.preferred) if group.preferred else None
+        if len(deva) >= 2:
+            target = group.preferred or group.surface[max(deva, key=lambda k: (counts[k], -group.spans[k][0][0]))]
+            basis = "the glossary form" if group.preferred else "the most frequent form"
+            for key in deva:
+                if key == (preferred_key or fold(target)):
+                    continue
+                for start, end in group.spans[key]:
+                    yield ctx.finding(
+                        self, start, end,
+                        f"{group.label} is written {len(counts)} ways in this article ({summary}); "
+                        f"use {basis} '{target}'",
+                        [Fix(start, end, target)],
+                        confidence=0.95 if group.preferred else 0.75,
+                    )
+        scripts = {is_latin[k] for k in counts}
+        if len(scripts) == 2:
+            latin_n = sum(n for k, n in counts.items() if is_latin[k])
+            deva_n = sum(n for k, n in counts.items() if not is_latin[k])
+            minority_latin = latin_n < deva_n
+            if minority_latin:
+                target = group.preferred or group.surface[max(deva, key=lambda k: counts[k])]
+            else:
+                target = group.surface[max((k for k in counts if is_latin[k]), key=lambda k: counts[k])]
+            for key in counts:
+                if is_latin[key] != minority_latin:
+                    continue
+                for start, end in group.spans[key]:
+                    yield ctx.finding(
+                        self, start, end,
+                        f"{group.label} appears in both scripts in this article ({summary}); "
+                        f"keep to one: '{target}'",
+                        [Fix(start, end, target)],
+                        severity=Severity.INFO,
+                        confidence=0.6,
+                    )

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+
+
+class LatinCasing(Check):
+    """A known name in Latin script with the wrong capitals.
+
+    Anti-pattern:  Openai के सीईओ ने कहा…   CHATGPT जैसे मॉडल…   Bytedance का ऐप…
+    Fix:           OpenAI के सीईओ ने कहा…   ChatGPT जैसे मॉडल…   ByteDance का ऐप…
+    """
+
+    code = "TERM002"
+    name = "latin-casing"
+    category = "terminology"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        for sent, m in scan_sentences(ctx, ctx.glossary.latin):
+            entry = m.value
+            if entry.latin == entry.latin.lower():
+                continue  # common nouns (dollar, million): casing follows the sentence
+            start, end = span_of(sent.tokens, m.first, m.last)
+            if text[start:end] in entry.latin_forms:
+                continue
+            yield ctx.finding(
+                self, start, end,
+                f"{text[start:end]!r} is written {entry.latin!r}",
+                [Fix(start, end, entry.latin)],
+            )

@@ -1,0 +1,107 @@
+"""Run the checks over an article: the one entry point the CLI, the TUI and the benchmarks use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+
+from audit import __version__
+from audit.lint.checks import ALL_CHECKS, BY_CODE, Check, Context
+from audit.core.document import Article, parse_article
+from audit.core.errors import UsageError
+from audit.core.findings import Finding, Severity, apply_fixes, first_fixes
+from audit.language.glossary import DEFAULT_GLOSSARY, Glossary
+from audit.language.lexicon import Lexicon
+
+MAX_FIX_PASSES = 10
+
+
+def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Check]]:
+    """Codes or code prefixes (TERM, FMT00) choose checks; ignore wins over select."""
+    select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
+    for code in (*select, *ignore):
+        if not any(c.startswith(code) for c in BY_CODE):
+            raise UsageError(f"unknown check code {code!r}; `jaanch rules` lists them")
+    chosen = [c for c in ALL_CHECKS if not select or any(c.code.startswith(s) for s in select)]
+    return [c for c in chosen if not any(c.code.startswith(s) for s in ignore)]
+
+
+@dataclass
+class Engine:
+    glossary_paths: list[Path] = field(default_factory=lambda: [DEFAULT_GLOSSARY])
+    checks: list[type[Check]] = field(default_factory=lambda: list(ALL_CHECKS))
+    settings: dict[str, float] = field(default_factory=dict)
+    severities: dict[str, Severity] = field(default_factory=dict)  # house overrides, by code
+
+    @cached_property
+    def glossary(self) -> Glossary:
+        return Glossary.load(self.glossary_paths)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon()
+
+    @cached_property
+    def _instances(self) -> list[Check]:
+        return [c() for c in self.checks]
+
+    def signature(self) -> str:
+        """Everything needed to reproduce a run, in the spirit of sacrebleu's signatures."""
+        codes = ",".join(c.code for c in self.checks)
+        tweaks = ",".join(f"{k}={v:g}" for k, v in sorted(self.settings.items()))
+        parts = [
+            f"jaanch:{__version__}",
+            f"glossary:{self.glossary.digest}",
+            f"lexicon:{self.lexicon.digest}",
+            f"checks:{codes}",
+        ]
+        if tweaks:
+            parts.append(f"settings:{tweaks}")
+        if self.severities:
+            parts.append("severity:" + ",".join(f"{k}={v.label}" for k, v in sorted(self.severities.items())))
+        return "|".join(parts)
+
+    def restyle(self, findings: list[Finding]) -> list[Finding]:
+        """Apply the house's severity overrides (also to model-based findings)."""
+        if not self.severities:
+            return findings
+        return [replace(f, severity=self.severities[f.code]) if f.code in self.severities else f for f in findings]
+
+    def audit(self, article: Article) -> list[Finding]:
+        ctx = Context(article, self.glossary, self.lexicon, self.settings)
+        found: list[Finding] = []
+        order = {c.code: i for i, c in enumerate(self.checks)}
+        for check in self._instances:
+            found.extend(check.run(ctx))
+        # Two checks flagging the same span say one thing twice: keep the earlier check's.
+        best: dict[tuple[int, int], Finding] = {}
+        for f in found:
+            key = (f.start, f.end)
+            if key not in best or order[f.code] < order[best[key].code]:
+                best[key] = f
+        return self.restyle(sorted(best.values(), key=lambda f: (f.start, f.end, order[f.code])))
+
+    def audit_text(self, text: str, path: str = "<string>") -> list[Finding]:
+        return self.audit(parse_article(text, path))
+
+    def fix_text(self, text: str, path: str = "<string>",
+                 keep: Callable[[Article, list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
+        """Apply first suggestions until nothing fixable is left; returns (text, fixes applied).
+
+        `keep` drops findings that must not be fixed (dismissed by an editor, suppressed inline).
+        """
+        applied = 0
+        for _ in range(MAX_FIX_PASSES):
+            article = parse_article(text, path)
+            findings = self.audit(article)
+            fixes = first_fixes(keep(article, findings) if keep else findings)
+            if not fixes:
+                break
+            new = apply_fixes(text, fixes)
+            if new == text:
+                break
+            applied += len(fixes)
+            text = new
+        return text, applied

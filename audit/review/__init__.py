@@ -1,0 +1,1 @@
+"""Review: the headless review session behind the TUI, and its crash-safe decision journal."""
