@@ -1,0 +1,148 @@
+"""The concept table (`glossaries/concepts.tsv`): one row per concept Hindi news writes either as a
+transliterated English word or as a Hindi word.
+
+One table serves every check that needs to know that सेंचुरी is "century" and that desks write शतक:
+the anglicism check, concept consistency within an article, and the bilingual check that spots a
+source word transliterated instead of translated. Forms are aligned by grammatical slot, so a
+suggestion replaces a plural oblique by a plural oblique (सेंचुरियों -> शतकों) and a noun by a noun.
+
+Slots: a noun has three (singular direct | plural direct | plural oblique); a conjunct verb has
+one, the nominal before करना/होना (नोट -> उल्लेख); an adjective or adverb has one, or three for
+-आ adjectives (masculine | feminine | oblique).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit.core.errors import GlossaryError
+from audit.core.text import fold, is_devanagari
+from audit.language.tables import Row, file_digest, read_table
+
+CONCEPTS = Path(__file__).resolve().parents[2] / "glossaries" / "concepts.tsv"
+REQUIRED = ("english", "pos", "translit", "translit_gender", "hindi", "hindi_gender", "established")
+OPTIONAL = ("translit_variants", "hindi_alternatives", "domain", "note")
+POS = ("noun", "verb", "adj", "adv")
+SLOTS = {"noun": (3,), "verb": (1,), "adj": (1, 3), "adv": (1,)}
+GENDERS = ("m", "f", "-")
+
+
+@dataclass(frozen=True)
+class Concept:
+    english: str
+    pos: str
+    translit: tuple[str, ...]  # by slot; translit[0] is the base form
+    translit_variants: tuple[str, ...]
+    translit_gender: str
+    hindi: tuple[str, ...]  # by slot, the preferred Hindi; empty for loans with no Hindi in use
+    hindi_gender: str
+    hindi_alternatives: tuple[str, ...]
+    established: bool  # the loan is normal in edited Hindi news: never an artifact by itself
+    domain: str
+    note: str
+    line: int
+
+    def hindi_for(self, slot: int) -> str | None:
+        """The Hindi form for the same slot, or None when there is none to offer."""
+        if not self.hindi:
+            return None
+        return self.hindi[slot] if slot < len(self.hindi) else self.hindi[0]
+
+    @property
+    def same_gender(self) -> bool:
+        """Swapping the words keeps agreement (उसकी सेंचुरी -> उसका शतक would not)."""
+        return self.translit_gender == self.hindi_gender or "-" in (self.translit_gender, self.hindi_gender)
+
+
+@dataclass(frozen=True)
+class FormHit:
+    """What a surface form is: which concept, which side (translit or hindi), which slot."""
+
+    concept: Concept
+    side: str  # "translit" or "hindi"
+    slot: int
+
+
+def _forms(row: Row, column: str, pos: str, allow_empty: bool) -> tuple[str, ...]:
+    items = tuple(row.items(column))
+    if not items and allow_empty:
+        return ()
+    if len(items) not in SLOTS[pos]:
+        want = " or ".join(str(n) for n in SLOTS[pos])
+        raise row.error(f"'{column}' of a {pos} needs {want} forms separated by '|', got {len(items)}")
+    for item in items:
+        if not all(is_devanagari(ch) or ch in " -‍" for ch in item):
+            raise row.error(f"'{column}' form {item!r} must be Devanagari")
+    return items
+
+
+def _concept(row: Row) -> Concept:
+    english, pos = row.get("english"), row.get("pos")
+    if not english:
+        raise row.error("'english' must not be empty")
+    if pos not in POS:
+        raise row.error(f"'pos' must be one of {', '.join(POS)}, got {pos!r}")
+    for column in ("translit_gender", "hindi_gender"):
+        if row.get(column) not in GENDERS:
+            raise row.error(f"'{column}' must be m, f or -, got {row.get(column)!r}")
+    established = row.get("established")
+    if established not in ("yes", "no"):
+        raise row.error(f"'established' must be yes or no, got {established!r}")
+    hindi = _forms(row, "hindi", pos, allow_empty=established == "yes")
+    return Concept(
+        english=english, pos=pos, translit=_forms(row, "translit", pos, allow_empty=False),
+        translit_variants=tuple(row.items("translit_variants")), translit_gender=row.get("translit_gender"),
+        hindi=hindi, hindi_gender=row.get("hindi_gender"),
+        hindi_alternatives=tuple(row.items("hindi_alternatives")), established=established == "yes",
+        domain=row.get("domain") or "general", note=row.get("note"), line=row.line,
+    )
+
+
+class ConceptTable:
+    """The concepts, and every surface form (folded) mapped to what it is."""
+
+    def __init__(self, path: Path = CONCEPTS):
+        self.path = Path(path)
+        self.concepts: list[Concept] = []
+        self.forms: dict[str, list[FormHit]] = {}
+        seen: dict[tuple[str, str], int] = {}
+        for row in read_table(self.path, REQUIRED, OPTIONAL):
+            concept = _concept(row)
+            key = (concept.english.casefold(), concept.pos)
+            if key in seen:
+                raise row.error(f"duplicate concept {concept.english!r} ({concept.pos}), also line {seen[key]}")
+            seen[key] = row.line
+            self.concepts.append(concept)
+            for slot, form in enumerate(concept.translit):
+                self._add(form, FormHit(concept, "translit", slot))
+            for form in concept.translit_variants:
+                self._add(form, FormHit(concept, "translit", 0))
+            for slot, form in enumerate(concept.hindi):
+                self._add(form, FormHit(concept, "hindi", slot))
+            for form in concept.hindi_alternatives:
+                self._add(form, FormHit(concept, "hindi", 0))
+
+    def _add(self, form: str, hit: FormHit) -> None:
+        hits = self.forms.setdefault(fold(form), [])
+        if not any(h.concept is hit.concept and h.side == hit.side for h in hits):
+            hits.append(hit)
+
+    def lookup(self, form: str) -> list[FormHit]:
+        return self.forms.get(fold(form), [])
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    @property
+    def digest(self) -> str:
+        return file_digest([self.path])
+
+
+def load_concepts(path: str | Path | None = None) -> ConceptTable:
+    try:
+        return ConceptTable(Path(path) if path else CONCEPTS)
+    except GlossaryError:
+        raise
+    except (OSError, ValueError) as exc:  # pragma: no cover - read_table reports these itself
+        raise GlossaryError(str(exc), str(path or CONCEPTS)) from None
