@@ -253,7 +253,7 @@ def main() -> None:
         for a in unjudged_fixes:
             print(f"  fix {a.page} {a.code} {a.start}-{a.end} {a.before!r} -> {a.after!r}")
     if args.judge:
-        write_judge(args.judge, unjudged, unjudged_fixes, texts, gold_slips(texts))
+        write_judge(args.judge, unjudged, unjudged_fixes, texts, gold_slips(texts), verdicts)
         print(f"wrote {len(unjudged)} findings and {len(unjudged_fixes)} fixes to judge to {args.judge}")
 
 
@@ -336,8 +336,12 @@ def gold_slips(texts: dict[str, str]) -> dict[str, list[dict[str, str]]]:
 
 
 def write_judge(path: Path, unjudged: list[Found], fixes: list[Applied], texts: dict[str, str],
-                slips: dict[str, list[dict[str, str]]]) -> None:
-    """Each unjudged finding with ±60 characters of context and the gold slips it overlaps."""
+                slips: dict[str, list[dict[str, str]]], verdicts: dict) -> None:
+    """Each unjudged finding with ±60 characters of context, the gold slips it overlaps, and
+    earlier verdicts on the same flagged text (same page first) as a hint."""
+    earlier = defaultdict(list)
+    for (page, code, _, _, text), row in verdicts.items():
+        earlier[text].append((page, code, row["verdict"], row["reason"]))
     lines = []
     for n, f in enumerate(unjudged):
         text = texts[f.page]
@@ -346,6 +350,11 @@ def write_judge(path: Path, unjudged: list[Found], fixes: list[Applied], texts: 
                 if int(s["start"]) < f.end and f.start < int(s["end"])]
         lines.append(f"#{n}\t" + "\t".join([f.page, f.code, str(f.start), str(f.end), short(f.text)]))
         lines.append(f"  severity {f.severity}; fix {f.fix!r}; {f.message}" + (f"; GOLD {gold}" if gold else ""))
+        seen = sorted(earlier.get(short(f.text), []), key=lambda e: (e[0] != f.page, e[1] != f.code))
+        if seen:
+            page, code, verdict, reason = seen[0]
+            where = ("same page" if page == f.page else "other page") + ("" if code == f.code else f", {code}")
+            lines.append(f"  HINT {verdict} ({where}, {len(seen)} rows): {reason}")
         lines.append("  " + escape(context))
     for n, a in enumerate(fixes):
         text = texts[a.page]
