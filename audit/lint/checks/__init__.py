@@ -10,6 +10,7 @@ from audit.lint.checks.formatting.currency_space import CurrencySpace
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
 from audit.lint.checks.formatting.mixed_range import MixedRange
+from audit.lint.checks.formatting.punctuation_space import PunctuationSpace
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
@@ -33,6 +34,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     HyphenSpace,
     HyphenAsDash,
     MixedRange,
+    PunctuationSpace,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

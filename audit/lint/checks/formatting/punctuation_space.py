@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+# Devanagari letters, vowel signs and nukta: a word character of Hindi text.
+_DEV = "\u0900-\u0963\u0971-\u097f"
+_WORD = f"{_DEV}A-Za-z"
+
+# Each pattern flags exactly the characters the fix replaces; group "gap" is the span to rewrite.
+_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    # `है ।`, `रु ,`, `(Russia )`: a space before closing punctuation. A line-initial mark is left alone.
+    (re.compile(rf"(?<=[{_WORD}\d%)'\"”’])(?P<gap>[ \t\u00a0]+)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
+     "", "no space before '{mark}'"),
+    # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
+    # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
+    (re.compile(rf"(?<=[{_DEV}])(?P<gap>[।,])(?=[{_DEV}])|(?<=[{_WORD}])(?P<gap2>।)(?=[A-Za-z])"),
+     "{mark} ", "a space after '{mark}'"),
+    # `यूक्रेन(Ukraine)`: a bracketed gloss glued to the word before it.
+    (re.compile(rf"(?<=[{_DEV}])(?P<gap>\()(?=[{_WORD}])"),
+     " (", "a space before '('"),
+    # `( Ukraine`: a space just inside an opening bracket.
+    (re.compile(rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{_WORD}\d])"),
+     "", "no space after '('"),
+    # `मिशन  है`: a run of spaces between two words of one line.
+    (re.compile(r"(?<=\S)(?P<gap>[ \t\u00a0]{2,})(?=\S)"),
+     " ", "one space between words"),
+)
+
+
+class PunctuationSpace(Check):
+    """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)`,
+    one after `।` and `,` and before `(`, one between words.
+
+    Anti-pattern:  सिलसिला जारी है । पुलिस ने कहा,आरोपी फरार है।जांच जारी है।  रूस(Russia ) ने
+    Fix:           सिलसिला जारी है। पुलिस ने कहा, आरोपी फरार है। जांच जारी है।  रूस (Russia) ने
+
+    Fix safety: safe (applied by `--fix` once a desk raises the severity; info is never fixed). Only white space changes, and only between a word and its punctuation; digits
+    (1,200 / 3.5), Latin abbreviations (U.S.) and the indentation at a line's start are left alone.
+    """
+
+    code = "FMT010"
+    name = "punctuation-space"
+    category = "formatting"
+    # Info: typography, not meaning. Human references slip here too (5 of IndicMT's 300), and a
+    # desk that wants it enforced raises it in jaanch.toml ([severity] FMT010 = "warning").
+    severity = Severity.INFO
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        taken: set[int] = set()
+        for pattern, replacement, message in _RULES:
+            for m in pattern.finditer(text):
+                group = "gap" if m.group("gap") is not None else "gap2"
+                start, end = m.span(group)
+                if start in taken:
+                    continue
+                taken.add(start)
+                if message.startswith("no space before"):
+                    mark = text[end]
+                else:
+                    mark = text[start:end].strip() or text[start:end]
+                fixed = replacement.format(mark=mark)
+                span_start, span_end = _word_around(text, start, end)
+                yield ctx.finding(
+                    self, span_start, span_end, message.format(mark=mark.strip() or "space"),
+                    [Fix(start, end, fixed)],
+                )
+
+
+def _word_around(text: str, start: int, end: int, reach: int = 30) -> tuple[int, int]:
+    """The gap widened to the words it sits between, so an editor sees what is glued or spaced."""
+    left, right = start, end
+    while left > 0 and not text[left - 1].isspace() and start - left < reach:
+        left -= 1
+    while right < len(text) and not text[right].isspace() and right - end < reach:
+        right += 1
+    return left, right
