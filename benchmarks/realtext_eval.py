@@ -79,7 +79,8 @@ class Found:
     end: int
     text: str
     message: str
-    fix: str | None  # first suggestion, if any
+    fix_span: tuple[int, int] | None  # where the first suggestion goes (may be wider or narrower than the finding)
+    fix: str | None  # the first suggestion, if any
 
     @property
     def key(self) -> tuple:
@@ -88,18 +89,20 @@ class Found:
 
 @dataclass(frozen=True)
 class Applied:
-    """One region a fix run changed: original offsets, and short before/after surfaces."""
+    """One change a fix run made: keyed like the finding it fixes (or as a FIX region), with
+    whole-word before/after surfaces."""
 
     page: str
     start: int
     end: int
+    text: str  # the finding's flagged text (a FIX region: its before surface)
     before: str
     after: str
     code: str  # the finding whose first fix explains it, or FIX when none does
 
     @property
     def key(self) -> tuple:
-        return (self.page, self.code, self.start, self.end, short(self.before))
+        return (self.page, self.code, self.start, self.end, short(self.text))
 
 
 def load_cache(cache: Path) -> tuple[dict[str, str], list[str], list[str]]:
@@ -145,21 +148,52 @@ def to_found(items: list[dict]) -> list[Found]:
     out = []
     for item in items:
         fixes = item.get("fixes") or []
+        first = fixes[0] if fixes else None
         out.append(Found(Path(item["path"]).stem, item["code"], item["severity"], item["start"], item["end"],
-                         item["text"], item["message"], fixes[0]["replacement"] if fixes else None))
+                         item["text"], item["message"], (first["start"], first["end"]) if first else None,
+                         first["replacement"] if first else None))
     return out
 
 
-def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return start, end
-
-
 def applied_fixes(page: str, before: str, after: str, findings: list[Found]) -> list[Applied]:
-    """The regions a fix run changed, widened to whole words, each tied to the finding that explains it."""
+    """The changes a fix run made, as whole-word before/after surfaces.
+
+    Each finding's first fix, in text order, is taken as applied when applying it brings the text
+    closer to what the CLI wrote (so an ambiguous diff, such as which copy of a repeat went, cannot
+    mislead); those changes are keyed like their finding, so its verdict row carries the fix. What is
+    left over (a later fix pass) is reported region by region with code FIX.
+    """
+    out, sim, delta, taken_end = [], before, 0, -1
+    distance = _distance(sim, after)
+    for f in sorted((f for f in findings if f.page == page and f.fix_span is not None), key=lambda f: f.fix_span):
+        fs, fe = f.fix_span
+        if distance == 0 or fs < taken_end:
+            continue
+        candidate = sim[:fs + delta] + f.fix + sim[fe + delta:]
+        closer = _distance(candidate, after)
+        if closer >= distance:
+            continue
+        ws, we = _word_bounds(sim, fs + delta, fe + delta)  # surfaces as the text stood just before and after
+        cs, ce = _word_bounds(candidate, fs + delta, fs + delta + len(f.fix))
+        out.append(Applied(page, f.start, f.end, f.text, sim[ws:we], candidate[cs:ce], f.code))
+        sim, distance, delta, taken_end = candidate, closer, delta + len(f.fix) - (fe - fs), fe
+    return out + _leftover(page, sim, after)
+
+
+def _distance(a: str, b: str) -> int:
+    """Characters in the regions where a and b differ (common ends trimmed first: fast when close)."""
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[head:len(a) - tail], b[head:len(b) - tail]
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+
+
+def _leftover(page: str, before: str, after: str) -> list[Applied]:
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     regions: list[list[int]] = []  # [i1, i2, j1, j2]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -171,24 +205,18 @@ def applied_fixes(page: str, before: str, after: str, findings: list[Found]) -> 
             regions.append([i1, i2, j1, j2])
     out = []
     for i1, i2, j1, j2 in regions:
-        owner = next((f for f in findings if f.page == page and f.fix is not None
-                      and _explains(f, before, after, i1, i2, j1)), None)
-        if owner is not None:  # key the fix like its finding: the flagged span and the replacement
-            out.append(Applied(page, owner.start, owner.end, owner.text, owner.fix, owner.code))
-            continue
         ws, we = _word_bounds(before, i1, i2)
-        out.append(Applied(page, i1, i2, before[ws:we], after[ws + (j1 - i1):we + (j2 - i2)], "FIX"))
+        surface = before[ws:we]
+        out.append(Applied(page, i1, i2, surface, surface, after[ws + (j1 - i1):we + (j2 - i2)], "FIX"))
     return out
 
 
-def _explains(f: Found, before: str, after: str, i1: int, i2: int, j1: int) -> bool:
-    """Whether f's first fix, applied where it sits, gives the changed region."""
-    span = (f.start, f.end)
-    # the fix span is not in the JSON's finding span for every check; find it by the replacement
-    if not (span[0] <= i2 and i1 <= span[1]):
-        return False
-    shift = j1 - i1
-    return after[span[0] + shift:span[0] + shift + len(f.fix)] == f.fix
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return start, end
 
 
 def load_verdicts() -> dict[tuple, dict[str, str]]:
@@ -281,7 +309,7 @@ def report_precision(findings: list[Found], verdicts: dict, pages: dict) -> None
 
 def _fix_verdict(a: Applied, verdicts: dict) -> str | None:
     row = verdicts.get(a.key)
-    if row is None or unescape(row.get("fix", "-")) != a.after or row.get("fix_ok", "-") not in ("yes", "no"):
+    if row is None or row.get("fix", "-") != short(a.after) or row.get("fix_ok", "-") not in ("yes", "no"):
         return None
     return row["fix_ok"]
 
@@ -359,7 +387,7 @@ def write_judge(path: Path, unjudged: list[Found], fixes: list[Applied], texts: 
     for n, a in enumerate(fixes):
         text = texts[a.page]
         context = text[max(0, a.start - 60):a.start] + "⟦" + text[a.start:a.end] + "⟧" + text[a.end:a.end + 60]
-        lines.append(f"F{n}\t" + "\t".join([a.page, a.code, str(a.start), str(a.end), short(a.before)]))
+        lines.append(f"F{n}\t" + "\t".join([a.page, a.code, str(a.start), str(a.end), short(a.text)]))
         lines.append(f"  applied fix: {a.before!r} -> {a.after!r}")
         lines.append("  " + escape(context))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -26,7 +26,7 @@ def test_verdict_rows_are_well_formed_and_short():
         assert r["id"] in pages
         assert int(r["start"]) <= int(r["end"])
         # the flagged span only, never a page sentence (short() cuts long spans to head…tail)
-        assert len(r["text"]) <= realtext_eval.SHORT, r
+        assert len(r["text"]) <= realtext_eval.SHORT and len(r["fix"]) <= realtext_eval.SHORT, r
         assert r["verdict"] in (("-",) if r["code"] == "FIX" else ("true", "false")), r
         assert r["fix_ok"] in ("yes", "no", "-"), r
         assert (r["fix_ok"] == "-") == (r["fix"] == "-"), r
@@ -41,8 +41,8 @@ def test_short_keeps_small_spans_and_cuts_long_ones():
     assert realtext_eval.unescape(realtext_eval.escape("x\\n\ny")) == "x\\n\ny"
 
 
-def _found(start, end, text, fix, code="TERM001"):
-    return realtext_eval.Found("p", code, "warning", start, end, text, "", fix)
+def _found(start, end, text, fix, code="TERM001", fix_span=None):
+    return realtext_eval.Found("p", code, "warning", start, end, text, "", fix_span or (start, end), fix)
 
 
 def test_applied_fixes_are_tied_to_the_finding_that_explains_them():
@@ -52,6 +52,24 @@ def test_applied_fixes_are_tied_to_the_finding_that_explains_them():
     finding = _found(start, start + len("बाइडेन"), "बाइडेन", "बाइडन")
     (applied,) = realtext_eval.applied_fixes("p", before, after, [finding])
     assert applied.key == finding.key and applied.after == "बाइडन"
+
+
+def test_a_fix_narrower_than_its_finding_shows_the_whole_word_change():
+    before = "दाम 50 रु , आज"
+    after = "दाम 50 रु, आज"
+    space = before.index(" ,")
+    finding = _found(space - 2, space + 2, "रु ,", "", code="FMT010", fix_span=(space, space + 1))
+    (applied,) = realtext_eval.applied_fixes("p", before, after, [finding])
+    assert applied.key == finding.key and (applied.before, applied.after) == ("रु ,", "रु,")
+
+
+def test_a_deletion_fix_does_not_explain_an_unrelated_change():
+    before = "दाम 50 रु , आज बाइडेन आए"
+    after = "दाम 50 रु , आज बाइडन आए"
+    space = before.index(" ,")
+    finding = _found(space, space + 1, " ", "", code="FMT010")
+    (applied,) = realtext_eval.applied_fixes("p", before, after, [finding])
+    assert applied.code == "FIX" and (applied.before, applied.after) == ("बाइडेन", "बाइडन")
 
 
 def test_a_change_no_finding_explains_is_reported_as_fix_with_whole_words():
