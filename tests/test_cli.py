@@ -91,7 +91,8 @@ def test_fix_rewrites_in_place_and_converges(article):
     assert after != before
     assert "डीपसीक" in after and "दीपसेक" not in after and "$5" in after
     remaining = json.loads(first.stdout)
-    assert all(not f["suggestions"] for f in remaining)
+    # what is left fixable is an editor's call: unsafe, display-only, or an info hint
+    assert all(f["applicability"] != "safe" or f["severity"] == "info" for f in remaining if f["suggestions"])
     second = run_cli("check", "--fix", str(article))
     assert article.read_text(encoding="utf-8") == after
     assert "applied" not in second.stdout.decode()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from audit.core.findings import UNSAFE, apply_fixes, first_fixes
 from audit.lint.checks import ALL_CHECKS, BY_CODE
 from audit.lint.engine import Engine
 
@@ -37,8 +38,24 @@ def test_rule_case(code, case):
     for f in findings:
         assert f.code == code
         assert case["text"][f.start : f.end] == f.text
+    if "applicability" in case:  # of each finding's first fix: safe, unsafe, display-only, or "" (none)
+        assert [f.applicability.label if f.fixes else "" for f in findings] == case["applicability"]
     if "fixed" in case:
-        assert engine.fix_text(case["text"])[0] == case["fixed"]
+        assert _fix_all(engine, case["text"]) == case["fixed"]
+    else:
+        assert _fix_all(engine, case["text"]) == case["text"], "a case with no `fixed` must not change"
+
+
+def _fix_all(engine: Engine, text: str) -> str:
+    """Every safe and unsafe first fix, info included: what an editor accepting them all would get
+    (`--fix` itself applies less: see test_cli's fix-safety tests)."""
+    for _ in range(10):
+        fixes = first_fixes(engine.audit_text(text), UNSAFE)
+        new = apply_fixes(text, fixes) if fixes else text
+        if new == text:
+            return text
+        text = new
+    return text
 
 
 def test_every_check_has_cases_that_pass_and_fail():

@@ -52,7 +52,7 @@ def run_check(args: argparse.Namespace) -> int:
     from audit.policy.baseline import Baseline, write_baseline
     from audit.inputs.cms import CMS_SUFFIXES, read_cms
     from audit.core.document import Article, collect_paths, decode_article, parse_article, read_article
-    from audit.lint.engine import Engine, select_checks
+    from audit.lint.engine import MAX_FIX_PASSES, Engine, select_checks
     from audit.core.fileio import write_atomic
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.policy.inline import apply_inline, unused_findings
@@ -78,6 +78,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.fix and any(t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES for t in targets):
         raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
     models = Models.from_args(args)
+    unsafe = bool(args.unsafe_fixes or config.unsafe_fixes)
     results: list[FileResult] = []
     stores: dict[Path, SuppressionStore] = {}
     for target in targets:
@@ -103,7 +104,11 @@ def run_check(args: argparse.Namespace) -> int:
                     found = keep(found) if keep else found
                     return found if args.no_suppressions else apply_inline(current, found)[0]
 
-                new_text, fixed = engine.fix_text(article.text, article.path, fixable)
+                new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, unsafe)
+                if not converged:
+                    print(f"jaanch: warning: {article.path}: fixes did not converge after "
+                          f"{MAX_FIX_PASSES} passes (two fixes undo each other); the rest is left as it is",
+                          file=sys.stderr)
                 if new_text != article.text:
                     write_atomic(target, new_text)
                     article = parse_article(new_text, article.path)
@@ -135,7 +140,7 @@ def run_check(args: argparse.Namespace) -> int:
                   f"refresh it with --write-baseline {baseline_path}", file=sys.stderr)
 
     signature = "|".join(filter(None, [engine.signature(), models.signature()]))
-    reporter = REPORTERS[args.format](signature)
+    reporter = REPORTERS[args.format](signature, unsafe_fixes=unsafe)
     sys.stdout.write(reporter.render(results))
     if not reporter.prints_signature:
         print(signature, file=sys.stderr)

@@ -53,7 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json-field", default="body", metavar="FIELD",
                        help="the text field of JSON articles from the CMS (dotted: data.body)")
     check.add_argument("--fix", action="store_true",
-                       help="apply the first suggestion of every fixable finding, in place, atomically")
+                       help="apply the safe fixes of warnings and errors in place, atomically (info is never fixed)")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix, also apply unsafe fixes (anglicism -> Hindi, deleting a repeat); "
+                            "without --fix, show them as available")
     add_check_options(check)
 
     review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")

@@ -22,13 +22,41 @@ class Severity(enum.IntEnum):
         return cls[name.upper()]
 
 
+class Applicability(enum.IntEnum):
+    """How far a fix can be trusted, as in ruff: `--fix` applies SAFE, `--unsafe-fixes` adds UNSAFE.
+
+    SAFE: certainly right and grammatical in place (a glossary spelling of a name, `$ 6` -> `$6`).
+    UNSAFE: probably right, but an editor should look (an anglicism -> a Hindi word, deleting a repeat).
+    DISPLAY_ONLY: a hint that cannot be inserted as it stands (the gender or the slot would not fit).
+    """
+
+    DISPLAY_ONLY = 1
+    UNSAFE = 2
+    SAFE = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+    @classmethod
+    def parse(cls, name: str) -> "Applicability":
+        return cls[name.upper().replace("-", "_")]
+
+
+SAFE, UNSAFE, DISPLAY_ONLY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
+
+
 @dataclass(frozen=True, order=True)
 class Fix:
-    """Replace `text[start:end]` with `replacement` (Python str indices into the file text)."""
+    """Replace `text[start:end]` with `replacement` (Python str indices into the file text).
+
+    `applicability` has no default: every check decides, fix by fix, how far it can be trusted.
+    """
 
     start: int
     end: int
     replacement: str
+    applicability: Applicability = field(kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -79,6 +107,11 @@ class Finding:
     def fixable(self) -> bool:
         return bool(self.fixes)
 
+    @property
+    def applicability(self) -> Applicability | None:
+        """The applicability of the first fix, the one `--fix` would apply (None: no fix)."""
+        return self.fixes[0].applicability if self.fixes else None
+
     def to_dict(self) -> dict:
         return {
             "path": self.path,
@@ -96,8 +129,10 @@ class Finding:
             "message": self.message,
             "suggestions": self.suggestions,
             "fixes": [
-                {"start": f.start, "end": f.end, "replacement": f.replacement} for f in self.fixes
+                {"start": f.start, "end": f.end, "replacement": f.replacement,
+                 "applicability": f.applicability.label} for f in self.fixes
             ],
+            "applicability": self.applicability.label if self.fixes else None,
             "confidence": round(self.confidence, 3),
         }
 
@@ -126,6 +161,20 @@ def apply_fixes(text: str, fixes: list[Fix]) -> str:
     return "".join(pieces)
 
 
-def first_fixes(findings: list[Finding]) -> list[Fix]:
-    """The first suggestion of every fixable finding."""
-    return [f.fixes[0] for f in findings if f.fixes]
+def first_fixes(findings: list[Finding], at_least: Applicability = Applicability.DISPLAY_ONLY) -> list[Fix]:
+    """The first suggestion of every fixable finding whose fix is at least `at_least` trusted."""
+    return [f.fixes[0] for f in findings if f.fixes and f.fixes[0].applicability >= at_least]
+
+
+def fixes_to_apply(findings: list[Finding], unsafe: bool = False) -> list[Fix]:
+    """What `jaanch check --fix` applies: safe first fixes (unsafe too when asked) of warnings and errors.
+
+    Info findings are hints; the command line never rewrites text for one.
+    """
+    level = Applicability.UNSAFE if unsafe else Applicability.SAFE
+    return first_fixes([f for f in findings if f.severity >= Severity.WARNING], level)
+
+
+def hidden_fixes(findings: list[Finding]) -> int:
+    """Fixes `--unsafe-fixes` would add to `--fix` (ruff's "hidden fixes")."""
+    return len(fixes_to_apply(findings, unsafe=True)) - len(fixes_to_apply(findings))

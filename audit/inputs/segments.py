@@ -45,7 +45,8 @@ def remap(finding: Finding, pair: Pair, file_article: Article) -> Finding:
     end_line, end_column = file_article.position(end)
     fixes: tuple[Fix, ...] = ()
     if pair.is_verbatim:
-        fixes = tuple(Fix(*pair.file_span(f.start, f.end), f.replacement) for f in finding.fixes)
+        fixes = tuple(Fix(*pair.file_span(f.start, f.end), f.replacement, applicability=f.applicability)
+                      for f in finding.fixes)
     return replace(finding, start=start, end=end, line=line, column=column, end_line=end_line,
                    end_column=end_column, text=file_article.text[start:end], fixes=fixes,
                    path=file_article.path)

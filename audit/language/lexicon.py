@@ -26,6 +26,7 @@ class Sense:
     anticues: tuple[str, ...]
     note: str
     line: int
+    oblique: str = ""  # the first suggestion before a postposition (मुकदमा -> मुकदमे का), when it changes
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,14 @@ class Lexicon:
     def __init__(self, directory: Path = LEXICON_DIR):
         self.directory = directory
         self.senses: PhraseIndex[Sense] = PhraseIndex()
-        for row in read_table(directory / "senses.tsv", ("phrase", "suggestion"), ("english", "cues", "anticues", "note")):
+        for row in read_table(directory / "senses.tsv", ("phrase", "suggestion"), ("english", "cues", "anticues", "note", "oblique")):
             if not row.get("phrase") or not row.items("suggestion"):
                 raise row.error("phrase and suggestion must not be empty")
             self.senses.add(
                 row.get("phrase"),
                 Sense(row.get("phrase"), tuple(row.items("suggestion")), row.get("english"),
-                      tuple(row.items("cues")), tuple(row.items("anticues")), row.get("note"), row.line),
+                      tuple(row.items("cues")), tuple(row.items("anticues")), row.get("note"), row.line,
+                      row.get("oblique")),
             )
         self.anglicisms: PhraseIndex[Anglicism] = PhraseIndex()
         for row in read_table(directory / "anglicisms.tsv", ("phrase", "suggestion"), ("english", "severity", "note")):

@@ -6,16 +6,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from audit import __version__
 from audit.lint.checks import ALL_CHECKS, BY_CODE, Check, Context
 from audit.core.document import Article, parse_article
 from audit.core.errors import UsageError
-from audit.core.findings import Finding, Severity, apply_fixes, first_fixes
+from audit.core.findings import Finding, Severity, apply_fixes, fixes_to_apply
 from audit.language.glossary import DEFAULT_GLOSSARY, Glossary
 from audit.language.lexicon import Lexicon
 
 MAX_FIX_PASSES = 10
+
+
+class FixOutcome(NamedTuple):
+    text: str
+    applied: int
+    converged: bool  # False: still fixable after MAX_FIX_PASSES (two fixes undo each other); say so
 
 
 def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Check]]:
@@ -75,33 +82,59 @@ class Engine:
         order = {c.code: i for i, c in enumerate(self.checks)}
         for check in self._instances:
             found.extend(check.run(ctx))
-        # Two checks flagging the same span say one thing twice: keep the earlier check's.
-        best: dict[tuple[int, int], Finding] = {}
-        for f in found:
-            key = (f.start, f.end)
-            if key not in best or order[f.code] < order[best[key].code]:
-                best[key] = f
-        return self.restyle(sorted(best.values(), key=lambda f: (f.start, f.end, order[f.code])))
+        return self.restyle(merge_overlapping(found, order))
 
     def audit_text(self, text: str, path: str = "<string>") -> list[Finding]:
         return self.audit(parse_article(text, path))
 
     def fix_text(self, text: str, path: str = "<string>",
-                 keep: Callable[[Article, list[Finding]], list[Finding]] | None = None) -> tuple[str, int]:
-        """Apply first suggestions until nothing fixable is left; returns (text, fixes applied).
+                 keep: Callable[[Article, list[Finding]], list[Finding]] | None = None,
+                 unsafe: bool = False) -> FixOutcome:
+        """Apply safe first fixes of warnings and errors (unsafe ones too when asked) until none is left.
 
         `keep` drops findings that must not be fixed (dismissed by an editor, suppressed inline).
+        Info findings and display-only fixes are never applied (see `fixes_to_apply`).
         """
         applied = 0
         for _ in range(MAX_FIX_PASSES):
             article = parse_article(text, path)
             findings = self.audit(article)
-            fixes = first_fixes(keep(article, findings) if keep else findings)
+            fixes = fixes_to_apply(keep(article, findings) if keep else findings, unsafe)
             if not fixes:
-                break
+                return FixOutcome(text, applied, True)
             new = apply_fixes(text, fixes)
             if new == text:
-                break
+                return FixOutcome(text, applied, True)
             applied += len(fixes)
             text = new
-        return text, applied
+        article = parse_article(text, path)
+        findings = self.audit(article)
+        left = fixes_to_apply(keep(article, findings) if keep else findings, unsafe)
+        return FixOutcome(text, applied, not left or apply_fixes(text, left) == text)
+
+
+# Checks whose finding is a whole phrase or sentence: a word-level finding inside one is another problem.
+_PHRASE_LEVEL = ("REP",)
+
+
+def merge_overlapping(found: list[Finding], order: dict[str, int]) -> list[Finding]:
+    """One problem, one finding: where findings overlap on one word or name, keep the most specific.
+
+    Two findings are one problem when one span lies inside the other (ANGL001 and ANGL002 on
+    one word; TERM001 and TERM003 on one name; TERM003's spelling and script rows on one token).
+    The most specific is the earlier check in the registry (glossary before clustering, a known
+    anglicism before a read-back guess); on one check, the finding with a fix. A repeated phrase
+    or sentence is not merged with a word-level finding inside it: those are two problems.
+    """
+    ranked = sorted(found, key=lambda f: (order.get(f.code, len(order)), not f.fixes, f.start, f.end))
+    kept: list[Finding] = []
+    for f in ranked:
+        phrase = f.code.startswith(_PHRASE_LEVEL)
+        if any(
+            (k.start <= f.start and f.end <= k.end or f.start <= k.start and k.end <= f.end)
+            and phrase == k.code.startswith(_PHRASE_LEVEL)
+            for k in kept
+        ):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, order.get(f.code, len(order))))

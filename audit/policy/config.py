@@ -3,6 +3,7 @@
     select = ["TERM", "FMT"]        ignore = ["ANGL002"]
     glossaries = ["desk.tsv"]       # relative to the configuration file
     house-glossary = true           fail-on = "warning"
+    unsafe-fixes = false            # true: --fix applies unsafe fixes too, like --unsafe-fixes
     baseline = "jaanch-baseline.json"
     [severity]  TERM003 = "info"    [settings]  "REP002.min_chrf" = 90
 
@@ -17,7 +18,8 @@ from pathlib import Path
 
 from audit.core.errors import UsageError
 
-KEYS = {"select", "ignore", "glossaries", "house-glossary", "fail-on", "baseline", "severity", "settings"}
+KEYS = {"select", "ignore", "glossaries", "house-glossary", "fail-on", "baseline", "severity", "settings",
+        "unsafe-fixes"}
 LEVELS = ("error", "warning", "info")
 
 
@@ -32,6 +34,7 @@ class Config:
     baseline: Path | None = None
     severity: dict[str, str] = field(default_factory=dict)
     settings: dict[str, float] = field(default_factory=dict)
+    unsafe_fixes: bool = False
 
 
 def find_config(start: Path) -> Path | None:
@@ -72,6 +75,9 @@ def load_config(path: Path) -> Config:
     config.ignore = _strings(section.get("ignore", []), "ignore", path)
     config.glossaries = [base / g for g in _strings(section.get("glossaries", []), "glossaries", path)]
     config.house_glossary = bool(section.get("house-glossary", True))
+    config.unsafe_fixes = section.get("unsafe-fixes", False)
+    if not isinstance(config.unsafe_fixes, bool):
+        raise UsageError(f"{path}: 'unsafe-fixes' must be true or false")
     fail_on = section.get("fail-on")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
         raise UsageError(f"{path}: 'fail-on' must be error, warning, info or never, not {fail_on!r}")

@@ -18,8 +18,9 @@ class Reporter:
     # Machine formats keep stdout pure; the signature then goes to stderr.
     prints_signature: ClassVar[bool] = False
 
-    def __init__(self, signature: str):
+    def __init__(self, signature: str, unsafe_fixes: bool = False):
         self.signature = signature
+        self.unsafe_fixes = unsafe_fixes  # unsafe fixes are enabled: none is "hidden"
 
     def render(self, results: list[FileResult]) -> str:
         raise NotImplementedError

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 from audit import __version__
+from audit.core.findings import DISPLAY_ONLY
 from audit.lint.rules import ALL_RULES
 from audit.reporters.base import FileResult, Reporter
 
@@ -48,6 +49,12 @@ class SarifReporter(Reporter):
                     "properties": {"confidence": round(f.confidence, 3), "category": f.category},
                 }
                 if f.fixes:
+                    # ruff's applicability travels with every suggestion; a display-only one is a hint
+                    # in the properties, never a SARIF fix a tool could apply.
+                    item["properties"]["applicability"] = f.applicability.label
+                    item["properties"]["suggestions"] = f.suggestions
+                applicable = [fix for fix in f.fixes if fix.applicability != DISPLAY_ONLY]
+                if applicable:
                     item["fixes"] = [
                         {
                             "description": {"text": f"replace with '{fix.replacement}'" if fix.replacement else "delete"},
@@ -58,8 +65,9 @@ class SarifReporter(Reporter):
                                     "insertedContent": {"text": fix.replacement},
                                 }],
                             }],
+                            "properties": {"applicability": fix.applicability.label},
                         }
-                        for fix in f.fixes
+                        for fix in applicable
                     ]
                 sarif_results.append(item)
         log = {

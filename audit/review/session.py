@@ -15,7 +15,7 @@ from audit.core.document import Article, parse_article, read_article
 from audit.lint.engine import Engine
 from audit.core.errors import JaanchError
 from audit.core.fileio import write_atomic
-from audit.core.findings import Finding, Fix, apply_fixes
+from audit.core.findings import SAFE, Finding, Fix, apply_fixes
 from audit.policy.inline import apply_inline
 from audit.review.journal import Journal, now, text_hash
 from audit.policy.suppressions import Suppression, SuppressionStore, finding_key
@@ -85,7 +85,8 @@ class ReviewSession:
     def _replay(self, record: dict) -> None:
         event = record["event"]
         if event in ("accept", "edit"):
-            self._change(Fix(record["start"], record["end"], record["new"]), record, log=False)
+            # An editor chose this change: in the review any suggestion (unsafe, display-only) may be accepted.
+            self._change(Fix(record["start"], record["end"], record["new"], applicability=SAFE), record, log=False)
         elif event == "dismiss":
             self._push(State(self.text, self.state.dismissed + (self._suppression(record),)))
         elif event == "undo":
@@ -137,7 +138,7 @@ class ReviewSession:
         self._change(finding.fixes[choice], self._record("accept", finding))
 
     def edit(self, finding: Finding, replacement: str) -> None:
-        self._change(Fix(finding.start, finding.end, replacement), self._record("edit", finding))
+        self._change(Fix(finding.start, finding.end, replacement, applicability=SAFE), self._record("edit", finding))
 
     def _change(self, fix: Fix, record: dict, log: bool = True) -> None:
         if log:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -24,6 +24,6 @@ class KnownAnglicism(Check):
                 self, start, end,
                 f"'{ctx.article.text[start:end]}' is English '{item.english}' in Devanagari; "
                 f"Hindi has '{item.suggestions[0]}'",
-                [Fix(start, end, s) for s in item.suggestions],
+                [Fix(start, end, s, applicability=UNSAFE) for s in item.suggestions],
                 severity=item.severity,
             )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _PATTERN = re.compile(r"([$₹€£¥])[ \t\u00a0]+(\d[\d,.]*)")
@@ -26,5 +26,5 @@ class CurrencySpace(Check):
             yield ctx.finding(
                 self, m.start(), m.end(),
                 f"no space between a currency sign and the amount: '{fixed}'",
-                [Fix(m.start(), m.end(), fixed)],
+                [Fix(m.start(), m.end(), fixed, applicability=SAFE)],
             )

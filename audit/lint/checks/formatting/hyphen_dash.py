@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 # A finite verb or auxiliary ends a clause; a hyphen glued to it is a dash in disguise.
@@ -34,7 +34,7 @@ class HyphenAsDash(Check):
             yield ctx.finding(
                 self, start, end,
                 f"'{m.group(1)}' ends a clause; the hyphen after it should be a dash: '{m.group(1)} –'",
-                [Fix(start, end, f"{m.group(1)} – ")],
+                [Fix(start, end, f"{m.group(1)} – ", applicability=SAFE)],
             )
         numbers = ctx.lexicon.numbers
         for m in _SPACED.finditer(text):
@@ -45,6 +45,6 @@ class HyphenAsDash(Check):
             yield ctx.finding(
                 self, m.start(), m.end(),
                 "a spaced hyphen between clauses reads better as a dash (–)",
-                [Fix(m.start(), m.end(), " – ")],
+                [Fix(m.start(), m.end(), " – ", applicability=UNSAFE)],
                 severity=Severity.INFO,
             )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _WORD = r"[\u0900-\u0963\u0966-\u097FA-Za-z0-9]+"
@@ -28,5 +28,5 @@ class HyphenSpace(Check):
             yield ctx.finding(
                 self, m.start(), m.end(),
                 f"a compound's hyphen takes no space: '{fixed}'",
-                [Fix(m.start(), m.end(), fixed)],
+                [Fix(m.start(), m.end(), fixed, applicability=SAFE)],
             )

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 
@@ -40,5 +40,5 @@ class MixedRange(Check):
             yield ctx.finding(
                 self, m.start(), m.end(),
                 f"the range mixes a number word and digits; write both in digits: '{fixed}'",
-                [Fix(m.start(), m.end(), fixed)],
+                [Fix(m.start(), m.end(), fixed, applicability=SAFE)],
             )

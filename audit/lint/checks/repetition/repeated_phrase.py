@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from audit.core.document import Token
-from audit.core.findings import Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 
@@ -69,6 +69,8 @@ class RepeatedPhrase(Check):
         return ctx.finding(
             self, start, end,
             f"'{text[start:end]}' ({len(phrase)} words) already appears {where}; delete the repeat",
-            [Fix(cut, end, "")],
+            # Deleting a repeat inside one sentence usually leaves it whole; in the next sentence it
+            # leaves a fragment ("… लागू की। गई।"), so there the deletion is only a hint.
+            [Fix(cut, end, "", applicability=UNSAFE if same else DISPLAY_ONLY)],
             severity=self.severity if same else Severity.WARNING,
         )

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 
@@ -57,7 +57,9 @@ class RepeatedSentence(Check):
         return ctx.finding(
             self, start, end,
             f"this sentence {kind} the sentence on line {line}; delete one copy",
-            [Fix(cut_start, cut_end, "")],
+            # An exact copy can go (an editor should still look); a near copy differs somewhere,
+            # and deleting it could drop the one new fact, so that deletion is only a hint.
+            [Fix(cut_start, cut_end, "", applicability=UNSAFE if score >= 100.0 else DISPLAY_ONLY)],
             confidence=min(1.0, score / 100.0),
         )
 

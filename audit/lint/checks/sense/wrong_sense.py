@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
+from audit.lint.checks.slots import before_postposition
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -13,6 +14,8 @@ class WrongSense(Check):
                    यह मॉडल प्रदर्शन में लड़खड़ाता है।
     A row fires when one of its cues is within one sentence and none of its anticues is in
     the sentence itself (अग्रिम stays right next to भुगतान).
+    Fix safety: unsafe (the sense is a judgement). Before a postposition the row's `oblique` form
+    is used (सूट का -> मुकदमे का); a noun in -आ with no oblique form known is only a hint.
     """
 
     code = "SENSE001"
@@ -29,12 +32,18 @@ class WrongSense(Check):
             if cue is None:
                 continue
             start, end = span_of(sent.tokens, m.first, m.last)
+            suggestions, applicability = list(sense.suggestions), UNSAFE
+            if before_postposition(sent.tokens, m.last):
+                if sense.oblique:
+                    suggestions[0] = sense.oblique
+                elif suggestions[0].endswith("\u093e"):  # मुकदमा का: the direct case does not fit here
+                    applicability = DISPLAY_ONLY
             why = f" ({sense.note})" if sense.note else ""
             where = f" (context: '{cue}')" if cue else ""
             yield ctx.finding(
                 self, start, end,
                 f"'{ctx.article.text[start:end]}' reads as '{sense.english}' in the wrong sense{why}; "
-                f"write '{sense.suggestions[0]}'{where}",
-                [Fix(start, end, s) for s in sense.suggestions],
+                f"write '{suggestions[0]}'{where}",
+                [Fix(start, end, s, applicability=applicability) for s in suggestions],
                 confidence=0.8 if cue else 0.9,
             )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -29,6 +29,6 @@ class NameTranslated(Check):
                 self, start, end,
                 f"'{ctx.article.text[start:end]}' translates the name {entry.latin} as a common word "
                 f"(the context mentions '{cue}'); write '{entry.canonical}'",
-                [Fix(start, end, entry.canonical)],
+                [Fix(start, end, entry.canonical, applicability=UNSAFE)],
                 confidence=0.9,
             )

@@ -4,7 +4,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from audit.core.document import Token
-from audit.core.findings import Fix, Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key
 from audit.language.wordstats import hindi_zipf
@@ -187,7 +187,7 @@ class EntityConsistency(Check):
                         self, start, end,
                         f"{group.label} is written {len(counts)} ways in this article ({summary}); "
                         f"use {basis} '{target}'",
-                        [Fix(start, end, target)],
+                        [Fix(start, end, target, applicability=UNSAFE)],
                         confidence=0.95 if group.preferred else 0.75,
                     )
         scripts = {is_latin[k] for k in counts}
@@ -207,7 +207,7 @@ class EntityConsistency(Check):
                         self, start, end,
                         f"{group.label} appears in both scripts in this article ({summary}); "
                         f"keep to one: '{target}'",
-                        [Fix(start, end, target)],
+                        [Fix(start, end, target, applicability=UNSAFE)],
                         severity=Severity.INFO,
                         confidence=0.6,
                     )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -25,5 +25,5 @@ class GlossaryVariant(Check):
             yield ctx.finding(
                 self, start, end,
                 f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'",
-                [Fix(start, end, entry.canonical)],
+                [Fix(start, end, entry.canonical, applicability=SAFE)],
             )

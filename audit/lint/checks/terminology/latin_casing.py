@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -28,5 +28,5 @@ class LatinCasing(Check):
             yield ctx.finding(
                 self, start, end,
                 f"{text[start:end]!r} is written {entry.latin!r}",
-                [Fix(start, end, entry.latin)],
+                [Fix(start, end, entry.latin, applicability=SAFE)],
             )

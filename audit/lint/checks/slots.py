@@ -1,0 +1,43 @@
+"""Does a replacement fit the slot it goes into? Shared by the checks that suggest a word for a word.
+
+A suggestion is only as good as its grammar in place: a noun replaces a noun in the same case
+(सूट का -> मुकदमे का, not मुकदमा का), a conjunct verb keeps its light verb (नोट किया -> गौर किया), and a
+change of gender (उसकी सेंचुरी -> उसका शतक) would break agreement the fix cannot see.
+"""
+
+from __future__ import annotations
+
+from audit.core.document import Token
+
+# Postpositions put the noun before them in the oblique case.
+POSTPOSITIONS = frozenset("का के की को में से पर ने तक वाला वाले वाली जैसा जैसे जैसी".split())
+# An organisation's name ends in one of these; a loan inside such a run is part of the name.
+NAME_HEADS = frozenset(
+    "ऑर्गेनाइजेशन ऑर्गनाइजेशन एजेंसी इंस्टीट्यूट कमीशन काउंसिल बोर्ड सेंटर यूनिवर्सिटी मिनिस्ट्री डिपार्टमेंट "
+    "एसोसिएशन लिमिटेड फाउंडेशन अथॉरिटी कॉर्पोरेशन कॉरपोरेशन फेडरेशन सोसाइटी ब्यूरो लेबोरेटरी लैबोरेटरी "
+    "अकादमी एकेडमी इंडस्ट्रीज सर्विसेज".split())
+
+
+def before_postposition(tokens: list[Token], last: int) -> bool:
+    return last + 1 < len(tokens) and tokens[last + 1].key in POSTPOSITIONS
+
+
+def after_ko(tokens: list[Token], first: int) -> bool:
+    """`X को नोट किया`: the Hindi conjunct may need another case (का उल्लेख, पर गौर)."""
+    return first > 0 and tokens[first - 1].key == "को"
+
+
+def in_multiword_name(tokens: list[Token], first: int, last: int, is_loan) -> bool:
+    """True when tokens[first..last] sit inside a run of transliterated words that is a name:
+    the run ends in an organisation word (इंडियन स्पेस रिसर्च ऑर्गेनाइजेशन) or is followed by an
+    acronym in brackets."""
+    lo, hi = first, last
+    while lo > 0 and tokens[lo - 1].kind == "deva" and (is_loan(tokens[lo - 1]) or tokens[lo - 1].key in NAME_HEADS):
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].kind == "deva" and (
+            is_loan(tokens[hi + 1]) or tokens[hi + 1].key in NAME_HEADS):
+        hi += 1
+    if any(t.key in NAME_HEADS for t in tokens[lo : hi + 1]) and hi > lo:
+        return True
+    after = tokens[hi + 1 : hi + 3]
+    return hi > lo and len(after) == 2 and after[0].text == "(" and after[1].text.isupper()

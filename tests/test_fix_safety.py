@@ -1,0 +1,111 @@
+"""Fix safety, as in ruff: `--fix` applies safe fixes of warnings and errors only, `--unsafe-fixes`
+adds the unsafe ones, info findings and display-only hints are never applied by the command line."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Finding, Severity, fixes_to_apply, hidden_fixes
+from audit.lint.engine import Engine
+
+# A safe fix (a glossary spelling), an unsafe one (anglicism -> Hindi word), an info hint with a fix.
+STORY = ("दीपसेक ने नया मॉडल जारी किया। कंपनी की ग्रोथ तेज रही।\n"
+         "उन्होंने कहा - यह बदलाव जरूरी है।\n")
+
+
+def _story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_fix_applies_safe_fixes_only_and_counts_the_hidden_ones(tmp_path):
+    path = _story(tmp_path)
+    out = run_cli("check", "--fix", str(path)).stdout.decode()
+    text = path.read_text(encoding="utf-8")
+    assert "डीपसीक" in text and "दीपसेक" not in text  # safe: applied
+    assert "ग्रोथ" in text  # unsafe: left alone
+    assert " - " in text  # info: never fixed by the command line
+    assert "1 hidden fixes can be enabled with --unsafe-fixes" in out
+    assert "(unsafe fix)" in out
+
+
+def test_unsafe_fixes_adds_unsafe_ones_but_never_info(tmp_path):
+    path = _story(tmp_path)
+    out = run_cli("check", "--fix", "--unsafe-fixes", str(path)).stdout.decode()
+    text = path.read_text(encoding="utf-8")
+    assert "डीपसीक" in text and "वृद्धि" in text and "ग्रोथ" not in text
+    assert " - " in text and "–" not in text
+    assert "hidden fixes" not in out
+
+
+def test_the_config_can_turn_unsafe_fixes_on(tmp_path):
+    path = _story(tmp_path)
+    (tmp_path / "jaanch.toml").write_text("unsafe-fixes = true\n", encoding="utf-8")
+    run_cli("check", "--fix", str(path))
+    assert "वृद्धि" in path.read_text(encoding="utf-8")
+
+
+def test_json_and_sarif_carry_the_applicability(tmp_path):
+    path = _story(tmp_path)
+    findings = json.loads(run_cli("check", "--format", "json", str(path)).stdout)
+    by_code = {f["code"]: f for f in findings}
+    assert by_code["TERM001"]["applicability"] == "safe"
+    assert by_code["ANGL001"]["applicability"] == "unsafe"
+    assert by_code["ANGL001"]["fixes"][0]["applicability"] == "unsafe"
+    sarif = json.loads(run_cli("check", "--format", "sarif", str(path)).stdout)
+    results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    assert results["TERM001"]["properties"]["applicability"] == "safe"
+    assert results["ANGL001"]["fixes"][0]["properties"]["applicability"] == "unsafe"
+
+
+def _finding(severity: Severity, applicability) -> Finding:
+    return Finding("X001", "x", "x", severity, 0, 1, 1, 1, "a", "m", (Fix(0, 1, "b", applicability=applicability),))
+
+
+def test_display_only_and_info_are_never_chosen_for_fixing():
+    findings = [_finding(Severity.WARNING, SAFE), _finding(Severity.ERROR, UNSAFE),
+                _finding(Severity.WARNING, DISPLAY_ONLY), _finding(Severity.INFO, SAFE)]
+    assert [f.applicability for f in fixes_to_apply(findings)] == [SAFE]
+    assert [f.applicability for f in fixes_to_apply(findings, unsafe=True)] == [SAFE, UNSAFE]
+    assert hidden_fixes(findings) == 1
+
+
+def test_every_check_decides_the_applicability_of_its_fixes():
+    """A fix without an applicability cannot even be built: the check must choose."""
+    import pytest
+
+    with pytest.raises(TypeError):
+        Fix(0, 1, "b")  # type: ignore[call-arg]
+
+
+def test_fixing_that_does_not_converge_is_reported(monkeypatch):
+    engine = Engine()
+    flip = {"a": "b", "b": "a"}
+
+    def audit(article):
+        return [Finding.at(article, 0, 1, code="X001", rule="x", category="x", severity=Severity.WARNING,
+                           message="m", fixes=[Fix(0, 1, flip[article.text[0]], applicability=SAFE)])]
+
+    monkeypatch.setattr(engine, "audit", audit)
+    outcome = engine.fix_text("a")
+    assert not outcome.converged and outcome.applied == 10
+
+
+def test_the_cli_warns_when_fixing_does_not_converge(tmp_path, monkeypatch):
+    from audit.cli.main import main
+    from audit.lint import engine as engine_module
+
+    path = tmp_path / "s.txt"
+    path.write_text("दीपसेक ने कहा।\n", encoding="utf-8")
+    monkeypatch.setattr(engine_module.Engine, "fix_text",
+                        lambda self, text, path, keep=None, unsafe=False: engine_module.FixOutcome(text, 10, False))
+    import io
+    import sys
+
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    main(["check", "--fix", str(path)])
+    assert "did not converge" in err.getvalue()
