@@ -120,19 +120,21 @@ _PHRASE_LEVEL = ("REP",)
 def merge_overlapping(found: list[Finding], order: dict[str, int]) -> list[Finding]:
     """One problem, one finding: where findings overlap on one word or name, keep the most specific.
 
-    Two findings are one problem when one span lies inside the other (ANGL001 and ANGL002 on
-    one word; TERM001 and TERM003 on one name; TERM003's spelling and script rows on one token).
-    The most specific is the earlier check in the registry (glossary before clustering, a known
-    anglicism before a read-back guess); on one check, the finding with a fix. A repeated phrase
-    or sentence is not merged with a word-level finding inside it: those are two problems.
+    Two findings are one problem when they flag the same span, or when one span lies inside the
+    other and both are of one category (ANGL001 and ANGL002 on one word; TERM001 and TERM003 on
+    one name; TERM003's spelling and script rows on one token). The most specific is the earlier
+    check in the registry (glossary before clustering, a known anglicism before a read-back
+    guess); on one check, the finding with a fix. A repeated phrase or sentence is not merged with
+    a word-level finding inside it, nor a spacing finding with a word's: those are two problems.
     """
     ranked = sorted(found, key=lambda f: (order.get(f.code, len(order)), not f.fixes, f.start, f.end))
     kept: list[Finding] = []
     for f in ranked:
         phrase = f.code.startswith(_PHRASE_LEVEL)
         if any(
-            (k.start <= f.start and f.end <= k.end or f.start <= k.start and k.end <= f.end)
-            and phrase == k.code.startswith(_PHRASE_LEVEL)
+            (k.start, k.end) == (f.start, f.end)
+            or (k.start <= f.start and f.end <= k.end or f.start <= k.start and k.end <= f.end)
+            and k.category == f.category and phrase == k.code.startswith(_PHRASE_LEVEL)
             for k in kept
         ):
             continue

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 # Devanagari letters, vowel signs and nukta: a word character of Hindi text.
@@ -66,7 +66,7 @@ class PunctuationSpace(Check):
                 span_start, span_end = _word_around(text, start, end)
                 yield ctx.finding(
                     self, span_start, span_end, message.format(mark=mark.strip() or "space"),
-                    [Fix(start, end, fixed)],
+                    [Fix(start, end, fixed, applicability=SAFE)],
                 )
 
 
