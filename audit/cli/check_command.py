@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -48,18 +49,96 @@ def _configuration(args: argparse.Namespace):
     return load_config(found) if found else Config()
 
 
+@dataclass
+class CheckJob:
+    """Everything one file's check needs, picklable so worker processes run it too (`--jobs`).
+
+    Called with a target, it returns the file's result plus what its suppression store used,
+    so the parent can report stale dismissals exactly as a single-process run would.
+    """
+
+    engine: object
+    models: object | None = None
+    fix: bool = False
+    no_suppressions: bool = False
+    json_field: str = "body"
+    source: str | None = None
+    qe: bool = False
+    unsafe: bool = False
+    _stores: dict = field(default_factory=dict, repr=False)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_stores"] = {}
+        return state
+
+    def store(self, folder: Path):
+        from audit.policy.suppressions import SuppressionStore
+
+        if folder not in self._stores:
+            self._stores[folder] = SuppressionStore(folder) if self.no_suppressions else SuppressionStore.load(folder)
+        return self._stores[folder]
+
+    def __call__(self, target) -> tuple:
+        from audit.core.document import Article, decode_article, parse_article, read_article
+        from audit.core.fileio import write_atomic
+        from audit.lint.engine import MAX_FIX_PASSES
+        from audit.inputs.cms import CMS_SUFFIXES, read_cms
+        from audit.inputs.pairs import is_pair_file, read_aligned, read_pairs
+        from audit.policy.inline import apply_inline, unused_findings
+        from audit.reporters import FileResult
+
+        engine = self.engine
+        keep = store = None
+        if target != "-":
+            store = self.store(Path(target).parent)
+            used_before = set(store.used)
+            keep = partial(store.filter, target)
+        fixed, pairs, segments = 0, None, False
+        if target == "-":
+            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+        elif is_pair_file(target):
+            text, pairs = read_pairs(target)
+            article, segments = Article(str(target), text, []), True
+        elif Path(target).suffix.lower() in CMS_SUFFIXES:
+            text, body = read_cms(target, self.json_field)
+            article, pairs, segments = Article(str(target), text, []), [body], True
+        else:
+            article = read_article(target)
+            if self.fix:
+                def fixable(current, found, keep=keep):
+                    found = keep(found) if keep else found
+                    return found if self.no_suppressions else apply_inline(current, found)[0]
+
+                new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, self.unsafe)
+                if not converged:
+                    print(f"jaanch: warning: {article.path}: fixes did not converge after "
+                          f"{MAX_FIX_PASSES} passes (two fixes undo each other); the rest is left as it is",
+                          file=sys.stderr)
+                if new_text != article.text:
+                    write_atomic(target, new_text)
+                    article = parse_article(new_text, article.path)
+            if self.source:
+                pairs = read_aligned(target, self.source)[1]
+        findings = _findings(engine, self.models, article, pairs if segments else None, pairs, self.qe)
+        findings = keep(findings) if keep else findings
+        if not self.no_suppressions:
+            findings, unused = apply_inline(article, findings)
+            findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)
+        used = (store.used - used_before) if store is not None else set()
+        return FileResult(article.path, findings, fixed), used
+
+
 def run_check(args: argparse.Namespace) -> int:
     from audit.policy.baseline import Baseline, write_baseline
-    from audit.inputs.cms import CMS_SUFFIXES, read_cms
-    from audit.core.document import Article, collect_paths, decode_article, parse_article, read_article
-    from audit.lint.engine import MAX_FIX_PASSES, Engine, select_checks
-    from audit.core.fileio import write_atomic
+    from audit.inputs.cms import CMS_SUFFIXES
+    from audit.core.document import collect_paths
+    from audit.core.runner import run_ordered
+    from audit.lint.engine import Engine, select_checks
     from audit.language.glossary import DEFAULT_GLOSSARY
-    from audit.policy.inline import apply_inline, unused_findings
     from audit.cli.qe_options import Models
-    from audit.inputs.pairs import PAIR_SUFFIXES, is_pair_file, read_aligned, read_pairs
-    from audit.reporters import REPORTERS, FileResult
-    from audit.policy.suppressions import SuppressionStore
+    from audit.inputs.pairs import PAIR_SUFFIXES
+    from audit.reporters import REPORTERS
 
     config = _configuration(args)
     house = config.house_glossary and not args.no_house_glossary
@@ -70,6 +149,8 @@ def run_check(args: argparse.Namespace) -> int:
     engine.glossary  # load (and validate) before reading any article
     if args.fix and "-" in args.paths:
         raise UsageError("--fix rewrites files in place; it cannot fix standard input")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: give 1 or more worker processes")
     targets: list[str | Path] = []
     for raw in args.paths:
         targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES))
@@ -79,47 +160,37 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
     models = Models.from_args(args)
     unsafe = bool(args.unsafe_fixes or config.unsafe_fixes)
-    results: list[FileResult] = []
-    stores: dict[Path, SuppressionStore] = {}
-    for target in targets:
-        keep = None
-        if target != "-":
-            folder = Path(target).parent
-            if folder not in stores:
-                stores[folder] = SuppressionStore(folder) if args.no_suppressions else SuppressionStore.load(folder)
-            keep = partial(stores[folder].filter, target)
-        fixed, pairs, segments = 0, None, False
-        if target == "-":
-            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
-        elif is_pair_file(target):
-            text, pairs = read_pairs(target)
-            article, segments = Article(str(target), text, []), True
-        elif Path(target).suffix.lower() in CMS_SUFFIXES:
-            text, body = read_cms(target, args.json_field)
-            article, pairs, segments = Article(str(target), text, []), [body], True
-        else:
-            article = read_article(target)
-            if args.fix:
-                def fixable(current, found, keep=keep):
-                    found = keep(found) if keep else found
-                    return found if args.no_suppressions else apply_inline(current, found)[0]
+    job = CheckJob(engine, models, args.fix, args.no_suppressions, args.json_field, args.source, args.qe, unsafe)
+    # Models (QE, house LM) and standard input stay in this process; plain files go to workers.
+    single = models.scorer is not None or models.lm is not None or "-" in targets
+    jobs = 1 if single else args.jobs
 
-                new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, unsafe)
-                if not converged:
-                    print(f"jaanch: warning: {article.path}: fixes did not converge after "
-                          f"{MAX_FIX_PASSES} passes (two fixes undo each other); the rest is left as it is",
-                          file=sys.stderr)
-                if new_text != article.text:
-                    write_atomic(target, new_text)
-                    article = parse_article(new_text, article.path)
-            if args.source:
-                pairs = read_aligned(target, args.source)[1]
-        findings = _findings(engine, models, article, pairs if segments else None, pairs, args.qe)
-        findings = keep(findings) if keep else findings
-        if not args.no_suppressions:
-            findings, unused = apply_inline(article, findings)
-            findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)
-        results.append(FileResult(article.path, findings, fixed))
+    stores = {}
+    for target in targets:
+        if target != "-" and Path(target).parent not in stores:
+            stores[Path(target).parent] = job.store(Path(target).parent)
+    signature = "|".join(filter(None, [engine.signature(), models.signature()]))
+    reporter = REPORTERS[args.format](signature, unsafe_fixes=unsafe)
+    baseline_path = None if args.write_baseline else Path(args.baseline) if args.baseline else config.baseline
+    baseline = Baseline(baseline_path) if baseline_path else None
+    everything = []  # kept only to write a baseline
+    worst = None
+    out = sys.stdout
+    if not args.write_baseline:
+        out.write(reporter.start())
+    for target, (result, used) in zip(targets, run_ordered(job, targets, jobs, desc="check")):
+        if target != "-":
+            store = stores[Path(target).parent]
+            store.used |= used
+            store.checked.add(Path(target).name)
+        if args.write_baseline:
+            everything.extend(result.findings)
+            continue
+        if baseline is not None:
+            result.findings = baseline.filter(result.findings)
+        for f in result.findings:
+            worst = f.severity if worst is None or f.severity > worst else worst
+        out.write(reporter.add(result))
 
     for store in stores.values():
         stale = store.unused()
@@ -127,27 +198,18 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"{store.path}: {len(stale)} dismissed findings no longer occur "
                   f"(first: {stale[0].code} {stale[0].text!r} in {stale[0].file})", file=sys.stderr)
     if args.write_baseline:
-        count = write_baseline(Path(args.write_baseline), [f for r in results for f in r.findings])
+        count = write_baseline(Path(args.write_baseline), everything)
         print(f"wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
         return 0
-    baseline_path = Path(args.baseline) if args.baseline else config.baseline
-    if baseline_path:
-        baseline = Baseline(baseline_path)
-        for r in results:
-            r.findings = baseline.filter(r.findings)
-        if baseline.unused():
-            print(f"{baseline.unused()} baseline entries match nothing any more; "
-                  f"refresh it with --write-baseline {baseline_path}", file=sys.stderr)
-
-    signature = "|".join(filter(None, [engine.signature(), models.signature()]))
-    reporter = REPORTERS[args.format](signature, unsafe_fixes=unsafe)
-    sys.stdout.write(reporter.render(results))
+    out.write(reporter.finish())
+    if baseline is not None and baseline.unused():
+        print(f"{baseline.unused()} baseline entries match nothing any more; "
+              f"refresh it with --write-baseline {baseline_path}", file=sys.stderr)
     if not reporter.prints_signature:
         print(signature, file=sys.stderr)
     fail_on = args.fail_on or config.fail_on or "warning"
     if fail_on == "never":
         return 0
-    worst = max((f.severity for r in results for f in r.findings), default=None)
     return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
 
 

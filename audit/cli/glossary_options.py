@@ -16,7 +16,7 @@ def add_subcommands(sub) -> None:
     mine.add_argument("corpus", metavar="CORPUS_DIR")
     mine.add_argument("-o", "--output", required=True, metavar="TABLE", help="review table (.csv or .parquet)")
     mine.add_argument("--glossary", action="append", default=[], metavar="FILE")
-    mine.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    mine.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
     mine.add_argument("--min-articles", type=int, default=1, help="ignore forms seen in fewer articles")
     apply = g.add_parser("apply", help="fold the accepted rows of a review table into a glossary")
     apply.add_argument("review", metavar="REVIEW_TABLE")

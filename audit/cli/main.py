@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true",
                        help="with --fix, also apply unsafe fixes (anglicism -> Hindi, deleting a repeat); "
                             "without --fix, show them as available")
+    check.add_argument("--jobs", type=int, metavar="N",
+                       help="worker processes for folders (default: this machine's cores); output is the same")
     add_check_options(check)
 
     review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")
@@ -73,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, metavar="HTML")
     report.add_argument("--glossary", action="append", default=[], metavar="FILE")
     report.add_argument("--no-house-glossary", action="store_true")
+    report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
     sub.add_parser("rules", help="list the checks with their codes")
     return parser
 
@@ -114,7 +117,7 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         if args.command == "report":
             from audit.cli.report import build_report
 
-            summary = build_report(args.corpus, _engine(args), args.output)
+            summary = build_report(args.corpus, _engine(args), args.output, args.jobs)
             print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
             return ExitCode.OK
         if args.command == "glossary":

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from audit.core.document import collect_paths, read_article
+from audit.core.runner import run_ordered
 from audit.lint.engine import Engine
 from audit.core.fileio import write_atomic
 
@@ -31,15 +33,24 @@ def _bars(rows: list[tuple[str, int, str]], width: int = 560) -> str:
     return "".join(parts)
 
 
-def build_report(corpus: str, engine: Engine, output: str | Path) -> dict:
+@dataclass
+class _ArticleRows:
+    """One row per finding of an article (picklable, so worker processes run it)."""
+
+    engine: Engine
+
+    def __call__(self, path: Path) -> list[dict]:
+        return [{"article": str(path), "code": f.code, "rule": f.rule, "category": f.category,
+                 "severity": f.severity.label} for f in self.engine.audit(read_article(path))]
+
+
+def build_report(corpus: str, engine: Engine, output: str | Path, jobs: int | None = None) -> dict:
     import polars as pl
 
     rows = []
     paths = collect_paths([corpus])
-    for path in paths:
-        for f in engine.audit(read_article(path)):
-            rows.append({"article": str(path), "code": f.code, "rule": f.rule, "category": f.category,
-                         "severity": f.severity.label})
+    for found in run_ordered(_ArticleRows(engine), paths, jobs, desc="report"):
+        rows.extend(found)
     frame = pl.DataFrame(rows, schema={c: pl.String for c in ("article", "code", "rule", "category", "severity")})
     by_category = frame.group_by("category").len().sort("len", descending=True)
     by_rule = frame.group_by("code", "rule", "category").len().sort("len", descending=True)

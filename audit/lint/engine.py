@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
@@ -41,6 +41,10 @@ class Engine:
     checks: list[type[Check]] = field(default_factory=lambda: list(ALL_CHECKS))
     settings: dict[str, float] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)  # house overrides, by code
+
+    def __getstate__(self) -> dict:
+        """Only the configuration travels to a worker process; it loads its own tables."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
     def glossary(self) -> Glossary:

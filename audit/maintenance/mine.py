@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from multiprocessing import get_context
 from pathlib import Path
 
 from audit.language.clustering import cluster_forms, same_name
 from audit.core.document import collect_paths, decode_article, word_spans
 from audit.core.errors import InputError
+from audit.core.runner import run_ordered
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
 from audit.core.text import fold, is_devanagari, latin_key, skeleton, translit_key
@@ -48,29 +48,7 @@ def _names(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def _scan(paths: list[Path], jobs: int, progress: bool):
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(paths), desc="mine", unit="article", file=sys.stderr)
-    if jobs > 1:
-        # spawn, not fork: polars' thread pool does not survive a fork
-        with get_context("spawn").Pool(jobs) as pool:
-            for result in pool.imap(_names, paths, chunksize=64):
-                yield result
-                if bar:
-                    bar.update(1)
-    else:
-        for path in paths:
-            yield _names(path)
-            if bar:
-                bar.update(1)
-    if bar:
-        bar.close()
-
-
-def mine(corpus: str, glossary: Glossary, jobs: int = 2, progress: bool = False, min_articles: int = 1):
+def mine(corpus: str, glossary: Glossary, jobs: int | None = None, progress: bool = False, min_articles: int = 1):
     """A polars DataFrame of name groups, the groups that hurt most articles first."""
     import polars as pl
 
@@ -79,7 +57,7 @@ def mine(corpus: str, glossary: Glossary, jobs: int = 2, progress: bool = False,
     articles: dict[str, set[int]] = defaultdict(set)
     surface: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     example: dict[str, str] = {}
-    for index, names in enumerate(_scan(paths, jobs, progress)):
+    for index, names in enumerate(run_ordered(_names, paths, jobs, progress, desc="mine")):
         for key, word, context in names:
             occurrences[key] += 1
             articles[key].add(index)

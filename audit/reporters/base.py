@@ -21,6 +21,25 @@ class Reporter:
     def __init__(self, signature: str, unsafe_fixes: bool = False):
         self.signature = signature
         self.unsafe_fixes = unsafe_fixes  # unsafe fixes are enabled: none is "hidden"
+        self._results: list[FileResult] = []
 
     def render(self, results: list[FileResult]) -> str:
+        """The whole report at once: what `start`, `add` for each result, and `finish` write."""
+        self._results = []
+        return self.start() + "".join([self.add(r) for r in results]) + self.finish()
+
+    # Streaming: `jaanch check` writes each file's part as soon as the file is done, so memory
+    # stays flat over an archive. Formats that are one document (SARIF, JUnit) keep the
+    # results and write everything in `finish`; line formats override all three.
+    def start(self) -> str:
+        return ""
+
+    def add(self, result: FileResult) -> str:
+        self._results.append(result)
+        return ""
+
+    def finish(self) -> str:
+        return self.render_all(self._results)
+
+    def render_all(self, results: list[FileResult]) -> str:
         raise NotImplementedError

@@ -18,14 +18,16 @@ class GithubReporter(Reporter):
 
     name = "github"
 
-    def render(self, results: list[FileResult]) -> str:
+    def add(self, result: FileResult) -> str:
         out = []
-        for r in results:
-            for f in r.findings:
-                props = ",".join([
-                    f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
-                    f"endLine={f.end_line}", f"endColumn={f.end_column}",
-                    f"title={_escape_property(f'{f.code} {f.rule}')}",
-                ])
-                out.append(f"::{_LEVEL[f.severity.label]} {props}::{_escape_data(f.message)}")
-        return "\n".join(out) + ("\n" if out else "")
+        for f in result.findings:
+            props = ",".join([
+                f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}",
+                f"endLine={f.end_line}", f"endColumn={f.end_column}",
+                f"title={_escape_property(f'{f.code} {f.rule}')}",
+            ])
+            out.append(f"::{_LEVEL[f.severity.label]} {props}::{_escape_data(f.message)}")
+        return "".join(line + "\n" for line in out)
+
+    def finish(self) -> str:
+        return ""

@@ -10,7 +10,7 @@ class JunitReporter(Reporter):
 
     name = "junit"
 
-    def render(self, results: list[FileResult]) -> str:
+    def render_all(self, results: list[FileResult]) -> str:
         root = ET.Element("testsuites", name="jaanch", tests="0", failures="0")
         total = failures = 0
         for r in results:

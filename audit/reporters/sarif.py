@@ -17,7 +17,7 @@ class SarifReporter(Reporter):
 
     name = "sarif"
 
-    def render(self, results: list[FileResult]) -> str:
+    def render_all(self, results: list[FileResult]) -> str:
         rules = [
             {
                 "id": c.code,

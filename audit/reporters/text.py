@@ -15,25 +15,35 @@ class TextReporter(Reporter):
     name = "text"
     prints_signature = True
 
-    def render(self, results: list[FileResult]) -> str:
+    def start(self) -> str:
+        self._by_severity: Counter[str] = Counter()
+        self._files = 0
+        self._hidden = 0
+        return ""
+
+    def add(self, result: FileResult) -> str:
         lines: list[str] = []
-        by_severity: Counter[str] = Counter()
-        for result in results:
-            for f in result.findings:
-                by_severity[f.severity.label] += 1
-                fix = f" → '{f.suggestions[0]}'" if f.fixes and f.suggestions[0] else (" → delete" if f.fixes else "")
-                fix += _MARK.get(f.applicability, "") if f.fixes else ""
-                lines.append(
-                    f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} [{f.rule}] {f.message}"
-                    f"  ['{f.text}'{fix}]"
-                )
-            if result.fixed:
-                lines.append(f"{result.path}: applied {result.fixed} fixes")
+        self._files += 1
+        for f in result.findings:
+            self._by_severity[f.severity.label] += 1
+            fix = f" → '{f.suggestions[0]}'" if f.fixes and f.suggestions[0] else (" → delete" if f.fixes else "")
+            fix += _MARK.get(f.applicability, "") if f.fixes else ""
+            lines.append(
+                f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} [{f.rule}] {f.message}"
+                f"  ['{f.text}'{fix}]"
+            )
+        if not self.unsafe_fixes:
+            self._hidden += hidden_fixes(result.findings)
+        if result.fixed:
+            lines.append(f"{result.path}: applied {result.fixed} fixes")
+        return "".join(line + "\n" for line in lines)
+
+    def finish(self) -> str:
+        by_severity = self._by_severity
         total = sum(by_severity.values())
         detail = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
-        lines.append(f"{total} findings in {len(results)} files" + (f" ({detail})" if detail else ""))
-        hidden = 0 if self.unsafe_fixes else sum(hidden_fixes(r.findings) for r in results)
-        if hidden:
-            lines.append(f"{hidden} hidden fixes can be enabled with --unsafe-fixes")
+        lines = [f"{total} findings in {self._files} files" + (f" ({detail})" if detail else "")]
+        if self._hidden:
+            lines.append(f"{self._hidden} hidden fixes can be enabled with --unsafe-fixes")
         lines.append(self.signature)
-        return "\n".join(lines) + "\n"
+        return "".join(line + "\n" for line in lines)

@@ -1,0 +1,95 @@
+"""Run one piece of work per input in worker processes, results streamed back in input order.
+
+`run_ordered(work, items, jobs)` is the one shape every corpus command uses (`check`, `report`,
+`glossary mine`): `work` is a picklable callable sent to each worker once, `items` are small
+(paths), and results come back in the order of `items` as soon as each is ready, so a caller
+that writes them out as they come keeps its memory flat however large the corpus is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from audit.core.errors import JaanchError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_WORK: Callable | None = None
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (what `--jobs` defaults to)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Failed:
+    """A user-facing error raised in a worker, carried back as a value (exceptions with
+    keyword-style constructors do not survive pickling) and raised again in the parent."""
+
+    def __init__(self, error: JaanchError):
+        self.kind, self.reason, self.path, self.line = type(error), error.reason, error.path, error.line
+
+    def raise_again(self):
+        raise self.kind(self.reason, self.path, self.line)
+
+
+def _start_worker(work: Callable) -> None:
+    global _WORK
+    _WORK = work
+
+
+def _call(item):
+    try:
+        return _WORK(item)
+    except JaanchError as exc:
+        return _Failed(exc)
+
+
+def _progress_bar(total: int, desc: str, progress: bool | None):
+    show = progress if progress is not None else (sys.stderr.isatty() and total > 1)
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="file", file=sys.stderr, leave=False)
+
+
+def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = None,
+                progress: bool | None = None, desc: str = "jaanch") -> Iterator[R]:
+    """Yield `work(item)` for every item, in input order, using up to `jobs` processes.
+
+    jobs=1 runs in this process; the output is the same either way. A progress bar goes to
+    stderr when it is a terminal (progress=None) or when asked. Workers are spawned, not
+    forked: nothing a library started in this process (thread pools) is inherited half-alive.
+    """
+    items = list(items)
+    jobs = max(1, min(jobs or default_jobs(), len(items)))
+    bar = _progress_bar(len(items), desc, progress)
+    try:
+        if jobs == 1:
+            for item in items:
+                yield work(item)
+                if bar is not None:
+                    bar.update(1)
+            return
+        from multiprocessing import get_context
+
+        # Small chunks keep the head of the queue moving, so results stream out steadily.
+        chunk = max(1, min(16, len(items) // (jobs * 8)))
+        with get_context("spawn").Pool(jobs, initializer=_start_worker, initargs=(work,)) as pool:
+            for result in pool.imap(_call, items, chunksize=chunk):
+                if isinstance(result, _Failed):
+                    result.raise_again()
+                yield result
+                if bar is not None:
+                    bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()

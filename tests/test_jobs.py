@@ -1,0 +1,84 @@
+"""`--jobs N`: worker processes give byte-for-byte the output of a single-process run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+
+import pytest
+
+from conftest import ROOT, SAMPLES, run_cli
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import build_corpus  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    build_corpus(folder, 12)
+    for sample in SAMPLES.glob("*.txt"):
+        shutil.copy(sample, folder / "00" / sample.name)
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "github", "junit"])
+def test_jobs_and_single_process_give_the_same_output(corpus, fmt):
+    one = run_cli("check", "--format", fmt, "--jobs", "1", str(corpus))
+    two = run_cli("check", "--format", fmt, "--jobs", "2", str(corpus))
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    if fmt == "json":
+        found = json.loads(one.stdout)
+        paths = [f["path"] for f in found]
+        assert paths == sorted(paths, key=lambda p: sorted(set(paths)).index(p))  # input order
+        assert len(set(paths)) > 10
+
+
+def test_jobs_reports_dismissals_like_a_single_process(corpus, tmp_path):
+    folder = tmp_path / "dismissed"
+    shutil.copytree(corpus / "00", folder)
+    files = sorted(str(p) for p in folder.glob("*.txt"))
+    first = json.loads(run_cli("check", "--format", "json", "--jobs", "1", *files).stdout)[0]
+    # a dismissal that still matches and one that no longer does
+    (folder / ".jaanch-suppressions.json").write_text(json.dumps([
+        {"file": first["path"].rsplit("/", 1)[-1], "code": first["code"], "text": first["text"]},
+        {"file": "article_00001.txt", "code": "TERM001", "text": "no such text"},
+    ]), encoding="utf-8")
+    one = run_cli("check", "--format", "json", "--jobs", "1", *files)
+    two = run_cli("check", "--format", "json", "--jobs", "2", *files)
+    assert (one.stdout, one.stderr) == (two.stdout, two.stderr)
+    assert b"1 dismissed findings no longer occur" in one.stderr
+    assert first not in json.loads(one.stdout)
+
+
+def test_jobs_writes_the_same_baseline(corpus, tmp_path):
+    for n in ("1", "2"):
+        proc = run_cli("check", "--jobs", n, "--write-baseline", str(tmp_path / f"base{n}.json"), str(corpus))
+        assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "base1.json").read_bytes() == (tmp_path / "base2.json").read_bytes()
+
+
+def test_an_unreadable_file_in_a_worker_is_one_line_and_exit_2(corpus, tmp_path):
+    folder = tmp_path / "mixed"
+    shutil.copytree(corpus / "00", folder)
+    (folder / "zz_broken.txt").write_bytes(b"\xff\xfe broken")
+    proc = run_cli("check", "--jobs", "2", "--format", "json", str(folder))
+    assert proc.returncode == 2
+    err = proc.stderr.decode().strip()
+    assert len(err.splitlines()) == 1 and "zz_broken.txt:1:" in err and "UTF-8" in err
+
+
+def test_jobs_must_be_positive():
+    proc = run_cli("check", "--jobs", "0", str(SAMPLES))
+    assert proc.returncode == 2 and b"--jobs 0" in proc.stderr
+
+
+def test_run_ordered_keeps_input_order():
+    from audit.core.runner import run_ordered
+
+    items = list(range(40))
+    assert list(run_ordered(abs, [-i for i in items], jobs=2)) == items
+    assert list(run_ordered(abs, [-i for i in items], jobs=1)) == items
