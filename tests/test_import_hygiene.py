@@ -42,3 +42,14 @@ def test_importing_the_cli_loads_nothing_heavy():
 def test_a_full_check_run_loads_nothing_heavy():
     loaded = _loaded_after("from audit.cli.main import main\nmain(['check', '--fail-on', 'never', 'samples'])")
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+
+
+def test_a_check_run_keeps_pandas_polars_and_the_big_libraries_off_its_path():
+    """pandas (indic-nlp's script tables), polars, wordfreq and sanscript's ninety scheme files
+    cost `jaanch check` most of its cold start; their data comes from the table cache instead."""
+    run = "from audit.cli.main import main\nmain(['check', '--fail-on', 'never', 'samples'])"
+    _loaded_after(run)  # the first run may build the cached tables
+    loaded = _loaded_after(run)
+    slow = ("pandas", "polars", "wordfreq", "numpy")
+    assert not {m for m in loaded if m.split(".")[0] in slow}
+    assert "indic_transliteration.sanscript" not in loaded

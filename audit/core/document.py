@@ -10,7 +10,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from audit.core.errors import InputError
@@ -156,10 +156,47 @@ def _peel(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _split_sentences(paragraph: str) -> list[str]:
-    from indicnlp.tokenize.sentence_tokenize import sentence_split
+class _SameScript:
+    """Stands in for indic-nlp's `unicode_transliterate` while its sentence splitter loads.
 
-    return sentence_split(paragraph, lang="hi")
+    The splitter calls the transliterator only to map a word into Devanagari before looking
+    it up in its abbreviation list; for Hindi that map is the identity. The real module
+    imports pandas (a fifth of a second) to build script tables the splitter never reads
+    for Hindi, so other languages are handed to the real module, loaded only then.
+    """
+
+    class UnicodeIndicTransliterator:
+        @staticmethod
+        def transliterate(text: str, lang1: str, lang2: str) -> str:
+            if lang1 == lang2 == "hi":
+                return text
+            from indicnlp.transliterate.unicode_transliterate import UnicodeIndicTransliterator
+
+            return UnicodeIndicTransliterator.transliterate(text, lang1, lang2)
+
+
+@lru_cache(maxsize=1)
+def _sentence_splitter():
+    import sys
+
+    name = "indicnlp.transliterate.unicode_transliterate"
+    if "indicnlp.tokenize.sentence_tokenize" not in sys.modules and name not in sys.modules:
+        import indicnlp.transliterate  # the package itself imports nothing heavy
+
+        sys.modules[name] = _SameScript  # only for the splitter's own `import`
+        try:
+            from indicnlp.tokenize import sentence_tokenize
+        finally:
+            del sys.modules[name]
+            if getattr(indicnlp.transliterate, "unicode_transliterate", None) is _SameScript:
+                del indicnlp.transliterate.unicode_transliterate
+    from indicnlp.tokenize import sentence_tokenize
+
+    return sentence_tokenize.sentence_split
+
+
+def _split_sentences(paragraph: str) -> list[str]:
+    return _sentence_splitter()(paragraph, lang="hi")
 
 
 def _tokenize(sentence: str) -> list[str]:

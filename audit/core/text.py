@@ -66,13 +66,79 @@ _HK_FOLD = [
 _VOWELS = set("aeiou")
 
 
+@lru_cache(maxsize=1)
+def _hk_map() -> dict:
+    """indic-transliteration's Devanagari -> Harvard-Kyoto scheme map, as plain tables (cached:
+    importing sanscript parses every scheme it knows, a tenth of a second per run)."""
+    from audit.core.datacache import cached_table, package_version
+
+    def build() -> dict:
+        from indic_transliteration import sanscript
+
+        m = sanscript.SchemeMap(sanscript.SCHEMES[sanscript.DEVANAGARI], sanscript.SCHEMES[sanscript.HK])
+        # The port below is sanscript's Brahmic-to-Roman loop; it is exact only without
+        # shortcuts and accents, which these two schemes do not have (checked here, not assumed).
+        exact = not (m.from_scheme.get("shortcuts") or m.to_scheme.get("shortcuts") or m.accents)
+        return {"exact": exact, "vowel_marks": dict(m.vowel_marks), "virama": dict(m.virama),
+                "consonants": sorted(m.consonants), "other": dict(m.non_marks_viraama),
+                "max_key": m.max_key_length_from_scheme}
+
+    table = cached_table("hk-devanagari", (package_version("indic_transliteration"),), build)
+    table["consonants"] = frozenset(table["consonants"])
+    return table
+
+
+def _devanagari_to_hk(data: str) -> str:
+    """sanscript.transliterate(data, DEVANAGARI, HK), on the cached tables."""
+    t = _hk_map()
+    if not t["exact"]:
+        from indic_transliteration import sanscript
+
+        return sanscript.transliterate(data, sanscript.DEVANAGARI, sanscript.HK)
+    vowel_marks, virama, consonants, other, max_key = (
+        t["vowel_marks"], t["virama"], t["consonants"], t["other"], t["max_key"])
+    buf: list[str] = []
+    i, n, had_consonant = 0, len(data), False
+    while i <= n:
+        token = data[i : i + max_key]
+        found = False
+        while token:  # the longest scheme key first, as sanscript does
+            if len(token) == 1:
+                if token in vowel_marks:
+                    buf.append(vowel_marks[token])
+                elif token in virama:
+                    buf.append(virama[token])
+                else:
+                    if had_consonant:
+                        buf.append("a")
+                    buf.append(other.get(token, token))
+                found = True
+            elif token in other:
+                if had_consonant:
+                    buf.append("a")
+                buf.append(other[token])
+                found = True
+            if found:
+                had_consonant = token in consonants
+                i += len(token)
+                break
+            token = token[:-1]
+        if not found:
+            if had_consonant:
+                buf.append(next(iter(virama.values())))
+            if i < n:
+                buf.append(data[i])
+                had_consonant = False
+            i += 1
+    if had_consonant:
+        buf.append("a")
+    return "".join(buf)
+
+
 @lru_cache(maxsize=200_000)
 def romanise(token: str) -> str:
-    """Harvard-Kyoto romanisation via indic-transliteration (nukta and loan vowels folded)."""
-    from indic_transliteration import sanscript
-
-    base = fold(token).translate(_PRE_ROMANISE)
-    return sanscript.transliterate(base, sanscript.DEVANAGARI, sanscript.HK)
+    """Harvard-Kyoto romanisation per indic-transliteration (nukta and loan vowels folded)."""
+    return _devanagari_to_hk(fold(token).translate(_PRE_ROMANISE))
 
 
 @lru_cache(maxsize=200_000)

@@ -1,0 +1,66 @@
+"""Compact lookup tables built once from the libraries' own data, kept in a versioned user cache.
+
+`jaanch check` needs a few facts from large libraries (how common a word is, per wordfreq; how
+Devanagari romanises, per indic-transliteration) but not the libraries' start-up: wordfreq reads
+and unpacks whole frequency lists, indic-transliteration parses ninety scheme files. Each table
+is built by the library itself the first time, stored with marshal (plain data, no code) under
+a name that hashes the library versions, Python's version and the table's format, and read back
+in milliseconds afterwards. A cache folder that cannot be written only costs the rebuild.
+
+The folder: $JAANCH_CACHE_DIR, else $XDG_CACHE_HOME/jaanch/tables, else ~/.cache/jaanch/tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+FORMAT = 1  # bump when a table's layout changes
+
+
+def cache_dir() -> Path:
+    if os.environ.get("JAANCH_CACHE_DIR"):
+        return Path(os.environ["JAANCH_CACHE_DIR"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "jaanch" / "tables"
+
+
+def package_version(name: str) -> str:
+    """Where a package is installed and when its files last changed: a new version (or an
+    edited install) gives a new key. importlib.metadata would cost more than the table saves."""
+    from importlib.util import find_spec
+
+    spec = find_spec(name)
+    if spec is None or not spec.origin:
+        return "absent"
+    folder = Path(spec.origin).parent
+    return f"{folder}:{max(p.stat().st_mtime_ns for p in folder.iterdir() if p.name != '__pycache__')}"
+
+
+def table_path(name: str, sources: tuple[str, ...]) -> Path:
+    key = "|".join((name, str(FORMAT), sys.version, *sources))
+    return cache_dir() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
+
+
+def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object]):
+    """The table `build()` returns, read from the cache when `sources` (versions, file hashes)
+    match what it was built from; built and stored otherwise."""
+    path = table_path(name, sources)
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    table = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with open(temp, "wb") as handle:  # plain open(): the file follows the user's umask
+            handle.write(marshal.dumps(table))
+        os.replace(temp, path)
+    except OSError:
+        pass  # read-only home, full disk: the run goes on with the table in memory
+    return table
