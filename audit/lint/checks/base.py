@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
 
+from audit.core.conventions import Conventions, find_conventions
 from audit.core.document import Article, Token
 from audit.core.findings import Finding, Fix, Severity
 from audit.language.glossary import Glossary
@@ -29,6 +30,11 @@ class Context:
 
     def setting(self, check: "Check", name: str) -> float:
         return self.settings.get(f"{check.code}.{name}", check.defaults[name])
+
+    @cached_property
+    def conventions(self) -> Conventions:
+        """Glosses, kickers, English lines, spec lists, headlines, chrome: house usage, not artifacts."""
+        return find_conventions(self.article.text)
 
     @cached_property
     def _sentence_keys(self) -> list[str]:

@@ -13,21 +13,28 @@ class RepeatedPhrase(Check):
     A repeat needs three content words (not का, के, में, लेने…): parallel phrases such as
     "मानव जाति की … मानव जाति की" are normal Hindi. Across adjacent sentences it must be
     longer still, since writers do repeat a name and its noun.
+    Repetition by design is left alone: a unit or label repeated around numbers in a range or a
+    price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a repeat more than `max_gap`
+    words after the first (a long sentence naming its subject again), and a headline, standfirst
+    or pull-quote line that the next line repeats (a page template).
+    Fix safety: unsafe inside one sentence; a hint across sentences, where deleting leaves a fragment.
     """
 
     code = "REP001"
     name = "repeated-phrase"
     category = "repetition"
     severity = Severity.ERROR
-    defaults = {"min_words": 3, "min_content": 3, "min_words_adjacent": 6, "min_content_adjacent": 4}
+    defaults = {"min_words": 3, "min_content": 3, "min_words_adjacent": 6, "min_content_adjacent": 4,
+                "max_gap": 8}
 
     def run(self, ctx: Context):
         sentences = ctx.article.sentences
+        conventions = ctx.conventions
         reported: set[int] = set()
         for i, sent in enumerate(sentences):
             words = sent.words
             yield from self._scan(ctx, words, words, True, reported)
-            if i + 1 < len(sentences):
+            if i + 1 < len(sentences) and not _template(ctx, sent, sentences[i + 1], conventions):
                 yield from self._scan(ctx, words, sentences[i + 1].words, False, reported)
 
     def _scan(self, ctx: Context, first: list[Token], second: list[Token], same: bool, reported: set[int]):
@@ -40,7 +47,7 @@ class RepeatedPhrase(Check):
         q = 0
         while q <= len(second) - min_words:
             gram = tuple(t.key for t in second[q : q + min_words])
-            best = 0
+            best, best_p = 0, 0
             for p in seen.get(gram, ()):
                 if same and p >= q:
                     break
@@ -49,10 +56,12 @@ class RepeatedPhrase(Check):
                        and first[p + length].key == second[q + length].key
                        and (not same or p + length < q)):
                     length += 1
-                best = max(best, length)
+                if length > best:
+                    best, best_p = length, p
             phrase = second[q : q + best]
             if (best >= min_words and sum(t.key not in stop for t in phrase) >= min_content
-                    and phrase[0].start not in reported):
+                    and phrase[0].start not in reported
+                    and not _by_design(ctx, first, best_p, second, q, best, same)):
                 reported.add(phrase[0].start)
                 yield self._finding(ctx, phrase, same)
                 q += best
@@ -65,12 +74,38 @@ class RepeatedPhrase(Check):
         cut = start
         while cut > 0 and text[cut - 1] in " \t":
             cut -= 1
+        if cut > 0 and text[cut - 1] == "(" and text[end : end + 1] == ")":
+            cut, end = cut - 1, end + 1  # the repeat was all of a bracket: no empty () left behind
+            while cut > 0 and text[cut - 1] in " \t":
+                cut -= 1
+        # Deleting what opens a clause leaves a stray danda or comma: only a hint then.
+        orphan = (cut == 0 or text[cut - 1] in "\n।,:") and text[end : end + 1] in ("।", ",", "")
         where = "earlier in this sentence" if same else "in the sentence before"
         return ctx.finding(
             self, start, end,
             f"'{text[start:end]}' ({len(phrase)} words) already appears {where}; delete the repeat",
             # Deleting a repeat inside one sentence usually leaves it whole; in the next sentence it
             # leaves a fragment ("… लागू की। गई।"), so there the deletion is only a hint.
-            [Fix(cut, end, "", applicability=UNSAFE if same else DISPLAY_ONLY)],
+            [Fix(cut, end, "", applicability=UNSAFE if same and not orphan else DISPLAY_ONLY)],
             severity=self.severity if same else Severity.WARNING,
         )
+
+
+def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q: int, length: int,
+               same: bool) -> bool:
+    """A repeat that writers mean: a unit or label around numbers, or a far-off restatement."""
+    def num(words: list[Token], i: int) -> bool:
+        return 0 <= i < len(words) and words[i].kind == "num"
+
+    if num(first, p - 1) and num(second, q - 1):
+        return True  # 2865 से 3255 रुपए प्रति क्विंटल … 4001 रुपए प्रति क्विंटल
+    if num(first, p + length) and num(second, q + length):
+        return True  # मंडी सरसो भाव 4951 … मंडी सरसो भाव 4850
+    return same and q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap")
+
+
+def _template(ctx: Context, sent, following, conventions) -> bool:
+    """A headline, standfirst or pull-quote line, and the line after it that repeats it."""
+    if sent.paragraph == following.paragraph:
+        return False
+    return conventions.whole_line(sent.start, sent.end) or conventions.line_kind(sent.start) is not None

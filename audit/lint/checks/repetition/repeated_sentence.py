@@ -11,6 +11,10 @@ class RepeatedSentence(Check):
 
     Anti-pattern:  कंपनी जांच कर रही है। … (two paragraphs later) … कंपनी जांच कर रही है।
     Fix:           delete the later copy.
+    A page template is not a duplication: a headline, standfirst or pull-quote line (a line of
+    its own) repeated later in the text, or a short standfirst paragraph of the first lines repeated
+    whole, every sentence of it, further down.
+    Fix safety: unsafe for an exact copy; a hint for a near copy (it may carry the one new fact).
     """
 
     code = "REP002"
@@ -24,6 +28,8 @@ class RepeatedSentence(Check):
         threshold = ctx.setting(self, "min_chrf")
         min_overlap = ctx.setting(self, "min_overlap")
         earlier: list[tuple[object, frozenset[str]]] = []
+        conventions = ctx.conventions
+        lead = _repeated_standfirst(ctx.article, 3)
         for sent in ctx.article.sentences:
             words = sent.words
             if len(words) < min_words:
@@ -35,7 +41,10 @@ class RepeatedSentence(Check):
                     continue
                 score = 100.0 if prev.text == sent.text else _chrf(sent.text, prev.text)
                 if score >= threshold:
-                    yield self._finding(ctx, sent, prev, score)
+                    template = prev.paragraph != sent.paragraph and (
+                        conventions.whole_line(prev.start, prev.end) or prev.paragraph in lead)
+                    if not template:
+                        yield self._finding(ctx, sent, prev, score)
                     break
             else:
                 earlier.append((sent, bag))
@@ -74,3 +83,19 @@ def _scorer():
 
 def _chrf(hypothesis: str, reference: str) -> float:
     return _scorer().sentence_score(hypothesis, [reference]).score
+
+
+def _repeated_standfirst(article, count: int) -> set[int]:
+    """Short paragraphs (three sentences at most) among the first `count` lines whose every
+    sentence comes again later: a standfirst that the page template repeats in the body."""
+    members: dict[int, list] = {}
+    for sent in article.sentences:
+        if sent.paragraph not in members and len(members) == count:
+            break
+        members.setdefault(sent.paragraph, []).append(sent)
+    out: set[int] = set()
+    for paragraph, sents in members.items():
+        later = {s.text.strip() for s in article.sentences if s.paragraph != paragraph}
+        if len(sents) <= 3 and all(s.text.strip() in later for s in sents):
+            out.add(paragraph)
+    return out

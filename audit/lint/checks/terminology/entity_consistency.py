@@ -4,9 +4,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from audit.core.document import Token
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.clustering import cluster_forms, same_name
-from audit.core.text import fold, latin_key, skeleton, translit_key
+from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 
@@ -31,6 +31,23 @@ class Group:
         self.spans[key].append(span)
 
 
+def _written(surface: str) -> str:
+    """A form as written: nukta, chandrabindu and encoding variants stay apart (निफ़्टी is not
+    निफ्टी on the page, in search or in the archive); Latin casing is TERM002's business."""
+    return surface.casefold() if surface.isascii() else surface
+
+
+def _transliterates(deva: str, latin: str) -> bool:
+    """Is the Devanagari form a transliteration of the Latin one (रूस/Russia, एआई/AI), not a
+    translation (भारत/India, अमेरिका/US)? Only then are the two one name in two scripts."""
+    deva, latin = deva.replace(" ", ""), latin.replace(" ", "")
+    spelled = _spell_acronym(latin)
+    if spelled and fold(spelled) == fold(deva):
+        return True
+    a, b = skeleton(translit_key(deva)), skeleton(latin_key(latin))
+    return bool(a and b) and vowel_distance(a, b) <= max(1, max(len(a), len(b)) // 2)
+
+
 def _spell_acronym(token: str) -> str | None:
     letters = token.rstrip("0123456789")
     if not (2 <= len(token) <= 6 and letters.isupper() and letters.isalpha()):
@@ -45,7 +62,12 @@ class EntityConsistency(Check):
                    Microsoft ने … माइक्रोसॉफ्ट के …  (two scripts)
     Fix:           डीपसीक ने … डीपसीक का मॉडल …    (the glossary form, else the majority form)
     Names outside the glossary are grouped by a transliteration key (consonant skeleton,
-    vowels folded), so unlisted names are caught too.
+    vowels folded), so unlisted names are caught too. Forms are counted as written (निफ़्टी ×4,
+    निफ्टी ×1: nukta and encoding variants apart) and the glossary form, else the majority, is
+    suggested. A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
+    a kicker, an English line, a headline or page chrome is house usage, not the other script.
+    Fix safety: unsafe ("keep to one form" is the editor's call); display-only where the fix
+    would put one script inside a name written in the other (पोको एम2 प्रो -> पोको M2 प्रो).
     """
 
     code = "TERM003"
@@ -77,15 +99,17 @@ class EntityConsistency(Check):
                         continue
                     claimed.update(range(*span))
                     surface = ctx.article.text[span[0] : span[1]]
+                    if surface.isascii() and ctx.conventions.kind(*span) is not None:
+                        continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
                     group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
-                    # fold() is case-insensitive: Latin casing is TERM002's business, not this check's
-                    group.add(fold(surface), surface, span)
+                    group.add(_written(surface), surface, span)
             for tok in toks:
                 if tok.start in claimed:
                     continue
                 if tok.kind == "deva" and self._name_like(ctx, tok):
                     loose.append(tok)
-                elif tok.kind == "latin" and tok.text[:1].isupper():
+                elif (tok.kind == "latin" and tok.text[:1].isupper()
+                      and ctx.conventions.kind(tok.start, tok.end) is None):
                     latin.append(tok)
         groups = list(by_entry.values())
         loose = self._attach(ctx, groups, loose)
@@ -122,7 +146,7 @@ class EntityConsistency(Check):
             if match is None:
                 rest.append(tok)
             else:
-                match.add(tok.key, tok.text, (tok.start, tok.end))
+                match.add(_written(tok.text), tok.text, (tok.start, tok.end))
         return rest
 
     def _cluster(self, ctx: Context, loose: list[Token], latin: list[Token]) -> list[Group]:
@@ -130,15 +154,20 @@ class EntityConsistency(Check):
         for tok in loose:
             by_key[tok.key].append(tok)
         groups: list[Group] = []
-        for forms in cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton")):
+        clusters = cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"))
+        clustered = {key for forms in clusters for key in forms}
+        # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
+        clusters += [[key] for key, toks in by_key.items()
+                     if key not in clustered and len({t.text for t in toks}) > 1]
+        for forms in clusters:
             group = Group(by_key[forms[0]][0].text)
             for key in forms:
                 for tok in by_key[key]:
-                    group.add(tok.key, tok.text, (tok.start, tok.end))
+                    group.add(_written(tok.text), tok.text, (tok.start, tok.end))
             skel = skeleton(translit_key(forms[0]))
             for lt in latin:
                 if skeleton(latin_key(lt.text)) == skel:
-                    group.add(fold(lt.text), lt.text, (lt.start, lt.end))
+                    group.add(_written(lt.text), lt.text, (lt.start, lt.end))
             groups.append(group)
         return groups
 
@@ -149,7 +178,7 @@ class EntityConsistency(Check):
             if spelling is None:
                 continue
             group = spelled.setdefault(fold(spelling), Group(tok.text))
-            group.add(fold(tok.text), tok.text, (tok.start, tok.end))
+            group.add(_written(tok.text), tok.text, (tok.start, tok.end))
         if not spelled:
             return []
         for sent in ctx.article.sentences:
@@ -164,7 +193,8 @@ class EntityConsistency(Check):
                     group = spelled.get(key)
                     if group is not None and hindi_zipf(tok.norm) < 4.0:
                         span = (tok.start, toks[last].end)
-                        group.add(key, ctx.article.text[span[0] : span[1]], span)
+                        surface = ctx.article.text[span[0] : span[1]]
+                        group.add(_written(surface), surface, span)
                         break
         return [g for g in spelled.values() if len(g.spans) > 1]
 
@@ -175,12 +205,11 @@ class EntityConsistency(Check):
         is_latin = {k: group.surface[k].isascii() for k in counts}
         deva = [k for k in counts if not is_latin[k]]
         summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
-        preferred_key = fold(group.preferred) if group.preferred else None
         if len(deva) >= 2:
             target = group.preferred or group.surface[max(deva, key=lambda k: (counts[k], -group.spans[k][0][0]))]
             basis = "the glossary form" if group.preferred else "the most frequent form"
             for key in deva:
-                if key == (preferred_key or fold(target)):
+                if key == _written(target):
                     continue
                 for start, end in group.spans[key]:
                     yield ctx.finding(
@@ -190,24 +219,45 @@ class EntityConsistency(Check):
                         [Fix(start, end, target, applicability=UNSAFE)],
                         confidence=0.95 if group.preferred else 0.75,
                     )
-        scripts = {is_latin[k] for k in counts}
-        if len(scripts) == 2:
-            latin_n = sum(n for k, n in counts.items() if is_latin[k])
-            deva_n = sum(n for k, n in counts.items() if not is_latin[k])
+        # One name in two scripts, not a word and its translation (भारत / India).
+        latin = [k for k in counts if is_latin[k] and any(_transliterates(group.surface[d], group.surface[k]) for d in deva)]
+        deva = [k for k in deva if any(_transliterates(group.surface[k], group.surface[lt]) for lt in latin)]
+        if latin and deva:
+            latin_n = sum(counts[k] for k in latin)
+            deva_n = sum(counts[k] for k in deva)
             minority_latin = latin_n < deva_n
             if minority_latin:
                 target = group.preferred or group.surface[max(deva, key=lambda k: counts[k])]
             else:
-                target = group.surface[max((k for k in counts if is_latin[k]), key=lambda k: counts[k])]
-            for key in counts:
-                if is_latin[key] != minority_latin:
-                    continue
+                target = group.surface[max(latin, key=lambda k: counts[k])]
+            for key in latin if minority_latin else deva:
                 for start, end in group.spans[key]:
+                    inside = _inside_name(ctx, start, end, target)
                     yield ctx.finding(
                         self, start, end,
                         f"{group.label} appears in both scripts in this article ({summary}); "
                         f"keep to one: '{target}'",
-                        [Fix(start, end, target, applicability=UNSAFE)],
+                        [Fix(start, end, target, applicability=DISPLAY_ONLY if inside else UNSAFE)],
                         severity=Severity.INFO,
                         confidence=0.6,
                     )
+
+
+def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
+    """Would the fix put one script inside a name written in the other (पोको एम2 प्रो -> पोको M2 प्रो)?"""
+    sentence = ctx.article.sentence_at(start)
+    if sentence is None:
+        return False
+    toks = sentence.tokens
+    first = next((i for i, t in enumerate(toks) if t.start == start), None)
+    last = next((i for i, t in enumerate(toks) if t.end == end), None)
+    if first is None or last is None:
+        return False
+    script = "latin" if ctx.article.text[start:end].isascii() else "deva"
+    if script == ("latin" if target.isascii() else "deva"):
+        return False
+    stop = ctx.lexicon.stopwords
+    neighbours = toks[first - 1 : first] + toks[last + 1 : last + 2]
+    if script == "latin":
+        return any(t.kind == "latin" for t in neighbours)
+    return any(t.kind == "deva" and t.key not in stop and hindi_zipf(t.norm) < 4.0 for t in neighbours)

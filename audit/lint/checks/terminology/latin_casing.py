@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from audit.core.conventions import URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
@@ -23,8 +24,8 @@ class LatinCasing(Check):
             if entry.latin == entry.latin.lower():
                 continue  # common nouns (dollar, million): casing follows the sentence
             start, end = span_of(sent.tokens, m.first, m.last)
-            if text[start:end] in entry.latin_forms:
-                continue
+            if text[start:end] in entry.latin_forms or ctx.conventions.kind(start, end) == URL:
+                continue  # pic.twitter.com/…: an address keeps its own casing
             yield ctx.finding(
                 self, start, end,
                 f"{text[start:end]!r} is written {entry.latin!r}",

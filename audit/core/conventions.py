@@ -1,0 +1,179 @@
+"""Hindi news conventions the checks must not mistake for artifacts, found once per article.
+
+Hindi news pages gloss a term in English in brackets (`शेयर बाजार (Share Market)`), put an acronym
+after the full name (`भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO)`), add SEO titles in brackets
+(`(India vs England)`), start paragraphs with an English kicker (`Market Update: सेंसेक्स चढ़ा`),
+carry English-only lines (a caption, a byline, an embedded tweet), `label: value` spec lists,
+headline and standfirst lines, agency datelines (`पटना, 4 मार्च (भाषा)`) and page chrome
+(`ये भी पढ़ें`, `Also Read`, `2 / 6`). Each check asks this model instead of guessing for itself.
+
+Everything here is offsets into the original text; nothing is normalised in place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+GLOSS = "gloss"  # a bracketed gloss: English, an acronym, a name, an SEO title, an agency
+URL = "url"  # a web address, a hashtag or a handle
+KICKER = "kicker"  # `Market Update:` / `स्पोर्ट्स डेस्क-` opening a paragraph
+ENGLISH_LINE = "english-line"  # a caption, byline, summary or tweet in English
+SPEC_LINE = "spec-line"  # `डिस्प्ले: 6.7 इंच` / `- कीमत - 9 लाख रुपए`
+HEADLINE = "headline"  # a title, sub-head or standfirst line: no sentence end of its own
+CHROME = "chrome"  # related links, slide and view counters, "Don't Miss"
+LINE_KINDS = (ENGLISH_LINE, SPEC_LINE, HEADLINE, CHROME)
+
+_DEVA_LETTERS = re.compile(r"[\u0904-\u0939\u0958-\u0961]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
+# A bracket opened after a word (optionally a quote and a space) and closed within 120 characters.
+_BRACKET = re.compile(r"\(([^()]{1,120})\)")
+_URLISH = re.compile(
+    r"https?://\S+|\b(?:pic\.)?[\w-]+\.(?:com|in|org|net|co)(?:/\S*)?|[#@][\w\u0900-\u097F]+"
+    r"|(?im:^[ \t]*(?:date|updated|published|posted)\b[ \t:]*\d[\d\-/:., ]*)"  # a date stamp opening a line
+)
+# A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start.
+_KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))")
+_CHROME = re.compile(
+    r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|"
+    r"यह भी देखें|इसे भी पढ़ें|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)\b"
+    r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]",
+    re.IGNORECASE,
+)
+_SENTENCE_END = "।॥.?!\"'”’)|"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+
+
+def _letters(text: str) -> tuple[int, int]:
+    return len(_DEVA_LETTERS.findall(text)), len(_LATIN_LETTERS.findall(text))
+
+
+class Conventions:
+    """The convention spans of one text: inline (glosses, addresses) and whole lines."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            self.lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        self._line_starts = [s for s, _ in self.lines]
+
+    # --- inline spans --------------------------------------------------------------------
+
+    @cached_property
+    def inline(self) -> list[Span]:
+        spans = [Span(m.start(), m.end(), GLOSS) for m in _BRACKET.finditer(self.text) if self._is_gloss(m)]
+        spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(self.text)]
+        for line_no, (start, end) in enumerate(self.lines):
+            kicker = self._kicker(line_no)
+            if kicker:
+                spans.append(Span(start, kicker, KICKER))
+        return sorted(spans, key=lambda s: (s.start, s.end))
+
+    def _is_gloss(self, m: re.Match) -> bool:
+        inside = m.group(1)
+        deva, latin = _letters(inside)
+        if not deva and not latin:
+            return False  # (1), (2024): numbering, not a gloss
+        if not deva:
+            return True  # (Share Market), (ISRO), (India vs England), (silver rate today)
+        # (इसरो), (सीपीआई), (भाषा), (एक्स-शोरूम, दिल्ली), (प्रज्ञान): a short gloss or an agency
+        return len(inside.split()) <= 4
+
+    def _kicker(self, line_no: int) -> int | None:
+        """End offset of a kicker opening this line: English words, or a desk/dateline label."""
+        start, end = self.lines[line_no]
+        m = _KICKER.match(self.text, start, end)
+        if not m or m.end() >= end:
+            return None
+        label = m.group(1).strip()
+        words = label.split()
+        if not words or len(words) > 5:
+            return None
+        deva, latin = _letters(label)
+        rest_deva, _ = _letters(self.text[m.end() : end])
+        if latin and not deva:
+            return m.end()  # Market Update:  ChatGPT News:  MG ZS EV :
+        if deva and len(words) <= 3 and rest_deva and self.text[m.end() - 1] in "-–":
+            return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  (a dateline label)
+        return None
+
+    # --- whole lines ---------------------------------------------------------------------
+
+    @cached_property
+    def line_kinds(self) -> list[str | None]:
+        kinds: list[str | None] = []
+        for s, e in self.lines:
+            kinds.append(self._line_kind(self.text[s:e]))
+        return kinds
+
+    def _line_kind(self, line: str) -> str | None:
+        stripped = line.strip()
+        if not stripped:
+            return None
+        if _CHROME.search(stripped):
+            return CHROME
+        deva, latin = _letters(stripped)
+        if latin and latin >= 2 * deva:
+            return ENGLISH_LINE
+        words = stripped.split()
+        if len(words) <= 14 and re.match(r"^(?:[-•*]\s*)?[^:\n]{1,40}?\s*(?::|\s[-–]\s)\s*\S", stripped) \
+                and not stripped.endswith(("।", "?")):
+            return SPEC_LINE  # संभावित कीमत: 9 लाख रुपए / अनुमानित लॉन्च डेट - जून में
+        if len(words) <= 16 and not stripped.endswith(tuple(_SENTENCE_END)):
+            return HEADLINE
+        return None
+
+    # --- questions the checks ask --------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def line_kind(self, offset: int) -> str | None:
+        return self.line_kinds[self.line_of(offset)]
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        return self.lines[self.line_of(offset)]
+
+    def inline_at(self, start: int, end: int) -> Span | None:
+        """The inline convention span that holds [start, end), if any."""
+        spans = self.inline
+        i = bisect.bisect_right([s.start for s in spans], start)
+        for span in reversed(spans[max(0, i - 8) : i]):
+            if span.start <= start and end <= span.end:
+                return span
+        return None
+
+    def kind(self, start: int, end: int) -> str | None:
+        """What convention, if any, the span [start, end) sits in: inline first, then its line."""
+        span = self.inline_at(start, end)
+        if span is not None:
+            return span.kind
+        return self.line_kind(start)
+
+    def is_convention(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
+        kind = self.kind(start, end)
+        return kind is not None and (kinds is None or kind in kinds)
+
+    def whole_line(self, start: int, end: int) -> bool:
+        """True when [start, end) is all of its line's text (a headline, a pull-quote, a standfirst)."""
+        s, e = self.line_span(start)
+        return _bare(self.text[s:e]) == _bare(self.text[start:end])
+
+
+def _bare(text: str) -> str:
+    return text.strip(" \t-•*“”\"'।.")
+
+
+def find_conventions(text: str) -> Conventions:
+    return Conventions(text)
