@@ -20,35 +20,69 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 _CLOSERS = "”’\"')]»"
 
 
-@dataclass(frozen=True)
+def _kind(text: str) -> str:
+    if text.isdigit() or re.fullmatch(r"\d+([.,:/]\d+)*", text):
+        return "num"
+    if text in ("\u0964", "\u0965"):
+        return "punct"  # danda and double danda end sentences; they are not words
+    if is_devanagari(text):
+        return "deva"
+    if is_latin(text):
+        return "latin"
+    return "punct"
+
+
+_INFO: dict[str, tuple[str, str, str]] = {}
+
+
+def _token_info(text: str) -> tuple[str, str, str]:
+    """(norm, key, kind) of a token text, worked out once per distinct text: an article
+    repeats its words, and an archive repeats them a million times."""
+    info = _INFO.get(text)
+    if info is None:
+        if len(_INFO) > 500_000:
+            _INFO.clear()  # a bound on memory over an endless stream of new words
+        info = _INFO[text] = (normalize(text), fold(text), _kind(text))
+    return info
+
+
+_WORD_KINDS = frozenset(("deva", "latin", "num"))
+
+
 class Token:
-    start: int
-    end: int
-    text: str
+    """A token: exact offsets into the file text, its text, and its matching keys.
 
-    @cached_property
-    def norm(self) -> str:
-        return normalize(self.text)
+    Plain slots, filled from a per-text memo when the token is made: reading `key` in a
+    check's inner loop is an attribute read, not a cached_property lookup.
+    """
 
-    @cached_property
-    def key(self) -> str:
-        return fold(self.text)
+    __slots__ = ("start", "end", "text", "norm", "key", "kind")
 
-    @cached_property
-    def kind(self) -> str:
-        if self.text.isdigit() or re.fullmatch(r"\d+([.,:/]\d+)*", self.text):
-            return "num"
-        if self.text in ("\u0964", "\u0965"):
-            return "punct"  # danda and double danda end sentences; they are not words
-        if is_devanagari(self.text):
-            return "deva"
-        if is_latin(self.text):
-            return "latin"
-        return "punct"
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        self.norm, self.key, self.kind = _token_info(text)
 
     @property
     def is_word(self) -> bool:
-        return self.kind in ("deva", "latin", "num")
+        return self.kind in _WORD_KINDS
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+
+def _made(start: int, end: int, text: str, info: tuple[str, str, str]) -> Token:
+    tok = Token.__new__(Token)
+    tok.start, tok.end, tok.text = start, end, text
+    tok.norm, tok.key, tok.kind = info
+    return tok
 
 
 @dataclass
@@ -59,10 +93,14 @@ class Sentence:
     index: int
     paragraph: int
     tokens: list[Token] = field(default_factory=list)
+    _words: list[Token] | None = field(default=None, repr=False, compare=False)
 
     @property
     def words(self) -> list[Token]:
-        return [t for t in self.tokens if t.is_word]
+        """The word tokens (not punctuation); computed once, checks ask for them often."""
+        if self._words is None or len(self._words) > len(self.tokens):
+            self._words = [t for t in self.tokens if t.kind in _WORD_KINDS]
+        return self._words
 
 
 @dataclass(frozen=True)
@@ -118,6 +156,15 @@ def _align(pieces: list[str], text: str, base: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for piece in pieces:
+        if piece and not piece[0].isspace() and not piece[-1].isspace():
+            # The common case, the piece as it stands in the text: no character walk needed.
+            skip = pos
+            while skip < len(text) and text[skip].isspace():
+                skip += 1
+            if text.startswith(piece, skip):
+                pos = skip + len(piece)
+                spans.append((base + skip, base + pos))
+                continue
         chars = [c for c in piece if not c.isspace()]
         if not chars:
             continue
@@ -205,6 +252,41 @@ def _tokenize(sentence: str) -> list[str]:
     return trivial_tokenize(sentence, lang="hi")
 
 
+_CHUNK = re.compile(r"[^ \t]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_CHUNKS: dict[str, tuple[tuple[int, int, str, tuple[str, str, str]], ...]] = {}
+
+
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, tuple[str, str, str]], ...]:
+    """Tokens of one space-delimited chunk, relative to it, worked out once per distinct chunk."""
+    got = _CHUNKS.get(chunk)
+    if got is None:
+        if len(_CHUNKS) > 500_000:
+            _CHUNKS.clear()
+        got = _CHUNKS[chunk] = tuple(
+            (a, b, chunk[a:b], _token_info(chunk[a:b]))
+            for s, e in _align(_tokenize(chunk), chunk, 0) for a, b in _peel(s, e, chunk))
+    return got
+
+
+def _sentence_tokens(sentence: str, base: int) -> list[Token]:
+    """indic-nlp's trivial tokenizer, then curly punctuation peeled off, at file offsets.
+
+    The tokenizer splits on spaces and tabs and around punctuation, all of which is local to
+    a space-delimited chunk, so each distinct chunk is tokenized once. Its one rule that
+    looks across chunks, rejoining digit groups ("1 , 000"), only applies to ASCII digits:
+    sentences with one take the whole-sentence path.
+    """
+    if _ASCII_DIGIT.search(sentence):
+        return [Token(base + a, base + b, sentence[a:b])
+                for ts, te in _align(_tokenize(sentence), sentence, 0) for a, b in _peel(ts, te, sentence)]
+    tokens: list[Token] = []
+    for m in _CHUNK.finditer(sentence):
+        at = base + m.start()
+        tokens.extend([_made(at + a, at + b, t, info) for a, b, t, info in _chunk_tokens(m.group())])
+    return tokens
+
+
 def parse_article(text: str, path: str = "<string>") -> Article:
     """Segment `text` into sentences and tokens; never modifies `text`."""
     sentences: list[Sentence] = []
@@ -224,8 +306,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
                     fixed.append([s, e])
             for s, e in fixed:
                 sent = Sentence(s, e, text[s:e], len(sentences), p_index)
-                for ts, te in _align(_tokenize(sent.text), sent.text, s):
-                    sent.tokens.extend(Token(a, b, text[a:b]) for a, b in _peel(ts, te, text))
+                sent.tokens = _sentence_tokens(sent.text, s)
                 sentences.append(sent)
         offset += len(line) + 1
     return Article(path=path, text=text, sentences=sentences)

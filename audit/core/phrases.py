@@ -1,4 +1,12 @@
-"""Longest-match lookup of token sequences (glossary forms, lexicon phrases) in a sentence."""
+"""Longest-match lookup of token sequences (glossary forms, lexicon phrases) in a sentence.
+
+Every distinct token key a phrase uses gets one character of its own; a phrase becomes a short
+string of them, and a sentence becomes one character per token (keys no phrase uses share a
+filler). One Aho-Corasick automaton per index (ahocorasick-rs, leftmost-longest) then finds
+all matches of a sentence in a single pass in compiled code, where a Python loop would try
+every phrase length at every token. A match in the encoded string is a match of whole tokens,
+so offsets come straight from the tokens.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +17,36 @@ from typing import Generic, TypeVar
 from audit.core.document import Token, tokenize_phrase
 
 V = TypeVar("V")
+
+_FILLER = "\x01"  # any key no phrase uses
+_CODES: dict[str, str] = {}  # token key -> its character, shared by every index
+
+
+def _code(key: str) -> str:
+    code = _CODES.get(key)
+    if code is None:
+        n = 0x100 + len(_CODES)
+        code = _CODES[key] = chr(n + 0x800 if n >= 0xD800 else n)  # no surrogates
+    return code
+
+
+_ENCODED: dict[int, tuple[list[Token], int, int, str]] = {}
+
+
+def encode(tokens: list[Token]) -> str:
+    """One character per token: its key's code, or the filler.
+
+    Every index scans the same sentences, so the last few thousand encodings are kept (with
+    the list itself, so an id is never mistaken for a reused one)."""
+    hit = _ENCODED.get(id(tokens))
+    if hit is not None and hit[0] is tokens and hit[1] == len(tokens) and hit[2] == len(_CODES):
+        return hit[3]
+    get = _CODES.get
+    coded = "".join([get(t.key, _FILLER) for t in tokens])
+    if len(_ENCODED) > 4096:
+        _ENCODED.clear()
+    _ENCODED[id(tokens)] = (tokens, len(tokens), len(_CODES), coded)
+    return coded
 
 
 @dataclass(frozen=True)
@@ -21,15 +59,14 @@ class Match(Generic[V]):
 class PhraseIndex(Generic[V]):
     def __init__(self) -> None:
         self._table: dict[tuple[str, ...], V] = {}
-        self._longest = 0
-        self._heads: set[str] = set()
+        self._automaton = None
+        self._values: list[V] = []
 
     def add(self, phrase: str, value: V) -> tuple[str, ...]:
         keys = tokenize_phrase(phrase)
         if keys:
             self._table.setdefault(keys, value)
-            self._longest = max(self._longest, len(keys))
-            self._heads.add(keys[0])
+            self._automaton = None  # rebuilt on the next scan
         return keys
 
     def get(self, keys: tuple[str, ...]) -> V | None:
@@ -41,19 +78,19 @@ class PhraseIndex(Generic[V]):
     def __len__(self) -> int:
         return len(self._table)
 
+    def _compile(self):
+        import ahocorasick_rs
+
+        patterns = ["".join(_code(k) for k in keys) for keys in self._table]
+        self._values = list(self._table.values())
+        self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        return self._automaton
+
     def scan(self, tokens: list[Token]) -> Iterator[Match[V]]:
         """Non-overlapping matches, longest first at each position, left to right."""
-        i = 0
-        n = len(tokens)
-        while i < n:
-            if tokens[i].key in self._heads:
-                for length in range(min(self._longest, n - i), 0, -1):
-                    value = self._table.get(tuple(t.key for t in tokens[i : i + length]))
-                    if value is not None:
-                        yield Match(i, i + length - 1, value)
-                        i += length
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        if not self._table or not tokens:
+            return
+        automaton = self._automaton or self._compile()
+        values = self._values
+        for pattern, start, end in automaton.find_matches_as_indexes(encode(tokens)):
+            yield Match(start, end - 1, values[pattern])

@@ -5,6 +5,21 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 
+_KEY_CODES: dict[str, str] = {}
+
+
+def _codes(words: list[Token]) -> str:
+    """One character per word, the same character for the same key (surrogates skipped)."""
+    out = []
+    for t in words:
+        code = _KEY_CODES.get(t.key)
+        if code is None:
+            n = len(_KEY_CODES)
+            code = _KEY_CODES[t.key] = chr(n + 0x800 if n >= 0xD800 else n)
+        out.append(code)
+    return "".join(out)
+
+
 class RepeatedPhrase(Check):
     """A phrase of three or more words said twice in one sentence (or in two adjacent ones).
 
@@ -31,29 +46,36 @@ class RepeatedPhrase(Check):
         sentences = ctx.article.sentences
         conventions = ctx.conventions
         reported: set[int] = set()
+        if len(_KEY_CODES) > 500_000:
+            _KEY_CODES.clear()  # between articles only: codes must agree within one
+        # Each word key becomes one character, so n-grams are string slices and a repeat is a
+        # dict hit, all in compiled code; the Python loop below only runs where a gram repeats.
+        coded = [_codes(sent.words) for sent in sentences]
         for i, sent in enumerate(sentences):
             words = sent.words
-            yield from self._scan(ctx, words, words, True, reported)
+            yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported)
             if i + 1 < len(sentences) and not _template(ctx, sent, sentences[i + 1], conventions):
-                yield from self._scan(ctx, words, sentences[i + 1].words, False, reported)
+                yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False, reported)
 
-    def _scan(self, ctx: Context, first: list[Token], second: list[Token], same: bool, reported: set[int]):
+    def _scan(self, ctx: Context, first: list[Token], second: list[Token], a: str, b: str, same: bool,
+              reported: set[int]):
         min_words = int(ctx.setting(self, "min_words" if same else "min_words_adjacent"))
         min_content = int(ctx.setting(self, "min_content" if same else "min_content_adjacent"))
         stop = ctx.lexicon.stopwords
-        seen: dict[tuple[str, ...], list[int]] = {}
-        for p in range(len(first) - min_words + 1):
-            seen.setdefault(tuple(t.key for t in first[p : p + min_words]), []).append(p)
+        seen: dict[str, list[int]] = {}
+        for p in range(len(a) - min_words + 1):
+            seen.setdefault(a[p : p + min_words], []).append(p)
+        grams = [b[q : q + min_words] for q in range(len(b) - min_words + 1)]
+        if (same and len(seen) == len(grams)) or (not same and seen.keys().isdisjoint(grams)):
+            return  # no n-gram occurs twice: nothing to report
         q = 0
-        while q <= len(second) - min_words:
-            gram = tuple(t.key for t in second[q : q + min_words])
+        while q <= len(b) - min_words:
             best, best_p = 0, 0
-            for p in seen.get(gram, ()):
+            for p in seen.get(grams[q], ()):
                 if same and p >= q:
                     break
                 length = 0
-                while (q + length < len(second) and p + length < len(first)
-                       and first[p + length].key == second[q + length].key
+                while (q + length < len(b) and p + length < len(a) and a[p + length] == b[q + length]
                        and (not same or p + length < q)):
                     length += 1
                 if length > best:

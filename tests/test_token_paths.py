@@ -1,0 +1,69 @@
+"""The fast paths of segmentation and phrase lookup give exactly what the plain algorithms give."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PIECES = ["डीपसीक", "ने", "मॉडल", "को", "ओपन", "सोर्स", "Open", "AI", "“", "”", "‘", "’", "-", "–", ",", ".",
+          "।", "?", "(", ")", "$", "1", "2", "000", "१२", "\u00a0", "\u200d", ":", "/", "कहा", "जेमिनी"]
+SENTENCE = st.lists(st.sampled_from(PIECES), max_size=14).map(lambda parts: "".join(
+    p + sep for p, sep in zip(parts, [" ", "", " ", "  ", "\t", " "] * 3)))
+
+
+def _plain_tokens(sentence: str, base: int):
+    from audit.core.document import _align, _peel, _tokenize
+
+    return [(base + a, base + b, sentence[a:b])
+            for s, e in _align(_tokenize(sentence), sentence, 0) for a, b in _peel(s, e, sentence)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(SENTENCE, st.integers(0, 50))
+def test_chunked_tokens_match_whole_sentence_tokens(sentence, base):
+    from audit.core.document import _sentence_tokens
+    from audit.core.text import fold, normalize
+
+    if not sentence.strip():
+        return
+    tokens = _sentence_tokens(sentence, base)
+    assert [(t.start, t.end, t.text) for t in tokens] == _plain_tokens(sentence, base)
+    for t in tokens:
+        assert (t.norm, t.key) == (normalize(t.text), fold(t.text))
+
+
+def _plain_scan(table: dict, keys: list[str]):
+    """The loop the automaton replaced: at each token, the longest phrase starting there."""
+    longest = max((len(k) for k in table), default=0)
+    i, out = 0, []
+    while i < len(keys):
+        for length in range(min(longest, len(keys) - i), 0, -1):
+            if tuple(keys[i : i + length]) in table:
+                out.append((i, i + length - 1, table[tuple(keys[i : i + length])]))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+WORDS = ["ओपन", "एआई", "सोर्स", "मॉडल", "गूगल", "के", "मिथुन"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
+       st.lists(st.sampled_from(WORDS + ["और"]), max_size=20))
+def test_automaton_scan_matches_the_longest_match_loop(phrases, words):
+    from audit.core.document import parse_article
+    from audit.core.phrases import PhraseIndex
+
+    index: PhraseIndex[int] = PhraseIndex()
+    table: dict = {}
+    for n, phrase in enumerate(phrases):
+        keys = index.add(" ".join(phrase), n)
+        table.setdefault(keys, n)
+    if not words:
+        return
+    tokens = [t for s in parse_article(" ".join(words)).sentences for t in s.tokens]
+    got = [(m.first, m.last, m.value) for m in index.scan(tokens)]
+    assert got == _plain_scan(table, [t.key for t in tokens])
