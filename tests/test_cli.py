@@ -126,3 +126,13 @@ def test_console_script_is_installed():
 
     proc = subprocess.run([exe, "check", str(SAMPLES)], capture_output=True, cwd=ROOT)
     assert proc.returncode == 1 and b"findings in 3 files" in proc.stdout
+
+
+def test_a_folder_with_dismissals_checks_its_articles_only(article):
+    """The review TUI leaves .jaanch-suppressions.json beside the articles; it is not a CMS article."""
+    (article.parent / ".jaanch-suppressions.json").write_text(
+        json.dumps([{"file": "story.txt", "code": "TERM001", "text": "no such text"}]), encoding="utf-8")
+    proc = run_cli("check", "--format", "json", str(article.parent))
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert {f["path"] for f in json.loads(proc.stdout)} == {str(article)}
+    assert "1 dismissed findings no longer occur" in proc.stderr.decode()

@@ -1,7 +1,7 @@
-"""The `jaanch` console script: `review` is handled here, everything else by `audit.cli.main`.
+"""The `jaanch` console script: `review` is handled here, `--ray` runs by `scaleout`, the rest by `audit.cli.main`.
 
-Keeping the entry point in `tui/` lets `audit/` stay free of textual; `jaanch check` imports
-`audit.cli.main` only, and textual loads when `jaanch review` runs.
+Keeping the entry point in `tui/` lets `audit/` stay free of textual and ray; `jaanch check` imports
+`audit.cli.main` only, textual loads when `jaanch review` runs, and ray when a command is given `--ray`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,14 @@ def _review(args, engine, paths) -> int:
     return run(paths, engine, model_findings(args, paths))
 
 
+def _ray(args) -> int:
+    from scaleout.cli import run
+
+    return run(args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    return audit_main(argv, handlers={"review": _review})
+    return audit_main(argv, handlers={"review": _review, "ray": _ray})
 
 
 if __name__ == "__main__":

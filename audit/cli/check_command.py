@@ -129,16 +129,37 @@ class CheckJob:
         return FileResult(article.path, findings, fixed), used
 
 
-def run_check(args: argparse.Namespace) -> int:
-    from audit.policy.baseline import Baseline, write_baseline
+@dataclass
+class CheckRun:
+    """A `jaanch check` ready to go: configuration read, engine loaded, options checked, targets listed."""
+
+    args: argparse.Namespace
+    config: object
+    engine: object
+    models: object
+    job: CheckJob
+    targets: list
+    unsafe: bool
+    jobs: int | None
+
+    @property
+    def signature(self) -> str:
+        return "|".join(filter(None, [self.engine.signature(), self.models.signature()]))
+
+    def exit_code(self, worst: Severity | None) -> int:
+        fail_on = self.args.fail_on or self.config.fail_on or "warning"
+        if fail_on == "never":
+            return 0
+        return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
+
+
+def prepare_check(args: argparse.Namespace) -> CheckRun:
     from audit.inputs.cms import CMS_SUFFIXES
     from audit.core.document import collect_paths
-    from audit.core.runner import run_ordered
     from audit.lint.engine import Engine, select_checks
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.cli.qe_options import Models
     from audit.inputs.pairs import PAIR_SUFFIXES
-    from audit.reporters import REPORTERS
 
     config = _configuration(args)
     house = config.house_glossary and not args.no_house_glossary
@@ -164,12 +185,27 @@ def run_check(args: argparse.Namespace) -> int:
     # Models (QE, house LM) and standard input stay in this process; plain files go to workers.
     single = models.scorer is not None or models.lm is not None or "-" in targets
     jobs = 1 if single else args.jobs
+    return CheckRun(args, config, engine, models, job, targets, unsafe, jobs)
 
+
+def run_check(args: argparse.Namespace, runner=None) -> int:
+    """`runner` maps the per-file job over the targets in order (default: worker processes here)."""
+    from audit.core.runner import run_ordered
+
+    return report_check(prepare_check(args), runner or run_ordered)
+
+
+def report_check(run: CheckRun, runner) -> int:
+    """Stream each file's findings to the reporter as they come, in input order; then the exit code."""
+    from audit.policy.baseline import Baseline, write_baseline
+    from audit.reporters import REPORTERS
+
+    args, config, job, targets, jobs, unsafe = run.args, run.config, run.job, run.targets, run.jobs, run.unsafe
     stores = {}
     for target in targets:
         if target != "-" and Path(target).parent not in stores:
             stores[Path(target).parent] = job.store(Path(target).parent)
-    signature = "|".join(filter(None, [engine.signature(), models.signature()]))
+    signature = run.signature
     reporter = REPORTERS[args.format](signature, unsafe_fixes=unsafe)
     baseline_path = None if args.write_baseline else Path(args.baseline) if args.baseline else config.baseline
     baseline = Baseline(baseline_path) if baseline_path else None
@@ -178,7 +214,7 @@ def run_check(args: argparse.Namespace) -> int:
     out = sys.stdout
     if not args.write_baseline:
         out.write(reporter.start())
-    for target, (result, used) in zip(targets, run_ordered(job, targets, jobs, desc="check")):
+    for target, (result, used) in zip(targets, runner(job, targets, jobs, desc="check")):
         if target != "-":
             store = stores[Path(target).parent]
             store.used |= used
@@ -207,10 +243,7 @@ def run_check(args: argparse.Namespace) -> int:
               f"refresh it with --write-baseline {baseline_path}", file=sys.stderr)
     if not reporter.prints_signature:
         print(signature, file=sys.stderr)
-    fail_on = args.fail_on or config.fail_on or "warning"
-    if fail_on == "never":
-        return 0
-    return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
+    return run.exit_code(worst)
 
 
 def _findings(engine, models, article, segments, pairs, qe: bool) -> list:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from audit.cli.scaleout_options import add_ray_options
 from audit.core.errors import UsageError
 
 
@@ -18,6 +19,7 @@ def add_subcommands(sub) -> None:
     mine.add_argument("--glossary", action="append", default=[], metavar="FILE")
     mine.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
     mine.add_argument("--min-articles", type=int, default=1, help="ignore forms seen in fewer articles")
+    add_ray_options(mine)
     apply = g.add_parser("apply", help="fold the accepted rows of a review table into a glossary")
     apply.add_argument("review", metavar="REVIEW_TABLE")
     apply.add_argument("--glossary", required=True, metavar="FILE", help="the glossary to change")
@@ -35,10 +37,19 @@ def add_subcommands(sub) -> None:
     stats.add_argument("-o", "--output", metavar="CSV", help="write the table here instead of a summary")
 
 
-def _glossary_paths(extra: list[str]) -> list[Path]:
+def glossary_paths(extra: list[str]) -> list[Path]:
     from audit.language.glossary import DEFAULT_GLOSSARY
 
     return [DEFAULT_GLOSSARY] + [Path(p) for p in extra]
+
+
+def write_mined(args: argparse.Namespace, table) -> int:
+    out = Path(args.output)
+    table.write_parquet(out) if out.suffix == ".parquet" else table.write_csv(out)
+    groups = table["group"].n_unique() if table.height else 0
+    print(f"{groups} names written more than one way; review table: {out} "
+          "(mark rows accept=yes, fill 'latin' for new names, then `jaanch glossary apply`)")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,14 +58,8 @@ def run(args: argparse.Namespace) -> int:
         from audit.language.glossary import Glossary
         from audit.maintenance.mine import mine
 
-        table = mine(args.corpus, Glossary.load(_glossary_paths(args.glossary)), args.jobs,
-                     progress=sys.stderr.isatty(), min_articles=args.min_articles)
-        out = Path(args.output)
-        table.write_parquet(out) if out.suffix == ".parquet" else table.write_csv(out)
-        groups = table["group"].n_unique() if table.height else 0
-        print(f"{groups} names written more than one way; review table: {out} "
-              "(mark rows accept=yes, fill 'latin' for new names, then `jaanch glossary apply`)")
-        return 0
+        return write_mined(args, mine(args.corpus, Glossary.load(glossary_paths(args.glossary)), args.jobs,
+                                      progress=sys.stderr.isatty(), min_articles=args.min_articles))
     if command == "apply":
         from audit.maintenance.apply import apply_review
 
@@ -65,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     if command == "lint":
         from audit.maintenance.lint import lint
 
-        files = args.files or [str(p) for p in _glossary_paths([])]
+        files = args.files or [str(p) for p in glossary_paths([])]
         problems = lint(files)
         for line in problems:
             print(line)
@@ -86,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     from audit.lint.engine import Engine
     from audit.maintenance.stats import entry_stats
 
-    table = entry_stats(args.corpus, Engine(_glossary_paths(args.glossary)))
+    table = entry_stats(args.corpus, Engine(glossary_paths(args.glossary)))
     if args.output:
         table.write_csv(args.output)
     fired = table.filter(table["fired"] > 0)

@@ -11,6 +11,7 @@ from audit import __version__
 from audit.core.errors import JaanchError, UsageError
 from audit.cli.glossary_options import add_subcommands as add_glossary_subcommands
 from audit.cli.qe_options import add_check_options, add_subcommands
+from audit.cli.scaleout_options import add_ray_options, wants_ray
 
 
 class ExitCode(enum.IntEnum):
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, metavar="N",
                        help="worker processes for folders (default: this machine's cores); output is the same")
     add_check_options(check)
+    add_ray_options(check, parquet=True)
 
     review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")
     review.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
@@ -76,11 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--glossary", action="append", default=[], metavar="FILE")
     report.add_argument("--no-house-glossary", action="store_true")
     report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
+    add_ray_options(report)
     sub.add_parser("rules", help="list the checks with their codes")
     return parser
 
 
-def _engine(args: argparse.Namespace):
+def engine_for(args: argparse.Namespace):
     from audit.lint.engine import Engine
     from audit.language.glossary import DEFAULT_GLOSSARY
 
@@ -101,9 +104,14 @@ def _rules() -> int:
 
 
 def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
-    """`handlers` supplies commands implemented outside the engine (the TUI's `review`)."""
+    """`handlers` supplies what is implemented outside the engine: the TUI's `review`, and `ray` runs."""
     try:
         args = _parser().parse_args(argv)
+        if wants_ray(args):
+            handler = (handlers or {}).get("ray")
+            if handler is None:
+                raise UsageError("--ray needs the scaleout package; run the installed `jaanch` script")
+            return handler(args)
         if args.command == "rules":
             return _rules()
         if args.command == "check":
@@ -115,11 +123,9 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
 
             return run_lm(args)
         if args.command == "report":
-            from audit.cli.report import build_report
+            from audit.cli.report import run_report
 
-            summary = build_report(args.corpus, _engine(args), args.output, args.jobs)
-            print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
-            return ExitCode.OK
+            return run_report(args, engine_for(args))
         if args.command == "glossary":
             from audit.cli.glossary_options import run as run_glossary
 
@@ -133,7 +139,7 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
             raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
         from audit.core.document import collect_paths
 
-        return handler(args, _engine(args), collect_paths(args.paths))
+        return handler(args, engine_for(args), collect_paths(args.paths))
     except JaanchError as exc:
         print(f"jaanch: {exc.one_line()}", file=sys.stderr)
         return ExitCode.USAGE

@@ -42,15 +42,32 @@ def add_subcommands(sub) -> None:
     compare.add_argument("--format", choices=("text", "json"), default="text")
 
 
+# the options Models are built from: a worker on another machine rebuilds them from these
+MODEL_OPTIONS = ("qe", "qe_model", "qe_threshold", "qe_device", "qe_batch_size", "qe_quantize", "qe_cache",
+                 "no_qe_cache", "lm")
+
+
 @dataclass
 class Models:
     scorer: object | None = None
     threshold: float = 0.5
     lm: object | None = None
+    options: dict | None = None
+
+    def __reduce__(self):
+        """Pickled as the options they were built from: a model (and its score cache's database
+        connection) is loaded by whichever process uses it, once."""
+        if self.options is None:
+            raise TypeError("Models built in memory cannot travel to another process")
+        return (Models.from_options, (self.options,))
+
+    @classmethod
+    def from_options(cls, options: dict) -> "Models":
+        return cls.from_args(argparse.Namespace(**options))
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> "Models":
-        models = cls(threshold=args.qe_threshold)
+        models = cls(threshold=args.qe_threshold, options={name: getattr(args, name) for name in MODEL_OPTIONS})
         if args.qe_model and not args.qe:
             raise UsageError("--qe-model is given without --qe")
         if args.qe:

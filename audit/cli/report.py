@@ -44,19 +44,23 @@ class _ArticleRows:
                  "severity": f.severity.label} for f in self.engine.audit(read_article(path))]
 
 
-def build_report(corpus: str, engine: Engine, output: str | Path, jobs: int | None = None) -> dict:
+def build_report(corpus: str, engine: Engine, output: str | Path, jobs: int | None = None,
+                 runner=run_ordered) -> dict:
+    """`runner` maps the per-article work over the files in order: worker processes, or a Ray cluster."""
     import polars as pl
 
     rows = []
     paths = collect_paths([corpus])
-    for found in run_ordered(_ArticleRows(engine), paths, jobs, desc="report"):
+    for found in runner(_ArticleRows(engine), paths, jobs, desc="report"):
         rows.extend(found)
     frame = pl.DataFrame(rows, schema={c: pl.String for c in ("article", "code", "rule", "category", "severity")})
-    by_category = frame.group_by("category").len().sort("len", descending=True)
-    by_rule = frame.group_by("code", "rule", "category").len().sort("len", descending=True)
+    # ties broken by name: the same corpus gives the same page, however the rows were gathered
+    by_category = frame.group_by("category").len().sort(["len", "category"], descending=[True, False])
+    by_rule = frame.group_by("code", "rule", "category").len().sort(["len", "code"], descending=[True, False])
     by_article = frame.group_by("article").agg(
         pl.len().alias("findings"), (pl.col("severity") == "error").sum().alias("errors"),
-        (pl.col("severity") == "warning").sum().alias("warnings")).sort("findings", descending=True)
+        (pl.col("severity") == "warning").sum().alias("warnings")).sort(["findings", "article"],
+                                                                           descending=[True, False])
     severity = dict(frame.group_by("severity").len().iter_rows())
     clean = len(paths) - by_article.height
     table = "".join(
@@ -80,3 +84,9 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .6em;
 """
     write_atomic(output, page)
     return {"articles": len(paths), "findings": frame.height}
+
+
+def run_report(args, engine: Engine, runner=run_ordered) -> int:
+    summary = build_report(args.corpus, engine, args.output, args.jobs, runner)
+    print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
+    return 0

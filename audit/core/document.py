@@ -350,7 +350,9 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> lis
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+            # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
+                           and not f.name.startswith("."))
             if not found:
                 raise InputError(f"no {' or '.join(ARTICLE_SUFFIXES)} articles found in this folder", raw)
             out.extend(found)

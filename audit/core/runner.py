@@ -29,7 +29,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-class _Failed:
+class Failed:
     """A user-facing error raised in a worker, carried back as a value (exceptions with
     keyword-style constructors do not survive pickling) and raised again in the parent."""
 
@@ -45,11 +45,16 @@ def _start_worker(work: Callable) -> None:
     _WORK = work
 
 
-def _call(item):
+def call_safely(work: Callable[[T], R], item: T) -> R | Failed:
+    """`work(item)`, or the user-facing error it raised as a value (what any other process sends back)."""
     try:
-        return _WORK(item)
+        return work(item)
     except JaanchError as exc:
-        return _Failed(exc)
+        return Failed(exc)
+
+
+def _call(item):
+    return call_safely(_WORK, item)
 
 
 def _progress_bar(total: int, desc: str, progress: bool | None):
@@ -85,7 +90,7 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
         chunk = max(1, min(16, len(items) // (jobs * 8)))
         with get_context("spawn").Pool(jobs, initializer=_start_worker, initargs=(work,)) as pool:
             for result in pool.imap(_call, items, chunksize=chunk):
-                if isinstance(result, _Failed):
+                if isinstance(result, Failed):
                     result.raise_again()
                 yield result
                 if bar is not None:

@@ -48,8 +48,12 @@ def _names(path: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def mine(corpus: str, glossary: Glossary, jobs: int | None = None, progress: bool = False, min_articles: int = 1):
-    """A polars DataFrame of name groups, the groups that hurt most articles first."""
+def mine(corpus: str, glossary: Glossary, jobs: int | None = None, progress: bool = False, min_articles: int = 1,
+         runner=run_ordered):
+    """A polars DataFrame of name groups, the groups that hurt most articles first.
+
+    `runner` maps `_names` over the articles in order: worker processes, or a Ray cluster.
+    """
     import polars as pl
 
     paths = collect_paths([corpus])
@@ -57,7 +61,7 @@ def mine(corpus: str, glossary: Glossary, jobs: int | None = None, progress: boo
     articles: dict[str, set[int]] = defaultdict(set)
     surface: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     example: dict[str, str] = {}
-    for index, names in enumerate(run_ordered(_names, paths, jobs, progress, desc="mine")):
+    for index, names in enumerate(runner(_names, paths, jobs, progress, desc="mine")):
         for key, word, context in names:
             occurrences[key] += 1
             articles[key].add(index)

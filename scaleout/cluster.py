@@ -1,0 +1,59 @@
+"""Connecting to Ray: `local` starts one on this machine, anything else is a cluster address."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from audit.core.errors import JaanchError, UsageError
+
+
+class ClusterError(JaanchError):
+    """Ray could not be reached, or a Ray worker failed in a way no retry mends."""
+
+
+def import_ray():
+    try:
+        import ray
+    except ImportError:
+        raise UsageError("--ray needs the ray extra: pip install 'jaanch[ray]'") from None
+    return ray
+
+
+def connect(address: str):
+    """(the ray module, whether this call started it): a Ray already running in this process is reused."""
+    ray = import_ray()
+    started = not ray.is_initialized()
+    if started:
+        options = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": True}
+        try:
+            if address == "local":
+                ray.init(num_cpus=os.cpu_count() or 1, **options)
+            else:
+                ray.init(address=address, **options)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise ClusterError(f"--ray {address}: cannot start or reach Ray: {str(exc).splitlines()[0]}") from None
+    import ray.data
+
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True  # results come back in input order
+    context.enable_progress_bars = sys.stderr.isatty()
+    context.print_on_execution_start = False
+    # Ray Data's notes (progress bars off, execution plans) would bury jaanch's one-line messages
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    return ray, started
+
+
+def pool(ray, workers: int | None, gpus: bool) -> tuple[int, float]:
+    """(actors, GPUs per actor): one actor per CPU, or per GPU when the models run on GPUs."""
+    resources = ray.cluster_resources()
+    if gpus:
+        available = int(resources.get("GPU", 0))
+        if available < 1:
+            raise UsageError("--qe-device cuda: the Ray cluster has no GPUs")
+        return workers or available, 1.0
+    if resources.get("GPU", 0) >= 1:
+        print(f"jaanch: the Ray cluster has {int(resources['GPU'])} GPUs; pass --qe-device cuda to score on them",
+              file=sys.stderr)
+    return workers or max(1, int(resources.get("CPU", 1))), 0.0
