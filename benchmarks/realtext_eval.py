@@ -235,6 +235,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="folder of <id>.txt page texts")
     parser.add_argument("--judge", type=Path, help="write the unjudged findings, with context, to this file")
     parser.add_argument("--list-missed", action="store_true", help="print every gold slip no finding overlaps")
+    parser.add_argument("--list-false", action="store_true", help="print every finding judged false, worst first")
     parser.add_argument("--quiet", action="store_true", help="do not print the unjudged findings")
     args = parser.parse_args()
     if args.judge and args.judge.resolve().is_relative_to(ROOT):
@@ -271,6 +272,13 @@ def main() -> None:
     report_precision(findings, verdicts, pages)
     report_fixes(fixes, verdicts)
     report_recall(findings, texts, args.list_missed)
+    if args.list_false:
+        rank = {"error": 0, "warning": 1, "info": 2}
+        print("\nfindings judged false:")
+        for f in sorted(findings, key=lambda f: (rank.get(f.severity, 3), f.code, f.page, f.start)):
+            row = verdicts.get(f.key)
+            if row is not None and row["verdict"] == "false":
+                print(f"  {f.severity:7} {f.code:8} {f.page} {f.start}-{f.end} {short(f.text)!r}: {row['reason']}")
     unjudged = [f for f in findings if f.key not in verdicts]
     unjudged_fixes = sorted({a for applied in fixes.values() for a in applied
                              if _fix_verdict(a, verdicts) is None}, key=lambda a: (a.page, a.start))
