@@ -33,7 +33,7 @@ def main() -> int:
             folder.mkdir(parents=True, exist_ok=True)
             body = "\n".join(rng.sample(paragraphs, k=min(6, len(paragraphs)))) + f"\nलेख {i}।\n"
             (folder / f"a{i:05d}.txt").write_text(body, encoding="utf-8")
-        wall, rss, code = run_measured([*_jaanch(), "lm", "train", str(corpus), "-o", str(Path(tmp) / "lm")])
+        wall, rss, code, _ = run_measured([*_jaanch(), "lm", "train", str(corpus), "-o", str(Path(tmp) / "lm")])
         assert code == 0
         meta = (Path(tmp) / "lm" / "meta.json").read_text(encoding="utf-8")
     print(f"lm train: {args.articles} articles in {wall:.1f} s ({args.articles / wall:.0f} articles/s), "

@@ -42,7 +42,7 @@ def main() -> int:
             (folder / f"a{i:05d}.txt").write_bytes(data)
             size += len(data)
         table = Path(tmp) / "review.parquet"
-        wall, rss, code = run_measured([*_jaanch(), "glossary", "mine", str(corpus), "-o", str(table),
+        wall, rss, code, _ = run_measured([*_jaanch(), "glossary", "mine", str(corpus), "-o", str(table),
                                         "--jobs", str(args.jobs)])
         assert code == 0
         import polars as pl

@@ -1,9 +1,18 @@
-"""Speed of `jaanch check`: throughput on a 2,000-article corpus, peak memory, cold start.
+"""Speed of `jaanch check`, as ratios against yardsticks run side by side in the same script.
 
-    python benchmarks/speed.py [--articles 2000] [--runs 5]
+    python benchmarks/speed.py [--articles 2000] [--runs 7] [--baseline REV --baseline-articles 300]
 
-The corpus is built from samples/ (each copy numbered so no two files are identical).
-Every figure comes from running the real console script in a child process.
+* throughput: `jaanch check --format json` over a generated corpus of seed-sized articles
+  (benchmarks/corpus.py), single-process and with --jobs 2, against `grep -F -f TERMS -r` over
+  the same bytes (TERMS: every glossary form and lexicon phrase the checks look for);
+* peak RSS of each run (the largest process: the parent or one worker);
+* cold start: `jaanch check` on one small article against `python -c "import polars"`, paired
+  runs, medians;
+* with --baseline REV: the same check, single-process, by the code at REV (git archive), on the
+  first --baseline-articles articles, against today's code on the same articles.
+
+Wall times on a shared machine are noisy, so CPU seconds (user + system, children included)
+are printed beside them; the ratios are what to compare between machines.
 """
 
 from __future__ import annotations
@@ -19,11 +28,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import build_corpus  # noqa: E402
 
 
 def _jaanch() -> list[str]:
-    exe = shutil.which("jaanch", path=str(Path(sys.executable).parent)) or shutil.which("jaanch")
-    return [exe] if exe else [sys.executable, "-m", "audit.cli.main"]
+    return [sys.executable, "-m", "audit.cli.main"]
 
 
 def sample_paragraphs() -> list[str]:
@@ -32,56 +42,94 @@ def sample_paragraphs() -> list[str]:
             for p in f.read_text(encoding="utf-8").splitlines() if len(p) > 80]
 
 
-def build_corpus(folder: Path, count: int) -> int:
-    samples = sorted((ROOT / "samples").glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in samples]
-    total = 0
-    for i in range(count):
-        body = texts[i % len(texts)] + f"\nलेख संख्या {i}।\n"
-        path = folder / f"{i // 500:02d}" / f"article_{i:05d}.txt"
-        path.parent.mkdir(exist_ok=True)
-        data = body.encode("utf-8")
-        path.write_bytes(data)
-        total += len(data)
-    return total
-
-
-def run_measured(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MiB and exit code of one child process."""
+def run_measured(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MiB, exit code and CPU seconds of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
+
+
+def write_terms(path: Path) -> int:
+    """Every surface form the checks look up in tables: what `grep -F -f` gets to search for."""
+    from audit.language.tables import read_table
+
+    terms: set[str] = set()
+    gloss = ROOT / "glossaries" / "house.tsv"
+    for row in read_table(gloss, ("latin", "canonical"), ("variants", "casings", "dnt", "wrong_renderings",
+                                                          "cues", "kind", "note")):
+        terms.update([row.get("latin"), row.get("canonical"), *row.items("variants"), *row.items("wrong_renderings")])
+    for name, column in [("senses.tsv", "phrase"), ("anglicisms.tsv", "phrase")]:
+        for line in (ROOT / "glossaries" / "lexicon" / name).read_text(encoding="utf-8").splitlines()[1:]:
+            terms.add(line.split("\t")[0].strip())
+    terms.discard("")
+    path.write_text("\n".join(sorted(terms)) + "\n", encoding="utf-8")
+    return len(terms)
+
+
+def _fmt(wall: float, cpu: float) -> str:
+    return f"{wall:6.2f} s wall, {cpu:6.2f} s CPU"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7, help="paired cold-start runs")
+    parser.add_argument("--baseline", metavar="REV", help="also time the check of this git revision")
+    parser.add_argument("--baseline-articles", type=int, default=300)
     args = parser.parse_args()
     jaanch = _jaanch()
-    print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+    print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
+    check = [*jaanch, "check", "--format", "json", "--fail-on", "never"]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp)
+        corpus, terms = Path(tmp) / "corpus", Path(tmp) / "terms.txt"
         size = build_corpus(corpus, args.articles)
-        wall, rss, code = run_measured([*jaanch, "check", "--format", "json", "--fail-on", "never", str(corpus)])
-        assert code == 0, f"jaanch exited {code}"
-        print(f"corpus: {args.articles} articles, {size / 1e6:.2f} MB")
-        print(f"check --format json: {wall:.2f} s, {args.articles / wall:.1f} articles/s, "
-              f"{size / 1e6 / wall:.3f} MB/s, peak RSS {rss:.0f} MiB")
-    small = ROOT / "samples" / "clean_monsoon_economy.txt"
-    for label, cmd in [
-        ("cold start, check one small file", [*jaanch, "check", "--fail-on", "never", str(small)]),
-        ("cold start, jaanch rules", [*jaanch, "rules"]),
-        ("cold start, python -c 'import audit.cli.main'", [sys.executable, "-c", "import audit.cli.main"]),
-    ]:
-        times = [run_measured(cmd)[0] for _ in range(args.runs)]
-        print(f"{label}: median {statistics.median(times) * 1000:.0f} ms over {args.runs} runs "
-              f"(min {min(times) * 1000:.0f} ms)")
-    from audit.lint.engine import Engine
+        n_terms = write_terms(terms)
+        print(f"corpus: {args.articles} generated articles, {size / 1e6:.2f} MB; {n_terms} terms for grep -F")
+        run_measured([*check, "--jobs", "1", str(ROOT / "samples")])  # build the table cache, warm the disk
+        g_wall, _, _, g_cpu = run_measured(["grep", "-r", "-c", "-F", "-f", str(terms), str(corpus)])
+        rows = []
+        for jobs in ("1", "2"):
+            wall, rss, code, cpu = run_measured([*check, "--jobs", jobs, str(corpus)])
+            assert code == 0, f"jaanch exited {code}"
+            rows.append((jobs, wall, rss, cpu))
+        print(f"grep -F -f terms:            {_fmt(g_wall, g_cpu)}")
+        for jobs, wall, rss, cpu in rows:
+            print(f"jaanch check --jobs {jobs}:       {_fmt(wall, cpu)}, {args.articles / wall:6.1f} articles/s "
+                  f"({args.articles / cpu:6.1f} per CPU second), {size / 1e6 / wall:.2f} MB/s, peak RSS {rss:.0f} MiB; "
+                  f"{wall / g_wall:.0f}x grep's time")
+        if args.baseline:
+            subset = Path(tmp) / "subset"
+            for path in sorted(corpus.rglob("*.txt"))[: args.baseline_articles]:
+                (subset / path.parent.name).mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, subset / path.parent.name / path.name)
+            old = Path(tmp) / "baseline"
+            old.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline], capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+            env = dict(os.environ, PYTHONPATH=str(old))
+            o_wall, o_rss, _, o_cpu = run_measured([*check, str(subset)], cwd=old, env=env)
+            n_wall, n_rss, _, n_cpu = run_measured([*check, "--jobs", "1", str(subset)])
+            n = args.baseline_articles
+            print(f"baseline {args.baseline} on {n} articles: {_fmt(o_wall, o_cpu)}, {n / o_wall:.1f} articles/s, "
+                  f"peak RSS {o_rss:.0f} MiB")
+            print(f"today, --jobs 1, same articles:  {_fmt(n_wall, n_cpu)}, {n / n_wall:.1f} articles/s, "
+                  f"peak RSS {n_rss:.0f} MiB")
+            print(f"single-process speed-up: {o_wall / n_wall:.1f}x wall, {o_cpu / n_cpu:.1f}x CPU")
 
-    print(Engine().signature())
+    small = ROOT / "samples" / "clean_monsoon_economy.txt"
+    pairs = []
+    for _ in range(args.runs):  # paired: each check run next to a polars import, same load
+        c = run_measured([*jaanch, "check", "--fail-on", "never", str(small)])
+        p = run_measured([sys.executable, "-c", "import polars"])
+        pairs.append((c[0], p[0], c[3], p[3]))
+    cw, pw = statistics.median(x[0] for x in pairs), statistics.median(x[1] for x in pairs)
+    cc, pc = statistics.median(x[2] for x in pairs), statistics.median(x[3] for x in pairs)
+    print(f"cold start, check one small file: median {cw * 1000:.0f} ms wall, {cc * 1000:.0f} ms CPU over {args.runs} runs")
+    print(f"python -c 'import polars':        median {pw * 1000:.0f} ms wall, {pc * 1000:.0f} ms CPU")
+    print(f"cold start ratio: {cw / pw:.2f}x import polars (wall), {cc / pc:.2f}x (CPU); "
+          f"median of paired ratios {statistics.median(x[0] / x[1] for x in pairs):.2f}x")
     return 0
 
 
