@@ -67,3 +67,20 @@ def test_automaton_scan_matches_the_longest_match_loop(phrases, words):
     tokens = [t for s in parse_article(" ".join(words)).sentences for t in s.tokens]
     got = [(m.first, m.last, m.value) for m in index.scan(tokens)]
     assert got == _plain_scan(table, [t.key for t in tokens])
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON)
+def test_streamed_json_layout_matches_json_dumps(value):
+    import json
+
+    from audit.reporters.json_reporter import _indented
+
+    expected = json.dumps([value], ensure_ascii=False, indent=1)
+    assert "[\n " + _indented(value, 1) + "\n]" == expected

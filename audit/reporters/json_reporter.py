@@ -1,8 +1,41 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring  # the C encoder when available, as json.dumps uses
 
 from audit.reporters.base import FileResult, Reporter
+
+
+def _scalar(value) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return json.dumps(value)  # int and float: what json.dumps writes for them
+
+
+def _indented(value, depth: int) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)` as it prints at nesting `depth`.
+
+    json.dumps falls back to its pure-Python encoder whenever indent is set; over an archive
+    that is most of the report's cost, so the layout is written here and each leaf by the
+    C encoder. A test compares the bytes with json.dumps.
+    """
+    pad = "\n" + " " * (depth + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{encode_basestring(k)}: {_indented(v, depth + 1)}" for k, v in value.items()]
+        return "{" + pad + ("," + pad).join(items) + "\n" + " " * depth + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[" + pad + ("," + pad).join(_indented(v, depth + 1) for v in value) + "\n" + " " * depth + "]"
+    return _scalar(value)
 
 
 class JsonReporter(Reporter):
@@ -21,8 +54,7 @@ class JsonReporter(Reporter):
     def add(self, result: FileResult) -> str:
         parts = []
         for f in result.findings:
-            item = json.dumps(f.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n ")
-            parts.append(("[\n " if self._count == 0 else ",\n ") + item)
+            parts.append(("[\n " if self._count == 0 else ",\n ") + _indented(f.to_dict(), 1))
             self._count += 1
         return "".join(parts)
 
