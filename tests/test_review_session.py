@@ -62,7 +62,7 @@ def test_replay_after_a_crash(story, engine):
     del first  # crash: nothing saved
     again = ReviewSession.open(story, engine)
     assert [r["event"] for r in again.pending_replay()] == ["accept", "dismiss", "accept", "undo"]
-    assert again.start(replay=True) == 4
+    assert again.start(replay=True) == (4, 0)
     assert again.text == expected
     assert [(f.code, f.start) for f in again.findings] == expected_findings
 
@@ -72,7 +72,7 @@ def test_declining_replay_starts_fresh(story, engine):
     first.start(replay=False)
     first.accept(_first(first, "FMT001"))
     again = ReviewSession.open(story, engine)
-    assert again.start(replay=False) == 0
+    assert again.start(replay=False) == (0, 0)
     assert ReviewSession.open(story, engine).pending_replay() == []
 
 

@@ -60,7 +60,7 @@ def test_sigkill_loses_no_decision(tmp_path):
 
     session = ReviewSession.open(story, Engine())
     assert [r["event"] for r in session.pending_replay()] == ["accept", "edit", "dismiss"]
-    assert session.start(replay=True) == 3
+    assert session.start(replay=True) == (3, 0)
     assert "$5 मिलियन" in session.text and "चैटजीपीटी बनाने वाली" in session.text
     assert ("TERM003", "माइक्रोसॉफ्ट") in {(s.code, s.text) for s in session.state.dismissed}
     assert not any(f.code == "TERM003" and f.text == "माइक्रोसॉफ्ट" for f in session.findings)

@@ -107,7 +107,7 @@ class CheckJob:
             article = read_article(target)
             if self.fix:
                 def fixable(current, found, keep=keep):
-                    found = keep(found) if keep else found
+                    found = keep(found, current.text) if keep else found
                     return found if self.no_suppressions else apply_inline(current, found)[0]
 
                 new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, self.unsafe)
@@ -121,7 +121,7 @@ class CheckJob:
             if self.source:
                 pairs = read_aligned(target, self.source)[1]
         findings = _findings(engine, self.models, article, pairs if segments else None, pairs, self.qe)
-        findings = keep(findings) if keep else findings
+        findings = keep(findings, article.text) if keep else findings
         if not self.no_suppressions:
             findings, unused = apply_inline(article, findings)
             findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)

@@ -1,12 +1,18 @@
 """Dismissed findings, kept beside the articles so the CLI never shows the same false alarm twice.
 
-One file per folder, `.jaanch-suppressions.json`: a finding is suppressed when its file name,
-check code and flagged text all match an entry (the review TUI writes them on save).
+One file per folder, `.jaanch-suppressions.json`. An editor dismisses either one occurrence or
+every occurrence of a flagged text, and the entry says which (`scope`):
+- `occurrence`: file, check code, flagged text and the words around it (`before`, `after`,
+  up to CONTEXT characters each way within the line) must all match, so dismissing one
+  `डीपसेक` never hides the other. An edit next to it makes the entry stale, and the CLI says so.
+- `text`: file, check code and flagged text match every occurrence (entries written before
+  scopes existed mean this, since that is what they did).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -15,6 +21,8 @@ from audit.core.fileio import write_atomic
 from audit.core.findings import Finding
 
 FILENAME = ".jaanch-suppressions.json"
+OCCURRENCE, TEXT = "occurrence", "text"
+CONTEXT = 24
 
 
 @dataclass(frozen=True)
@@ -24,21 +32,54 @@ class Suppression:
     text: str
     reason: str = ""
     time: str = ""
+    scope: str = TEXT
+    before: str = ""
+    after: str = ""
 
     @property
-    def key(self) -> tuple[str, str, str]:
+    def key(self) -> tuple[str, ...]:
+        if self.scope == OCCURRENCE:
+            return (self.file, self.code, self.text, self.before, self.after)
         return (self.file, self.code, self.text)
 
 
-def finding_key(file: str | Path, finding: Finding) -> tuple[str, str, str]:
-    return (Path(file).name, finding.code, finding.text)
+def surroundings(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words either side of a span, within its line, whitespace collapsed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = re.sub(r"\s+", " ", text[max(line_start, start - CONTEXT) : start])
+    after = re.sub(r"\s+", " ", text[end : min(line_end, end + CONTEXT)])
+    return before, after
+
+
+def finding_keys(file: str | Path, finding: Finding, text: str | None) -> list[tuple[str, ...]]:
+    """The keys a suppression of this finding may have: every occurrence, then this one."""
+    name = Path(file).name
+    keys: list[tuple[str, ...]] = [(name, finding.code, finding.text)]
+    if text is not None and text[finding.start : finding.end] == finding.text:
+        keys.append((name, finding.code, finding.text, *surroundings(text, finding.start, finding.end)))
+    return keys
+
+
+def suppression_for(file: str | Path, finding: Finding, text: str, scope: str, reason: str = "",
+                    time: str = "") -> Suppression:
+    if scope not in (OCCURRENCE, TEXT):
+        raise ValueError(f"dismissal scope must be {OCCURRENCE} or {TEXT}")
+    before, after = surroundings(text, finding.start, finding.end) if scope == OCCURRENCE else ("", "")
+    return Suppression(Path(file).name, finding.code, finding.text, reason, time, scope, before, after)
+
+
+def covers(suppressions, file: str | Path, finding: Finding, text: str | None) -> bool:
+    keys = {s.key for s in suppressions}
+    return any(k in keys for k in finding_keys(file, finding, text))
 
 
 class SuppressionStore:
     def __init__(self, folder: Path, entries: list[Suppression] | None = None):
         self.folder = folder
         self.entries = entries or []
-        self.used: set[tuple[str, str, str]] = set()
+        self.used: set[tuple[str, ...]] = set()
         self.checked: set[str] = set()
 
     @property
@@ -58,17 +99,18 @@ class SuppressionStore:
             raise InputError(f"malformed suppressions file: {exc}", str(path)) from None
         return cls(folder, entries)
 
-    def keys(self) -> set[tuple[str, str, str]]:
+    def keys(self) -> set[tuple[str, ...]]:
         return {s.key for s in self.entries}
 
-    def filter(self, file: str | Path, findings: list[Finding]) -> list[Finding]:
+    def filter(self, file: str | Path, findings: list[Finding], text: str | None = None) -> list[Finding]:
+        """Drop suppressed findings. Without the article `text`, only every-occurrence entries apply."""
         keys = self.keys()
         self.checked.add(Path(file).name)
         kept = []
         for f in findings:
-            key = finding_key(file, f)
-            if key in keys:
-                self.used.add(key)
+            hit = next((k for k in finding_keys(file, f, text) if k in keys), None)
+            if hit is not None:
+                self.used.add(hit)
             else:
                 kept.append(f)
         return kept
@@ -77,10 +119,12 @@ class SuppressionStore:
         """Dismissals for files that were checked whose finding no longer occurs."""
         return [s for s in self.entries if s.file in self.checked and s.key not in self.used]
 
-    def merge(self, file: str | Path, wanted: dict[tuple[str, str, str], Suppression]) -> None:
+    def merge(self, file: str | Path, wanted: dict[tuple[str, ...], Suppression]) -> None:
         """Make the entries for `file` exactly `wanted`; other files' entries are kept."""
         name = Path(file).name
         others = [s for s in self.entries if s.file != name]
-        self.entries = others + sorted(wanted.values(), key=lambda s: (s.code, s.text))
+        self.entries = others + sorted(wanted.values(), key=lambda s: (s.code, s.text, s.scope, s.before))
         if self.entries or self.path.exists():
-            write_atomic(self.path, json.dumps([asdict(s) for s in self.entries], ensure_ascii=False, indent=1) + "\n")
+            rows = [{k: v for k, v in asdict(s).items() if v or k in ("file", "code", "text", "scope")}
+                    for s in self.entries]
+            write_atomic(self.path, json.dumps(rows, ensure_ascii=False, indent=1) + "\n")

@@ -50,13 +50,19 @@ class Journal:
                 break  # a line cut short by a crash: everything before it is intact
         return out
 
-    def pending(self, file_text: str) -> list[dict]:
-        """Decisions made after the last open/save of exactly this file text, not yet saved."""
+    def pending(self, file_text: str) -> tuple[list[dict], bool]:
+        """Decisions made since the last open/save/discard and not saved, and whether they are stale.
+
+        Stale: the file on disk is no longer the text they were made on (someone changed it after
+        the crash). They are still returned, so the session can say so and replay what still fits.
+        """
         records = self.records()
         digest = text_hash(file_text)
         for i in range(len(records) - 1, -1, -1):
-            if records[i].get("event") in ("open", "save", "discard"):
-                if records[i].get("sha256") != digest:
-                    return []  # the file changed outside the session: the journal is stale
-                return [r for r in records[i + 1 :] if r.get("event") not in ("open", "save", "discard")]
-        return []
+            if records[i].get("event") in MARKERS:
+                decisions = [r for r in records[i + 1 :] if r.get("event") not in MARKERS]
+                return decisions, bool(decisions) and records[i].get("sha256") != digest
+        return [], False
+
+
+MARKERS = ("open", "save", "discard")

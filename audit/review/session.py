@@ -2,23 +2,36 @@
 
 The Textual app (`tui/`) only displays a session and calls these methods; tests and scripts
 drive the same object headlessly. Every decision is journaled before it returns.
+
+A decision re-audits only the lines it touched (with a line of context either side), so it
+answers at once even on a long article; `refine()` (the app runs it in a worker) then audits
+the whole article for the checks that compare a line with the rest of it, and the model rules.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from audit.core.document import Article, parse_article, read_article
-from audit.lint.engine import Engine
-from audit.core.errors import JaanchError
+from audit.core.document import Article, decode_article, parse_article
+from audit.core.errors import InputError, JaanchError
 from audit.core.fileio import write_atomic
 from audit.core.findings import SAFE, Finding, Fix, apply_fixes
+from audit.lint.engine import Engine
 from audit.policy.inline import apply_inline
+from audit.policy.suppressions import (OCCURRENCE, TEXT, Suppression, SuppressionStore, covers, suppression_for,
+                                       surroundings)
+from audit.review import glossary_step
+from audit.review.items import ACCEPTED, DISMISSED, EDITED, OPEN, Item, Positions, moved, reconcile, shift
 from audit.review.journal import Journal, now, text_hash
-from audit.policy.suppressions import Suppression, SuppressionStore, finding_key
+
+# Checks whose finding on a line depends on other lines far away (the majority spelling of a
+# name, a sentence repeated elsewhere): an edit's quick re-audit keeps their items as they were
+# and `refine()` settles them.
+WHOLE_ARTICLE = frozenset({"TERM003", "REP002"})
 
 
 class ConflictError(JaanchError):
@@ -27,23 +40,28 @@ class ConflictError(JaanchError):
 
 @dataclass(frozen=True)
 class State:
-    """What undo restores: the text and the dismissals."""
+    """What undo restores: the text, every item's state, the dismissals, the glossaries changed."""
 
     text: str
+    items: tuple[Item, ...]
     dismissed: tuple[Suppression, ...] = ()
+    glossaries: tuple[tuple[str, str | None], ...] = ()  # (path, its content in this state; None: absent)
+    focus: int | None = None  # the item the decision that led here was about
 
 
 @dataclass
 class ReviewSession:
     path: Path
     engine: Engine
-    disk_text: str
+    disk_bytes: bytes
     history: list[State] = field(default_factory=list)
     future: list[State] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
     journal: Journal | None = None
     suppressions: SuppressionStore | None = None
     extra: Callable[[Article], list[Finding]] | None = None  # model findings (house LM, QE)
+    source: str | None = None  # the English original, when the desk passed --source (the detail pane shows it)
+    next_id: int = 0
+    glossary_origin: dict[str, str | None] = field(default_factory=dict)  # before this session touched them
     _journal_open: bool = False
 
     # --- opening -------------------------------------------------------------------------
@@ -52,28 +70,78 @@ class ReviewSession:
     def open(cls, path: str | Path, engine: Engine,
              extra: Callable[[Article], list[Finding]] | None = None) -> "ReviewSession":
         path = Path(path)
-        text = read_article(path).text
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(exc.strerror or "cannot read", str(path)) from None
+        text = decode_article(raw, str(path))
         store = SuppressionStore.load(path.parent)
         mine = tuple(s for s in store.entries if s.file == path.name)
-        session = cls(path, engine, text, [State(text, mine)], journal=Journal(path), suppressions=store, extra=extra)
-        session.reaudit()
+        session = cls(path, engine, raw, journal=Journal(path), suppressions=store, extra=extra)
+        items, session.next_id = reconcile([], session.full_audit(text), lambda f: True, 0,
+                                           lambda f: covers(mine, path, f, text))
+        session.history = [State(text, tuple(items), mine)]
         return session
+
+    @property
+    def bom(self) -> bool:
+        return self.disk_bytes.startswith(b"\xef\xbb\xbf")
+
+    @property
+    def disk_text(self) -> str:
+        return self.disk_bytes.decode("utf-8").removeprefix("\ufeff")
 
     def pending_replay(self) -> list[dict]:
         """Decisions a crashed or killed session made and did not save."""
-        return self.journal.pending(self.disk_text) if self.journal else []
+        return self.journal.pending(self.disk_text)[0] if self.journal else []
 
-    def start(self, replay: bool) -> int:
-        """Begin journaling; replay the unsaved decisions first when asked. Returns how many."""
+    def replay_is_stale(self) -> bool:
+        """True when the file changed on disk after those decisions were made."""
+        return self.journal.pending(self.disk_text)[1] if self.journal else False
+
+    def start(self, replay: bool) -> tuple[int, int]:
+        """Begin journaling; replay the unsaved decisions first when asked.
+
+        Returns (replayed, skipped): on a file changed since, a change whose text is no longer
+        where it was is skipped, and so is an undo or redo of it.
+        """
         pending = self.pending_replay()
         if replay and pending:
             self._journal_open = True  # keep appending after the replayed decisions
+            done: list[bool] = []
+            undone: list[bool] = []
+            skipped = 0
             for record in pending:
-                self._replay(record)
-            return len(pending)
+                event = record.get("event")
+                if event == "undo":
+                    applied = bool(done) and done.pop()
+                    undone.append(applied)
+                    ok = applied and self.undo(log=False) is not None
+                elif event == "redo":
+                    applied = bool(undone) and undone.pop()
+                    done.append(applied)
+                    ok = applied and self.redo(log=False) is not None
+                else:
+                    ok = self._replay(record)
+                    done.append(ok)
+                skipped += not ok
+            return len(pending) - skipped, skipped
         if pending:
             self._log({"event": "discard", "decisions": len(pending), "sha256": text_hash(self.disk_text)})
-        return 0
+        return 0, 0
+
+    def _relocate(self, start: int, end: int, old: str, new: str, before: str | None = None,
+                  after: str | None = None) -> Fix | None:
+        """Where a journaled change goes now: its offsets, or (the file changed since) the one
+        place its text still stands between the same words; None when there is no such place."""
+        text = self.text
+        if text[start:end] == old and (before is None or surroundings(text, start, end) == (before, after)):
+            return Fix(start, end, new, applicability=SAFE)
+        if before is None or not old:
+            return None
+        places = [m.start() for m in re.finditer(re.escape(old), text)
+                  if surroundings(text, m.start(), m.end()) == (before, after)]
+        return Fix(places[0], places[0] + len(old), new, applicability=SAFE) if len(places) == 1 else None
 
     def _log(self, record: dict) -> None:
         # The journal starts with the first decision: only looking at an article writes nothing.
@@ -82,17 +150,36 @@ class ReviewSession:
             self._journal_open = True
         self.journal.append(record)
 
-    def _replay(self, record: dict) -> None:
+    def _replay(self, record: dict) -> bool:
         event = record["event"]
-        if event in ("accept", "edit"):
-            # An editor chose this change: in the review any suggestion (unsafe, display-only) may be accepted.
-            self._change(Fix(record["start"], record["end"], record["new"], applicability=SAFE), record, log=False)
-        elif event == "dismiss":
-            self._push(State(self.text, self.state.dismissed + (self._suppression(record),)))
-        elif event == "undo":
-            self.undo(log=False)
-        elif event == "redo":
-            self.redo(log=False)
+        if event in ("accept", "edit", "bulk-accept"):
+            changes = record.get("changes") or [[record["start"], record["end"], record["old"], record["new"],
+                                                  record.get("before"), record.get("after")]]
+            fixes = [self._relocate(*change) for change in changes]
+            if None in fixes:
+                return False
+            items = [self.item_at(fix.start, record.get("code") if event != "edit" else None) for fix in fixes]
+            state = EDITED if event == "edit" else ACCEPTED
+            self._change(fixes, {i.id: (state, f.replacement) for i, f in zip(items, fixes) if i is not None},
+                         items[0].id if items[0] is not None else None)
+            return True
+        if event in ("dismiss", "bulk-dismiss"):
+            entry = Suppression(self.path.name, record["code"], record["text"], record.get("reason", ""),
+                                record.get("time", ""), record.get("scope", TEXT), record.get("before", ""),
+                                record.get("after", ""))
+            self._dismiss(entry, None)
+            return True
+        if event == "glossary":
+            path = Path(record["glossary"])
+            self.glossary_origin.setdefault(str(path), glossary_step.read(path))
+            if record["text"] not in (glossary_step.read(path) or ""):  # not written before the crash
+                glossary_step.add(self.engine, path, record["latin"], record.get("canonical"), record["text"])
+            elif not glossary_step.is_loaded(self.engine, path):
+                glossary_step.sync(self.engine, {}, {}, {str(path): glossary_step.read(path)})
+            self._push(State(self.text, self.state.items, self.state.dismissed,
+                             self._glossary_touched(str(path)), None), full=True)
+            return True
+        return False
 
     # --- state ---------------------------------------------------------------------------
 
@@ -105,114 +192,297 @@ class ReviewSession:
         return self.state.text
 
     @property
+    def items(self) -> tuple[Item, ...]:
+        return self.state.items
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings still open (what `jaanch check` would report after a save)."""
+        return [i.finding for i in self.state.items if i.state == OPEN]
+
+    @property
     def dirty(self) -> bool:
         return len(self.history) > 1 or self.text != self.disk_text
 
-    def reaudit(self) -> list[Finding]:
-        dismissed = {s.key for s in self.state.dismissed}
-        self.article = parse_article(self.text, str(self.path))
-        found = self.engine.audit(self.article)
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, total): an item is reviewed once it is decided or an edit resolved it."""
+        items = self.state.items
+        return sum(i.state != OPEN for i in items), len(items)
+
+    def item(self, item_id: int) -> Item | None:
+        return next((i for i in self.state.items if i.id == item_id), None)
+
+    def item_at(self, start: int, code: str | None) -> Item | None:
+        return next((i for i in self.state.items if i.finding.start == start and (code is None or i.finding.code == code)
+                     and i.state == OPEN), None)
+
+    @property
+    def article(self) -> Article:
+        if getattr(self, "_article_text", None) != self.text:
+            self._article, self._article_text = parse_article(self.text, str(self.path)), self.text
+        return self._article
+
+    def full_audit(self, text: str) -> list[Finding]:
+        """Every finding on `text`: checks, model rules, inline suppressions (safe in a worker thread)."""
+        article = parse_article(text, str(self.path))
+        found = self.engine.audit(article)
         if self.extra is not None:
-            found = sorted(found + self.extra(self.article), key=lambda f: (f.start, f.end, f.code))
-        found, _ = apply_inline(self.article, found)  # the same inline suppressions `jaanch check` honours
-        self.findings = [f for f in found if finding_key(self.path, f) not in dismissed]
-        return self.findings
+            found = sorted(found + self.extra(article), key=lambda f: (f.start, f.end, f.code))
+        return apply_inline(article, found)[0]
+
+    def refine(self, text: str | None = None, found: list[Finding] | None = None) -> bool:
+        """Settle every item against a whole-article audit of the current text.
+
+        The app audits in a worker and calls this with the result; a result for a text the
+        editor has since changed is dropped (returns False).
+        """
+        text = self.text if text is None else text
+        if text != self.text:
+            return False
+        found = self.full_audit(text) if found is None else found
+        items, self.next_id = reconcile(list(self.state.items), found, lambda f: True, self.next_id,
+                                        self._is_dismissed)
+        self.history[-1] = replace(self.state, items=tuple(items))
+        return True
+
+    def _is_dismissed(self, finding: Finding) -> bool:
+        return covers(self.state.dismissed, self.path, finding, self.text)
 
     def context(self, finding: Finding) -> tuple[int, int]:
         """The sentence around a finding (its whole line when it spans sentences)."""
-        sentence = self.article.sentence_at(finding.start)
-        if sentence is not None and finding.end <= sentence.end:
-            return sentence.start, sentence.end
-        start = self.text.rfind("\n", 0, finding.start) + 1
-        end = self.text.find("\n", finding.end)
-        return start, len(self.text) if end < 0 else end
+        text = self.text
+        start = text.rfind("\n", 0, finding.start) + 1
+        end = text.find("\n", finding.end)
+        end = len(text) if end < 0 else end
+        line = parse_article(text[start:end], str(self.path))
+        sentence = line.sentence_at(finding.start - start)
+        if sentence is not None and finding.end - start <= sentence.end:
+            return start + sentence.start, start + sentence.end
+        return start, end
 
-    def _push(self, state: State) -> None:
+    def _push(self, state: State, full: bool = False) -> None:
         self.history.append(state)
         self.future.clear()
-        self.reaudit()
+        if full:
+            self.refine()
 
     # --- decisions -----------------------------------------------------------------------
 
-    def accept(self, finding: Finding, choice: int = 0) -> None:
-        self._change(finding.fixes[choice], self._record("accept", finding))
+    def accept(self, item: Item | Finding, choice: int = 0) -> None:
+        item = self._as_item(item)
+        fix = item.finding.fixes[choice]
+        self._decide("accept", item, [fix], ACCEPTED)
 
-    def edit(self, finding: Finding, replacement: str) -> None:
-        self._change(Fix(finding.start, finding.end, replacement, applicability=SAFE), self._record("edit", finding))
+    def edit(self, item: Item | Finding, replacement: str) -> None:
+        item = self._as_item(item)
+        # An editor's own words: in the review any change the editor makes is theirs to make.
+        self._decide("edit", item, [Fix(item.finding.start, item.finding.end, replacement, applicability=SAFE)], EDITED)
 
-    def _change(self, fix: Fix, record: dict, log: bool = True) -> None:
-        if log:
-            record.update(start=fix.start, end=fix.end, old=self.text[fix.start : fix.end], new=fix.replacement)
-            self._log(record)
-        elif self.text[fix.start : fix.end] != record["old"]:
-            raise ConflictError(f"journal does not match the text at {fix.start}", str(self.path))
-        self._push(State(apply_fixes(self.text, [fix]), self.state.dismissed))
-
-    def dismiss(self, finding: Finding, reason: str = "") -> None:
-        record = self._record("dismiss", finding, reason=reason, text=finding.text)
+    def _decide(self, event: str, item: Item, fixes: list[Fix], state: str) -> None:
+        record = self._record(event, item.finding)
+        fix = fixes[0]
+        record.update(start=fix.start, end=fix.end, old=self.text[fix.start : fix.end], new=fix.replacement)
+        record.update(zip(("before", "after"), surroundings(self.text, fix.start, fix.end)))
         self._log(record)
-        self._push(State(self.text, self.state.dismissed + (self._suppression(record),)))
+        self._change(fixes, {item.id: (state, fix.replacement)}, item.id)
 
-    def add_to_glossary(self, finding: Finding, glossary: str | Path, latin: str, canonical: str | None) -> None:
-        """Record the flagged form as a variant of `latin` (canonical None) or as a new entry."""
-        from audit.language.glossary_edit import add_entry, add_variant
+    def kind_of(self, item: Item | Finding) -> list[Item]:
+        """Every open item of the same kind (check and flagged text): what a bulk decision covers."""
+        item = self._as_item(item)
+        return [i for i in self.state.items if i.state == OPEN and i.kind == item.kind]
 
-        if canonical is None:
-            add_variant(glossary, latin, finding.text)
-        else:
-            add_entry(glossary, latin, canonical, [finding.text] if finding.text != canonical else [])
-        self._log(self._record("glossary", finding, text=finding.text, glossary=str(glossary),
-                                         latin=latin, canonical=canonical))
-        if Path(glossary).resolve() in [p.resolve() for p in self.engine.glossary_paths]:
-            self.engine.__dict__.pop("glossary", None)  # reload: the new row takes effect at once
-        self.reaudit()
+    def bulk_preview(self, item: Item | Finding) -> list[tuple[Item, str, str]]:
+        """(item, line before, line after) for each occurrence a bulk accept would change."""
+        out = []
+        for other in self.kind_of(item):
+            if not other.finding.fixes:
+                continue
+            fix = other.finding.fixes[0]
+            start = self.text.rfind("\n", 0, fix.start) + 1
+            end = self.text.find("\n", fix.end)
+            end = len(self.text) if end < 0 else end
+            before = self.text[start:end]
+            out.append((other, before, before[: fix.start - start] + fix.replacement + before[fix.end - start :]))
+        return out
 
-    def undo(self, log: bool = True) -> bool:
+    def bulk_accept(self, item: Item | Finding) -> int:
+        """Accept the first suggestion of every open finding of this kind, as one decision."""
+        item = self._as_item(item)
+        chosen = [i for i in self.kind_of(item) if i.finding.fixes]
+        if not chosen:
+            return 0
+        fixes = [i.finding.fixes[0] for i in chosen]
+        record = self._record("bulk-accept", item.finding)
+        record["changes"] = [[f.start, f.end, self.text[f.start : f.end], f.replacement,
+                              *surroundings(self.text, f.start, f.end)] for f in fixes]
+        self._log(record)
+        self._change(fixes, {i.id: (ACCEPTED, i.finding.fixes[0].replacement) for i in chosen}, item.id)
+        return len(chosen)
+
+    def _change(self, fixes: list[Fix], decided: dict[int, tuple[str, str]], focus: int | None) -> None:
+        fixes = sorted(fixes, key=lambda f: (f.start, f.end))
+        new_text = apply_fixes(self.text, fixes)
+        where = Positions(new_text, str(self.path))
+        flagged = {it.id: it.finding.text for it in self.state.items if it.id in decided}
+        items = shift(list(self.state.items), fixes, where)
+        for index, it in enumerate(items):
+            if it.id in decided:
+                state, note = decided[it.id]
+                items[index] = replace(it, state=state, note=note, original=flagged[it.id])
+        # Re-audit the lines the edits touched, with one line of context either side.
+        spans, delta = [], 0
+        for fix in fixes:
+            a = fix.start + delta
+            delta += len(fix.replacement) - (fix.end - fix.start)
+            spans.append((where.line_span(a)[0], where.line_span(a + len(fix.replacement))[1]))
+        state = State(new_text, self.state.items, self.state.dismissed, self.state.glossaries, focus)
+        self.history.append(state)
+        self.future.clear()
+        for lo, hi in _merge(spans):
+            items = self._reaudit_lines(items, where, lo, hi)
+        self.history[-1] = replace(state, items=tuple(items))
+
+    def _reaudit_lines(self, items: list[Item], where: Positions, lo: int, hi: int) -> list[Item]:
+        text = where.text
+        wlo = where.line_span(max(lo - 1, 0))[0] if lo > 0 else 0
+        whi = where.line_span(hi + 1)[1] if hi + 1 < len(text) else len(text)
+        window = parse_article(text[wlo:whi], str(self.path))
+        local = {c.code for c in self.engine.checks} - WHOLE_ARTICLE
+        found = apply_inline(window, self.engine.audit(window))[0]
+        found = [moved(f, where, f.start + wlo, f.end + wlo, [replace(x, start=x.start + wlo, end=x.end + wlo)
+                                                               for x in f.fixes])
+                 for f in found if f.code in local]
+
+        def in_scope(f: Finding) -> bool:
+            return f.code in local and lo <= f.start and f.end <= hi
+
+        out, self.next_id = reconcile(items, found, in_scope, self.next_id, self._is_dismissed)
+        return out
+
+    def dismiss(self, item: Item | Finding, reason: str = "", scope: str = OCCURRENCE) -> int:
+        """Dismiss one occurrence, or (scope "text") every occurrence of this flagged text.
+
+        Returns how many items the dismissal covers."""
+        item = self._as_item(item)
+        entry = suppression_for(self.path, item.finding, self.text, scope, reason, now())
+        self._log(self._record("bulk-dismiss" if scope == TEXT else "dismiss", item.finding, text=item.finding.text,
+                               reason=reason, scope=scope, before=entry.before, after=entry.after))
+        return self._dismiss(entry, item.id)
+
+    def _dismiss(self, entry: Suppression, focus: int | None) -> int:
+        dismissed = self.state.dismissed + (entry,)
+        count = 0
+        items = list(self.state.items)
+        for index, it in enumerate(items):
+            if it.state == OPEN and covers((entry,), self.path, it.finding, self.text):
+                items[index] = replace(it, state=DISMISSED, note=entry.reason)
+                count += 1
+        self._push(State(self.text, tuple(items), dismissed, self.state.glossaries, focus))
+        return count
+
+    # --- glossary additions (inside undo) -----------------------------------------------
+
+    def glossary_target(self) -> Path:
+        """Where an addition goes by default: the desk's own glossary, never the installed one."""
+        return glossary_step.default_target(self.engine, self.path)
+
+    def glossary_plan(self, glossary: str | Path, latin: str, canonical: str | None, item: Item | Finding) -> str:
+        """The confirmation an editor sees before a glossary is written."""
+        return glossary_step.describe(self.engine, Path(glossary), latin, canonical, self._as_item(item).finding.text)
+
+    def add_to_glossary(self, item: Item | Finding, glossary: str | Path, latin: str, canonical: str | None) -> bool:
+        """Record the flagged form as a variant of `latin` (canonical None) or as a new entry.
+
+        A glossary the session had not loaded is loaded from now on (returns True then), so
+        the addition takes effect; undo takes the row out again."""
+        item = self._as_item(item)
+        glossary = Path(glossary)
+        self.glossary_origin.setdefault(str(glossary), glossary_step.read(glossary))
+        loaded = glossary_step.add(self.engine, glossary, latin, canonical, item.finding.text)
+        self._log(self._record("glossary", item.finding, text=item.finding.text, glossary=str(glossary),
+                               latin=latin, canonical=canonical))
+        self._push(State(self.text, self.state.items, self.state.dismissed,
+                         self._glossary_touched(str(glossary)), item.id), full=True)
+        return loaded
+
+    def _glossary_touched(self, glossary: str) -> tuple[tuple[str, str | None], ...]:
+        known = dict(self.state.glossaries)
+        known[glossary] = glossary_step.read(Path(glossary))
+        return tuple(known.items())
+
+    # --- undo ----------------------------------------------------------------------------
+
+    def undo(self, log: bool = True) -> int | None:
+        """Undo the last decision; returns the id of the item it was about (the app selects it)."""
         if len(self.history) < 2:
-            return False
+            return None
         if log:
             self._log({"event": "undo"})
-        self.future.append(self.history.pop())
-        self.reaudit()
-        return True
+        undone = self.history.pop()
+        self.future.append(undone)
+        self._sync_glossaries(undone, self.state)
+        return undone.focus if undone.focus is not None else -1
 
-    def redo(self, log: bool = True) -> bool:
+    def redo(self, log: bool = True) -> int | None:
         if not self.future:
-            return False
+            return None
         if log:
             self._log({"event": "redo"})
+        current = self.state
         self.history.append(self.future.pop())
-        self.reaudit()
-        return True
+        self._sync_glossaries(current, self.state)
+        return self.state.focus if self.state.focus is not None else -1
+
+    def _sync_glossaries(self, old: State, new: State) -> None:
+        if (old.glossaries or new.glossaries) and glossary_step.sync(
+                self.engine, self.glossary_origin, dict(old.glossaries), dict(new.glossaries)):
+            self.refine()
+
+    def _as_item(self, item: Item | Finding) -> Item:
+        if isinstance(item, Item):
+            return item
+        found = next((i for i in self.state.items if i.finding == item), None)
+        if found is None:
+            raise ValueError("that finding is not in this session")
+        return found
 
     def _record(self, event: str, finding: Finding, **extra) -> dict:
         return {"event": event, "code": finding.code, "rule": finding.rule, "start": finding.start,
                 "end": finding.end, "original": finding.text, **extra}
 
-    def _suppression(self, record: dict) -> Suppression:
-        return Suppression(self.path.name, record["code"], record["text"], record.get("reason", ""),
-                           record.get("time", now()))
-
     # --- saving --------------------------------------------------------------------------
 
     def changed_on_disk(self) -> bool:
         try:
-            return self.path.read_text(encoding="utf-8") != self.disk_text
-        except (OSError, UnicodeDecodeError):
+            return self.path.read_bytes() != self.disk_bytes
+        except OSError:
             return True
 
     def save(self, force: bool = False) -> Path | None:
-        """Write the article atomically, keeping the previous version as `<name>~`."""
+        """Write the article atomically, keeping the previous version as `<name>~`.
+
+        The bytes read at open are what "changed on disk" compares, so a BOM or CRLF line ends
+        never look like someone else's edit; the BOM is written back."""
         if not force and self.changed_on_disk():
             raise ConflictError("changed on disk since it was opened; not overwriting it", str(self.path))
         backup = None
         if self.text != self.disk_text:
             backup = self.path.with_name(self.path.name + "~")
-            shutil.copy2(self.path, backup)
-            write_atomic(self.path, self.text)
+            shutil.copy2(self.path, backup)  # the exact bytes and mode of the previous version
+            write_atomic(self.path, ("\ufeff" if self.bom else "") + self.text)
         self.suppressions.merge(self.path, {s.key: s for s in self.state.dismissed})
-        self.disk_text = self.text
+        self.disk_bytes = self.path.read_bytes()
         self.history = [self.state]
         self.future.clear()
         self._log({"event": "save", "sha256": text_hash(self.text)})
         return backup
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out

@@ -1,0 +1,212 @@
+"""Regression tests for the review session's defects (issue 12), each on made-up text."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+
+import pytest
+
+from audit.core.errors import GlossaryError
+from audit.language.glossary import DEFAULT_GLOSSARY
+from audit.lint.engine import Engine
+from audit.policy.suppressions import OCCURRENCE, TEXT
+from audit.review.items import ACCEPTED, DISMISSED, OPEN
+from audit.review.journal import journal_path
+from audit.review.session import ConflictError, ReviewSession
+from conftest import SAMPLES, run_cli
+
+STORY = ("चीनी कंपनी डीपसेक ने नया मॉडल जारी किया।\n"
+         "विशेषज्ञों के अनुसार डीपसेक का मॉडल सस्ता है और $ 5 मिलियन से कम लागत में बना।\n"
+         "डीपसेक की टीम छोटी है।\n")
+
+
+@pytest.fixture()
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def _items(session, code, text=None, state=OPEN):
+    return [i for i in session.items if i.finding.code == code and (text is None or i.finding.text == text)
+            and i.state == state]
+
+
+def _open_keys(session):
+    return sorted((f.code, f.start, f.end) for f in session.findings)
+
+
+def test_dismissing_one_occurrence_hides_no_other(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    first, second, third = _items(session, "TERM001", "डीपसेक")
+    assert session.dismiss(second, "quoted as the company wrote it", scope=OCCURRENCE) == 1
+    assert [i.id for i in _items(session, "TERM001", "डीपसेक")] == [first.id, third.id]
+    assert session.item(second.id).state == DISMISSED
+    session.save()
+    # the CLI honours it the same way: one hidden, two still reported
+    out = json.loads(run_cli("check", "--format", "json", str(story)).stdout)
+    assert sorted(f["start"] for f in out if f["code"] == "TERM001") == [first.finding.start, third.finding.start]
+
+
+def test_dismissing_every_occurrence_is_asked_for_explicitly(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    item = _items(session, "TERM001", "डीपसेक")[0]
+    assert session.dismiss(item, "house style", scope=TEXT) == 3
+    assert not _items(session, "TERM001")
+    session.save()
+    out = json.loads(run_cli("check", "--format", "json", str(story)).stdout)
+    assert not [f for f in out if f["code"] == "TERM001"]
+    saved = json.loads((story.parent / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
+    assert [(s["code"], s["scope"]) for s in saved] == [("TERM001", "text")]
+
+
+def test_bom_and_crlf_survive_a_save_without_a_false_conflict(tmp_path, engine):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + STORY.replace("\n", "\r\n").encode("utf-8"))
+    session = ReviewSession.open(path, engine)
+    session.start(replay=False)
+    assert not session.changed_on_disk()
+    session.accept(_items(session, "FMT001")[0])
+    session.save()  # no ConflictError
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == 3 and b"$5" in raw
+    assert not session.changed_on_disk()  # and a second save is not a conflict either
+    session.save()
+
+
+def test_a_real_change_on_disk_is_still_a_conflict(tmp_path, engine):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(STORY.replace("\n", "\r\n").encode("utf-8"))
+    session = ReviewSession.open(path, engine)
+    session.start(replay=False)
+    session.accept(_items(session, "FMT001")[0])
+    path.write_bytes(STORY.encode("utf-8"))  # only the line ends changed: still someone else's save
+    with pytest.raises(ConflictError):
+        session.save()
+
+
+def test_journal_decisions_on_a_file_changed_since_are_not_dropped_silently(story, engine):
+    first = ReviewSession.open(story, engine)
+    first.start(replay=False)
+    first.accept(_items(first, "FMT001")[0])
+    first.accept(_items(first, "TERM001", "डीपसेक")[2])  # the last line
+    first.undo()
+    first.redo()
+    del first  # crash
+    # someone rewrites the second line meanwhile: the currency fix no longer fits, the last line's does
+    lines = STORY.splitlines(keepends=True)
+    story.write_text(lines[0] + "विशेषज्ञ कहते हैं कि मॉडल सस्ता है।\n" + lines[2], encoding="utf-8")
+    again = ReviewSession.open(story, engine)
+    assert [r["event"] for r in again.pending_replay()] == ["accept", "accept", "undo", "redo"]
+    assert again.replay_is_stale()
+    assert again.start(replay=True) == (3, 1)
+    assert "डीपसीक की टीम" in again.text and "$ 5" not in again.text
+
+
+def test_accept_reaudits_only_what_it_touched_and_agrees_with_a_full_audit(tmp_path, engine):
+    path = tmp_path / "long.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    session = ReviewSession.open(path, engine)
+    session.start(replay=False)
+    ids = {i.id for i in session.items}
+    for _ in range(4):
+        item = next(i for i in session.items if i.state == OPEN and i.finding.fixes)
+        session.accept(item)
+        assert session.item(item.id).state == ACCEPTED
+        for i in session.items:  # every item's offsets follow the text
+            if i.state in (OPEN, DISMISSED):
+                assert session.text[i.finding.start : i.finding.end] == i.finding.text
+    quick = _open_keys(session)
+    assert ids <= {i.id for i in session.items}  # ids are stable: the screen updates rows in place
+    session.refine()
+    full = sorted((f.code, f.start, f.end) for f in engine.audit_text(session.text))
+    assert _open_keys(session) == full
+    # the quick re-audit already had every finding of the line-local checks right
+    local = [k for k in full if k[0] not in ("TERM003", "REP002")]
+    assert [k for k in quick if k[0] not in ("TERM003", "REP002")] == local
+
+
+def test_undo_says_which_item_to_select(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    item = _items(session, "FMT001")[0]
+    session.accept(item)
+    assert session.undo() == item.id
+    assert session.item(item.id).state == OPEN
+    assert session.redo() == item.id
+
+
+def test_bulk_accept_every_occurrence_with_a_preview(story, engine):
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    item = _items(session, "TERM001", "डीपसेक")[0]
+    preview = session.bulk_preview(item)
+    assert len(preview) == 3 and all("डीपसीक" in after and "डीपसेक" in before for _, before, after in preview)
+    assert session.bulk_accept(item) == 3
+    assert "डीपसेक" not in session.text and session.text.count("डीपसीक") == 3
+    accepted = _items(session, "TERM001", None, ACCEPTED)
+    assert [(i.original, i.note, i.finding.text) for i in accepted] == [("डीपसेक", "डीपसीक", "डीपसीक")] * 3
+    session.undo()
+    assert session.text == STORY
+    events = [json.loads(line)["event"] for line in journal_path(story).read_text(encoding="utf-8").splitlines()]
+    assert events == ["open", "bulk-accept", "undo"]
+
+
+@pytest.fixture()
+def race(tmp_path):
+    path = tmp_path / "race.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    return path
+
+
+def test_glossary_addition_defaults_to_the_desk_glossary_loads_it_and_is_undone(race):
+    engine = Engine()
+    session = ReviewSession.open(race, engine)
+    session.start(replay=False)
+    target = session.glossary_target()
+    assert target == race.parent / "desk.tsv" and target != DEFAULT_GLOSSARY
+    item = _items(session, "TERM003", "लुमिनारा")[0]
+    plan = session.glossary_plan(target, "Luminara", "लूमिनारा", item)
+    assert "not loaded" in plan and "created" in plan and "Undo" in plan
+    # a new entry in a glossary the session had not loaded: it is loaded, so it takes effect
+    assert session.add_to_glossary(item, target, "Luminara", "लूमिनारा") is True
+    assert target.exists() and target in engine.glossary_paths
+    assert _items(session, "TERM001", "लुमिनारा")  # now a known variant of a glossary name
+    assert session.undo() == item.id
+    assert not target.exists() and target not in engine.glossary_paths
+    assert not _items(session, "TERM001", "लुमिनारा") and _items(session, "TERM003", "लुमिनारा")
+    session.redo()
+    assert "Luminara" in target.read_text(encoding="utf-8") and _items(session, "TERM001", "लुमिनारा")
+
+
+def test_a_glossary_addition_that_breaks_the_stack_changes_nothing(story, tmp_path):
+    desk = tmp_path / "desk.tsv"
+    desk.write_text("latin\tcanonical\tvariants\nLuminara\tलूमिनारा\t\n", encoding="utf-8")
+    engine = Engine([DEFAULT_GLOSSARY, desk])
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    before = desk.read_text(encoding="utf-8")
+    item = _items(session, "TERM001", "डीपसेक")[0]
+    with pytest.raises(GlossaryError):
+        session.add_to_glossary(item, desk, "Luminara", None)  # डीपसेक is DeepSeek's variant already
+    assert desk.read_text(encoding="utf-8") == before
+
+
+def test_files_the_review_creates_follow_the_umask(race):
+    old = os.umask(0o022)
+    try:
+        session = ReviewSession.open(race, Engine())
+        session.start(replay=False)
+        session.dismiss(_items(session, "FMT001")[0], "quoted")
+        session.add_to_glossary(_items(session, "TERM003", "लुमिनारा")[0], session.glossary_target(),
+                                "Luminara", "लूमिनारा")
+        session.save()
+    finally:
+        os.umask(old)
+    for name in (".jaanch-suppressions.json", "desk.tsv", journal_path(race).name):
+        assert stat.S_IMODE((race.parent / name).stat().st_mode) == 0o644, name
