@@ -59,11 +59,16 @@ async def test_walk_accept_edit_dismiss_undo_save(stories, engine):
         assert isinstance(app.screen, PromptScreen)
         await answer(pilot, "चैटजीपीटी")
         assert "चैटजीपीटी बनाने वाली" in app.session.text
+        assert app.session.progress()[0] >= 3 and "reviewed" in str(app.status.render())
         # dismiss a false alarm, with a reason
         await select(pilot, "TERM003", "माइक्रोसॉफ्ट")
         await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")  # this occurrence only
+        await pilot.pause()
         await answer(pilot, "both spellings are house style")
         assert not any(f.code == "TERM003" and f.text == "माइक्रोसॉफ्ट" for f in app.session.findings)
+        assert any(i.state == "dismissed" and i.finding.text == "माइक्रोसॉफ्ट" for i in app.session.items)
         # undo the edit? no: undo the dismissal, then redo it
         await pilot.press("u")
         await settle(pilot)
@@ -85,7 +90,8 @@ async def test_walk_accept_edit_dismiss_undo_save(stories, engine):
     assert edit["original"] == "CHATGPT" and edit["new"] == "चैटजीपीटी" and edit["code"] == "TERM002" and edit["time"]
     assert records[4]["reason"] == "both spellings are house style"
     suppressions = json.loads((story.parent / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
-    assert [(s["file"], s["code"], s["text"]) for s in suppressions] == [(story.name, "TERM003", "माइक्रोसॉफ्ट")]
+    assert [(s["file"], s["code"], s["text"], s["scope"]) for s in suppressions] == [
+        (story.name, "TERM003", "माइक्रोसॉफ्ट", "occurrence")]
 
 
 async def test_help_palette_and_quit_confirmation(stories, engine):
@@ -130,7 +136,7 @@ async def test_clicking_a_line_selects_its_finding(stories, engine):
         line_widgets = list(app.query_one("#article").query(Static))
         await pilot.click(line_widgets[5])
         await pilot.pause()
-        assert app.current.line == 6
+        assert app.current.finding.line == 6
 
 
 async def test_save_does_not_overwrite_a_file_changed_on_disk(stories, engine):
@@ -187,6 +193,9 @@ async def test_add_to_glossary(stories, tmp_path):
         fields["latin"].value = "Luminara"
         fields["canonical"].focus()
         await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "desk.tsv" in app.screen.question  # it asks first
+        await pilot.press("y")
         await settle(pilot)
         assert any(f.code == "TERM001" and f.text == "लुमिनारा" for f in app.session.findings)
     assert "लूमिनारा\tलुमिनारा" in desk.read_text(encoding="utf-8")

@@ -33,6 +33,9 @@ CHILD = textwrap.dedent("""
             await answer(pilot, "चैटजीपीटी")
             await select(pilot, "TERM003", "माइक्रोसॉफ्ट")
             await pilot.press("d")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
             await answer(pilot, "house style")
             print("DECIDED", flush=True)
             await asyncio.sleep(120)  # the parent kills us here, mid-session, unsaved

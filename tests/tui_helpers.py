@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from audit.review.items import OPEN
+
 
 async def settle(pilot) -> None:
-    """Wait until engine workers are done and the screen has refreshed."""
+    """Wait until workers are done (loading, the whole-article audit) and the screen has refreshed."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
 async def select(pilot, code: str, text: str | None = None) -> int:
+    """Select the first open finding of `code` (and `text`); returns its item id."""
     app = pilot.app
-    index = next(i for i, f in enumerate(app.session.findings)
-                 if f.code == code and (text is None or f.text == text))
-    app.action_select_finding(index)
+    item = next(i for i in app.session.items
+                if i.state == OPEN and i.finding.code == code and (text is None or i.finding.text == text))
+    app.select_item(item.id)
     await pilot.pause()
-    return index
+    return item.id
 
 
 async def answer(pilot, value: str) -> None:

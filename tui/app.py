@@ -1,32 +1,46 @@
-"""`jaanch review`: walk through an article's findings and accept, edit or dismiss each one."""
+"""`jaanch review`: walk through an article's findings and accept, edit or dismiss each one.
+
+A thin shell over `audit.review.session`: decisions run at once on the UI thread (the session
+re-audits only the lines they touch), and the whole-article audit that settles them runs in a
+worker that reports back with typed messages. Nothing a key does waits on a worker, so no key
+is lost.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
-from audit.lint.engine import Engine
 from audit.core.errors import JaanchError
+from audit.lint.engine import Engine
+from audit.review.items import OPEN
 from audit.review.session import ConflictError, ReviewSession
 
-from tui.screens import ChoiceScreen, ConfirmScreen, GlossaryScreen, HelpScreen, PromptScreen
-from tui.widgets import ArticleView, DetailPane, FindingsTable
+from tui import cells
+from tui.filters import GROUPS, View
+from tui.screens import (BulkScreen, ChoiceScreen, ConfirmScreen, GlossaryScreen, HelpScreen, PromptScreen)
+from tui.widgets import ArticleView, DetailPane, FindingsTable, shorten
 
 ACTIONS = [
     ("next", "Next finding", "Select the next finding"),
     ("previous", "Previous finding", "Select the previous finding"),
     ("accept", "Accept", "Apply the suggested replacement"),
+    ("bulk_accept", "Accept all of this kind", "Apply the suggestion to every open finding of this code and text"),
     ("edit", "Edit", "Replace the flagged text with your own"),
-    ("dismiss_finding", "Dismiss", "Mark a false alarm; the CLI will not report it again"),
+    ("dismiss_finding", "Dismiss", "Mark a false alarm (this occurrence or every one)"),
     ("undo", "Undo", "Undo the last decision"),
     ("redo", "Redo", "Redo the last undone decision"),
     ("glossary", "Add to glossary", "Record the flagged form in a glossary"),
+    ("filter", "Filter", "Show one category, severity, code or state"),
+    ("group", "Group", "Order the list by code, category or severity"),
+    ("search", "Search", "Show findings whose text, code or message contains a string"),
     ("save", "Save", "Write the article atomically"),
     ("next_file", "Next file", "Open the next article"),
     ("previous_file", "Previous file", "Open the previous article"),
@@ -34,40 +48,61 @@ ACTIONS = [
 ]
 
 
+class Loaded(Message):
+    def __init__(self, session: ReviewSession):
+        super().__init__()
+        self.session = session
+
+
+class Refined(Message):
+    def __init__(self, session: ReviewSession, text: str, found: list):
+        super().__init__()
+        self.session, self.text, self.found = session, text, found
+
+
 class ReviewApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "jaanch review"
+    # Save, Help and Quit come first: a narrow terminal's footer cuts from the right.
     BINDINGS = [
-        Binding("n,down", "next", "Next"),
-        Binding("p,up", "previous", "Prev"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit_app", "Quit"),
         Binding("a", "accept", "Accept"),
         Binding("e", "edit", "Edit"),
         Binding("d", "dismiss_finding", "Dismiss"),
         Binding("u", "undo", "Undo"),
-        Binding("U", "redo", "Redo"),
-        Binding("g", "glossary", "Glossary"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("A", "bulk_accept", "All", show=False),
+        Binding("U", "redo", "Redo", show=False),
+        Binding("n,down", "next", "Next", show=False),
+        Binding("p,up", "previous", "Prev", show=False),
+        Binding("g", "glossary", "Glossary", show=False),
+        Binding("f", "filter", "Filter", show=False),
+        Binding("o", "group", "Group", show=False),
+        Binding("slash", "search", "Search", show=False),
         Binding("right_square_bracket", "next_file", "Next file", show=False),
         Binding("left_square_bracket", "previous_file", "Prev file", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit_app", "Quit"),
     ]
 
-    def __init__(self, paths: list[Path], engine: Engine, extra=None):
+    def __init__(self, paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None):
         super().__init__()
+        self.cell_mode = cells.install(cell_widths)  # raises if the widths did not take
         self.paths = paths
         self.engine = engine
         self.extra = extra  # model findings for an article (house LM, QE), computed in the worker
         self.file_index = 0
+        self.sessions: dict[Path, ReviewSession] = {}  # kept across file switches, with their undo history
         self.session: ReviewSession | None = None
-        self.selected: int | None = None
-        self.busy = False
+        self.selected: int | None = None  # an item id
+        self.view = View()
+        self.loading = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
             yield ArticleView(id="article")
             with Vertical(id="side"):
+                yield Static(id="status")
                 yield FindingsTable(id="findings")
                 yield DetailPane(id="detail")
         yield Footer()
@@ -77,201 +112,335 @@ class ReviewApp(App):
         self.article = self.query_one(ArticleView)
         self.table = self.query_one(FindingsTable)
         self.detail = self.query_one(DetailPane)
+        self.status = self.query_one("#status", Static)
+        self.on_resize()
         self.open_file(0)
+
+    def on_resize(self, event=None) -> None:
+        # Below 120 columns the article goes above the list: side by side, both would be cut.
+        self.screen.set_class(self.size.width < 120, "-narrow")
+        self.screen.set_class(self.size.height < 30, "-short")
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
         for action, title, help_text in ACTIONS:
             yield SystemCommand(title, help_text, getattr(self, f"action_{action}"))
 
-    # --- engine calls, always in a worker thread -----------------------------------------
+    # --- workers: loading and the whole-article audit -------------------------------------
 
-    def run_engine(self, label: str, fn: Callable, *args) -> None:
-        if self.busy:
-            self.notify("still working on the last decision…")
+    @work(thread=True, group="load", exit_on_error=False)
+    def _load(self, path: Path) -> None:
+        self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra)))
+
+    @work(thread=True, group="refine", exclusive=True, exit_on_error=False)
+    def _refine(self, session: ReviewSession, text: str) -> None:
+        self.post_message(Refined(session, text, session.full_audit(text)))
+
+    @work(thread=True, group="glossary", exit_on_error=False)
+    def _glossary(self, session: ReviewSession, item, glossary: str, latin: str, canonical: str | None) -> None:
+        loaded = session.add_to_glossary(item, glossary, latin, canonical)
+        self.call_from_thread(self._glossary_done, Path(glossary), loaded)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR:
             return
-        self.busy = True
-        self._engine_worker(label, fn, args)
+        self.loading = False
+        error = event.worker.error
+        message = error.one_line() if isinstance(error, JaanchError) else f"{type(error).__name__}: {error}"
+        self.notify(message, severity="error", timeout=10)
 
-    @work(thread=True, group="engine")
-    def _engine_worker(self, label: str, fn: Callable, args: tuple) -> None:
-        try:
-            result = fn(*args)
-        except JaanchError as exc:
-            self.call_from_thread(self._done, label, None, exc)
+    def on_loaded(self, message: Loaded) -> None:
+        self.loading = False
+        session = message.session
+        self.sessions[session.path] = session
+        self._show_session(session)
+        pending = session.pending_replay()
+        if not pending:
+            session.start(replay=False)
+            return
+        if session.replay_is_stale():
+            question = (f"{session.path.name} changed on disk after {len(pending)} unsaved decisions were made "
+                        "on it in an earlier session. Replay those that still fit the text?")
         else:
-            self.call_from_thread(self._done, label, result, None)
+            question = (f"{len(pending)} unsaved decisions on {session.path.name} are in the journal "
+                        "from an earlier session. Replay them and continue?")
+        self.push_screen(ConfirmScreen(question, yes="Replay", no="Discard"), lambda yes: self._replay(session, yes))
 
-    def _done(self, label: str, result, error: JaanchError | None) -> None:
-        self.busy = False
-        if isinstance(error, ConflictError) and label == "save":
-            self.push_screen(
-                ConfirmScreen(f"{error.one_line()}\nOverwrite it anyway?", yes="Overwrite", no="Keep theirs"),
-                lambda yes: yes and self.run_engine("save", self.session.save, True),
-            )
-            return
-        if error is not None:
-            self.notify(error.one_line(), severity="error", timeout=8)
-            return
-        if label == "load":
-            self._loaded(result)
-            return
-        if label == "save":
-            self.notify(f"saved {self.session.path.name}" + (f" (previous version: {result.name})" if result else ""))
-        if label == "replay" and result:
-            self.notify(f"replayed {result} decisions from the journal")
+    def _replay(self, session: ReviewSession, yes: bool) -> None:
+        replayed, skipped = session.start(bool(yes))
+        if replayed or skipped:
+            note = f"replayed {replayed} decisions from the journal"
+            self.notify(note + (f"; {skipped} no longer fit the text and were left out" if skipped else ""),
+                        severity="warning" if skipped else "information", timeout=10)
+        self.after_change()
+
+    def on_refined(self, message: Refined) -> None:
+        if message.session is self.session and self.session.refine(message.text, message.found):
+            self.refresh_view()
+
+    def _glossary_done(self, glossary: Path, loaded: bool) -> None:
+        self.notify(f"added to {glossary.name}" + (" (now loaded for this session)" if loaded else "")
+                    + "; undo (u) takes it out")
         self.refresh_view()
 
     # --- files ---------------------------------------------------------------------------
 
     def open_file(self, index: int) -> None:
         self.file_index = index
-        self.sub_title = f"{self.paths[index].name} ({index + 1}/{len(self.paths)})"
-        self.run_engine("load", ReviewSession.open, self.paths[index], self.engine, self.extra)
+        path = self.paths[index]
+        if path in self.sessions:
+            self._show_session(self.sessions[path])
+            return
+        self.loading = True
+        self.sub_title = f"{path.name} ({index + 1}/{len(self.paths)}) · loading…"
+        self._load(path)
 
-    def _loaded(self, session: ReviewSession) -> None:
+    def _show_session(self, session: ReviewSession) -> None:
         self.session = session
-        self.selected = 0 if session.findings else None
-        pending = session.pending_replay()
-        if pending:
-            self.push_screen(
-                ConfirmScreen(f"{len(pending)} unsaved decisions on {session.path.name} are in the journal "
-                              "from an earlier session. Replay them and continue?", yes="Replay", no="Discard"),
-                lambda yes: self.run_engine("replay", session.start, bool(yes)),
-            )
-        else:
-            session.start(replay=False)
+        items = self.view.apply(session.items)
+        self.selected = next((i.id for i in items if i.state == OPEN), items[0].id if items else None)
         self.refresh_view()
         self.table.focus()
 
     def _switch(self, step: int) -> None:
-        target = (self.file_index + step) % len(self.paths)
-        if self.session and self.session.dirty:
-            self.push_screen(ConfirmScreen("Leave this file with unsaved decisions? They stay in the journal."),
-                             lambda yes: yes and self.open_file(target))
-        else:
-            self.open_file(target)
+        # Each file keeps its session (and its undo history and journal) while the app runs.
+        self.open_file((self.file_index + step) % len(self.paths))
 
     # --- display -------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
         session = self.session
-        findings = session.findings
-        if self.selected is not None or findings:
-            self.selected = min(self.selected or 0, len(findings) - 1) if findings else None
-        self.article.show(session.text, findings, self.selected)
-        self.table.show(findings, self.selected)
+        if session is None:
+            return
+        items = self.view.apply(session.items)
+        if self.selected is not None and session.item(self.selected) is None:
+            self.selected = None
+        if items and (self.selected is None or all(i.id != self.selected for i in items)):
+            self.selected = items[0].id
+        self.article.show(session.text, session.items, self.selected)
+        self.table.show(items, self.selected)
         self._show_selected()
+        reviewed, total = session.progress()
         dirty = " · unsaved" if session.dirty else ""
-        self.sub_title = f"{session.path.name} ({self.file_index + 1}/{len(self.paths)}) · {len(findings)} findings{dirty}"
+        self.sub_title = f"{session.path.name} ({self.file_index + 1}/{len(self.paths)}){dirty}"
+        shown = f" · showing {len(items)}: {self.view.describe()}" if self.view.active else ""
+        self.status.update(f"{reviewed}/{total} reviewed{shown}{dirty}")
 
     def _show_selected(self) -> None:
-        finding = self.current
-        sentence = None
-        if finding is not None:
-            sentence = self.session.context(finding)
-            self.article.scroll_to_line(finding.line)
-        self.detail.show(self.session.text, finding, sentence)
+        item = self.current
+        sentence = source = None
+        if item is not None:
+            sentence = self.session.context(item.finding)
+            source = self.session.source_sentence(item.finding)
+            self.article.scroll_to_line(item.finding.line)
+        self.detail.show(self.session.text, item, sentence, source)
 
     @property
     def current(self):
-        if self.session is None or self.selected is None or not self.session.findings:
+        if self.session is None or self.selected is None:
             return None
-        return self.session.findings[self.selected]
+        return self.session.item(self.selected)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        # Rebuilding the table highlights rows on the way; only the row it ends on counts.
-        if event.cursor_row != self.table.cursor_row:
-            return
-        if self.session is not None and event.cursor_row != self.selected:
-            self.action_select_finding(event.cursor_row)
+        item_id = self.table.id_at(event.cursor_row)
+        if event.cursor_row == self.table.cursor_row and item_id is not None and item_id != self.selected:
+            self.select_item(item_id)
 
     def on_article_view_line_clicked(self, event: ArticleView.LineClicked) -> None:
         if self.session is None:
             return
-        on_line = [i for i, f in enumerate(self.session.findings) if f.line <= event.line <= f.end_line]
+        items = self.view.apply(self.session.items)
+        on_line = [i.id for i in items if i.finding.line <= event.line <= i.finding.end_line]
         if on_line:
             later = [i for i in on_line if self.selected is not None and i > self.selected]
-            self.action_select_finding((later or on_line)[0])
+            self.select_item((later or on_line)[0])
+
+    def select_item(self, item_id: int) -> None:
+        if self.session is None or self.session.item(item_id) is None:
+            return
+        self.selected = item_id
+        self.article.show(self.session.text, self.session.items, item_id)
+        self.table.select(item_id)
+        self._show_selected()
 
     def action_select_finding(self, index: int) -> None:
-        if self.session is None or not (0 <= index < len(self.session.findings)):
-            return
-        old, self.selected = self.selected, index
-        self.article.reselect(self.session.findings, old, index)
-        table = self.table
-        if table.cursor_row != index:
-            table.move_cursor(row=index, animate=False)
-        self._show_selected()
+        """Select the index-th row of the list (tests and the palette use it)."""
+        item_id = self.table.id_at(index)
+        if item_id is not None:
+            self.select_item(item_id)
+
+    def after_change(self, focus: int | None = None) -> None:
+        if focus is not None and focus >= 0:
+            self.selected = focus
+        self.refresh_view()
+        self._refine(self.session, self.session.text)
 
     # --- actions -------------------------------------------------------------------------
 
+    def _step(self, step: int) -> None:
+        items = self.view.apply(self.session.items) if self.session else []
+        ids = [i.id for i in items]
+        if not ids:
+            return
+        at = ids.index(self.selected) if self.selected in ids else 0
+        self.select_item(ids[max(0, min(at + step, len(ids) - 1))])
+
     def action_next(self) -> None:
-        if self.selected is not None:
-            self.action_select_finding(min(self.selected + 1, len(self.session.findings) - 1))
+        self._step(+1)
 
     def action_previous(self) -> None:
-        if self.selected is not None:
-            self.action_select_finding(max(self.selected - 1, 0))
+        self._step(-1)
+
+    def _open_item(self):
+        item = self.current
+        if item is None:
+            return None
+        if item.state != OPEN:
+            self.notify(f"this finding is {item.state}; undo (u) to change it", severity="warning")
+            return None
+        return item
 
     def action_accept(self) -> None:
-        finding = self.current
-        if finding is None:
+        item = self._open_item()
+        if item is None:
             return
-        if not finding.fixes:
+        if not item.finding.fixes:
             self.notify("no suggestion to accept here: edit (e) or dismiss (d)", severity="warning")
-        elif len(finding.fixes) == 1:
-            self.run_engine("accept", self.session.accept, finding, 0)
+        elif len(item.finding.fixes) == 1:
+            self._decided(self.session.accept, item, 0)
         else:
-            self.push_screen(
-                ChoiceScreen(f"Replace '{finding.text}' with:", finding.suggestions),
-                lambda choice: choice is not None and self.run_engine("accept", self.session.accept, finding, choice),
-            )
+            self.push_screen(ChoiceScreen(f"Replace '{item.finding.text}' with:", item.finding.suggestions),
+                             lambda choice: choice is not None and self._decided(self.session.accept, item, choice))
+
+    def _decided(self, decision, item, *args) -> None:
+        decision(item, *args)
+        self.after_change(self._next_open(item.id))
+
+    def _next_open(self, after: int) -> int:
+        items = self.view.apply(self.session.items)
+        ids = [i.id for i in items]
+        start = ids.index(after) + 1 if after in ids else 0
+        return next((i.id for i in items[start:] if i.state == OPEN), after)
+
+    def action_bulk_accept(self) -> None:
+        item = self._open_item()
+        if item is None:
+            return
+        preview = self.session.bulk_preview(item)
+        if not preview:
+            self.notify("no suggestion to accept here", severity="warning")
+            return
+        fix = item.finding.fixes[0].replacement or "(delete)"
+        self.push_screen(BulkScreen(f"Replace every open {item.finding.code} '{item.finding.text}' with '{fix}' "
+                                    f"({len(preview)} places)?", preview),
+                         lambda yes: yes and self._bulk_done(item))
+
+    def _bulk_done(self, item) -> None:
+        count = self.session.bulk_accept(item)
+        self.notify(f"accepted {count}; undo (u) takes them all back")
+        self.after_change(self._next_open(item.id))
 
     def action_edit(self) -> None:
-        finding = self.current
-        if finding is None:
+        item = self._open_item()
+        if item is None:
             return
-        start = finding.suggestions[0] if finding.fixes else finding.text
-        self.push_screen(
-            PromptScreen(f"Replace '{finding.text}' with:", value=start),
-            lambda text: text is not None and self.run_engine("edit", self.session.edit, finding, text),
-        )
+        start = item.finding.suggestions[0] if item.finding.fixes else item.finding.text
+        self.push_screen(PromptScreen(f"Replace '{item.finding.text}' with:", value=start),
+                         lambda text: text is not None and self._decided(self.session.edit, item, text))
 
     def action_dismiss_finding(self) -> None:
-        finding = self.current
-        if finding is None:
+        item = self._open_item()
+        if item is None:
             return
-        self.push_screen(
-            PromptScreen(f"Dismiss {finding.code} on '{finding.text}' as a false alarm. Why? (optional)",
-                         placeholder="reason"),
-            lambda reason: reason is not None and self.run_engine("dismiss", self.session.dismiss, finding, reason),
-        )
+        same = len(self.session.kind_of(item))
+        choices = [f"this occurrence only (line {item.finding.line})",
+                   f"every occurrence of '{shorten(item.finding.text, 30)}' for {item.finding.code} ({same} open)"]
+
+        def scoped(choice):
+            if choice is None:
+                return
+            scope = "occurrence" if choice == 0 else "text"
+            self.push_screen(PromptScreen(f"Dismiss {item.finding.code} on '{item.finding.text}' "
+                                          f"({choices[choice]}). Why? (optional)", placeholder="reason"),
+                             lambda reason: reason is not None and self._decided(self.session.dismiss, item,
+                                                                                 reason, scope))
+
+        self.push_screen(ChoiceScreen(f"Dismiss {item.finding.code} on '{item.finding.text}' as a false alarm:",
+                                      choices), scoped)
 
     def action_undo(self) -> None:
         if self.session is not None:
-            self.run_engine("undo", self.session.undo)
+            focus = self.session.undo()
+            if focus is None:
+                self.notify("nothing to undo")
+            self.after_change(focus)
 
     def action_redo(self) -> None:
         if self.session is not None:
-            self.run_engine("redo", self.session.redo)
+            focus = self.session.redo()
+            if focus is None:
+                self.notify("nothing to redo")
+            self.after_change(focus)
 
     def action_glossary(self) -> None:
-        finding = self.current
-        if finding is None:
+        item = self.current
+        if item is None or self.session is None:
             return
-        default = str(self.engine.glossary_paths[-1]) if self.engine.glossary_paths else "glossary.tsv"
+        session = self.session
 
         def chosen(answer):
-            if answer:
-                glossary, latin, canonical = answer
-                self.run_engine("glossary", self.session.add_to_glossary, finding, glossary, latin, canonical or None)
+            if not answer:
+                return
+            glossary, latin, canonical = answer
+            plan = session.glossary_plan(glossary, latin, canonical or None, item)
+            self.push_screen(ConfirmScreen(plan, yes="Add", no="Cancel"),
+                             lambda yes: yes and self._glossary(session, item, glossary, latin, canonical or None))
 
-        self.push_screen(GlossaryScreen(finding.text, default), chosen)
+        self.push_screen(GlossaryScreen(item.finding.text, str(session.glossary_target())), chosen)
+
+    def action_filter(self) -> None:
+        if self.session is None:
+            return
+        options = self.view.options(self.session.items)
+        self.push_screen(ChoiceScreen("Show:", [label for label, _ in options]),
+                         lambda choice: choice is not None and self._set_view(filter=options[choice][1]))
+
+    def action_group(self) -> None:
+        self.push_screen(ChoiceScreen("Order the list by:", list(GROUPS)),
+                         lambda choice: choice is not None and self._set_view(group=list(GROUPS)[choice]))
+
+    def action_search(self) -> None:
+        self.push_screen(PromptScreen("Search flagged text, suggestions, codes and messages (empty: clear):",
+                                      value=self.view.search),
+                         lambda text: text is not None and self._set_view(search=text.strip()))
+
+    def _set_view(self, **change) -> None:
+        self.view = self.view.with_(**change)
+        self.refresh_view()
 
     def action_save(self) -> None:
-        if self.session is not None:
-            self.run_engine("save", self.session.save)
+        if self.session is None:
+            return
+        try:
+            backup = self.session.save()
+        except ConflictError as error:
+            self.push_screen(ConfirmScreen(f"{error.one_line()}\nOverwrite it anyway?", yes="Overwrite",
+                                           no="Keep theirs"), lambda yes: yes and self._force_save())
+            return
+        except (JaanchError, OSError) as error:
+            self.notify(error.one_line() if isinstance(error, JaanchError) else str(error), severity="error")
+            return
+        self.notify(f"saved {self.session.path.name}" + (f" (previous version: {backup.name})" if backup else ""))
+        self.refresh_view()
+
+    def _force_save(self) -> None:
+        try:
+            self.session.save(force=True)
+        except (JaanchError, OSError) as error:
+            self.notify(error.one_line() if isinstance(error, JaanchError) else str(error), severity="error")
+            return
+        self.notify(f"saved {self.session.path.name}")
+        self.refresh_view()
 
     def action_next_file(self) -> None:
         self._switch(+1)
@@ -283,16 +452,17 @@ class ReviewApp(App):
         self.push_screen(HelpScreen())
 
     def action_quit_app(self) -> None:
-        if self.session is not None and self.session.dirty:
+        unsaved = [s.path.name for s in self.sessions.values() if s.dirty]
+        if unsaved:
             self.push_screen(
-                ConfirmScreen("Quit with unsaved decisions? They stay in the journal and can be replayed.",
-                              yes="Quit", no="Stay"),
+                ConfirmScreen(f"Quit with unsaved decisions on {', '.join(unsaved)}? They stay in the journal "
+                              "and can be replayed.", yes="Quit", no="Stay"),
                 lambda yes: yes and self.exit(),
             )
         else:
             self.exit()
 
 
-def run(paths: list[Path], engine: Engine, extra=None) -> int:
-    ReviewApp(paths, engine, extra).run()
+def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None) -> int:
+    ReviewApp(paths, engine, extra, cell_widths).run()
     return 0

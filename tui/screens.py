@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, OptionList
+from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+    AUTO_FOCUS = "#no"
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No"):
         super().__init__()
@@ -25,6 +26,29 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class BulkScreen(ModalScreen[bool]):
+    """A bulk accept's preview: every line it would change, before and after. y applies, n cancels."""
+
+    BINDINGS = [Binding("y", "answer(True)", "Apply"), Binding("n,escape", "answer(False)", "Cancel")]
+
+    def __init__(self, question: str, preview: list):
+        super().__init__()
+        self.question, self.preview = question, preview
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bulk"):
+            yield Label(self.question, id="question")
+            with VerticalScroll(id="preview"):
+                for item, before, after in self.preview:
+                    yield Label(f"line {item.finding.line}", classes="hint")
+                    yield Label(f"− {before}", classes="before")
+                    yield Label(f"+ {after}", classes="after")
+            yield Label("y: apply to all   n / escape: cancel", classes="hint")
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
@@ -61,6 +85,11 @@ class ChoiceScreen(ModalScreen[int | None]):
         with Vertical(id="prompt"):
             yield Label(self.prompt)
             yield OptionList(*[Option(c or "(delete)", id=str(i)) for i, c in enumerate(self.choices)], id="choices")
+
+    def on_mount(self) -> None:
+        choices = self.query_one(OptionList)
+        choices.highlighted = 0
+        choices.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
@@ -100,36 +129,43 @@ class GlossaryScreen(ModalScreen[tuple[str, str, str] | None]):
         self.dismiss(None)
 
 
-HELP = """\
-# jaanch review
-
-| key | what it does |
-|---|---|
-| `n` / `↓` | next finding |
-| `p` / `↑` | previous finding |
-| `a` | accept: apply the suggestion (choose when there are several) |
-| `e` | edit: replace the flagged text with your own |
-| `d` | dismiss a false alarm (optional reason); `jaanch check` will not report it again |
-| `u` / `U` | undo / redo |
-| `g` | add the flagged form to a glossary (as a variant, or a new entry) |
-| `ctrl+s` | save the article (atomic; the previous version is kept as `name~`) |
-| `]` / `[` | next / previous file |
-| `ctrl+p` | command palette: every action by name |
-| `?` | this help |
-| `q` | quit (asks when decisions are unsaved) |
-
-Every decision is written to `.NAME.jaanch-journal.jsonl` beside the article as you make it:
-if the terminal dies, reopening the article offers to replay them. Click a line of the article
-(again for the next finding on it), or a row, to select a finding.
-"""
+KEYS = [
+    ("n ↓ / p ↑", "next / previous finding"),
+    ("a", "accept the suggestion (choose when there are several)"),
+    ("A", "accept every open finding of this code and text, after a preview"),
+    ("e", "edit: replace the flagged text with your own"),
+    ("d", "dismiss a false alarm: this occurrence, or every one of the text"),
+    ("u / U", "undo / redo (the selection goes back to the finding)"),
+    ("g", "add the flagged form to a glossary (asks first; undo removes it)"),
+    ("f / o / /", "filter (category, severity, code, state) / group / search"),
+    ("ctrl+s", "save (atomic; the previous version is kept as name~)"),
+    ("] / [", "next / previous file (each keeps its undo history)"),
+    ("ctrl+p", "command palette: every action by name"),
+    ("? / escape", "this help / close it"),
+    ("q", "quit (asks when decisions are unsaved)"),
+]
+NOTES = ("Each finding is open, accepted, edited, dismissed or resolved (an edit made it go away); "
+         "the line above the list counts what is reviewed. Every decision goes to "
+         ".NAME.jaanch-journal.jsonl at once: if the terminal dies, reopening replays them.")
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys, compact enough for an 80x24 terminal (a scroll box beyond that)."""
+
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
 
     def compose(self) -> ComposeResult:
+        from rich.table import Table
+
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(ratio=1)
+        for key, what in KEYS:
+            table.add_row(key, what)
         with VerticalScroll(id="help"):
-            yield Markdown(HELP)
+            yield Label("jaanch review: keys", id="help-title")
+            yield Static(table)
+            yield Label(NOTES, classes="hint")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -68,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--glossary", action="append", default=[], metavar="FILE",
                         help="an extra glossary TSV (repeatable); glossary additions go to the last one")
     review.add_argument("--no-house-glossary", action="store_true")
+    review.add_argument("--cells", choices=("glibc", "merged"), default=None,
+                        help="how the terminal draws Devanagari: glibc (tmux, xterm, gnome-terminal; the default) "
+                             "or merged (Ghostty, kitty, wezterm: conjuncts in one cell); env JAANCH_CELLS")
+    review.add_argument("--serve", action="store_true",
+                        help="serve the review app to a web browser (textual-serve; nothing fetched from outside)")
+    review.add_argument("--host", default="localhost", help="with --serve: the address to listen on")
+    review.add_argument("--port", type=int, default=8000, help="with --serve: the port")
     add_check_options(review)
 
     add_subcommands(sub)

@@ -59,7 +59,8 @@ class ReviewSession:
     journal: Journal | None = None
     suppressions: SuppressionStore | None = None
     extra: Callable[[Article], list[Finding]] | None = None  # model findings (house LM, QE)
-    source: str | None = None  # the English original, when the desk passed --source (the detail pane shows it)
+    # The English sentence aligned with a finding's, when the desk passed --source; the detail pane shows it.
+    aligned: Callable[[Finding], str | None] | None = None
     next_id: int = 0
     glossary_origin: dict[str, str | None] = field(default_factory=dict)  # before this session touched them
     _journal_open: bool = False
@@ -244,6 +245,9 @@ class ReviewSession:
                                         self._is_dismissed)
         self.history[-1] = replace(self.state, items=tuple(items))
         return True
+
+    def source_sentence(self, finding: Finding) -> str | None:
+        return self.aligned(finding) if self.aligned is not None else None
 
     def _is_dismissed(self, finding: Finding) -> bool:
         return covers(self.state.dismissed, self.path, finding, self.text)
