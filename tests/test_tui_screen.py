@@ -54,12 +54,10 @@ def screen_rows(app) -> list[str]:
 def article_words_on_screen(app) -> list[tuple[str, str]]:
     """(rendered, source) for each article line: what its widget draws, and the line itself."""
     out = []
-    for widget, line in zip(app.article._widgets, app.session.text.split("\n")):
-        width = widget.content_region.width
-        if not width:
-            continue
-        lines = widget.render_lines(widget.content_region.reset_offset)
-        out.append((" ".join(" ".join(s.text.split()) for s in lines).strip(), line))
+    for n, line in enumerate(app.session.text.split("\n")):
+        strips = app.article._wrap(n)
+        assert all(cells.terminal_width(s.text) <= app.article.scrollable_content_region.width for s in strips)
+        out.append((" ".join(s.text for s in strips), line))
     return out
 
 

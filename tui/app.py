@@ -119,6 +119,8 @@ class ReviewApp(App):
     def on_resize(self, event=None) -> None:
         # Below 120 columns the article goes above the list: side by side, both would be cut.
         self.screen.set_class(self.size.width < 120, "-narrow")
+        if hasattr(self, "article"):
+            self.article.set_gap(0 if self.size.width < 120 else 1)
         self.screen.set_class(self.size.height < 30, "-short")
 
     def get_system_commands(self, screen):

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import bisect
 
+import wcwidth
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import DataTable, Static
 
 from audit.review.items import ACCEPTED, EDITED, OPEN, Item
@@ -32,14 +36,24 @@ STATE_LABEL = {"open": "open", "accepted": "accepted", "edited": "edited", "dism
 
 
 def shorten(text: str, width: int = 28) -> str:
+    """At most `width` characters, cut between grapheme clusters (never between a consonant and its sign)."""
     text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    out = ""
+    for cluster in wcwidth.iter_graphemes(text):
+        if len(out) + len(cluster) > width - 1:
+            break
+        out += cluster
+    return out + "…"
 
 
-class ArticleView(VerticalScroll):
-    """The article, one Static per line, open findings highlighted by category colour.
+class ArticleView(ScrollView, can_focus=False):
+    """The article, open findings highlighted by category colour, drawn line by line on demand.
 
-    A click on a line posts `LineClicked`; the app selects the next finding on that line.
+    Each paragraph is wrapped once (at spaces) and cached; a decision re-wraps only the lines it
+    changed, and only the rows on screen are rendered, so a 14,000-word article costs no more
+    per keypress than a short one. A click on a line posts `LineClicked`.
     """
 
     class LineClicked(Message):
@@ -47,14 +61,18 @@ class ArticleView(VerticalScroll):
             super().__init__()
             self.line = line
 
-    def on_click(self, event: events.Click) -> None:
-        widget = event.widget
-        if widget in self._widgets:
-            self.post_message(self.LineClicked(self._widgets.index(widget) + 1))
-
     def on_mount(self) -> None:
-        self._widgets: list[Static] = []
+        self._texts: list[Text] = []
         self._keys: list[tuple] = []
+        self._wrapped: list[list[Strip] | None] = []
+        self._rows: list[int] = [0]  # first row of each line, and the total at the end
+        self._width = 0
+        self.gap = 1  # blank rows between paragraphs
+
+    def set_gap(self, gap: int) -> None:
+        if gap != self.gap:
+            self.gap = gap
+            self._relayout()
 
     def show(self, text: str, items: tuple[Item, ...], selected: int | None) -> None:
         lines = text.split("\n")
@@ -72,23 +90,71 @@ class ArticleView(VerticalScroll):
             mark = (f.start, f.end, f.category, item.state, item.id == selected)
             for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
                 on_line[n].append(mark)
-        fresh: list[Static] = []
+        del self._texts[len(lines):], self._keys[len(lines):], self._wrapped[len(lines):]
+        changed = False
         for n, line in enumerate(lines):
             key = (line, starts[n], tuple(on_line[n]))
-            if n < len(self._widgets):
-                if self._keys[n] != key:
-                    self._widgets[n].update(self._line_text(line, starts[n], on_line[n]))
-                    self._keys[n] = key
+            if n < len(self._keys):
+                if self._keys[n] == key:
+                    continue
+                self._keys[n], self._texts[n], self._wrapped[n] = key, self._line_text(line, starts[n], on_line[n]), None
             else:
-                widget = Static(self._line_text(line, starts[n], on_line[n]), classes="line")
-                fresh.append(widget)
-                self._widgets.append(widget)
                 self._keys.append(key)
-        if fresh:
-            self.mount_all(fresh)
-        for widget in self._widgets[len(lines):]:
-            widget.remove()
-        del self._widgets[len(lines):], self._keys[len(lines):]
+                self._texts.append(self._line_text(line, starts[n], on_line[n]))
+                self._wrapped.append(None)
+            changed = True
+        if changed or len(self._rows) != len(lines) + 1:
+            self._relayout()
+
+    def _wrap(self, n: int) -> list[Strip]:
+        strips = self._wrapped[n]
+        if strips is None:
+            console = self.app.console
+            width = max(self._width, 1)
+            wrapped = self._texts[n].wrap(console, width, overflow="fold") if self._texts[n].plain else [Text()]
+            strips = [Strip(line.render(console)).adjust_cell_length(width) for line in wrapped]
+            strips += [Strip.blank(width)] * (self.gap if n + 1 < len(self._texts) else 0)
+            self._wrapped[n] = strips
+        return strips
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._wrapped = [None] * len(self._texts)
+        if self.gap != getattr(self, "_laid_gap", self.gap):
+            self._wrapped = [None] * len(self._texts)
+        self._laid_gap = self.gap
+        rows = [0]
+        for n in range(len(self._texts)):
+            rows.append(rows[-1] + len(self._wrap(n)))
+        self._rows = rows
+        self.virtual_size = Size(width, rows[-1])
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._texts:
+            self._relayout()
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        n = bisect.bisect_right(self._rows, row) - 1
+        if not (0 <= n < len(self._texts)):
+            return Strip.blank(self.size.width)
+        strips = self._wrap(n)
+        return strips[row - self._rows[n]] if row - self._rows[n] < len(strips) else Strip.blank(self._width)
+
+    def line_at(self, row: int) -> int:
+        """The 1-based article line drawn on a screen row of this widget."""
+        return bisect.bisect_right(self._rows, self.scroll_offset.y + row) - 1 + 1
+
+    def row_of(self, line: int) -> int:
+        return self._rows[line - 1] if 0 < line <= len(self._texts) else 0
+
+    def on_click(self, event: events.Click) -> None:
+        line = self.line_at(event.y)
+        if 0 < line <= len(self._texts):
+            self.post_message(self.LineClicked(line))
 
     @staticmethod
     def _line_text(line: str, base: int, marks: list[tuple]) -> Text:
@@ -102,8 +168,10 @@ class ArticleView(VerticalScroll):
         return text
 
     def scroll_to_line(self, line: int) -> None:
-        if 0 < line <= len(self._widgets):
-            self.scroll_to_center(self._widgets[line - 1], animate=False)
+        if 0 < line <= len(self._texts):
+            top = self._rows[line - 1]
+            if not (self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height - 1):
+                self.scroll_to(y=max(0, top - self.size.height // 3), animate=False)
 
 
 class FindingsTable(DataTable):
