@@ -71,24 +71,29 @@ async def measure(path: Path) -> dict:
             await pilot.pause()
             moves.append(time.perf_counter() - t)
         figures["move"] = statistics.median(moves)
-        accepts = []
+        accepts, settled = [], []
         for _ in range(7):
             item = next(i for i in app.session.items if i.state == OPEN and i.finding.fixes)
             app.select_item(item.id)
             await pilot.pause()
+            # From the key to the redrawn screen: the decision, the re-audit of its lines, the
+            # rows and line updated and painted (the whole-article audit waits for a pause).
             t = time.perf_counter()
             await pilot.press("a")
-            await pilot.pause()  # the key handled and the screen refreshed
             accepts.append(time.perf_counter() - t)
             assert app.session.item(item.id).state == ACCEPTED
-            await settle(pilot)  # let the whole-article audit finish before the next one
+            await settle(pilot)  # the whole-article audit, in its worker
+            settled.append(time.perf_counter() - t)
         figures["accept"] = statistics.median(accepts)
         figures["accept_max"] = max(accepts)
-        before = sum(i.state == ACCEPTED for i in app.session.items)
-        item = next(i for i in app.session.items if i.state == OPEN and i.finding.fixes)
-        app.select_item(item.id)
+        figures["settled"] = statistics.median(settled)
+        # A burst of keys with no waiting: each must land (five accepts in a row of fixable findings).
+        app.view = app.view.with_(filter=("code", "TERM001"))
+        app.refresh_view()
+        app.select_item(next(i.id for i in app.view.apply(app.session.items) if i.state == OPEN))
         await pilot.pause()
-        await pilot.press(*"aaaaa")  # a burst, no waiting
+        before = sum(i.state == ACCEPTED for i in app.session.items)
+        await pilot.press(*"aaaaa")
         await settle(pilot)
         figures["burst"] = sum(i.state == ACCEPTED for i in app.session.items) - before
         text = app.session.text
@@ -114,8 +119,9 @@ def main() -> int:
     print(f"open (segment, audit, render): {f['open'] * 1000:.0f} ms")
     print(f"move to the next finding: {f['move'] * 1000:.0f} ms median of 20 "
           f"(an unbound key costs the harness {f['idle'] * 1000:.0f} ms)")
-    print(f"accept (its lines re-audited, row and line redrawn): {f['accept'] * 1000:.0f} ms median of 7 "
-          f"(slowest {f['accept_max'] * 1000:.0f} ms)")
+    print(f"accept, key to redrawn screen (decision, its lines re-audited, rows updated): "
+          f"{f['accept'] * 1000:.0f} ms median of 7 (slowest {f['accept_max'] * 1000:.0f} ms)")
+    print(f"accept until the whole-article audit in the worker has settled: {f['settled'] * 1000:.0f} ms median")
     print(f"yardstick, one whole-article parse + audit: {f['audit'] * 1000:.0f} ms; "
           f"accept / audit = {f['accept'] / f['audit']:.2f}")
     print(f"burst of 5 accepts pressed without waiting: {f['burst']} accepted")

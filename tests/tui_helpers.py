@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.widgets import Input
 
 from audit.review.items import OPEN
@@ -11,7 +13,8 @@ async def settle(pilot) -> None:
     """Wait until workers are done (loading, the whole-article audit) and the screen has refreshed."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    while getattr(pilot.app, "refine_pending", False):  # the whole-article audit waits for a pause
+        await asyncio.sleep(0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -48,6 +48,9 @@ ACTIONS = [
 ]
 
 
+REFINE_AFTER = 0.4  # seconds without a decision before the whole-article audit starts
+
+
 class Loaded(Message):
     def __init__(self, session: ReviewSession):
         super().__init__()
@@ -96,6 +99,8 @@ class ReviewApp(App):
         self.selected: int | None = None  # an item id
         self.view = View()
         self.loading = False
+        self._refine_timer = None
+        self.refine_pending = False  # a whole-article audit is due once decisions pause
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -226,7 +231,7 @@ class ReviewApp(App):
         dirty = " · unsaved" if session.dirty else ""
         self.sub_title = f"{session.path.name} ({self.file_index + 1}/{len(self.paths)}){dirty}"
         shown = f" · showing {len(items)}: {self.view.describe()}" if self.view.active else ""
-        self.status.update(f"{reviewed}/{total} reviewed{shown}{dirty}")
+        self.status.update(f"{reviewed}/{total} reviewed{shown}{dirty}", layout=False)
 
     def _show_selected(self) -> None:
         item = self.current
@@ -275,7 +280,17 @@ class ReviewApp(App):
         if focus is not None and focus >= 0:
             self.selected = focus
         self.refresh_view()
-        self._refine(self.session, self.session.text)
+        # The whole-article audit waits for a pause in the editor's decisions: it shares the
+        # interpreter with the UI, and a newer decision makes its result stale anyway.
+        if self._refine_timer is not None:
+            self._refine_timer.stop()
+        session = self.session
+        self.refine_pending = True
+        self._refine_timer = self.set_timer(REFINE_AFTER, lambda: self._start_refine(session))
+
+    def _start_refine(self, session: ReviewSession) -> None:
+        self.refine_pending = False
+        self._refine(session, session.text)
 
     # --- actions -------------------------------------------------------------------------
 

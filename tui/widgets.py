@@ -7,6 +7,7 @@ of the table, and only those are redrawn (a 14,000-word article has 1,500 rows).
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import wcwidth
 
@@ -190,12 +191,8 @@ class FindingsTable(DataTable):
     @staticmethod
     def row(item: Item) -> tuple:
         f = item.finding
-        if item.state in (ACCEPTED, EDITED):
-            flagged, suggestion = shorten(item.original or f.text, 22), "→ " + shorten(item.note or "(delete)", 18)
-        else:
-            flagged = shorten(f.text, 22)
-            suggestion = ("(delete)" if not f.suggestions[0] else shorten(f.suggestions[0], 20)) if f.fixes else ""
-        return (str(f.line), STATE_LABEL[item.state], f.code, SEVERITY_MARK[f.severity.label], flagged, suggestion)
+        first = f.fixes[0].replacement if f.fixes else None
+        return _row(f.line, item.state, f.code, f.severity.label, f.text, first, item.original, item.note)
 
     def show(self, items: list[Item], selected: int | None) -> None:
         order = [i.id for i in items]
@@ -226,10 +223,21 @@ class FindingsTable(DataTable):
         return self._order[row] if 0 <= row < len(self._order) else None
 
 
+@lru_cache(maxsize=8192)
+def _row(line: int, state: str, code: str, severity: str, text: str, first: str | None, original: str,
+         note: str) -> tuple:
+    if state in (ACCEPTED, EDITED):
+        flagged, suggestion = shorten(original or text, 22), "→ " + shorten(note or "(delete)", 18)
+    else:
+        flagged = shorten(text, 22)
+        suggestion = "" if first is None else "(delete)" if not first else shorten(first, 20)
+    return (str(line), STATE_LABEL[state], code, SEVERITY_MARK[severity], flagged, suggestion)
+
+
 class DetailPane(Static):
     def show(self, text: str, item: Item | None, sentence: tuple[int, int] | None, source: str | None = None) -> None:
         if item is None:
-            self.update(Text("Nothing to show: no finding matches the filter.", style="bold green"))
+            self.update(Text("Nothing to show: no finding matches the filter.", style="bold green"), layout=False)
             return
         finding = item.finding
         out = Text()
@@ -255,4 +263,4 @@ class DetailPane(Static):
         if source:
             out.append("\nEnglish: ", style="bold")
             out.append(source)
-        self.update(out)
+        self.update(out, layout=False)  # the pane's height is fixed in app.tcss

@@ -8,6 +8,7 @@ away is `resolved`, one that comes back is `open` again.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -37,7 +38,7 @@ class Positions:
 
     def __init__(self, text: str, path: str):
         self.text, self.path = text, path
-        self._starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset)
