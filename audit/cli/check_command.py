@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from audit.core.errors import UsageError
+from audit.core.errors import JaanchError, UsageError
 from audit.core.findings import Severity
 
 
@@ -27,17 +28,20 @@ def _setting_key(key: str, where: str) -> str:
     return f"{check.code}.{name}"
 
 
-def _settings(pairs: list[str], base: dict[str, float]) -> dict[str, float]:
+def _settings(pairs: list[str], base: dict[str, float], where: str = "configuration") -> dict[str, float]:
     """Thresholds from the configuration, then from --set (which wins)."""
-    out = {_setting_key(key, "configuration [settings]"): value for key, value in base.items()}
+    out = {_setting_key(key, f"{where} [settings]"): value for key, value in base.items()}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
             raise UsageError(f"--set {pair!r}: expected CODE.NAME=VALUE")
         try:
-            out[_setting_key(key, f"--set {pair!r}")] = float(value)
+            number = float(value)
         except ValueError:
-            raise UsageError(f"--set {pair!r}: {value!r} is not a number") from None
+            number = math.nan
+        if not math.isfinite(number):
+            raise UsageError(f"--set {pair!r}: {value!r} is not a finite number")
+        out[_setting_key(key, f"--set {pair!r}")] = number
     return out
 
 
@@ -45,7 +49,7 @@ def _configuration(args: argparse.Namespace):
     from audit.policy.config import Config, find_config, load_config
 
     start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
-    found = Path(args.config) if args.config else find_config(start.resolve())
+    found = Path(args.config) if args.config else find_config(start.absolute())
     return load_config(found) if found else Config()
 
 
@@ -81,7 +85,7 @@ class CheckJob:
 
     def __call__(self, target) -> tuple:
         from audit.core.document import Article, decode_article, parse_article, read_article
-        from audit.core.fileio import write_atomic
+        from audit.core.fileio import BOM, read_for_update, write_atomic
         from audit.lint.engine import MAX_FIX_PASSES
         from audit.inputs.cms import CMS_SUFFIXES, read_cms
         from audit.inputs.pairs import is_pair_file, read_aligned, read_pairs
@@ -103,21 +107,27 @@ class CheckJob:
         elif Path(target).suffix.lower() in CMS_SUFFIXES:
             text, body = read_cms(target, self.json_field)
             article, pairs, segments = Article(str(target), text, []), [body], True
+        elif self.fix:
+            # the snapshot taken now is what the file must still be just before the rename
+            raw, snapshot = read_for_update(target)
+            article = parse_article(decode_article(raw, str(target)), str(target))
+
+            def fixable(current, found, keep=keep):
+                found = keep(found, current.text) if keep else found
+                return found if self.no_suppressions else apply_inline(current, found)[0]
+
+            new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, self.unsafe)
+            if not converged:
+                print(f"jaanch: warning: {article.path}: fixes did not converge after "
+                      f"{MAX_FIX_PASSES} passes (two fixes undo each other); the rest is left as it is",
+                      file=sys.stderr)
+            if new_text != article.text:
+                write_atomic(target, new_text, expect=snapshot, bom=raw.startswith(BOM))
+                article = parse_article(new_text, article.path)
+            if self.source:
+                pairs = read_aligned(target, self.source)[1]
         else:
             article = read_article(target)
-            if self.fix:
-                def fixable(current, found, keep=keep):
-                    found = keep(found, current.text) if keep else found
-                    return found if self.no_suppressions else apply_inline(current, found)[0]
-
-                new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, self.unsafe)
-                if not converged:
-                    print(f"jaanch: warning: {article.path}: fixes did not converge after "
-                          f"{MAX_FIX_PASSES} passes (two fixes undo each other); the rest is left as it is",
-                          file=sys.stderr)
-                if new_text != article.text:
-                    write_atomic(target, new_text)
-                    article = parse_article(new_text, article.path)
             if self.source:
                 pairs = read_aligned(target, self.source)[1]
         findings = _findings(engine, self.models, article, pairs if segments else None, pairs, self.qe)
@@ -155,7 +165,7 @@ class CheckRun:
 
 def prepare_check(args: argparse.Namespace) -> CheckRun:
     from audit.inputs.cms import CMS_SUFFIXES
-    from audit.core.document import collect_paths
+    from audit.core.document import collect_paths, decode_article
     from audit.lint.engine import Engine, select_checks
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.cli.qe_options import Models
@@ -165,7 +175,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     house = config.house_glossary and not args.no_house_glossary
     glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
     checks = select_checks(_codes(args.select) or config.select, _codes(args.ignore) or config.ignore)
-    engine = Engine(glossaries, checks, _settings(args.set, config.settings),
+    engine = Engine(glossaries, checks, _settings(args.set, config.settings, str(config.path or "configuration")),
                     {code: Severity.parse(level) for code, level in config.severity.items()})
     engine.glossary  # load (and validate) before reading any article
     if args.fix and "-" in args.paths:
@@ -179,6 +189,12 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
         raise UsageError("--source pairs one Hindi article with its English original; give one article")
     if args.fix and any(t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES for t in targets):
         raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
+    if args.source:
+        from audit.core.fileio import read_bytes
+
+        decode_article(read_bytes(args.source), args.source)  # a missing or unreadable source: now, not later
+    if args.fix:
+        _preflight_fix(targets)
     models = Models.from_args(args)
     unsafe = bool(args.unsafe_fixes or config.unsafe_fixes)
     job = CheckJob(engine, models, args.fix, args.no_suppressions, args.json_field, args.source, args.qe, unsafe)
@@ -186,6 +202,24 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     single = models.scorer is not None or models.lm is not None or "-" in targets
     jobs = 1 if single else args.jobs
     return CheckRun(args, config, engine, models, job, targets, unsafe, jobs)
+
+
+def _preflight_fix(targets: list) -> None:
+    """Before any file is written, every article of the run must be readable, UTF-8 and writable
+    (not read-only, not hard-linked): one bad file in a folder stops the run with nothing changed."""
+    from audit.core.document import decode_article
+    from audit.core.fileio import read_for_update
+
+    seen = set()
+    for target in targets:
+        raw, snapshot = read_for_update(target)
+        decode_article(raw, str(target))
+        if snapshot.path in seen:
+            from audit.core.fileio import WriteError
+
+            raise WriteError(f"is the same file as another path given (a symlink?); --fix would rewrite it "
+                             f"twice: give one of them", str(target))
+        seen.add(snapshot.path)
 
 
 def run_check(args: argparse.Namespace, runner=None) -> int:
@@ -197,6 +231,7 @@ def run_check(args: argparse.Namespace, runner=None) -> int:
 
 def report_check(run: CheckRun, runner) -> int:
     """Stream each file's findings to the reporter as they come, in input order; then the exit code."""
+    from audit.core.fileio import WriteError
     from audit.policy.baseline import Baseline, write_baseline
     from audit.reporters import REPORTERS
 
@@ -214,19 +249,17 @@ def report_check(run: CheckRun, runner) -> int:
     out = sys.stdout
     if not args.write_baseline:
         out.write(reporter.start())
-    for target, (result, used) in zip(targets, runner(job, targets, jobs, desc="check")):
-        if target != "-":
-            store = stores[Path(target).parent]
-            store.used |= used
-            store.checked.add(Path(target).name)
-        if args.write_baseline:
-            everything.extend(result.findings)
-            continue
-        if baseline is not None:
-            result.findings = baseline.filter(result.findings)
-        for f in result.findings:
-            worst = f.severity if worst is None or f.severity > worst else worst
-        out.write(reporter.add(result))
+    written: list[str] = []  # --fix: files already rewritten, named if a later write is refused
+    try:
+        for target, (result, used) in zip(targets, runner(job, targets, jobs, desc="check")):
+            if result.fixed:
+                written.append(result.path)
+            worst = _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst)
+    except JaanchError as exc:
+        if not (args.fix and written):
+            raise
+        raise WriteError(f"{exc.reason}; already fixed and written before it: {', '.join(written)}",
+                         exc.path, exc.line) from None
 
     for store in stores.values():
         stale = store.unused()
@@ -244,6 +277,23 @@ def report_check(run: CheckRun, runner) -> int:
     if not reporter.prints_signature:
         print(signature, file=sys.stderr)
     return run.exit_code(worst)
+
+
+def _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst):
+    """One file's result: suppression bookkeeping, baseline, the reporter; returns the worst severity."""
+    if target != "-":
+        store = stores[Path(target).parent]
+        store.used |= used
+        store.checked.add(Path(target).name)
+    if args.write_baseline:
+        everything.extend(result.findings)
+        return worst
+    if baseline is not None:
+        result.findings = baseline.filter(result.findings)
+    for f in result.findings:
+        worst = f.severity if worst is None or f.severity > worst else worst
+    out.write(reporter.add(result))
+    return worst
 
 
 def _findings(engine, models, article, segments, pairs, qe: bool) -> list:

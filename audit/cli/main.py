@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from audit.cli.scaleout_options import add_ray_options, wants_ray
 class ExitCode(enum.IntEnum):
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1
-    USAGE = 2  # bad options or unreadable input
+    USAGE = 2  # bad options or unreadable input: one line on stderr naming the file
+    INTERNAL = 3  # a bug in jaanch: never 1, so CI can tell a crash from findings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,8 +112,31 @@ def _rules() -> int:
     return ExitCode.OK
 
 
+def _tolerant_streams() -> None:
+    """Text that cannot be encoded (a lone surrogate from a JSON escape, Devanagari on an ASCII
+    terminal) is written as a backslash escape instead of ending the run: JSON stays valid."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def _debug_traceback() -> None:
+    if os.environ.get("JAANCH_DEBUG") == "1":
+        import traceback
+
+        traceback.print_exc()
+
+
 def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
-    """`handlers` supplies what is implemented outside the engine: the TUI's `review`, and `ray` runs."""
+    """`handlers` supplies what is implemented outside the engine: the TUI's `review`, and `ray` runs.
+
+    Exit codes: 0 clean, 1 findings, 2 a failure the user can fix (one line on stderr naming the
+    file), 3 a bug in jaanch (one "please report" line; JAANCH_DEBUG=1 shows the traceback).
+    """
+    _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
         if wants_ray(args):
@@ -154,6 +179,19 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         return ExitCode.OK
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        # The machine refused something (disk full, a permission, a file system limit) in a place
+        # that had no more specific message: still the user's environment, not a bug.
+        _debug_traceback()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"jaanch: {where}{exc.strerror or exc}".replace("\n", " "), file=sys.stderr)
+        return ExitCode.USAGE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, reported as one
+        _debug_traceback()
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        print(f"jaanch: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
+              "please report it, with the output of the same run under JAANCH_DEBUG=1", file=sys.stderr)
+        return ExitCode.INTERNAL
 
 
 if __name__ == "__main__":

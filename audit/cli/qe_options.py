@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +12,34 @@ from pathlib import Path
 from audit.core.errors import UsageError
 
 
+def _finite(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a finite number")
+    return number
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
 def add_check_options(check: argparse.ArgumentParser) -> None:
     qe = check.add_argument_group("quality estimation (needs the qe extra and a local model)")
     qe.add_argument("--qe", action="store_true", help="add COMET QE findings (needs --qe-model and source text)")
     qe.add_argument("--qe-model", metavar="NAME_OR_PATH",
                     help="a COMET checkpoint folder or file, or a model name under ~/.cache/jaanch/models")
-    qe.add_argument("--qe-threshold", type=float, default=0.5, help="sentence scores below this are findings")
+    qe.add_argument("--qe-threshold", type=_finite, default=0.5, help="sentence scores below this are findings")
     qe.add_argument("--qe-device", choices=("cpu", "cuda"), default="cpu")
-    qe.add_argument("--qe-batch-size", type=int, default=16)
+    qe.add_argument("--qe-batch-size", type=_positive, default=16)
     qe.add_argument("--qe-quantize", action="store_true", help="int8 dynamic quantisation of the encoder (CPU)")
     qe.add_argument("--qe-cache", metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
     qe.add_argument("--no-qe-cache", action="store_true")

@@ -331,16 +331,9 @@ def decode_article(raw: bytes, path: str) -> str:
 
 
 def read_article(path: str | Path) -> Article:
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not an article", str(path)) from None
-    except PermissionError:
-        raise InputError("permission denied", str(path)) from None
-    return parse_article(decode_article(raw, str(path)), str(path))
+    from audit.core.fileio import read_bytes
+
+    return parse_article(decode_article(read_bytes(path), str(path)), str(path))
 
 
 def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> list[Path]:
@@ -349,6 +342,14 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> lis
     suffixes = ARTICLE_SUFFIXES + extra_suffixes
     for raw in paths:
         p = Path(raw)
+        try:
+            p.stat()
+        except FileNotFoundError:
+            raise InputError("no such file or folder", raw) from None
+        except OSError as exc:
+            from audit.core.fileio import describe
+
+            raise InputError(describe(exc), raw) from None
         if p.is_dir():
             # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes

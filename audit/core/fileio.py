@@ -1,29 +1,252 @@
-"""Writing files so that a crash never leaves a half-written article behind."""
+"""Reading and writing files so that no failure loses an edit or leaves a half-written file.
+
+Reads: `read_bytes` turns every refusal of the operating system into one InputError naming the file.
+
+Writes (`write_atomic`): the text goes to a temp file beside the real file (through a symlink, beside
+its target), is fsynced, and is renamed over it, so a reader sees the old file or the new one, never
+half of either. When the caller passes the `Snapshot` taken when the file was read, the file is
+checked again just before the rename (size, mtime, inode and a SHA-256 of its bytes) and nothing is
+written if an editor saved it meanwhile. The original's permission bits are kept; a file created
+new gets the user's umask (never mkstemp's 0600). A file with several hard links is refused, not
+split: a rename would leave the other names pointing at the old text.
+
+Temp files are named `.NAME.jaanch-PID-RANDOM.tmp`. They are removed on any error; after a
+`kill -9` one may stay behind, and the next write beside it removes it once its PID is gone.
+"""
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
-import tempfile
+import re
+import secrets
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
+from audit.core.errors import InputError, JaanchError
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write to a temp file beside `path`, fsync it, then rename over the original."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+BOM = b"\xef\xbb\xbf"
+
+
+class WriteError(JaanchError):
+    """A file could not be written safely; nothing was written to it."""
+
+
+def describe(exc: OSError) -> str:
+    """A few words for a refusal of the operating system, without the path (the caller names it)."""
+    if exc.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """A file's bytes, or one InputError naming it (missing, a folder, unreadable, a link loop)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(describe(exc), str(path)) from None
+
+
+def read_text(path: str | Path, what: str = "file") -> str:
+    """A UTF-8 text file (a leading BOM dropped), or one InputError naming it and the line."""
+    raw = read_bytes(path)
+    try:
+        return raw.removeprefix(BOM).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"{what} is not UTF-8 (byte 0x{raw[exc.start]:02x})", str(path), line) from None
+
+
+def load_json(text: str, path: str | Path, line: int | None = None):
+    """json.loads, with every way a hostile file can fail it (syntax, nesting 100,000 deep, a
+    5,000-digit number) as one InputError naming the file and the line."""
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = exc.lineno if line is None else line
+        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", str(path), where) from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply to be a real document", str(path), line) from None
+    except ValueError as exc:  # Python's limit on the digits of an integer
+        raise InputError(f"not usable JSON: {str(exc).splitlines()[0]}", str(path), line) from None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file was when it was read: `write_atomic` refuses to replace anything else."""
+
+    path: Path  # the real file, symlinks resolved
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path, raw: bytes, info: os.stat_result) -> "Snapshot":
+        return cls(path, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev, hashlib.sha256(raw).hexdigest())
+
+
+def read_for_update(path: str | Path) -> tuple[bytes, Snapshot]:
+    """Bytes of a file about to be rewritten, and its snapshot; refuses what cannot be rewritten safely."""
+    real = resolve(path)
+    try:
+        with open(real, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            raw = handle.read()
+    except OSError as exc:
+        raise InputError(describe(exc), str(path)) from None
+    check_writable(real, info, str(path))
+    return raw, Snapshot.of(real, raw, info)
+
+
+def resolve(path: str | Path) -> Path:
+    """The file a path names, through any symlinks (a loop or a dangling link is an InputError)."""
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except OSError as exc:
+        raise InputError(describe(exc), str(path)) from None
+
+
+def writable(path: Path, info: os.stat_result) -> bool:
+    """Whether the user may write `path`, by its permission bits even for root: a file or folder
+    someone made read-only is a decision jaanch respects, as editors do."""
+    if info.st_uid == os.geteuid():
+        return bool(info.st_mode & stat.S_IWUSR)
+    return os.access(path, os.W_OK)
+
+
+def check_writable(real: Path, info: os.stat_result, shown: str) -> None:
+    """Refuse read-only and hard-linked files, and folders we cannot create a temp file in."""
+    if not stat.S_ISREG(info.st_mode):
+        raise WriteError("not a regular file; --fix rewrites only regular files", shown)
+    if not writable(real, info):
+        raise WriteError("is read-only; nothing was written (make it writable to let --fix change it)", shown)
+    if info.st_nlink > 1:
+        raise WriteError(f"has {info.st_nlink} hard links; replacing it would split them, so nothing was "
+                         "written (fix one copy and link it again)", shown)
+    try:
+        folder_writable = writable(real.parent, os.stat(real.parent))
+    except OSError:
+        folder_writable = False
+    if not folder_writable:
+        raise WriteError(f"its folder {real.parent} is read-only; nothing was written", shown)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_LEFTOVER = re.compile(r"\.jaanch-(\d+)-[0-9a-f]+\.tmp$")
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Temp files of runs killed with -9: theirs is the only process that could still use them."""
+    try:
+        entries = list(folder.glob(f".{glob_escape(name)}.jaanch-*.tmp"))
+    except OSError:
+        return
+    for entry in entries:
+        m = _LEFTOVER.search(entry.name)
+        if not m or int(m.group(1)) == os.getpid():
+            continue
+        try:
+            os.kill(int(m.group(1)), 0)
+        except ProcessLookupError:
+            entry.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def write_atomic(path: str | Path, text: str, expect: Snapshot | None = None, bom: bool = False) -> None:
+    """Replace (or create) `path` with `text` in UTF-8, atomically, keeping what `expect` guards.
+
+    Line endings are written exactly as they are in `text` (CRLF and lone CR survive); `bom` puts
+    back a UTF-8 byte-order mark that the reader removed.
+    """
+    shown = str(path)
+    # a lone surrogate (from a JSON escape in a CMS export) becomes a visible \\udXXX escape, which in a
+    # JSON file is exactly the escape it came from
+    data = (BOM if bom else b"") + text.encode("utf-8", "backslashreplace")
+    target = expect.path if expect is not None else _write_target(Path(path))
+    folder, name = target.parent, target.name
+    _remove_leftovers(folder, name)
+    tmp = folder / f".{name}.jaanch-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as exc:
+        raise WriteError(describe(exc), shown) from None
+    if expect is None and existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise WriteError("is a folder; give a file name", shown)
+    mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileNotFoundError:
+        raise WriteError(f"no such folder {folder}", shown) from None
+    except OSError as exc:
+        raise WriteError(f"cannot create a file in {folder}: {describe(exc)}", shown) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        if expect is not None:
+            _unchanged(expect, shown)
         os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, JaanchError):
+            raise WriteError(f"nothing written: {describe(exc)}", shown) from None
         raise
-    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(dir_fd)
+    except OSError:
+        pass
     finally:
         os.close(dir_fd)
+
+
+def _write_target(path: Path) -> Path:
+    """Through a symlink to its target, so the link stays a link and the target gets the text."""
+    if path.is_symlink():
+        return resolve(path)
+    return path
+
+
+def _unchanged(expect: Snapshot, shown: str) -> None:
+    try:
+        with open(expect.path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            same = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev) == (
+                expect.size, expect.mtime_ns, expect.inode, expect.device)
+            if same:
+                same = hashlib.sha256(handle.read()).hexdigest() == expect.digest
+    except FileNotFoundError:
+        same = False
+    if not same:
+        raise WriteError("changed on disk since jaanch read it (an editor saved it?); nothing was written: "
+                         "run again", shown)
+

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from audit.core.document import decode_article
 from audit.core.errors import InputError
+from audit.core.fileio import load_json, read_bytes
 from audit.inputs.segments import Pair
 
 CMS_SUFFIXES = (".html", ".htm", ".json")
@@ -102,10 +103,7 @@ def _html(text: str, path: str) -> Pair:
 def _json(text: str, path: str, field: str) -> Pair:
     from audit.inputs.pairs import _json_string
 
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise InputError(f"not JSON: {exc.msg}", path, getattr(exc, "lineno", 1)) from None
+    data = load_json(text, path)
     value = data
     for part in field.split("."):
         if not isinstance(value, dict) or part not in value:
@@ -123,6 +121,6 @@ def _json(text: str, path: str, field: str) -> Pair:
 
 def read_cms(path: str | Path, json_field: str = "body") -> tuple[str, Pair]:
     name = str(path)
-    text = decode_article(Path(path).read_bytes(), name)
+    text = decode_article(read_bytes(path), name)
     pair = _json(text, name, json_field) if Path(path).suffix.lower() == ".json" else _html(text, name)
     return text, pair

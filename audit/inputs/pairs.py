@@ -8,6 +8,7 @@ from pathlib import Path
 
 from audit.core.document import decode_article, read_article
 from audit.core.errors import InputError
+from audit.core.fileio import load_json, read_bytes
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair
 from audit.inputs.xmltext import decode_content, parse_safely
@@ -22,7 +23,7 @@ def is_pair_file(path: str | Path) -> bool:
 def read_pairs(path: str | Path) -> tuple[str, list[Pair]]:
     """The file's text and its pairs; every target character knows its offset in that text."""
     name = str(path)
-    text = decode_article(Path(path).read_bytes(), name)
+    text = decode_article(read_bytes(path), name)
     suffix = Path(path).suffix.lower()
     if suffix == ".tsv":
         pairs = _tsv(text, name)
@@ -92,10 +93,7 @@ def _jsonl(text: str, name: str) -> list[Pair]:
     pairs, offset = [], 0
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            try:
-                item = json.loads(line)
-            except ValueError as exc:
-                raise InputError(f"not a JSON object: {exc}", name, number) from None
+            item = load_json(line, name, number)
             if not isinstance(item, dict) or not isinstance(item.get("source"), str) or not isinstance(item.get("target"), str):
                 raise InputError("each line needs string fields 'source' and 'target'", name, number)
             for m in _TARGET_KEY.finditer(line):
@@ -151,7 +149,7 @@ def _xliff(text: str, name: str) -> list[Pair]:
 def read_aligned(hindi: str | Path, english: str | Path) -> tuple[str, list[Pair]]:
     """Pair an English article with its Hindi translation, sentence by sentence."""
     article = read_article(hindi)
-    return article.text, align_article(article, decode_article(Path(english).read_bytes(), str(english)))
+    return article.text, align_article(article, decode_article(read_bytes(english), str(english)))
 
 
 def align_article(article, en_text: str) -> list[Pair]:

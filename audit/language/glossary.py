@@ -79,6 +79,40 @@ def _entry(row: Row) -> Entry:
     return entry
 
 
+def conflicts(entries: list[Entry]) -> list[tuple[Entry, str]]:
+    """Entries that contradict an earlier one (in the same file or an earlier file): the same name
+    twice, a form claimed by two names. `check` refuses to run on them (it would suggest turning one
+    canonical form into the other); `glossary lint` lists them all."""
+    problems: list[tuple[Entry, str]] = []
+    canonical_at: dict[str, Entry] = {}
+    variant_at: dict[str, Entry] = {}
+    latin_at: dict[str, Entry] = {}
+    for entry in entries:
+        key = entry.latin.casefold()
+        if key in latin_at:
+            other = latin_at[key]
+            problems.append((entry, f"duplicate entry {entry.latin!r} (also {other.path}:{other.line})"))
+        latin_at.setdefault(key, entry)
+        canon = fold(entry.canonical)
+        if canon in variant_at and variant_at[canon].latin != entry.latin:
+            other = variant_at[canon]
+            problems.append((entry, f"canonical form {entry.canonical!r} is listed as a variant of "
+                                    f"{other.latin!r} ({other.path}:{other.line})"))
+        canonical_at.setdefault(canon, entry)
+        for variant in entry.variants:
+            v = fold(variant)
+            if v in variant_at and variant_at[v].latin != entry.latin:
+                other = variant_at[v]
+                problems.append((entry, f"variant {variant!r} is also listed under {other.latin!r} "
+                                        f"({other.path}:{other.line})"))
+            if v in canonical_at and canonical_at[v].latin != entry.latin and canon != v:
+                other = canonical_at[v]
+                problems.append((entry, f"variant {variant!r} is the canonical form of {other.latin!r} "
+                                        f"({other.path}:{other.line})"))
+            variant_at.setdefault(v, entry)
+    return problems
+
+
 class Glossary:
     """All entries of one or more glossary files, indexed for matching."""
 
@@ -109,7 +143,10 @@ class Glossary:
         resolved = [Path(p) for p in paths]
         for path in resolved:
             entries.extend(_entry(row) for row in read_table(path, REQUIRED, OPTIONAL))
-        return cls(entries, resolved)
+        glossary = cls(entries, resolved)
+        for entry, problem in conflicts(entries)[:1]:
+            raise GlossaryError(problem + " (`jaanch glossary lint` lists every problem)", entry.path, entry.line)
+        return glossary
 
     @cached_property
     def digest(self) -> str:

@@ -40,10 +40,9 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
     `jaanch check` no longer pays polars' import for tables this size.
     """
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"cannot read: {exc.strerror}", name) from None
+    from audit.core.fileio import read_bytes
+
+    raw = read_bytes(path)  # an unreadable file is an InputError: a usage problem, not a table problem
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from audit import __version__
 from audit.core.errors import InputError
-from audit.core.fileio import write_atomic
+from audit.core.fileio import load_json, read_text, write_atomic
 from audit.core.findings import Finding
 
 
@@ -34,13 +34,14 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
 class Baseline:
     def __init__(self, path: Path):
         self.path = path
+        if not path.exists() and not path.is_symlink():
+            raise InputError("no such baseline file (create it with --write-baseline)", str(path))
+        data = load_json(read_text(path, "baseline"), path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
             self.remaining = Counter({(e["path"], e["code"], e["text"]): int(e["count"]) for e in data["findings"]})
-        except FileNotFoundError:
-            raise InputError("no such baseline file (create it with --write-baseline)", str(path)) from None
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"malformed baseline: {exc}", str(path)) from None
+            raise InputError(f"malformed baseline ({type(exc).__name__}: {exc}); "
+                             "write a new one with --write-baseline", str(path)) from None
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
         new = []

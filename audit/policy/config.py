@@ -12,11 +12,14 @@ Unknown keys are errors, with the key named: a misspelt option must not pass sil
 
 from __future__ import annotations
 
+import math
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audit.core.errors import UsageError
+from audit.core.errors import InputError, UsageError
+from audit.core.fileio import read_text
 
 KEYS = {"select", "ignore", "glossaries", "house-glossary", "fail-on", "baseline", "severity", "settings",
         "unsafe-fixes"}
@@ -39,57 +42,96 @@ class Config:
 
 def find_config(start: Path) -> Path | None:
     folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
+    real = Path(os.path.realpath(folder))  # never raises, even on a symlink loop
+    for candidate in [real, *real.parents]:
         own = candidate / "jaanch.toml"
         if own.is_file():
             return own
         project = candidate / "pyproject.toml"
         if project.is_file():
             try:
-                if "jaanch" in tomllib.loads(project.read_text(encoding="utf-8")).get("tool", {}):
-                    return project
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-                continue
+                text = read_text(project, "pyproject.toml")
+                tool = tomllib.loads(text).get("tool", {})
+            except (InputError, tomllib.TOMLDecodeError) as exc:
+                try:
+                    mentions_us = b"jaanch" in project.read_bytes()
+                except OSError:
+                    mentions_us = True
+                if mentions_us:
+                    # it may hold our settings: guessing past it would run with the wrong ones
+                    raise UsageError(f"cannot read [tool.jaanch] from it: {_toml_reason(exc)}", str(project)) from None
+                continue  # someone else's broken pyproject.toml is not ours to judge
+            if isinstance(tool, dict) and "jaanch" in tool:
+                return project
     return None
+
+
+def _toml_reason(exc: Exception) -> str:
+    return exc.reason if isinstance(exc, InputError) else f"not valid TOML ({exc})"
 
 
 def _strings(value, key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{path}: '{key}' must be a list of strings")
+        raise UsageError(f"'{key}' must be a list of strings, not {value!r}", str(path))
     return value
+
+
+def _table(value, key: str, path: Path) -> dict:
+    if not isinstance(value, dict):
+        raise UsageError(f"'{key}' must be a table ([{key}] with one entry per line), not {value!r}", str(path))
+    return value
+
+
+def _threshold(key: str, value, path: Path) -> float:
+    # bool is an int in Python and TOML allows nan and inf: none of them is a threshold
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise UsageError(f"setting {key!r} must be a finite number, not {value!r}", str(path))
+    return float(value)
 
 
 def load_config(path: Path) -> Config:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, "configuration"))
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: not valid TOML ({exc})") from None
+        raise UsageError(f"not valid TOML ({exc})", str(path)) from None
     section = data.get("tool", {}).get("jaanch", {}) if path.name == "pyproject.toml" else data
     where = "[tool.jaanch]" if path.name == "pyproject.toml" else "the file"
+    if not isinstance(section, dict):
+        raise UsageError(f"{where} must be a table of settings, not {section!r}", str(path))
     for key in section:
         if key not in KEYS:
-            raise UsageError(f"{path}: unknown key {key!r} in {where} (known: {', '.join(sorted(KEYS))})")
+            raise UsageError(f"unknown key {key!r} in {where} (known: {', '.join(sorted(KEYS))})", str(path))
     base = path.parent
     config = Config(path=path)
     config.select = _strings(section.get("select", []), "select", path)
     config.ignore = _strings(section.get("ignore", []), "ignore", path)
     config.glossaries = [base / g for g in _strings(section.get("glossaries", []), "glossaries", path)]
-    config.house_glossary = bool(section.get("house-glossary", True))
+    house = section.get("house-glossary", True)
+    if not isinstance(house, bool):
+        raise UsageError(f"'house-glossary' must be true or false (unquoted), not {house!r}", str(path))
+    config.house_glossary = house
     config.unsafe_fixes = section.get("unsafe-fixes", False)
     if not isinstance(config.unsafe_fixes, bool):
-        raise UsageError(f"{path}: 'unsafe-fixes' must be true or false")
+        raise UsageError(f"'unsafe-fixes' must be true or false (unquoted), not {config.unsafe_fixes!r}", str(path))
     fail_on = section.get("fail-on")
     if fail_on is not None and fail_on not in (*LEVELS, "never"):
-        raise UsageError(f"{path}: 'fail-on' must be error, warning, info or never, not {fail_on!r}")
+        raise UsageError(f"'fail-on' must be error, warning, info or never, not {fail_on!r}", str(path))
     config.fail_on = fail_on
     if "baseline" in section:
-        config.baseline = base / str(section["baseline"])
-    for code, level in section.get("severity", {}).items():
+        if not isinstance(section["baseline"], str) or not section["baseline"].strip():
+            raise UsageError(f"'baseline' must be a file name, not {section['baseline']!r}", str(path))
+        config.baseline = base / section["baseline"]
+        if config.baseline.is_dir():
+            raise UsageError(f"'baseline' names the folder {config.baseline}; give a .json file", str(path))
+    from audit.lint.rules import ALL_RULES
+
+    codes = {rule.code for rule in ALL_RULES}
+    for code, level in _table(section.get("severity", {}), "severity", path).items():
+        if code.upper() not in codes:
+            raise UsageError(f"unknown check code {code!r} under [severity]; `jaanch rules` lists them", str(path))
         if level not in LEVELS:
-            raise UsageError(f"{path}: severity of {code} must be error, warning or info, not {level!r}")
+            raise UsageError(f"severity of {code} must be error, warning or info, not {level!r}", str(path))
         config.severity[code.upper()] = level
-    for key, value in section.get("settings", {}).items():
-        if not isinstance(value, (int, float)):
-            raise UsageError(f"{path}: setting {key!r} must be a number")
-        config.settings[key] = float(value)
+    for key, value in _table(section.get("settings", {}), "settings", path).items():
+        config.settings[key] = _threshold(key, value, path)
     return config

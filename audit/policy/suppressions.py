@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from audit.core.errors import InputError
-from audit.core.fileio import write_atomic
+from audit.core.fileio import load_json, read_text, write_atomic
 from audit.core.findings import Finding
 
 FILENAME = ".jaanch-suppressions.json"
@@ -90,11 +90,16 @@ class SuppressionStore:
     def load(cls, folder: str | Path) -> "SuppressionStore":
         folder = Path(folder)
         path = folder / FILENAME
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             return cls(folder)
+        raw = load_json(read_text(path, "suppressions file"), path)
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(raw, list):
+                raise TypeError("expected a list of dismissals")
             entries = [Suppression(**item) for item in raw]
+            for entry in entries:
+                if not all(isinstance(getattr(entry, name), str) for name in ("file", "code", "text", "reason", "time")):
+                    raise TypeError(f"every field must be text: {entry!r}")
         except (ValueError, TypeError) as exc:
             raise InputError(f"malformed suppressions file: {exc}", str(path)) from None
         return cls(folder, entries)

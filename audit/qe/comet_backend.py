@@ -1,13 +1,16 @@
 """COMET quality-estimation models (CometKiwi sentence scores, xCOMET error spans), offline.
 
-A checkpoint is a pickle: loading one runs code. Models are therefore only loaded from a path the
-user named or from the local model folders below, and the Hugging Face hub is switched off.
+A checkpoint is a pickle: loading one could run code. Models are therefore only loaded from a path
+the user named or from the local model folders below, the Hugging Face hub is switched off, the
+checkpoint is read with `weights_only=True` passed explicitly (so TORCH_FORCE_NO_WEIGHTS_ONLY_LOAD
+cannot turn it off), and hparams.yaml is read with yaml.safe_load before anything else reads it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +39,9 @@ def resolve_checkpoint(name_or_path: str) -> Path:
     candidates.extend(sorted(hub.glob(f"models--{name_or_path.replace('/', '--')}/snapshots/*/checkpoints/model.ckpt")))
     for path in candidates:
         if path.is_file():
+            if path.suffix.lower() in (".yaml", ".yml", ".json"):
+                raise QEError("is a settings file, not a checkpoint: give the model folder (the one holding "
+                              "hparams.yaml and checkpoints/) or checkpoints/model.ckpt", str(path))
             return path
     where = model_dirs()[-1] / name_or_path / "checkpoints" / "model.ckpt"
     raise QEError(
@@ -44,15 +50,38 @@ def resolve_checkpoint(name_or_path: str) -> Path:
     )
 
 
+def read_hparams(path: Path) -> dict:
+    """hparams.yaml as plain data: yaml.safe_load constructs no Python objects."""
+    import yaml
+
+    from audit.core.fileio import read_text
+
+    try:
+        data = yaml.safe_load(read_text(path, "hparams.yaml"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise QEError(f"refused hparams.yaml: {reason}", str(path), mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise QEError("hparams.yaml must be a mapping of settings", str(path))
+    return data
+
+
 def model_identity(checkpoint: Path) -> str:
     """Cheap but content-based: hparams, size and the first megabyte of the checkpoint."""
     h = hashlib.sha256()
     hparams = checkpoint.parent.parent / "hparams.yaml"
-    if hparams.exists():
+    if not hparams.is_file():
+        raise QEError(f"no hparams.yaml beside checkpoints/ (looked for {hparams})", str(checkpoint))
+    try:
         h.update(hparams.read_bytes())
-    h.update(str(checkpoint.stat().st_size).encode())
-    with open(checkpoint, "rb") as handle:
-        h.update(handle.read(1 << 20))
+        h.update(str(checkpoint.stat().st_size).encode())
+        with open(checkpoint, "rb") as handle:
+            h.update(handle.read(1 << 20))
+    except OSError as exc:
+        from audit.core.fileio import describe
+
+        raise QEError(f"cannot read the QE model: {describe(exc)}", str(exc.filename or checkpoint)) from None
     return f"{checkpoint.parent.parent.name}@{h.hexdigest()[:12]}"
 
 
@@ -99,15 +128,35 @@ class CometScorer:
         return self._model
 
     def _load(self):
-        import torch
-        from comet import load_from_checkpoint
+        try:
+            import torch
+            from comet.models import str2model
+        except ImportError as exc:
+            missing = getattr(exc, "name", None) or "torch"
+            raise QEError(f"--qe needs the qe extra (torch and unbabel-comet; {missing} is missing): "
+                          "pip install 'jaanch[qe]'", str(self.checkpoint)) from None
 
         if self.device == "cuda" and not torch.cuda.is_available():
             raise QEError("--qe-device cuda: no CUDA device is available")
+        hparams_file = self.checkpoint.parent.parent / "hparams.yaml"
+        hparams = read_hparams(hparams_file)
+        model_class = str2model.get(str(hparams.get("class_identifier")))
+        if model_class is None:
+            raise QEError(f"unknown COMET model class {hparams.get('class_identifier')!r} "
+                          f"(known: {', '.join(sorted(str2model))})", str(hparams_file))
+        options = {}
+        if hparams.get("layer_transformation") == "sparsemax_patch":
+            options["layer_transformation"] = "softmax"  # what comet's own loader does since 2.2.4
         try:
-            model = load_from_checkpoint(str(self.checkpoint), reload_hparams=True, local_files_only=True)
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:
-            raise QEError(f"cannot load the QE model: {str(exc).splitlines()[0]}", str(self.checkpoint)) from None
+            model = model_class.load_from_checkpoint(
+                checkpoint_path=str(self.checkpoint), hparams_file=str(hparams_file), load_pretrained_weights=False,
+                map_location=torch.device("cpu"), strict=False, local_files_only=True, weights_only=True,
+                **options)
+        except pickle.UnpicklingError as exc:
+            raise QEError(_refusal(str(exc)), str(self.checkpoint)) from None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RuntimeError, EOFError, ImportError) as exc:
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise QEError(f"cannot load the QE model: {detail}", str(self.checkpoint)) from None
         return self._prepare(model)
 
     def _prepare(self, model):
@@ -138,9 +187,9 @@ class CometScorer:
         return out
 
     def _predict(self, pairs: list[tuple[str, str]]) -> list[Scored]:
+        model = self.model  # first: it says so in one line when torch or comet is missing
         import torch
 
-        model = self.model
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         results: list[Scored | None] = [None] * len(pairs)
         show = self.progress if self.progress is not None else (len(pairs) > 64 and sys.stderr.isatty())
@@ -169,6 +218,16 @@ class CometScorer:
         if bar:
             bar.close()
         return results
+
+
+def _refusal(message: str) -> str:
+    """torch's many-paragraph UnpicklingError as one line: code in the pickle, or not a checkpoint."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    code = next((line for line in lines if "GLOBAL" in line), None)
+    if code is not None:
+        return f"refused the checkpoint: it asks to run code when loaded ({code.rstrip('.')}); jaanch loads weights only"
+    detail = next((line for line in lines if line.startswith("Unsupported")), lines[0] if lines else "")
+    return f"not a readable PyTorch checkpoint (corrupt or another format: {detail})"
 
 
 def _to_device(batch, device: str):

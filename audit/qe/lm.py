@@ -16,6 +16,7 @@ from pathlib import Path
 from audit import __version__
 from audit.core.document import Article, collect_paths, read_article
 from audit.core.errors import InputError
+from audit.core.fileio import load_json, read_text
 from audit.core.findings import Finding
 from audit.lint.rules import Surprising
 from audit.qe.runner import model_finding
@@ -115,10 +116,19 @@ class HouseLM:
         if not meta_path.exists():
             raise InputError("not a jaanch language model (no meta.json); build one with `jaanch lm train`",
                              str(self.folder))
-        self.meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if self.meta.get("format") != FORMAT:
-            raise InputError(f"language model format {self.meta.get('format')} is not {FORMAT}", str(self.folder))
-        self.tables = {n: pl.read_parquet(self.folder / f"{n}.parquet") for n in ("a3", "g3", "a2", "g2", "p1")}
+        self.meta = load_json(read_text(meta_path, "meta.json"), meta_path)
+        if not isinstance(self.meta, dict) or self.meta.get("format") != FORMAT or "tokens" not in self.meta:
+            found = self.meta.get("format") if isinstance(self.meta, dict) else None
+            raise InputError(f"language model format {found} is not {FORMAT}; retrain it with `jaanch lm train`",
+                             str(meta_path))
+        self.tables = {}
+        for name in ("a3", "g3", "a2", "g2", "p1"):
+            table = self.folder / f"{name}.parquet"
+            try:
+                self.tables[name] = pl.read_parquet(table)
+            except (OSError, pl.exceptions.PolarsError) as exc:
+                raise InputError(f"unreadable model table ({str(exc).splitlines()[0]}); retrain it with "
+                                 "`jaanch lm train`", str(table)) from None
 
     @property
     def ident(self) -> str:

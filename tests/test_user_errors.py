@@ -1,0 +1,279 @@
+"""Every failure a user can cause is exit 2 and ONE stderr line naming the file; never a traceback.
+
+A table of hostile inputs and flags, in the classes a newsroom meets them: configuration, paths,
+unreadable inputs, malformed data files, baselines and suppressions, glossaries, QE and LM models.
+Each row builds its files under tmp_path and returns the command line and the name the message
+must contain.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit.cli.main import main
+
+ARTICLE = "कंपनी ने इस हफ्ते नया मॉडल जारी किया और कहा कि यह सस्ता है।\n"
+HEADER = "latin\tcanonical\tvariants\tcasings\tdnt\twrong_renderings\tcues\tkind\tnote\n"
+UNREADABLE = "/proc/self/mem"  # reading it fails with EIO even for root, unlike a chmod 000 file
+
+
+def _story(tmp: Path, name: str = "story.txt") -> Path:
+    path = tmp / name
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _config(tmp: Path, body: str | bytes, name: str = "jaanch.toml"):
+    cfg = tmp / name
+    cfg.write_bytes(body if isinstance(body, bytes) else body.encode())
+    return ["check", str(_story(tmp))], name
+
+
+def _pairs(tmp: Path) -> Path:
+    path = tmp / "pairs.tsv"
+    path.write_text("source\ttarget\nThe company released a model.\t" + ARTICLE, encoding="utf-8")
+    return path
+
+
+def _link_to(tmp: Path, name: str, target: str) -> Path:
+    link = tmp / name
+    link.symlink_to(target)
+    return link
+
+
+def _deep_json(depth: int = 100_000) -> str:
+    return "[" * depth + "]" * depth
+
+
+def _model_dir(tmp: Path, checkpoint: bytes | None = b"not a pickle", hparams: str = "class_identifier: unified_metric\n") -> Path:
+    folder = tmp / "model"
+    (folder / "checkpoints").mkdir(parents=True)
+    (folder / "hparams.yaml").write_text(hparams, encoding="utf-8")
+    if checkpoint is not None:
+        (folder / "checkpoints" / "model.ckpt").write_bytes(checkpoint)
+    return folder
+
+
+def _qe(tmp: Path, *extra: str) -> list[str]:
+    return ["check", "--qe", "--no-qe-cache", str(_pairs(tmp)), *extra]
+
+
+ROWS = {
+    # --- configuration ------------------------------------------------------------------------
+    "config missing": lambda t: (["check", "--config", str(t / "nope.toml"), str(_story(t))], "nope.toml"),
+    "config is a folder": lambda t: (["check", "--config", str(t), str(_story(t))], str(t)),
+    "config not UTF-8": lambda t: _config(t, b'select = ["\xff"]\n'),
+    "config not TOML": lambda t: _config(t, "select = [\n"),
+    "config severity is a string": lambda t: _config(t, 'severity = "info"\n'),
+    "config settings is a number": lambda t: _config(t, "settings = 5\n"),
+    "config select is a string": lambda t: _config(t, 'select = "TERM"\n'),
+    "config glossaries not strings": lambda t: _config(t, "glossaries = [5]\n"),
+    "config house-glossary 'no'": lambda t: _config(t, 'house-glossary = "no"\n'),
+    "config fail-on a number": lambda t: _config(t, "fail-on = 5\n"),
+    "config baseline a number": lambda t: _config(t, "baseline = 5\n"),
+    "config baseline a folder": lambda t: _config(t, 'baseline = "."\n'),
+    "config unknown code in severity": lambda t: _config(t, '[severity]\nXYZ123 = "info"\n'),
+    "config bad level in severity": lambda t: _config(t, '[severity]\nTERM001 = "fatal"\n'),
+    "config threshold true": lambda t: _config(t, '[settings]\n"REP002.min_chrf" = true\n'),
+    "config threshold nan": lambda t: _config(t, '[settings]\n"REP002.min_chrf" = nan\n'),
+    "config threshold inf": lambda t: _config(t, '[settings]\n"REP002.min_chrf" = inf\n'),
+    "config threshold a string": lambda t: _config(t, '[settings]\n"REP002.min_chrf" = "90"\n'),
+    "config unknown threshold": lambda t: _config(t, '[settings]\n"REP002.colour" = 3\n'),
+    "config unknown key": lambda t: _config(t, "colour = 3\n"),
+    "pyproject tool.jaanch a number": lambda t: _config(t, "[tool]\njaanch = 5\n", "pyproject.toml"),
+    "pyproject malformed": lambda t: _config(t, "[tool.jaanch\nselect = []\n", "pyproject.toml"),
+    "pyproject not UTF-8": lambda t: _config(t, b"[tool.jaanch]\nselect = [\"\xff\"]\n", "pyproject.toml"),
+    # --- options --------------------------------------------------------------------------------
+    "--set nan": lambda t: (["check", "--set", "REP002.min_chrf=nan", str(_story(t))], "REP002.min_chrf"),
+    "--set inf": lambda t: (["check", "--set", "REP002.min_words=inf", str(_story(t))], "REP002.min_words"),
+    "--set not a number": lambda t: (["check", "--set", "REP002.min_chrf=high", str(_story(t))], "REP002"),
+    "--qe-threshold nan": lambda t: (["check", "--qe-threshold", "nan", str(_story(t))], "--qe-threshold"),
+    "--qe-batch-size 0": lambda t: (_qe(t, "--qe-model", str(t), "--qe-batch-size", "0"), "--qe-batch-size"),
+    "--qe-batch-size -3": lambda t: (_qe(t, "--qe-model", str(t), "--qe-batch-size=-3"), "--qe-batch-size"),
+    "--json-field missing": lambda t: (["check", "--json-field", "data.text", str(_json_file(t, {"body": ARTICLE}))],
+                                       "article.json"),
+    "--fix on a pairs file": lambda t: (["check", "--fix", str(_pairs(t))], "--fix"),
+    # --- paths ------------------------------------------------------------------------------------
+    "missing article": lambda t: (["check", str(t / "nope.txt")], "nope.txt"),
+    "symlink loop as a path": lambda t: (["check", str(_loop(t))], "loop.txt"),
+    "dangling symlink as a path": lambda t: (["check", str(_link_to(t, "gone.txt", str(t / "missing.txt")))],
+                                             "gone.txt"),
+    "unreadable .txt": lambda t: (["check", str(_link_to(t, "a.txt", UNREADABLE))], "a.txt"),
+    "unreadable .tsv": lambda t: (["check", str(_link_to(t, "a.tsv", UNREADABLE))], "a.tsv"),
+    "unreadable .jsonl": lambda t: (["check", str(_link_to(t, "a.jsonl", UNREADABLE))], "a.jsonl"),
+    "unreadable .xlf": lambda t: (["check", str(_link_to(t, "a.xlf", UNREADABLE))], "a.xlf"),
+    "unreadable .html": lambda t: (["check", str(_link_to(t, "a.html", UNREADABLE))], "a.html"),
+    "unreadable .json": lambda t: (["check", str(_link_to(t, "a.json", UNREADABLE))], "a.json"),
+    "unreadable article in a folder": lambda t: (["check", str(_folder_with(t, "b.md", UNREADABLE))], "b.md"),
+    "unreadable --source": lambda t: (["check", "--source", str(_link_to(t, "en.txt", UNREADABLE)), str(_story(t))],
+                                      "en.txt"),
+    "--source missing": lambda t: (["check", "--source", str(t / "en.txt"), str(_story(t))], "en.txt"),
+    "--source a folder": lambda t: (["check", "--source", str(t), str(_story(t))], str(t)),
+    "--source not UTF-8": lambda t: (["check", "--source", str(_bytes(t, "en.txt", b"\xff\xfe")), str(_story(t))],
+                                     "en.txt"),
+    "--fix in a read-only folder": lambda t: (["check", "--fix", str(_read_only_folder(t))], "story.txt"),
+    # --- malformed data files ---------------------------------------------------------------------
+    "JSON nested 100k deep": lambda t: (["check", str(_bytes(t, "a.json", _deep_json().encode()))], "a.json"),
+    "JSON 5,000-digit integer": lambda t: (["check", str(_bytes(t, "a.json", ('{"n": ' + "9" * 5000 + ', "body": "x"}').encode()))],
+                                           "a.json"),
+    "JSON not an object": lambda t: (["check", str(_bytes(t, "a.json", b"[1, 2]"))], "a.json"),
+    "JSON body not text": lambda t: (["check", str(_json_file(t, {"body": 5}))], "article.json"),
+    "JSONL nested 100k deep": lambda t: (["check", str(_bytes(t, "a.jsonl", _deep_json().encode()))], "a.jsonl"),
+    "JSONL 5,000-digit integer": lambda t: (["check", str(_bytes(t, "a.jsonl", ('{"source": "a", "target": "b", "n": ' + "1" * 5000 + "}").encode()))],
+                                            "a.jsonl"),
+    "JSONL bad escape": lambda t: (["check", str(_bytes(t, "a.jsonl", b'{"source": "a", "target": "\\uZZZZ"}'))], "a.jsonl"),
+    "TSV without header": lambda t: (["check", str(_bytes(t, "a.tsv", "a\tb\n".encode()))], "a.tsv"),
+    "XLIFF malformed": lambda t: (["check", str(_bytes(t, "a.xlf", b"<xliff version='1.2'><file>"))], "a.xlf"),
+    "XLIFF with an entity bomb": lambda t: (["check", str(_bytes(t, "a.xlf", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff version="1.2">&b;</xliff>'))],
+                                            "a.xlf"),
+    "HTML with no text": lambda t: (["check", str(_bytes(t, "a.html", b"<html><script>x</script></html>"))], "a.html"),
+    "empty stdin": lambda t: (["check", "-"], "<stdin>"),
+    # --- baselines and suppressions ---------------------------------------------------------------
+    "--baseline missing": lambda t: (["check", "--baseline", str(t / "b.json"), str(_story(t))], "b.json"),
+    "--baseline a folder": lambda t: (["check", "--baseline", str(t), str(_story(t))], str(t)),
+    "--baseline nested deep": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", _deep_json().encode())), str(_story(t))],
+                                         "b.json"),
+    "--baseline wrong shape": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", b'{"findings": 5}')), str(_story(t))],
+                                         "b.json"),
+    "--baseline not UTF-8": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", b'{"findings": ["\xff"]}')), str(_story(t))],
+                                       "b.json"),
+    "--write-baseline into a missing folder": lambda t: (["check", "--write-baseline", str(t / "nodir" / "b.json"), str(_story(t))],
+                                                         "b.json"),
+    "--write-baseline onto a folder": lambda t: (["check", "--write-baseline", str(t), str(_story(t))], str(t)),
+    "suppressions file is a folder": lambda t: (["check", str(_beside(t, ".jaanch-suppressions.json", None))],
+                                                ".jaanch-suppressions.json"),
+    "suppressions nested deep": lambda t: (["check", str(_beside(t, ".jaanch-suppressions.json", _deep_json()))],
+                                           ".jaanch-suppressions.json"),
+    "suppressions wrong shape": lambda t: (["check", str(_beside(t, ".jaanch-suppressions.json", '{"a": 1}'))],
+                                           ".jaanch-suppressions.json"),
+    "suppressions with wrong types": lambda t: (["check", str(_beside(t, ".jaanch-suppressions.json", '[{"file": 5, "code": [], "text": null}]'))],
+                                                ".jaanch-suppressions.json"),
+    # --- glossaries -------------------------------------------------------------------------------
+    "--glossary missing": lambda t: (["check", "--glossary", str(t / "desk.tsv"), str(_story(t))], "desk.tsv"),
+    "--glossary a folder": lambda t: (["check", "--glossary", str(t), str(_story(t))], str(t)),
+    "--glossary unreadable": lambda t: (["check", "--glossary", str(_link_to(t, "desk.tsv", UNREADABLE)), str(_story(t))],
+                                        "desk.tsv"),
+    "--glossary name twice, two canonicals": lambda t: (["check", "--no-house-glossary", "--glossary", str(_bytes(
+        t, "desk.tsv", (HEADER + "Luminara\tलूमिनारा\t\t\tyes\t\t\t\t\nLuminara\tल्यूमिनारा\t\t\tyes\t\t\t\t\n").encode())),
+        str(_story(t))], "desk.tsv:3"),
+    "--glossary duplicates a house entry": lambda t: (["check", "--glossary", str(_bytes(
+        t, "desk.tsv", (HEADER + "OpenAI\tओपनऐआई\t\t\tyes\t\t\t\t\n").encode())), str(_story(t))], "desk.tsv:2"),
+    "--glossary variant of two names": lambda t: (["check", "--no-house-glossary", "--glossary", str(_bytes(
+        t, "desk.tsv", (HEADER + "Luma\tलूमा\tलुमा\t\tyes\t\t\t\t\nLumo\tलूमो\tलुमा\t\tyes\t\t\t\t\n").encode())),
+        str(_story(t))], "desk.tsv:3"),
+    "glossary lint on a folder": lambda t: (["glossary", "lint", str(t)], str(t)),
+    # --- QE and LM models -------------------------------------------------------------------------
+    "--qe without torch and comet": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "comet"),
+    "--qe-model hparams.yaml": lambda t: (_qe(t, "--qe-model", str(_model_dir(t) / "hparams.yaml")), "hparams.yaml"),
+    "--qe-model a folder without a checkpoint": lambda t: (_qe(t, "--qe-model", str(_model_dir(t, None))), "model"),
+    "--qe-model a corrupt checkpoint": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "model.ckpt"),
+    "--qe-model unsafe hparams.yaml": lambda t: (_qe(t, "--qe-model", str(_model_dir(
+        t, hparams="class_identifier: !!python/object/apply:os.system ['true']\n"))), "hparams.yaml"),
+    "--qe-model hparams.yaml not a mapping": lambda t: (_qe(t, "--qe-model", str(_model_dir(t, hparams="- 1\n"))), "hparams.yaml"),
+    "--qe-model unknown model class": lambda t: (_qe(t, "--qe-model", str(_model_dir(t, hparams="class_identifier: nope\n"))),
+                                                 "hparams.yaml"),
+    "--lm missing": lambda t: (["check", "--lm", str(t / "house-lm"), str(_story(t))], "house-lm"),
+    "--lm corrupt meta.json": lambda t: (["check", "--lm", str(_lm_dir(t, "{")), str(_story(t))], "meta.json"),
+    # --- other commands -------------------------------------------------------------------------
+    "report into a missing folder": lambda t: (["report", str(_folder_with(t, "a.txt", None)), "-o", str(t / "no" / "r.html")],
+                                               "r.html"),
+    "report corpus missing": lambda t: (["report", str(t / "corpus"), "-o", str(t / "r.html")], "corpus"),
+    "compare a missing file": lambda t: (["compare", str(_story(t)), str(t / "published.txt")], "published.txt"),
+    "lm train on a missing folder": lambda t: (["lm", "train", str(t / "corpus"), "-o", str(t / "lm")], "corpus"),
+}
+
+
+def _bytes(tmp: Path, name: str, data: bytes) -> Path:
+    path = tmp / name
+    path.write_bytes(data)
+    return path
+
+
+def _json_file(tmp: Path, data) -> Path:
+    return _bytes(tmp, "article.json", json.dumps(data, ensure_ascii=False).encode())
+
+
+def _loop(tmp: Path) -> Path:
+    (tmp / "loop.txt").symlink_to(tmp / "loop2.txt")
+    (tmp / "loop2.txt").symlink_to(tmp / "loop.txt")
+    return tmp / "loop.txt"
+
+
+def _folder_with(tmp: Path, name: str, link: str | None) -> Path:
+    folder = tmp / "corpus"
+    folder.mkdir(exist_ok=True)
+    _story(folder, "a.txt")
+    if link is not None:
+        (folder / name).symlink_to(link)
+    return folder
+
+
+def _beside(tmp: Path, name: str, content: str | None) -> Path:
+    if content is None:
+        (tmp / name).mkdir()
+    else:
+        (tmp / name).write_text(content, encoding="utf-8")
+    return _story(tmp)
+
+
+def _lm_dir(tmp: Path, meta: str) -> Path:
+    folder = tmp / "house-lm"
+    folder.mkdir()
+    (folder / "meta.json").write_text(meta, encoding="utf-8")
+    return folder
+
+
+def _read_only_folder(tmp: Path) -> Path:
+    folder = tmp / "desk"
+    folder.mkdir()
+    (folder / "story.txt").write_text("कंपनी ने ओपन -सोर्स मॉडल जारी किया।\n", encoding="utf-8")
+    folder.chmod(0o555)
+    return folder
+
+
+@pytest.fixture()
+def no_models(monkeypatch):
+    """The documented install without the qe extra: torch and comet cannot be imported."""
+    for name in ("torch", "comet"):
+        monkeypatch.setitem(sys.modules, name, None)
+
+
+@pytest.mark.parametrize("row", list(ROWS))
+def test_user_error_is_one_line_exit_2(row, tmp_path, capsys, monkeypatch, request):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("JAANCH_DEBUG", raising=False)
+    if row == "empty stdin":
+        import io
+
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    if row == "--qe without torch and comet":
+        request.getfixturevalue("no_models")
+    argv, name = ROWS[row](tmp_path)
+    code = main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2, (row, err)
+    assert len(err) == 1, (row, err)
+    assert "Traceback" not in err[0] and "internal error" not in err[0], err
+    assert err[0].startswith("jaanch: ") and name in err[0], (row, err)
+
+
+def test_a_bug_is_exit_3_with_one_please_report_line(monkeypatch, tmp_path, capsys):
+    from audit.lint.engine import Engine
+
+    def broken(self, article):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(Engine, "audit", broken)
+    monkeypatch.delenv("JAANCH_DEBUG", raising=False)
+    assert main(["check", str(_story(tmp_path))]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "internal error" in err[0] and "please report" in err[0], err
+    monkeypatch.setenv("JAANCH_DEBUG", "1")
+    assert main(["check", str(_story(tmp_path))]) == 3
+    assert "Traceback" in capsys.readouterr().err
