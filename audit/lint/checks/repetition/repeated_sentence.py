@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import heapq
+import math
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+
+MAX_COMPARED = 64
 
 
 class RepeatedSentence(Check):
@@ -27,15 +32,24 @@ class RepeatedSentence(Check):
         min_words = int(ctx.setting(self, "min_words"))
         threshold = ctx.setting(self, "min_chrf")
         min_overlap = ctx.setting(self, "min_overlap")
-        earlier: list[tuple[object, frozenset[str]]] = []
         conventions = ctx.conventions
         lead = _repeated_standfirst(ctx.article, 3)
-        for sent in ctx.article.sentences:
-            words = sent.words
-            if len(words) < min_words:
-                continue
-            bag = frozenset(t.key for t in words)
-            for prev, prev_bag in earlier:
+        bags = [(sent, frozenset(t.key for t in sent.words)) for sent in ctx.article.sentences]
+        bags = [(sent, bag) for sent, bag in bags if len(sent.words) >= min_words]
+        candidates = _OverlapIndex(bags, min_overlap)
+        earlier: list[tuple[object, frozenset[str]]] = []
+        first_copy: dict[str, int] = {}
+        for sent, bag in bags:
+            # only earlier sentences that can reach the word-overlap bar, in article order: the
+            # findings are those of comparing every pair, at the cost of comparing a few. Past
+            # MAX_COMPARED (sentences with one bag of words in many orders) only a verbatim copy is
+            # looked up, so no article costs more than MAX_COMPARED chrF scores per sentence.
+            near = candidates.near(bag, MAX_COMPARED)
+            if len(near) > MAX_COMPARED:
+                copy = first_copy.get(sent.text)
+                near = near[:MAX_COMPARED] + ([copy] if copy is not None and copy > near[MAX_COMPARED - 1] else [])
+            for k in near:
+                prev, prev_bag = earlier[k]
                 # cheap word-overlap filter first: chrF on every pair is quadratic and slow
                 if len(bag & prev_bag) / len(bag | prev_bag) < min_overlap:
                     continue
@@ -47,6 +61,8 @@ class RepeatedSentence(Check):
                         yield self._finding(ctx, sent, prev, score)
                     break
             else:
+                candidates.add(len(earlier), bag)
+                first_copy.setdefault(sent.text, len(earlier))
                 earlier.append((sent, bag))
 
     def _finding(self, ctx: Context, sent, prev, score: float):
@@ -71,6 +87,45 @@ class RepeatedSentence(Check):
             [Fix(cut_start, cut_end, "", applicability=UNSAFE if score >= 100.0 else DISPLAY_ONLY)],
             confidence=min(1.0, score / 100.0),
         )
+
+
+class _OverlapIndex:
+    """Prefix filtering (Bayardo et al., "Scaling up all pairs similarity search", 2007).
+
+    Order every word by how few sentences hold it. Two sets whose Jaccard overlap is at least t share
+    a word among the first |A| - floor(t*|A|) + 1 of each set's words in that order; so indexing each
+    set under its prefix words finds every pair at or above t (and no false negatives), while the
+    common words that make all-pairs comparison quadratic sit at the end of every order, unindexed.
+    """
+
+    def __init__(self, bags: list[tuple[object, frozenset[str]]], min_overlap: float):
+        self.min_overlap = min_overlap
+        self.frequency = Counter(word for _, bag in bags for word in bag)
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.every: list[int] = []  # with a bar of 0 even disjoint sentences qualify: no filter works
+
+    def _prefix(self, bag: frozenset[str]) -> list[str]:
+        ordered = sorted(bag, key=lambda word: (self.frequency[word], word))
+        # floor, not ceil: never shorter than the bound needs, even when t*|A| rounds up in floating point
+        return ordered[: len(ordered) - math.floor(self.min_overlap * len(ordered)) + 1]
+
+    def near(self, bag: frozenset[str], limit: int) -> list[int]:
+        """The first `limit` + 1 candidates in article order (each posting list is already in order)."""
+        if self.min_overlap <= 0:
+            return self.every[: limit + 1]
+        merged = heapq.merge(*(self.postings[word] for word in self._prefix(bag) if word in self.postings))
+        out: list[int] = []
+        for k in merged:
+            if not out or out[-1] != k:
+                out.append(k)
+                if len(out) > limit:
+                    break
+        return out
+
+    def add(self, k: int, bag: frozenset[str]) -> None:
+        self.every.append(k)
+        for word in self._prefix(bag):
+            self.postings[word].append(k)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,73 @@
+"""Time and peak memory of `jaanch check` on huge inputs: 1, 5 and 50 MB articles, and one 40,000-letter word.
+
+    python benchmarks/big_inputs.py [--sizes 1,5,50]
+
+Each article is one file built from the sample paragraphs, every copy numbered, so it is as long
+as a desk's worst paste (many repeats for REP001/REP002 to find). Every run is the real command in
+a child process (`check --format json`, output streamed to /dev/null); peak RSS comes from wait4.
+The yardstick is `grep -c` over the same file, run in this script: the ratio survives a busy machine,
+and time per MB across sizes shows whether the work grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from speed import ROOT, _jaanch, run_measured, sample_paragraphs  # noqa: E402
+
+
+def build_article(path: Path, megabytes: float) -> int:
+    paragraphs = sample_paragraphs()
+    target = int(megabytes * 1_000_000)
+    size, copy = 0, 0
+    with open(path, "w", encoding="utf-8") as out:
+        while size < target:
+            for para in paragraphs:
+                line = f"{para} (अंश {copy})\n"
+                out.write(line)
+                size += len(line.encode("utf-8"))
+            copy += 1
+    return size
+
+
+def grep_seconds(path: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(["grep", "-c", "क", str(path)], stdout=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def measure(label: str, path: Path, size: int) -> None:
+    wall, rss, code = run_measured([*_jaanch(), "check", "--format", "json", "--fail-on", "never", str(path)])
+    yard = grep_seconds(path)
+    print(f"{label:>14}  {size / 1e6:7.2f} MB  {wall:8.1f} s  {wall / max(size / 1e6, 1e-9):6.2f} s/MB  "
+          f"peak RSS {rss:7.0f} MiB  grep {yard:6.3f} s  ratio {wall / max(yard, 1e-3):9.0f}x  exit {code}",
+          flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,5,50", help="article sizes in MB, comma-separated")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="jaanch-big-") as tmp:
+        folder = Path(tmp)
+        word = folder / "one_word.txt"
+        word.write_text("क" * 40_000 + "\n", encoding="utf-8")
+        measure("'क'*40000", word, word.stat().st_size)
+        for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
+            path = folder / f"article_{mb:g}mb.txt"
+            size = build_article(path, mb)
+            measure(f"{mb:g} MB article", path, size)
+            path.unlink()
+    print(f"(cwd {ROOT}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

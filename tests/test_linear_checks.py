@@ -1,0 +1,166 @@
+"""The linear-time rewrites of REP002, FMT002 and FMT003 find exactly what the quadratic originals found.
+
+Each original is kept here as the reference (all pairs of sentences; an unanchored greedy regex; a
+search back from the start of the text) and run on articles built from the real seed articles with
+sentences repeated, trimmed and reordered. Speed itself is measured by benchmarks/big_inputs.py.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from conftest import SEEDS
+
+from audit.core.document import parse_article
+from audit.lint.checks.base import Context
+from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
+from audit.lint.checks.formatting.hyphen_space import HyphenSpace
+from audit.lint.checks.repetition import repeated_sentence
+from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
+
+
+def _reference_rep002(check, ctx):
+    """The original: every sentence against every earlier kept sentence."""
+    min_words = int(ctx.setting(check, "min_words"))
+    threshold = ctx.setting(check, "min_chrf")
+    min_overlap = ctx.setting(check, "min_overlap")
+    earlier = []
+    for sent in ctx.article.sentences:
+        words = sent.words
+        if len(words) < min_words:
+            continue
+        bag = frozenset(t.key for t in words)
+        for prev, prev_bag in earlier:
+            if len(bag & prev_bag) / len(bag | prev_bag) < min_overlap:
+                continue
+            score = 100.0 if prev.text == sent.text else repeated_sentence._chrf(sent.text, prev.text)
+            if score >= threshold:
+                yield check._finding(ctx, sent, prev, score)
+                break
+        else:
+            earlier.append((sent, bag))
+
+
+def _sentences() -> list[str]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = parse_article(path.read_text(encoding="utf-8"))
+        out.extend(s.text for s in article.sentences if len(s.words) >= 4)
+    return out
+
+
+def _variant(sentence: str, rng: random.Random) -> str:
+    words = sentence.split()
+    kind = rng.random()
+    if kind < 0.3 and len(words) > 6:
+        del words[rng.randrange(len(words))]  # a near repeat: one word dropped
+    elif kind < 0.45 and len(words) > 6:
+        i = rng.randrange(len(words) - 1)
+        words[i], words[i + 1] = words[i + 1], words[i]  # two words swapped
+    elif kind < 0.55:
+        rng.shuffle(words)  # the same bag of words, another sentence
+    return " ".join(words)
+
+
+@pytest.fixture(scope="module")
+def articles(glossary_and_lexicon):
+    pool = _sentences()
+    rng = random.Random(15)
+    texts = []
+    for _ in range(6):
+        chosen = rng.sample(pool, 60)
+        body = chosen + [_variant(rng.choice(chosen), rng) for _ in range(40)]
+        rng.shuffle(body)
+        lines = [" ".join(body[i : i + 3]) for i in range(0, len(body), 3)]
+        texts.append("\n".join(lines) + "\n")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def glossary_and_lexicon():
+    from audit.lint.engine import Engine
+
+    engine = Engine()
+    return engine.glossary, engine.lexicon
+
+
+def _key(findings):
+    return [(f.start, f.end, f.message, f.fixes) for f in findings]
+
+
+@pytest.mark.parametrize("settings", [{}, {"REP002.min_overlap": 0.3, "REP002.min_chrf": 60.0},
+                                      {"REP002.min_overlap": 0.0}, {"REP002.min_overlap": 0.9}])
+def test_rep002_finds_what_all_pairs_found(articles, glossary_and_lexicon, settings):
+    glossary, lexicon = glossary_and_lexicon
+    check = RepeatedSentence()
+    total = 0
+    for text in articles:
+        ctx = Context(parse_article(text), glossary, lexicon, settings)
+        ours = _key(check.run(ctx))
+        assert ours == _key(_reference_rep002(check, ctx))
+        total += len(ours)
+    assert total > 10  # the articles do hold repeats: the comparison means something
+
+
+def test_rep002_compares_a_bounded_number_of_sentences(glossary_and_lexicon, monkeypatch):
+    """One bag of words in many orders, the input that made all-pairs comparison quadratic."""
+    glossary, lexicon = glossary_and_lexicon
+    rng = random.Random(3)
+    words = "सरकार ने आज नई नीति की घोषणा करते हुए कहा कि किसानों को राहत मिलेगी".split()
+    lines = []
+    for _ in range(400):
+        rng.shuffle(words)
+        lines.append(" ".join(words) + "।")
+    calls = []
+    monkeypatch.setattr(repeated_sentence, "_chrf", lambda a, b: calls.append(1) or 0.0)
+    ctx = Context(parse_article("\n".join(lines) + "\n"), glossary, lexicon, {})
+    list(RepeatedSentence().run(ctx))
+    assert len(calls) <= 400 * repeated_sentence.MAX_COMPARED < 400 * 399 / 2
+
+
+_OLD_FMT002 = re.compile(r"([\u0900-\u0963\u0966-\u097FA-Za-z0-9]+)(?: +-(?=[\u0900-\u097FA-Za-z])|-(?: +)"
+                         r"(?=[\u0900-\u097FA-Za-z]))([\u0900-\u0963\u0966-\u097FA-Za-z0-9]+)")
+
+
+def _hyphen_texts(articles) -> list[str]:
+    rng = random.Random(7)
+    out = []
+    for text in articles:
+        chars = list(text)
+        for _ in range(80):  # plant hyphens with spaces on either side, and dandas, at random
+            i = rng.randrange(len(chars))
+            chars.insert(i, rng.choice([" -", "- ", " - ", "-", " -  ", "।-", " - दो", "है-"]))
+        out.append("".join(chars))
+    return out
+
+
+def test_fmt002_matches_the_original_regex(articles):
+    from audit.lint.checks.formatting import hyphen_space
+
+    for text in _hyphen_texts(articles) + ["ओपन -सोर्स एआई", "a1 -b2", "x-  y", "।ओपन -सोर्स", "क" * 500 + " -ख"]:
+        old = [(m.span(), m.groups()) for m in _OLD_FMT002.finditer(text)]
+        assert [(m.span(), m.groups()) for m in hyphen_space._PATTERN.finditer(text)] == old
+
+
+def test_fmt003_matches_the_search_from_the_start(articles, glossary_and_lexicon, monkeypatch):
+    from audit.lint.checks.formatting import hyphen_dash
+
+    glossary, lexicon = glossary_and_lexicon
+    before_pattern = re.compile(r"[\u0900-\u097F]+$")
+    texts = _hyphen_texts(articles) + ["दो - तीन लोग", "कहा - यह ठीक है", "पांच - छह और सात - आठ"]
+    for text in texts:
+        ctx = Context(parse_article(text), glossary, lexicon, {})
+        ours = _key(HyphenAsDash().run(ctx))
+        with monkeypatch.context() as patch:
+            patch.setattr(hyphen_dash, "_word_before",
+                          lambda t, end: (m.group() if (m := before_pattern.search(t, 0, end)) else ""))
+            assert ours == _key(HyphenAsDash().run(ctx))
+
+
+def test_fmt002_on_a_long_unbroken_word_finds_nothing_and_returns(glossary_and_lexicon):
+    glossary, lexicon = glossary_and_lexicon
+    ctx = Context(parse_article("क" * 40_000 + "\n"), glossary, lexicon, {})
+    assert list(HyphenSpace().run(ctx)) == []
