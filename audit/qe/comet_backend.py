@@ -12,6 +12,7 @@ import hashlib
 import os
 import pickle
 import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,7 +131,11 @@ class CometScorer:
     def _load(self):
         try:
             import torch
-            from comet.models import str2model
+
+            with warnings.catch_warnings():  # torchmetrics warns about pkg_resources on import: noise to a user
+                warnings.filterwarnings("ignore", message=".*pkg_resources", category=UserWarning)
+                warnings.filterwarnings("ignore", message=".*pkg_resources", category=DeprecationWarning)
+                from comet.models import str2model
         except ImportError as exc:
             missing = getattr(exc, "name", None) or "torch"
             raise QEError(f"--qe needs the qe extra (torch and unbabel-comet; {missing} is missing): "
