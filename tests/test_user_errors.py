@@ -277,3 +277,29 @@ def test_a_bug_is_exit_3_with_one_please_report_line(monkeypatch, tmp_path, caps
     monkeypatch.setenv("JAANCH_DEBUG", "1")
     assert main(["check", str(_story(tmp_path))]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "junit"])
+def test_a_lone_surrogate_in_a_flagged_sentence_is_reported_not_fatal(fmt, tmp_path, capsys):
+    """A JSON escape like \\ud800 decodes to a lone surrogate; every format still prints (escaped)."""
+    sentence = "कंपनी ने आज \\ud800 नया मॉडल जारी किया और कहा।"
+    export = tmp_path / "article.json"
+    export.write_text('{"body": "' + sentence + "\\n" + sentence + '"}', encoding="utf-8")
+    assert main(["check", "--format", fmt, str(export)]) == 1
+    captured = capsys.readouterr()
+    assert "internal error" not in captured.err
+    out = captured.out
+    assert "\\ud800" in out  # written as an escape, never an encoding crash
+    if fmt in ("json", "sarif"):
+        parsed = json.loads(out)
+        messages = ([f["message"] for f in parsed] if fmt == "json"
+                    else [r["message"]["text"] for r in parsed["runs"][0]["results"]])
+        assert any("\ud800" in m for m in messages)  # the escape reads back as the character decoded
+
+
+def test_lone_cr_files_get_their_line_numbers(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_bytes("पहली पंक्ति।\rदूसरी पंक्ति।\rकंपनी ने ओपन -सोर्स मॉडल जारी किया।\r".encode())
+    assert main(["check", "--format", "json", "--select", "FMT002", str(story)]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["line"], f["column"]) for f in found] == [(3, 10)]

@@ -120,7 +120,9 @@ class Article:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+        # a lone CR (old Mac files, some CMS exports) ends a line too, as editors show it
+        breaks = "\r\n|\r|\n" if "\r" in self.text else "\n"
+        return [0] + [m.end() for m in re.finditer(breaks, self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a str offset."""

@@ -23,7 +23,7 @@ def split_english(text: str) -> list[tuple[int, int]]:
         start = 0
         pieces = []
         for m in _EN_SPLIT.finditer(line):
-            if line[: m.start()].endswith(_ABBREVIATIONS):
+            if line.endswith(_ABBREVIATIONS, 0, m.start()):  # no copy of the line so far per stop
                 continue
             pieces.append((start, m.start()))
             start = m.end()

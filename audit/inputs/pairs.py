@@ -131,18 +131,20 @@ def _xliff(text: str, name: str) -> list[Pair]:
     if len(raw_targets) != sum(t is not None for _, t, _ in units):
         raise InputError("targets outside translation units are not supported", name)
     pairs, k = [], 0
+    line_at, counted = 1, 0
     for source, target, ident in units:
         if target is None:
             continue
         m = raw_targets[k]
         k += 1
+        line_at += text.count("\n", counted, m.start())  # counted on from the last unit, not from the start
+        counted = m.start()
         content_start = m.start(1) if m.group(1) is not None else m.end()
         decoded, starts, ends = decode_content(m.group(1) or "", content_start)
         if decoded != "".join(target.itertext()):
-            raise InputError(f"target of unit {ident!r} uses markup jaanch cannot map (CDATA?)", name,
-                             text.count("\n", 0, m.start()) + 1)
+            raise InputError(f"target of unit {ident!r} uses markup jaanch cannot map (CDATA?)", name, line_at)
         if decoded.strip():
-            pairs.append(Pair(source, decoded, tuple(starts), tuple(ends), text.count("\n", 0, m.start()) + 1, ident))
+            pairs.append(Pair(source, decoded, tuple(starts), tuple(ends), line_at, ident))
     return pairs
 
 

@@ -32,8 +32,10 @@ class Marker:
 def markers(text: str) -> list[Marker]:
     lines = text.split("\n")
     found = []
+    line, counted = 1, 0
     for m in MARKER.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1
+        line += text.count("\n", counted, m.start())  # counted on from the last marker, not from the start
+        counted = m.start()
         rest = (lines[line - 1][: m.start() - (text.rfind("\n", 0, m.start()) + 1)]
                 + lines[line - 1][m.end() - (text.rfind("\n", 0, m.start()) + 1):])
         target = line

@@ -154,6 +154,9 @@ class EntityConsistency(Check):
         for tok in loose:
             by_key[tok.key].append(tok)
         groups: list[Group] = []
+        latin_by_skeleton: dict[str, list[Token]] = defaultdict(list)  # not every group × every Latin word
+        for lt in latin:
+            latin_by_skeleton[skeleton(latin_key(lt.text))].append(lt)
         clusters = cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"))
         clustered = {key for forms in clusters for key in forms}
         # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
@@ -165,9 +168,8 @@ class EntityConsistency(Check):
                 for tok in by_key[key]:
                     group.add(_written(tok.text), tok.text, (tok.start, tok.end))
             skel = skeleton(translit_key(forms[0]))
-            for lt in latin:
-                if skeleton(latin_key(lt.text)) == skel:
-                    group.add(_written(lt.text), lt.text, (lt.start, lt.end))
+            for lt in latin_by_skeleton.get(skel, ()):
+                group.add(_written(lt.text), lt.text, (lt.start, lt.end))
             groups.append(group)
         return groups
 
