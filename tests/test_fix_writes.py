@@ -15,7 +15,7 @@ FIXED = "कंपनी ने ओपन-सोर्स मॉडल जार
 
 
 def _fix(capsys, *paths) -> tuple[int, list[str]]:
-    code = main(["check", "--fix", "--fail-on", "never", *map(str, paths)])
+    code = main(["check", "--fix", "--jobs", "1", "--fail-on", "never", *map(str, paths)])
     return code, capsys.readouterr().err.strip().splitlines()
 
 

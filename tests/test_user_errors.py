@@ -284,7 +284,7 @@ def test_a_lone_surrogate_in_a_flagged_sentence_is_reported_not_fatal(fmt, tmp_p
     """A JSON escape like \\ud800 decodes to a lone surrogate; every format still prints (escaped)."""
     sentence = "कंपनी ने आज \\ud800 नया मॉडल जारी किया और कहा।"
     export = tmp_path / "article.json"
-    export.write_text('{"body": "' + sentence + "\\n" + sentence + '"}', encoding="utf-8")
+    export.write_text('{"body": "पहली पंक्ति। ' + sentence + " " + sentence + '"}', encoding="utf-8")
     assert main(["check", "--format", fmt, str(export)]) == 1
     captured = capsys.readouterr()
     assert "internal error" not in captured.err
