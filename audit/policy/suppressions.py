@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from audit.core.errors import InputError
@@ -98,7 +98,7 @@ class SuppressionStore:
                 raise TypeError("expected a list of dismissals")
             entries = [Suppression(**item) for item in raw]
             for entry in entries:
-                if not all(isinstance(getattr(entry, name), str) for name in ("file", "code", "text", "reason", "time")):
+                if not all(isinstance(getattr(entry, f.name), str) for f in fields(Suppression)):
                     raise TypeError(f"every field must be text: {entry!r}")
         except (ValueError, TypeError) as exc:
             raise InputError(f"malformed suppressions file: {exc}", str(path)) from None
