@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 from audit.core.errors import JaanchError
 from audit.lint.engine import Engine
 from audit.review.items import OPEN
+from audit.review.lock import ArticleLock
 from audit.review.session import ConflictError, ReviewSession
 
 from tui import cells
@@ -95,6 +96,7 @@ class ReviewApp(App):
         self.extra = extra  # model findings for an article (house LM, QE), computed in the worker
         self.file_index = 0
         self.sessions: dict[Path, ReviewSession] = {}  # kept across file switches, with their undo history
+        self.locks: dict[Path, ArticleLock] = {}
         self.session: ReviewSession | None = None
         self.selected: int | None = None  # an item id
         self.view = View()
@@ -137,7 +139,13 @@ class ReviewApp(App):
 
     @work(thread=True, group="load", exit_on_error=False)
     def _load(self, path: Path) -> None:
+        if path not in self.locks:
+            self.locks[path] = ArticleLock(path).acquire()  # one review per article: one journal
         self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra)))
+
+    def on_unmount(self) -> None:
+        for lock in self.locks.values():
+            lock.release()
 
     @work(thread=True, group="refine", exclusive=True, exit_on_error=False)
     def _refine(self, session: ReviewSession, text: str) -> None:
@@ -154,7 +162,9 @@ class ReviewApp(App):
         self.loading = False
         error = event.worker.error
         message = error.one_line() if isinstance(error, JaanchError) else f"{type(error).__name__}: {error}"
-        self.notify(message, severity="error", timeout=10)
+        self.notify(message, severity="error", timeout=30)
+        if self.session is None:
+            self.sub_title = message
 
     def on_loaded(self, message: Loaded) -> None:
         self.loading = False

@@ -11,12 +11,19 @@ import sys
 from audit.cli.main import main as audit_main
 
 
+_ARGV: list[str] = []
+
+
 def _review(args, engine, paths) -> int:
+    if args.serve:
+        from tui.serve import serve
+
+        return serve(_ARGV, args.host, args.port)
     from audit.cli.qe_options import model_findings
 
     from tui.app import run
 
-    return run(paths, engine, model_findings(args, paths))
+    return run(paths, engine, model_findings(args, paths), cell_widths=args.cells)
 
 
 def _ray(args) -> int:
@@ -26,6 +33,7 @@ def _ray(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _ARGV[:] = sys.argv[1:] if argv is None else argv
     return audit_main(argv, handlers={"review": _review, "ray": _ray})
 
 

@@ -1,0 +1,56 @@
+"""`jaanch review --serve`: the same review app in a web browser, through textual-serve.
+
+Each browser tab runs `jaanch review` with Textual's web driver in its own process; an article
+is locked while a review has it open (`audit/review/lock.py`), so a second tab on the same
+article says so instead of sharing its journal. textual-serve's page template links Google
+Fonts; newsrooms are often offline, so the page is served from a copy of that template without
+the link (its own static files, fonts included, come from the server itself).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+import tempfile
+from pathlib import Path
+
+OUTSIDE = re.compile(r"<link[^>]*https?://[^>]*>\s*", re.S)
+
+
+def offline_templates(folder: Path) -> Path:
+    """textual-serve's index template with every link to another site taken out."""
+    import textual_serve
+
+    original = (Path(textual_serve.__file__).parent / "templates" / "app_index.html").read_text(encoding="utf-8")
+    page = OUTSIDE.sub("", original)
+    if re.search(r"""(href|src)\s*=\s*["']https?://""", page):
+        raise RuntimeError("textual-serve's page still loads something from another site")
+    (folder / "app_index.html").write_text(page, encoding="utf-8")
+    return folder
+
+
+def review_command(argv: list[str]) -> str:
+    """The `jaanch review` command each tab runs: the same arguments, without the serving ones."""
+    out, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--serve":
+            continue
+        elif arg in ("--host", "--port"):
+            skip = True
+        elif arg.startswith(("--host=", "--port=")):
+            continue
+        else:
+            out.append(arg)
+    return shlex.join([sys.executable, "-m", "tui.cli", *out])
+
+
+def serve(argv: list[str], host: str, port: int) -> int:
+    from textual_serve.server import Server
+
+    templates = offline_templates(Path(tempfile.mkdtemp(prefix="jaanch-serve-")))
+    Server(review_command(argv), host=host, port=port, title="jaanch review",
+           templates_path=templates).serve()
+    return 0
