@@ -47,8 +47,8 @@ def _check(ray, args) -> int:
     if args.output_parquet and (args.baseline or args.write_baseline):
         raise UsageError("--output-parquet writes every finding; filter a baseline in the Parquet reader instead")
     prepared = prepare_check(args)
-    cuda = prepared.models.scorer is not None and args.qe_device == "cuda"
-    workers, gpus = pool(ray, args.ray_workers, cuda)
+    qe = prepared.models.scorer is not None
+    workers, gpus = pool(ray, args.ray_workers, qe and args.qe_device == "cuda", qe)
     if not args.output_parquet:
         return report_check(prepared, ray_runner(ray, workers, gpus))
 

@@ -45,15 +45,15 @@ def connect(address: str):
     return ray, started
 
 
-def pool(ray, workers: int | None, gpus: bool) -> tuple[int, float]:
-    """(actors, GPUs per actor): one actor per CPU, or per GPU when the models run on GPUs."""
+def pool(ray, workers: int | None, gpus: bool, qe: bool = False) -> tuple[int, float]:
+    """(actors, GPUs per actor): one actor per CPU, or per GPU when the QE model runs on GPUs."""
     resources = ray.cluster_resources()
     if gpus:
         available = int(resources.get("GPU", 0))
         if available < 1:
             raise UsageError("--qe-device cuda: the Ray cluster has no GPUs")
         return workers or available, 1.0
-    if resources.get("GPU", 0) >= 1:
+    if qe and resources.get("GPU", 0) >= 1:
         print(f"jaanch: the Ray cluster has {int(resources['GPU'])} GPUs; pass --qe-device cuda to score on them",
               file=sys.stderr)
     return workers or max(1, int(resources.get("CPU", 1))), 0.0
