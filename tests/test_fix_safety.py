@@ -11,7 +11,7 @@ from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Finding, Severi
 from audit.lint.engine import Engine
 
 # A safe fix (a glossary spelling), an unsafe one (anglicism -> Hindi word), an info hint with a fix.
-STORY = ("दीपसेक ने नया मॉडल जारी किया। कंपनी की ग्रोथ तेज रही।\n"
+STORY = ("दीपसेक ने नया मॉडल जारी किया। डीपसेक की ग्रोथ तेज रही, बाजार की वृद्धि धीमी।\n"
          "उन्होंने कहा - यह बदलाव जरूरी है।\n")
 
 
@@ -25,7 +25,7 @@ def test_fix_applies_safe_fixes_only_and_counts_the_hidden_ones(tmp_path):
     path = _story(tmp_path)
     out = run_cli("check", "--fix", str(path)).stdout.decode()
     text = path.read_text(encoding="utf-8")
-    assert "डीपसीक" in text and "दीपसेक" not in text  # safe: applied
+    assert "डीपसीक" in text and "दीपसेक" not in text and "डीपसेक" not in text  # safe: applied
     assert "ग्रोथ" in text  # unsafe: left alone
     assert " - " in text  # info: never fixed by the command line
     assert "1 hidden fixes can be enabled with --unsafe-fixes" in out
@@ -36,7 +36,7 @@ def test_unsafe_fixes_adds_unsafe_ones_but_never_info(tmp_path):
     path = _story(tmp_path)
     out = run_cli("check", "--fix", "--unsafe-fixes", str(path)).stdout.decode()
     text = path.read_text(encoding="utf-8")
-    assert "डीपसीक" in text and "वृद्धि" in text and "ग्रोथ" not in text
+    assert "डीपसीक की वृद्धि" in text and "ग्रोथ" not in text
     assert " - " in text and "–" not in text
     assert "hidden fixes" not in out
 
@@ -45,13 +45,13 @@ def test_the_config_can_turn_unsafe_fixes_on(tmp_path):
     path = _story(tmp_path)
     (tmp_path / "jaanch.toml").write_text("unsafe-fixes = true\n", encoding="utf-8")
     run_cli("check", "--fix", str(path))
-    assert "वृद्धि" in path.read_text(encoding="utf-8")
+    assert "ग्रोथ" not in path.read_text(encoding="utf-8")
 
 
 def test_json_and_sarif_carry_the_applicability(tmp_path):
     path = _story(tmp_path)
     findings = json.loads(run_cli("check", "--format", "json", str(path)).stdout)
-    by_code = {f["code"]: f for f in findings}
+    by_code = {f["code"]: f for f in findings if f["code"] != "TERM003"}
     assert by_code["TERM001"]["applicability"] == "safe"
     assert by_code["ANGL001"]["applicability"] == "unsafe"
     assert by_code["ANGL001"]["fixes"][0]["applicability"] == "unsafe"

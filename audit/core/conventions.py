@@ -42,6 +42,7 @@ _CHROME = re.compile(
     r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]",
     re.IGNORECASE,
 )
+_DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
 
 
@@ -104,8 +105,10 @@ class Conventions:
         rest_deva, _ = _letters(self.text[m.end() : end])
         if latin and not deva:
             return m.end()  # Market Update:  ChatGPT News:  MG ZS EV :
-        if deva and len(words) <= 3 and rest_deva and self.text[m.end() - 1] in "-–":
-            return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  (a dateline label)
+        hyphen = any(c in "-–" for c in self.text[m.end(1) : m.end()])
+        if (deva and len(words) <= 3 and rest_deva and hyphen
+                and (words[-1] in _DESKS or re.search(r"[\d,]", label))):
+            return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  पटना, 4 मार्च - ...  (a dateline)
         return None
 
     # --- whole lines ---------------------------------------------------------------------

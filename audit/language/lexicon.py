@@ -7,6 +7,7 @@ touching Python (the Vale model: rules as data, code only for the rule kinds).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from audit.core.findings import Severity
@@ -74,6 +75,15 @@ class Lexicon:
     def _words(self, name: str) -> frozenset[str]:
         return frozenset(fold(row.get("word")) for row in read_table(self.directory / name, ("word",)) if row.get("word"))
 
+    @cached_property
+    def concepts(self):
+        """The concept table: part of speech, slot-aligned forms and genders of each loan and its Hindi."""
+        from audit.language.concepts import load_concepts
+
+        return load_concepts()
+
     @property
     def digest(self) -> str:
-        return file_digest(sorted(self.directory.glob("*.tsv")))
+        from audit.language.concepts import CONCEPTS
+
+        return file_digest(sorted(self.directory.glob("*.tsv")) + [CONCEPTS])

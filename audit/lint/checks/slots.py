@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from audit.core.document import Token
 
+# A finite verb or auxiliary ends a clause: a hyphen after one is a dash, not a compound's.
+CLAUSE_ENDS = frozenset(
+    "है हैं था थी थे दिया दी दिए किया की किए गया गई गए लिया ली लिए कहा हुआ हुई हुए सकता सकती सकते रहा रही रहे".split())
+LIGHT_VERBS = frozenset("कर करना करने करता करती करते किया किए किये की करके करें करेगा करेगी करेंगे हो होना होने "
+                        "होता होती होते हुआ हुई हुए".split())
 # Postpositions put the noun before them in the oblique case.
 POSTPOSITIONS = frozenset("का के की को में से पर ने तक वाला वाले वाली जैसा जैसे जैसी".split())
 # An organisation's name ends in one of these; a loan inside such a run is part of the name.

@@ -1,14 +1,25 @@
 from __future__ import annotations
 
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
+from audit.core.text import fold
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+from audit.lint.checks.slots import LIGHT_VERBS, after_ko, before_postposition, in_multiword_name
 
 
 class KnownAnglicism(Check):
     """An English word or phrase transliterated where Hindi has a word (`lexicon/anglicisms.tsv`).
 
-    Anti-pattern:  यह खोज में एक्सेल करता है।   उन्होंने लागत को नोट किया।   विशाल आउटगो
+    Anti-pattern:  यह खोज में एक्सेल करता है।   उन्होंने लागत का नोट किया।   विशाल आउटगो
     Fix:           यह खोज में बेहतर है।         उन्होंने लागत का उल्लेख किया।   विशाल खर्च
+    A conjunct verb or phrase (नोट किया, एक्सेल करता है) is an MT calque wherever it stands. A single
+    loan is house style when the article keeps to it (a Hinglish desk writes ट्रेनिंग throughout):
+    it is reported at the row's severity only where the same article also writes the Hindi word,
+    as info otherwise, and never where the concept table marks it established (सॉफ्ट लैंडिंग).
+    Fix safety: unsafe (an editor should look), chosen from the concept table (glossaries/concepts.tsv)
+    so that it fits its slot: a noun by the noun in the same number and case (मुनाफा का ->
+    मुनाफे का), a conjunct verb by replacing only the nominal (नोट किया -> उल्लेख किया). Display-only
+    where it cannot fit as it stands: a change of gender, `को` before the verb (का उल्लेख, पर गौर),
+    an -आ adjective, a loan inside a multi-word name, a loan the concept table does not know.
     """
 
     code = "ANGL001"
@@ -17,13 +28,63 @@ class KnownAnglicism(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
+        concepts = ctx.lexicon.concepts
+        written = {t.key for t in ctx.article.tokens}
+        text = ctx.article.text
         for sent, m in scan_sentences(ctx, ctx.lexicon.anglicisms):
-            item = m.value
-            start, end = span_of(sent.tokens, m.first, m.last)
+            item, toks = m.value, sent.tokens
+            hit = _concept_hit(concepts, toks, m.first, m.last)
+            if hit is not None and hit.concept.established:
+                continue  # सॉफ्ट लैंडिंग, कंटेनर: normal in edited Hindi news
+            severity = item.severity
+            if m.first == m.last:
+                hindi = (hit.concept.hindi + hit.concept.hindi_alternatives) if hit else item.suggestions
+                mixed = any(all(fold(w) in written for w in h.split()) for h in hindi)
+                if not mixed:
+                    if severity == Severity.INFO:
+                        continue  # the desk's usage, and nothing in the article says otherwise
+                    severity = Severity.INFO
+            start, end = span_of(toks, m.first, m.last)
+            fixes = self._fixes(ctx, toks, m.first, m.last, item, hit)
             yield ctx.finding(
                 self, start, end,
-                f"'{ctx.article.text[start:end]}' is English '{item.english}' in Devanagari; "
-                f"Hindi has '{item.suggestions[0]}'",
-                [Fix(start, end, s, applicability=UNSAFE) for s in item.suggestions],
-                severity=item.severity,
+                f"'{text[start:end]}' is English '{item.english}' in Devanagari; Hindi has '{fixes[0].replacement}'",
+                fixes, severity=severity,
             )
+
+    def _fixes(self, ctx: Context, toks, first: int, last: int, item, hit) -> list[Fix]:
+        start, end = span_of(toks, first, last)
+        if hit is None:  # no part of speech known: the suggestion may not fit as it stands
+            return [Fix(start, end, s, applicability=DISPLAY_ONLY) for s in item.suggestions]
+        concept = hit.concept
+        if first != last or concept.pos == "verb":
+            level = DISPLAY_ONLY if after_ko(toks, first) else UNSAFE
+            head, tail = toks[first], [t.text for t in toks[first + 1 : last + 1]]
+            fixes = []
+            for suggestion in item.suggestions:
+                nominal, *rest = suggestion.split()
+                if first != last and rest == tail:  # नोट किया -> उल्लेख किया: only the nominal changes
+                    fixes.append(Fix(head.start, head.end, nominal, applicability=level))
+                else:  # the Hindi is built otherwise (घोषणा की, ध्यान दिलाया): the whole phrase
+                    fixes.append(Fix(start, end, suggestion, applicability=level))
+            return fixes
+        slot = hit.slot
+        hindi = concept.hindi_for(slot) or item.suggestions[0]
+        if (slot == 0 and before_postposition(toks, last) and concept.hindi_gender == "m"
+                and concept.hindi[0].endswith("\u093e") and len(concept.hindi) == 3):
+            hindi = concept.hindi[1]  # masculine -आ nouns: the oblique singular is the plural form
+        fits = concept.same_gender and not (concept.pos == "adj" and len(concept.hindi) == 3)
+        if not fits or in_multiword_name(toks, first, last, lambda t: bool(ctx.lexicon.concepts.lookup(t.text))):
+            return [Fix(start, end, hindi, applicability=DISPLAY_ONLY)]
+        return [Fix(start, end, hindi, applicability=UNSAFE)]
+
+
+def _concept_hit(concepts, toks, first: int, last: int):
+    """The concept of the phrase's loan (its first word), on the transliterated side; a verb where a
+    light verb follows (यूज किया), else a noun."""
+    hits = [h for h in concepts.lookup(toks[first].text) if h.side == "translit"]
+    if not hits:
+        return None
+    verb_next = last + 1 < len(toks) and toks[last + 1].key in LIGHT_VERBS or first != last
+    preferred = "verb" if verb_next else "noun"
+    return next((h for h in hits if h.concept.pos == preferred), hits[0])

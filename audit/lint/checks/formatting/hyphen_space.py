@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import CLAUSE_ENDS
 
 _LETTER = r"[\u0900-\u0963\u0966-\u097FA-Za-z0-9]"
 _WORD = _LETTER + "++"  # possessive: a word is all of its letters, never a shorter piece of them
@@ -19,6 +21,9 @@ class HyphenSpace(Check):
 
     Anti-pattern:  ओपन -सोर्स एआई       ओपन- सोर्स एआई
     Fix:           ओपन-सोर्स एआई
+    After a verb that ends a clause (`जरूरी है- यह`) the hyphen is a dash: the fix is ` – `, unsafe.
+    A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल में …`), a spec list and page chrome are left alone.
+    Fix safety: safe for a compound.
     """
 
     code = "FMT002"
@@ -27,7 +32,19 @@ class HyphenSpace(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
-        for m in _PATTERN.finditer(ctx.article.text):
+        text = ctx.article.text
+        for m in _PATTERN.finditer(text):
+            hyphen = text.index("-", m.end(1))
+            if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
+                continue
+            if m.group(1) in CLAUSE_ENDS:
+                fixed = f"{m.group(1)} – {m.group(2)}"
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"'{m.group(1)}' ends a clause; the hyphen after it is a dash: '{fixed}'",
+                    [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
+                )
+                continue
             fixed = f"{m.group(1)}-{m.group(2)}"
             yield ctx.finding(
                 self, m.start(), m.end(),

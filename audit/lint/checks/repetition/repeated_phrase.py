@@ -40,7 +40,7 @@ class RepeatedPhrase(Check):
     category = "repetition"
     severity = Severity.ERROR
     defaults = {"min_words": 3, "min_content": 3, "min_words_adjacent": 6, "min_content_adjacent": 4,
-                "max_gap": 8}
+                "max_gap": 6}
 
     def run(self, ctx: Context):
         sentences = ctx.article.sentences

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
-from audit.core.findings import SAFE, Fix, Severity
+from collections import defaultdict
+
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
 class GlossaryVariant(Check):
     """A name spelt in a way the house glossary lists as wrong.
 
-    Anti-pattern:  दीपसेक ने अपना मॉडल जारी किया।
-    Fix:           डीपसीक ने अपना मॉडल जारी किया।
+    Anti-pattern:  दीपसेक ने अपना मॉडल जारी किया। … डीपसेक का दावा …
+    Fix:           डीपसीक ने अपना मॉडल जारी किया। … डीपसीक का दावा …
+    Where the article writes the name in more than one form, the glossary form settles it: a
+    warning with a safe fix. Where it keeps to one listed variant throughout (बाइडेन, एप्पल are
+    common news spellings), that is another desk's house spelling: info, and the fix is unsafe.
     """
 
     code = "TERM001"
@@ -17,13 +22,23 @@ class GlossaryVariant(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
-        for sent, m in scan_sentences(ctx, ctx.glossary.forms):
+        text = ctx.article.text
+        hits = [(sent, m) for sent, m in scan_sentences(ctx, ctx.glossary.forms)]
+        forms: dict[str, set[str]] = defaultdict(set)  # entry -> the forms this article writes it in
+        for sent, m in hits:
+            entry, _ = m.value
+            start, end = span_of(sent.tokens, m.first, m.last)
+            forms[entry.latin].add(text[start:end])
+        for sent, m in hits:
             entry, role = m.value
             if role != "variant":
                 continue
             start, end = span_of(sent.tokens, m.first, m.last)
+            mixed = len(forms[entry.latin]) > 1
             yield ctx.finding(
                 self, start, end,
-                f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'",
-                [Fix(start, end, entry.canonical, applicability=SAFE)],
+                f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'"
+                + ("" if mixed else " (this article keeps to this spelling throughout)"),
+                [Fix(start, end, entry.canonical, applicability=SAFE if mixed else UNSAFE)],
+                severity=None if mixed else Severity.INFO,
             )
