@@ -192,7 +192,8 @@ class ReviewApp(App):
         self.after_change()
 
     def on_refined(self, message: Refined) -> None:
-        if message.session is self.session and self.session.refine(message.text, message.found):
+        # A file the editor has switched away from is settled too, for when they come back.
+        if message.session.refine(message.text, message.found) and message.session is self.session:
             self.refresh_view()
 
     def _glossary_done(self, glossary: Path, loaded: bool) -> None:
