@@ -60,7 +60,16 @@ def moved(finding: Finding, where: Positions, start: int, end: int, fixes: Itera
     return replace(new, extra=finding.extra) if finding.extra else new
 
 
-def shift(items: list[Item], edits: list[Fix], where: Positions) -> list[Item]:
+def _with(obj, **changes):
+    """A copy of a frozen dataclass with some fields changed, without re-running its __init__:
+    shifting a thousand findings past an edit must cost next to nothing."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+def shift(items: list[Item], edits: list[Fix], where: Positions, old_text: str | None = None) -> list[Item]:
     """Move every item past `edits` (sorted, non-overlapping fixes applied to the old text).
 
     An open item that an edit overlaps is resolved (re-auditing that line may bring it back).
@@ -89,11 +98,23 @@ def shift(items: list[Item], edits: list[Fix], where: Positions) -> list[Item]:
         return False
 
     first = starts[0] if starts else len(where.text)
+    # Past the end of the last edited line, when no line was added or removed, a finding keeps its
+    # line and column: only its offsets move.
+    calm = len(where.text) + 1
+    if old_text is not None and edits:
+        if sum(f.replacement.count("\n") - old_text.count("\n", f.start, f.end) for f in edits) == 0:
+            line_end = old_text.find("\n", edits[-1].end)
+            calm = len(old_text) + 1 if line_end < 0 else line_end
+    total = shifted[-1]
     out = []
     for item in items:
         f = item.finding
         if f.end < first or (f.end == first and f.start < f.end):
             out.append(item)  # wholly before every edit: nothing moves
+            continue
+        if f.start > calm:
+            fixes = tuple(_with(x, start=x.start + total, end=x.end + total) for x in f.fixes)
+            out.append(_with(item, finding=_with(f, start=f.start + total, end=f.end + total, fixes=fixes)))
             continue
         hit = overlapped(f)
         start, end = new_offset(f.start, False), new_offset(f.end, hit)

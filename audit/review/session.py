@@ -328,7 +328,7 @@ class ReviewSession:
         new_text = apply_fixes(self.text, fixes)
         where = Positions(new_text, str(self.path))
         flagged = {it.id: it.finding.text for it in self.state.items if it.id in decided}
-        items = shift(list(self.state.items), fixes, where)
+        items = shift(list(self.state.items), fixes, where, self.text)
         for index, it in enumerate(items):
             if it.id in decided:
                 state, note = decided[it.id]
