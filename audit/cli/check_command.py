@@ -176,7 +176,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
     checks = select_checks(_codes(args.select) or config.select, _codes(args.ignore) or config.ignore)
     engine = Engine(glossaries, checks, _settings(args.set, config.settings, str(config.path or "configuration")),
-                    {code: Severity.parse(level) for code, level in config.severity.items()})
+                    {code: Severity.parse(level) for code, level in config.severity.items()}, config.allow)
     engine.glossary  # load (and validate) before reading any article
     if args.fix and "-" in args.paths:
         raise UsageError("--fix rewrites files in place; it cannot fix standard input")

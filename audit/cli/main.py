@@ -88,27 +88,78 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--no-house-glossary", action="store_true")
     report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
     add_ray_options(report)
-    sub.add_parser("rules", help="list the checks with their codes")
+    rules = sub.add_parser("rules", help="list the checks with their codes, and the house style in force")
+    rules.add_argument("--config", metavar="FILE", help="a jaanch.toml (default: found upwards from here)")
+    calibrate = sub.add_parser("calibrate", help="learn a desk's house style from its edited articles")
+    calibrate.add_argument("archive", metavar="ARCHIVE_DIR", help="a folder of the desk's published articles")
+    calibrate.add_argument("-o", "--output", required=True, metavar="TOML", help="where to write jaanch.toml")
+    calibrate.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    calibrate.add_argument("--min-articles", type=int, default=3, metavar="N",
+                           help="a form must appear in at least N articles (default 3)")
+    calibrate.add_argument("--min-share", type=float, default=0.3, metavar="F",
+                           help="and in at least this share of them (default 0.3)")
     return parser
 
 
-def engine_for(args: argparse.Namespace):
-    from audit.lint.engine import Engine
-    from audit.language.glossary import DEFAULT_GLOSSARY
+def _project_config(paths: list[str], explicit: str | None = None):
+    """The jaanch.toml (or [tool.jaanch]) that governs these paths: `check`, `review`, `report` and
+    `rules` all read the same one, found upwards from the first path."""
+    from audit.policy.config import Config, find_config, load_config
 
-    glossaries = ([] if args.no_house_glossary else [DEFAULT_GLOSSARY]) + [Path(g) for g in args.glossary]
-    engine = Engine(glossaries)
+    start = next((Path(p) for p in paths if p != "-"), Path.cwd())
+    found = Path(explicit) if explicit else find_config(start.absolute())
+    return load_config(found) if found else Config()
+
+
+def engine_for(args: argparse.Namespace):
+    """The engine for `review` and `report`, configured as `check` configures it."""
+    from audit.cli.check_command import _settings
+    from audit.core.findings import Severity
+    from audit.language.glossary import DEFAULT_GLOSSARY
+    from audit.lint.engine import Engine, select_checks
+
+    config = _project_config(getattr(args, "paths", None) or [getattr(args, "corpus", ".")])
+    house = config.house_glossary and not args.no_house_glossary
+    glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
+    engine = Engine(glossaries, select_checks(config.select, config.ignore),
+                    _settings([], config.settings, str(config.path or "configuration")),
+                    {code: Severity.parse(level) for code, level in config.severity.items()}, config.allow)
     engine.glossary  # load (and validate) before reading any article
     return engine
 
 
-def _rules() -> int:
+def _rules(args: argparse.Namespace) -> int:
     from audit.lint.rules import ALL_RULES
 
     for c in ALL_RULES:
         tweaks = " ".join(f"{k}={v:g}" for k, v in c.defaults.items())
         print(f"{c.code:9} {c.category:12} {c.severity.label:8} {c.name:20} {c.summary()}"
               + (f"  [{tweaks}]" if tweaks else ""))
+    config = _project_config([], args.config)
+    if config.path is not None:
+        print(f"\nhouse style from {config.path}:")
+        for code, level in sorted(config.severity.items()):
+            print(f"  {code:9} severity {level}")
+        for code, forms in sorted(config.allow.items()):
+            print(f"  {code:9} allowed ({len(forms)}): {', '.join(forms)}")
+        if config.select or config.ignore:
+            print(f"  select {config.select or 'all'}, ignore {config.ignore or 'none'}")
+    return ExitCode.OK
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    from audit.core.document import collect_paths
+    from audit.core.fileio import write_atomic
+    from audit.language.glossary import DEFAULT_GLOSSARY
+    from audit.lint.engine import Engine
+    from audit.policy.calibrate import learn, render
+
+    paths = collect_paths([args.archive])
+    engine = Engine([DEFAULT_GLOSSARY] + [Path(g) for g in args.glossary])
+    allowed = learn(paths, engine, args.min_share, args.min_articles)
+    write_atomic(args.output, render(allowed, len(paths), args.archive))
+    forms = sum(len(v) for v in allowed.values())
+    print(f"{args.output}: {forms} house-style forms learnt from {len(paths)} articles")
     return ExitCode.OK
 
 
@@ -145,7 +196,9 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
                 raise UsageError("--ray needs the scaleout package; run the installed `jaanch` script")
             return handler(args)
         if args.command == "rules":
-            return _rules()
+            return _rules(args)
+        if args.command == "calibrate":
+            return _calibrate(args)
         if args.command == "check":
             from audit.cli.check_command import run_check
 

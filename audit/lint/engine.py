@@ -13,6 +13,7 @@ from audit.lint.checks import ALL_CHECKS, BY_CODE, Check, Context
 from audit.core.document import Article, parse_article
 from audit.core.errors import UsageError
 from audit.core.findings import Finding, Severity, apply_fixes, fixes_to_apply
+from audit.core.text import fold
 from audit.language.glossary import DEFAULT_GLOSSARY, Glossary
 from audit.language.lexicon import Lexicon
 
@@ -41,6 +42,11 @@ class Engine:
     checks: list[type[Check]] = field(default_factory=lambda: list(ALL_CHECKS))
     settings: dict[str, float] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)  # house overrides, by code
+    allowed: dict[str, list[str]] = field(default_factory=dict)  # house style ([allow] in jaanch.toml)
+
+    @cached_property
+    def _allowed(self) -> dict[str, frozenset[str]]:
+        return {code.upper(): frozenset(fold(form) for form in forms) for code, forms in self.allowed.items()}
 
     def __getstate__(self) -> dict:
         """Only the configuration travels to a worker process; it loads its own tables."""
@@ -70,6 +76,8 @@ class Engine:
         ]
         if tweaks:
             parts.append(f"settings:{tweaks}")
+        if self.allowed:
+            parts.append(f"allow:{sum(len(v) for v in self._allowed.values())}")
         if self.severities:
             parts.append("severity:" + ",".join(f"{k}={v.label}" for k, v in sorted(self.severities.items())))
         return "|".join(parts)
@@ -86,6 +94,8 @@ class Engine:
         order = {c.code: i for i, c in enumerate(self.checks)}
         for check in self._instances:
             found.extend(check.run(ctx))
+        if self._allowed:
+            found = [f for f in found if fold(f.text) not in self._allowed.get(f.code, ())]
         return self.restyle(merge_overlapping(found, order))
 
     def audit_text(self, text: str, path: str = "<string>") -> list[Finding]:

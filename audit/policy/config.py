@@ -6,6 +6,7 @@
     unsafe-fixes = false            # true: --fix applies unsafe fixes too, like --unsafe-fixes
     baseline = "jaanch-baseline.json"
     [severity]  TERM003 = "info"    [settings]  "REP002.min_chrf" = 90
+    [allow]     ANGL001 = ["अनाउंस किया"]    # house style, as `jaanch calibrate` writes it
 
 Unknown keys are errors, with the key named: a misspelt option must not pass silently.
 """
@@ -22,7 +23,7 @@ from audit.core.errors import InputError, UsageError
 from audit.core.fileio import read_text
 
 KEYS = {"select", "ignore", "glossaries", "house-glossary", "fail-on", "baseline", "severity", "settings",
-        "unsafe-fixes"}
+        "unsafe-fixes", "allow"}
 LEVELS = ("error", "warning", "info")
 
 
@@ -38,6 +39,8 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     settings: dict[str, float] = field(default_factory=dict)
     unsafe_fixes: bool = False
+    allow: dict[str, list[str]] = field(default_factory=dict)  # house style: forms not reported, by code
+    allow: dict[str, list[str]] = field(default_factory=dict)  # house style: forms not reported, by code
 
 
 def find_config(start: Path) -> Path | None:
@@ -134,4 +137,8 @@ def load_config(path: Path) -> Config:
         config.severity[code.upper()] = level
     for key, value in _table(section.get("settings", {}), "settings", path).items():
         config.settings[key] = _threshold(key, value, path)
+    for code, forms in _table(section.get("allow", {}), "allow", path).items():
+        if code.upper() not in codes:
+            raise UsageError(f"unknown check code {code!r} under [allow]; `jaanch rules` lists them", str(path))
+        config.allow[code.upper()] = _strings(forms, f"allow.{code}", path)
     return config
