@@ -164,3 +164,39 @@ def test_fmt002_on_a_long_unbroken_word_finds_nothing_and_returns(glossary_and_l
     glossary, lexicon = glossary_and_lexicon
     ctx = Context(parse_article("क" * 40_000 + "\n"), glossary, lexicon, {})
     assert list(HyphenSpace().run(ctx)) == []
+
+
+def _all_pairs_merge(found, order):
+    """The original merge: every finding against every finding kept so far."""
+    phrase_level = ("REP",)
+    ranked = sorted(found, key=lambda f: (order.get(f.code, len(order)), not f.fixes, f.start, f.end))
+    kept = []
+    for f in ranked:
+        phrase = f.code.startswith(phrase_level)
+        if any((k.start, k.end) == (f.start, f.end)
+               or (k.start <= f.start and f.end <= k.end or f.start <= k.start and k.end <= f.end)
+               and k.category == f.category and phrase == k.code.startswith(phrase_level) for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, order.get(f.code, len(order))))
+
+
+def test_merge_overlapping_keeps_what_all_pairs_kept():
+    from audit.core.findings import SAFE, Finding, Fix, Severity
+    from audit.lint.engine import merge_overlapping
+
+    codes = [("TERM001", "terminology"), ("TERM003", "terminology"), ("ANGL001", "anglicism"),
+             ("REP001", "repetition"), ("REP002", "repetition"), ("FMT010", "formatting")]
+    order = {code: i for i, (code, _) in enumerate(codes)}
+    rng = random.Random(1)
+    for _ in range(2000):
+        found = []
+        for i in range(rng.randrange(1, 25)):
+            code, category = rng.choice(codes)
+            start = rng.randrange(0, 60)
+            end = start + rng.choice([0, 1, 2, 3, 5, 8, 20, 40])
+            fixes = (Fix(start, end, "x", applicability=SAFE),) if rng.random() < 0.5 else ()
+            found.append(Finding(code=code, rule="r", category=category, severity=Severity.WARNING, start=start,
+                                 end=end, line=1, column=1, text="", message=str(i), fixes=fixes))
+        ours = [(f.start, f.end, f.code, f.message) for f in merge_overlapping(found, order)]
+        assert ours == [(f.start, f.end, f.code, f.message) for f in _all_pairs_merge(found, order)]

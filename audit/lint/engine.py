@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
@@ -143,14 +145,22 @@ def merge_overlapping(found: list[Finding], order: dict[str, int]) -> list[Findi
     """
     ranked = sorted(found, key=lambda f: (order.get(f.code, len(order)), not f.fixes, f.start, f.end))
     kept: list[Finding] = []
+    spans: set[tuple[int, int]] = set()
+    # per (category, phrase level): kept (start, end) sorted by start, and the longest kept span, so a
+    # containment test looks only at spans starting within reach instead of at every kept finding
+    groups: dict[tuple[str, bool], tuple[list[tuple[int, int]], list[int]]] = {}
     for f in ranked:
         phrase = f.code.startswith(_PHRASE_LEVEL)
-        if any(
-            (k.start, k.end) == (f.start, f.end)
-            or (k.start <= f.start and f.end <= k.end or f.start <= k.start and k.end <= f.end)
-            and k.category == f.category and phrase == k.code.startswith(_PHRASE_LEVEL)
-            for k in kept
-        ):
+        if (f.start, f.end) in spans:
+            continue
+        starts, longest = groups.setdefault((f.category, phrase), ([], [0]))
+        lo = bisect.bisect_left(starts, (f.start - longest[0], -1))
+        hi = bisect.bisect_right(starts, (f.end, sys.maxsize))
+        if any(k_start <= f.start and f.end <= k_end or f.start <= k_start and k_end <= f.end
+               for k_start, k_end in starts[lo:hi]):
             continue
         kept.append(f)
+        spans.add((f.start, f.end))
+        bisect.insort(starts, (f.start, f.end))
+        longest[0] = max(longest[0], f.end - f.start)
     return sorted(kept, key=lambda f: (f.start, f.end, order.get(f.code, len(order))))
