@@ -71,33 +71,39 @@ def main() -> int:
     args = parser.parse_args()
     jaanch, cores = console(), os.cpu_count() or 1
     print(f"machine: {cores} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
-    rows = []
+    rows: list[tuple[str, float, int]] = []
+
+    def measured(label: str, wall: float, used: int) -> None:
+        """Printed as soon as it is known: a long run on a busy machine still reports what it finished."""
+        rows.append((label, wall, used))
+        print(f"  {label}: {wall:.1f} s", flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "archive"
         size = build_archive(archive, args.articles)
-        print(f"archive: {args.articles} articles, {size / 1e6:.1f} MB")
+        print(f"archive: {args.articles} articles, {size / 1e6:.1f} MB", flush=True)
         terms = Path(tmp) / "terms.txt"
         terms.write_text("डीपसीक\nदीपसेक\nलुमिनारा\nफैक्टरी\n", encoding="utf-8")
         grep = timed(["grep", "-r", "-c", "-F", "-f", str(terms), str(archive)])[0]
-        rows.append(("grep -F -f terms -r (yardstick)", grep, 1))
+        measured("grep -F -f terms -r (yardstick)", grep, 1)
 
         check = [*jaanch, "check", "--format", "json", "--fail-on", "never", str(archive)]
         single, single_hash = timed([*check, "--jobs", "1"], Path(tmp) / "single.json")
-        rows.append(("check --jobs 1 (one process)", single, 1))
+        measured("check --jobs 1 (one process)", single, 1)
         wall, digest = timed([*check, "--jobs", str(cores)])
         assert digest == single_hash, "--jobs changed the findings"
-        rows.append((f"check --jobs {cores}", wall, cores))
+        measured(f"check --jobs {cores}", wall, cores)
         wall, digest = timed([*check, "--ray", "local"])
         assert digest == single_hash, "--ray changed the findings"
-        rows.append(("check --ray local", wall, cores))
+        measured("check --ray local", wall, cores)
         wall, _ = timed([*check, "--ray", "local", "--output-parquet", str(Path(tmp) / "parquet")])
-        rows.append(("check --ray local --output-parquet", wall, cores))
+        measured("check --ray local --output-parquet", wall, cores)
 
         mine = [*jaanch, "glossary", "mine", str(archive)]
         wall, _ = timed([*mine, "-o", str(Path(tmp) / "jobs.csv"), "--jobs", str(cores)])
-        rows.append((f"glossary mine --jobs {cores}", wall, cores))
+        measured(f"glossary mine --jobs {cores}", wall, cores)
         wall, _ = timed([*mine, "-o", str(Path(tmp) / "ray.csv"), "--ray", "local"])
-        rows.append(("glossary mine --ray local", wall, cores))
+        measured("glossary mine --ray local", wall, cores)
         same = (Path(tmp) / "jobs.csv").read_bytes() == (Path(tmp) / "ray.csv").read_bytes()
         assert same, "--ray changed the review table"
 
