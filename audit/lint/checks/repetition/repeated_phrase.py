@@ -30,7 +30,8 @@ class RepeatedPhrase(Check):
     longer still, since writers do repeat a name and its noun.
     Repetition by design is left alone: a unit or label repeated around numbers in a range or a
     price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a repeat more than `max_gap`
-    words after the first (a long sentence naming its subject again), and a headline, standfirst
+    words after the first or after a comma or conjunction (a new clause naming its subject again),
+    and a headline, standfirst
     or pull-quote line that the next line repeats (a page template).
     Fix safety: unsafe inside one sentence; a hint across sentences, where deleting leaves a fragment.
     """
@@ -123,7 +124,17 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return True  # 2865 से 3255 रुपए प्रति क्विंटल … 4001 रुपए प्रति क्विंटल
     if num(first, p + length) and num(second, q + length):
         return True  # मंडी सरसो भाव 4951 … मंडी सरसो भाव 4850
-    return same and q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap")
+    if not same:
+        return False
+    if q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap"):
+        return True
+    # A comma or a conjunction between the copies opens a new clause that names its subject again
+    # (`…बरकरार हैं, क्योंकि प्ले ऑफ में पहुंचने…`); an MT repeat runs on without one.
+    between = ctx.article.text[first[p + length - 1].end : second[q].start]
+    return "," in between or any(w in _CONJUNCTIONS for w in between.split())
+
+
+_CONJUNCTIONS = frozenset("क्योंकि लेकिन परंतु किंतु जबकि और तथा कि तो इसलिए बल्कि".split())
 
 
 def _template(ctx: Context, sent, following, conventions) -> bool:
