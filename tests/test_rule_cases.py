@@ -1,4 +1,8 @@
-"""Rule test cases kept as data: each TOML file holds pass/fail/fix strings for one check."""
+"""Rule test cases kept as data: each TOML file holds pass/fail/fix strings for one check.
+
+A case with a `source` gives the English original of its text (one segment, as a pairs file
+would), which the bilingual checks (BIL) need; a case without one audits the text alone.
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ def _engine(code: str) -> Engine:
 @pytest.mark.parametrize("code,case", list(_cases()))
 def test_rule_case(code, case):
     engine = _engine(code)
-    findings = engine.audit_text(case["text"])
+    findings = engine.audit_text(case["text"], source=case.get("source"))
     assert [f.text for f in findings] == case["flags"]
     for f in findings:
         assert f.code == code
@@ -64,6 +68,14 @@ def test_every_check_has_cases_that_pass_and_fail():
         assert path.exists(), f"no rule cases for {check.code}"
         cases = tomllib.loads(path.read_text(encoding="utf-8"))["case"]
         assert any(c["flags"] for c in cases), f"{check.code} has no failing case"
+
+
+def test_bilingual_checks_need_a_source():
+    """Without the English original the bilingual checks have nothing to compare and stay silent."""
+    for path in sorted(CASES_DIR.glob("BIL*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            assert "source" in case, f"{path.name}: {case['name']} has no source"
+            assert _engine(path.stem).audit_text(case["text"]) == [], f"{path.name}: {case['name']}"
 
 
 def test_every_check_documents_anti_pattern_and_fix():

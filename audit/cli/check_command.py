@@ -300,13 +300,15 @@ def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
     """Rule findings, plus QE and house-LM findings when asked, at offsets of the file."""
     from audit.core.document import parse_article
     from audit.inputs.segments import remap
+    from audit.lint.checks import SourceSegment
 
     if segments is not None:  # a pairs or CMS file: audit each extracted text on its own
         texts = [(p, parse_article(p.target, article.path)) for p in segments]
-        found = [remap(f, p, article) for p, a in texts for f in engine.audit(a)]
+        found = [remap(f, p, article) for p, a in texts
+                 for f in engine.audit(a, [SourceSegment(p.source, 0, len(p.target))] if p.source else None)]
         lm_found = [remap(f, p, article) for p, a in texts for f in _lm(models, a)]
     else:
-        found = engine.audit(article)
+        found = engine.audit(article, aligned_sources(pairs))
         lm_found = _lm(models, article)
     if qe:
         if pairs is None or not any(p.source for p in pairs):
@@ -316,6 +318,15 @@ def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
 
         found += qe_findings(pairs, models.scorer, article, models.threshold)
     return sorted(engine.restyle(found + lm_found), key=lambda f: (f.start, f.end, f.code))
+
+
+def aligned_sources(pairs) -> list | None:
+    """The English sentences aligned with a `--source` article, as spans of its text (None without one)."""
+    from audit.lint.checks import SourceSegment
+
+    if not pairs:
+        return None
+    return [SourceSegment(p.source, p.starts[0], p.ends[-1]) for p in pairs if p.target and p.source]
 
 
 def _lm(models, article) -> list:

@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.core.errors import UsageError
+from audit.core.errors import InputError, UsageError
 
 
 def _finite(value: str) -> float:
@@ -44,7 +44,8 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     qe.add_argument("--qe-cache", metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
     qe.add_argument("--no-qe-cache", action="store_true")
     check.add_argument("--source", metavar="ENGLISH_FILE",
-                       help="the English original of a single Hindi article: sentences are aligned for QE")
+                       help="the English original of a single Hindi article: its sentences are aligned with the "
+                            "article's for the bilingual checks (BIL) and QE")
     check.add_argument("--lm", metavar="MODEL", help="a house language model from `jaanch lm train`")
 
 
@@ -143,6 +144,21 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def review_source(args: argparse.Namespace, paths: list[Path]) -> str | None:
+    """For the review TUI: the text of `--source`, the English original of the one article reviewed."""
+    if not args.source:
+        return None
+    if len(paths) != 1:
+        raise UsageError("review --source ENGLISH_FILE pairs one Hindi article with its English original; give one article")
+    from audit.core.document import decode_article
+
+    try:
+        raw = Path(args.source).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or "cannot read", args.source) from None
+    return decode_article(raw, args.source)
+
+
 def model_findings(args: argparse.Namespace, paths: list[Path]):
     """For the review TUI: a function giving an article's house-LM and QE findings, or None."""
     models = Models.from_args(args)
@@ -152,9 +168,7 @@ def model_findings(args: argparse.Namespace, paths: list[Path]):
     if models.scorer is not None:
         if not args.source or len(paths) != 1:
             raise UsageError("review --qe needs --source ENGLISH_FILE and one article")
-        from audit.core.document import decode_article
-
-        english = decode_article(Path(args.source).read_bytes(), args.source)
+        english = review_source(args, paths)
 
     def findings(article):
         from audit.lint.rules import Surprising

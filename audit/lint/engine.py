@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from audit import __version__
-from audit.lint.checks import ALL_CHECKS, BY_CODE, Check, Context
+from audit.lint.checks import ALL_CHECKS, BY_CODE, Check, Context, SourceSegment
 from audit.core.document import Article, parse_article
 from audit.core.errors import UsageError
 from audit.core.findings import Finding, Severity, apply_fixes, fixes_to_apply
@@ -90,8 +90,10 @@ class Engine:
             return findings
         return [replace(f, severity=self.severities[f.code]) if f.code in self.severities else f for f in findings]
 
-    def audit(self, article: Article) -> list[Finding]:
-        ctx = Context(article, self.glossary, self.lexicon, self.settings)
+    def audit(self, article: Article, sources: Iterable[SourceSegment] | None = None) -> list[Finding]:
+        """Findings of every check; `sources` (the English original by target span) enables the bilingual ones."""
+        ctx = Context(article, self.glossary, self.lexicon, self.settings,
+                      tuple(sources) if sources is not None else None)
         found: list[Finding] = []
         order = {c.code: i for i, c in enumerate(self.checks)}
         for check in self._instances:
@@ -100,8 +102,10 @@ class Engine:
             found = [f for f in found if fold(f.text) not in self._allowed.get(f.code, ())]
         return self.restyle(merge_overlapping(found, order))
 
-    def audit_text(self, text: str, path: str = "<string>") -> list[Finding]:
-        return self.audit(parse_article(text, path))
+    def audit_text(self, text: str, path: str = "<string>", source: str | None = None) -> list[Finding]:
+        """Audit a text; `source` is the English original of the whole text (one segment)."""
+        sources = None if source is None else [SourceSegment(source, 0, len(text))]
+        return self.audit(parse_article(text, path), sources)
 
     def fix_text(self, text: str, path: str = "<string>",
                  keep: Callable[[Article, list[Finding]], list[Finding]] | None = None,

@@ -5,7 +5,13 @@ from __future__ import annotations
 from audit.lint.checks.anglicism.known_anglicism import KnownAnglicism
 from audit.lint.checks.anglicism.readback_anglicism import EnglishReadback
 from audit.lint.checks.anglicism.untranslated_english import UntranslatedEnglish
-from audit.lint.checks.base import Check, Context
+from audit.lint.checks.bilingual.entities import LostEntity
+from audit.lint.checks.bilingual.glossary_source import SourceTermRendering
+from audit.lint.checks.bilingual.lost_punctuation import LostQuestionMark
+from audit.lint.checks.bilingual.numbers import NumberMismatch
+from audit.lint.checks.bilingual.transliterated import TransliteratedSource
+from audit.lint.checks.bilingual.untranslated import UntranslatedSegment
+from audit.lint.checks.base import Check, Context, SourceSegment
 from audit.lint.checks.formatting.currency_space import CurrencySpace
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
@@ -35,8 +41,14 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     HyphenAsDash,
     MixedRange,
     PunctuationSpace,
+    NumberMismatch,
+    SourceTermRendering,
+    UntranslatedSegment,
+    TransliteratedSource,
+    LostEntity,
+    LostQuestionMark,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
 
-__all__ = ["ALL_CHECKS", "BY_CODE", "Check", "Context"]
+__all__ = ["ALL_CHECKS", "BY_CODE", "Check", "Context", "SourceSegment"]

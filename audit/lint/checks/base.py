@@ -8,11 +8,36 @@ from functools import cached_property
 from typing import ClassVar
 
 from audit.core.conventions import Conventions, find_conventions
-from audit.core.document import Article, Token
+from audit.core.document import Article, Sentence, Token
 from audit.core.findings import Finding, Fix, Severity
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
 from audit.core.phrases import PhraseIndex
+
+
+@dataclass(frozen=True)
+class SourceSegment:
+    """The English original of a stretch of the target: `text` is what `article.text[start:end]` translates."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AlignedUnit:
+    """A source segment and the target sentences it was aligned with (the unit bilingual checks compare)."""
+
+    source: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
 
 
 @dataclass
@@ -21,6 +46,29 @@ class Context:
     glossary: Glossary
     lexicon: Lexicon
     settings: dict[str, float] = field(default_factory=dict)
+    # The English original, where one is known (pairs files, `--source`); checks that compare
+    # against it skip an article without one.
+    sources: tuple[SourceSegment, ...] | None = None
+
+    @cached_property
+    def aligned(self) -> list[AlignedUnit]:
+        """Each source segment with the target sentences inside its span (none without a source)."""
+        units: list[AlignedUnit] = []
+        for seg in self.sources or ():
+            if not seg.text.strip():
+                continue
+            inside = tuple(s for s in self.article.sentences if seg.start <= s.start and s.end <= seg.end)
+            if inside:
+                units.append(AlignedUnit(seg.text, inside))
+        return units
+
+    @cached_property
+    def _source_by_sentence(self) -> dict[int, str]:
+        return {s.index: unit.source for unit in self.aligned for s in unit.sentences}
+
+    def source_of(self, sentence: Sentence) -> str | None:
+        """The English the sentence was aligned with, or None."""
+        return self._source_by_sentence.get(sentence.index)
 
     def finding(self, check: "Check", start: int, end: int, message: str, fixes: Iterable[Fix] = (),
                 severity: Severity | None = None, confidence: float = 1.0) -> Finding:

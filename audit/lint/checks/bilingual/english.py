@@ -1,0 +1,94 @@
+"""What the bilingual checks read in the English source: its words, which of them are names, its entities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()]+[^\s<>\"'().,;:!?।]")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][\w]{1,30}")
+HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d_][\w]{1,60}")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\s[-–—]\s)$")
+
+
+@dataclass(frozen=True)
+class SourceWord:
+    text: str
+    start: int
+    end: int
+    name: bool  # a proper name or an acronym, not a word to translate
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def entities(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of every URL, e-mail address, @handle and #hashtag."""
+    found: list[tuple[str, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (("URL", URL), ("e-mail address", EMAIL), ("handle", HANDLE), ("hashtag", HASHTAG)):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # the @ of an e-mail address is not a handle
+            taken.append(m.span())
+            found.append((kind, m.group(), m.start(), m.end()))
+    return sorted(found, key=lambda e: e[2])
+
+
+def _masked(text: str) -> str:
+    """The text with URLs, e-mail addresses, handles and hashtags blanked out (same length)."""
+    for _, _, a, b in entities(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+@lru_cache(maxsize=4096)
+def source_words(text: str) -> tuple[SourceWord, ...]:
+    """The English words of a source segment; names are capitalised words not at a sentence start
+    (and capitalised words at a start that English does not write in lower case), and acronyms."""
+    from audit.language.wordstats import english_zipf
+
+    masked = _masked(text)
+    out: list[SourceWord] = []
+    for m in _WORD.finditer(masked):
+        word = m.group().rstrip("'’")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        name = False
+        if word[:1].isupper():
+            if len(word) > 1 and word.isupper():
+                name = True
+            elif _SENTENCE_START.search(masked[: m.start()]):
+                name = english_zipf(word.lower()) < 3.0 or english_zipf(word) > english_zipf(word.lower())
+            else:
+                name = True
+        out.append(SourceWord(word, m.start(), m.start() + len(word), name))
+    # A capitalised word opening a sentence is a name when a name follows it (Maria Okafor, Customer Street).
+    for i in range(len(out) - 2, -1, -1):
+        here, after = out[i], out[i + 1]
+        if not here.name and here.text[:1].isupper() and after.name and masked[here.end : after.start] == " ":
+            out[i] = SourceWord(here.text, here.start, here.end, True)
+    return tuple(out)
+
+
+def lemmas(word: str) -> tuple[str, ...]:
+    """The word and the forms an inflected English word may come from (skiers -> skier, driving -> drive)."""
+    w = word.lower()
+    forms = [w]
+    if w.endswith("ies") and len(w) > 4:
+        forms.append(w[:-3] + "y")
+    if w.endswith("es") and len(w) > 3:
+        forms.append(w[:-2])
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        forms.append(w[:-1])
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            forms += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+    return tuple(dict.fromkeys(forms))

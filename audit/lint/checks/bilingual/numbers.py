@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from audit.core.findings import Severity
+from audit.language.numerals import Quantity, describe, load_numerals
+from audit.lint.checks.base import AlignedUnit, Check, Context
+
+
+class NumberMismatch(Check):
+    """A number of the source that the translation gives with another value, another currency, or not at all.
+
+    Anti-pattern:  $6 million -> 6 करोड़ डॉलर      (6 million is 60 लाख; 6 करोड़ is 60 million)
+                   in 2024 -> 2023 में;  July 8 -> 8 जून;  $40 -> 40 रुपये
+    Fix:           60 लाख डॉलर;  2024 में;  8 जुलाई;  40 डॉलर  (the editor corrects the number; the
+                   message gives both values and the conversion)
+    Digits and number words of both languages, Devanagari digits, decimals, percentages, ordinals,
+    years, months, currencies and the scale words are read as values (`glossaries/numerals.tsv`), so
+    the same value said another way agrees: 6 million = 60 लाख = 6 मिलियन = 6,000,000;
+    2 billion = 2 अरब = 200 करोड़; 10th = दसवीं; 5 percent = 5 फीसदी. A source number written as a
+    word ("one", "first") counts only when the translation has a different number in its place.
+    """
+
+    code = "BIL001"
+    name = "number-mismatch"
+    category = "bilingual"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        numerals = load_numerals()
+        for unit in ctx.aligned:
+            source = numerals.read(unit.source, "en")
+            if not source:
+                continue
+            target = [replace(q, start=q.start + unit.start, end=q.end + unit.start)
+                      for q in numerals.read(ctx.article.text[unit.start : unit.end], "hi")]
+            yield from self._compare(ctx, unit, source, target)
+
+    def _compare(self, ctx: Context, unit: AlignedUnit, source: list[Quantity], target: list[Quantity]):
+        left = list(target)
+        unmatched: list[Quantity] = []
+        for s in source:
+            match = next((t for t in left if s.same_value(t)), None)
+            if match is None:
+                unmatched.append(s)
+                continue
+            left.remove(match)
+            if s.currency and match.currency and s.currency != match.currency:
+                yield ctx.finding(self, match.start, match.end,
+                                  f"'{match.text}' is in {match.currency}; the source's '{s.text}' is in {s.currency}")
+        for s, other in self._pairs(unmatched, left):
+            if other is not None:
+                yield ctx.finding(self, other.start, other.end,
+                                  f"'{other.text}' is {describe(other)}, but the source's '{s.text}' is {describe(s)}")
+            elif s.digits and s.kind not in ("month", "time"):
+                yield ctx.finding(self, unit.start, unit.end,
+                                  f"the source's '{s.text}' ({describe(s)}) is not in the translation",
+                                  severity=Severity.INFO, confidence=0.6)
+
+    @staticmethod
+    def _pairs(unmatched: list[Quantity], left: list[Quantity]) -> list[tuple[Quantity, Quantity | None]]:
+        """Each unmatched source number with the translation's number that stands in its place, if any:
+        the closest in kind, shape and magnitude ("$6 million" pairs with "6 करोड़ डॉलर", "2024" with "2023")."""
+        options = sorted((_distance(s, t), i, j) for i, s in enumerate(unmatched) for j, t in enumerate(left)
+                         if _comparable(s, t))
+        paired: dict[int, Quantity] = {}
+        used: set[int] = set()
+        for _, i, j in options:
+            if i not in paired and j not in used:
+                paired[i] = left[j]
+                used.add(j)
+        return [(s, paired.get(i)) for i, s in enumerate(unmatched)]
+
+
+def _comparable(s: Quantity, t: Quantity) -> bool:
+    """Could `t` be the translation of `s`? Months with months, times with times; never a bare "one"/"एक"."""
+    if s.kind in ("month", "time") or t.kind in ("month", "time"):
+        return s.kind == t.kind
+    if (not s.strong and s.value == 1) or (not t.strong and t.value == 1):
+        return False  # "one", "first", "एक": as often a pronoun or an article as a number
+    return s.strong or t.strong or s.kind == t.kind
+
+
+def _year(q: Quantity) -> bool:
+    return q.digits and not q.scaled and q.kind == "cardinal" and q.value == int(q.value) and 1000 <= q.value <= 2100
+
+
+def _distance(s: Quantity, t: Quantity) -> float:
+    if s.value > 0 and t.value > 0:
+        magnitude = abs(math.log10(float(s.value)) - math.log10(float(t.value)))
+        if s.scaled and t.scaled and abs(magnitude - round(magnitude)) < 1e-9:
+            magnitude = 0.1  # the same digits with the wrong scale word: 3.9 million -> 3.9 करोड़
+    else:
+        magnitude = 5.0
+    shape = (bool(s.currency) != bool(t.currency)) + (s.scaled != t.scaled) + 2 * ((s.kind == "percent") != (t.kind == "percent"))
+    return magnitude + shape + 2 * (_year(s) != _year(t)) + (s.kind != t.kind)
