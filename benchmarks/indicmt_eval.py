@@ -49,13 +49,14 @@ CODE_MAPPING = {
 }
 AIM_TYPES = ("Transliteration", "Accuracy_Untranslated_text", "Terminology_Inappropriate")
 AIM_CODES = ("ANGL001", "ANGL002", "ANGL003", "TERM004", "BIL002", "BIL003", "BIL004")
+AIM_BILINGUAL = ("BIL002", "BIL003", "BIL004")
 
 
 def _spans(segment: dict) -> list[tuple[int, int, str]]:
     text = segment["translation"]
     out = []
     for span in segment["completion"]:
-        needle = (span.get("span_text") or "").strip()
+        needle = (span.get("span_text") or "").replace("\u00a0", " ").strip()
         pos = text.find(needle) if needle else -1
         if pos >= 0:
             out.append((pos, pos + len(needle), span["span_type"]))
@@ -67,7 +68,7 @@ def evaluate(path: Path, engine: Engine, with_source: bool = False) -> dict:
     per_code = defaultdict(Counter)
     annotated = Counter()
     caught_by_type = Counter()
-    aim = Counter()
+    aim, aim_bilingual = Counter(), Counter()
     segments = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for seg in segments:
         seg["translation"] = seg["translation"].replace("\u00a0", " ")
@@ -81,9 +82,10 @@ def evaluate(path: Path, engine: Engine, with_source: bool = False) -> dict:
                 bucket["findings"] += 1
                 bucket["any"] += bool(hits)
                 bucket["typed"] += any(t in wanted for t in hits)
-            if f.code in AIM_CODES:
-                aim["findings"] += 1
-                aim["typed"] += any(t in AIM_TYPES for t in hits)
+            for bucket, codes in ((aim, AIM_CODES), (aim_bilingual, AIM_BILINGUAL)):
+                if f.code in codes:
+                    bucket["findings"] += 1
+                    bucket["typed"] += any(t in AIM_TYPES for t in hits)
         for s, e, t in spans:
             caught = [f for f in findings if f.start < e and s < f.end]
             if caught:
@@ -93,10 +95,12 @@ def evaluate(path: Path, engine: Engine, with_source: bool = False) -> dict:
                     per_cat[cat]["spans"] += 1
                     per_cat[cat]["recalled"] += any(f.category == cat for f in caught)
             if t in AIM_TYPES:
-                aim["spans"] += 1
-                aim["recalled"] += any(f.code in AIM_CODES for f in caught)
+                for bucket, codes in ((aim, AIM_CODES), (aim_bilingual, AIM_BILINGUAL)):
+                    bucket["spans"] += 1
+                    bucket["recalled"] += any(f.code in codes for f in caught)
     return {"segments": len(segments), "per_cat": per_cat, "per_code": per_code,
-            "annotated": annotated, "caught_by_type": caught_by_type, "aim": aim}
+            "annotated": annotated, "caught_by_type": caught_by_type, "aim": aim,
+            "aim_bilingual": aim_bilingual}
 
 
 def _pct(a: int, b: int) -> str:
@@ -128,9 +132,10 @@ def report(title: str, r: dict) -> None:
         c = r["per_cat"][cat]
         print(f"| {cat} | {', '.join(wanted)} | {c['findings']} | {_pct(c['typed'], c['findings'])} | "
               f"{_pct(c['any'], c['findings'])} | {c['spans']} | {_pct(c['recalled'], c['spans'])} |")
-    a = r["aim"]
-    print(f"| **aim** ({', '.join(AIM_CODES)}) | {', '.join(AIM_TYPES)} | {a['findings']} | "
-          f"{_pct(a['typed'], a['findings'])} | – | {a['spans']} | {_pct(a['recalled'], a['spans'])} |")
+    for key, codes in (("aim", AIM_CODES), ("aim_bilingual", AIM_BILINGUAL)):
+        a = r[key]
+        print(f"| **aim** ({', '.join(codes)}) | {', '.join(AIM_TYPES)} | {a['findings']} | "
+              f"{_pct(a['typed'], a['findings'])} | – | {a['spans']} | {_pct(a['recalled'], a['spans'])} |")
     print()
     print("| check | findings | precision (typed) | precision (any error) |")
     print("|---|---:|---:|---:|")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -53,11 +54,14 @@ class Context:
     @cached_property
     def aligned(self) -> list[AlignedUnit]:
         """Each source segment with the target sentences inside its span (none without a source)."""
+        sentences = self.article.sentences
+        starts = [s.start for s in sentences]
         units: list[AlignedUnit] = []
         for seg in self.sources or ():
             if not seg.text.strip():
                 continue
-            inside = tuple(s for s in self.article.sentences if seg.start <= s.start and s.end <= seg.end)
+            first = bisect.bisect_left(starts, seg.start)  # sentences are in text order: no quadratic scan
+            inside = tuple(s for s in sentences[first : bisect.bisect_right(starts, seg.end)] if s.end <= seg.end)
             if inside:
                 units.append(AlignedUnit(seg.text, inside))
         return units

@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'()]+[^\s<>\"'().,;:!?।]")
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-HANDLE = re.compile(r"(?<![\w@])@[A-Za-z_][\w]{1,30}")
-HASHTAG = re.compile(r"(?<![\w#&])#[^\W\d_][\w]{1,60}")
+from audit.language.entities import entities
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\s[-–—]\s)$")
 
@@ -26,20 +24,7 @@ class SourceWord:
         return self.text.lower()
 
 
-def entities(text: str) -> list[tuple[str, str, int, int]]:
-    """(kind, text, start, end) of every URL, e-mail address, @handle and #hashtag."""
-    found: list[tuple[str, str, int, int]] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in (("URL", URL), ("e-mail address", EMAIL), ("handle", HANDLE), ("hashtag", HASHTAG)):
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue  # the @ of an e-mail address is not a handle
-            taken.append(m.span())
-            found.append((kind, m.group(), m.start(), m.end()))
-    return sorted(found, key=lambda e: e[2])
-
-
-def _masked(text: str) -> str:
+def masked(text: str) -> str:
     """The text with URLs, e-mail addresses, handles and hashtags blanked out (same length)."""
     for _, _, a, b in entities(text):
         text = text[:a] + " " * (b - a) + text[b:]
@@ -52,9 +37,9 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
     (and capitalised words at a start that English does not write in lower case), and acronyms."""
     from audit.language.wordstats import english_zipf
 
-    masked = _masked(text)
+    blanked = masked(text)
     out: list[SourceWord] = []
-    for m in _WORD.finditer(masked):
+    for m in _WORD.finditer(blanked):
         word = m.group().rstrip("'’")
         if word.endswith(("'s", "’s")):
             word = word[:-2]
@@ -62,7 +47,7 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
         if word[:1].isupper():
             if len(word) > 1 and word.isupper():
                 name = True
-            elif _SENTENCE_START.search(masked[: m.start()]):
+            elif _SENTENCE_START.search(blanked[: m.start()]):
                 name = english_zipf(word.lower()) < 3.0 or english_zipf(word) > english_zipf(word.lower())
             else:
                 name = True
@@ -70,7 +55,8 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
     # A capitalised word opening a sentence is a name when a name follows it (Maria Okafor, Customer Street).
     for i in range(len(out) - 2, -1, -1):
         here, after = out[i], out[i + 1]
-        if not here.name and here.text[:1].isupper() and after.name and masked[here.end : after.start] == " ":
+        if (not here.name and here.text[:1].isupper() and after.name and blanked[here.end : after.start] == " "
+                and english_zipf(here.lower) < 5.0):  # not "The" or "Since" before a name
             out[i] = SourceWord(here.text, here.start, here.end, True)
     return tuple(out)
 

@@ -6,7 +6,8 @@ from audit.core.findings import Severity
 from audit.core.text import fold, latin_key, skeleton, translit_key
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import AlignedUnit, Check, Context
-from audit.lint.checks.bilingual.english import SourceWord, entities, source_words
+from audit.language.entities import entities
+from audit.lint.checks.bilingual.english import SourceWord, source_words
 
 
 class LostEntity(Check):
@@ -17,8 +18,8 @@ class LostEntity(Check):
                    source "Maria Okafor won the race."  ->  "दौड़ जीत ली गई।"   (the winner's name dropped)
     Fix:           विवरण https://example.org/budget पर है, या desk@example.org पर लिखें।
     URLs, addresses, handles and hashtags must appear character for character (a warning). A name of
-    two or more capitalised words (a person, a place) counts as kept when any of its distinctive
-    words appears, in Latin script or transliterated (the consonant skeletons of the two spellings
+    two or more capitalised words (a person, a place), one of them rare in English, counts as kept
+    when any of its words appears, in Latin script or transliterated (the consonant skeletons of the two spellings
     agree); a lost name is info, since single capitalised words are as often demonyms, titles or
     terms a translator rightly translates (Egyptians, Romanticism). Glossary names are BIL002's.
     """
@@ -64,8 +65,8 @@ class LostEntity(Check):
             distinctive = [w for w in name if english_zipf(w.text.lower()) < max_zipf and len(w.text) > 2]
             if not distinctive or any(w.text.casefold() in folded for w in name):
                 continue
-            if any(_sounds_like(w.text, shapes, min_similarity) for w in distinctive):
-                continue
+            if any(_sounds_like(w.text, shapes, min_similarity) for w in name if len(w.text) > 2):
+                continue  # any word of it will do: "Storm Jerry" is kept as तूफान जेरी
             yield f"name '{unit.source[name[0].start : name[-1].end]}'"
 
 
@@ -87,7 +88,25 @@ def _names(words: tuple[SourceWord, ...]) -> list[list[SourceWord]]:
 
 
 def _sounds_like(word: str, shapes: list[str], min_similarity: float) -> bool:
-    target = skeleton(latin_key(word))
+    target = _shape(skeleton(latin_key(word)))
     if not target:
         return True
-    return any(SequenceMatcher(None, target, shape).ratio() >= min_similarity for shape in shapes if shape)
+    for shape in map(_shape, shapes):
+        if not shape:
+            continue
+        ratio = SequenceMatcher(None, target, shape).ratio()
+        # a short name (Maria: mr) is too easily found inside a longer word (मैराथन: mrtn)
+        if ratio >= (0.8 if len(target) <= 3 else min_similarity) and (len(target) > 3 or abs(len(shape) - len(target)) <= 1):
+            return True
+    return False
+
+
+_SOUNDS = str.maketrans({"c": "k", "j": "g", "y": None})  # च/k (Machu), ज/soft g (Georges), य/vowel y (Oyapock)
+
+
+def _shape(skeleton_key: str) -> str:
+    out: list[str] = []
+    for ch in skeleton_key.translate(_SOUNDS):
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.bilingual.english import entities, source_words
+from audit.language.entities import inside_entity
+from audit.lint.checks.bilingual.english import masked, source_words
 
 
 class UntranslatedSegment(Check):
@@ -28,7 +29,7 @@ class UntranslatedSegment(Check):
         min_share = ctx.setting(self, "min_latin_share")
         for unit in ctx.aligned:
             text = ctx.article.text[unit.start : unit.end]
-            latin = sum(ch.isascii() and ch.isalpha() for ch in _masked(text))
+            latin = sum(ch.isascii() and ch.isalpha() for ch in masked(text))
             deva = sum("\u0900" <= ch <= "\u097f" for ch in text)
             if latin + deva == 0:
                 continue
@@ -62,16 +63,12 @@ class UntranslatedSegment(Check):
                 text = tok.text
                 if tok.kind != "latin" or not text.isalpha() or not text.islower() or len(text) < min_length:
                     continue
-                if text not in source or _beside_number(sent.tokens, i) or _in_entity(sent, tok):
+                if text not in source or _beside_number(sent.tokens, i):
+                    continue
+                if inside_entity(sent.text, tok.start - sent.start, tok.end - sent.start):
                     continue
                 yield ctx.finding(self, tok.start, tok.end,
                                   f"'{text}' is the source's English word left untranslated", confidence=0.85)
-
-
-def _masked(text: str) -> str:
-    for _, _, a, b in entities(text):
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
 
 
 def _is_code(text: str) -> bool:
@@ -81,8 +78,3 @@ def _is_code(text: str) -> bool:
 def _beside_number(tokens, i: int) -> bool:
     """Units written the English way (5 km, 2.4 GHz) are a style choice, not an untranslated word."""
     return any(0 <= j < len(tokens) and tokens[j].kind == "num" for j in (i - 1, i + 1))
-
-
-def _in_entity(sent, tok) -> bool:
-    offset = tok.start - sent.start
-    return any(a <= offset < b for _, _, a, b in entities(sent.text))

@@ -1,0 +1,194 @@
+"""The bilingual checks (BIL) wherever a source is known: TSV, JSONL, XLIFF 1.2 and 2.x pairs and
+`--source` articles, with exact offsets into the file text; a clean translation gets no warning."""
+
+from __future__ import annotations
+
+import collections
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.core.findings import Severity
+from audit.lint.checks import BY_CODE
+from audit.lint.engine import Engine
+from conftest import SAMPLES, SHARED, run_cli
+
+# (source, target, [(code, flagged text of the target)]): one pair per check.
+PAIRS = [
+    ("The startup raised $6 million in 2024.", "स्टार्टअप ने 2023 में 6 करोड़ डॉलर जुटाए।",
+     [("BIL001", "2023"), ("BIL001", "6 करोड़ डॉलर")]),
+    ("Gemini can now read long documents.", "मिथुन अब लंबे दस्तावेज पढ़ सकता है।", [("BIL002", "मिथुन")]),
+    ("The council will meet on Monday to vote on the new budget.",
+     "The council will meet on Monday to vote on the new budget.",
+     [("BIL003", "The council will meet on Monday to vote on the new budget.")]),
+    ("The levee broke after the heavy rain.", "भारी बारिश के बाद लीवी टूट गई।", [("BIL004", "लीवी")]),
+    ("Read the full report at https://example.org/report.", "पूरा ब्योरा वेबसाइट पर पढ़ें।",
+     [("BIL005", "पूरा ब्योरा वेबसाइट पर पढ़ें।")]),
+    ("Will the bridge open before the monsoon?", "क्या पुल मानसून से पहले खुलेगा।", [("BIL006", "।")]),
+]
+EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
+
+
+def _check(*args: str) -> list[dict]:
+    proc = run_cli("check", "--format", "json", "--fail-on", "never", "--select", "BIL", *args)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return json.loads(proc.stdout)
+
+
+def _found(path: Path, findings: list[dict], decode=lambda s: s) -> list[tuple[str, str]]:
+    """(code, decoded flagged text), after checking that every offset is exact in the file text."""
+    text = path.read_text(encoding="utf-8")
+    for f in findings:
+        assert text[f["start"] : f["end"]] == f["text"], f
+        line_start = text.rfind("\n", 0, f["start"]) + 1
+        assert (f["line"], f["column"]) == (text.count("\n", 0, f["start"]) + 1, f["start"] - line_start + 1)
+    return sorted((f["code"], decode(f["text"])) for f in findings)
+
+
+def test_tsv_pairs(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("id\tsource\ttarget\n" + "".join(f"{i}\t{s}\t{t}\n" for i, (s, t, _) in enumerate(PAIRS)),
+                    encoding="utf-8")
+    assert _found(path, _check(str(path))) == EXPECTED
+
+
+def test_jsonl_pairs_with_escapes(tmp_path):
+    path = tmp_path / "pairs.jsonl"  # json.dumps writes Devanagari as \u escapes: offsets point at them
+    path.write_text("".join(json.dumps({"id": i, "source": s, "target": t}) + "\n" for i, (s, t, _) in enumerate(PAIRS)),
+                    encoding="utf-8")
+    findings = _check(str(path))
+    assert any("\\u" in f["text"] for f in findings)
+    assert _found(path, findings, lambda s: json.loads(f'"{s}"')) == EXPECTED
+
+
+def _xml(text: str) -> str:
+    # escape, and write one Devanagari letter as a character reference, as CAT tools sometimes do
+    return html.escape(text, quote=False).replace("ल", "&#x932;")
+
+
+def test_xliff_12(tmp_path):
+    units = "".join(f'<trans-unit id="{i}"><source>{_xml(s)}</source><target>{_xml(t)}</target></trans-unit>\n'
+                    for i, (s, t, _) in enumerate(PAIRS))
+    path = tmp_path / "story.xlf"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file source-language="en" target-language="hi" '
+                    f'datatype="plaintext" original="story"><body>\n{units}</body></file></xliff>\n', encoding="utf-8")
+    findings = _check(str(path))
+    assert any("&#x932;" in f["text"] for f in findings)  # लीवी, as the file writes it
+    assert _found(path, findings, html.unescape) == EXPECTED
+
+
+def test_xliff_20(tmp_path):
+    units = "".join(f'<unit id="u{i}"><segment><source>{_xml(s)}</source><target>{_xml(t)}</target></segment></unit>\n'
+                    for i, (s, t, _) in enumerate(PAIRS))
+    path = tmp_path / "story.xliff"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" '
+                    f'version="2.0" srcLang="en" trgLang="hi"><file id="f1">\n{units}</file></xliff>\n', encoding="utf-8")
+    assert _found(path, _check(str(path)), html.unescape) == EXPECTED
+
+
+def test_source_article(tmp_path):
+    english, hindi = tmp_path / "story.en", tmp_path / "story.txt"
+    english.write_text("\n".join(s for s, _, _ in PAIRS) + "\n", encoding="utf-8")
+    hindi.write_text("\n".join(t for _, t, _ in PAIRS) + "\n", encoding="utf-8")
+    assert _found(hindi, _check("--source", str(english), str(hindi))) == EXPECTED
+    assert _check(str(hindi)) == []  # without the source there is nothing to compare
+
+
+def test_messages_give_both_values_and_the_conversion():
+    engine = Engine(checks=[BY_CODE["BIL001"]])
+    [finding] = engine.audit_text("स्टार्टअप ने 6 करोड़ डॉलर जुटाए।", source="The startup raised $6 million.")
+    assert "6 करोड़" in finding.message and "60 million" in finding.message
+    assert "6 million" in finding.message and "60 लाख" in finding.message
+    [finding] = engine.audit_text("राज्य ने 20 करोड़ खर्च किए।", source="The state spent 2 billion.")
+    assert "2 billion = 2 अरब = 200 करोड़" in finding.message
+
+
+def test_bilingual_findings_carry_no_fix_that_check_fix_would_apply():
+    """Whether a number or a word is wrong needs an editor: no bilingual finding offers an automatic fix."""
+    engine = Engine()
+    for source, target, _ in PAIRS:
+        assert all(not f.fixes for f in engine.audit_text(target, source=source) if f.code.startswith("BIL"))
+
+
+def test_clean_pairs_file_gets_no_warning():
+    """samples/clean_pairs.tsv: a correct human translation (written for this test) with numbers in
+    both scale systems, names, a URL, an e-mail address, a question and an exclamation."""
+    proc = run_cli("check", "--format", "json", "--fail-on", "warning", str(SAMPLES / "clean_pairs.tsv"))
+    findings = json.loads(proc.stdout)
+    assert proc.returncode == 0, findings
+    assert all(f["severity"] == "info" for f in findings)
+
+
+def _one_to_one_references() -> list[tuple[str, str]]:
+    """IndicMT's (source, human reference) pairs; rows whose source has two references, or whose
+    reference has two sources, are misaligned in the data and left out."""
+    refs, srcs = collections.defaultdict(set), collections.defaultdict(set)
+    for split in ("train", "val"):
+        path = SHARED / "data" / "indicmt-eval-hi" / f"Hin_{split}.jsonl"
+        if not path.exists():
+            pytest.skip("IndicMT Eval data not available")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            refs[row["src"]].add(row["ref"])
+            srcs[row["ref"]].add(row["src"])
+    return [(s, next(iter(r))) for s, r in refs.items() if len(r) == 1 and len(srcs[next(iter(r))]) == 1]
+
+
+def test_human_references_rarely_get_a_bilingual_warning():
+    pairs = _one_to_one_references()
+    engine = Engine(checks=[c for code, c in BY_CODE.items() if code.startswith("BIL")])
+    warned = [ref for src, ref in pairs
+              if any(f.severity >= Severity.WARNING for f in engine.audit_text(ref, source=src))]
+    assert len(pairs) > 150
+    assert len(warned) / len(pairs) < 0.02, warned
+
+
+def test_review_session_uses_the_source(tmp_path):
+    from audit.review.session import ReviewSession
+
+    english, hindi = tmp_path / "story.en", tmp_path / "story.txt"
+    english.write_text("\n".join(s for s, _, _ in PAIRS) + "\n", encoding="utf-8")
+    hindi.write_text("\n".join(t for _, t, _ in PAIRS) + "\n", encoding="utf-8")
+    text = english.read_text(encoding="utf-8")
+    bilingual = Engine(checks=[c for code, c in BY_CODE.items() if code.startswith("BIL")])
+    session = ReviewSession.open(hindi, bilingual, english=text)
+    assert sorted((f.code, f.text) for f in session.findings) == EXPECTED
+    levee = next(f for f in session.findings if f.text == "लीवी")
+    assert session.source_of(levee) == "The levee broke after the heavy rain."
+    # with every check, every finding (bilingual or not: ANGL001 on लीवी) shows its English sentence
+    full = ReviewSession.open(hindi, Engine(), english=text)
+    assert {f.code for f in full.findings} > {"ANGL001", "BIL001"}
+    assert all(full.source_of(f) == PAIRS[f.line - 1][0] for f in full.findings)
+    plain = ReviewSession.open(hindi, Engine())
+    assert not [f for f in plain.findings if f.code.startswith("BIL")] and plain.source_of(levee) is None
+
+
+def test_review_source_takes_one_article(tmp_path, capsys):
+    from tui.cli import main
+
+    english = tmp_path / "story.en"
+    english.write_text("One.\n", encoding="utf-8")
+    code = main(["review", "--source", str(english), str(SAMPLES / "ai_model_race_mt.txt"),
+                 str(SAMPLES / "phone_launch_mt.txt")])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and "one article" in err and len(err.splitlines()) == 1
+
+
+async def test_review_detail_pane_shows_the_english_sentence(tmp_path):
+    from tui.app import ReviewApp
+    from tui_helpers import select, settle
+
+    english, hindi = tmp_path / "story.en", tmp_path / "story.txt"
+    english.write_text("\n".join(s for s, _, _ in PAIRS) + "\n", encoding="utf-8")
+    hindi.write_text("\n".join(t for _, t, _ in PAIRS) + "\n", encoding="utf-8")
+    app = ReviewApp([hindi], Engine(), english=english.read_text(encoding="utf-8"))
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        await select(pilot, "BIL001", "2023")
+        shown = str(app.detail.render())
+        assert "source: The startup raised $6 million in 2024." in shown
+        await select(pilot, "ANGL001", "लीवी")  # a rule finding shows its English too
+        assert "source: The levee broke after the heavy rain." in str(app.detail.render())
