@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from audit.core.findings import Severity
+from audit.core.findings import SAFE, Severity
 from audit.lint.checks import BY_CODE
 from audit.lint.engine import Engine
-from conftest import SAMPLES, SHARED, run_cli
+from conftest import ROOT, SAMPLES, SHARED, run_cli
 
 # (source, target, [(code, flagged text of the target)]): one pair per check.
 PAIRS = [
@@ -106,17 +106,33 @@ def test_messages_give_both_values_and_the_conversion():
     assert "2 billion = 2 अरब = 200 करोड़" in finding.message
 
 
-def test_bilingual_findings_carry_no_fix_that_check_fix_would_apply():
-    """Whether a number or a word is wrong needs an editor: no bilingual finding offers an automatic fix."""
-    engine = Engine()
-    for source, target, _ in PAIRS:
-        assert all(not f.fixes for f in engine.audit_text(target, source=source) if f.code.startswith("BIL"))
+def test_bilingual_fixes_are_never_safe():
+    """Whether a number or a word is wrong needs an editor: bilingual fixes are unsafe or display-only,
+    so `--fix` alone applies none of them."""
+    engine = Engine(checks=[c for code, c in BY_CODE.items() if code.startswith("BIL")])
+    found = [f for source, target, _ in PAIRS for f in engine.audit_text(target, source=source)]
+    labels = {f.code: {x.applicability.label for x in f.fixes} for f in found}
+    assert labels["BIL001"] == {"display-only"} and labels["BIL004"] == {"unsafe"} and labels["BIL006"] == {"unsafe"}
+    assert all(x.applicability < SAFE for f in found for x in f.fixes)
+
+
+def test_fix_applies_unsafe_bilingual_fixes_only_when_asked(tmp_path):
+    english, hindi = tmp_path / "story.en", tmp_path / "story.txt"
+    english.write_text("\n".join(s for s, _, _ in PAIRS) + "\n", encoding="utf-8")
+    original = "\n".join(t for _, t, _ in PAIRS) + "\n"
+    hindi.write_text(original, encoding="utf-8")
+    run_cli("check", "--select", "BIL", "--fix", "--source", str(english), str(hindi))
+    assert hindi.read_text(encoding="utf-8") == original  # no bilingual fix is safe
+    run_cli("check", "--select", "BIL", "--fix", "--unsafe-fixes", "--source", str(english), str(hindi))
+    fixed = hindi.read_text(encoding="utf-8").splitlines()
+    assert fixed[1].startswith("जेमिनी अब") and "तटबंध" in fixed[3] and fixed[5].endswith("खुलेगा?")
+    assert "2023" in fixed[0] and "6 करोड़ डॉलर" in fixed[0]  # the number hints are display-only
 
 
 def test_clean_pairs_file_gets_no_warning():
-    """samples/clean_pairs.tsv: a correct human translation (written for this test) with numbers in
+    """tests/data/clean_pairs.tsv: a correct human translation (written for this test) with numbers in
     both scale systems, names, a URL, an e-mail address, a question and an exclamation."""
-    proc = run_cli("check", "--format", "json", "--fail-on", "warning", str(SAMPLES / "clean_pairs.tsv"))
+    proc = run_cli("check", "--format", "json", "--fail-on", "warning", str(ROOT / "tests" / "data" / "clean_pairs.tsv"))
     findings = json.loads(proc.stdout)
     assert proc.returncode == 0, findings
     assert all(f["severity"] == "info" for f in findings)

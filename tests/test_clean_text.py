@@ -28,7 +28,8 @@ def test_artifact_samples_show_every_check(engine):
     codes = set()
     for path in SAMPLES.glob("*_mt.txt"):
         codes.update(f.code for f in engine.audit(read_article(path)))
-    assert codes == {c.code for c in ALL_CHECKS}
+    # the bilingual checks need an English source: tests/test_bilingual.py and their rule cases cover them
+    assert codes == {c.code for c in ALL_CHECKS if c.category != "bilingual"}
 
 
 @pytest.mark.skipif(not REFERENCES.exists(), reason="IndicMT data not beside the project")

@@ -45,16 +45,17 @@ def test_rule_case(code, case):
     if "applicability" in case:  # of each finding's first fix: safe, unsafe, display-only, or "" (none)
         assert [f.applicability.label if f.fixes else "" for f in findings] == case["applicability"]
     if "fixed" in case:
-        assert _fix_all(engine, case["text"]) == case["fixed"]
+        assert _fix_all(engine, case["text"], case.get("source")) == case["fixed"]
     else:
-        assert _fix_all(engine, case["text"]) == case["text"], "a case with no `fixed` must not change"
+        assert _fix_all(engine, case["text"], case.get("source")) == case["text"], \
+            "a case with no `fixed` must not change"
 
 
-def _fix_all(engine: Engine, text: str) -> str:
+def _fix_all(engine: Engine, text: str, source: str | None = None) -> str:
     """Every safe and unsafe first fix, info included: what an editor accepting them all would get
     (`--fix` itself applies less: see test_cli's fix-safety tests)."""
     for _ in range(10):
-        fixes = first_fixes(engine.audit_text(text), UNSAFE)
+        fixes = first_fixes(engine.audit_text(text, source=source), UNSAFE)
         new = apply_fixes(text, fixes) if fixes else text
         if new == text:
             return text

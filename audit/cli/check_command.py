@@ -116,7 +116,13 @@ class CheckJob:
                 found = keep(found, current.text) if keep else found
                 return found if self.no_suppressions else apply_inline(current, found)[0]
 
-            new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, self.unsafe)
+            aligned = None
+            if self.source:  # realigned on every pass, so the bilingual fixes land where they belong
+                from audit.inputs.pairs import align_article
+
+                english = decode_article(Path(self.source).read_bytes(), self.source)
+                aligned = lambda current: aligned_sources(align_article(current, english))  # noqa: E731
+            new_text, fixed, converged = engine.fix_text(article.text, article.path, fixable, self.unsafe, aligned)
             if not converged:
                 print(f"jaanch: warning: {article.path}: fixes did not converge after "
                       f"{MAX_FIX_PASSES} passes (two fixes undo each other); the rest is left as it is",

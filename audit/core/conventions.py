@@ -31,7 +31,8 @@ _LATIN_LETTERS = re.compile(r"[A-Za-z]")
 # A bracket opened after a word (optionally a quote and a space) and closed within 120 characters.
 _BRACKET = re.compile(r"\(([^()]{1,120})\)")
 _URLISH = re.compile(
-    r"https?://\S+|\b(?:pic\.)?[\w-]+\.(?:com|in|org|net|co)(?:/\S*)?|[#@][\w\u0900-\u097F]+"
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address, before its @domain reads as a handle
+    r"|https?://\S+|\b(?:pic\.)?[\w-]+\.(?:com|in|org|net|co)(?:/\S*)?|[#@][\w\u0900-\u097F]+"
     r"|(?im:^[ \t]*(?:date|updated|published|posted)\b[ \t:]*\d[\d\-/:., ]*)"  # a date stamp opening a line
 )
 # A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start.

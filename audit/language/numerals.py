@@ -93,6 +93,11 @@ class Numerals:
     def digest(self) -> str:
         return file_digest([self.path])
 
+    def month(self, number: int) -> str:
+        """The Hindi name of a month (the first form the table lists)."""
+        return next(form for (lang, form), (kind, value) in self.words.items()
+                    if lang == "hi" and kind == "month" and value == str(number))
+
     def lookup(self, lang: str, word: str) -> tuple[str, str] | None:
         """(kind, value) of a word; English month names must be capitalised (March the month, not march)."""
         if word.isascii():
@@ -266,6 +271,14 @@ def _plain(value: Decimal) -> str:
 def _grouped(value: Decimal) -> str:
     whole, _, frac = _plain(value).partition(".")
     return f"{int(whole):,}" + (f".{frac}" if frac else "")
+
+
+def in_hindi(value: Decimal) -> str:
+    """A value as Hindi news writes it: 60 लाख, 200 करोड़, 2 अरब, 5,000."""
+    for unit, name in _INDIAN[:4]:
+        if value >= unit:
+            return f"{_plain(value / unit)} {name}"
+    return _plain(value) if value < 10_000 else _grouped(value)  # 2024, not 2,024
 
 
 def describe(q: Quantity) -> str:

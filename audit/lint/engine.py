@@ -109,16 +109,18 @@ class Engine:
 
     def fix_text(self, text: str, path: str = "<string>",
                  keep: Callable[[Article, list[Finding]], list[Finding]] | None = None,
-                 unsafe: bool = False) -> FixOutcome:
+                 unsafe: bool = False,
+                 sources: Callable[[Article], list[SourceSegment]] | None = None) -> FixOutcome:
         """Apply safe first fixes of warnings and errors (unsafe ones too when asked) until none is left.
 
         `keep` drops findings that must not be fixed (dismissed by an editor, suppressed inline).
-        Info findings and display-only fixes are never applied (see `fixes_to_apply`).
+        Info findings and display-only fixes are never applied (see `fixes_to_apply`). `sources`
+        aligns the English original with each pass's text, for the bilingual checks' fixes.
         """
         applied = 0
         for _ in range(MAX_FIX_PASSES):
             article = parse_article(text, path)
-            findings = self.audit(article)
+            findings = self.audit(article, sources(article) if sources else None)
             fixes = fixes_to_apply(keep(article, findings) if keep else findings, unsafe)
             if not fixes:
                 return FixOutcome(text, applied, True)
@@ -128,7 +130,7 @@ class Engine:
             applied += len(fixes)
             text = new
         article = parse_article(text, path)
-        findings = self.audit(article)
+        findings = self.audit(article, sources(article) if sources else None)
         left = fixes_to_apply(keep(article, findings) if keep else findings, unsafe)
         return FixOutcome(text, applied, not left or apply_fixes(text, left) == text)
 

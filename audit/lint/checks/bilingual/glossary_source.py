@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from audit.core.document import parse_article
-from audit.core.findings import Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.glossary import Entry
 from audit.lint.checks.base import Check, Context, span_of
 
@@ -12,6 +12,7 @@ class SourceTermRendering(Check):
     Anti-pattern:  source "Google's Gemini can now read PDFs"  ->  गूगल का मिथुन अब पीडीएफ पढ़ सकता है
                    source "Anthropic released Claude 4"        ->  कंपनी ने चौथा मॉडल जारी किया   (name gone)
     Fix:           गूगल का जेमिनी अब पीडीएफ पढ़ सकता है   (the canonical form; its Latin form is allowed too)
+    Fix safety:    unsafe: the name replaces a common word, so the words around it may need an editor.
     The source tells which name is meant, so a do-not-translate name rendered as the word the glossary
     lists under `wrong_renderings` is flagged without the context cues TERM004 needs. Spellings listed
     as variants are TERM001's; a name the translation leaves out is reported for information.
@@ -45,7 +46,8 @@ class SourceTermRendering(Check):
                     yield ctx.finding(
                         self, start, end,
                         f"'{ctx.article.text[start:end]}' translates the name {entry.latin} (in the source) "
-                        f"as a common word; write '{entry.canonical}'", confidence=0.95)
+                        f"as a common word; write '{entry.canonical}'",
+                        [Fix(start, end, entry.canonical, applicability=UNSAFE)], confidence=0.95)
                 if not rendered and entry.dnt:
                     yield ctx.finding(
                         self, unit.start, unit.end,

@@ -3,8 +3,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from audit.core.findings import Severity
-from audit.language.numerals import Quantity, describe, load_numerals
+from audit.core.findings import DISPLAY_ONLY, Fix, Severity
+from audit.language.numerals import Numerals, Quantity, describe, in_hindi, load_numerals
 from audit.lint.checks.base import AlignedUnit, Check, Context
 
 
@@ -15,6 +15,8 @@ class NumberMismatch(Check):
                    in 2024 -> 2023 में;  July 8 -> 8 जून;  $40 -> 40 रुपये
     Fix:           60 लाख डॉलर;  2024 में;  8 जुलाई;  40 डॉलर  (the editor corrects the number; the
                    message gives both values and the conversion)
+    Fix safety:    display-only: the source's value as Hindi writes it (60 लाख डॉलर, जुलाई) is shown,
+                   never applied; the wrong number may be the source's slip, or need other words changed.
     Digits and number words of both languages, Devanagari digits, decimals, percentages, ordinals,
     years, months, currencies and the scale words are read as values (`glossaries/numerals.tsv`), so
     the same value said another way agrees: 6 million = 60 लाख = 6 मिलियन = 6,000,000;
@@ -35,9 +37,10 @@ class NumberMismatch(Check):
                 continue
             target = [replace(q, start=q.start + unit.start, end=q.end + unit.start)
                       for q in numerals.read(ctx.article.text[unit.start : unit.end], "hi")]
-            yield from self._compare(ctx, unit, source, target)
+            yield from self._compare(ctx, unit, source, target, numerals)
 
-    def _compare(self, ctx: Context, unit: AlignedUnit, source: list[Quantity], target: list[Quantity]):
+    def _compare(self, ctx: Context, unit: AlignedUnit, source: list[Quantity], target: list[Quantity],
+                 numerals: Numerals):
         left = list(target)
         unmatched: list[Quantity] = []
         for s in source:
@@ -51,8 +54,10 @@ class NumberMismatch(Check):
                                   f"'{match.text}' is in {match.currency}; the source's '{s.text}' is in {s.currency}")
         for s, other in self._pairs(unmatched, left):
             if other is not None:
+                hint = _hint(s, other, numerals)
                 yield ctx.finding(self, other.start, other.end,
-                                  f"'{other.text}' is {describe(other)}, but the source's '{s.text}' is {describe(s)}")
+                                  f"'{other.text}' is {describe(other)}, but the source's '{s.text}' is {describe(s)}",
+                                  [Fix(other.start, other.end, hint, applicability=DISPLAY_ONLY)] if hint else [])
             elif s.digits and s.kind not in ("month", "time"):
                 yield ctx.finding(self, unit.start, unit.end,
                                   f"the source's '{s.text}' ({describe(s)}) is not in the translation",
@@ -71,6 +76,24 @@ class NumberMismatch(Check):
                 paired[i] = left[j]
                 used.add(j)
         return [(s, paired.get(i)) for i, s in enumerate(unmatched)]
+
+
+def _hint(s: Quantity, t: Quantity, numerals: Numerals) -> str | None:
+    """The source's value written the way the translation wrote its own (its currency sign or word kept)."""
+    if s.kind == "month":
+        return numerals.month(int(s.value))
+    if s.kind == "time":
+        return s.text
+    if s.kind == "ordinal" or t.kind == "ordinal":
+        return None  # दसवां / दसवीं / 10वें: the ending follows the noun, which the editor sees
+    words = t.text.split()
+    sign = t.text[0] if t.text[0] in "$₹£€¥" else ""
+    tail = ""
+    if len(words) > 1 and (numerals.lookup("hi", words[-1]) or ("",))[0] in ("currency", "percent"):
+        tail = " " + words[-1]
+    elif t.text.endswith("%"):
+        tail = "%"
+    return f"{sign}{in_hindi(s.value)}{tail}"
 
 
 def _comparable(s: Quantity, t: Quantity) -> bool:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from audit.core.findings import Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
 from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.concepts import Concept, load_concepts
@@ -17,6 +17,9 @@ class TransliteratedSource(Check):
     Anti-pattern:  source "traffic congestion in the city"  ->  शहर में ट्रैफिक कंजेशन
                    source "the nearby levee was overtopped"  ->  पास की लेवी ओवरटॉप हो गई
     Fix:           शहर में यातायात जाम   (the Hindi the concept table gives, `glossaries/concepts.tsv`)
+    Fix safety:    unsafe when the Hindi word has the gender of the transliteration and its slot is
+                   known (a listed form); display-only otherwise (उसकी सेंचुरी -> उसका शतक would not agree),
+                   and for verbs, whose light verb may change (एक्सेल करता है -> बेहतर है).
     A Devanagari token counts when it is a transliterated form in the concept table, or its
     romanisation (indic-transliteration) matches a word of its own source sentence, and that word
     is not a name and has a Hindi equivalent in the table. Loans the table marks as established in
@@ -60,6 +63,8 @@ class TransliteratedSource(Check):
                             said = concept.english
                         if said is None or not _usable(concept, allow_established):
                             continue
+                        if concept.pos == "verb" and not _light_verb_follows(sent.tokens, m.last):
+                            continue  # ओपन-सोर्स is "open" the adjective, not ओपन करना
                         start, end = span_of(sent.tokens, m.first, m.last)
                         taken.update(range(m.first, m.last + 1))
                         yield self._finding(ctx, start, end, said, concept, slot)
@@ -72,16 +77,27 @@ class TransliteratedSource(Check):
                     hit = _romanised_match(tok.text, wanted, max_distance)
                     if hit is not None:
                         word, concept = hit
-                        yield self._finding(ctx, tok.start, tok.end, word, concept, 0, confidence=0.7)
+                        yield self._finding(ctx, tok.start, tok.end, word, concept, None, confidence=0.7)
 
-    def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int,
+    def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
                  confidence: float = 0.9):
-        hindi = concept.hindi_for(slot)
+        hindi = concept.hindi_for(slot or 0)
+        # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
+        trusted = slot is not None and concept.same_gender and concept.pos != "verb"
         flagged = ctx.article.text[start:end]
         rare = hindi_zipf(flagged) < ctx.setting(self, "warn_below_zipf")
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is '{hindi}'",
+                           [Fix(start, end, hindi, applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
+
+
+# A verb is transliterated as a conjunct: नोट किया, एक्सेल करता है, अपडेट हो गया.
+_LIGHT_VERBS = frozenset("कर करना करने करते करता करती करें करे करो किया किए किये की कीं हो होना होने होता होती होते हुआ हुए हुई".split())
+
+
+def _light_verb_follows(tokens, last: int) -> bool:
+    return last + 1 < len(tokens) and tokens[last + 1].text in _LIGHT_VERBS
 
 
 def _usable(concept: Concept, allow_established: bool) -> bool:
