@@ -85,7 +85,7 @@ def test_fixing_that_does_not_converge_is_reported(monkeypatch):
     engine = Engine()
     flip = {"a": "b", "b": "a"}
 
-    def audit(article):
+    def audit(article, sources=None):
         return [Finding.at(article, 0, 1, code="X001", rule="x", category="x", severity=Severity.WARNING,
                            message="m", fixes=[Fix(0, 1, flip[article.text[0]], applicability=SAFE)])]
 
@@ -101,7 +101,7 @@ def test_the_cli_warns_when_fixing_does_not_converge(tmp_path, monkeypatch):
     path = tmp_path / "s.txt"
     path.write_text("दीपसेक ने कहा।\n", encoding="utf-8")
     monkeypatch.setattr(engine_module.Engine, "fix_text",
-                        lambda self, text, path, keep=None, unsafe=False: engine_module.FixOutcome(text, 10, False))
+                        lambda self, text, path, keep=None, unsafe=False, sources=None: engine_module.FixOutcome(text, 10, False))
     import io
     import sys
 
