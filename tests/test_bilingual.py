@@ -173,13 +173,18 @@ def test_review_session_uses_the_source(tmp_path):
     session = ReviewSession.open(hindi, bilingual, english=text)
     assert sorted((f.code, f.text) for f in session.findings) == EXPECTED
     levee = next(f for f in session.findings if f.text == "लीवी")
-    assert session.source_of(levee) == "The levee broke after the heavy rain."
+    assert session.source_sentence(levee) == "The levee broke after the heavy rain."
+    # accepting a bilingual fix realigns: the other bilingual findings stay where they are
+    session.accept(levee)
+    session.refine()
+    assert "भारी बारिश के बाद तटबंध टूट गई।" in session.text
+    assert sorted((f.code, f.text) for f in session.findings) == [e for e in EXPECTED if e != ("BIL004", "लीवी")]
     # with every check, every finding (bilingual or not: ANGL001 on लीवी) shows its English sentence
     full = ReviewSession.open(hindi, Engine(), english=text)
     assert {f.code for f in full.findings} > {"ANGL001", "BIL001"}
-    assert all(full.source_of(f) == PAIRS[f.line - 1][0] for f in full.findings)
+    assert all(full.source_sentence(f) == PAIRS[f.line - 1][0] for f in full.findings)
     plain = ReviewSession.open(hindi, Engine())
-    assert not [f for f in plain.findings if f.code.startswith("BIL")] and plain.source_of(levee) is None
+    assert not [f for f in plain.findings if f.code.startswith("BIL")] and plain.source_sentence(levee) is None
 
 
 def test_review_source_takes_one_article(tmp_path, capsys):
@@ -205,6 +210,6 @@ async def test_review_detail_pane_shows_the_english_sentence(tmp_path):
         await settle(pilot)
         await select(pilot, "BIL001", "2023")
         shown = str(app.detail.render())
-        assert "source: The startup raised $6 million in 2024." in shown
+        assert "English: The startup raised $6 million in 2024." in shown
         await select(pilot, "ANGL001", "लीवी")  # a rule finding shows its English too
-        assert "source: The levee broke after the heavy rain." in str(app.detail.render())
+        assert "English: The levee broke after the heavy rain." in str(app.detail.render())

@@ -88,12 +88,14 @@ class ReviewApp(App):
         Binding("left_square_bracket", "previous_file", "Prev file", show=False),
     ]
 
-    def __init__(self, paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None):
+    def __init__(self, paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
+                 english: str | None = None):
         super().__init__()
         self.cell_mode = cells.install(cell_widths)  # raises if the widths did not take
         self.paths = paths
         self.engine = engine
         self.extra = extra  # model findings for an article (house LM, QE), computed in the worker
+        self.english = english  # the English original (--source): bilingual checks, the detail pane's source line
         self.file_index = 0
         self.sessions: dict[Path, ReviewSession] = {}  # kept across file switches, with their undo history
         self.locks: dict[Path, ArticleLock] = {}
@@ -141,7 +143,7 @@ class ReviewApp(App):
     def _load(self, path: Path) -> None:
         if path not in self.locks:
             self.locks[path] = ArticleLock(path).acquire()  # one review per article: one journal
-        self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra)))
+        self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra, self.english)))
 
     def on_unmount(self) -> None:
         for lock in self.locks.values():
@@ -491,6 +493,7 @@ class ReviewApp(App):
             self.exit()
 
 
-def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None) -> int:
-    ReviewApp(paths, engine, extra, cell_widths).run()
+def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
+        english: str | None = None) -> int:
+    ReviewApp(paths, engine, extra, cell_widths, english).run()
     return 0

@@ -19,11 +19,11 @@ def _review(args, engine, paths) -> int:
         from tui.serve import serve
 
         return serve(_ARGV, args.host, args.port)
-    from audit.cli.qe_options import model_findings
+    from audit.cli.qe_options import model_findings, review_source
 
     from tui.app import run
 
-    return run(paths, engine, model_findings(args, paths), cell_widths=args.cells)
+    return run(paths, engine, model_findings(args, paths), cell_widths=args.cells, english=review_source(args, paths))
 
 
 def _ray(args) -> int:

@@ -20,6 +20,8 @@ from audit.core.document import Article, decode_article, parse_article
 from audit.core.errors import InputError, JaanchError
 from audit.core.fileio import write_atomic
 from audit.core.findings import SAFE, Finding, Fix, apply_fixes
+from audit.inputs.pairs import align_article
+from audit.lint.checks import SourceSegment
 from audit.lint.engine import Engine
 from audit.policy.inline import apply_inline
 from audit.policy.suppressions import (OCCURRENCE, TEXT, Suppression, SuppressionStore, covers, suppression_for,
@@ -61,6 +63,7 @@ class ReviewSession:
     extra: Callable[[Article], list[Finding]] | None = None  # model findings (house LM, QE)
     # The English sentence aligned with a finding's, when the desk passed --source; the detail pane shows it.
     aligned: Callable[[Finding], str | None] | None = None
+    english: str | None = None  # the English original (--source): the bilingual checks compare with it
     next_id: int = 0
     glossary_origin: dict[str, str | None] = field(default_factory=dict)  # before this session touched them
     _journal_open: bool = False
@@ -69,7 +72,7 @@ class ReviewSession:
 
     @classmethod
     def open(cls, path: str | Path, engine: Engine,
-             extra: Callable[[Article], list[Finding]] | None = None) -> "ReviewSession":
+             extra: Callable[[Article], list[Finding]] | None = None, english: str | None = None) -> "ReviewSession":
         path = Path(path)
         try:
             raw = path.read_bytes()
@@ -78,7 +81,9 @@ class ReviewSession:
         text = decode_article(raw, str(path))
         store = SuppressionStore.load(path.parent)
         mine = tuple(s for s in store.entries if s.file == path.name)
-        session = cls(path, engine, raw, journal=Journal(path), suppressions=store, extra=extra)
+        session = cls(path, engine, raw, journal=Journal(path), suppressions=store, extra=extra, english=english)
+        if english is not None:
+            session.aligned = session._english_of
         items, session.next_id = reconcile([], session.full_audit(text), lambda f: True, 0,
                                            lambda f: covers(mine, path, f, text))
         session.history = [State(text, tuple(items), mine)]
@@ -226,7 +231,7 @@ class ReviewSession:
     def full_audit(self, text: str) -> list[Finding]:
         """Every finding on `text`: checks, model rules, inline suppressions (safe in a worker thread)."""
         article = parse_article(text, str(self.path))
-        found = self.engine.audit(article)
+        found = self.engine.audit(article, self.sources(article) if self.english is not None else None)
         if self.extra is not None:
             found = sorted(found + self.extra(article), key=lambda f: (f.start, f.end, f.code))
         return apply_inline(article, found)[0]
@@ -245,6 +250,19 @@ class ReviewSession:
                                         self._is_dismissed)
         self.history[-1] = replace(self.state, items=tuple(items))
         return True
+
+    def sources(self, article: Article) -> list[SourceSegment]:
+        """The English sentences aligned with this text's (realigned whenever the text changes)."""
+        cached = getattr(self, "_sources", None)
+        if cached is None or cached[0] != article.text:
+            segments = [SourceSegment(p.source, p.starts[0], p.ends[-1])
+                        for p in align_article(article, self.english) if p.target and p.source]
+            cached = self._sources = (article.text, segments)
+        return cached[1]
+
+    def _english_of(self, finding: Finding) -> str | None:
+        return next((s.text for s in self.sources(self.article) if s.start <= finding.start < max(s.end, s.start + 1)),
+                    None)
 
     def source_sentence(self, finding: Finding) -> str | None:
         return self.aligned(finding) if self.aligned is not None else None
@@ -351,7 +369,8 @@ class ReviewSession:
         wlo = where.line_span(max(lo - 1, 0))[0] if lo > 0 else 0
         whi = where.line_span(hi + 1)[1] if hi + 1 < len(text) else len(text)
         window = parse_article(text[wlo:whi], str(self.path))
-        local = {c.code for c in self.engine.checks} - WHOLE_ARTICLE
+        # the bilingual checks need the aligned English, which a window lacks: refine() settles them
+        local = {c.code for c in self.engine.checks if c.category != "bilingual"} - WHOLE_ARTICLE
         found = apply_inline(window, self.engine.audit(window))[0]
         found = [moved(f, where, f.start + wlo, f.end + wlo, [replace(x, start=x.start + wlo, end=x.end + wlo)
                                                                for x in f.fixes])
