@@ -73,7 +73,7 @@ def test_calibrate_learns_house_style_and_every_command_honours_it(tmp_path):
     codes = set()
     for path in SAMPLES.glob("*_mt.txt"):
         codes.update(f.code for f in engine.audit(read_article(path)))
-    assert codes == {c.code for c in ALL_CHECKS}
+    assert codes == {c.code for c in ALL_CHECKS if c.category != "bilingual"}  # those need a source
 
 
 def test_a_form_in_few_articles_is_not_learnt(tmp_path):
