@@ -12,6 +12,8 @@ from audit.lint.checks.bilingual.numbers import NumberMismatch
 from audit.lint.checks.bilingual.transliterated import TransliteratedSource
 from audit.lint.checks.bilingual.untranslated import UntranslatedSegment
 from audit.lint.checks.base import Check, Context, SourceSegment
+from audit.lint.checks.encoding.encoding_hygiene import EncodingHygiene
+from audit.lint.checks.encoding.lookalike_char import LookalikeChar
 from audit.lint.checks.formatting.currency_space import CurrencySpace
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
@@ -47,6 +49,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     TransliteratedSource,
     LostEntity,
     LostQuestionMark,
+    EncodingHygiene,
+    LookalikeChar,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

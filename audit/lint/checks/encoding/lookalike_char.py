@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.findings import Fix, Severity
+from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.base import Check, Context
+
+_DEVA = r"[\u0900-\u0963\u0971-\u097f]"
+_PATTERN = re.compile(
+    rf"(?P<danda>(?<={_DEVA})[ \t]?[|l](?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’'])))"  # बढ़ी| फिल्म   बढ़ी l
+    r"|(?P<virama>\u094d(?=[\u093e-\u094c]))"  # a halant with a vowel sign after it
+    rf"|(?P<visarga>(?<={_DEVA}{{2}})\u0903(?=[ \t]))"  # उत्तराखण्डः अस्पताल ...
+    r"|(?P<digits>(?<![0-9\u0966-\u096f])(?:[0-9]+[\u0966-\u096f]|[\u0966-\u096f]+[0-9])[0-9\u0966-\u096f]*)"
+    r"|(?P<quote>(?<=[\s(])”(?=[\u0900-\u097fA-Za-z]))"  # ने कहा, ”हम ...
+)
+_WORD_BEFORE = re.compile(rf"{_DEVA}+$")
+_TO_LATIN = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+class LookalikeChar(Check):
+    """A character that looks like the right one but is another: search, sentence splitting and
+    screen readers all treat it as what it is.
+
+    Anti-pattern:  कमाई बढ़ी| फिल्म ...   बढ़ी l अब   उत्तराखण्डः अस्पताल   क्‍ा   29००   ने कहा, ”हम
+    Fix:           कमाई बढ़ी। फिल्म ...   बढ़ी। अब   उत्तराखण्ड: अस्पताल   का   2900   ने कहा, “हम
+
+    A page with no danda that ends lines with '|' and nowhere else keeps one habit and passes.
+    A visarga is flagged only where the word reads as a common word without it and is rare
+    with it (अतः, प्रातः and पुनः pass). Fix safety: safe, the drawn text is kept.
+    """
+
+    code = "LOOK001"
+    name = "lookalike-char"
+    category = "encoding"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        matches = list(_PATTERN.finditer(text))
+        # A page that never uses the danda and puts '|' only at line ends has one house habit.
+        pipe_habit = "।" not in text and all(
+            text[m.end():].lstrip(" \t")[:1] in ("", "\n") for m in matches if m.lastgroup == "danda")
+        for m in matches:
+            start, end = m.span()
+            kind = m.lastgroup
+            if kind == "danda":
+                if pipe_habit:
+                    continue
+                yield ctx.finding(self, start, end, f"'{m.group().strip()}' stands for the danda '।'",
+                                  [Fix(start, end, "।")])
+            elif kind == "virama":
+                yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
+                                  [Fix(start, end, "")])
+            elif kind == "visarga":
+                word = _WORD_BEFORE.search(text, 0, start).group()
+                # -तः adverbs (अतः, मुख्यतः) are real; a name with ः is far rarer than without it.
+                if not word.endswith("त") and hindi_zipf(word) - hindi_zipf(word + "\u0903") >= 2.0:
+                    yield ctx.finding(self, start, end, "a visarga 'ः' used as a colon ':'",
+                                      [Fix(start, end, ":")])
+            elif kind == "digits":
+                fixed = m.group().translate(_TO_LATIN)
+                yield ctx.finding(self, start, end, f"one number in two digit systems: '{fixed}'",
+                                  [Fix(start, end, fixed)])
+            else:
+                yield ctx.finding(self, start, end, "a closing quote opens the quotation: '“'",
+                                  [Fix(start, end, "“")])
