@@ -22,10 +22,11 @@ from audit.language.tables import Row, file_digest, read_table
 
 CONCEPTS = Path(__file__).resolve().parents[2] / "glossaries" / "concepts.tsv"
 REQUIRED = ("english", "pos", "translit", "translit_gender", "hindi", "hindi_gender", "established")
-OPTIONAL = ("translit_variants", "hindi_alternatives", "domain", "note")
+OPTIONAL = ("translit_variants", "hindi_alternatives", "domain", "note", "mixing")
 POS = ("noun", "verb", "adj", "adv")
 SLOTS = {"noun": (3,), "verb": (1,), "adj": (1, 3), "adv": (1,)}
 GENDERS = ("m", "f", "-")
+MIXING = ("slip", "usual", "homograph")
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,20 @@ class Concept:
     domain: str
     note: str
     line: int
+    # Whether one article using both the loan and the Hindi word is a slip: "slip" (सेंचुरी / शतक),
+    # "usual" (desks write कार and गाड़ी side by side), or "homograph" (a form is also a common
+    # Hindi word of another sense: वे "way" / वे "they", कर "tax" / कर "do").
+    mixing: str = "slip"
 
     def hindi_for(self, slot: int) -> str | None:
         """The Hindi form for the same slot, or None when there is none to offer."""
         if not self.hindi:
             return None
         return self.hindi[slot] if slot < len(self.hindi) else self.hindi[0]
+
+    @property
+    def mixing_is_slip(self) -> bool:
+        return self.mixing == "slip"
 
     @property
     def same_gender(self) -> bool:
@@ -89,6 +98,8 @@ def _concept(row: Row) -> Concept:
     established = row.get("established")
     if established not in ("yes", "no"):
         raise row.error(f"'established' must be yes or no, got {established!r}")
+    if row.get("mixing") not in ("",) + MIXING:
+        raise row.error(f"'mixing' must be {', '.join(MIXING)} or empty, got {row.get('mixing')!r}")
     hindi = _forms(row, "hindi", pos, allow_empty=established == "yes")
     return Concept(
         english=english, pos=pos, translit=_forms(row, "translit", pos, allow_empty=False),
@@ -96,6 +107,7 @@ def _concept(row: Row) -> Concept:
         hindi=hindi, hindi_gender=row.get("hindi_gender"),
         hindi_alternatives=tuple(row.items("hindi_alternatives")), established=established == "yes",
         domain=row.get("domain") or "general", note=row.get("note"), line=row.line,
+        mixing=row.get("mixing") or "slip",
     )
 
 
@@ -146,3 +158,35 @@ def load_concepts(path: str | Path | None = None) -> ConceptTable:
         raise
     except (OSError, ValueError) as exc:  # pragma: no cover - read_table reports these itself
         raise GlossaryError(str(exc), str(path or CONCEPTS)) from None
+
+
+def concept_index(table: ConceptTable):
+    """Longest-match index of every form (multi-word forms such as रेपो रेट included) to its hits."""
+    from audit.core.phrases import PhraseIndex
+
+    index: PhraseIndex[list[FormHit]] = PhraseIndex()
+    for form, hits in table.forms.items():
+        index.add(form, hits)
+    # English plurals written in Devanagari (स्टूडेंट्स, फोटोज) are the loan's plural slot too.
+    for concept in table.concepts:
+        if concept.pos != "noun":
+            continue
+        base = concept.translit[0]
+        plural = base + ("ज" if base[-1] in _VOWEL_ENDINGS else "\u094dस")
+        if fold(plural) not in table.forms:
+            index.add(plural, [FormHit(concept, "translit", 1)])
+    return index
+
+
+_VOWEL_ENDINGS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u0949\u094b\u094c")
+
+
+_DEFAULT: ConceptTable | None = None
+
+
+def default_concepts() -> ConceptTable:
+    """The packaged table, loaded once per process (checks share it)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_concepts()
+    return _DEFAULT

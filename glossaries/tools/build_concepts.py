@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 GLOSS = HERE.parent
 TABLE = GLOSS / "concepts.tsv"
 COLUMNS = ["english", "pos", "translit", "translit_variants", "translit_gender", "hindi",
-           "hindi_gender", "hindi_alternatives", "established", "domain", "note"]
+           "hindi_gender", "hindi_alternatives", "established", "domain", "note", "mixing"]
 POS = {"n": "noun", "v": "verb", "a": "adj", "d": "adv"}
 DOMAINS = {"general", "cricket", "sport", "finance", "business", "tech", "politics", "health",
            "science", "weather", "law", "crime", "film", "auto", "education", "agriculture",

@@ -12,6 +12,7 @@ from audit.lint.checks.bilingual.numbers import NumberMismatch
 from audit.lint.checks.bilingual.transliterated import TransliteratedSource
 from audit.lint.checks.bilingual.untranslated import UntranslatedSegment
 from audit.lint.checks.base import Check, Context, SourceSegment
+from audit.lint.checks.anglicism.concept_consistency import ConceptConsistency
 from audit.lint.checks.encoding.encoding_hygiene import EncodingHygiene
 from audit.lint.checks.encoding.lookalike_char import LookalikeChar
 from audit.lint.checks.formatting.currency_space import CurrencySpace
@@ -51,6 +52,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     LostQuestionMark,
     EncodingHygiene,
     LookalikeChar,
+    ConceptConsistency,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

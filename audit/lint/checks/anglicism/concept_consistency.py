@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from audit.core.findings import Fix, Severity
+from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
+from audit.lint.checks.base import Check, Context, span_of
+from audit.lint.checks.conventions import bracket_spans, inside
+
+# A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
+_LIGHT_VERBS = frozenset(
+    "कर करना करने करनी करता करती करते किया की कीं किए किये करें करेंगे करेगा करेगी करके करो करवाया कराया "
+    "हो होना होने होता होती होते हुआ हुई हुईं हुए होगा होगी होंगे होकर".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _index():
+    return concept_index(default_concepts())
+
+
+class ConceptConsistency(Check):
+    """One concept written in two languages in one article (the concept table, `glossaries/concepts.tsv`).
+
+    Anti-pattern:  कोहली ने शतक जड़ा ... यह उनकी 50वीं सेंचुरी थी।   तस्वीरें वायरल ... फोटो में दिखा
+    Fix:           keep the article's majority form: ... यह उनका 50वां शतक था।   तस्वीरें ... तस्वीर में दिखा
+
+    Established loans count too when the article itself also uses the Hindi word. A form inside a
+    bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted. On a tie the loan is
+    flagged. Fix safety: the other form of the same slot is offered only where both words share a
+    gender (the sentence still agrees); it is a suggestion for a reader, not a safe fix.
+    """
+
+    code = "ANGL004"
+    name = "concept-two-languages"
+    category = "anglicism"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        glosses = bracket_spans(ctx.article.text)
+        seen: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
+        concepts: dict[int, Concept] = {}
+        for sent in ctx.article.sentences:
+            tokens = sent.tokens
+            previous: list[FormHit] = []
+            for m in _index().scan(tokens):
+                start, end = span_of(tokens, m.first, m.last)
+                after = tokens[m.last + 1].key if m.last + 1 < len(tokens) else ""
+                hits = [h for h in _meant(m.value, after) if h.concept.mixing_is_slip]
+                if inside(glosses, start, end):
+                    if _whole_gloss(ctx.article.text, start, end):  # चंद्रमा (मून)
+                        for hit in hits:
+                            if any(p.concept is hit.concept and p.side != hit.side for p in previous):
+                                glossed.setdefault(id(hit.concept), hit.side)
+                    continue
+                previous = hits
+                for hit in hits:
+                    concepts[id(hit.concept)] = hit.concept
+                    seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
+        for key, sides in seen.items():
+            if len(sides) < 2:
+                continue
+            concept = concepts[key]
+            loans, hindi = sides["translit"], sides["hindi"]
+            if key in glossed:  # the article names its word and glosses the other: that one is secondary
+                side = glossed[key]
+                minority = loans if side == "translit" else hindi
+            else:
+                minority, side = (loans, "translit") if len(loans) <= len(hindi) else (hindi, "hindi")
+            kept = hindi if side == "translit" else loans
+            kept_text = ctx.article.text[kept[0][0] : kept[0][1]]
+            for start, end, slot in minority:
+                yield ctx.finding(
+                    self, start, end,
+                    f"'{ctx.article.text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
+                    f"('{concept.english}') in two languages; keep one",
+                    _fix(concept, side, slot, start, end),
+                )
+
+
+def _whole_gloss(text: str, start: int, end: int) -> bool:
+    """The match is all there is inside its brackets, right after the word it glosses."""
+    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+
+
+def _meant(hits: list[FormHit], after: str) -> list[FormHit]:
+    """The concepts a match can stand for here: verbs before a light verb, nouns and the rest elsewhere."""
+    verbs = [h for h in hits if h.concept.pos == "verb"]
+    others = [h for h in hits if h.concept.pos != "verb"]
+    if after in _LIGHT_VERBS and verbs:
+        return verbs
+    return others
+
+
+def _fix(concept: Concept, side: str, slot: int, start: int, end: int) -> list[Fix]:
+    if not concept.same_gender:
+        return []
+    forms = concept.hindi if side == "translit" else concept.translit
+    if not forms:
+        return []
+    return [Fix(start, end, forms[slot] if slot < len(forms) else forms[0])]
