@@ -23,6 +23,8 @@ from audit.lint.checks.formatting.punctuation_space import PunctuationSpace
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
+from audit.lint.checks.spelling.near_miss import NearMissSpelling
+from audit.lint.checks.spelling.spelling_variant import SpellingVariant
 from audit.lint.checks.terminology.dnt_translated import NameTranslated
 from audit.lint.checks.terminology.entity_consistency import EntityConsistency
 from audit.lint.checks.terminology.glossary_variant import GlossaryVariant
@@ -53,6 +55,8 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     EncodingHygiene,
     LookalikeChar,
     ConceptConsistency,
+    SpellingVariant,
+    NearMissSpelling,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

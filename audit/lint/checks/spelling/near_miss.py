@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from audit.core.findings import Fix, Severity
+from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.base import Check, Context
+from audit.lint.checks.conventions import english_line_spans, inside
+from audit.lint.checks.spelling.spelling_variant import spelling_key
+
+_DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+def _only_nasal(a: str, b: str) -> bool:
+    """The words differ by an anusvara alone (मरीजो / मरीजों, घरो / घरों)."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        ch == "\u0902" and long_[:i] + long_[i + 1 :] == short for i, ch in enumerate(long_))
+
+
+_LENGTH_PAIRS = {frozenset("\u093f\u0940"), frozenset("\u0941\u0942"), frozenset("\u0907\u0908"),
+                 frozenset("\u0909\u090a")}
+
+
+def _vowel_length(a: str, b: str) -> bool:
+    """The words differ by a short/long vowel alone (परिक्षण / परीक्षण)."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and frozenset(diff[0]) in _LENGTH_PAIRS
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _edit_at(a: str, b: str) -> int:
+    """Where two words one edit apart first differ."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return i
+
+
+class NearMissSpelling(Check):
+    """A rare word one letter or sign away from a word the same article uses more often: a typo.
+
+    Anti-pattern:  किवंटल ... क्विंटल   गननयान ... गगनयान   परिक्षण ... परीक्षण   मरीजो ... मरीजों
+    Fix:           the article's own form (क्विंटल, गगनयान, परीक्षण, मरीजों)
+
+    One edit (a letter, matra, anusvara, nukta or halant added, dropped or swapped), compared
+    after SPELL001's spelling key, so spelling choices are not typos. Precision first:
+    - the first letter must agree (कुमार / शुमार are two words); a form wordfreq knows (zipf 1+)
+      is flagged only for a dropped anusvara or a short/long vowel (घरो, परिक्षण);
+    - the flagged form must be uncommon in Hindi (wordfreq zipf below `max_zipf`, default 3.9)
+      and the other form clearly commoner: `min_zipf_gap` (default 1.2) higher in wordfreq, or
+      used at least twice in the article and more often than the flagged one;
+    - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
+      मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों);
+    - an excerpt's truncated last word is skipped;
+    - words shorter than `min_length` (default 3) are never compared.
+    Fix safety: unsafe, a reader should confirm the word meant.
+    """
+
+    code = "SPELL002"
+    name = "near-miss-spelling"
+    category = "spelling"
+    severity = Severity.WARNING
+    defaults = {"max_zipf": 3.9, "min_zipf_gap": 1.2, "min_length": 3}
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        english = list(english_line_spans(text))
+        max_zipf, min_length = ctx.setting(self, "max_zipf"), int(ctx.setting(self, "min_length"))
+        gap = ctx.setting(self, "min_zipf_gap")
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in _DEVA_WORD.finditer(text):
+            # An excerpt cut mid-word ends in a fragment, not a typo.
+            if not inside(english, m.start(), m.end()) and m.end() < len(text):
+                spans[unicodedata.normalize("NFC", m.group())].append(m.span())
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for word in spans:
+            by_key[spelling_key(word)].append(word)
+        count = Counter({key: sum(len(spans[w]) for w in words) for key, words in by_key.items()})
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for key in by_key:
+            neighbours[key].add(key)
+            for d in _deletions(key):
+                neighbours[d].add(key)
+        for key, words in by_key.items():
+            if len(key) < min_length or hindi_zipf(words[0]) >= max_zipf:
+                continue
+            best = self._better(key, words[0], count, by_key, neighbours, gap)
+            if best is None:
+                continue
+            right = max(by_key[best], key=lambda w: len(spans[w]))
+            for word in words:
+                for start, end in spans[word]:
+                    yield ctx.finding(
+                        self, start, end,
+                        f"'{word}' looks like a slip for '{right}' ({count[best]}x in this article)",
+                        [Fix(start, end, right)],
+                    )
+
+    @staticmethod
+    def _better(key, word, count, by_key, neighbours, gap) -> str | None:
+        candidates = set(neighbours.get(key, ()))
+        for d in _deletions(key):
+            candidates |= neighbours.get(d, set())
+        # Two adjacent signs swapped (कंपिनयों / कंपनियों) is one slip too.
+        candidates |= {swap for swap in _swaps(key) if swap in by_key}
+        candidates.discard(key)
+        zipf = hindi_zipf(word)
+        best, best_score = None, 0.0
+        for other in candidates:
+            other_word = by_key[other][0]
+            other_zipf = hindi_zipf(other_word)
+            at = _edit_at(key, other)
+            if at == 0:
+                continue  # another word altogether (कुमार / शुमार, सैन्य / असैन्य)
+            sign_only = _only_nasal(key, other) or _vowel_length(key, other)
+            if zipf >= 1.0 and not sign_only:
+                continue  # a word Hindi text uses is a word, not a typo (पहले / पतले)
+            known = other_zipf >= 3.0 and other_zipf - zipf >= gap
+            used_more = count[other] >= 2 and count[other] > count[key]
+            if not (known or used_more) or count[other] < count[key]:
+                continue
+            at_end = _common_suffix(key, other) < 2  # nothing shared after the edit: an ending
+            if at_end and not (known and _only_nasal(key, other)):
+                continue  # an inflection or a derivation (मृतक / मृतका, लॉन्च / लॉन्चर)
+            score = other_zipf + count[other]
+            if score > best_score:
+                best, best_score = other, score
+        return best
