@@ -20,6 +20,9 @@ from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
 from audit.lint.checks.formatting.mixed_range import MixedRange
 from audit.lint.checks.formatting.punctuation_space import PunctuationSpace
+from audit.lint.checks.numbers.number_spacing import NumberSpacing
+from audit.lint.checks.numbers.number_style import NumberStyle
+from audit.lint.checks.numbers.number_words import NumberWords
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
@@ -57,6 +60,9 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ConceptConsistency,
     SpellingVariant,
     NearMissSpelling,
+    NumberSpacing,
+    NumberWords,
+    NumberStyle,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+_LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
+_PATTERN = re.compile(
+    # चंद्रयान -3 / चंद्रयान- 3: a name's number after a hyphen with a space on one side
+    rf"(?P<hyphen>(?<={_LETTER})(?: +-|- +)(?=\d))"
+    # 55 .72 करोड़ / 50. 61: a space on one side of a decimal point
+    r"|(?P<decimal>(?<=\d)(?: +\.|\. +)(?=\d{1,2}(?![\d,.])\s*(?:%|प्रतिशत|करोड़|लाख|अरब|हजार|हज़ार|रुपये|रुपए|डॉलर|फीसदी)))"
+    # 1, 250 / 1 ,250: a space inside a thousands separator
+    r"|(?P<group>(?<=\d)(?: +,|, +)(?=\d{3}(?!\d)))"
+)
+
+
+class NumberSpacing(Check):
+    """A space inside a number: around the hyphen before a name's number, or beside a decimal point.
+
+    Anti-pattern:  चंद्रयान -3 की लैंडिंग   चंद्रयान- 3   सेंसेक्स 55 .72 अंक   कीमत 50. 61 करोड़
+    Fix:           चंद्रयान-3 की लैंडिंग    चंद्रयान-3    सेंसेक्स 55.72 अंक     कीमत 50.61 करोड़
+
+    A spaced hyphen between two numbers is a range (10 - 12) and passes; a decimal point is
+    read as one only before a unit or amount word, so a list's "1. 2." passes.
+    Fix safety: safe, only the space goes.
+    """
+
+    code = "NUM001"
+    name = "number-spacing"
+    category = "numbers"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        for m in _PATTERN.finditer(ctx.article.text):
+            kind = m.lastgroup
+            what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
+                    "group": "a thousands separator"}[kind]
+            fixed = m.group().strip()
+            yield ctx.finding(self, m.start(), m.end(), f"no space around {what}: '{fixed}'",
+                              [Fix(m.start(), m.end(), fixed)])

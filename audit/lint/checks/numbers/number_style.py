@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+_ASCII = re.compile(r"(?<![\w.])[0-9]+(?:[.,][0-9]+)*")  # \d would match Devanagari digits too
+_DEVA_DIGITS = re.compile(r"(?<![\w.])[\u0966-\u096f]+(?:[.,][\u0966-\u096f]+)*")
+_TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
+_TO_DEVA = str.maketrans("0123456789", "०१२३४५६७८९")
+_GROUPED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
+_UNGROUPED = re.compile(r"(?<![0-9.,:/₹$-])[0-9]{5,7}(?![0-9,:/])")
+
+
+class NumberStyle(Check):
+    """Numbers written two ways in one article: Devanagari and ASCII digits, or big numbers with
+    and without thousands separators.
+
+    Anti-pattern:  २५ मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56600 रुपये
+    Fix:           25 मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56,600 रुपये
+
+    A desk that writes Devanagari digits throughout (२५ मई को २२ वर्षीय) keeps its choice; only the
+    minority system is flagged. Years and other numbers under 10,000 never need a separator.
+    Fix safety: safe for the digit system; grouping is fixed only below 1,00,000, where Indian
+    and international grouping agree.
+    """
+
+    code = "NUM003"
+    name = "number-style"
+    category = "numbers"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        ascii_numbers = [m for m in _ASCII.finditer(text) if not _mixed_script(text, m)]
+        deva_numbers = list(_DEVA_DIGITS.finditer(text))
+        if ascii_numbers and deva_numbers:
+            minority, table, other = ((deva_numbers, _TO_ASCII, "ASCII") if len(deva_numbers) <= len(ascii_numbers)
+                                      else (ascii_numbers, _TO_DEVA, "Devanagari"))
+            for m in minority:
+                fixed = m.group().translate(table)
+                yield ctx.finding(self, m.start(), m.end(),
+                                  f"the article writes its numbers in {other} digits: '{fixed}'",
+                                  [Fix(m.start(), m.end(), fixed)])
+        if _GROUPED.search(text):
+            for m in _UNGROUPED.finditer(text):
+                value = int(m.group())
+                fixes = [Fix(m.start(), m.end(), f"{value:,}")] if value < 100_000 else []
+                yield ctx.finding(self, m.start(), m.end(),
+                                  "the article groups big numbers with commas elsewhere", fixes)
+
+
+def _mixed_script(text: str, m: re.Match) -> bool:
+    """29०० is LOOK001's: one number in two systems."""
+    end = m.end()
+    return end < len(text) and "\u0966" <= text[end] <= "\u096f"

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from audit.core.findings import Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+_SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
+# 9 सौ 31, 70 हजार 5 सौ 6: digits and scale words in one quantity, ending in bare digits.
+_MIXED = re.compile(r"(?<![\d,.])\d+ (?:हजार|हज़ार) \d+ सौ(?: \d+)?(?![\d.,])|(?<![\d,.])\d+ सौ \d+(?![\d.,])")
+_DEVA = "\u0900-\u0963\u0971-\u097f"
+
+
+@lru_cache(maxsize=4)
+def _quantity(words: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    # दस ग्राम / 10 ग्राम: a count and the word it counts
+    return re.compile(rf"(?<![{_DEVA}\d.,])(?P<n>{alt}|\d+)(?![{_DEVA}\d.,]) (?P<unit>[{_DEVA}]+)")
+
+
+def _value(quantity: str) -> int:
+    total, current = 0, 0
+    for part in quantity.split():
+        if part in _SCALES:
+            scale = _SCALES[part]
+            if scale == 1000:
+                total += (current or 1) * 1000
+                current = 0
+            else:
+                current = (current or 1) * 100
+        else:
+            current += int(part)
+    return total + current
+
+
+class NumberWords(Check):
+    """Number words mixed with digits: inside one quantity, or for one quantity across the article.
+
+    Anti-pattern:  कुल 9 सौ 31 वोट   70 हजार 5 सौ 6 रुपये   दस ग्राम सोना ... 10 ग्राम चांदी
+    Fix:           कुल 931 वोट       70506 रुपये          10 ग्राम सोना ... 10 ग्राम चांदी
+
+    Scale words before a unit (65 हजार रुपये, 2 लाख 50 हजार) are how Hindi news writes amounts and
+    pass; एक is also the article "a" and is never compared. Across the article, words are flagged
+    for 10 and above (news style writes those in digits), else the less used form (on a tie, the words). Fix safety: the digits of one quantity are safe.
+    """
+
+    code = "NUM002"
+    name = "number-words-digits"
+    category = "numbers"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        for m in _MIXED.finditer(text):
+            fixed = str(_value(m.group()))
+            yield ctx.finding(self, m.start(), m.end(), f"one number in digits and words: write '{fixed}'",
+                              [Fix(m.start(), m.end(), fixed)])
+        numbers = {w: v for w, v in ctx.lexicon.numbers.items() if w != "एक" and w not in _SCALES}
+        seen: dict[tuple[int, str], dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
+        for m in _quantity(tuple(numbers)).finditer(text):
+            n, unit = m.group("n"), m.group("unit")
+            if unit in numbers or unit in _SCALES or unit in ("से", "या", "और", "-"):
+                continue  # a range or a compound number, not a count of something
+            value = int(n) if n.isdigit() else numbers[n]
+            seen[(value, unit)][n.isdigit()].append((m.start(), m.end(), m.group()))
+        for (value, unit), forms in seen.items():
+            if len(forms) < 2:
+                continue
+            digits, words = forms[True], forms[False]
+            # House style writes 10 and above in digits; below that the article's majority wins.
+            if value >= 10 or len(words) <= len(digits):
+                minority, other = words, digits
+            else:
+                minority, other = digits, words
+            for start, end, found in minority:
+                yield ctx.finding(
+                    self, start, end,
+                    f"'{found}' and '{other[0][2]}' ({len(other)}x): one quantity in words and in digits",
+                    [Fix(start, end, other[0][2])],
+                )
