@@ -32,10 +32,12 @@ from audit.lint.checks.terminology.dnt_translated import NameTranslated
 from audit.lint.checks.terminology.entity_consistency import EntityConsistency
 from audit.lint.checks.terminology.glossary_variant import GlossaryVariant
 from audit.lint.checks.terminology.latin_casing import LatinCasing
+from audit.lint.checks.terminology.latin_name_variant import LatinNameVariant
 
 ALL_CHECKS: tuple[type[Check], ...] = (
     GlossaryVariant,
     LatinCasing,
+    LatinNameVariant,
     EntityConsistency,
     NameTranslated,
     WrongSense,

@@ -41,3 +41,22 @@ def kicker_span(text: str, line_start: int) -> tuple[int, int] | None:
     """An English kicker before a colon at the start of a line (`Market Update: ...`)."""
     m = re.match(r"[A-Za-z][A-Za-z0-9 &'.-]{1,40}\s?:", text[line_start : line_start + 45])
     return (line_start, line_start + m.end()) if m else None
+
+
+_CHROME = re.compile(r"(?m)(?:Also Read|Read More|Related|Don't Miss|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|यह भी देखें)\b.*$")
+
+
+def chrome_spans(text: str) -> list[tuple[int, int]]:
+    """Page chrome lines: related-link and 'read also' lines are not article text."""
+    return [m.span() for m in _CHROME.finditer(text)]
+
+
+def kicker_spans(text: str) -> list[tuple[int, int]]:
+    """English kickers at the start of each line (`Market Update:`, `City News:`)."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        span = kicker_span(text, offset)
+        if span:
+            spans.append(span)
+        offset += len(line) + 1
+    return spans

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from audit.core.findings import Fix, Severity
+from audit.core.text import latin_key, translit_key, vowel_distance
+from audit.language.wordstats import english_zipf, hindi_zipf
+from audit.lint.checks.base import Check, Context
+from audit.lint.checks.conventions import bracket_spans, chrome_spans, english_line_spans, inside, kicker_spans
+from audit.lint.checks.terminology.entity_consistency import _spell_acronym
+
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+]*(?![A-Za-z0-9])")
+_MODEL = re.compile(r" (?=[A-Za-z]*\d)[A-Za-z0-9]{1,5}\b")  # F5, M2, C50, 12X
+_DEVA_MODEL = re.compile(r" (?:[\u0900-\u097f]{1,3}[0-9]+|[A-Za-z]*[0-9]+)\b")  # पोको एम2, पोको F5
+
+
+def _name_like(word: str) -> bool:
+    """Casing says name: capitals after the first letter (POCO, iPhone) or letters with digits (12X)."""
+    return any(c.isupper() for c in word[1:]) or (any(c.isalpha() for c in word) and any(c.isdigit() for c in word))
+
+
+class LatinNameVariant(Check):
+    """A Latin-script name the glossary does not list, written two ways in one article.
+
+    Anti-pattern:  POCO F5 लॉन्च ... Poco F5 की कीमत   Galaxy S24 ... Galaxy S 24   12X / 12x
+                   Chat GPT ने ... चैट GPT से
+    Fix:           the form the article uses more often (on a tie, the first one)
+
+    A name in Latin and in Devanagari (NATO / नाटो) counts too, except in a bracketed gloss, a
+    kicker or a related-links line, and before a model number (Poco F1 beside पोको is a model).
+    Listed names are TERM002's. Casing is compared only where it marks a name (capitals after the
+    first letter, or letters with digits), so `The` at a sentence start and `the` pass; lines written
+    in English (captions, summaries) are left alone. Fix safety: unsafe, a reader confirms the name.
+    """
+
+    code = "TERM005"
+    name = "latin-name-variant"
+    category = "terminology"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        english = list(english_line_spans(text))
+        listed = ctx.covered(ctx.glossary.latin)
+        words = [m for m in _LATIN_WORD.finditer(text)
+                 if not inside(english, m.start(), m.end()) and m.span() not in listed]
+        forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for m in words:
+            forms[m.group().lower()][m.group()].append(m.span())
+        # Two Latin words written apart, joined or hyphenated: Galaxy S 24 / Galaxy S24, Chat GPT / ChatGPT.
+        singles = set(forms)
+        for a, b in zip(words, words[1:]):
+            gap = text[a.end() : b.start()]
+            joined = (a.group() + b.group()).lower()
+            if gap in (" ", "-") and joined in singles and (_name_like(a.group()) or _name_like(b.group())
+                                                             or joined in singles):
+                forms[joined][text[a.start() : b.end()]].append((a.start(), b.end()))
+        for key, surfaces in forms.items():
+            if len(surfaces) < 2 or not any(_name_like(s) or " " in s or "-" in s for s in surfaces):
+                continue
+            if all(s[0].isupper() and s[1:].islower() for s in surfaces if s.isalpha()) and \
+                    all(" " not in s and "-" not in s for s in surfaces):
+                continue  # Title / title: sentence casing, not a name
+            yield from self._report(ctx, surfaces)
+        yield from self._half_transliterated(ctx, words)
+        yield from self._two_scripts(ctx, words)
+
+    def _report(self, ctx: Context, surfaces: dict[str, list[tuple[int, int]]]):
+        ranked = sorted(surfaces, key=lambda s: (-len(surfaces[s]), surfaces[s][0][0]))
+        kept = ranked[0]
+        for form in ranked[1:]:
+            for start, end in surfaces[form]:
+                yield ctx.finding(self, start, end,
+                                  f"'{form}' and '{kept}' ({len(surfaces[kept])}x): one name written two ways",
+                                  [Fix(start, end, kept)])
+
+    def _half_transliterated(self, ctx: Context, words):
+        """चैट GPT beside Chat GPT: the first word of a Latin name transliterated, the rest left."""
+        text = ctx.article.text
+        pairs = {(a.group(), b.group()) for a, b in zip(words, words[1:]) if text[a.end() : b.start()] == " "}
+        by_tail: dict[str, list[str]] = defaultdict(list)
+        for head, tail in pairs:
+            by_tail[tail].append(head)
+        for m in words:
+            heads = by_tail.get(m.group())
+            if not heads:
+                continue
+            before = text[: m.start()]
+            if not before.endswith(" "):
+                continue
+            deva = re.search("[\u0900-\u0963\u0971-\u097f]+$", before[:-1])
+            if not deva:
+                continue
+            for head in heads:
+                if len(head) >= 3 and m.group().isalpha() and _sounds_like(deva.group(), head):
+                    start, kept = deva.start(), f"{head} {m.group()}"
+                    yield ctx.finding(self, start, m.end(),
+                                      f"'{text[start:m.end()]}' and '{kept}': one name half in Devanagari",
+                                      [Fix(start, m.end(), kept)])
+                    break
+
+    def _two_scripts(self, ctx: Context, words):
+        """NATO ... नाटो, Poco ... पोको: one name in Latin and in Devanagari (glosses in brackets aside)."""
+        text = ctx.article.text
+        glosses = bracket_spans(text) + chrome_spans(text) + kicker_spans(text)
+        latin: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in words:
+            word = m.group()
+            if (len(word) >= 3 and word[0].isupper() and word.isalpha() and not inside(glosses, *m.span())
+                    and (_name_like(word) or english_zipf(word.lower()) < 3.0)
+                    and not _MODEL.match(text, m.end())):  # Poco F1: a model name keeps its Latin
+                latin[word].append(m.span())
+        if not latin:
+            return
+        deva: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in re.finditer("[\u0900-\u0963\u0971-\u097f]{3,}", text):
+            if not inside(glosses, *m.span()) and hindi_zipf(m.group()) < 4.6 and not _DEVA_MODEL.match(text, m.end()):
+                deva[m.group()].append(m.span())
+        for word, spans in latin.items():
+            spelled = _spell_acronym(word)
+            match = [d for d in deva if d == spelled or _sounds_like(d, word)]
+            if not match:
+                continue
+            other = [span for d in match for span in deva[d]]
+            minority, kept = (spans, match[0]) if len(spans) <= len(other) else (other, word)
+            for start, end in minority:
+                yield ctx.finding(self, start, end,
+                                  f"'{text[start:end]}' and '{kept}': one name in two scripts in this article",
+                                  [Fix(start, end, kept)])
+
+
+def _sounds_like(deva: str, latin: str) -> bool:
+    a, b = translit_key(deva), latin_key(latin)
+    return len(b) >= 3 and vowel_distance(a, b) <= (0 if len(b) <= 4 else 1)
