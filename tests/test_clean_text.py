@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -32,17 +33,32 @@ def test_artifact_samples_show_every_check(engine):
     assert codes == {c.code for c in ALL_CHECKS if c.category != "bilingual"}
 
 
-@pytest.mark.skipif(not REFERENCES.exists(), reason="IndicMT data not beside the project")
-def test_human_reference_translations_rarely_warn(engine):
-    """The annotators' human references are published-quality Hindi; few should trip a warning."""
+# The checks the reference test was first written for; the recall checks (issue 10) flag real
+# typographic slips that human references do contain (a space before the danda, one word spelt
+# two ways), so each of those is held to the bar on its own instead.
+ORIGINAL_CHECKS = ("TERM001", "TERM002", "TERM003", "TERM004", "SENSE001", "ANGL001", "ANGL002", "ANGL003",
+                   "REP001", "REP002", "FMT001", "FMT002", "FMT003", "FMT004")
+
+
+def _references() -> list[str]:
     refs = [
         json.loads(line)["ref"]
         for split in ("Hin_train.jsonl", "Hin_val.jsonl")
         for line in (DATA / split).read_text(encoding="utf-8").splitlines()
     ]
-    refs = list(dict.fromkeys(refs))  # several MT systems share one source and reference
-    noisy = 0
+    return list(dict.fromkeys(refs))  # several MT systems share one source and reference
+
+
+@pytest.mark.skipif(not REFERENCES.exists(), reason="IndicMT data not beside the project")
+def test_human_reference_translations_rarely_warn(engine):
+    """The annotators' human references are published-quality Hindi; few should trip a warning:
+    under 2% from the original checks together, and under 2% from any one check."""
+    refs = _references()
+    noisy, by_code = 0, Counter()
     for ref in refs:
-        findings = engine.audit_text(ref)
-        noisy += any(f.severity >= Severity.WARNING for f in findings)
+        loud = {f.code for f in engine.audit_text(ref) if f.severity >= Severity.WARNING}
+        noisy += bool(loud & set(ORIGINAL_CHECKS))
+        by_code.update(loud)
     assert len(refs) >= 250 and noisy / len(refs) < 0.02, f"{noisy} of {len(refs)} clean references got a warning"
+    loudest = by_code.most_common(1)
+    assert not loudest or loudest[0][1] / len(refs) < 0.02, f"{loudest} of {len(refs)} references"

@@ -170,3 +170,38 @@ def test_stats_counts_fires_and_silent_entries(corpus, tmp_path):
     assert int(rows["OpenAI"]["casing_findings"]) == 30
     assert int(rows["Gemini"]["fired"]) == 0 and int(rows["Gemini"]["uses"]) == 0
     assert "never appear" in proc.stdout.decode()
+
+
+def test_concept_table_lints_clean_and_round_trips(tmp_path):
+    from audit.language.concepts import CONCEPTS
+
+    assert run_cli("glossary", "lint").returncode == 0  # the house glossary and the concept table
+    original = CONCEPTS.read_text(encoding="utf-8")
+    for suffix in (".tbx", ".csv"):
+        exported, back = tmp_path / f"concepts{suffix}", tmp_path / f"back{suffix}.tsv"
+        assert run_cli("glossary", "export", str(CONCEPTS), "-o", str(exported)).returncode == 0
+        assert run_cli("glossary", "import", str(exported), "-o", str(back)).returncode == 0
+        assert back.read_text(encoding="utf-8") == original
+    assert 'type="jaanch-pos"' in (tmp_path / "concepts.tbx").read_text(encoding="utf-8")
+
+
+def test_concept_lint_reports_every_problem(tmp_path):
+    from audit.language.concepts import CONCEPTS
+    from audit.maintenance.concept_tables import lint_concepts
+
+    header = CONCEPTS.read_text(encoding="utf-8").split("\n", 1)[0]
+    bad = tmp_path / "concepts.tsv"
+    rows = [
+        "century\tnoun\tसेंचुरी|सेंचुरियां|सेंचुरियों\t\tf\tशतक|शतक|शतकों\tm\t\tno\tcricket\t\t",
+        "century\tnoun\tसेंचुरी|सेंचुरियां|सेंचुरियों\t\tf\tशतक|शतक|शतकों\tm\t\tno\tcricket\t\t",
+        "gold\tnoun\tगोल्ड|गोल्ड\t\tm\tसोना|सोने|सोनों\tm\t\tmaybe\tfinance\t\t",
+        "photo\tnoun\tफोटो|फोटो|फोटो\t\tf\tतस्वीर||तस्वीरों\tf\t\tyes\tfilm\t\tsometimes",
+    ]
+    bad.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    problems = lint_concepts(bad)
+    assert any(":3: duplicate concept 'century'" in p for p in problems)
+    assert any(":4:" in p and "'established' must be yes or no" in p for p in problems)
+    assert any(":5: empty item in 'hindi'" in p for p in problems)
+    assert any(":5:" in p and "'mixing' must be" in p for p in problems)
+    proc = run_cli("glossary", "lint", str(bad))
+    assert proc.returncode == 1 and f"{bad}:3:" in proc.stdout.decode()

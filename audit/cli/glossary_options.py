@@ -23,12 +23,13 @@ def add_subcommands(sub) -> None:
     apply = g.add_parser("apply", help="fold the accepted rows of a review table into a glossary")
     apply.add_argument("review", metavar="REVIEW_TABLE")
     apply.add_argument("--glossary", required=True, metavar="FILE", help="the glossary to change")
-    lint = g.add_parser("lint", help="report every problem in glossary files")
+    lint = g.add_parser("lint", help="report every problem in glossary files and concept tables "
+                                     "(default: the house glossary and glossaries/concepts.tsv)")
     lint.add_argument("files", nargs="*", metavar="FILE")
-    imp = g.add_parser("import", help="TBX or CSV into a glossary TSV")
+    imp = g.add_parser("import", help="TBX or CSV into a glossary or concept-table TSV")
     imp.add_argument("source", metavar="TBX_OR_CSV")
     imp.add_argument("-o", "--output", required=True, metavar="TSV")
-    exp = g.add_parser("export", help="a glossary TSV as TBX or CSV (by the output's suffix)")
+    exp = g.add_parser("export", help="a glossary or concept-table TSV as TBX or CSV (by the output's suffix)")
     exp.add_argument("glossary", metavar="TSV")
     exp.add_argument("-o", "--output", required=True, metavar="TBX_OR_CSV")
     stats = g.add_parser("stats", help="how often each entry fires over a corpus")
@@ -68,10 +69,15 @@ def run(args: argparse.Namespace) -> int:
               + (f" ({result['skipped']} accepted rows need no glossary change)" if result["skipped"] else ""))
         return 0
     if command == "lint":
+        from audit.language.concepts import CONCEPTS
+        from audit.maintenance.concept_tables import header_of, is_concept_header, lint_concepts
         from audit.maintenance.lint import lint
 
-        files = args.files or [str(p) for p in glossary_paths([])]
-        problems = lint(files)
+        files = args.files or [str(p) for p in glossary_paths([])] + [str(CONCEPTS)]
+        concept_files = [f for f in files if is_concept_header(header_of(f))]
+        problems = lint([f for f in files if f not in concept_files])
+        for path in concept_files:
+            problems.extend(lint_concepts(path))
         for line in problems:
             print(line)
         print(f"{len(problems)} problems in {len(files)} files", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""TBX (ISO 30042, TBX-Basic style) and CSV import/export of the glossary; a round trip loses nothing.
+"""TBX (ISO 30042, TBX-Basic style) and CSV import/export of the glossary and of the concept table
+(told apart by their columns; `concept_tables` handles the latter); a round trip loses nothing.
 
 Each entry is a conceptEntry: the Latin form (and other right casings) in an English langSec, the
 canonical form as the Hindi preferred term, variants as deprecated terms, wrong renderings as
@@ -34,7 +35,15 @@ def _term(lang_sec, text: str, status: str) -> None:
     ET.SubElement(sec, "termNote", type="administrativeStatus").text = STATUS[status]
 
 
+def _concepts():
+    from audit.maintenance import concept_tables
+
+    return concept_tables
+
+
 def export_tbx(glossary: str | Path, output: str | Path) -> int:
+    if _concepts().is_concept_header(_concepts().header_of(glossary)):
+        return _concepts().export_tbx(glossary, output)
     header, rows = _rows(Path(glossary))
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
@@ -78,6 +87,8 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
     for el in root.iter():
         if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
             header = el.text.split("\t")
+    if _concepts().is_concept_header(header):
+        return _concepts().import_tbx(root, str(source), output)
     out_rows = []
     for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
         row = {name: "" for name in header}
@@ -118,6 +129,8 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
 def export_csv(glossary: str | Path, output: str | Path) -> int:
     import polars as pl
 
+    if _concepts().is_concept_header(_concepts().header_of(glossary)):
+        return _concepts().export_csv(glossary, output)
     header, rows = _rows(Path(glossary))
     frame = pl.DataFrame([[r[h] for h in header] for r in rows], schema=header, orient="row")
     write_atomic(output, frame.write_csv())
@@ -130,5 +143,7 @@ def import_csv(source: str | Path, output: str | Path) -> int:
     from audit.language.glossary_edit import _write_validated
 
     frame = pl.read_csv(source, infer_schema=False).fill_null("")
+    if _concepts().is_concept_header(list(frame.columns)):
+        return _concepts().import_csv(frame, output)
     _write_validated(Path(output), list(frame.columns), [list(r) for r in frame.iter_rows()])
     return frame.height
