@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
@@ -29,7 +29,7 @@ class ConceptConsistency(Check):
     Established loans count too when the article itself also uses the Hindi word. A form inside a
     bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted. On a tie the loan is
     flagged. Fix safety: the other form of the same slot is offered only where both words share a
-    gender (the sentence still agrees); it is a suggestion for a reader, not a safe fix.
+    gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
     """
 
     code = "ANGL004"
@@ -95,9 +95,9 @@ def _meant(hits: list[FormHit], after: str) -> list[FormHit]:
 
 
 def _fix(concept: Concept, side: str, slot: int, start: int, end: int) -> list[Fix]:
-    if not concept.same_gender:
-        return []
+    # Across genders the sentence would not agree (उसकी सेंचुरी -> उसका शतक): a hint, not an edit.
+    applicability = UNSAFE if concept.same_gender else DISPLAY_ONLY
     forms = concept.hindi if side == "translit" else concept.translit
     if not forms:
         return []
-    return [Fix(start, end, forms[slot] if slot < len(forms) else forms[0])]
+    return [Fix(start, end, forms[slot] if slot < len(forms) else forms[0], applicability=applicability)]

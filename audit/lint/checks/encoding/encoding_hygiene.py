@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _CONSONANT = "\u0915-\u0939\u0958-\u095f"
@@ -77,4 +77,4 @@ class EncodingHygiene(Check):
 
     def _one(self, ctx: Context, start: int, end: int, fixed: str, why: str, severity: Severity | None = None):
         message = f"{why}: write '{fixed}'" if fixed.strip() else f"{why}: delete it"
-        return ctx.finding(self, start, end, message, [Fix(start, end, fixed)], severity=severity)
+        return ctx.finding(self, start, end, message, [Fix(start, end, fixed, applicability=SAFE)], severity=severity)

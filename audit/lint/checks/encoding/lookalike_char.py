@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 
@@ -48,20 +48,20 @@ class LookalikeChar(Check):
                 if pipe_habit:
                     continue
                 yield ctx.finding(self, start, end, f"'{m.group().strip()}' stands for the danda '।'",
-                                  [Fix(start, end, "।")])
+                                  [Fix(start, end, "।", applicability=SAFE)])
             elif kind == "virama":
                 yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
-                                  [Fix(start, end, "")])
+                                  [Fix(start, end, "", applicability=SAFE)])
             elif kind == "visarga":
                 word = _WORD_BEFORE.search(text, 0, start).group()
                 # -तः adverbs (अतः, मुख्यतः) are real; a name with ः is far rarer than without it.
                 if not word.endswith("त") and hindi_zipf(word) - hindi_zipf(word + "\u0903") >= 2.0:
                     yield ctx.finding(self, start, end, "a visarga 'ः' used as a colon ':'",
-                                      [Fix(start, end, ":")])
+                                      [Fix(start, end, ":", applicability=SAFE)])
             elif kind == "digits":
                 fixed = m.group().translate(_TO_LATIN)
                 yield ctx.finding(self, start, end, f"one number in two digit systems: '{fixed}'",
-                                  [Fix(start, end, fixed)])
+                                  [Fix(start, end, fixed, applicability=SAFE)])
             else:
                 yield ctx.finding(self, start, end, "a closing quote opens the quotation: '“'",
-                                  [Fix(start, end, "“")])
+                                  [Fix(start, end, "“", applicability=SAFE)])

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
@@ -39,4 +39,4 @@ class NumberSpacing(Check):
                     "group": "a thousands separator"}[kind]
             fixed = m.group().strip()
             yield ctx.finding(self, m.start(), m.end(), f"no space around {what}: '{fixed}'",
-                              [Fix(m.start(), m.end(), fixed)])
+                              [Fix(m.start(), m.end(), fixed, applicability=SAFE)])

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _ASCII = re.compile(r"(?<![\w.])[0-9]+(?:[.,][0-9]+)*")  # \d would match Devanagari digits too
@@ -42,11 +42,11 @@ class NumberStyle(Check):
                 fixed = m.group().translate(table)
                 yield ctx.finding(self, m.start(), m.end(),
                                   f"the article writes its numbers in {other} digits: '{fixed}'",
-                                  [Fix(m.start(), m.end(), fixed)])
+                                  [Fix(m.start(), m.end(), fixed, applicability=SAFE)])
         if _GROUPED.search(text):
             for m in _UNGROUPED.finditer(text):
                 value = int(m.group())
-                fixes = [Fix(m.start(), m.end(), f"{value:,}")] if value < 100_000 else []
+                fixes = [Fix(m.start(), m.end(), f"{value:,}", applicability=SAFE)] if value < 100_000 else []
                 yield ctx.finding(self, m.start(), m.end(),
                                   "the article groups big numbers with commas elsewhere", fixes)
 

@@ -4,7 +4,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
@@ -56,7 +56,7 @@ class NumberWords(Check):
         for m in _MIXED.finditer(text):
             fixed = str(_value(m.group()))
             yield ctx.finding(self, m.start(), m.end(), f"one number in digits and words: write '{fixed}'",
-                              [Fix(m.start(), m.end(), fixed)])
+                              [Fix(m.start(), m.end(), fixed, applicability=SAFE)])
         numbers = {w: v for w, v in ctx.lexicon.numbers.items() if w != "एक" and w not in _SCALES}
         seen: dict[tuple[int, str], dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
         for m in _quantity(tuple(numbers)).finditer(text):
@@ -78,5 +78,5 @@ class NumberWords(Check):
                 yield ctx.finding(
                     self, start, end,
                     f"'{found}' and '{other[0][2]}' ({len(other)}x): one quantity in words and in digits",
-                    [Fix(start, end, other[0][2])],
+                    [Fix(start, end, other[0][2], applicability=UNSAFE)],
                 )

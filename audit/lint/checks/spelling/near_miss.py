@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.conventions import english_line_spans, inside
@@ -112,7 +112,7 @@ class NearMissSpelling(Check):
                     yield ctx.finding(
                         self, start, end,
                         f"'{word}' looks like a slip for '{right}' ({count[best]}x in this article)",
-                        [Fix(start, end, right)],
+                        [Fix(start, end, right, applicability=UNSAFE)],
                     )
 
     @staticmethod

@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.conventions import english_line_spans, inside
@@ -64,7 +64,7 @@ class SpellingVariant(Check):
                         self, start, end,
                         f"'{form}' ({counts[form]}x) and '{kept}' ({counts[kept]}x): one word spelt two ways; "
                         f"keep '{kept}'",
-                        [Fix(start, end, kept)],
+                        [Fix(start, end, kept, applicability=UNSAFE)],
                     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from audit.core.findings import Fix, Severity
+from audit.core.findings import UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
@@ -73,7 +73,7 @@ class LatinNameVariant(Check):
             for start, end in surfaces[form]:
                 yield ctx.finding(self, start, end,
                                   f"'{form}' and '{kept}' ({len(surfaces[kept])}x): one name written two ways",
-                                  [Fix(start, end, kept)])
+                                  [Fix(start, end, kept, applicability=UNSAFE)])
 
     def _half_transliterated(self, ctx: Context, words):
         """चैट GPT beside Chat GPT: the first word of a Latin name transliterated, the rest left."""
@@ -97,7 +97,7 @@ class LatinNameVariant(Check):
                     start, kept = deva.start(), f"{head} {m.group()}"
                     yield ctx.finding(self, start, m.end(),
                                       f"'{text[start:m.end()]}' and '{kept}': one name half in Devanagari",
-                                      [Fix(start, m.end(), kept)])
+                                      [Fix(start, m.end(), kept, applicability=UNSAFE)])
                     break
 
     def _two_scripts(self, ctx: Context, words):
@@ -127,7 +127,7 @@ class LatinNameVariant(Check):
             for start, end in minority:
                 yield ctx.finding(self, start, end,
                                   f"'{text[start:end]}' and '{kept}': one name in two scripts in this article",
-                                  [Fix(start, end, kept)])
+                                  [Fix(start, end, kept, applicability=UNSAFE)])
 
 
 def _sounds_like(deva: str, latin: str) -> bool:
