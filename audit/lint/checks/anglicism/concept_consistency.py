@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
+from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 
@@ -100,4 +101,7 @@ def _fix(concept: Concept, side: str, slot: int, start: int, end: int) -> list[F
     forms = concept.hindi if side == "translit" else concept.translit
     if not forms:
         return []
-    return [Fix(start, end, forms[slot] if slot < len(forms) else forms[0], applicability=applicability)]
+    form = forms[slot] if slot < len(forms) else forms[0]
+    if form != forms[0] and hindi_zipf(form) == 0:
+        applicability = DISPLAY_ONLY  # a generated plural Hindi text never uses (जॉबें): a hint only
+    return [Fix(start, end, form, applicability=applicability)]

@@ -47,8 +47,10 @@ class LookalikeChar(Check):
             if kind == "danda":
                 if pipe_habit:
                     continue
+                # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
+                danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
                 yield ctx.finding(self, start, end, f"'{m.group().strip()}' stands for the danda '।'",
-                                  [Fix(start, end, "।", applicability=SAFE)])
+                                  [Fix(start, end, danda, applicability=SAFE)])
             elif kind == "virama":
                 yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
                                   [Fix(start, end, "", applicability=SAFE)])
