@@ -12,6 +12,7 @@ from audit.lint.checks.bilingual.numbers import NumberMismatch
 from audit.lint.checks.bilingual.transliterated import TransliteratedSource
 from audit.lint.checks.bilingual.untranslated import UntranslatedSegment
 from audit.lint.checks.base import Check, Context, SourceSegment
+from audit.lint.checks.anglicism.capitalised_english import CapitalisedEnglish
 from audit.lint.checks.anglicism.concept_consistency import ConceptConsistency
 from audit.lint.checks.encoding.encoding_hygiene import EncodingHygiene
 from audit.lint.checks.encoding.lookalike_char import LookalikeChar
@@ -44,6 +45,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     KnownAnglicism,
     EnglishReadback,
     UntranslatedEnglish,
+    CapitalisedEnglish,
     RepeatedPhrase,
     RepeatedSentence,
     CurrencySpace,
