@@ -3,7 +3,7 @@ from __future__ import annotations
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.conventions import bracket_spans, chrome_spans, english_line_spans, inside, kicker_spans
+from audit.core.conventions import HEADLINE
 
 
 class CapitalisedEnglish(Check):
@@ -28,7 +28,6 @@ class CapitalisedEnglish(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        skip = bracket_spans(text) + chrome_spans(text) + kicker_spans(text) + list(english_line_spans(text))
         names = ctx.glossary.latin
         min_zipf, min_share = ctx.setting(self, "min_english_zipf"), ctx.setting(self, "min_hindi_share")
         for sent in ctx.article.sentences:
@@ -40,7 +39,7 @@ class CapitalisedEnglish(Check):
                 word = tok.text
                 if tok.kind != "latin" or len(word) < 4 or not word.isalpha() or not word[0].isupper():
                     continue
-                if not word[1:].islower() or (tok.key,) in names or inside(skip, tok.start, tok.end):
+                if not word[1:].islower() or (tok.key,) in names or ctx.conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
                     continue
                 neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
                 if any(n.kind in ("latin", "num") for n in neighbours) or "-" in (text[tok.start - 1 : tok.start]

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.conventions import english_line_spans, inside
+from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.spelling.spelling_variant import spelling_key
 
 _DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
@@ -83,13 +83,12 @@ class NearMissSpelling(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        english = list(english_line_spans(text))
         max_zipf, min_length = ctx.setting(self, "max_zipf"), int(ctx.setting(self, "min_length"))
         gap = ctx.setting(self, "min_zipf_gap")
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in _DEVA_WORD.finditer(text):
             # An excerpt cut mid-word ends in a fragment, not a typo.
-            if not inside(english, m.start(), m.end()) and m.end() < len(text):
+            if ctx.conventions.line_kind(m.start()) != ENGLISH_LINE and m.end() < len(text):
                 spans[unicodedata.normalize("NFC", m.group())].append(m.span())
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in spans:

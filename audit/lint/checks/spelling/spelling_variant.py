@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.conventions import english_line_spans, inside
+from audit.core.conventions import ENGLISH_LINE
 
 _DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
 _NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")  # कम्पनी -> कंपनी
@@ -47,10 +47,9 @@ class SpellingVariant(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        english = list(english_line_spans(text))
         groups: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         for start, end, form in _forms(text):
-            if not inside(english, start, end):
+            if ctx.conventions.line_kind(start) != ENGLISH_LINE:
                 groups[spelling_key(form)][unicodedata.normalize("NFC", form)].append((start, end))
         for forms in groups.values():
             if len(forms) < 2:

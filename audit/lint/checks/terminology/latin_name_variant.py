@@ -7,7 +7,7 @@ from audit.core.findings import UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.conventions import bracket_spans, chrome_spans, english_line_spans, inside, kicker_spans
+from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym
 
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+]*(?![A-Za-z0-9])")
@@ -41,10 +41,9 @@ class LatinNameVariant(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        english = list(english_line_spans(text))
         listed = ctx.covered(ctx.glossary.latin)
         words = [m for m in _LATIN_WORD.finditer(text)
-                 if not inside(english, m.start(), m.end()) and m.span() not in listed]
+                 if ctx.conventions.line_kind(m.start()) != ENGLISH_LINE and m.span() not in listed]
         forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         for m in words:
             forms[m.group().lower()][m.group()].append(m.span())
@@ -103,11 +102,11 @@ class LatinNameVariant(Check):
     def _two_scripts(self, ctx: Context, words):
         """NATO ... नाटो, Poco ... पोको: one name in Latin and in Devanagari (glosses in brackets aside)."""
         text = ctx.article.text
-        glosses = bracket_spans(text) + chrome_spans(text) + kicker_spans(text)
+        aside = (GLOSS, KICKER, CHROME, URL)
         latin: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in words:
             word = m.group()
-            if (len(word) >= 3 and word[0].isupper() and word.isalpha() and not inside(glosses, *m.span())
+            if (len(word) >= 3 and word[0].isupper() and word.isalpha() and not ctx.conventions.is_convention(*m.span(), aside)
                     and (_name_like(word) or english_zipf(word.lower()) < 3.0)
                     and not _MODEL.match(text, m.end())):  # Poco F1: a model name keeps its Latin
                 latin[word].append(m.span())
@@ -115,7 +114,7 @@ class LatinNameVariant(Check):
             return
         deva: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in re.finditer("[\u0900-\u0963\u0971-\u097f]{3,}", text):
-            if not inside(glosses, *m.span()) and hindi_zipf(m.group()) < 4.6 and not _DEVA_MODEL.match(text, m.end()):
+            if not ctx.conventions.is_convention(*m.span(), aside) and hindi_zipf(m.group()) < 4.6 and not _DEVA_MODEL.match(text, m.end()):
                 deva[m.group()].append(m.span())
         for word, spans in latin.items():
             spelled = _spell_acronym(word)
