@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from audit.core.conventions import LINE_KINDS
 from audit.core.findings import SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
@@ -25,7 +26,8 @@ class LookalikeChar(Check):
     Anti-pattern:  कमाई बढ़ी| फिल्म ...   बढ़ी l अब   उत्तराखण्डः अस्पताल   क्‍ा   29००   ने कहा, ”हम
     Fix:           कमाई बढ़ी। फिल्म ...   बढ़ी। अब   उत्तराखण्ड: अस्पताल   का   2900   ने कहा, “हम
 
-    A page with no danda that ends lines with '|' and nowhere else keeps one habit and passes.
+    A page with no danda that ends lines with '|' and nowhere else keeps one habit and passes, and so
+    does a byline, headline or chrome line that separates its fields with ' | '.
     A visarga is flagged only where the word reads as a common word without it and is rare
     with it (अतः, प्रातः and पुनः pass). Fix safety: safe, the drawn text is kept.
     """
@@ -45,7 +47,7 @@ class LookalikeChar(Check):
             start, end = m.span()
             kind = m.lastgroup
             if kind == "danda":
-                if pipe_habit:
+                if pipe_habit or _separator_line(ctx, text, start):
                     continue
                 # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
@@ -67,3 +69,12 @@ class LookalikeChar(Check):
             else:
                 yield ctx.finding(self, start, end, "a closing quote opens the quotation: '“'",
                                   [Fix(start, end, "“", applicability=SAFE)])
+
+
+def _separator_line(ctx: Context, text: str, at: int) -> bool:
+    """A byline, headline or chrome line that uses '|' between fields (`03:15 pm | नाम | विषय`)."""
+    if ctx.conventions.line_kind(at) in LINE_KINDS:
+        return True
+    line_start, line_end = ctx.conventions.line_span(at)
+    line = text[line_start:line_end]
+    return line.count(" | ") >= 2 and "।" not in line

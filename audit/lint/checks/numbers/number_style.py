@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _ASCII = re.compile(r"(?<![\w.])[0-9]+(?:[.,][0-9]+)*")  # \d would match Devanagari digits too
@@ -40,9 +40,11 @@ class NumberStyle(Check):
                                       else (ascii_numbers, _TO_DEVA, "Devanagari"))
             for m in minority:
                 fixed = m.group().translate(table)
+                # A lone Devanagari digit may be a lookalike, not a number (`113 किमी ७ 157 किमी`: ७ for ×).
+                safety = UNSAFE if len(m.group()) == 1 else SAFE
                 yield ctx.finding(self, m.start(), m.end(),
                                   f"the article writes its numbers in {other} digits: '{fixed}'",
-                                  [Fix(m.start(), m.end(), fixed, applicability=SAFE)])
+                                  [Fix(m.start(), m.end(), fixed, applicability=safety)])
         if _GROUPED.search(text):
             for m in _UNGROUPED.finditer(text):
                 value = int(m.group())
