@@ -13,13 +13,14 @@ from audit.core.findings import Severity
 from audit.lint.checks import ALL_CHECKS
 from audit.lint.engine import Engine
 
-# Made-up articles in the style of a Hinglish business desk: अनाउंस किया, इनवेस्ट किया, यूज beside
-# इस्तेमाल, and English words in Latin script, in every article.
+# Made-up articles in the style of a Hinglish business desk: अनाउंस किया, इनवेस्ट किया, यूज, प्लान
+# and English words in Latin script, in every article, used consistently. (An article that writes
+# both यूज and इस्तेमाल mixes one concept in two languages: ANGL004 reports that whatever the style.)
 TOPICS = ["मोबाइल", "कार", "बैंक", "स्टार्टअप", "टीवी", "लैपटॉप", "बाइक"]
 TEMPLATE = (
     "{t} कंपनी ने आज नया प्लान अनाउंस किया। कंपनी ने इस साल {n} करोड़ रुपये इनवेस्ट किया है और "
-    "अगले साल भी इनवेस्ट करने की योजना है। कंपनी के मुताबिक ग्राहक इस सर्विस का यूज घर से कर सकेंगे, "
-    "हालांकि इसका इस्तेमाल पहले से आसान होगा। त्योहारों से पहले कंपनी ने sale की तारीख भी बताई।\n"
+    "अगले साल भी इनवेस्ट करने का प्लान है। कंपनी के मुताबिक ग्राहक इस सर्विस का यूज घर से कर सकेंगे, "
+    "हालांकि इसका यूज पहले से आसान होगा। त्योहारों से पहले कंपनी ने sale की तारीख भी बताई।\n"
     "विश्लेषकों का कहना है कि {t} बाजार में मुकाबला बढ़ रहा है। कंपनी ने नए ग्राहकों के लिए offer "
     "भी रखा है और पुराने ग्राहकों को भी फायदा मिलेगा। कंपनी का कहना है कि अगले महीने से नई सुविधा "
     "देश के सभी बड़े शहरों में शुरू हो जाएगी और छोटे शहरों में भी जल्द पहुंचेगी।\n"
