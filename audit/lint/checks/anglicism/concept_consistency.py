@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
+from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
@@ -57,6 +58,8 @@ class ConceptConsistency(Check):
                                 glossed.setdefault(id(hit.concept), hit.side)
                     continue
                 previous = hits
+                if any(h.side == "translit" for h in hits) and _in_transliterated_name(tokens, m.first, m.last):
+                    continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
                 for hit in hits:
                     concepts[id(hit.concept)] = hit.concept
                     seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
@@ -79,6 +82,35 @@ class ConceptConsistency(Check):
                     f"('{concept.english}') in two languages; keep one",
                     _fix(concept, side, slot, start, end),
                 )
+
+
+# "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन).
+_THE = "द"
+
+
+def _in_transliterated_name(tokens, first: int, last: int) -> bool:
+    """The loan sits in a run of transliterated English that a name-like word or "द" belongs to.
+
+    A river in a bridge's name (ओयापॉक रिवर ब्रिज) or a speech in a paper's title (द प्रेसिडेंट
+    स्पीच) is part of a proper name, written as the name is; mixing it with नदी / भाषण elsewhere
+    is not one concept in two languages. A run of plain loans (ट्रैफिक कंजेशन) still counts.
+    """
+    run = []
+    for step, edge in ((-1, first - 1), (1, last + 1)):
+        i = edge
+        while 0 <= i < len(tokens) and tokens[i].kind == "deva" and _foreign(tokens[i].key):
+            run.append(tokens[i].key)
+            i += step
+    return any(key == _THE or _name_like(key) for key in run)
+
+
+def _foreign(key: str) -> bool:
+    return key == _THE or _name_like(key) or (hindi_zipf(key) < 4.0 and english_reading(key, 4) is not None)
+
+
+def _name_like(key: str) -> bool:
+    """Unknown to Hindi and no English word: a transliterated proper name (ओयापॉक)."""
+    return len(key) > 2 and hindi_zipf(key) == 0 and english_reading(key, 4) is None
 
 
 def _whole_gloss(text: str, start: int, end: int) -> bool:
