@@ -120,7 +120,7 @@ async def test_keys_pressed_right_after_an_accept_are_not_lost(stories, engine):
         assert len(accepted) == 3 and accepted[0].id == first or first in {i.id for i in accepted}
         reviewed, total = app.session.progress()
         assert reviewed >= 3 and f"{reviewed}/{total} reviewed" in str(app.status.render())
-        rows = {app.table.get_row(str(i.id))[1] for i in accepted}
+        rows = {app.table.cells_of(i.id)[1] for i in accepted}
         assert rows == {"accepted"}
 
 
@@ -170,3 +170,29 @@ async def test_filter_search_and_bulk_accept_with_a_preview(tmp_path, engine):
         await pilot.press("enter")
         await settle(pilot)
         assert {i.finding.code for i in app.view.apply(app.session.items)} == {"FMT001"}
+
+
+async def test_the_findings_list_follows_clicks_page_keys_and_a_filter(stories, engine):
+    from tui.table import FindingsTable
+
+    app = ReviewApp(stories[:1], engine)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        table = app.table
+        await pilot.click(FindingsTable, offset=(4, 4))  # border, header, then the third row
+        await pilot.pause()
+        assert app.selected == table.id_at(2) and table.cursor_row == 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == len(app.view.apply(app.session.items)) - 1 and app.selected == table.id_at(
+            table.cursor_row)
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0
+        # A filter reorders the rows without rebuilding them: each row still shows its own item.
+        app._set_view(filter=("code", "TERM001"))
+        await pilot.pause()
+        shown = app.view.apply(app.session.items)
+        assert shown and all(table.id_at(n) == item.id for n, item in enumerate(shown))
+        assert all(table.cells_of(item.id)[2] == "TERM001" for item in shown)
+        assert table.id_at(len(shown)) is None

@@ -8,6 +8,7 @@ is lost.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import work
@@ -15,7 +16,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from audit.core.errors import JaanchError
@@ -27,7 +28,8 @@ from audit.review.session import ConflictError, ReviewSession
 from tui import cells
 from tui.filters import GROUPS, View
 from tui.screens import (BulkScreen, ChoiceScreen, ConfirmScreen, GlossaryScreen, HelpScreen, PromptScreen)
-from tui.widgets import ArticleView, DetailPane, FindingsTable, shorten
+from tui.table import FindingsTable
+from tui.widgets import ArticleView, DetailPane, shorten
 
 ACTIONS = [
     ("next", "Next finding", "Select the next finding"),
@@ -105,6 +107,7 @@ class ReviewApp(App):
         self.loading = False
         self._refine_timer = None
         self.refine_pending = False  # a whole-article audit is due once decisions pause
+        self.settling = False  # the article-wide and bilingual findings wait for that audit
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -162,6 +165,8 @@ class ReviewApp(App):
         if event.state != WorkerState.ERROR:
             return
         self.loading = False
+        if event.worker.group == "refine":
+            self.settling = False  # the error says why nothing more will settle
         error = event.worker.error
         message = error.one_line() if isinstance(error, JaanchError) else f"{type(error).__name__}: {error}"
         self.notify(message, severity="error", timeout=30)
@@ -172,6 +177,9 @@ class ReviewApp(App):
         self.loading = False
         session = message.session
         self.sessions[session.path] = session
+        # What is alive now (tables, glossary, the session) lives as long as the app: taking it out of
+        # the collector's full passes keeps one of them (about 0.1 s) from landing inside a keypress.
+        gc.freeze()
         self._show_session(session)
         pending = session.pending_replay()
         if not pending:
@@ -196,6 +204,7 @@ class ReviewApp(App):
     def on_refined(self, message: Refined) -> None:
         # A file the editor has switched away from is settled too, for when they come back.
         if message.session.refine(message.text, message.found) and message.session is self.session:
+            self.settling = self.refine_pending
             self.refresh_view()
 
     def _glossary_done(self, glossary: Path, loaded: bool) -> None:
@@ -244,7 +253,8 @@ class ReviewApp(App):
         dirty = " · unsaved" if session.dirty else ""
         self.sub_title = f"{session.path.name} ({self.file_index + 1}/{len(self.paths)}){dirty}"
         shown = f" · showing {len(items)}: {self.view.describe()}" if self.view.active else ""
-        self.status.update(f"{reviewed}/{total} reviewed{shown}{dirty}", layout=False)
+        settling = " · settling…" if self.settling else ""
+        self.status.update(f"{reviewed}/{total} reviewed{shown}{dirty}{settling}", layout=False)
 
     def _show_selected(self) -> None:
         item = self.current
@@ -261,10 +271,9 @@ class ReviewApp(App):
             return None
         return self.session.item(self.selected)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        item_id = self.table.id_at(event.cursor_row)
-        if event.cursor_row == self.table.cursor_row and item_id is not None and item_id != self.selected:
-            self.select_item(item_id)
+    def on_findings_table_chosen(self, event: FindingsTable.Chosen) -> None:
+        if event.item_id != self.selected:
+            self.select_item(event.item_id)
 
     def on_article_view_line_clicked(self, event: ArticleView.LineClicked) -> None:
         if self.session is None:
@@ -292,6 +301,7 @@ class ReviewApp(App):
     def after_change(self, focus: int | None = None) -> None:
         if focus is not None and focus >= 0:
             self.selected = focus
+        self.settling = True  # until the whole-article audit of this text is in
         self.refresh_view()
         # The whole-article audit waits for a pause in the editor's decisions: it shares the
         # interpreter with the UI, and a newer decision makes its result stale anyway.

@@ -1,13 +1,12 @@
 """Widgets that display a session. They post no engine calls; the app feeds them data.
 
-Each widget updates in place: an accept changes a line or two of the article and a few rows
-of the table, and only those are redrawn (a 14,000-word article has 1,500 rows).
+Each widget updates in place: an accept changes a line or two of the article, and only those
+are re-wrapped and redrawn (the findings list, `tui/table.py`, does the same for its rows).
 """
 
 from __future__ import annotations
 
 import bisect
-from functools import lru_cache
 
 import wcwidth
 
@@ -18,7 +17,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from audit.review.items import ACCEPTED, EDITED, OPEN, Item
 
@@ -88,24 +87,32 @@ class ArticleView(ScrollView, can_focus=False):
                 continue
             first = bisect.bisect_right(starts, f.start) - 1
             last = bisect.bisect_right(starts, max(f.start, f.end - 1)) - 1
-            mark = (f.start, f.end, f.category, item.state, item.id == selected)
+            chosen = item.id == selected
             for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
-                on_line[n].append(mark)
+                # Offsets from the line's start: an edit above shifts a line, it does not change it.
+                on_line[n].append((f.start - starts[n], f.end - starts[n], f.category, item.state, chosen))
         del self._texts[len(lines):], self._keys[len(lines):], self._wrapped[len(lines):]
-        changed = False
+        changed: list[int] = []
         for n, line in enumerate(lines):
-            key = (line, starts[n], tuple(on_line[n]))
+            key = (line, tuple(on_line[n]))
             if n < len(self._keys):
                 if self._keys[n] == key:
                     continue
-                self._keys[n], self._texts[n], self._wrapped[n] = key, self._line_text(line, starts[n], on_line[n]), None
+                self._keys[n], self._texts[n], self._wrapped[n] = key, self._line_text(line, on_line[n]), None
             else:
                 self._keys.append(key)
-                self._texts.append(self._line_text(line, starts[n], on_line[n]))
+                self._texts.append(self._line_text(line, on_line[n]))
                 self._wrapped.append(None)
-            changed = True
-        if changed or len(self._rows) != len(lines) + 1:
+            changed.append(n)
+        rows = self._rows
+        if len(rows) != len(lines) + 1 or any(len(self._wrap(n)) != rows[n + 1] - rows[n] for n in changed):
             self._relayout()
+            return
+        # Every line kept its height: repaint just the changed lines that are on screen.
+        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.size.height
+        for n in changed:
+            if rows[n] < bottom and rows[n + 1] > top:
+                self.refresh_lines(rows[n], rows[n + 1] - rows[n])
 
     def _wrap(self, n: int) -> list[Strip]:
         strips = self._wrapped[n]
@@ -158,14 +165,14 @@ class ArticleView(ScrollView, can_focus=False):
             self.post_message(self.LineClicked(line))
 
     @staticmethod
-    def _line_text(line: str, base: int, marks: list[tuple]) -> Text:
+    def _line_text(line: str, marks: list[tuple]) -> Text:
         text = Text(line)
         for start, end, category, state, chosen in marks:
             style = Style.parse(DECIDED_STYLE if state in (ACCEPTED, EDITED) else
                                 CATEGORY_STYLES.get(category, "bold underline"))
             if chosen:
                 style += Style(reverse=True)
-            text.stylize(style, max(start, base) - base, min(end, base + len(line)) - base)
+            text.stylize(style, max(start, 0), min(end, len(line)))
         return text
 
     def scroll_to_line(self, line: int) -> None:
@@ -173,65 +180,6 @@ class ArticleView(ScrollView, can_focus=False):
             top = self._rows[line - 1]
             if not (self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height - 1):
                 self.scroll_to(y=max(0, top - self.size.height // 3), animate=False)
-
-
-class FindingsTable(DataTable):
-    """One row per item; rows are keyed by item id and updated cell by cell."""
-
-    COLUMNS = ("line", "state", "code", "sev", "flagged", "suggestion")
-
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.zebra_stripes = True
-        for name in self.COLUMNS:
-            self.add_column(name, key=name)
-        self._rows: dict[int, tuple] = {}
-        self._order: list[int] = []
-
-    @staticmethod
-    def row(item: Item) -> tuple:
-        f = item.finding
-        first = f.fixes[0].replacement if f.fixes else None
-        return _row(f.line, item.state, f.code, f.severity.label, f.text, first, item.original, item.note)
-
-    def show(self, items: list[Item], selected: int | None) -> None:
-        order = [i.id for i in items]
-        rows = {i.id: self.row(i) for i in items}
-        if order != self._order:
-            self.clear()
-            for item_id in order:
-                self.add_row(*rows[item_id], key=str(item_id))
-            self._order = order
-        else:
-            for item_id in order:
-                old, new = self._rows.get(item_id), rows[item_id]
-                if old != new:
-                    for column, (a, b) in zip(self.COLUMNS, zip(old or (None,) * len(new), new)):
-                        if a != b:
-                            self.update_cell(str(item_id), column, b)
-        self._rows = rows
-        self.select(selected)
-
-    def select(self, item_id: int | None) -> None:
-        if item_id is None or item_id not in self._rows:
-            return
-        index = self._order.index(item_id)
-        if self.cursor_row != index:
-            self.move_cursor(row=index, animate=False)
-
-    def id_at(self, row: int) -> int | None:
-        return self._order[row] if 0 <= row < len(self._order) else None
-
-
-@lru_cache(maxsize=8192)
-def _row(line: int, state: str, code: str, severity: str, text: str, first: str | None, original: str,
-         note: str) -> tuple:
-    if state in (ACCEPTED, EDITED):
-        flagged, suggestion = shorten(original or text, 22), "→ " + shorten(note or "(delete)", 18)
-    else:
-        flagged = shorten(text, 22)
-        suggestion = "" if first is None else "(delete)" if not first else shorten(first, 20)
-    return (str(line), STATE_LABEL[state], code, SEVERITY_MARK[severity], flagged, suggestion)
 
 
 class DetailPane(Static):

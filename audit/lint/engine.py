@@ -90,14 +90,18 @@ class Engine:
             return findings
         return [replace(f, severity=self.severities[f.code]) if f.code in self.severities else f for f in findings]
 
-    def audit(self, article: Article, sources: Iterable[SourceSegment] | None = None) -> list[Finding]:
-        """Findings of every check; `sources` (the English original by target span) enables the bilingual ones."""
+    def audit(self, article: Article, sources: Iterable[SourceSegment] | None = None,
+              only: Iterable[str] | None = None) -> list[Finding]:
+        """Findings of every check (or of the codes in `only`); `sources` (the English original by
+        target span) enables the bilingual ones."""
         ctx = Context(article, self.glossary, self.lexicon, self.settings,
                       tuple(sources) if sources is not None else None)
         found: list[Finding] = []
         order = {c.code: i for i, c in enumerate(self.checks)}
+        only = None if only is None else frozenset(only)
         for check in self._instances:
-            found.extend(check.run(ctx))
+            if only is None or check.code in only:
+                found.extend(check.run(ctx))
         if self._allowed:
             found = [f for f in found if fold(f.text) not in self._allowed.get(f.code, ())]
         return self.restyle(merge_overlapping(found, order))

@@ -113,8 +113,10 @@ def shift(items: list[Item], edits: list[Fix], where: Positions, old_text: str |
             out.append(item)  # wholly before every edit: nothing moves
             continue
         if f.start > calm:
-            fixes = tuple(_with(x, start=x.start + total, end=x.end + total) for x in f.fixes)
-            out.append(_with(item, finding=_with(f, start=f.start + total, end=f.end + total, fixes=fixes)))
+            if total:
+                fixes = tuple([_with(x, start=x.start + total, end=x.end + total) for x in f.fixes]) if f.fixes else ()
+                item = _with(item, finding=_with(f, start=f.start + total, end=f.end + total, fixes=fixes))
+            out.append(item)
             continue
         hit = overlapped(f)
         start, end = new_offset(f.start, False), new_offset(f.end, hit)

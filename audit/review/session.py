@@ -30,11 +30,6 @@ from audit.review import glossary_step
 from audit.review.items import ACCEPTED, DISMISSED, EDITED, OPEN, Item, Positions, moved, reconcile, shift
 from audit.review.journal import Journal, now, text_hash
 
-# Checks whose finding on a line depends on other lines far away (the majority spelling of a
-# name, a sentence repeated elsewhere): an edit's quick re-audit keeps their items as they were
-# and `refine()` settles them.
-WHOLE_ARTICLE = frozenset({"TERM003", "REP002"})
-
 
 class ConflictError(JaanchError):
     """The article changed on disk since the session opened it."""
@@ -364,14 +359,20 @@ class ReviewSession:
             items = self._reaudit_lines(items, where, lo, hi)
         self.history[-1] = replace(state, items=tuple(items))
 
+    @property
+    def local_checks(self) -> frozenset[str]:
+        """The checks a few lines can settle alone. The others keep their items as they were (shifted)
+        until `refine()`: the article-wide ones (a majority spelling, a sentence repeated far away)
+        and the bilingual ones, which need the English aligned with the whole text."""
+        return frozenset(c.code for c in self.engine.checks if c.category != "bilingual" and not c.article_wide)
+
     def _reaudit_lines(self, items: list[Item], where: Positions, lo: int, hi: int) -> list[Item]:
         text = where.text
         wlo = where.line_span(max(lo - 1, 0))[0] if lo > 0 else 0
         whi = where.line_span(hi + 1)[1] if hi + 1 < len(text) else len(text)
         window = parse_article(text[wlo:whi], str(self.path))
-        # the bilingual checks need the aligned English, which a window lacks: refine() settles them
-        local = {c.code for c in self.engine.checks if c.category != "bilingual"} - WHOLE_ARTICLE
-        found = apply_inline(window, self.engine.audit(window))[0]
+        local = self.local_checks
+        found = apply_inline(window, self.engine.audit(window, only=local))[0]
         found = [moved(f, where, f.start + wlo, f.end + wlo, [replace(x, start=x.start + wlo, end=x.end + wlo)
                                                                for x in f.fixes])
                  for f in found if f.code in local]

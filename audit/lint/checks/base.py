@@ -138,6 +138,9 @@ class Check:
     category: ClassVar[str]
     severity: ClassVar[Severity]
     defaults: ClassVar[dict[str, float]] = {}
+    # True when a finding on one line depends on text anywhere in the article (a majority spelling,
+    # a repeated sentence): re-auditing a few lines alone cannot confirm or clear it.
+    article_wide: ClassVar[bool] = False
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

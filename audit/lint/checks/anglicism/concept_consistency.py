@@ -38,6 +38,7 @@ class ConceptConsistency(Check):
     name = "concept-two-languages"
     category = "anglicism"
     severity = Severity.WARNING
+    article_wide = True  # the other language's word for the concept may be anywhere
 
     def run(self, ctx: Context):
         glosses = bracket_spans(ctx.article.text)

@@ -36,6 +36,7 @@ class LookalikeChar(Check):
     name = "lookalike-char"
     category = "encoding"
     severity = Severity.WARNING
+    article_wide = True  # whether the article uses the danda at all
 
     def run(self, ctx: Context):
         text = ctx.article.text

@@ -30,6 +30,7 @@ class NumberStyle(Check):
     name = "number-style"
     category = "numbers"
     severity = Severity.WARNING
+    article_wide = True  # the article's majority digits and grouping
 
     def run(self, ctx: Context):
         text = ctx.article.text

@@ -50,6 +50,7 @@ class NumberWords(Check):
     name = "number-words-digits"
     category = "numbers"
     severity = Severity.WARNING
+    article_wide = True  # one quantity written as words and as digits anywhere in the article
 
     def run(self, ctx: Context):
         text = ctx.article.text

@@ -26,6 +26,7 @@ class RepeatedSentence(Check):
     name = "repeated-sentence"
     category = "repetition"
     severity = Severity.ERROR
+    article_wide = True  # the repeated sentence may be anywhere
     defaults = {"min_words": 6, "min_chrf": 85.0, "min_overlap": 0.6}
 
     def run(self, ctx: Context):

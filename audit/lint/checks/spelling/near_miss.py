@@ -79,6 +79,7 @@ class NearMissSpelling(Check):
     name = "near-miss-spelling"
     category = "spelling"
     severity = Severity.WARNING
+    article_wide = True  # the more frequent spelling is counted over the article
     defaults = {"max_zipf": 3.9, "min_zipf_gap": 1.2, "min_length": 3}
 
     def run(self, ctx: Context):

@@ -44,6 +44,7 @@ class SpellingVariant(Check):
     name = "spelling-variant"
     category = "spelling"
     severity = Severity.WARNING
+    article_wide = True  # the majority spelling is counted over the article
 
     def run(self, ctx: Context):
         text = ctx.article.text

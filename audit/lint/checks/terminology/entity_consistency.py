@@ -74,6 +74,7 @@ class EntityConsistency(Check):
     name = "entity-consistency"
     category = "terminology"
     severity = Severity.WARNING
+    article_wide = True  # every form of a name in the article is compared
     defaults = {"max_hindi_zipf": 3.0, "max_vowel_distance": 2, "min_skeleton": 3}
 
     def run(self, ctx: Context):

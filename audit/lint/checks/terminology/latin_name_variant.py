@@ -38,6 +38,7 @@ class LatinNameVariant(Check):
     name = "latin-name-variant"
     category = "terminology"
     severity = Severity.WARNING
+    article_wide = True  # a Latin name's other spellings may be anywhere in the article
 
     def run(self, ctx: Context):
         text = ctx.article.text
