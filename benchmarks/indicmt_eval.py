@@ -35,6 +35,7 @@ MAPPING = {
     "terminology": ("Fluency_Spelling", "Terminology_Inappropriate", "Transliteration", "Accuracy_Mistranslation"),
     "repetition": ("Accuracy_Addition", "Style_Awkward", "Fluency_Grammar"),
     "formatting": ("Fluency_Punctuation", "Fluency_Grammar", "Style_Awkward"),
+    "spelling": ("Fluency_Spelling",),
     "bilingual": ("Transliteration", "Accuracy_Untranslated_text", "Terminology_Inappropriate",
                   "Accuracy_Mistranslation", "Accuracy_Omission", "Accuracy_Addition", "Fluency_Punctuation"),
 }
@@ -77,8 +78,9 @@ def evaluate(path: Path, engine: Engine, with_source: bool = False) -> dict:
         findings = engine.audit_text(seg["translation"], source=seg["src"] if with_source else None)
         for f in findings:
             hits = [t for s, e, t in spans if s < f.end and f.start < e]
-            for bucket, wanted in ((per_cat[f.category], MAPPING[f.category]),
-                                   (per_code[f.code], CODE_MAPPING.get(f.code, MAPPING[f.category]))):
+            wanted_types = MAPPING.get(f.category, ())  # a category no MQM type maps to is never "typed"
+            for bucket, wanted in ((per_cat[f.category], wanted_types),
+                                   (per_code[f.code], CODE_MAPPING.get(f.code, wanted_types))):
                 bucket["findings"] += 1
                 bucket["any"] += bool(hits)
                 bucket["typed"] += any(t in wanted for t in hits)
@@ -98,6 +100,8 @@ def evaluate(path: Path, engine: Engine, with_source: bool = False) -> dict:
                 for bucket, codes in ((aim, AIM_CODES), (aim_bilingual, AIM_BILINGUAL)):
                     bucket["spans"] += 1
                     bucket["recalled"] += any(f.code in codes for f in caught)
+                aim[f"spans {t}"] += 1
+                aim[f"recalled {t}"] += any(f.code in AIM_CODES for f in caught)
     return {"segments": len(segments), "per_cat": per_cat, "per_code": per_code,
             "annotated": annotated, "caught_by_type": caught_by_type, "aim": aim,
             "aim_bilingual": aim_bilingual}
@@ -170,6 +174,15 @@ def main() -> int:
     print()
     report("without the English source (the rule checks alone)", before)
     report("with the English source (the bilingual checks too)", after)
+    print("### the aim checks per MQM type, before (no source) and after (with it)")
+    print()
+    print("| MQM type | spans | recall before | recall after |")
+    print("|---|---:|---:|---:|")
+    for t in AIM_TYPES:
+        a, b = before["aim"], after["aim"]
+        print(f"| {t} | {a[f'spans {t}']} | {_pct(a[f'recalled {t}'], a[f'spans {t}'])} | "
+              f"{_pct(b[f'recalled {t}'], b[f'spans {t}'])} |")
+    print()
     print(engine.signature())
     return 0
 

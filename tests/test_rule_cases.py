@@ -42,6 +42,8 @@ def test_rule_case(code, case):
     for f in findings:
         assert f.code == code
         assert case["text"][f.start : f.end] == f.text
+    if "severity" in case:  # info, warning or error, one per finding
+        assert [f.severity.label for f in findings] == case["severity"]
     if "applicability" in case:  # of each finding's first fix: safe, unsafe, display-only, or "" (none)
         assert [f.applicability.label if f.fixes else "" for f in findings] == case["applicability"]
     if "fixed" in case:

@@ -4,9 +4,9 @@ from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
-from audit.core.text import latin_key, translit_key, vowel_distance
-from audit.language.concepts import Concept, load_concepts
-from audit.language.wordstats import hindi_zipf
+from audit.language.concepts import Concept, default_concepts, load_concepts
+from audit.language.soundalike import english_key, skeleton, spelling_distance
+from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import lemmas, source_words
 
@@ -20,29 +20,34 @@ class TransliteratedSource(Check):
     Fix safety:    unsafe when the Hindi word has the gender of the transliteration and its slot is
                    known (a listed form); display-only otherwise (उसकी सेंचुरी -> उसका शतक would not agree),
                    and for verbs, whose light verb may change (एक्सेल करता है -> बेहतर है).
-    A Devanagari token counts when it is a transliterated form in the concept table, or its
-    romanisation (indic-transliteration) matches a word of its own source sentence, and that word
-    is not a name and has a Hindi equivalent in the table. Loans the table marks as established in
+    A Devanagari token counts when it is a transliterated form in the concept table, or it spells
+    out a word of its own source sentence (`audit.language.soundalike`: the consonants a listener
+    hears, then the vowels), and that word is not a name. Loans the table marks as established in
     Hindi news (कंपनी, मोबाइल) are left alone unless `established` is set to 1.
 
-    A transliteration that is rare in Hindi (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड)
-    is a warning; a common one (रिपोर्ट, साइट, प्लांट, which human translators write too) is info.
-    The romanisation match alone (a form the table does not list) needs a token rarer than
-    `max_romanised_zipf`, so that Hindi words that happen to share consonants with a source word
-    (बेहतर / better, शामिल / small) are not read as transliterations.
+    With a Hindi equivalent in the table the finding suggests it: a transliteration rare in Hindi
+    (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
+    साइट, which human translators write too) is info. A word the table does not list is info with
+    no suggestion, and only when it is a common English word (zipf at least `min_english_zipf`:
+    yard, editing, painting), not a technical one Hindi has no word of its own for (proton, melamine).
+    The spelling match alone (a form the table does not list) needs a token rarer in Hindi than
+    `max_romanised_zipf`, so that Hindi words sharing consonants with a source word (बेहतर / better,
+    साथ / site) and loans long at home in Hindi (पुलिस, मिनट) are not read as transliterations.
     """
 
     code = "BIL004"
     name = "transliterated-source-word"
     category = "bilingual"
     severity = Severity.WARNING
-    defaults = {"established": 0.0, "max_key_distance": 2.0, "warn_below_zipf": 3.0, "max_romanised_zipf": 4.0}
+    defaults = {"established": 0.0, "max_key_distance": 2.0, "warn_below_zipf": 3.0, "max_romanised_zipf": 4.5,
+                "min_english_zipf": 4.2}
 
     def run(self, ctx: Context):
         index, by_english = _concept_index()
         allow_established = ctx.setting(self, "established") >= 1
         max_distance = ctx.setting(self, "max_key_distance")
         max_romanised_zipf = ctx.setting(self, "max_romanised_zipf")
+        min_english_zipf = ctx.setting(self, "min_english_zipf")
         names = ctx.glossary.latin
         for unit in ctx.aligned:
             words = [w for w in source_words(unit.source) if not w.name and (w.lower,) not in names]
@@ -72,12 +77,31 @@ class TransliteratedSource(Check):
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
                         continue
-                    if hindi_zipf(tok.text) >= max_romanised_zipf:
+                    if hindi_zipf(tok.text) >= max_romanised_zipf or _accepted(tok.text, allow_established):
                         continue
-                    hit = _romanised_match(tok.text, wanted, max_distance)
-                    if hit is not None:
-                        word, concept = hit
-                        yield self._finding(ctx, tok.start, tok.end, word, concept, None, confidence=0.7)
+                    if tok.key in ctx.lexicon.loanwords or tok.key in ctx.lexicon.stopwords:
+                        continue  # बोतल is the Hindi word for a bottle, however it came into Hindi
+                    hit = _spelled_source_word(tok.text, words, max_distance)
+                    if hit is None:
+                        continue
+                    hit, lemma = hit
+                    # the concept of the word the token spells (बुकिंग is "booking", not "book"); a verb
+                    # is transliterated inside "X करना", which the table's own forms catch
+                    concepts = [c for c in by_english.get(lemma, ()) if c.pos != "verb"]
+                    usable = [c for c in concepts if _usable(c, allow_established)]
+                    if usable:
+                        yield self._finding(ctx, tok.start, tok.end, hit.text, usable[0], None, confidence=0.7)
+                    elif (not concepts and hit.text.islower() and not _after_number(sent.tokens, i)
+                          and _common_english(hit.text, min_english_zipf)):
+                        # a capitalised word may be a name even at a sentence start (Hamilton), and a
+                        # unit after a number (10 फीट) is how Hindi news gives measures
+                        yield self._unlisted(ctx, tok.start, tok.end, hit.text)
+
+    def _unlisted(self, ctx: Context, start: int, end: int, word: str):
+        flagged = ctx.article.text[start:end]
+        return ctx.finding(self, start, end,
+                           f"'{flagged}' writes the source's '{word}' in Devanagari; a Hindi word may say it "
+                           f"(the concept table has no entry for '{word}')", severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
                  confidence: float = 0.9):
@@ -96,6 +120,10 @@ class TransliteratedSource(Check):
 _LIGHT_VERBS = frozenset("कर करना करने करते करता करती करें करे करो किया किए किये की कीं हो होना होने होता होती होते हुआ हुए हुई".split())
 
 
+def _after_number(tokens, i: int) -> bool:
+    return i > 0 and tokens[i - 1].kind == "num"
+
+
 def _light_verb_follows(tokens, last: int) -> bool:
     return last + 1 < len(tokens) and tokens[last + 1].text in _LIGHT_VERBS
 
@@ -104,38 +132,40 @@ def _usable(concept: Concept, allow_established: bool) -> bool:
     return bool(concept.hindi) and (allow_established or not concept.established)
 
 
-def _romanised_match(token: str, wanted: dict[str, tuple[str, Concept]], max_distance: float):
-    """The source word (and its concept) that the token spells out, by transliteration key."""
-    key = translit_key(token)
-    shape = consonants(key)
-    if len(shape) < 3:
-        return None
-    for word, concept in wanted.values():
-        if concept.pos == "verb":
-            continue  # a verb is transliterated inside "X करना", which the table's forms catch
-        # the token must spell the concept's own word (बुकिंग is "booking", not "book"), or its plural
-        other = latin_key(concept.english)
-        plurals = (consonants(other), consonants(other) + "s", consonants(other) + "j")  # लेवीज: levees
-        if shape in plurals and vowel_distance(key, other) <= max_distance:
-            return word, concept
-    return None
+def _accepted(token: str, allow_established: bool) -> bool:
+    """The token is Hindi in the concept table (a desk word), or a loan it marks as established."""
+    hits = default_concepts().lookup(token)
+    return any(h.side == "hindi" or (h.concept.established and not allow_established) for h in hits)
 
 
-_ASPIRATES = (("kh", "k"), ("gh", "g"), ("ch", "c"), ("jh", "j"), ("th", "t"), ("dh", "d"), ("ph", "f"),
-              ("bh", "b"), ("sh", "s"))
+def _spelled_source_word(token: str, words, max_distance: float):
+    """The source word the token spells out in Devanagari, and the form of it spelled (closest
+    vowels first), if any. A
+    two-consonant word (यार्ड "yard", सीट "seat") must match exactly: short words share consonants
+    by chance (साथ, "site")."""
+    best, best_distance = None, None
+    for w in words:
+        for lemma in lemmas(w.text):
+            distance = spelling_distance(token, lemma)
+            if distance is None:
+                continue
+            consonants = len(skeleton(english_key(lemma)))
+            if consonants < 3 and distance > 0:
+                continue
+            # a long word's consonants alone are strong evidence: its vowels may differ more
+            if distance <= max_distance + max(0, consonants - 3) and (best_distance is None or distance < best_distance):
+                best, best_distance = (w, lemma), distance
+    return best
 
 
-def consonants(key: str) -> str:
-    """Consonants of a transliteration key, aspirates folded and doubles collapsed, but a real h kept
-    (बेहतर has one; "better" has none)."""
-    for pair, single in _ASPIRATES:
-        key = key.replace(pair, single)
-    out: list[str] = []
-    for ch in key:
-        if ch in "aeiouy" or not ch.isalpha() or (out and out[-1] == ch):
-            continue
-        out.append(ch)
-    return "".join(out)
+def _common_english(word: str, min_zipf: float) -> bool:
+    """A common English word (one a Hindi reader has a word for), not a function word (and, for)
+    nor a rare or technical one (carotenoid, proton), which Hindi has no word of its own for."""
+    zipf = max(english_zipf(lemma) for lemma in lemmas(word))
+    return min_zipf <= zipf < _FUNCTION_WORD_ZIPF
+
+
+_FUNCTION_WORD_ZIPF = 6.0
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,13 @@ class UntranslatedSegment(Check):
                    target "परिषद सोमवार को budget पर vote करेगी।"   (source words copied into a Hindi sentence)
     Fix:           परिषद सोमवार को बजट पर मतदान करेगी।   (the editor translates it)
     A segment is a copy when most of its letters are Latin and its chrF against the source is high
-    (sacrebleu). Names, acronyms, URLs, e-mail addresses, handles, code and short English kickers
+    (sacrebleu). Acronyms, URLs, e-mail addresses, handles, code and short English kickers
     (fewer than `min_words` lower-case English words) are not translated anyway and are left alone.
+
+    A name of the source left in Latin script inside running Hindi (कोच Marlowe ने ...) is info:
+    Hindi news writes names in Devanagari (कोच मार्लो ने), except the forms desks keep in Latin: an
+    acronym, a brand or name the glossary lists, a bracketed gloss `हबल (Hubble)`, a product line
+    with a model number (Galaxy S24), a unit beside a number.
     """
 
     code = "BIL003"
@@ -55,20 +60,57 @@ class UntranslatedSegment(Check):
         return ctx.finding(self, start, end, f"this segment {what}", confidence=0.95 if same else 0.8)
 
     def _copied_words(self, ctx: Context, unit):
-        """Lower-case English words of the source left in Latin script inside a Hindi sentence."""
-        source = {w.lower for w in source_words(unit.source) if not w.name}
+        """English words of the source left in Latin script inside a Hindi sentence: a lower-case word
+        (a warning), or a name (info: Hindi news writes names in Devanagari)."""
+        said = source_words(unit.source)
+        source = {w.lower for w in said if not w.name}
+        names = {w.text for w in said if w.name}
         min_length = ctx.setting(self, "min_word_length")
         for sent in unit.sentences:
+            known = {j for m in ctx.glossary.latin.scan(sent.tokens) for j in range(m.first, m.last + 1)}
             for i, tok in enumerate(sent.tokens):
                 text = tok.text
-                if tok.kind != "latin" or not text.isalpha() or not text.islower() or len(text) < min_length:
+                if tok.kind != "latin" or not text.isalpha() or len(text) < min_length:
                     continue
-                if text not in source or _beside_number(sent.tokens, i):
+                if _beside_number(sent.tokens, i) or inside_entity(sent.text, tok.start - sent.start,
+                                                                   tok.end - sent.start):
                     continue
-                if inside_entity(sent.text, tok.start - sent.start, tok.end - sent.start):
-                    continue
-                yield ctx.finding(self, tok.start, tok.end,
-                                  f"'{text}' is the source's English word left untranslated", confidence=0.85)
+                if text.islower() and text in source:
+                    yield ctx.finding(self, tok.start, tok.end,
+                                      f"'{text}' is the source's English word left untranslated", confidence=0.85)
+                elif text in names and i not in known and _plain_name(sent, i):
+                    yield ctx.finding(self, tok.start, tok.end,
+                                      f"the name '{text}' is left in Latin script; Hindi news writes names in "
+                                      "Devanagari", severity=Severity.INFO, confidence=0.6)
+
+
+def _plain_name(sent, i: int) -> bool:
+    """A capitalised name in running Hindi text, not one of the forms desks keep in Latin: an
+    acronym (ISRO), a name the glossary knows in Latin (brands, do-not-translate names), a
+    bracketed gloss `(Hubble)`, or a product line with a model number (Galaxy S24)."""
+    text = sent.tokens[i].text
+    if text.isupper() or not text[:1].isupper() or not text[1:].islower():
+        return False  # ISRO, iPhone, McLaren: house styles differ
+    before = sent.text[: sent.tokens[i].start - sent.start]
+    if before.count("(") > before.count(")"):
+        return False
+    run = _latin_run(sent.tokens, i)
+    if any(any(ch.isdigit() for ch in t.text) for t in run):
+        return False
+    return any(t.kind == "deva" for t in sent.tokens)
+
+
+def _latin_run(tokens, i: int):
+    """The tokens of the Latin-script stretch around token i (words, digits, hyphens between)."""
+    def latinish(t):
+        return t.kind in ("latin", "num") or t.text in ("-", "&", ".")
+    lo = i
+    while lo > 0 and latinish(tokens[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(tokens) and latinish(tokens[hi + 1]):
+        hi += 1
+    return tokens[lo : hi + 1]
 
 
 def _is_code(text: str) -> bool:

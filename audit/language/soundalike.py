@@ -1,0 +1,91 @@
+"""Whether a Devanagari word spells out an English word: यार्ड is "yard", रोटेशन is "rotation".
+
+Both sides are reduced to the consonants a listener hears, in classes Hindi spelling does not
+keep apart (स/ज for s/z, न/म before a consonant, aspiration, doubled letters). The English side
+is first respelled the way Hindi writes its sounds, by the rules in `glossaries/english_sounds.tsv`
+(`tch` → च as in मैच, `tion` → शन as in रोटेशन, a soft `g` → ज as in कवरेज). The vowels then
+decide between words that share consonants (बेहतर is not "better").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from audit.core.text import translit_key, vowel_distance
+from audit.language.tables import read_table
+
+SOUNDS = Path(__file__).resolve().parents[2] / "glossaries" / "english_sounds.tsv"
+
+# Digraphs of the romanised Hindi (Harvard-Kyoto, folded) that are one consonant.
+_DIGRAPHS = (("sh", "s"), ("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("ch", "c"), ("bh", "b"),
+             ("ph", "f"), ("jh", "j"))
+# Consonants Hindi spelling of English words does not keep apart: s/z/j (सीजन "season",
+# फेज "phase"), m/n (anusvara: चैंपियन "champion"), w/v.
+_CLASS = {"z": "s", "j": "s", "m": "n", "w": "v"}
+_NOT_CONSONANT = set("aeiouyh")
+
+
+@lru_cache(maxsize=1)
+def _respellings() -> tuple[tuple[str, str], ...]:
+    rows = read_table(SOUNDS, ("spelling", "sound"), ("example",))
+    return tuple((row.get("spelling"), row.get("sound")) for row in rows)
+
+
+@lru_cache(maxsize=20_000)
+def english_key(word: str) -> str:
+    """The English word respelled as Hindi writes its sounds, in plain letters (lower case)."""
+    key = re.sub(r"[^a-z]", "", word.lower())
+    if key.startswith("ts"):
+        key = key[1:]  # tsunami → सुनामी
+    for spelling, sound in _respellings():
+        key = key.replace(spelling, sound)
+    return key
+
+
+def skeleton(key: str) -> str:
+    """The consonant classes of a key, in order, repeats collapsed."""
+    for pair, single in _DIGRAPHS:
+        key = key.replace(pair, single)
+    out: list[str] = []
+    for ch in key:
+        if ch in _NOT_CONSONANT or not ch.isalpha():
+            continue
+        ch = _CLASS.get(ch, ch)
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _vowelled(key: str) -> str:
+    return re.sub(r"[^a-z]", "", key.replace("sh", "s").replace("th", "t").replace("z", "j")
+                  .replace("w", "v").replace("y", "i"))
+
+
+# English vowel spellings as Hindi writes them: levee लेवी, seat सीट, pool पूल; a final silent e.
+_ENGLISH_VOWELS = ((re.compile(r"ee|ea|ie"), "i"), (re.compile(r"oo"), "u"), (re.compile(r"(?<=[^aeiou])e$"), ""))
+
+
+@lru_cache(maxsize=50_000)
+def hindi_key(token: str) -> tuple[str, str]:
+    """(key, skeleton) of a Devanagari token."""
+    key = translit_key(token)
+    return key, skeleton(key)
+
+
+def spelling_distance(token: str, english: str) -> int | None:
+    """How far apart the vowels are when the Devanagari token spells out the English word (0 is
+    exact), or None when their consonants differ. An English plural or a Hindi plural ending on
+    the token (स्कीयर्स, कारों) still matches the singular."""
+    key, shape = hindi_key(token)
+    other = english_key(english)
+    other_shape = skeleton(other)
+    if len(other_shape) < 2 or shape not in (other_shape, other_shape + "s", other_shape + "n"):
+        return None
+    mine, theirs = _vowelled(key), _vowelled(other)
+    for pattern, vowel in _ENGLISH_VOWELS:
+        theirs = pattern.sub(vowel, theirs)
+    if shape != other_shape:  # a plural ending (लेवीज, कारों) is not a difference
+        mine = re.sub(r"[sjn][^sjn]*$", "", mine)
+    return vowel_distance(mine, theirs)
