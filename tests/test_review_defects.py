@@ -90,6 +90,30 @@ def test_a_real_change_on_disk_is_still_a_conflict(tmp_path, engine):
         session.save()
 
 
+def test_a_save_landing_after_the_check_is_not_overwritten(story, engine, monkeypatch):
+    """The snapshot read at open goes to write_atomic, which checks it again just before the rename."""
+    import audit.review.session as session_module
+
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    session.accept(_items(session, "FMT001")[0])
+    theirs = STORY.replace("छोटी", "बड़ी")
+    copy2 = shutil.copy2
+
+    def editor_saves_meanwhile(src, dst):  # between the conflict check and the write
+        copy2(src, dst)
+        story.write_text(theirs, encoding="utf-8")
+
+    monkeypatch.setattr(session_module.shutil, "copy2", editor_saves_meanwhile)
+    with pytest.raises(ConflictError):
+        session.save()
+    assert story.read_text(encoding="utf-8") == theirs
+    monkeypatch.setattr(session_module.shutil, "copy2", copy2)
+    session.save(force=True)  # "Overwrite it anyway" in the app
+    assert "$5 मिलियन" in story.read_text(encoding="utf-8")
+    assert not session.changed_on_disk()
+
+
 def test_journal_decisions_on_a_file_changed_since_are_not_dropped_silently(story, engine):
     first = ReviewSession.open(story, engine)
     first.start(replay=False)

@@ -110,6 +110,19 @@ def read_for_update(path: str | Path) -> tuple[bytes, Snapshot]:
     return raw, Snapshot.of(real, raw, info)
 
 
+def read_snapshot(path: str | Path) -> tuple[bytes, Snapshot]:
+    """A file's bytes and its snapshot, for a later `write_atomic(..., expect=snapshot)`; unlike
+    `read_for_update` it does not refuse a file that cannot be rewritten (a reviewer may read one)."""
+    real = resolve(path)
+    try:
+        with open(real, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            raw = handle.read()
+    except OSError as exc:
+        raise InputError(describe(exc), str(path)) from None
+    return raw, Snapshot.of(real, raw, info)
+
+
 def resolve(path: str | Path) -> Path:
     """The file a path names, through any symlinks (a loop or a dangling link is an InputError)."""
     try:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from audit.core.document import Article, decode_article, parse_article
-from audit.core.errors import InputError, JaanchError
-from audit.core.fileio import write_atomic
+from audit.core.errors import JaanchError
+from audit.core.fileio import Snapshot, WriteError, read_snapshot, write_atomic
 from audit.core.findings import SAFE, Finding, Fix, apply_fixes
 from audit.inputs.pairs import align_article
 from audit.lint.checks import SourceSegment
@@ -62,6 +62,8 @@ class ReviewSession:
     next_id: int = 0
     glossary_origin: dict[str, str | None] = field(default_factory=dict)  # before this session touched them
     _journal_open: bool = False
+    # The file as it was read (size, mtime, inode, SHA-256): a save replaces only that file.
+    snapshot: Snapshot | None = None
 
     # --- opening -------------------------------------------------------------------------
 
@@ -69,14 +71,12 @@ class ReviewSession:
     def open(cls, path: str | Path, engine: Engine,
              extra: Callable[[Article], list[Finding]] | None = None, english: str | None = None) -> "ReviewSession":
         path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(exc.strerror or "cannot read", str(path)) from None
+        raw, snapshot = read_snapshot(path)
         text = decode_article(raw, str(path))
         store = SuppressionStore.load(path.parent)
         mine = tuple(s for s in store.entries if s.file == path.name)
-        session = cls(path, engine, raw, journal=Journal(path), suppressions=store, extra=extra, english=english)
+        session = cls(path, engine, raw, journal=Journal(path), suppressions=store, extra=extra, english=english,
+                      snapshot=snapshot)
         if english is not None:
             session.aligned = session._english_of
         items, session.next_id = reconcile([], session.full_audit(text), lambda f: True, 0,
@@ -477,9 +477,10 @@ class ReviewSession:
     # --- saving --------------------------------------------------------------------------
 
     def changed_on_disk(self) -> bool:
+        """True when the file is not the one read (other bytes, or saved again since: mtime, inode)."""
         try:
-            return self.path.read_bytes() != self.disk_bytes
-        except OSError:
+            return read_snapshot(self.path)[1] != self.snapshot
+        except JaanchError:
             return True
 
     def save(self, force: bool = False) -> Path | None:
@@ -487,15 +488,23 @@ class ReviewSession:
 
         The bytes read at open are what "changed on disk" compares, so a BOM or CRLF line ends
         never look like someone else's edit; the BOM is written back."""
+        conflict = ConflictError("changed on disk since it was opened; not overwriting it", str(self.path))
         if not force and self.changed_on_disk():
-            raise ConflictError("changed on disk since it was opened; not overwriting it", str(self.path))
+            raise conflict
         backup = None
         if self.text != self.disk_text:
             backup = self.path.with_name(self.path.name + "~")
             shutil.copy2(self.path, backup)  # the exact bytes and mode of the previous version
-            write_atomic(self.path, ("\ufeff" if self.bom else "") + self.text)
+            try:
+                # The snapshot is checked again just before the rename: a save that lands after
+                # the check above is not overwritten either.
+                write_atomic(self.path, self.text, expect=None if force else self.snapshot, bom=self.bom)
+            except WriteError:
+                if not force and self.changed_on_disk():
+                    raise conflict from None
+                raise
         self.suppressions.merge(self.path, {s.key: s for s in self.state.dismissed})
-        self.disk_bytes = self.path.read_bytes()
+        self.disk_bytes, self.snapshot = read_snapshot(self.path)
         self.history = [self.state]
         self.future.clear()
         self._log({"event": "save", "sha256": text_hash(self.text)})
