@@ -3,7 +3,8 @@
 Both sides are reduced to the consonants a listener hears, in classes Hindi spelling does not
 keep apart (स/ज for s/z, न/म before a consonant, aspiration, doubled letters). The English side
 is first respelled the way Hindi writes its sounds, by the rules in `glossaries/english_sounds.tsv`
-(`tch` → च as in मैच, `tion` → शन as in रोटेशन, a soft `g` → ज as in कवरेज). The vowels then
+(`tch` → च as in मैच, `tion` → शन as in रोटेशन, a soft `g` → ज as in कवरेज; each spelling is a
+regular expression, applied in the table's order). The vowels then
 decide between words that share consonants (बेहतर is not "better").
 """
 
@@ -13,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from audit.core.text import translit_key, vowel_distance
+from audit.core.text import translit_key
 from audit.language.tables import read_table
 
 SOUNDS = Path(__file__).resolve().parents[2] / "glossaries" / "english_sounds.tsv"
@@ -28,9 +29,15 @@ _NOT_CONSONANT = set("aeiouyh")
 
 
 @lru_cache(maxsize=1)
-def _respellings() -> tuple[tuple[str, str], ...]:
+def _respellings() -> tuple[tuple[re.Pattern, str], ...]:
     rows = read_table(SOUNDS, ("spelling", "sound"), ("example",))
-    return tuple((row.get("spelling"), row.get("sound")) for row in rows)
+    out = []
+    for row in rows:
+        try:
+            out.append((re.compile(row.get("spelling")), row.get("sound")))
+        except re.error as exc:
+            raise row.error(f"'spelling' is not a regular expression: {exc}") from None
+    return tuple(out)
 
 
 @lru_cache(maxsize=20_000)
@@ -40,7 +47,7 @@ def english_key(word: str) -> str:
     if key.startswith("ts"):
         key = key[1:]  # tsunami → सुनामी
     for spelling, sound in _respellings():
-        key = key.replace(spelling, sound)
+        key = spelling.sub(sound, key)
     return key
 
 
@@ -59,8 +66,25 @@ def skeleton(key: str) -> str:
 
 
 def _vowelled(key: str) -> str:
-    return re.sub(r"[^a-z]", "", key.replace("sh", "s").replace("th", "t").replace("z", "j")
+    return re.sub(r"[^a-z]", "", key.replace("sh", "s").replace("th", "t").replace("ch", "c").replace("z", "j")
                   .replace("w", "v").replace("y", "i"))
+
+
+# An English vowel letter and the Hindi vowel that often writes its sound: base बेस and wrap रैप
+# (a → e), run रन (u → a), cover कवर (o → a, e → a).
+_LIKELY_VOWELS = frozenset((("a", "e"), ("u", "a"), ("o", "a"), ("e", "a")))
+
+
+def _sound_distance(hindi: str, english: str) -> int:
+    """Edit distance where an English vowel written as the Hindi vowel that usually renders it is free."""
+    prev = list(range(len(english) + 1))
+    for i, h in enumerate(hindi, 1):
+        cur = [i]
+        for j, e in enumerate(english, 1):
+            same = h == e or (e, h) in _LIKELY_VOWELS
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (not same)))
+        prev = cur
+    return prev[-1]
 
 
 # English vowel spellings as Hindi writes them: levee लेवी, seat सीट, pool पूल; a final silent e.
@@ -88,4 +112,4 @@ def spelling_distance(token: str, english: str) -> int | None:
         theirs = pattern.sub(vowel, theirs)
     if shape != other_shape:  # a plural ending (लेवीज, कारों) is not a difference
         mine = re.sub(r"[sjn][^sjn]*$", "", mine)
-    return vowel_distance(mine, theirs)
+    return _sound_distance(mine, theirs)
