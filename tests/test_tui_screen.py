@@ -196,3 +196,46 @@ async def test_the_findings_list_follows_clicks_page_keys_and_a_filter(stories, 
         assert shown and all(table.id_at(n) == item.id for n, item in enumerate(shown))
         assert all(table.cells_of(item.id)[2] == "TERM001" for item in shown)
         assert table.id_at(len(shown)) is None
+
+
+async def test_the_article_pane_follows_decisions_and_the_selection(stories, engine):
+    """The pane redraws only the lines a decision or a move touched: those must still be right."""
+    from rich.style import Style
+
+    from tui.widgets import DECIDED_STYLE
+
+    app = ReviewApp(stories[:1], engine)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+
+        def style_at(item_id):
+            f = app.session.item(item_id).finding
+            line_start = app.session.text.rfind("\n", 0, f.start) + 1
+            return app.article._texts[f.line - 1].get_style_at_offset(app.console, f.start - line_start)
+
+        first = await select(pilot, "FMT001")
+        line = app.session.item(first).finding.line
+        assert style_at(first).reverse
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.session.item(first).state == ACCEPTED and app.selected != first
+        assert not style_at(first).reverse and style_at(first).color == Style.parse(DECIDED_STYLE).color
+        assert style_at(app.selected).reverse
+        # lines below the edit moved in the text but not in themselves: their marks are still on their words
+        below = [i for i in app.session.items if i.state == OPEN and i.finding.line > line]
+        assert below and all(style_at(i.id).underline for i in below)
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.selected == first and app.session.item(first).state == OPEN and style_at(first).reverse
+
+
+async def test_the_screen_says_it_is_settling_until_the_whole_article_audit_is_in(stories, engine):
+    app = ReviewApp(stories[:1], engine)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        assert "settling" not in str(app.status.render())
+        await select(pilot, "FMT001")
+        app.action_accept()  # what `a` runs; the article-wide checks wait for the worker's audit
+        assert app.settling and "settling" in str(app.status.render())
+        await settle(pilot)
+        assert not app.settling and "settling" not in str(app.status.render())

@@ -251,7 +251,8 @@ class ReviewApp(App):
         self._show_selected()
         reviewed, total = session.progress()
         dirty = " · unsaved" if session.dirty else ""
-        self.sub_title = f"{session.path.name} ({self.file_index + 1}/{len(self.paths)}){dirty}"
+        # "unsaved" shows in the status line only: a new title relayouts the whole screen.
+        self.sub_title = f"{session.path.name} ({self.file_index + 1}/{len(self.paths)})"
         shown = f" · showing {len(items)}: {self.view.describe()}" if self.view.active else ""
         settling = " · settling…" if self.settling else ""
         self.status.update(f"{reviewed}/{total} reviewed{shown}{dirty}{settling}", layout=False)

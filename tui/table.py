@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -22,8 +22,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from audit.review.items import ACCEPTED, EDITED, Item
+from audit.review.items import ACCEPTED, EDITED, OPEN, Item
 from tui.widgets import SEVERITY_MARK, STATE_LABEL, shorten
+
+
+# The state column is as wide as its longest label from the start: the first accept does not widen it.
+MIN_WIDTHS = (0, max(len(label) for label in STATE_LABEL.values()), 0, 0, 0, 0)
 
 
 class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
@@ -106,20 +110,20 @@ class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
         if order == self._order and rows == self._rows:
             self.select(selected)
             return
-        # Columns fit their widest cell; an update only widens them (as DataTable's did), so only
-        # the rows that changed are measured unless the list itself changed.
-        old = self._rows if order == self._order else {}
-        widths = list(self._widths) if old else [cell_len(name) for name in self.COLUMNS]
-        for item_id, row in rows.items():
-            if old.get(item_id) != row:
+        if order != self._order:
+            # Columns fit the widest cell of the list. Rows updated in place keep the widths (a
+            # longer cell is cut, as in DataTable): a new width would relayout the whole screen.
+            widths = [max(cell_len(name), minimum) for name, minimum in zip(self.COLUMNS, MIN_WIDTHS)]
+            for row in rows.values():
                 for column, text in enumerate(row):
                     width = cell_len(text)
                     if width > widths[column]:
                         widths[column] = width
-        if widths != self._widths:
-            self._widths = widths
-            self._strips.clear()
-        if order != self._order:
+                if row[1] == STATE_LABEL[OPEN] and row[5]:  # room for the "→ " an accept puts before it
+                    widths[5] = max(widths[5], cell_len(row[5]) + 2)
+            if widths != self._widths:
+                self._widths = widths
+                self._strips.clear()
             self._order = order
             self._index = {item_id: n for n, item_id in enumerate(order)}
         self._rows = rows
@@ -188,7 +192,7 @@ class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _strip(self, cells: tuple, look: str, x: int, width: int) -> Strip:
         style = self.get_component_rich_style(look) if look else self.rich_style
-        text = "".join(f" {cell}{' ' * (column - cell_len(cell))} " for cell, column in zip(cells, self._widths))
+        text = "".join(f" {set_cell_size(cell, column)} " for cell, column in zip(cells, self._widths))
         return Strip([Segment(text, style)], sum(w + 2 for w in self._widths)).crop_extend(x, x + width, style)
 
     def notify_style_update(self) -> None:

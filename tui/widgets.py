@@ -66,6 +66,10 @@ class ArticleView(ScrollView, can_focus=False):
         self._keys: list[tuple] = []
         self._wrapped: list[list[Strip] | None] = []
         self._rows: list[int] = [0]  # first row of each line, and the total at the end
+        self._shown: tuple = (None, None, None)  # the text, items and selection on screen
+        self._lines: list[str] = []
+        self._marks: list[list[tuple]] = []
+        self._spans: dict[int, tuple] = {}
         self._width = 0
         self.gap = 1  # blank rows between paragraphs
 
@@ -75,33 +79,29 @@ class ArticleView(ScrollView, can_focus=False):
             self._relayout()
 
     def show(self, text: str, items: tuple[Item, ...], selected: int | None) -> None:
-        lines = text.split("\n")
-        starts, pos = [], 0
-        for line in lines:
-            starts.append(pos)
-            pos += len(line) + 1
-        on_line: list[list[tuple]] = [[] for _ in lines]
-        for item in items:
-            f = item.finding
-            if item.state not in (OPEN, ACCEPTED, EDITED) and item.id != selected:
-                continue
-            first = bisect.bisect_right(starts, f.start) - 1
-            last = bisect.bisect_right(starts, max(f.start, f.end - 1)) - 1
-            chosen = item.id == selected
-            for n in range(max(first, 0), min(last, len(lines) - 1) + 1):
-                # Offsets from the line's start: an edit above shifts a line, it does not change it.
-                on_line[n].append((f.start - starts[n], f.end - starts[n], f.category, item.state, chosen))
+        if text is not self._shown[0] or items is not self._shown[1]:
+            self._index(text, items)
+            todo = range(len(self._lines))
+        else:  # only the selection moved: the lines of the finding it left and of the one it reached
+            todo = sorted({*self._lines_of(self._shown[2]), *self._lines_of(selected)})
+        self._shown = (text, items, selected)
+        lines, marks = self._lines, self._marks
+        hidden = self._spans.get(selected)  # a dismissed or resolved finding shows while selected
+        hidden = hidden if hidden is not None and hidden[2] else None
         del self._texts[len(lines):], self._keys[len(lines):], self._wrapped[len(lines):]
         changed: list[int] = []
-        for n, line in enumerate(lines):
-            key = (line, tuple(on_line[n]))
+        for n in todo:
+            line, on_line = lines[n], marks[n]
+            if hidden is not None and hidden[0] <= n <= hidden[1]:
+                on_line = sorted(on_line + [hidden[3][n - hidden[0]]])
+            key = (line, tuple(on_line), selected if any(m[4] == selected for m in on_line) else None)
             if n < len(self._keys):
                 if self._keys[n] == key:
                     continue
-                self._keys[n], self._texts[n], self._wrapped[n] = key, self._line_text(line, on_line[n]), None
+                self._keys[n], self._texts[n], self._wrapped[n] = key, self._line_text(line, on_line, selected), None
             else:
                 self._keys.append(key)
-                self._texts.append(self._line_text(line, on_line[n]))
+                self._texts.append(self._line_text(line, on_line, selected))
                 self._wrapped.append(None)
             changed.append(n)
         rows = self._rows
@@ -113,6 +113,34 @@ class ArticleView(ScrollView, can_focus=False):
         for n in changed:
             if rows[n] < bottom and rows[n + 1] > top:
                 self.refresh_lines(rows[n], rows[n + 1] - rows[n])
+
+    def _index(self, text: str, items: tuple[Item, ...]) -> None:
+        """Each line's marks (offsets from the line's start, so an edit above a line leaves it as it
+        was) and each item's first and last line: a selection move then touches two findings' lines."""
+        lines = text.split("\n")
+        starts, pos = [], 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        marks: list[list[tuple]] = [[] for _ in lines]
+        spans: dict[int, tuple] = {}
+        last_line = len(lines) - 1
+        for item in items:
+            f = item.finding
+            first = max(bisect.bisect_right(starts, f.start) - 1, 0)
+            last = min(bisect.bisect_right(starts, max(f.start, f.end - 1)) - 1, last_line)
+            own = [(f.start - starts[n], f.end - starts[n], f.category, item.state, item.id)
+                   for n in range(first, last + 1)]
+            shown = item.state in (OPEN, ACCEPTED, EDITED)
+            spans[item.id] = (first, last, not shown, own)
+            if shown:
+                for n, mark in zip(range(first, last + 1), own):
+                    marks[n].append(mark)
+        self._lines, self._marks, self._spans = lines, marks, spans
+
+    def _lines_of(self, item_id: int | None) -> range:
+        span = self._spans.get(item_id)
+        return range(0) if span is None else range(span[0], span[1] + 1)
 
     def _wrap(self, n: int) -> list[Strip]:
         strips = self._wrapped[n]
@@ -165,9 +193,10 @@ class ArticleView(ScrollView, can_focus=False):
             self.post_message(self.LineClicked(line))
 
     @staticmethod
-    def _line_text(line: str, marks: list[tuple]) -> Text:
+    def _line_text(line: str, marks: list[tuple], selected: int | None) -> Text:
         text = Text(line)
-        for start, end, category, state, chosen in marks:
+        for start, end, category, state, item_id in marks:
+            chosen = item_id == selected
             style = Style.parse(DECIDED_STYLE if state in (ACCEPTED, EDITED) else
                                 CATEGORY_STYLES.get(category, "bold underline"))
             if chosen:
