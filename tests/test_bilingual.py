@@ -27,6 +27,8 @@ PAIRS = [
     ("Read the full report at https://example.org/report.", "पूरा ब्योरा वेबसाइट पर पढ़ें।",
      [("BIL005", "पूरा ब्योरा वेबसाइट पर पढ़ें।")]),
     ("Will the bridge open before the monsoon?", "क्या पुल मानसून से पहले खुलेगा।", [("BIL006", "।")]),
+    ("Traffic congestion has grown in the old city.", "पुराने शहर में ट्रैफिक कंजेशन बढ़ गया है।",
+     [("BIL004", "कंजेशन")]),  # the example: ट्रैफिक is an established loan, कंजेशन is not
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 
@@ -127,6 +129,7 @@ def test_fix_applies_unsafe_bilingual_fixes_only_when_asked(tmp_path):
     fixed = hindi.read_text(encoding="utf-8").splitlines()
     assert fixed[1].startswith("जेमिनी अब") and "तटबंध" in fixed[3] and fixed[5].endswith("खुलेगा?")
     assert "2023" in fixed[0] and "6 करोड़ डॉलर" in fixed[0]  # the number hints are display-only
+    assert "ट्रैफिक जाम" in fixed[6]
 
 
 def test_clean_pairs_file_gets_no_warning():

@@ -98,18 +98,53 @@ def hindi_key(token: str) -> tuple[str, str]:
     return key, skeleton(key)
 
 
+@lru_cache(maxsize=20_000)
+def _english_sound(english: str) -> tuple[str, str]:
+    """(skeleton, vowelled key) of an English word."""
+    other = english_key(english)
+    theirs = _vowelled(other)
+    for pattern, vowel in _ENGLISH_VOWELS:
+        theirs = pattern.sub(vowel, theirs)
+    return skeleton(other), theirs
+
+
+def _distance(token: str, theirs: str, plural: bool) -> int:
+    mine = _vowelled(hindi_key(token)[0])
+    if plural:  # a plural ending (लेवीज, कारों) is not a difference
+        mine = re.sub(r"[sjn][^sjn]*$", "", mine)
+    return _sound_distance(mine, theirs)
+
+
 def spelling_distance(token: str, english: str) -> int | None:
     """How far apart the vowels are when the Devanagari token spells out the English word (0 is
     exact), or None when their consonants differ. An English plural or a Hindi plural ending on
     the token (स्कीयर्स, कारों) still matches the singular."""
-    key, shape = hindi_key(token)
-    other = english_key(english)
-    other_shape = skeleton(other)
+    shape = hindi_key(token)[1]
+    other_shape, theirs = _english_sound(english)
     if len(other_shape) < 2 or shape not in (other_shape, other_shape + "s", other_shape + "n"):
         return None
-    mine, theirs = _vowelled(key), _vowelled(other)
-    for pattern, vowel in _ENGLISH_VOWELS:
-        theirs = pattern.sub(vowel, theirs)
-    if shape != other_shape:  # a plural ending (लेवीज, कारों) is not a difference
-        mine = re.sub(r"[sjn][^sjn]*$", "", mine)
-    return _sound_distance(mine, theirs)
+    return _distance(token, theirs, shape != other_shape)
+
+
+class SpelledWords:
+    """The English words of one source segment, found by the consonants of a Devanagari token
+    (one dictionary look-up per token, so a check stays linear in the text)."""
+
+    def __init__(self, forms):
+        """`forms`: (what, English form) pairs; `matches` hands `what` back."""
+        self._by_shape: dict[str, list] = {}
+        for what, form in forms:
+            shape, theirs = _english_sound(form)
+            if len(shape) >= 2:
+                self._by_shape.setdefault(shape, []).append((what, form, shape, theirs))
+
+    def matches(self, token: str):
+        """(what, form, consonant count, distance) of every English form the token spells out."""
+        shape = hindi_key(token)[1]
+        found = []
+        for key, plural in ((shape, False), (shape[:-1], True)):
+            if plural and shape[-1:] not in ("s", "n"):
+                continue
+            for what, form, other_shape, theirs in self._by_shape.get(key, ()):
+                found.append((what, form, len(other_shape), _distance(token, theirs, plural)))
+        return found

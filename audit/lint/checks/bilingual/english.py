@@ -61,6 +61,7 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=20_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """The word and the forms an inflected English word may come from (skiers -> skier, driving -> drive)."""
     w = word.lower()

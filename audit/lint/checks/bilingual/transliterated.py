@@ -5,7 +5,7 @@ from functools import lru_cache
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
 from audit.language.concepts import Concept, default_concepts, load_concepts
-from audit.language.soundalike import english_key, skeleton, spelling_distance
+from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import lemmas, source_words
@@ -58,6 +58,7 @@ class TransliteratedSource(Check):
                     for concept in by_english.get(lemma, ()):
                         if _usable(concept, allow_established):
                             wanted.setdefault(lemma, (w.text, concept))
+            spelled = SpelledWords((w, lemma) for w in words for lemma in lemmas(w.text))
             for sent in unit.sentences:
                 taken: set[int] = set()
                 for m in index.scan(sent.tokens):
@@ -77,12 +78,12 @@ class TransliteratedSource(Check):
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
                         continue
-                    if hindi_zipf(tok.text) >= max_romanised_zipf or _accepted(tok.text, allow_established):
-                        continue
                     if tok.key in ctx.lexicon.loanwords or tok.key in ctx.lexicon.stopwords:
                         continue  # बोतल is the Hindi word for a bottle, however it came into Hindi
-                    hit = _spelled_source_word(tok.text, words, max_distance)
+                    hit = _spelled_source_word(tok.text, spelled, max_distance)
                     if hit is None:
+                        continue
+                    if hindi_zipf(tok.text) >= max_romanised_zipf or _accepted(tok.text, allow_established):
                         continue
                     hit, lemma = hit
                     # the concept of the word the token spells (बुकिंग is "booking", not "book"); a verb
@@ -138,23 +139,17 @@ def _accepted(token: str, allow_established: bool) -> bool:
     return any(h.side == "hindi" or (h.concept.established and not allow_established) for h in hits)
 
 
-def _spelled_source_word(token: str, words, max_distance: float):
+def _spelled_source_word(token: str, spelled: SpelledWords, max_distance: float):
     """The source word the token spells out in Devanagari, and the form of it spelled (closest
-    vowels first), if any. A
-    two-consonant word (यार्ड "yard", सीट "seat") must match exactly: short words share consonants
-    by chance (साथ, "site")."""
+    vowels first), if any. A two-consonant word (यार्ड "yard", सीट "seat") must match exactly:
+    short words share consonants by chance (साथ, "site")."""
     best, best_distance = None, None
-    for w in words:
-        for lemma in lemmas(w.text):
-            distance = spelling_distance(token, lemma)
-            if distance is None:
-                continue
-            consonants = len(skeleton(english_key(lemma)))
-            if consonants < 3 and distance > 0:
-                continue
-            # a long word's consonants alone are strong evidence: its vowels may differ more
-            if distance <= max_distance + max(0, consonants - 3) and (best_distance is None or distance < best_distance):
-                best, best_distance = (w, lemma), distance
+    for w, lemma, consonants, distance in spelled.matches(token):
+        if consonants < 3 and distance > 0:
+            continue
+        # a long word's consonants alone are strong evidence: its vowels may differ more
+        if distance <= max_distance + max(0, consonants - 3) and (best_distance is None or distance < best_distance):
+            best, best_distance = (w, lemma), distance
     return best
 
 
