@@ -40,7 +40,12 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     qe.add_argument("--qe-threshold", type=_finite, default=0.5, help="sentence scores below this are findings")
     qe.add_argument("--qe-device", choices=("cpu", "cuda"), default="cpu")
     qe.add_argument("--qe-batch-size", type=_positive, default=16)
-    qe.add_argument("--qe-quantize", action="store_true", help="int8 dynamic quantisation of the encoder (CPU)")
+    qe.add_argument("--qe-runtime", choices=("torch", "onnx"), default="torch",
+                    help="onnx: the encoder exported once (cached under ~/.cache/jaanch/onnx) and run int8 on "
+                         "ONNX Runtime, CPU only")
+    qe.add_argument("--qe-quantize", action="store_true",
+                    help="int8 dynamic quantisation of the encoder in torch (CPU; torch deprecates it: "
+                         "prefer --qe-runtime onnx)")
     qe.add_argument("--qe-cache", metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
     qe.add_argument("--no-qe-cache", action="store_true")
     check.add_argument("--source", metavar="ENGLISH_FILE",
@@ -65,8 +70,8 @@ def add_subcommands(sub) -> None:
 
 
 # the options Models are built from: a worker on another machine rebuilds them from these
-MODEL_OPTIONS = ("qe", "qe_model", "qe_threshold", "qe_device", "qe_batch_size", "qe_quantize", "qe_cache",
-                 "no_qe_cache", "lm")
+MODEL_OPTIONS = ("qe", "qe_model", "qe_threshold", "qe_device", "qe_batch_size", "qe_quantize", "qe_runtime",
+                 "qe_cache", "no_qe_cache", "lm")
 
 
 @dataclass
@@ -99,7 +104,8 @@ class Models:
             from audit.qe.comet_backend import CometScorer
 
             cache = ScoreCache(None if args.no_qe_cache else Path(args.qe_cache) if args.qe_cache else default_cache_path())
-            models.scorer = CometScorer(args.qe_model, args.qe_device, args.qe_batch_size, args.qe_quantize, cache)
+            models.scorer = CometScorer(args.qe_model, args.qe_device, args.qe_batch_size, args.qe_quantize, cache,
+                                        runtime=args.qe_runtime)
         if args.lm:
             from audit.qe.lm import HouseLM
 

@@ -94,13 +94,15 @@ class Scored:
 
 @dataclass
 class CometScorer:
-    """One model load per run; length-sorted batches; no Trainer per call; optional int8 encoder."""
+    """One model load per run; length-sorted batches; no Trainer per call; optional int8 encoder,
+    by torch's dynamic quantisation (quantize) or on ONNX Runtime (runtime="onnx", always int8)."""
 
     name: str
     device: str = "cpu"
     batch_size: int = 16
     quantize: bool = False
     cache: ScoreCache = field(default_factory=lambda: ScoreCache(None))
+    runtime: str = "torch"
     progress: bool | None = None
     hits: int = 0
     misses: int = 0
@@ -108,18 +110,26 @@ class CometScorer:
     def __post_init__(self):
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # see audit/qe/onnx_encoder.py
         self._model = None
+        if self.runtime == "onnx" and self.device != "cpu":
+            raise QEError("--qe-runtime onnx runs on the CPU; on a GPU use --qe-runtime torch")
+        self.checkpoint = None
         if self.name.startswith("memory:"):
             return  # see in_memory(): a model built in this process, for benchmarks
         self.checkpoint = resolve_checkpoint(self.name)
-        self.model_id = model_identity(self.checkpoint) + ("+int8" if self.quantize else "")
+        self.model_id = model_identity(self.checkpoint) + self._variant()
+
+    def _variant(self) -> str:
+        """Part of the model id, so the score cache keeps each runtime's (slightly different) scores."""
+        return "+onnx-int8" if self.runtime == "onnx" else "+int8" if self.quantize else ""
 
     @classmethod
     def in_memory(cls, model, label: str, **options) -> "CometScorer":
         """Wrap a model object already in memory (benchmarks build one with random weights)."""
         scorer = cls(f"memory:{label}", **options)
-        scorer.model_id = label + ("+int8" if scorer.quantize else "")
-        scorer._model = scorer._prepare(model)
+        scorer.model_id = label + scorer._variant()
+        scorer._model = scorer._prepare(model, owned=False)
         return scorer
 
     @property
@@ -140,6 +150,7 @@ class CometScorer:
             missing = getattr(exc, "name", None) or "torch"
             raise QEError(f"--qe needs the qe extra (torch and unbabel-comet; {missing} is missing): "
                           "pip install 'jaanch[qe]'", str(self.checkpoint)) from None
+        self._require_onnx()
 
         if self.device == "cuda" and not torch.cuda.is_available():
             raise QEError("--qe-device cuda: no CUDA device is available")
@@ -164,13 +175,47 @@ class CometScorer:
             raise QEError(f"cannot load the QE model: {detail}", str(self.checkpoint)) from None
         return self._prepare(model)
 
-    def _prepare(self, model):
+    def _require_onnx(self) -> None:
+        if self.runtime != "onnx":
+            return
+        try:
+            import onnx  # noqa: F401
+            import onnxruntime  # noqa: F401
+        except ImportError as exc:
+            missing = getattr(exc, "name", None) or "onnxruntime"
+            raise QEError(f"--qe-runtime onnx needs the qe extra's onnxruntime and onnx ({missing} is missing): "
+                          "pip install 'jaanch[qe]'", str(self.checkpoint or self.name)) from None
+
+    def _prepare(self, model, owned: bool = True):
         import torch
 
         model.eval()
+        if self.runtime == "onnx":
+            return self._on_onnx(model, owned)
         if self.quantize:
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         return model.to(self.device)
+
+    def _on_onnx(self, model, owned: bool):
+        import copy
+
+        import torch
+
+        from audit.qe.onnx_encoder import OnnxEncoder, OnnxUnsupported, check_supported, drop_torch_encoder, \
+            use_onnx_encoder
+
+        self._require_onnx()
+        try:
+            check_supported(model)
+        except OnnxUnsupported as exc:
+            raise QEError(str(exc), str(self.checkpoint or self.name)) from None
+        encoder = OnnxEncoder(model, self.model_id, torch.get_num_threads())
+        if owned:
+            drop_torch_encoder(model)
+        else:
+            model = copy.copy(model)  # the caller's model keeps its own forward
+        use_onnx_encoder(model, encoder)
+        return model
 
     def score(self, pairs: list[tuple[str, str]]) -> list[Scored]:
         out: list[Scored | None] = [None] * len(pairs)
