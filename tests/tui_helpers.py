@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.widgets import Input
+from textual.worker import WorkerCancelled
 
 from audit.review.items import OPEN
 
@@ -12,11 +13,21 @@ from audit.review.items import OPEN
 async def settle(pilot) -> None:
     """Wait until workers are done (loading, the whole-article audit) and the screen has refreshed."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await _workers_done(pilot.app)
     while getattr(pilot.app, "refine_pending", False):  # the whole-article audit waits for a pause
         await asyncio.sleep(0.05)
-    await pilot.app.workers.wait_for_complete()
+    await _workers_done(pilot.app)
     await pilot.pause()
+
+
+async def _workers_done(app) -> None:
+    # A newer whole-article audit cancels an older one (its text is stale): that is not a failure.
+    while True:
+        try:
+            await app.workers.wait_for_complete([w for w in app.workers if not w.is_cancelled])
+            return
+        except WorkerCancelled:
+            continue
 
 
 async def select(pilot, code: str, text: str | None = None) -> int:

@@ -24,6 +24,7 @@ from audit.lint.engine import Engine
 from audit.review.items import OPEN
 from audit.review.lock import ArticleLock
 from audit.review.session import ConflictError, ReviewSession
+from audit.review.whole_audit import WholeArticleAuditor
 
 from tui import cells
 from tui.filters import GROUPS, View
@@ -108,6 +109,7 @@ class ReviewApp(App):
         self._refine_timer = None
         self.refine_pending = False  # a whole-article audit is due once decisions pause
         self.settling = False  # the article-wide and bilingual findings wait for that audit
+        self.auditor = WholeArticleAuditor()  # a long article's audit runs in a child process
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -149,12 +151,13 @@ class ReviewApp(App):
         self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra, self.english)))
 
     def on_unmount(self) -> None:
+        self.auditor.close()
         for lock in self.locks.values():
             lock.release()
 
     @work(thread=True, group="refine", exclusive=True, exit_on_error=False)
     def _refine(self, session: ReviewSession, text: str) -> None:
-        self.post_message(Refined(session, text, session.full_audit(text)))
+        self.post_message(Refined(session, text, self.auditor.audit(session, text)))
 
     @work(thread=True, group="glossary", exit_on_error=False)
     def _glossary(self, session: ReviewSession, item, glossary: str, latin: str, canonical: str | None) -> None:
