@@ -7,7 +7,9 @@ ones included, because `चंद्रमा (मून)` names the word the ar
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 
 _BRACKETS = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
 
@@ -18,4 +20,12 @@ def bracket_spans(text: str) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether [start, end) lies in one of `spans`, as `bracket_spans` gives them: in text order and
+    never overlapping, so only the last span starting at or before `start` (or, for an empty range,
+    the one ending where it starts) can hold it. A bisection, not a walk over every bracket."""
+    i = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
+    while i >= 0 and spans[i][1] >= start:
+        if end <= spans[i][1]:
+            return True
+        i -= 1
+    return False

@@ -116,7 +116,12 @@ def _name_like(key: str) -> bool:
 
 def _whole_gloss(text: str, start: int, end: int) -> bool:
     """The match is all there is inside its brackets, right after the word it glosses."""
-    return text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")")
+    before, after = start - 1, end
+    while before >= 0 and text[before].isspace():  # what text[:start].rstrip() would end with,
+        before -= 1  # without copying the article up to every match
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return before >= 0 and text[before] == "(" and after < len(text) and text[after] == ")"
 
 
 def _meant(hits: list[FormHit], after: str) -> list[FormHit]:

@@ -73,13 +73,36 @@ def _forms(text: str):
     article also writes it joined or hyphenated (शीत लहर beside शीतलहर)."""
     words = [(m.start(), m.end(), m.group()) for m in _DEVA_WORD.finditer(text)]
     singles = {w for _, _, w in words}
+    hyphened = _HyphenJoins(words, text, singles)
     covered: set[int] = set()
     for (s1, e1, w1), (s2, e2, w2) in zip(words, words[1:]):
         gap = text[e1:s2]
-        if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or f"{w1}-{w2}" in text)):
+        if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or hyphened.has(w1, w2))):
             if s1 not in covered:
                 covered.update((s1, s2))
                 yield s1, e2, text[s1:e2]
     for s, e, w in words:
         if s not in covered:
             yield s, e, w
+
+
+class _HyphenJoins:
+    """Answers `f"{w1}-{w2}" in text` for two words of the text without searching the text.
+
+    Such a string, all Devanagari but its one hyphen, can only stand where a word ending in w1 and
+    the next word starting with w2 are joined by exactly "-". So the hyphen joins are collected once,
+    with each side's ends that are themselves words of the text (only those can be asked about):
+    a lookup instead of a search of the whole article for every pair of words (quadratic).
+    """
+
+    def __init__(self, words: list[tuple[int, int, str]], text: str, singles: set[str]):
+        self._pairs: set[tuple[str, str]] = set()
+        lengths = sorted({len(w) for w in singles})
+        joins = {(w1, w2) for (_, e1, w1), (s2, _, w2) in zip(words, words[1:]) if s2 == e1 + 1 and text[e1] == "-"}
+        for left, right in joins:
+            tails = [left[-n:] for n in lengths if n <= len(left) and left[-n:] in singles]
+            heads = [right[:n] for n in lengths if n <= len(right) and right[:n] in singles]
+            self._pairs.update((t, h) for t in tails for h in heads)
+
+    def has(self, w1: str, w2: str) -> bool:
+        return (w1, w2) in self._pairs

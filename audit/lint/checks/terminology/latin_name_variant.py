@@ -86,15 +86,14 @@ class LatinNameVariant(Check):
             heads = by_tail.get(m.group())
             if not heads:
                 continue
-            before = text[: m.start()]
-            if not before.endswith(" "):
+            if m.start() == 0 or text[m.start() - 1] != " ":
                 continue
-            deva = re.search("[\u0900-\u0963\u0971-\u097f]+$", before[:-1])
+            deva_start, deva = _deva_before(text, m.start() - 1)
             if not deva:
                 continue
             for head in heads:
-                if len(head) >= 3 and m.group().isalpha() and _sounds_like(deva.group(), head):
-                    start, kept = deva.start(), f"{head} {m.group()}"
+                if len(head) >= 3 and m.group().isalpha() and _sounds_like(deva, head):
+                    start, kept = deva_start, f"{head} {m.group()}"
                     yield ctx.finding(self, start, m.end(),
                                       f"'{text[start:m.end()]}' and '{kept}': one name half in Devanagari",
                                       [Fix(start, m.end(), kept, applicability=UNSAFE)])
@@ -133,3 +132,18 @@ class LatinNameVariant(Check):
 def _sounds_like(deva: str, latin: str) -> bool:
     a, b = translit_key(deva), latin_key(latin)
     return len(b) >= 3 and vowel_distance(a, b) <= (0 if len(b) <= 4 else 1)
+
+
+def _deva_before(text: str, end: int) -> tuple[int, str]:
+    """The Devanagari run that `re.search("[...]+$", text[:end])` finds (ending at `end`, or just
+    before a newline there), walked back from `end` instead of searched for from the text's start."""
+    if end > 0 and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > 0 and _is_deva_letter(text[start - 1]):
+        start -= 1
+    return start, text[start:end]
+
+
+def _is_deva_letter(ch: str) -> bool:
+    return "\u0900" <= ch <= "\u0963" or "\u0971" <= ch <= "\u097f"
