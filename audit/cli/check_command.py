@@ -298,7 +298,8 @@ def _report_one(args, stores, target, result, used, everything, baseline, report
         result.findings = baseline.filter(result.findings)
     for f in result.findings:
         worst = f.severity if worst is None or f.severity > worst else worst
-    out.write(reporter.add(result))
+    for part in reporter.parts(result):
+        out.write(part)
     return worst
 
 

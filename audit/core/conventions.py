@@ -82,6 +82,10 @@ class Conventions:
                 spans.append(Span(start, kicker, KICKER))
         return sorted(spans, key=lambda s: (s.start, s.end))
 
+    @cached_property
+    def _inline_starts(self) -> list[int]:
+        return [s.start for s in self.inline]  # built once: a list per question made every check quadratic
+
     def _is_gloss(self, m: re.Match) -> bool:
         inside = m.group(1)
         deva, latin = _letters(inside)
@@ -152,7 +156,7 @@ class Conventions:
     def inline_at(self, start: int, end: int) -> Span | None:
         """The inline convention span that holds [start, end), if any."""
         spans = self.inline
-        i = bisect.bisect_right([s.start for s in spans], start)
+        i = bisect.bisect_right(self._inline_starts, start)
         for span in reversed(spans[max(0, i - 8) : i]):
             if span.start <= start and end <= span.end:
                 return span

@@ -78,9 +78,9 @@ class Lexicon:
     @cached_property
     def concepts(self):
         """The concept table: part of speech, slot-aligned forms and genders of each loan and its Hindi."""
-        from audit.language.concepts import load_concepts
+        from audit.language.concepts import default_concepts
 
-        return load_concepts()
+        return default_concepts()  # one parse per process, shared with the concept checks
 
     @property
     def digest(self) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -37,6 +38,11 @@ class Reporter:
     def add(self, result: FileResult) -> str:
         self._results.append(result)
         return ""
+
+    def parts(self, result: FileResult) -> Iterator[str]:
+        """`add(result)` in pieces, so one huge file's report is never one string in memory
+        (a 50 MB article has hundreds of thousands of findings); line formats override it."""
+        yield self.add(result)
 
     def finish(self) -> str:
         return self.render_all(self._results)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder when available, as json.dumps uses
 
 from audit.reporters.base import FileResult, Reporter
@@ -52,11 +53,12 @@ class JsonReporter(Reporter):
         return ""
 
     def add(self, result: FileResult) -> str:
-        parts = []
+        return "".join(self.parts(result))
+
+    def parts(self, result: FileResult) -> Iterator[str]:
         for f in result.findings:
-            parts.append(("[\n " if self._count == 0 else ",\n ") + _indented(f.to_dict(), 1))
+            yield ("[\n " if self._count == 0 else ",\n ") + _indented(f.to_dict(), 1)
             self._count += 1
-        return "".join(parts)
 
     def finish(self) -> str:
         return "[]\n" if self._count == 0 else "\n]\n"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, hidden_fixes
 from audit.reporters.base import FileResult, Reporter
@@ -22,21 +23,20 @@ class TextReporter(Reporter):
         return ""
 
     def add(self, result: FileResult) -> str:
-        lines: list[str] = []
+        return "".join(self.parts(result))
+
+    def parts(self, result: FileResult) -> Iterator[str]:
         self._files += 1
         for f in result.findings:
             self._by_severity[f.severity.label] += 1
             fix = f" → '{f.suggestions[0]}'" if f.fixes and f.suggestions[0] else (" → delete" if f.fixes else "")
             fix += _MARK.get(f.applicability, "") if f.fixes else ""
-            lines.append(
-                f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} [{f.rule}] {f.message}"
-                f"  ['{f.text}'{fix}]"
-            )
+            yield (f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} [{f.rule}] {f.message}"
+                   f"  ['{f.text}'{fix}]\n")
         if not self.unsafe_fixes:
             self._hidden += hidden_fixes(result.findings)
         if result.fixed:
-            lines.append(f"{result.path}: applied {result.fixed} fixes")
-        return "".join(line + "\n" for line in lines)
+            yield f"{result.path}: applied {result.fixed} fixes\n"
 
     def finish(self) -> str:
         by_severity = self._by_severity

@@ -166,7 +166,7 @@ _FUNCTION_WORD_ZIPF = 6.0
 @lru_cache(maxsize=1)
 def _concept_index() -> tuple[PhraseIndex, dict[str, list[Concept]]]:
     """Transliterated forms (every slot and variant) -> [(concept, slot)], and English lemma -> concepts."""
-    table = load_concepts()
+    table = default_concepts()
     index: PhraseIndex = PhraseIndex()
     by_english: dict[str, list[Concept]] = {}
     for concept in table.concepts:
