@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from audit.core.errors import InputError
+from audit.core.lines import LineIndex, byte_line
 from audit.core.text import fold, is_devanagari, is_latin, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -119,15 +120,12 @@ class Article:
     sentences: list[Sentence]
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        # a lone CR (old Mac files, some CMS exports) ends a line too, as editors show it
-        breaks = "\r\n|\r|\n" if "\r" in self.text else "\n"
-        return [0] + [m.end() for m in re.finditer(breaks, self.text)]
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.text)  # a lone CR ends a line too, as editors show it
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of a str offset."""
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        return self.line_index.position(offset)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -320,7 +318,7 @@ def decode_article(raw: bytes, path: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = byte_line(raw, exc.start)
         raise InputError(
             f"cannot decode byte 0x{raw[exc.start]:02x} as UTF-8 (save the file as UTF-8)", path, line
         ) from None

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit.core.errors import InputError, JaanchError
+from audit.core.lines import LineIndex, byte_line
 
 BOM = b"\xef\xbb\xbf"
 
@@ -57,12 +58,12 @@ def read_bytes(path: str | Path) -> bytes:
 
 def read_text(path: str | Path, what: str = "file") -> str:
     """A UTF-8 text file (a leading BOM dropped), or one InputError naming it and the line."""
-    raw = read_bytes(path)
+    body = read_bytes(path).removeprefix(BOM)
     try:
-        return raw.removeprefix(BOM).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(f"{what} is not UTF-8 (byte 0x{raw[exc.start]:02x})", str(path), line) from None
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:  # exc.start counts in `body`, after the BOM
+        raise InputError(f"{what} is not UTF-8 (byte 0x{body[exc.start]:02x})", str(path),
+                         byte_line(body, exc.start)) from None
 
 
 def load_json(text: str, path: str | Path, line: int | None = None):
@@ -73,7 +74,8 @@ def load_json(text: str, path: str | Path, line: int | None = None):
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        where = exc.lineno if line is None else line
+        # json counts only "\n" as a line end; a lone-CR file's line is the one an editor shows
+        where = LineIndex(text).line(exc.pos) if line is None else line
         raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", str(path), where) from None
     except RecursionError:
         raise InputError("JSON nested too deeply to be a real document", str(path), line) from None

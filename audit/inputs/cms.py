@@ -14,6 +14,7 @@ from pathlib import Path
 from audit.core.document import decode_article
 from audit.core.errors import InputError
 from audit.core.fileio import load_json, read_bytes
+from audit.core.lines import LineIndex
 from audit.inputs.segments import Pair
 
 CMS_SUFFIXES = (".html", ".htm", ".json")
@@ -115,7 +116,7 @@ def _json(text: str, path: str, field: str) -> Pair:
     for m in re.finditer(key + r'\s*:\s*"', text):
         decoded, starts, ends = _json_string(text, m.end() - 1, 0)
         if decoded == value:
-            return Pair("", decoded, tuple(starts), tuple(ends), text.count("\n", 0, m.start()) + 1)
+            return Pair("", decoded, tuple(starts), tuple(ends), LineIndex(text).line(m.start()))
     raise InputError(f"could not locate the {field!r} value in the file", path)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from audit.core.document import decode_article, read_article
 from audit.core.errors import InputError
 from audit.core.fileio import load_json, read_bytes
+from audit.core.lines import LineIndex
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair
 from audit.inputs.xmltext import decode_content, parse_safely
@@ -131,14 +132,13 @@ def _xliff(text: str, name: str) -> list[Pair]:
     if len(raw_targets) != sum(t is not None for _, t, _ in units):
         raise InputError("targets outside translation units are not supported", name)
     pairs, k = [], 0
-    line_at, counted = 1, 0
+    line_index = LineIndex(text)
     for source, target, ident in units:
         if target is None:
             continue
         m = raw_targets[k]
         k += 1
-        line_at += text.count("\n", counted, m.start())  # counted on from the last unit, not from the start
-        counted = m.start()
+        line_at = line_index.line(m.start())
         content_start = m.start(1) if m.group(1) is not None else m.end()
         decoded, starts, ends = decode_content(m.group(1) or "", content_start)
         if decoded != "".join(target.itertext()):

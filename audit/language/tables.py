@@ -41,12 +41,13 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
     """
     name = str(path)
     from audit.core.fileio import read_bytes
+    from audit.core.lines import byte_line
 
     raw = read_bytes(path)  # an unreadable file is an InputError: a usage problem, not a table problem
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise GlossaryError("not UTF-8", name, raw[: exc.start].count(b"\n") + 1) from None
+        raise GlossaryError("not UTF-8", name, byte_line(raw, exc.start)) from None
     lines = text.split("\n")
     if not lines[0].strip():
         raise GlossaryError("missing header row", name, 1)

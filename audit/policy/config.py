@@ -40,7 +40,6 @@ class Config:
     settings: dict[str, float] = field(default_factory=dict)
     unsafe_fixes: bool = False
     allow: dict[str, list[str]] = field(default_factory=dict)  # house style: forms not reported, by code
-    allow: dict[str, list[str]] = field(default_factory=dict)  # house style: forms not reported, by code
 
 
 def find_config(start: Path) -> Path | None:

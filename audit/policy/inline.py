@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from audit.core.document import Article
 from audit.core.findings import Finding
+from audit.core.lines import LineIndex
 
 MARKER = re.compile(r"<!--\s*jaanch:\s*ignore\b([^>]*?)-->")
 
@@ -29,18 +30,18 @@ class Marker:
             not self.codes or any(finding.code.startswith(c) for c in self.codes))
 
 
-def markers(text: str) -> list[Marker]:
-    lines = text.split("\n")
+def markers(text: str, lines: LineIndex | None = None) -> list[Marker]:
+    """The markers of a text, each with the line it covers; lines end at "\r\n", "\r" or "\n" as
+    for findings (`lines`: the article's own index, when there is one)."""
+    lines = LineIndex(text) if lines is None else lines
     found = []
-    line, counted = 1, 0
     for m in MARKER.finditer(text):
-        line += text.count("\n", counted, m.start())  # counted on from the last marker, not from the start
-        counted = m.start()
-        rest = (lines[line - 1][: m.start() - (text.rfind("\n", 0, m.start()) + 1)]
-                + lines[line - 1][m.end() - (text.rfind("\n", 0, m.start()) + 1):])
+        line = lines.line(m.start())
+        start, end = lines.span(line)
+        rest = text[start : m.start()] + text[m.end() : end]
         target = line
         if not MARKER.sub("", rest).strip():
-            target = next((n for n in range(line + 1, len(lines) + 1) if lines[n - 1].strip()), line)
+            target = next((n for n in range(line + 1, len(lines) + 1) if lines.line_text(n).strip()), line)
         codes = tuple(c.strip().upper() for c in re.split(r"[,\s]+", m.group(1)) if c.strip())
         found.append(Marker(m.start(), m.end(), target, codes))
     return found
@@ -48,7 +49,7 @@ def markers(text: str) -> list[Marker]:
 
 def apply_inline(article: Article, findings: list[Finding]) -> tuple[list[Finding], list[Marker]]:
     """Findings that no marker covers, and the markers that covered nothing."""
-    marks = markers(article.text) if "jaanch:" in article.text else []
+    marks = markers(article.text, article.line_index) if "jaanch:" in article.text else []
     if not marks:
         return findings, []
     kept = []

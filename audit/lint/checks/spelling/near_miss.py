@@ -8,13 +8,36 @@ from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
-from audit.lint.checks.spelling.spelling_variant import spelling_key
+from audit.lint.checks.spelling.spelling_variant import keyed
 
 _DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+_NFC: dict[str, str] = {}
+
+
+def _nfc(word: str) -> str:
+    got = _NFC.get(word)
+    if got is None:
+        if len(_NFC) > 200_000:
+            _NFC.clear()
+        got = _NFC[word] = unicodedata.normalize("NFC", word)
+    return got
+
+
+_DELETIONS: dict[str, frozenset[str]] = {}
+
+
+def _deletions(word: str) -> frozenset[str]:
+    """Every string one character shorter; kept per word, since an archive's articles share their words."""
+    got = _DELETIONS.get(word)
+    if got is None:
+        got = frozenset([word[:i] + word[i + 1 :] for i in range(len(word))])
+        if len(word) <= 40:  # a real word; a pasted run of letters is not worth keeping
+            if len(_DELETIONS) > 50_000:
+                _DELETIONS.clear()
+            _DELETIONS[word] = got
+    return got
 
 
 def _has_peer(key: str, lengths: Counter) -> bool:
@@ -94,24 +117,37 @@ class NearMissSpelling(Check):
         max_zipf, min_length = ctx.setting(self, "max_zipf"), int(ctx.setting(self, "min_length"))
         gap = ctx.setting(self, "min_zipf_gap")
         spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
+        line_kind = ctx.conventions.line_kind
         for m in _DEVA_WORD.finditer(text):
             # An excerpt cut mid-word ends in a fragment, not a typo.
-            if ctx.conventions.line_kind(m.start()) != ENGLISH_LINE and m.end() < len(text):
-                spans[unicodedata.normalize("NFC", m.group())].append(m.span())
+            if (not english or line_kind(m.start()) != ENGLISH_LINE) and m.end() < len(text):
+                spans[_nfc(m.group())].append(m.span())
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in spans:
-            by_key[spelling_key(word)].append(word)
+            by_key[keyed(word)[0]].append(word)
         count = Counter({key: sum(len(spans[w]) for w in words) for key, words in by_key.items()})
         lengths = Counter(len(key) for key in by_key)
-        neighbours: dict[str, set[str]] = defaultdict(set)
-        for key in by_key:
-            neighbours[key].add(key)
+        flaggable = [(key, words) for key, words in by_key.items()
+                     if len(key) >= min_length and hindi_zipf(words[0]) < max_zipf]
+        # The neighbour index holds only what the flaggable words will ask for (themselves and
+        # their deletions), and only words used twice or that Hindi text uses (zipf 3+): `_better`
+        # skips every other candidate. Exactly the entries a full index would give those questions.
+        asked: set[str] = set()
+        for key, _ in flaggable:
+            asked.add(key)
             if _has_peer(key, lengths):
-                for d in _deletions(key):
-                    neighbours[d].add(key)
-        for key, words in by_key.items():
-            if len(key) < min_length or hindi_zipf(words[0]) >= max_zipf:
+                asked.update(_deletions(key))
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for key, words in by_key.items() if flaggable else ():
+            if count[key] < 2 and hindi_zipf(words[0]) < 3.0:
                 continue
+            if key in asked:
+                neighbours[key].add(key)
+            if _has_peer(key, lengths):
+                for d in asked.intersection(_deletions(key)):
+                    neighbours[d].add(key)
+        for key, words in flaggable:
             best = self._better(key, words[0], count, by_key, neighbours, gap, _has_peer(key, lengths))
             if best is None:
                 continue

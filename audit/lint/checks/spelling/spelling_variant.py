@@ -28,6 +28,19 @@ def spelling_key(word: str) -> str:
     return re.sub("[-‐ ]", "", key)
 
 
+_KEYED: dict[str, tuple[str, str]] = {}
+
+
+def keyed(form: str) -> tuple[str, str]:
+    """(spelling_key, NFC) of a word, worked out once per distinct word: articles repeat their words."""
+    got = _KEYED.get(form)
+    if got is None:
+        if len(_KEYED) > 200_000:
+            _KEYED.clear()  # a bound on memory over an endless stream of new words
+        got = _KEYED[form] = (spelling_key(form), unicodedata.normalize("NFC", form))
+    return got
+
+
 class SpellingVariant(Check):
     """One word spelt two ways in one article: the desk's archive, search and readers see two words.
 
@@ -49,9 +62,12 @@ class SpellingVariant(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         groups: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
+        line_kind = ctx.conventions.line_kind
         for start, end, form in _forms(text):
-            if ctx.conventions.line_kind(start) != ENGLISH_LINE:
-                groups[spelling_key(form)][unicodedata.normalize("NFC", form)].append((start, end))
+            if not english or line_kind(start) != ENGLISH_LINE:
+                key, nfc = keyed(form)
+                groups[key][nfc].append((start, end))
         for forms in groups.values():
             if len(forms) < 2:
                 continue

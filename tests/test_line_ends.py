@@ -1,0 +1,89 @@
+"""Line numbers treat "\r\n", a lone "\r" and "\n" alike, wherever jaanch prints or compares one."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pytest
+
+from audit.cli.main import main
+from audit.core.document import parse_article
+from audit.core.errors import InputError
+from audit.core.fileio import load_json, read_text
+from audit.core.lines import LineIndex, byte_line
+from audit.policy.inline import markers
+
+ENDINGS = ["\n", "\r\n", "\r"]
+
+
+@pytest.mark.parametrize("end", ENDINGS)
+def test_line_index_counts_every_line_end(end):
+    text = end.join(["पहली", "", "तीसरी पंक्ति", "चौथी"])
+    lines = LineIndex(text)
+    assert len(lines) == 4
+    assert [lines.line_text(n) for n in (1, 2, 3, 4)] == ["पहली", "", "तीसरी पंक्ति", "चौथी"]
+    third = text.index("पंक्ति")
+    assert lines.position(third) == (3, len("तीसरी ") + 1)
+    assert parse_article(text).position(third) == (3, len("तीसरी ") + 1)
+
+
+def test_mixed_line_ends_count_one_line_each():
+    lines = LineIndex("a\r\nb\rc\nd")
+    assert [lines.line_text(n) for n in range(1, len(lines) + 1)] == ["a", "b", "c", "d"]
+    assert lines.line(len("a\r")) == 1  # between the CR and the LF of one line end: still line 1
+
+
+@pytest.mark.parametrize("end", ENDINGS)
+def test_an_inline_marker_covers_the_next_line_whatever_the_line_ends(end, tmp_path, capsys):
+    story = tmp_path / "story.md"
+    text = end.join(["# खबर", "<!-- jaanch: ignore FMT001 -->", "लागत $ 6 मिलियन रही।", "लागत $ 7 मिलियन रही।", ""])
+    story.write_bytes(text.encode("utf-8"))
+    assert [m.line for m in markers(text)] == [3]
+    main(["check", "--format", "json", "--select", "FMT001", "--fail-on", "never", str(story)])
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["text"], f["line"]) for f in found] == [("$ 7", 4)]
+
+
+@pytest.mark.parametrize("end", ENDINGS)
+def test_a_marker_on_a_line_with_text_covers_that_line(end):
+    text = end.join(["लागत $ 6 रही। <!-- jaanch: ignore FMT001 -->", "", "लागत $ 7 रही।"])
+    assert [m.line for m in markers(text)] == [1]
+
+
+@pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"])
+def test_a_decoding_error_names_the_line_an_editor_sees(end, tmp_path):
+    raw = end.join(["पहली".encode(), "दूसरी".encode(), b"\xff bad"])
+    assert byte_line(raw, raw.index(b"\xff")) == 3
+    story = tmp_path / "story.txt"
+    story.write_bytes(raw)
+    with pytest.raises(InputError) as err:
+        read_text(story)
+    assert err.value.line == 3 and "0xff" in str(err.value)
+
+
+def test_a_decoding_error_after_a_bom_names_the_bad_byte(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_bytes(b"\xef\xbb\xbfok\r\xfe")
+    with pytest.raises(InputError) as err:
+        read_text(story)
+    assert err.value.line == 2 and "0xfe" in str(err.value)
+
+
+def test_json_errors_count_lone_cr_lines():
+    with pytest.raises(InputError) as err:
+        load_json('{\r"a": 1,\r"b": }\r', "x.json")
+    assert err.value.line == 3
+
+
+def test_no_dataclass_declares_a_field_twice():
+    """A second `allow: ...` line silently replaces the first; nothing but a scan notices."""
+    root = Path(__file__).resolve().parent.parent / "audit"
+    twice = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names = [s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
+                twice += [f"{path.name}:{node.name}.{n}" for n in set(names) if names.count(n) > 1]
+    assert twice == []

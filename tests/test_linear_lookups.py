@@ -1,0 +1,90 @@
+"""The lookups that replaced whole-text searches (SPELL001, SPELL002, ANGL004, TERM005) answer exactly
+what the searches answered. Each original is kept here as the reference and run on real seed text and
+on random strings built to hit the edge cases (hyphen joins, brackets, newlines before a word).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from conftest import SEEDS
+
+from audit.core.document import parse_article
+from audit.lint.checks.anglicism.concept_consistency import _whole_gloss
+from audit.lint.checks.base import Context
+from audit.lint.checks.conventions import bracket_spans, inside
+from audit.lint.checks.spelling import near_miss, spelling_variant
+from audit.lint.checks.terminology.latin_name_variant import _deva_before
+
+
+def _reference_forms(text: str):
+    """SPELL001's original: `f"{w1}-{w2}" in text` searched the whole text for every pair of words."""
+    words = [(m.start(), m.end(), m.group()) for m in spelling_variant._DEVA_WORD.finditer(text)]
+    singles = {w for _, _, w in words}
+    covered: set[int] = set()
+    for (s1, e1, w1), (s2, e2, w2) in zip(words, words[1:]):
+        gap = text[e1:s2]
+        if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or f"{w1}-{w2}" in text)):
+            if s1 not in covered:
+                covered.update((s1, s2))
+                yield s1, e2, text[s1:e2]
+    for s, e, w in words:
+        if s not in covered:
+            yield s, e, w
+
+
+def _texts(pieces: list[str], count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [''.join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(count)]
+
+
+def _seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_spelling_variant_forms_match_the_whole_text_search():
+    made_up = _texts(["शीत", "लहर", "शीतलहर", "त", "ल", "शीत-लहर", "लहर-शीत", " ", " ", "-", "\u2010", "\n", "a"], 3000, 1)
+    for text in _seed_texts() + made_up:
+        assert list(spelling_variant._forms(text)) == list(_reference_forms(text)), text
+
+
+def test_brackets_and_glosses_match_the_original_scans():
+    rng = random.Random(2)
+    for text in _texts(["क", "a", "\n", " ", "(", ")", "[", "]", "ख", "\t", "।"], 5000, 3):
+        spans = bracket_spans(text)
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert inside(spans, start, end) == any(s <= start and end <= e for s, e in spans)
+        assert _whole_gloss(text, start, end) == (
+            text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")"))
+
+
+def test_devanagari_before_a_word_matches_the_regex_on_the_prefix():
+    rng = random.Random(4)
+    for text in _texts(["क", "ख", "a", "\n", " ", "।", "ॲ"], 5000, 5):
+        end = rng.randint(0, len(text))
+        m = re.search("[\u0900-\u0963\u0971-\u097f]+$", text[:end])
+        start, run = _deva_before(text, end)
+        assert run == (m.group() if m else "")
+        assert not m or start == m.start()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_near_miss_skips_only_words_no_other_key_can_meet(seed, monkeypatch):
+    """SPELL002 without the length shortcut (every word's deletions listed) finds the same slips."""
+    from audit.language.glossary import Glossary
+    from audit.language.lexicon import Lexicon
+
+    rng = random.Random(seed)
+    words = [w for text in _seed_texts() for w in text.split() if len(w) > 2]
+    slips = [w[:i] + w[i + 1:] for w in rng.sample(words, 40) for i in [rng.randrange(len(w))]]
+    text = " ".join(rng.sample(words, 400) + slips + ["क" * 300]) + "।\n"
+    ctx = lambda: Context(parse_article(text), Glossary.load([]), Lexicon())  # noqa: E731
+    check = near_miss.NearMissSpelling()
+    fast = [(f.start, f.end, f.message) for f in check.run(ctx())]
+    monkeypatch.setattr(near_miss, "_has_peer", lambda key, lengths: True)
+    assert fast == [(f.start, f.end, f.message) for f in check.run(ctx())]
+    assert fast  # the made-up slips are found: the comparison is not of two empty lists
