@@ -47,6 +47,19 @@ def _token_info(text: str) -> tuple[str, str, str]:
     return info
 
 
+_TEXTS: dict[str, str] = {}
+
+
+def _text_info(text: str) -> tuple[str, tuple[str, str, str]]:
+    """One shared copy of a token text, and its (norm, key, kind)."""
+    shared = _TEXTS.get(text)
+    if shared is None:
+        if len(_TEXTS) > 500_000:
+            _TEXTS.clear()
+        shared = _TEXTS[text] = text
+    return shared, _token_info(shared)
+
+
 _WORD_KINDS = frozenset(("deva", "latin", "num"))
 
 
@@ -86,7 +99,7 @@ def _made(start: int, end: int, text: str, info: tuple[str, str, str]) -> Token:
     return tok
 
 
-@dataclass
+@dataclass(slots=True)  # no per-sentence __dict__: a 50 MB article has a million sentences
 class Sentence:
     start: int
     end: int
@@ -278,7 +291,8 @@ def _sentence_tokens(sentence: str, base: int) -> list[Token]:
     sentences with one take the whole-sentence path.
     """
     if _ASCII_DIGIT.search(sentence):
-        return [Token(base + a, base + b, sentence[a:b])
+        # each token's text is the memo's copy: the slice is dropped, not held once per token
+        return [_made(base + a, base + b, *_text_info(sentence[a:b]))
                 for ts, te in _align(_tokenize(sentence), sentence, 0) for a, b in _peel(ts, te, sentence)]
     tokens: list[Token] = []
     for m in _CHUNK.finditer(sentence):

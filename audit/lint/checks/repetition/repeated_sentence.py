@@ -35,8 +35,14 @@ class RepeatedSentence(Check):
         min_overlap = ctx.setting(self, "min_overlap")
         conventions = ctx.conventions
         lead = _repeated_standfirst(ctx.article, 3)
-        bags = [(sent, frozenset(t.key for t in sent.words)) for sent in ctx.article.sentences]
-        bags = [(sent, bag) for sent, bag in bags if len(sent.words) >= min_words]
+        bags: list[tuple[object, frozenset[str]]] = []
+        bag_of: dict[str, frozenset[str]] = {}  # one bag per distinct sentence text: copies share it
+        for sent in ctx.article.sentences:
+            if len(sent.words) >= min_words:
+                bag = bag_of.get(sent.text)
+                if bag is None:
+                    bag = bag_of[sent.text] = frozenset(t.key for t in sent.words)
+                bags.append((sent, bag))
         candidates = _OverlapIndex(bags, min_overlap)
         earlier: list[tuple[object, frozenset[str]]] = []
         first_copy: dict[str, int] = {}

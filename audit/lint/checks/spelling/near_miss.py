@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 
 from audit.core.findings import UNSAFE, Fix, Severity
@@ -116,17 +117,17 @@ class NearMissSpelling(Check):
         text = ctx.article.text
         max_zipf, min_length = ctx.setting(self, "max_zipf"), int(ctx.setting(self, "min_length"))
         gap = ctx.setting(self, "min_zipf_gap")
-        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        spans: dict[str, array] = defaultdict(lambda: array("q"))  # start, end, start, end, ...
         english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
         line_kind = ctx.conventions.line_kind
         for m in _DEVA_WORD.finditer(text):
             # An excerpt cut mid-word ends in a fragment, not a typo.
             if (not english or line_kind(m.start()) != ENGLISH_LINE) and m.end() < len(text):
-                spans[_nfc(m.group())].append(m.span())
+                spans[_nfc(m.group())].extend(m.span())
         by_key: dict[str, list[str]] = defaultdict(list)
         for word in spans:
             by_key[keyed(word)[0]].append(word)
-        count = Counter({key: sum(len(spans[w]) for w in words) for key, words in by_key.items()})
+        count = Counter({key: sum(len(spans[w]) for w in words) // 2 for key, words in by_key.items()})
         lengths = Counter(len(key) for key in by_key)
         flaggable = [(key, words) for key, words in by_key.items()
                      if len(key) >= min_length and hindi_zipf(words[0]) < max_zipf]
@@ -153,7 +154,7 @@ class NearMissSpelling(Check):
                 continue
             right = max(by_key[best], key=lambda w: len(spans[w]))
             for word in words:
-                for start, end in spans[word]:
+                for start, end in zip(spans[word][::2], spans[word][1::2]):
                     yield ctx.finding(
                         self, start, end,
                         f"'{word}' looks like a slip for '{right}' ({count[best]}x in this article)",

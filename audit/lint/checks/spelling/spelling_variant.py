@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 
 from audit.core.findings import UNSAFE, Fix, Severity
@@ -10,6 +11,10 @@ from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
 
 _DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
+# Two words joined by exactly "-": the first a whole word (nothing of it before), the second read
+# ahead so that the next match can start with it (अ-ब-स gives अ-ब and ब-स).
+_JOINED = re.compile("(?<![\u0900-\u0963\u0971-\u097f\u200c\u200d])([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)-"
+                     "(?=([\u0900-\u0963\u0971-\u097f\u200c\u200d]+))")
 _NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")  # कम्पनी -> कंपनी
 _YE = re.compile("(?<=[\u0900-\u097f])\u092f([\u0947\u0940])")  # नये -> नए, गयी -> गई
 _YE_VOWEL = {"\u0947": "\u090f", "\u0940": "\u0908"}
@@ -61,21 +66,24 @@ class SpellingVariant(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        groups: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        # start, end, start, end, ... of each spelling: 16 bytes a word, where a list of tuples
+        # held 130 (a 50 MB article has millions of words)
+        groups: dict[str, dict[str, array]] = defaultdict(lambda: defaultdict(lambda: array("q")))
         english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
         line_kind = ctx.conventions.line_kind
         for start, end, form in _forms(text):
             if not english or line_kind(start) != ENGLISH_LINE:
                 key, nfc = keyed(form)
-                groups[key][nfc].append((start, end))
+                groups[key][nfc].extend((start, end))
         for forms in groups.values():
             if len(forms) < 2:
                 continue
             ranked = sorted(forms, key=lambda f: (len(forms[f]), hindi_zipf(f.replace("-", " ").split()[0])))
             kept = ranked[-1]
-            counts = Counter({f: len(spans) for f, spans in forms.items()})
+            counts = Counter({f: len(spans) // 2 for f, spans in forms.items()})
             for form in ranked[:-1]:
-                for start, end in forms[form]:
+                spans = forms[form]
+                for start, end in zip(spans[::2], spans[1::2]):
                     yield ctx.finding(
                         self, start, end,
                         f"'{form}' ({counts[form]}x) and '{kept}' ({counts[kept]}x): one word spelt two ways; "
@@ -86,20 +94,26 @@ class SpellingVariant(Check):
 
 def _forms(text: str):
     """Every word, and every two-word compound written with a hyphen, or with a space where the
-    article also writes it joined or hyphenated (शीत लहर beside शीतलहर)."""
-    words = [(m.start(), m.end(), m.group()) for m in _DEVA_WORD.finditer(text)]
-    singles = {w for _, _, w in words}
-    hyphened = _HyphenJoins(words, text, singles)
+    article also writes it joined or hyphenated (शीत लहर beside शीतलहर): the compounds first, then
+    the words no compound took, each in text order. The words are read from the text three times
+    rather than held in a list (a 50 MB article has millions)."""
+    singles = {m.group() for m in _DEVA_WORD.finditer(text)}
+    hyphened = _HyphenJoins(text, singles)
     covered: set[int] = set()
-    for (s1, e1, w1), (s2, e2, w2) in zip(words, words[1:]):
-        gap = text[e1:s2]
-        if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or hyphened.has(w1, w2))):
-            if s1 not in covered:
-                covered.update((s1, s2))
-                yield s1, e2, text[s1:e2]
-    for s, e, w in words:
-        if s not in covered:
-            yield s, e, w
+    e1 = s1 = -1
+    w1 = ""
+    for m in _DEVA_WORD.finditer(text):
+        s2, e2, w2 = m.start(), m.end(), m.group()
+        if s1 >= 0:
+            gap = text[e1:s2]
+            if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or hyphened.has(w1, w2))):
+                if s1 not in covered:
+                    covered.update((s1, s2))
+                    yield s1, e2, text[s1:e2]
+        s1, e1, w1 = s2, e2, w2
+    for m in _DEVA_WORD.finditer(text):
+        if m.start() not in covered:
+            yield m.start(), m.end(), m.group()
 
 
 class _HyphenJoins:
@@ -111,10 +125,10 @@ class _HyphenJoins:
     a lookup instead of a search of the whole article for every pair of words (quadratic).
     """
 
-    def __init__(self, words: list[tuple[int, int, str]], text: str, singles: set[str]):
+    def __init__(self, text: str, singles: set[str]):
         self._pairs: set[tuple[str, str]] = set()
         lengths = sorted({len(w) for w in singles})
-        joins = {(w1, w2) for (_, e1, w1), (s2, _, w2) in zip(words, words[1:]) if s2 == e1 + 1 and text[e1] == "-"}
+        joins = {m.groups() for m in _JOINED.finditer(text)}
         for left, right in joins:
             tails = [left[-n:] for n in lengths if n <= len(left) and left[-n:] in singles]
             heads = [right[:n] for n in lengths if n <= len(right) and right[:n] in singles]
