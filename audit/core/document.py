@@ -92,6 +92,13 @@ class Token:
         return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
 
+class SentenceTokens(list):
+    """A sentence's tokens, with room for their phrase-index encoding (`audit.core.phrases.encode`):
+    a dozen checks scan every sentence, and a big article has more sentences than any cache holds."""
+
+    __slots__ = ("coded",)
+
+
 def _made(start: int, end: int, text: str, info: tuple[str, str, str]) -> Token:
     tok = Token.__new__(Token)
     tok.start, tok.end, tok.text = start, end, text
@@ -320,7 +327,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
                     fixed.append([s, e])
             for s, e in fixed:
                 sent = Sentence(s, e, text[s:e], len(sentences), p_index)
-                sent.tokens = _sentence_tokens(sent.text, s)
+                sent.tokens = SentenceTokens(_sentence_tokens(sent.text, s))
                 sentences.append(sent)
         offset += len(line) + 1
     return Article(path=path, text=text, sentences=sentences)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from audit.core.document import Token, tokenize_phrase
+from audit.core.document import SentenceTokens, Token, tokenize_phrase
 
 V = TypeVar("V")
 
@@ -38,11 +38,20 @@ def encode(tokens: list[Token]) -> str:
 
     Every index scans the same sentences, so the last few thousand encodings are kept (with
     the list itself, so an id is never mistaken for a reused one)."""
-    hit = _ENCODED.get(id(tokens))
-    if hit is not None and hit[0] is tokens and hit[1] == len(tokens) and hit[2] == len(_CODES):
-        return hit[3]
+    own = type(tokens) is SentenceTokens
+    if own:  # a sentence's own list keeps its encoding (valid while no new key got a code)
+        hit = getattr(tokens, "coded", None)
+        if hit is not None and hit[0] == len(tokens) and hit[1] == len(_CODES):
+            return hit[2]
+    else:
+        hit = _ENCODED.get(id(tokens))
+        if hit is not None and hit[0] is tokens and hit[1] == len(tokens) and hit[2] == len(_CODES):
+            return hit[3]
     get = _CODES.get
     coded = "".join([get(t.key, _FILLER) for t in tokens])
+    if own:
+        tokens.coded = (len(tokens), len(_CODES), coded)
+        return coded
     if len(_ENCODED) > 4096:
         _ENCODED.clear()
     _ENCODED[id(tokens)] = (tokens, len(tokens), len(_CODES), coded)

@@ -45,13 +45,17 @@ class ConceptConsistency(Check):
         seen: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
         glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
         concepts: dict[int, Concept] = {}
+        meant: dict[tuple[int, bool], list[FormHit]] = {}  # per form's hits and light verb or not
         for sent in ctx.article.sentences:
             tokens = sent.tokens
             previous: list[FormHit] = []
             for m in _index().scan(tokens):
                 start, end = span_of(tokens, m.first, m.last)
-                after = tokens[m.last + 1].key if m.last + 1 < len(tokens) else ""
-                hits = [h for h in _meant(m.value, after) if h.concept.mixing_is_slip]
+                light = m.last + 1 < len(tokens) and tokens[m.last + 1].key in _LIGHT_VERBS
+                hits = meant.get((id(m.value), light))
+                if hits is None:
+                    hits = meant[id(m.value), light] = [
+                        h for h in _meant(m.value, light) if h.concept.mixing_is_slip]
                 if inside(glosses, start, end):
                     if _whole_gloss(ctx.article.text, start, end):  # चंद्रमा (मून)
                         for hit in hits:
@@ -124,11 +128,11 @@ def _whole_gloss(text: str, start: int, end: int) -> bool:
     return before >= 0 and text[before] == "(" and after < len(text) and text[after] == ")"
 
 
-def _meant(hits: list[FormHit], after: str) -> list[FormHit]:
-    """The concepts a match can stand for here: verbs before a light verb, nouns and the rest elsewhere."""
+def _meant(hits: list[FormHit], light: bool) -> list[FormHit]:
+    """The concepts a match can stand for here: verbs before a light verb (`light`), nouns and the rest elsewhere."""
     verbs = [h for h in hits if h.concept.pos == "verb"]
     others = [h for h in hits if h.concept.pos != "verb"]
-    if after in _LIGHT_VERBS and verbs:
+    if light and verbs:
         return verbs
     return others
 
