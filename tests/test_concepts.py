@@ -39,3 +39,14 @@ def test_an_established_loan_may_have_no_hindi(tmp_path):
     path.write_text(HEADER + "bank\tnoun\tबैंक|बैंक|बैंकों\tm\t\t-\tyes\n", encoding="utf-8")
     (hit,) = ConceptTable(path).lookup("बैंकों")
     assert hit.concept.established and hit.concept.hindi_for(2) is None
+
+
+def test_the_signature_covers_every_table_that_decides_findings(monkeypatch):
+    """Editing the concept table or BIL004's respelling rules must change the run's signature."""
+    import audit.language.lexicon as lexicon_module
+
+    read: list = []
+    monkeypatch.setattr(lexicon_module, "file_digest", lambda paths: read.extend(paths) or "x")
+    lexicon_module.Lexicon().digest
+    names = {p.name for p in read}
+    assert {"concepts.tsv", "english_sounds.tsv"} <= names

@@ -86,4 +86,5 @@ class Lexicon:
     def digest(self) -> str:
         from audit.language.concepts import CONCEPTS
 
-        return file_digest(sorted(self.directory.glob("*.tsv")) + [CONCEPTS])
+        # the concept table and BIL004's English respelling rules decide findings as much as the lexicon does
+        return file_digest(sorted(self.directory.glob("*.tsv")) + [CONCEPTS, CONCEPTS.parent / "english_sounds.tsv"])
