@@ -32,9 +32,14 @@ MIN_CHARS = 20_000
 _ENGINE: dict[tuple, Engine] = {}  # in the child: the engine for the last configuration seen
 
 
-def _watch_parent(parent: int) -> None:
-    """In the child: leave when the review that started it is gone, even after a kill -9 (a pool
-    child would otherwise wait on its queue for ever, holding the tables in memory)."""
+def _start_child(parent: int) -> None:
+    """In the child: yield the processor to the screen (a lower priority: the audit is background
+    work), and leave when the review that started it is gone, even after a kill -9 (a pool child
+    would otherwise wait on its queue for ever, holding the tables in memory)."""
+    try:
+        os.nice(10)
+    except OSError:
+        pass
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -87,7 +92,7 @@ class WholeArticleAuditor:
             try:
                 if self._pool is None:
                     # spawned, not forked: the screen's threads are not copied half-alive into the child
-                    self._pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=_watch_parent,
+                    self._pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=_start_child,
                                                      initargs=(os.getpid(),))
                 future = self._pool.submit(_audit_in_child, key, config, text, str(session.path))
             finally:
