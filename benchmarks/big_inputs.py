@@ -1,6 +1,6 @@
 """Time and peak memory of `jaanch check` on huge inputs: 1, 5 and 50 MB articles, and one 40,000-letter word.
 
-    python benchmarks/big_inputs.py [--sizes 1,5,50]
+    python benchmarks/big_inputs.py [--sizes 1,5,50] [--baseline REV --baseline-sizes 1]
 
 Each article is one file built from the sample paragraphs, every copy numbered, so it is as long
 as a desk's worst paste (many repeats for REP001/REP002 to find). Every run is the real command in
@@ -43,32 +43,54 @@ def grep_seconds(path: Path) -> float:
     return time.perf_counter() - start
 
 
-def run_child(cmd: list[str]) -> tuple[float, float, float, int]:
+def run_child(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds (user + system), peak RSS in MiB and exit code of one child process.
-    CPU seconds are what a busy shared machine does not inflate; wall is what a user waits."""
+    CPU seconds are what a busy shared machine inflates least; wall is what a user waits."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
-def measure(label: str, path: Path, size: int) -> None:
-    wall, cpu, rss, code = run_child([*_jaanch(), "check", "--format", "json", "--fail-on", "never", str(path)])
+def measure(label: str, path: Path, size: int, old: Path | None = None) -> None:
+    """One row; with `old` (a checkout of an earlier revision), that code's run of the same file."""
+    cmd = [*_jaanch(), "check", "--format", "json", "--fail-on", "never", str(path)]
+    if old is not None:
+        wall, cpu, rss, code = run_child(cmd, cwd=old, env=dict(os.environ, PYTHONPATH=str(old)))
+    else:
+        wall, cpu, rss, code = run_child(cmd)
     yard = grep_seconds(path)
     print(f"{label:>14}  {size / 1e6:6.2f} MB  wall {wall:7.1f} s  cpu {cpu:7.1f} s  "
           f"{cpu / max(size / 1e6, 1e-9):6.2f} cpu-s/MB  peak RSS {rss:6.0f} MiB  grep {yard:6.3f} s  "
           f"ratio {wall / max(yard, 1e-3):8.0f}x  exit {code}", flush=True)
 
 
+def _one_line(folder: Path) -> Path:
+    tiny = folder / "one_line.txt"
+    tiny.write_text("कंपनी ने मॉडल जारी किया।\n", encoding="utf-8")
+    return tiny
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,5,50", help="article sizes in MB, comma-separated")
+    parser.add_argument("--baseline", metavar="REV", help="also run the code at this git revision, side by side "
+                        "(a busy machine inflates CPU seconds too: compare within one run)")
+    parser.add_argument("--baseline-sizes", default="1", help="the article sizes the baseline runs (MB)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jaanch-big-") as tmp:
         folder = Path(tmp)
-        tiny = folder / "one_line.txt"
-        tiny.write_text("कंपनी ने मॉडल जारी किया।\n", encoding="utf-8")
+        old = None
+        if args.baseline:
+            old = folder / "baseline"
+            old.mkdir()
+            archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline], capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
+            tiny = _one_line(folder)
+            measure(f"{args.baseline} one line", tiny, tiny.stat().st_size, old)
+        baseline_sizes = {float(s) for s in args.baseline_sizes.split(",") if s.strip()} if old else set()
+        tiny = _one_line(folder)
         measure("one line", tiny, tiny.stat().st_size)  # the cold start every run pays
         word = folder / "one_word.txt"
         word.write_text("क" * 40_000 + "\n", encoding="utf-8")
@@ -77,6 +99,8 @@ def main() -> int:
             path = folder / f"article_{mb:g}mb.txt"
             size = build_article(path, mb)
             measure(f"{mb:g} MB article", path, size)
+            if mb in baseline_sizes:
+                measure(f"{args.baseline} {mb:g} MB", path, size, old)
             path.unlink()
     print(f"(cwd {ROOT}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f})")
     return 0
