@@ -46,7 +46,7 @@ class Applicability(enum.IntEnum):
 SAFE, UNSAFE, DISPLAY_ONLY = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Fix:
     """Replace `text[start:end]` with `replacement` (Python str indices into the file text).
 
@@ -59,7 +59,7 @@ class Fix:
     applicability: Applicability = field(kw_only=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no per-finding __dict__: a 50 MB article has 400,000 findings
 class Finding:
     """One artifact at exact offsets of the original file text.
 

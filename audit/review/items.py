@@ -64,8 +64,12 @@ def _with(obj, **changes):
     """A copy of a frozen dataclass with some fields changed, without re-running its __init__:
     shifting a thousand findings past an edit must cost next to nothing."""
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
-    new.__dict__.update(changes)
+    if hasattr(obj, "__dict__"):
+        new.__dict__.update(obj.__dict__)
+        new.__dict__.update(changes)
+        return new
+    for name in type(obj).__slots__:  # findings and fixes have slots
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(obj, name))
     return new
 
 
