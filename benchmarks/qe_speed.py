@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # as jaanch sets it before importing onnxruntime
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 

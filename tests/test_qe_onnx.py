@@ -12,6 +12,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # before onnxruntime is first imported, as jaanch sets it
 pytest.importorskip("comet", reason="the qe extra is not installed")
 pytest.importorskip("onnxruntime", reason="the qe extra is not installed")
 
