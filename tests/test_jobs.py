@@ -82,3 +82,21 @@ def test_run_ordered_keeps_input_order():
     items = list(range(40))
     assert list(run_ordered(abs, [-i for i in items], jobs=2)) == items
     assert list(run_ordered(abs, [-i for i in items], jobs=1)) == items
+
+
+def test_findings_do_not_depend_on_the_string_hash(corpus):
+    """Two runs under different hash seeds print the same bytes: a tie between candidates (SPELL002
+    once chose among equal scores in set order) must not fall to the process's string hashing."""
+    import os
+    import subprocess
+
+    from conftest import SEEDS
+
+    paths = [str(corpus)] + ([str(SEEDS)] if SEEDS.exists() else [])
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONHASHSEED=seed)
+        outs.append(subprocess.run([sys.executable, "-m", "audit.cli.main", "check", "--format", "json",
+                                    "--jobs", "1", *paths], capture_output=True, env=env, cwd=ROOT, timeout=300))
+    assert outs[0].returncode == 1 and outs[0].stdout
+    assert outs[0].stdout == outs[1].stdout

@@ -172,7 +172,7 @@ class NearMissSpelling(Check):
         candidates.discard(key)
         zipf = hindi_zipf(word)
         best, best_score = None, 0.0
-        for other in candidates:
+        for other in sorted(candidates):  # sorted: a tie must not fall to the string hash of this run
             other_word = by_key[other][0]
             other_zipf = hindi_zipf(other_word)
             at = _edit_at(key, other)
