@@ -123,7 +123,9 @@ def test_an_unreadable_file_is_one_line_exit_2(local_ray, tmp_path, capsys):
     plain = jaanch(capsys, "check", str(tmp_path))
     on_ray = jaanch(capsys, "check", "--ray", "local", str(tmp_path))
     assert plain[0] == on_ray[0] == 2 and plain[1] == on_ray[1]  # a.txt streamed out, then the stop
-    assert on_ray[2].strip().endswith(plain[2].strip()) and "b.txt:2: cannot decode byte 0xff" in plain[2]
+    # Ray's own daemons may log a line of their own to stderr (seen under load); jaanch's lines must all be there
+    assert set(plain[2].strip().splitlines()) <= set(on_ray[2].strip().splitlines())
+    assert "b.txt:2: cannot decode byte 0xff" in plain[2]
 
 
 @dataclass(frozen=True)
