@@ -16,7 +16,14 @@ def _scalar(value) -> str:
         return "true"
     if value is False:
         return "false"
-    return json.dumps(value)  # int and float: what json.dumps writes for them
+    if isinstance(value, int):
+        return int.__repr__(value)  # what json.dumps writes for an int (and an IntEnum), without its set-up
+    if isinstance(value, float) and value == value and value not in (_INF, -_INF):
+        return float.__repr__(value)
+    return json.dumps(value)  # NaN, Infinity and anything else: json.dumps's own spelling
+
+
+_INF = float("inf")
 
 
 def _indented(value, depth: int) -> str:
@@ -24,13 +31,21 @@ def _indented(value, depth: int) -> str:
 
     json.dumps falls back to its pure-Python encoder whenever indent is set; over an archive
     that is most of the report's cost, so the layout is written here and each leaf by the
-    C encoder. A test compares the bytes with json.dumps.
+    C encoder. A test compares the bytes with json.dumps. Leaves are written in the loop, not
+    by a call per value: a 50 MB article has millions of them.
     """
     pad = "\n" + " " * (depth + 1)
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{encode_basestring(k)}: {_indented(v, depth + 1)}" for k, v in value.items()]
+        items = []
+        for k, v in value.items():
+            if v.__class__ is str:
+                items.append(f"{encode_basestring(k)}: {encode_basestring(v)}")
+            elif isinstance(v, (dict, list)):
+                items.append(f"{encode_basestring(k)}: {_indented(v, depth + 1)}")
+            else:
+                items.append(f"{encode_basestring(k)}: {_scalar(v)}")
         return "{" + pad + ("," + pad).join(items) + "\n" + " " * depth + "}"
     if isinstance(value, list):
         if not value:
