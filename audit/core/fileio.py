@@ -101,20 +101,20 @@ class Snapshot:
 
 def read_for_update(path: str | Path) -> tuple[bytes, Snapshot]:
     """Bytes of a file about to be rewritten, and its snapshot; refuses what cannot be rewritten safely."""
-    real = resolve(path)
-    try:
-        with open(real, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            raw = handle.read()
-    except OSError as exc:
-        raise InputError(describe(exc), str(path)) from None
-    check_writable(real, info, str(path))
-    return raw, Snapshot.of(real, raw, info)
+    raw, snapshot, info = _read_with_stat(path)
+    check_writable(snapshot.path, info, str(path))
+    return raw, snapshot
 
 
 def read_snapshot(path: str | Path) -> tuple[bytes, Snapshot]:
     """A file's bytes and its snapshot, for a later `write_atomic(..., expect=snapshot)`; unlike
     `read_for_update` it does not refuse a file that cannot be rewritten (a reviewer may read one)."""
+    raw, snapshot, _ = _read_with_stat(path)
+    return raw, snapshot
+
+
+def _read_with_stat(path: str | Path) -> tuple[bytes, Snapshot, os.stat_result]:
+    """The bytes and the stat of the one open file (no race between the two), through symlinks."""
     real = resolve(path)
     try:
         with open(real, "rb") as handle:
@@ -122,7 +122,7 @@ def read_snapshot(path: str | Path) -> tuple[bytes, Snapshot]:
             raw = handle.read()
     except OSError as exc:
         raise InputError(describe(exc), str(path)) from None
-    return raw, Snapshot.of(real, raw, info)
+    return raw, Snapshot.of(real, raw, info), info
 
 
 def resolve(path: str | Path) -> Path:

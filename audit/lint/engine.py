@@ -100,6 +100,8 @@ class Engine:
         order = {c.code: i for i, c in enumerate(self.checks)}
         only = None if only is None else frozenset(only)
         for check in self._instances:
+            if check.category == "bilingual" and not ctx.sources:
+                continue  # they compare with the English source; without one, not even their tables are loaded
             if only is None or check.code in only:
                 found.extend(check.run(ctx))
         if self._allowed:

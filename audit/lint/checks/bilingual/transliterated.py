@@ -43,8 +43,6 @@ class TransliteratedSource(Check):
                 "min_english_zipf": 4.2}
 
     def run(self, ctx: Context):
-        if not ctx.sources:
-            return  # no English source: nothing to compare, and no index to build (the cold start pays it)
         index, by_english = _concept_index()
         allow_established = ctx.setting(self, "established") >= 1
         max_distance = ctx.setting(self, "max_key_distance")
