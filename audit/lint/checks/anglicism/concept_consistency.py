@@ -49,6 +49,7 @@ class ConceptConsistency(Check):
         for sent in ctx.article.sentences:
             tokens = sent.tokens
             previous: list[FormHit] = []
+            runs = None
             for m in _index().scan(tokens):
                 start, end = span_of(tokens, m.first, m.last)
                 light = m.last + 1 < len(tokens) and tokens[m.last + 1].key in _LIGHT_VERBS
@@ -63,8 +64,10 @@ class ConceptConsistency(Check):
                                 glossed.setdefault(id(hit.concept), hit.side)
                     continue
                 previous = hits
-                if any(h.side == "translit" for h in hits) and _in_transliterated_name(tokens, m.first, m.last):
-                    continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
+                if any(h.side == "translit" for h in hits):
+                    runs = runs or _NameRuns(tokens)
+                    if runs.around(m.first, m.last):
+                        continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
                 for hit in hits:
                     concepts[id(hit.concept)] = hit.concept
                     seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
@@ -93,20 +96,42 @@ class ConceptConsistency(Check):
 _THE = "द"
 
 
-def _in_transliterated_name(tokens, first: int, last: int) -> bool:
-    """The loan sits in a run of transliterated English that a name-like word or "द" belongs to.
+class _NameRuns:
+    """Whether a run of transliterated English next to a match holds a name-like word or "द".
 
     A river in a bridge's name (ओयापॉक रिवर ब्रिज) or a speech in a paper's title (द प्रेसिडेंट
     स्पीच) is part of a proper name, written as the name is; mixing it with नदी / भाषण elsewhere
     is not one concept in two languages. A run of plain loans (ट्रैफिक कंजेशन) still counts.
+    Each token's answer is remembered per direction, so a sentence of thousands of loans is walked
+    once, and only the tokens next to a match are ever looked up.
     """
-    run = []
-    for step, edge in ((-1, first - 1), (1, last + 1)):
-        i = edge
-        while 0 <= i < len(tokens) and tokens[i].kind == "deva" and _foreign(tokens[i].key):
-            run.append(tokens[i].key)
+
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.memo: tuple[dict[int, bool], dict[int, bool]] = ({}, {})
+
+    def around(self, first: int, last: int) -> bool:
+        return self._run(first - 1, -1) or self._run(last + 1, 1)
+
+    def _run(self, i: int, step: int) -> bool:
+        memo = self.memo[step > 0]
+        walked = []
+        found = False
+        while 0 <= i < len(self.tokens) and i not in memo:
+            token = self.tokens[i]
+            if not (token.kind == "deva" and _foreign(token.key)):
+                break
+            walked.append(i)
+            if token.key == _THE or _name_like(token.key):
+                found = True
+                break
             i += step
-    return any(key == _THE or _name_like(key) for key in run)
+        else:
+            found = memo.get(i, False)
+        # every walked token before a name-like one shares its answer; past a plain end, none holds one
+        for j in walked:
+            memo[j] = found
+        return found
 
 
 def _foreign(key: str) -> bool:
