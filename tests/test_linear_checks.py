@@ -18,7 +18,8 @@ from audit.core.document import parse_article
 from audit.lint.checks.base import Context
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
-from audit.lint.checks.repetition import repeated_sentence
+from audit.lint.checks.repetition import repeated_phrase, repeated_sentence
+from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 
 
@@ -200,3 +201,64 @@ def test_merge_overlapping_keeps_what_all_pairs_kept():
                                  end=end, line=1, column=1, text="", message=str(i), fixes=fixes))
         ours = [(f.start, f.end, f.code, f.message) for f in merge_overlapping(found, order)]
         assert ours == [(f.start, f.end, f.code, f.message) for f in _all_pairs_merge(found, order)]
+
+
+class _QuadraticRepeatedPhrase(RepeatedPhrase):
+    """REP001's original scan: each position against every earlier copy, each compared word by word."""
+
+    def _scan(self, ctx, first, second, a, b, same, reported):
+        min_words = int(ctx.setting(self, "min_words" if same else "min_words_adjacent"))
+        min_content = int(ctx.setting(self, "min_content" if same else "min_content_adjacent"))
+        seen: dict[str, list[int]] = {}
+        for p in range(len(a) - min_words + 1):
+            seen.setdefault(a[p : p + min_words], []).append(p)
+        q = 0
+        while q <= len(b) - min_words:
+            best, best_p = 0, 0
+            for p in seen.get(b[q : q + min_words], ()):
+                if same and p >= q:
+                    break
+                length = 0
+                while (q + length < len(b) and p + length < len(a) and a[p + length] == b[q + length]
+                       and (not same or p + length < q)):
+                    length += 1
+                if length > best:
+                    best, best_p = length, p
+            phrase = second[q : q + best]
+            if (best >= min_words and sum(t.key not in ctx.lexicon.stopwords for t in phrase) >= min_content
+                    and phrase[0].start not in reported
+                    and not repeated_phrase._by_design(ctx, first, best_p, second, q, best, same)):
+                reported.add(phrase[0].start)
+                yield self._finding(ctx, phrase, same)
+                q += best
+            else:
+                q += 1
+
+
+def _with_phrase_repeats(rng: random.Random, sentences: list[str]) -> str:
+    """Seed sentences, some with a run of their own words said again (at once, after a gap, or twice)."""
+    out = []
+    for sentence in rng.sample(sentences, 40):
+        words = sentence.rstrip("।").split()
+        if len(words) > 6 and rng.random() < 0.6:
+            i = rng.randrange(len(words) - 4)
+            run = words[i : i + rng.randrange(3, 6)]
+            at = min(len(words), i + len(run) + rng.choice([0, 0, 1, 3, 8]))
+            words[at:at] = run * rng.choice([1, 1, 2])
+        out.append(" ".join(words) + "।")
+    return "\n".join(" ".join(out[i : i + 4]) for i in range(0, len(out), 4))
+
+
+def test_rep001_windowed_scan_finds_what_the_quadratic_scan_found(glossary_and_lexicon):
+    """Within its 60-word window the diagonal-run scan is the original, finding for finding."""
+    glossary, lexicon = glossary_and_lexicon
+    sentences = [s for s in _sentences() if len(s.split()) < 50]
+    rng = random.Random(5)
+    fired = 0
+    for _ in range(25):
+        article = parse_article(_with_phrase_repeats(rng, sentences))
+        ctx = Context(article, glossary, lexicon, {})
+        ours = [(f.start, f.end, f.message, f.fixes) for f in RepeatedPhrase().run(ctx)]
+        assert ours == [(f.start, f.end, f.message, f.fixes) for f in _QuadraticRepeatedPhrase().run(ctx)]
+        fired += len(ours)
+    assert fired > 20

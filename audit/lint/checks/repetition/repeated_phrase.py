@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
@@ -33,6 +35,9 @@ class RepeatedPhrase(Check):
     words after the first or after a comma or conjunction (a new clause naming its subject again),
     and a headline, standfirst
     or pull-quote line that the next line repeats (a page template).
+    Only a copy that starts at most `window` words after the first does count (60: a run-on
+    sentence of hundreds of words repeats by design or not at all, and the bound keeps the check
+    linear).
     Fix safety: unsafe inside one sentence; a hint across sentences, where deleting leaves a fragment.
     """
 
@@ -41,7 +46,7 @@ class RepeatedPhrase(Check):
     category = "repetition"
     severity = Severity.ERROR
     defaults = {"min_words": 3, "min_content": 3, "min_words_adjacent": 6, "min_content_adjacent": 4,
-                "max_gap": 6}
+                "max_gap": 6, "window": 60}
 
     def run(self, ctx: Context):
         sentences = ctx.article.sentences
@@ -69,16 +74,35 @@ class RepeatedPhrase(Check):
         grams = [b[q : q + min_words] for q in range(len(b) - min_words + 1)]
         if (same and len(seen) == len(grams)) or (not same and seen.keys().isdisjoint(grams)):
             return  # no n-gram occurs twice: nothing to report
+        window = int(ctx.setting(self, "window"))
+        runs: dict[int, tuple[int, int]] = {}  # diagonal q-p -> a known maximal run a[s:e] == b[s+d:e+d]
+
+        def common(p: int, q: int) -> int:
+            """How many words match from a[p] and b[q]: each diagonal is walked forward only once."""
+            d = q - p
+            known = runs.get(d)
+            if known is not None and known[0] <= p < known[1]:
+                return known[1] - p
+            e = p
+            while e < len(a) and e + d < len(b) and a[e] == b[e + d]:
+                e += 1
+            runs[d] = (p, e)
+            return e - p
+
+        # Only earlier copies starting at most `window` words back are compared: with no window a
+        # sentence of a word pair said a thousand times costs cubic time (each copy against each).
         q = 0
         while q <= len(b) - min_words:
             best, best_p = 0, 0
-            for p in seen.get(grams[q], ()):
+            found = seen.get(grams[q], ())
+            reach = q - window if same else len(a) - (window - q)
+            for k in range(bisect_left(found, reach), len(found)):
+                p = found[k]
                 if same and p >= q:
                     break
-                length = 0
-                while (q + length < len(b) and p + length < len(a) and a[p + length] == b[q + length]
-                       and (not same or p + length < q)):
-                    length += 1
+                length = common(p, q)
+                if same:
+                    length = min(length, q - p)
                 if length > best:
                     best, best_p = length, p
             phrase = second[q : q + best]
