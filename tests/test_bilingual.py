@@ -29,6 +29,8 @@ PAIRS = [
     ("Will the bridge open before the monsoon?", "क्या पुल मानसून से पहले खुलेगा।", [("BIL006", "।")]),
     ("Traffic congestion has grown in the old city.", "पुराने शहर में ट्रैफिक कंजेशन बढ़ गया है।",
      [("BIL004", "कंजेशन")]),  # the issue's example: ट्रैफिक is an established loan, कंजेशन is not
+    ("He kept the old bicycle in the garage.", "उसने पुरानी साइकिल गैरेजमें रखी।",
+     [("BIL004", "गैरेज")]),  # a lost space: the written-out word alone is flagged, not में
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 
@@ -113,7 +115,9 @@ def test_bilingual_fixes_are_never_safe():
     so `--fix` alone applies none of them."""
     engine = Engine(checks=[c for code, c in BY_CODE.items() if code.startswith("BIL")])
     found = [f for source, target, _ in PAIRS for f in engine.audit_text(target, source=source)]
-    labels = {f.code: {x.applicability.label for x in f.fixes} for f in found}
+    labels = collections.defaultdict(set)
+    for f in found:
+        labels[f.code] |= {x.applicability.label for x in f.fixes}
     assert labels["BIL001"] == {"display-only"} and labels["BIL004"] == {"unsafe"} and labels["BIL006"] == {"unsafe"}
     assert all(x.applicability < SAFE for f in found for x in f.fixes)
 

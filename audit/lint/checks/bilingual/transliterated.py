@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
+from audit.core.text import fold
 from audit.language.concepts import Concept, default_concepts, load_concepts
 from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
@@ -23,7 +25,9 @@ class TransliteratedSource(Check):
     A Devanagari token counts when it is a transliterated form in the concept table, or it spells
     out a word of its own source sentence (`audit.language.soundalike`: the consonants a listener
     hears, then the vowels), and that word is not a name. Loans the table marks as established in
-    Hindi news (कंपनी, मोबाइल) are left alone unless `established` is set to 1.
+    Hindi news (कंपनी, मोबाइल) are left alone unless `established` is set to 1. A token glued to
+    the Hindi word after it (गैरेजमें, a space lost) counts by its first part: the finding covers
+    गैरेज alone, and a Hindi suggestion comes with the space put back.
 
     With a Hindi equivalent in the table the finding suggests it: a transliteration rare in Hindi
     (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
@@ -45,8 +49,6 @@ class TransliteratedSource(Check):
     def run(self, ctx: Context):
         index, by_english = _concept_index()
         allow_established = ctx.setting(self, "established") >= 1
-        max_distance = ctx.setting(self, "max_key_distance")
-        max_romanised_zipf = ctx.setting(self, "max_romanised_zipf")
         min_english_zipf = ctx.setting(self, "min_english_zipf")
         names = ctx.glossary.latin
         for unit in ctx.aligned:
@@ -78,47 +80,110 @@ class TransliteratedSource(Check):
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
                         continue
-                    if tok.key in ctx.lexicon.loanwords or tok.key in ctx.lexicon.stopwords:
-                        continue  # बोतल is the Hindi word for a bottle, however it came into Hindi
-                    hit = _spelled_source_word(tok.text, spelled, max_distance)
+                    word, glued = tok.text, ""
+                    hit = self._spelled(ctx, word, spelled, allow_established)
                     if hit is None:
-                        continue
-                    if hindi_zipf(tok.text) >= max_romanised_zipf or _accepted(tok.text, allow_established):
-                        continue
-                    hit, lemma = hit
+                        # a missing space: गैरेजमें is गैरेज + में, and गैरेज spells "garage"
+                        word, glued, hit = _unglued(ctx, tok.text, lambda head: (
+                            self._spelled(ctx, head, spelled, allow_established) or _listed_source_word(head, wanted)))
+                        if hit is None:
+                            continue
+                    start, end = tok.start, tok.start + len(word)
+                    said, lemma = hit
                     # the concept of the word the token spells (बुकिंग is "booking", not "book"); a verb
                     # is transliterated inside "X करना", which the table's own forms catch
                     concepts = [c for c in by_english.get(lemma, ()) if c.pos != "verb"]
                     usable = [c for c in concepts if _usable(c, allow_established)]
                     if usable:
-                        yield self._finding(ctx, tok.start, tok.end, hit.text, usable[0], None, confidence=0.7)
-                    elif (not concepts and hit.text.islower() and not _after_number(sent.tokens, i)
-                          and _common_english(hit.text, min_english_zipf)):
+                        slot = _listed_slot(word, usable[0]) if glued else None
+                        yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glued=glued)
+                    elif (not concepts and said.islower() and not _after_number(sent.tokens, i)
+                          and _common_english(said, min_english_zipf)):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट) is how Hindi news gives measures
-                        yield self._unlisted(ctx, tok.start, tok.end, hit.text)
+                        yield self._unlisted(ctx, start, end, said, glued)
 
-    def _unlisted(self, ctx: Context, start: int, end: int, word: str):
+    def _spelled(self, ctx: Context, word: str, spelled: SpelledWords, allow_established: bool):
+        """(source word, lemma) that a Devanagari word spells out, unless it is a Hindi word."""
+        key = fold(word)
+        if key in ctx.lexicon.loanwords or key in ctx.lexicon.stopwords:
+            return None  # बोतल is the Hindi word for a bottle, however it came into Hindi
+        hit = _spelled_source_word(word, spelled, ctx.setting(self, "max_key_distance"))
+        if hit is None or hindi_zipf(word) >= ctx.setting(self, "max_romanised_zipf"):
+            return None
+        if _accepted(word, allow_established):
+            return None
+        source_word, lemma = hit
+        return source_word.text, lemma
+
+    def _unlisted(self, ctx: Context, start: int, end: int, word: str, glued: str = ""):
         flagged = ctx.article.text[start:end]
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; a Hindi word may say it "
-                           f"(the concept table has no entry for '{word}')", severity=Severity.INFO, confidence=0.5)
+                           f"(the concept table has no entry for '{word}'){_space_note(glued)}",
+                           severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
-                 confidence: float = 0.9):
+                 confidence: float = 0.9, glued: str = ""):
         hindi = concept.hindi_for(slot or 0)
         # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
         trusted = slot is not None and concept.same_gender and concept.pos != "verb"
         flagged = ctx.article.text[start:end]
         rare = hindi_zipf(flagged) < ctx.setting(self, "warn_below_zipf")
         return ctx.finding(self, start, end,
-                           f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is '{hindi}'",
-                           [Fix(start, end, hindi, applicability=UNSAFE if trusted else DISPLAY_ONLY)],
+                           f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is "
+                           f"'{hindi}'{_space_note(glued)}",
+                           [Fix(start, end, hindi + (" " if glued else ""),
+                                applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
 
 
 # A verb is transliterated as a conjunct: नोट किया, एक्सेल करता है, अपडेट हो गया.
 _LIGHT_VERBS = frozenset("कर करना करने करते करता करती करें करे करो किया किए किये की कीं हो होना होने होता होती होते हुआ हुए हुई".split())
+
+
+# Where a Devanagari word may begin: an independent vowel or a consonant, not a vowel sign or virama.
+_WORD_INITIAL = re.compile(r"[\u0905-\u0914\u0915-\u0939\u0958-\u095F]")
+
+
+def _unglued(ctx: Context, token: str, source_word_of):
+    """(head, tail, (source word, lemma)) when the token is a transliteration glued to the Hindi
+    word after it (ड्राइविंगके, गैरेजमें: a space lost), else (token, "", None). The whole token must
+    be unknown to Hindi and the tail a function word or a common Hindi word, so that a Hindi word
+    that happens to end in के or में is never cut."""
+    if hindi_zipf(token) > 0:
+        return token, "", None
+    for m in _WORD_INITIAL.finditer(token, 3):
+        head, tail = token[: m.start()], token[m.start():]
+        if head.endswith("\u094d") or (fold(tail) not in ctx.lexicon.stopwords and hindi_zipf(tail) < _GLUED_TAIL_ZIPF):
+            continue
+        hit = source_word_of(head)
+        if hit is not None:
+            return head, tail, hit
+    return token, "", None
+
+
+# A word glued after a transliteration must be common Hindi (ऊपर, यानी), not a fragment.
+_GLUED_TAIL_ZIPF = 3.0
+
+
+def _listed_source_word(form: str, wanted: dict[str, tuple[str, Concept]]) -> tuple[str, str] | None:
+    """(source word, lemma) when the form is a transliteration the table lists for a word of the source."""
+    for h in default_concepts().lookup(form):
+        if h.side == "translit" and h.concept.pos != "verb":
+            for lemma, (said, concept) in wanted.items():
+                if concept is h.concept:
+                    return said, lemma
+    return None
+
+
+def _listed_slot(form: str, concept: Concept) -> int | None:
+    """The slot of a form the table lists for the concept (a glued लीवियों is its plural oblique)."""
+    return next((h.slot for h in default_concepts().lookup(form) if h.concept is concept and h.side == "translit"), None)
+
+
+def _space_note(glued: str) -> str:
+    return f"; a space is missing before '{glued}'" if glued else ""
 
 
 def _after_number(tokens, i: int) -> bool:
