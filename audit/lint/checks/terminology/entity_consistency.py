@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -252,9 +253,10 @@ def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
     if sentence is None:
         return False
     toks = sentence.tokens
-    first = next((i for i, t in enumerate(toks) if t.start == start), None)
-    last = next((i for i, t in enumerate(toks) if t.end == end), None)
-    if first is None or last is None:
+    # Tokens are in text order: a bisection, not a walk (a sentence of thousands of names was quadratic).
+    first = bisect_left(toks, start, key=_start)
+    last = bisect_left(toks, end, key=_end)
+    if first == len(toks) or toks[first].start != start or last == len(toks) or toks[last].end != end:
         return False
     script = "latin" if ctx.article.text[start:end].isascii() else "deva"
     if script == ("latin" if target.isascii() else "deva"):
@@ -264,3 +266,11 @@ def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
     if script == "latin":
         return any(t.kind == "latin" for t in neighbours)
     return any(t.kind == "deva" and t.key not in stop and hindi_zipf(t.norm) < 4.0 for t in neighbours)
+
+
+def _start(token) -> int:
+    return token.start
+
+
+def _end(token) -> int:
+    return token.end
