@@ -14,6 +14,8 @@ class WrongSense(Check):
                    यह मॉडल प्रदर्शन में लड़खड़ाता है।
     A row fires when one of its cues is within one sentence and none of its anticues is in
     the sentence itself (अग्रिम stays right next to भुगतान).
+    A phrase that stands alone in quotation marks (“घरेलू नामों”) is the writer marking a literal
+    rendering or quoting someone's words: an info with the fix shown, never applied.
     Fix safety: unsafe (the sense is a judgement). Before a postposition the row's `oblique` form
     is used (सूट का -> मुकदमे का); a noun in -आ with no oblique form known is only a hint.
     """
@@ -38,12 +40,26 @@ class WrongSense(Check):
                     suggestions[0] = sense.oblique
                 elif suggestions[0].endswith("\u093e"):  # मुकदमा का: the direct case does not fit here
                     applicability = DISPLAY_ONLY
+            quoted = _quoted(ctx.article.text, start, end)
+            if quoted:
+                applicability = DISPLAY_ONLY  # words inside a quotation are the quoted person's
             why = f" ({sense.note})" if sense.note else ""
             where = f" (context: '{cue}')" if cue else ""
             yield ctx.finding(
                 self, start, end,
                 f"'{ctx.article.text[start:end]}' reads as '{sense.english}' in the wrong sense{why}; "
-                f"write '{suggestions[0]}'{where}",
+                f"write '{suggestions[0]}'{where}"
+                + (" unless the quotation marks mean a literal rendering" if quoted else ""),
                 [Fix(start, end, s, applicability=applicability) for s in suggestions],
+                severity=Severity.INFO if quoted else self.severity,
                 confidence=0.8 if cue else 0.9,
             )
+
+
+_OPENING = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """The span is all that stands between a pair of quotation marks."""
+    opening = text[start - 1 : start] if start else ""
+    return opening in _OPENING and text[end : end + 1] == _OPENING[opening]
