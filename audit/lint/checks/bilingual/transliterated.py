@@ -33,7 +33,8 @@ class TransliteratedSource(Check):
     (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
     साइट, which human translators write too) is info. A word the table does not list is info with
     no suggestion, and only when it is a common English word (zipf at least `min_english_zipf`:
-    yard, editing, painting), not a technical one Hindi has no word of its own for (proton, melamine).
+    yard, editing, painting) or a compound of two (backcountry, doorbell), not a technical one Hindi
+    has no word of its own for (proton, melamine).
     The spelling match alone (a form the table does not list) needs a token rarer in Hindi than
     `max_romanised_zipf`, so that Hindi words sharing consonants with a source word (बेहतर / better,
     साथ / site) and loans long at home in Hindi (पुलिस, मिनट) are not read as transliterations.
@@ -98,7 +99,7 @@ class TransliteratedSource(Check):
                         slot = _listed_slot(word, usable[0]) if glued else None
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glued=glued)
                     elif (not concepts and said.islower() and not _after_number(sent.tokens, i)
-                          and _common_english(said, min_english_zipf)):
+                          and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट) is how Hindi news gives measures
                         yield self._unlisted(ctx, start, end, said, glued)
@@ -226,6 +227,21 @@ def _common_english(word: str, min_zipf: float) -> bool:
 
 
 _FUNCTION_WORD_ZIPF = 6.0
+
+
+def _english_compound(word: str) -> bool:
+    """A rare word made of two common ones (backcountry, overground, doorbell): Hindi has words for
+    both parts, so writing the whole out is a transliteration, unlike a technical word of one piece
+    (proton, plasma). Both parts have at least four letters: pro + ton, chest + nut are not compounds."""
+    for lemma in lemmas(word):
+        for cut in range(_COMPOUND_PART, len(lemma) - _COMPOUND_PART + 1):
+            if min(english_zipf(lemma[:cut]), english_zipf(lemma[cut:])) >= _COMPOUND_PART_ZIPF:
+                return True
+    return False
+
+
+_COMPOUND_PART = 4
+_COMPOUND_PART_ZIPF = 4.0
 
 
 @lru_cache(maxsize=1)
