@@ -119,10 +119,11 @@ class _NameRuns:
         found = False
         while 0 <= i < len(self.tokens) and i not in memo:
             token = self.tokens[i]
-            if not (token.kind == "deva" and _foreign(token.key)):
+            # the spelling as written: the key folds the nukta away, and गाडियां is in no word list
+            if not (token.kind == "deva" and _foreign(token.norm)):
                 break
             walked.append(i)
-            if token.key == _THE or _name_like(token.key):
+            if token.key == _THE or _name_like(token.norm):
                 found = True
                 break
             i += step
