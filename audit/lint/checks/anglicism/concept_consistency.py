@@ -30,7 +30,8 @@ class ConceptConsistency(Check):
 
     Established loans count too when the article itself also uses the Hindi word. A form inside a
     bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted. On a tie the loan is
-    flagged. Fix safety: the other form of the same slot is offered only where both words share a
+    flagged, as an info: with each form used as often there is no majority to follow.
+    Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
     """
 
@@ -83,12 +84,17 @@ class ConceptConsistency(Check):
                 minority, side = (loans, "translit") if len(loans) <= len(hindi) else (hindi, "hindi")
             kept = hindi if side == "translit" else loans
             kept_text = ctx.article.text[kept[0][0] : kept[0][1]]
+            # With as many of each there is no majority to follow, and the real-news dev set found
+            # such ties right 6 times in 8 (a majority's minority: 38 in 41): a note, not a warning.
+            tie = key not in glossed and len(loans) == len(hindi)
             for start, end, slot in minority:
                 yield ctx.finding(
                     self, start, end,
                     f"'{ctx.article.text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
-                    f"('{concept.english}') in two languages; keep one",
+                    f"('{concept.english}') in two languages; keep one"
+                    + (" (the article uses each as often)" if tie else ""),
                     _fix(concept, side, slot, start, end),
+                    severity=Severity.INFO if tie else self.severity,
                 )
 
 
