@@ -5,6 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from audit.core.findings import Applicability, Finding, Fix, Severity
+
 PIECES = ["डीपसीक", "ने", "मॉडल", "को", "ओपन", "सोर्स", "Open", "AI", "“", "”", "‘", "’", "-", "–", ",", ".",
           "।", "?", "(", ")", "$", "1", "2", "000", "१२", "\u00a0", "\u200d", ":", "/", "कहा", "जेमिनी"]
 SENTENCE = st.lists(st.sampled_from(PIECES), max_size=14).map(lambda parts: "".join(
@@ -84,3 +86,22 @@ def test_streamed_json_layout_matches_json_dumps(value):
 
     expected = json.dumps([value], ensure_ascii=False, indent=1)
     assert "[\n " + _indented(value, 1) + "\n]" == expected
+
+
+FIX = st.builds(lambda start, end, replacement, applicability: Fix(start, end, replacement, applicability=applicability),
+                st.integers(0, 10**6), st.integers(0, 10**6), st.text(max_size=6), st.sampled_from(list(Applicability)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=8), st.text(max_size=8), st.integers(0, 10**6), st.integers(0, 10**6),
+       st.lists(FIX, max_size=3), st.floats(0, 1) | st.integers(0, 1), st.sampled_from([1, 2, 3]))
+def test_finding_json_matches_json_dumps(text, message, start, line, fixes, confidence, severity):
+    import json
+
+    from audit.reporters.json_reporter import finding_json
+
+    f = Finding(code="TERM001", rule="a-rule", category="terminology\u0964", severity=Severity(severity),
+                start=start, end=start + len(text), line=line, column=3, text=text, message=message,
+                fixes=tuple(fixes), confidence=confidence, path="dir/\"x\".txt", end_line=line, end_column=9)
+    expected = json.dumps([f.to_dict()], ensure_ascii=False, indent=1)
+    assert "[\n " + finding_json(f) + "\n]" == expected
