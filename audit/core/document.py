@@ -99,13 +99,6 @@ class SentenceTokens(list):
     __slots__ = ("coded",)
 
 
-def _made(start: int, end: int, text: str, info: tuple[str, str, str]) -> Token:
-    tok = Token.__new__(Token)
-    tok.start, tok.end, tok.text = start, end, text
-    tok.norm, tok.key, tok.kind = info
-    return tok
-
-
 @dataclass(slots=True)  # no per-sentence __dict__: a 50 MB article has a million sentences
 class Sentence:
     start: int
@@ -273,38 +266,56 @@ def _tokenize(sentence: str) -> list[str]:
 
 
 _CHUNK = re.compile(r"[^ \t]+")
-_ASCII_DIGIT = re.compile(r"[0-9]")
-_CHUNKS: dict[str, tuple[tuple[int, int, str, tuple[str, str, str]], ...]] = {}
+# Where indic-nlp's digit-group rule ("1 , 000" -> "1,000") can fire: ASCII digits on both sides
+# of one of , . : / with only spaces or tabs between (its pattern, before its own spacing).
+_NUMBER_GROUP = re.compile(r"[0-9][ \t]*[,.:/][ \t]*[0-9]")
+_CHUNKS: dict[str, tuple[tuple[int, int, str, str, str, str], ...]] = {}
 
 
-def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, tuple[str, str, str]], ...]:
-    """Tokens of one space-delimited chunk, relative to it, worked out once per distinct chunk."""
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, str, str], ...]:
+    """(start, end, text, norm, key, kind) of each token of one space-delimited chunk, relative
+    to it, worked out once per distinct chunk."""
     got = _CHUNKS.get(chunk)
     if got is None:
         if len(_CHUNKS) > 500_000:
             _CHUNKS.clear()
         got = _CHUNKS[chunk] = tuple(
-            (a, b, chunk[a:b], _token_info(chunk[a:b]))
+            (a, b, chunk[a:b], *_token_info(chunk[a:b]))
             for s, e in _align(_tokenize(chunk), chunk, 0) for a, b in _peel(s, e, chunk))
     return got
 
 
-def _sentence_tokens(sentence: str, base: int) -> list[Token]:
+def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
     """indic-nlp's trivial tokenizer, then curly punctuation peeled off, at file offsets.
 
     The tokenizer splits on spaces and tabs and around punctuation, all of which is local to
     a space-delimited chunk, so each distinct chunk is tokenized once. Its one rule that
-    looks across chunks, rejoining digit groups ("1 , 000"), only applies to ASCII digits:
-    sentences with one take the whole-sentence path.
+    looks across chunks, rejoining digit groups ("1 , 000"; it skips a group at the very
+    start, so a chunk alone would not agree either), needs ASCII digits around , . : or /:
+    sentences with such a group take the whole-sentence path. Tokens are made in the loop, slot by
+    slot, not by a call per token: an article has hundreds of them and this is most of its parse.
     """
-    if _ASCII_DIGIT.search(sentence):
-        # each token's text is the memo's copy: the slice is dropped, not held once per token
-        return [_made(base + a, base + b, *_text_info(sentence[a:b]))
-                for ts, te in _align(_tokenize(sentence), sentence, 0) for a, b in _peel(ts, te, sentence)]
-    tokens: list[Token] = []
+    tokens = SentenceTokens()
+    append, new = tokens.append, Token.__new__
+    if _NUMBER_GROUP.search(sentence):
+        for ts, te in _align(_tokenize(sentence), sentence, 0):
+            for a, b in _peel(ts, te, sentence):
+                # each token's text is the memo's copy: the slice is dropped, not held once per token
+                text, (norm, key, kind) = _text_info(sentence[a:b])
+                tok = new(Token)
+                tok.start = base + a; tok.end = base + b; tok.text = text  # noqa: E702
+                tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
+                append(tok)
+        return tokens
+    chunks = _CHUNKS
     for m in _CHUNK.finditer(sentence):
+        chunk = m.group()
         at = base + m.start()
-        tokens.extend([_made(at + a, at + b, t, info) for a, b, t, info in _chunk_tokens(m.group())])
+        for a, b, text, norm, key, kind in chunks.get(chunk) or _chunk_tokens(chunk):
+            tok = new(Token)
+            tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
+            tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
+            append(tok)
     return tokens
 
 
@@ -327,7 +338,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
                     fixed.append([s, e])
             for s, e in fixed:
                 sent = Sentence(s, e, text[s:e], len(sentences), p_index)
-                sent.tokens = SentenceTokens(_sentence_tokens(sent.text, s))
+                sent.tokens = _sentence_tokens(sent.text, s)
                 sentences.append(sent)
         offset += len(line) + 1
     return Article(path=path, text=text, sentences=sentences)
