@@ -54,11 +54,14 @@ def test_human_reference_translations_rarely_warn(engine):
     """The annotators' human references are published-quality Hindi; few should trip a warning:
     under 2% from the original checks together, and under 2% from any one check."""
     refs = _references()
-    noisy, by_code = 0, Counter()
+    noisy, any_check, by_code = 0, 0, Counter()
     for ref in refs:
         loud = {f.code for f in engine.audit_text(ref) if f.severity >= Severity.WARNING}
         noisy += bool(loud & set(ORIGINAL_CHECKS))
+        any_check += bool(loud)
         by_code.update(loud)
+    # Every check together: 6 today, each a real slip in the reference (benchmarks/indicmt_references.py)
+    assert any_check <= 6, f"{any_check} of {len(refs)} references got a warning from some check"
     assert len(refs) >= 250 and noisy / len(refs) < 0.02, f"{noisy} of {len(refs)} clean references got a warning"
     loudest = by_code.most_common(1)
     assert not loudest or loudest[0][1] / len(refs) < 0.02, f"{loudest} of {len(refs)} references"
