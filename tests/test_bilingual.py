@@ -31,6 +31,8 @@ PAIRS = [
      [("BIL004", "कंजेशन")]),  # the example: ट्रैफिक is an established loan, कंजेशन is not
     ("He kept the old bicycle in the garage.", "उसने पुरानी साइकिल गैरेजमें रखी।",
      [("BIL004", "गैरेज")]),  # a lost space: the written-out word alone is flagged, not में
+    ("Coach Marlowe praised the young striker.", "कोच Marloweने युवा स्ट्राइकर की तारीफ की।",
+     [("BIL003", "Marlowe")]),  # a name left in Latin script, glued to the Hindi after it
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 

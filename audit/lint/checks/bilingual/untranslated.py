@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
@@ -21,7 +23,8 @@ class UntranslatedSegment(Check):
     A name of the source left in Latin script inside running Hindi (कोच Marlowe ने ...) is info:
     Hindi news writes names in Devanagari (कोच मार्लो ने), except the forms desks keep in Latin: an
     acronym, a brand or name the glossary lists, a bracketed gloss `हबल (Hubble)`, a product line
-    with a model number (Galaxy S24), a unit beside a number.
+    with a model number (Galaxy S24), a unit beside a number. A word glued to the Hindi after it
+    (कोच Marloweने, a space lost) counts by its Latin letters alone.
     """
 
     code = "BIL003"
@@ -69,26 +72,35 @@ class UntranslatedSegment(Check):
         for sent in unit.sentences:
             known = {j for m in ctx.glossary.latin.scan(sent.tokens) for j in range(m.first, m.last + 1)}
             for i, tok in enumerate(sent.tokens):
-                text = tok.text
-                if tok.kind != "latin" or not text.isalpha() or len(text) < min_length:
+                # a word glued to the Hindi after it (Carpanedoने: a space lost) counts by its Latin part
+                text = tok.text if tok.kind == "latin" else _glued_latin(tok.text)
+                if not text or not text.isalpha() or len(text) < min_length:
                     continue
-                if _beside_number(sent.tokens, i) or inside_entity(sent.text, tok.start - sent.start,
-                                                                   tok.end - sent.start):
+                start, end = tok.start, tok.start + len(text)
+                if _beside_number(sent.tokens, i) or inside_entity(sent.text, start - sent.start, end - sent.start):
                     continue
                 if text.islower() and text in source:
-                    yield ctx.finding(self, tok.start, tok.end,
+                    yield ctx.finding(self, start, end,
                                       f"'{text}' is the source's English word left untranslated", confidence=0.85)
-                elif text in names and i not in known and _plain_name(sent, i):
-                    yield ctx.finding(self, tok.start, tok.end,
+                elif text in names and i not in known and _plain_name(sent, i, text):
+                    yield ctx.finding(self, start, end,
                                       f"the name '{text}' is left in Latin script; Hindi news writes names in "
                                       "Devanagari", severity=Severity.INFO, confidence=0.6)
 
 
-def _plain_name(sent, i: int) -> bool:
+def _glued_latin(token: str) -> str:
+    """The Latin letters a token starts with when Devanagari follows them at once, else ""."""
+    m = _GLUED_LATIN.match(token)
+    return m.group(1) if m else ""
+
+
+_GLUED_LATIN = re.compile(r"([^\W\d_\u0900-\u097F]+)[\u0900-\u097F]")
+
+
+def _plain_name(sent, i: int, text: str) -> bool:
     """A capitalised name in running Hindi text, not one of the forms desks keep in Latin: an
     acronym (ISRO), a name the glossary knows in Latin (brands, do-not-translate names), a
     bracketed gloss `(Hubble)`, or a product line with a model number (Galaxy S24)."""
-    text = sent.tokens[i].text
     if text.isupper() or not text[:1].isupper() or not text[1:].islower():
         return False  # ISRO, iPhone, McLaren: house styles differ
     before = sent.text[: sent.tokens[i].start - sent.start]
