@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import random
 import re
+from collections import defaultdict
 
 import pytest
 
 from conftest import SEEDS
 
+from audit.core.conventions import ENGLISH_LINE
 from audit.core.document import parse_article
+from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.anglicism.concept_consistency import _whole_gloss
 from audit.lint.checks.base import Context
 from audit.lint.checks.conventions import bracket_spans, inside
@@ -22,7 +25,7 @@ from audit.lint.checks.terminology.latin_name_variant import _deva_before
 
 def _reference_forms(text: str):
     """SPELL001's original: `f"{w1}-{w2}" in text` searched the whole text for every pair of words."""
-    words = [(m.start(), m.end(), m.group()) for m in spelling_variant._DEVA_WORD.finditer(text)]
+    words = [(m.start(), m.end(), m.group()) for m in spelling_variant._WORDS.word.finditer(text)]
     singles = {w for _, _, w in words}
     covered: set[int] = set()
     for (s1, e1, w1), (s2, e2, w2) in zip(words, words[1:]):
@@ -45,10 +48,40 @@ def _seed_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 
 
-def test_spelling_variant_forms_match_the_whole_text_search():
-    made_up = _texts(["शीत", "लहर", "शीतलहर", "त", "ल", "शीत-लहर", "लहर-शीत", " ", " ", "-", "\u2010", "\n", "a"], 3000, 1)
+def _reference_spelling_variants(ctx: Context):
+    """SPELL001's original: every word and compound read in Python (`_reference_forms`), grouped by key."""
+    groups = defaultdict(lambda: defaultdict(list))
+    for start, end, form in _reference_forms(ctx.article.text):
+        if ctx.conventions.line_kind(start) != ENGLISH_LINE:
+            key, nfc = spelling_variant.keyed(form)
+            groups[key][nfc].append((start, end))
+    for forms in groups.values():
+        if len(forms) < 2:
+            continue
+        ranked = sorted(forms, key=lambda f: (len(forms[f]), hindi_zipf(f.replace("-", " ").split()[0])))
+        kept = ranked[-1]
+        for form in ranked[:-1]:
+            for start, end in forms[form]:
+                yield start, end, f"'{form}' ({len(forms[form])}x) and '{kept}' ({len(forms[kept])}x)", kept
+
+
+def test_spelling_variants_match_the_whole_text_search():
+    """SPELL001 counts words by regex and looks up only the compounds and spellings it reports: it
+    reports what reading every word and every pair of words in Python reported."""
+    from audit.language.glossary import Glossary
+    from audit.language.lexicon import Lexicon
+
+    pieces = ["शीत", "लहर", "शीतलहर", "त", "ल", "शीत-लहर", "लहर-शीत", " ", " ", "-", "\u2010", "\n", "a",
+              "नये", "नए", "कम्पनी", "कंपनी", "\nEnglish words on a line of their own\n"]
+    made_up = _texts(pieces, 3000, 1)
+    check = spelling_variant.SpellingVariant()
+    reported = 0
     for text in _seed_texts() + made_up:
-        assert list(spelling_variant._forms(text)) == list(_reference_forms(text)), text
+        ctx = Context(parse_article(text), Glossary.load([]), Lexicon())
+        found = [(f.start, f.end, f.message.split(": ")[0], f.fixes[0].replacement) for f in check.run(ctx)]
+        assert sorted(found) == sorted(_reference_spelling_variants(ctx)), text
+        reported += len(found)
+    assert reported  # the comparison is not of empty lists
 
 
 def test_brackets_and_glosses_match_the_original_scans():

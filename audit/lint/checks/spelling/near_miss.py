@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import re
 import unicodedata
-from array import array
 from collections import Counter, defaultdict
 
 from audit.core.findings import UNSAFE, Fix, Severity
@@ -10,20 +8,38 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.spelling.spelling_variant import keyed
+from audit.lint.checks.words import Words
 
-_DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f]+")
-
-
-_NFC: dict[str, str] = {}
+_WORDS = Words("\u0900-\u0963\u0971-\u097f")
 
 
-def _nfc(word: str) -> str:
-    got = _NFC.get(word)
+_TYPES: dict[str, tuple[str, str, float]] = {}
+
+
+def _typed(word: str) -> tuple[str, str, float]:
+    """(NFC, spelling key, Hindi zipf of the NFC) of a word as written, worked out once per distinct word."""
+    got = _TYPES.get(word)
     if got is None:
-        if len(_NFC) > 200_000:
-            _NFC.clear()
-        got = _NFC[word] = unicodedata.normalize("NFC", word)
+        if len(_TYPES) > 200_000:
+            _TYPES.clear()  # a bound on memory over an endless stream of new words
+        nfc = unicodedata.normalize("NFC", word)
+        got = _TYPES[word] = (nfc, keyed(nfc)[0], hindi_zipf(nfc))
     return got
+
+
+def _word_counts(text: str, line_kind=None) -> Counter:
+    """How often each word is written, in order of first use, leaving out the text's last word when
+    it runs to the end (an excerpt cut mid-word ends in a fragment, not a typo), and, given
+    `line_kind`, the words of English lines."""
+    if line_kind is not None:
+        return _WORDS.counts(text, lambda start, end: end < len(text) and line_kind(start) != ENGLISH_LINE)
+    count = _WORDS.counts(text)
+    last = _WORDS.last(text)
+    if last is not None:
+        count[last] -= 1
+        if not count[last]:
+            del count[last]  # written only there: it was the last word counted, so the order holds
+    return count
 
 
 _DELETIONS: dict[str, frozenset[str]] = {}
@@ -48,8 +64,19 @@ def _has_peer(key: str, lengths: Counter) -> bool:
     return lengths[len(key)] > 1 or lengths[len(key) - 1] > 0
 
 
-def _swaps(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+_SWAPS: dict[str, frozenset[str]] = {}
+
+
+def _swaps(word: str) -> frozenset[str]:
+    """Every string with two adjacent characters swapped; kept per word, as `_deletions` are."""
+    got = _SWAPS.get(word)
+    if got is None:
+        got = frozenset([word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)])
+        if len(word) <= 40:
+            if len(_SWAPS) > 50_000:
+                _SWAPS.clear()
+            _SWAPS[word] = got
+    return got
 
 
 def _only_nasal(a: str, b: str) -> bool:
@@ -117,20 +144,29 @@ class NearMissSpelling(Check):
         text = ctx.article.text
         max_zipf, min_length = ctx.setting(self, "max_zipf"), int(ctx.setting(self, "min_length"))
         gap = ctx.setting(self, "min_zipf_gap")
-        spans: dict[str, array] = defaultdict(lambda: array("q"))  # start, end, start, end, ...
-        english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
-        line_kind = ctx.conventions.line_kind
-        for m in _DEVA_WORD.finditer(text):
-            # An excerpt cut mid-word ends in a fragment, not a typo.
-            if (not english or line_kind(m.start()) != ENGLISH_LINE) and m.end() < len(text):
-                spans[_nfc(m.group())].extend(m.span())
-        by_key: dict[str, list[str]] = defaultdict(list)
-        for word in spans:
-            by_key[keyed(word)[0]].append(word)
-        count = Counter({key: sum(len(spans[w]) for w in words) // 2 for key, words in by_key.items()})
-        lengths = Counter(len(key) for key in by_key)
+        # without English lines no word needs its line looked up
+        line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
+        by_key: dict[str, list[str]] = {}  # spelling key: its NFC forms, in order of first use
+        key_zipf: dict[str, float] = {}  # of the key's first form
+        nfc_count: dict[str, int] = {}
+        count: dict[str, int] = {}  # by spelling key
+        written_forms = _word_counts(text, line_kind)
+        for written, n in written_forms.items():
+            nfc, key, zipf = _typed(written)
+            if nfc in nfc_count:
+                nfc_count[nfc] += n
+            else:
+                nfc_count[nfc] = n
+                forms = by_key.get(key)
+                if forms is None:
+                    by_key[key] = [nfc]
+                    key_zipf[key] = zipf
+                else:
+                    forms.append(nfc)
+            count[key] = count.get(key, 0) + n
+        lengths = Counter(map(len, by_key))
         flaggable = [(key, words) for key, words in by_key.items()
-                     if len(key) >= min_length and hindi_zipf(words[0]) < max_zipf]
+                     if len(key) >= min_length and key_zipf[key] < max_zipf]
         # The neighbour index holds only what the flaggable words will ask for (themselves and
         # their deletions), and only words used twice or that Hindi text uses (zipf 3+): `_better`
         # skips every other candidate. Exactly the entries a full index would give those questions.
@@ -140,41 +176,51 @@ class NearMissSpelling(Check):
             if _has_peer(key, lengths):
                 asked.update(_deletions(key))
         neighbours: dict[str, set[str]] = defaultdict(set)
-        for key, words in by_key.items() if flaggable else ():
-            if count[key] < 2 and hindi_zipf(words[0]) < 3.0:
+        for key in by_key if flaggable else ():
+            if count[key] < 2 and key_zipf[key] < 3.0:
                 continue
             if key in asked:
                 neighbours[key].add(key)
             if _has_peer(key, lengths):
                 for d in asked.intersection(_deletions(key)):
                     neighbours[d].add(key)
+        slips: list[tuple[list[str], str, int]] = []  # the flagged forms, the article's form, its count
         for key, words in flaggable:
-            best = self._better(key, words[0], count, by_key, neighbours, gap, _has_peer(key, lengths))
-            if best is None:
-                continue
-            right = max(by_key[best], key=lambda w: len(spans[w]))
+            best = self._better(key, key_zipf[key], count, by_key, key_zipf, neighbours, gap,
+                                _has_peer(key, lengths))
+            if best is not None:
+                slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best]))
+        if not slips:
+            return
+        # Only now, and once for all of them, are the flagged words looked for in the text.
+        flagged = {nfc for words, _, _ in slips for nfc in words}
+        places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for start, end in _WORDS.places(text, [w for w in written_forms if _typed(w)[0] in flagged]):
+            if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE):
+                places[_typed(text[start:end])[0]].append((start, end))
+        for words, right, right_count in slips:
             for word in words:
-                for start, end in zip(spans[word][::2], spans[word][1::2]):
+                for start, end in places[word]:
                     yield ctx.finding(
                         self, start, end,
-                        f"'{word}' looks like a slip for '{right}' ({count[best]}x in this article)",
+                        f"'{word}' looks like a slip for '{right}' ({right_count}x in this article)",
                         [Fix(start, end, right, applicability=UNSAFE)],
                     )
 
     @staticmethod
-    def _better(key, word, count, by_key, neighbours, gap, peer: bool) -> str | None:
+    def _better(key, zipf, count, by_key, key_zipf, neighbours, gap, peer: bool) -> str | None:
         candidates = set(neighbours.get(key, ()))
         if peer:
             for d in _deletions(key):
-                candidates |= neighbours.get(d, set())
+                near = neighbours.get(d)
+                if near:
+                    candidates |= near
             # Two adjacent signs swapped (कंपिनयों / कंपनियों) is one slip too.
-            candidates |= {swap for swap in _swaps(key) if swap in by_key}
+            candidates.update(swap for swap in _swaps(key) if swap in by_key)
         candidates.discard(key)
-        zipf = hindi_zipf(word)
         best, best_score = None, 0.0
         for other in sorted(candidates):  # sorted: a tie must not fall to the string hash of this run
-            other_word = by_key[other][0]
-            other_zipf = hindi_zipf(other_word)
+            other_zipf = key_zipf[other]
             at = _edit_at(key, other)
             if at == 0:
                 continue  # another word altogether (कुमार / शुमार, सैन्य / असैन्य)

@@ -2,19 +2,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from collections import Counter, defaultdict
 
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
+from audit.lint.checks.words import Words
 
-_DEVA_WORD = re.compile("[\u0900-\u0963\u0971-\u097f\u200c\u200d]+")
-# Two words joined by exactly "-": the first a whole word (nothing of it before), the second read
-# ahead so that the next match can start with it (अ-ब-स gives अ-ब and ब-स).
-_JOINED = re.compile("(?<![\u0900-\u0963\u0971-\u097f\u200c\u200d])([\u0900-\u0963\u0971-\u097f\u200c\u200d]+)-"
-                     "(?=([\u0900-\u0963\u0971-\u097f\u200c\u200d]+))")
+_LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
+_WORDS = Words(_LETTERS)
+# Two words joined by exactly "-" or "\u2010" (or " "): the first a whole word (nothing of it before),
+# the second read ahead so that the next match can start with it (अ-ब-स gives अ-ब and ब-स).
+_HYPHEN_PAIR = re.compile(f"(?<![{_LETTERS}])([{_LETTERS}]+)[-\u2010](?=([{_LETTERS}]+))")
+_SPACE_PAIR = re.compile(f"(?<![{_LETTERS}])([{_LETTERS}]+) (?=([{_LETTERS}]+))")
 _NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")  # कम्पनी -> कंपनी
 _YE = re.compile("(?<=[\u0900-\u097f])\u092f([\u0947\u0940])")  # नये -> नए, गयी -> गई
 _YE_VOWEL = {"\u0947": "\u090f", "\u0940": "\u0908"}
@@ -66,73 +67,119 @@ class SpellingVariant(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        # start, end, start, end, ... of each spelling: 16 bytes a word, where a list of tuples
-        # held 130 (a 50 MB article has millions of words)
-        groups: dict[str, dict[str, array]] = defaultdict(lambda: defaultdict(lambda: array("q")))
-        english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
-        line_kind = ctx.conventions.line_kind
-        for start, end, form in _forms(text):
-            if not english or line_kind(start) != ENGLISH_LINE:
-                key, nfc = keyed(form)
-                groups[key][nfc].extend((start, end))
-        for forms in groups.values():
-            if len(forms) < 2:
-                continue
-            ranked = sorted(forms, key=lambda f: (len(forms[f]), hindi_zipf(f.replace("-", " ").split()[0])))
+        # without English lines no word needs its line looked up
+        line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
+        keep = None if line_kind is None else (lambda start: line_kind(start) != ENGLISH_LINE)
+        count = _WORDS.counts(text)  # every word, to tell compounds: a word inside one is taken off below
+        compounds = _compounds(text, set(count))
+        if keep is not None:
+            count = _WORDS.counts(text, lambda start, end: keep(start))
+        # Each spelling (NFC) and how often it is used, by spelling key: the compounds, then the words
+        # no compound took.
+        compound_count: Counter = Counter()
+        covered: set[int] = set()
+        for s1, e1, s2, e2 in compounds:
+            covered.update((s1, s2))
+            for start, end in ((s1, e1), (s2, e2)):
+                if keep is None or keep(start):
+                    count[text[start:end]] -= 1
+            if keep is None or keep(s1):
+                compound_count[text[s1:e2]] += 1
+        groups: dict[str, dict[str, int]] = defaultdict(dict)
+        for written, n in (*compound_count.items(), *count.items()):
+            if n:
+                key, nfc = keyed(written)
+                forms = groups[key]
+                forms[nfc] = forms.get(nfc, 0) + n
+        variants = [(key, forms) for key, forms in groups.items() if len(forms) > 1]
+        if not variants:
+            return
+        # Only now are the few spellings to compare looked for in the text, in the order the
+        # forms were first met (compounds first): on a tie, the first met wins, as it always has.
+        wanted = {nfc for _, forms in variants for nfc in forms}
+        places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        met: dict[str, tuple[int, int]] = {}  # (0 for a compound, 1 for a word; where it was first met)
+        for s1, _, _, e2 in compounds:
+            nfc = keyed(text[s1:e2])[1]
+            if nfc in wanted and (keep is None or keep(s1)):
+                places[nfc].append((s1, e2))
+                met.setdefault(nfc, (0, s1))
+        for start, end in _WORDS.places(text, [w for w, n in count.items() if n and keyed(w)[1] in wanted]):
+            nfc = keyed(text[start:end])[1]
+            if start not in covered and (keep is None or keep(start)):
+                places[nfc].append((start, end))
+                met.setdefault(nfc, (1, start))
+        for _, forms in sorted(variants, key=lambda kv: min(met[f] for f in kv[1])):
+            ranked = sorted(sorted(forms, key=met.__getitem__),
+                            key=lambda f: (forms[f], hindi_zipf(f.replace("-", " ").split()[0])))
             kept = ranked[-1]
-            counts = Counter({f: len(spans) // 2 for f, spans in forms.items()})
             for form in ranked[:-1]:
-                spans = forms[form]
-                for start, end in zip(spans[::2], spans[1::2]):
+                for start, end in places[form]:
                     yield ctx.finding(
                         self, start, end,
-                        f"'{form}' ({counts[form]}x) and '{kept}' ({counts[kept]}x): one word spelt two ways; "
+                        f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): one word spelt two ways; "
                         f"keep '{kept}'",
                         [Fix(start, end, kept, applicability=UNSAFE)],
                     )
 
 
-def _forms(text: str):
-    """Every word, and every two-word compound written with a hyphen, or with a space where the
-    article also writes it joined or hyphenated (शीत लहर beside शीतलहर): the compounds first, then
-    the words no compound took, each in text order. The words are read from the text three times
-    rather than held in a list (a 50 MB article has millions)."""
-    singles = {m.group() for m in _DEVA_WORD.finditer(text)}
-    hyphened = _HyphenJoins(text, singles)
-    covered: set[int] = set()
-    e1 = s1 = -1
-    w1 = ""
-    for m in _DEVA_WORD.finditer(text):
-        s2, e2, w2 = m.start(), m.end(), m.group()
-        if s1 >= 0:
-            gap = text[e1:s2]
-            if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or hyphened.has(w1, w2))):
-                if s1 not in covered:
-                    covered.update((s1, s2))
-                    yield s1, e2, text[s1:e2]
-        s1, e1, w1 = s2, e2, w2
-    for m in _DEVA_WORD.finditer(text):
-        if m.start() not in covered:
-            yield m.start(), m.end(), m.group()
+def _compounds(text: str, singles: set[str]) -> list[tuple[int, int, int, int]]:
+    """(start, end) of both words of every two-word compound written with a hyphen, or with a space
+    where the article also writes it joined or hyphenated (शीत लहर beside शीतलहर), in text order; of
+    a chain (अ-ब-स) the first pair, the third, ...: a word is in one compound at most."""
+    hyphened = list(_HYPHEN_PAIR.finditer(text)) if "-" in text or "\u2010" in text else []
+    pairs = [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in hyphened]
+    spaced = _split_pairs(singles) | _hyphen_joins({m.groups() for m in hyphened if text[m.end(1)] == "-"}, singles)
+    if len(spaced) > 64:  # each `find` reads the whole text: many pairs are looked up by each pair read
+        pairs += [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in _SPACE_PAIR.finditer(text)
+                  if m.groups() in spaced]
+    else:
+        for w1, w2 in spaced:
+            for start, end in _WORDS.places(text, [f"{w1} {w2}"]):
+                pairs.append((start, start + len(w1), start + len(w1) + 1, end))
+    taken: list[tuple[int, int, int, int]] = []
+    for pair in sorted(pairs):
+        if not taken or taken[-1][2] != pair[0]:  # its first word is not the last one's second
+            taken.append(pair)
+    return taken
 
 
-class _HyphenJoins:
-    """Answers `f"{w1}-{w2}" in text` for two words of the text without searching the text.
+_PREFIXES: dict[str, frozenset[str]] = {}
+
+
+def _split_pairs(singles: set[str]) -> set[tuple[str, str]]:
+    """Every (w1, w2) of two words of the text that are, joined, a word of the text too."""
+    pairs: set[tuple[str, str]] = set()
+    lengths = sorted({len(w) for w in singles})
+    for word in singles:
+        if len(word) <= 40:  # a real word: its prefixes are kept; a pasted run of letters is cut at known lengths
+            heads = _PREFIXES.get(word)
+            if heads is None:
+                if len(_PREFIXES) > 50_000:
+                    _PREFIXES.clear()
+                heads = _PREFIXES[word] = frozenset(word[:n] for n in range(1, len(word)))
+            heads = heads & singles
+        else:
+            heads = [word[:n] for n in lengths if n < len(word) and word[:n] in singles]
+        for head in heads:
+            if word[len(head):] in singles:
+                pairs.add((head, word[len(head):]))
+    return pairs
+
+
+def _hyphen_joins(joins: set[tuple[str, str]], singles: set[str]) -> set[tuple[str, str]]:
+    """The pairs (w1, w2) of words of the text for which `f"{w1}-{w2}" in text`, without searching the text.
 
     Such a string, all Devanagari but its one hyphen, can only stand where a word ending in w1 and
-    the next word starting with w2 are joined by exactly "-". So the hyphen joins are collected once,
-    with each side's ends that are themselves words of the text (only those can be asked about):
+    the next word starting with w2 are joined by exactly "-" (`joins`: those two words). So each
+    side's ends that are themselves words of the text (only those can be asked about) are paired:
     a lookup instead of a search of the whole article for every pair of words (quadratic).
     """
-
-    def __init__(self, text: str, singles: set[str]):
-        self._pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[str, str]] = set()
+    if joins:
         lengths = sorted({len(w) for w in singles})
-        joins = {m.groups() for m in _JOINED.finditer(text)}
         for left, right in joins:
             tails = [left[-n:] for n in lengths if n <= len(left) and left[-n:] in singles]
             heads = [right[:n] for n in lengths if n <= len(right) and right[:n] in singles]
-            self._pairs.update((t, h) for t in tails for h in heads)
-
-    def has(self, w1: str, w2: str) -> bool:
-        return (w1, w2) in self._pairs
+            pairs.update((t, h) for t in tails for h in heads)
+    return pairs

@@ -1,0 +1,64 @@
+"""Words of one script counted and found by the regex engine and `str.find`, not read one by one.
+
+A word is a maximal run of the script's letters. The article-wide checks (SPELL001, SPELL002)
+count every word but look up the places of only the few they report: counting is `findall`
+into a Counter (C loops), and the places of a handful of words are `str.find` hits whose
+neighbours are not letters. Both answer exactly what a `finditer` over every word answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+_CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
+_FIND_AT_MOST = 64  # more words than this are looked up word by word (each `find` reads the whole text)
+
+
+class Words:
+    """The words of a script given by a regex character class's body (`"\\u0900-\\u097f"`)."""
+
+    def __init__(self, letters: str):
+        self.word = re.compile(f"[{letters}]+")
+        self._letter = re.compile(f"[{letters}]")
+        self._not_letter = re.compile(f"[^{letters}]")
+
+    def counts(self, text: str, keep: Callable[[int, int], bool] | None = None) -> Counter:
+        """How often each word is written, in order of first use; `keep(start, end)`, where given,
+        says which words count (then each word is read in Python; without it none is)."""
+        if keep is not None:
+            return Counter(m.group() for m in self.word.finditer(text) if keep(*m.span()))
+        count: Counter = Counter()
+        start = 0
+        while start < len(text):
+            cut = self._not_letter.search(text, min(start + _CHUNK, len(text)))
+            end = cut.start() if cut else len(text)
+            count.update(self.word.findall(text, start, end))
+            start = end
+        return count
+
+    def last(self, text: str) -> str | None:
+        """The word the text ends in, if it ends in a letter (an excerpt cut mid-word)."""
+        if not text or not self._letter.match(text, len(text) - 1):
+            return None
+        start = len(text) - 1
+        while start > 0 and self._letter.match(text, start - 1):
+            start -= 1
+        return text[start:]
+
+    def places(self, text: str, written: Iterable[str]) -> list[tuple[int, int]]:
+        """(start, end) of every whole-word use of the `written` words, in text order."""
+        written = list(written)
+        if len(written) > _FIND_AT_MOST:
+            wanted = set(written)
+            return [m.span() for m in self.word.finditer(text) if m.group() in wanted]
+        found: list[tuple[int, int]] = []
+        for word in written:
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if not self._letter.match(text, end) and not (start and self._letter.match(text, start - 1)):
+                    found.append((start, end))
+                start = text.find(word, start + 1)
+        return sorted(found)
