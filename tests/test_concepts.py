@@ -50,3 +50,34 @@ def test_the_signature_covers_every_table_that_decides_findings(monkeypatch):
     lexicon_module.Lexicon().digest
     names = {p.name for p in read}
     assert {"concepts.tsv", "english_sounds.tsv"} <= names
+
+
+def _plain(table, index_entries):
+    number = {id(c): i for i, c in enumerate(table.concepts)}
+    forms = {form: [(number[id(h.concept)], h.side, h.slot) for h in hits] for form, hits in table.forms.items()}
+    entries = [(keys, [(number[id(h.concept)], h.side, h.slot) for h in hits]) for keys, hits in index_entries]
+    return table.concepts, forms, entries
+
+
+def test_the_cached_table_is_the_table_built_from_the_file(tmp_path, monkeypatch):
+    """Built once into the table cache, then read back: the same concepts, forms, hits and index."""
+    from audit.language import concepts as module
+
+    monkeypatch.setenv("JAANCH_CACHE_DIR", str(tmp_path))
+    fresh = load_concepts()
+    expected = _plain(fresh, module._index_entries(fresh))
+    built = module._load_default()  # builds and writes the cache
+    assert list(tmp_path.glob("concepts-*.marshal"))
+    read = module._load_default()  # reads it back
+    for table in (built, read):
+        assert _plain(table, table._index_entries) == expected
+        assert all(h.concept is table.concepts[table.concepts.index(h.concept)]
+                   for hits in table.forms.values() for h in hits)
+    index = module.concept_index(read)
+    assert [(m.first, m.last) for m in index.scan(_tokens("उनकी सेंचुरियों और रेपो रेट पर"))] == [(1, 1), (3, 4)]
+
+
+def _tokens(text: str):
+    from audit.core.document import parse_article
+
+    return parse_article(text).sentences[0].tokens

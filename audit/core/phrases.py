@@ -73,10 +73,14 @@ class PhraseIndex(Generic[V]):
 
     def add(self, phrase: str, value: V) -> tuple[str, ...]:
         keys = tokenize_phrase(phrase)
+        self.add_keys(keys, value)
+        return keys
+
+    def add_keys(self, keys: tuple[str, ...], value: V) -> None:
+        """Add a phrase by its token keys (`tokenize_phrase`), worked out before (a table cache)."""
         if keys:
             self._table.setdefault(keys, value)
             self._automaton = None  # rebuilt on the next scan
-        return keys
 
     def get(self, keys: tuple[str, ...]) -> V | None:
         return self._table.get(keys)

@@ -13,11 +13,13 @@ one, the nominal before करना/होना (नोट -> उल्ले�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import re
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from audit.core.errors import GlossaryError
-from audit.core.text import fold, is_devanagari
+from audit.core.text import fold
 from audit.language.tables import Row, file_digest, read_table
 
 CONCEPTS = Path(__file__).resolve().parents[2] / "glossaries" / "concepts.tsv"
@@ -73,6 +75,9 @@ class FormHit:
     slot: int
 
 
+_DEVANAGARI_FORM = re.compile("[\u0900-\u097f \\-\u200d]*")
+
+
 def _forms(row: Row, column: str, pos: str, allow_empty: bool) -> tuple[str, ...]:
     items = tuple(row.items(column))
     if not items and allow_empty:
@@ -81,7 +86,7 @@ def _forms(row: Row, column: str, pos: str, allow_empty: bool) -> tuple[str, ...
         want = " or ".join(str(n) for n in SLOTS[pos])
         raise row.error(f"'{column}' of a {pos} needs {want} forms separated by '|', got {len(items)}")
     for item in items:
-        if not all(is_devanagari(ch) or ch in " -‍" for ch in item):
+        if not _DEVANAGARI_FORM.fullmatch(item):  # every character Devanagari, a space, a hyphen or a ZWJ
             raise row.error(f"'{column}' form {item!r} must be Devanagari")
     return items
 
@@ -118,6 +123,7 @@ class ConceptTable:
         self.path = Path(path)
         self.concepts: list[Concept] = []
         self.forms: dict[str, list[FormHit]] = {}
+        self._index_entries: list[tuple[tuple[str, ...], list[FormHit]]] | None = None  # from the table cache
         seen: dict[tuple[str, str], int] = {}
         for row in read_table(self.path, REQUIRED, OPTIONAL):
             concept = _concept(row)
@@ -160,13 +166,11 @@ def load_concepts(path: str | Path | None = None) -> ConceptTable:
         raise GlossaryError(str(exc), str(path or CONCEPTS)) from None
 
 
-def concept_index(table: ConceptTable):
-    """Longest-match index of every form (multi-word forms such as रेपो रेट included) to its hits."""
-    from audit.core.phrases import PhraseIndex
+def _index_entries(table: ConceptTable) -> list[tuple[tuple[str, ...], list[FormHit]]]:
+    """(token keys, hits) of every form the index holds, in the order they are added."""
+    from audit.core.document import tokenize_phrase
 
-    index: PhraseIndex[list[FormHit]] = PhraseIndex()
-    for form, hits in table.forms.items():
-        index.add(form, hits)
+    entries = [(tokenize_phrase(form), hits) for form, hits in table.forms.items()]
     # English plurals written in Devanagari (स्टूडेंट्स, फोटोज) are the loan's plural slot too.
     for concept in table.concepts:
         if concept.pos != "noun":
@@ -174,11 +178,63 @@ def concept_index(table: ConceptTable):
         base = concept.translit[0]
         plural = base + ("ज" if base[-1] in _VOWEL_ENDINGS else "\u094dस")
         if fold(plural) not in table.forms:
-            index.add(plural, [FormHit(concept, "translit", 1)])
+            entries.append((tokenize_phrase(plural), [FormHit(concept, "translit", 1)]))
+    return [(keys, hits) for keys, hits in entries if keys]
+
+
+def concept_index(table: ConceptTable):
+    """Longest-match index of every form (multi-word forms such as रेपो रेट included) to its hits."""
+    from audit.core.phrases import PhraseIndex
+
+    index: PhraseIndex[list[FormHit]] = PhraseIndex()
+    for keys, hits in table._index_entries or _index_entries(table):
+        index.add_keys(keys, hits)
     return index
 
 
 _VOWEL_ENDINGS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u0949\u094b\u094c")
+
+# The code that turns the table into concepts, folded forms and token keys: a change to any of it
+# is a new table-cache key, like a change to the table itself.
+_DERIVING_CODE = ("core/text.py", "core/document.py", "language/tables.py", "language/concepts.py")
+
+
+def _cached_parts(table: ConceptTable) -> dict:
+    """A validated table as plain data for the table cache: concepts by field, hits by concept number."""
+    number = {id(c): i for i, c in enumerate(table.concepts)}
+    ref = {id(hits): form for form, hits in table.forms.items()}
+    return {
+        "concepts": [tuple(getattr(c, f.name) for f in fields(Concept)) for c in table.concepts],
+        "forms": [(form, [(number[id(h.concept)], h.side, h.slot) for h in hits]) for form, hits in table.forms.items()],
+        # an entry's hits are a form's own list, or a plural's single translit hit (by concept number)
+        "index": [(keys, ref[id(hits)], -1) if id(hits) in ref else (keys, "", number[id(hits[0].concept)])
+                  for keys, hits in _index_entries(table)],
+    }
+
+
+def _from_parts(path: Path, parts: dict) -> ConceptTable:
+    table = ConceptTable.__new__(ConceptTable)
+    table.path = path
+    table.concepts = concepts = [Concept(*values) for values in parts["concepts"]]
+    table.forms = forms = {form: [FormHit(concepts[i], side, slot) for i, side, slot in hits]
+                           for form, hits in parts["forms"]}
+    table._index_entries = [(tuple(keys), forms[form] if form else [FormHit(concepts[plural], "translit", 1)])
+                            for keys, form, plural in parts["index"]]
+    return table
+
+
+def _load_default() -> ConceptTable:
+    """The packaged table, from the table cache when the table and the code deriving it are unchanged
+    (validating it, folding its 7,000 forms and tokenizing them was half of a cold start)."""
+    from audit.core.datacache import cached_table, package_version
+
+    digest = hashlib.sha256(CONCEPTS.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for name in _DERIVING_CODE:
+        digest.update((package / name).read_bytes())
+    parts = cached_table("concepts", (digest.hexdigest(), package_version("indicnlp")),
+                         lambda: _cached_parts(load_concepts()))
+    return _from_parts(CONCEPTS, parts)
 
 
 _DEFAULT: ConceptTable | None = None
@@ -188,5 +244,5 @@ def default_concepts() -> ConceptTable:
     """The packaged table, loaded once per process (checks share it)."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = load_concepts()
+        _DEFAULT = _load_default()
     return _DEFAULT
