@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
@@ -28,8 +29,8 @@ class TransliteratedSource(Check):
     Hindi news are left alone when Hindi text writes them often (कंपनी, मोबाइल, कार, ट्रैफिक: base
     form at least `established_below_zipf`), and inform when it seldom does (कंटेनर, स्पेक्ट्रम,
     लैंडिंग); `established` set to 1 counts them all. A token glued to
-    the Hindi word after it (गैरेजमें, a space lost) counts by its first part: the finding covers
-    गैरेज alone, and a Hindi suggestion comes with the space put back.
+    a Hindi word before or after it (गैरेजमें, इसइवेंट: a space lost) counts by its written-out part:
+    the finding covers गैरेज alone, and a Hindi suggestion comes with the space put back.
 
     With a Hindi equivalent in the table the finding suggests it: a transliteration rare in Hindi
     (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
@@ -84,28 +85,30 @@ class TransliteratedSource(Check):
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
                         continue
-                    word, glued = tok.text, ""
-                    hit = self._spelled(ctx, word, spelled, loans)
+                    glue = _Glue(tok.text, "", 0)
+                    hit = self._spelled(ctx, tok.text, spelled, loans)
                     if hit is None:
                         # a missing space: गैरेजमें is गैरेज + में, and गैरेज spells "garage"
-                        word, glued, hit = _unglued(ctx, tok.text, lambda head: (
-                            self._spelled(ctx, head, spelled, loans) or _listed_source_word(head, wanted)))
+                        glue, hit = _unglued(ctx, tok.text, lambda part: (
+                            self._spelled(ctx, part, spelled, loans) or _listed_source_word(part, wanted)))
                         if hit is None:
                             continue
-                    start, end = tok.start, tok.start + len(word)
+                    word = glue.word
+                    start = tok.start + glue.offset
+                    end = start + len(word)
                     said, lemma = hit
                     # the concept of the word the token spells (बुकिंग is "booking", not "book"); a verb
                     # is transliterated inside "X करना", which the table's own forms catch
                     concepts = [c for c in by_english.get(lemma, ()) if c.pos != "verb"]
                     usable = [c for c in concepts if loans.usable(c)]
                     if usable:
-                        slot = _listed_slot(word, usable[0]) if glued else None
-                        yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glued=glued)
+                        slot = _listed_slot(word, usable[0]) if glue.other else None
+                        yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue)
                     elif (not concepts and said.islower() and not _after_number(sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट) is how Hindi news gives measures
-                        yield self._unlisted(ctx, start, end, said, glued)
+                        yield self._unlisted(ctx, start, end, said, glue)
 
     def _spelled(self, ctx: Context, word: str, spelled: SpelledWords, loans: _LoanPolicy):
         """(source word, lemma) that a Devanagari word spells out, unless it is a Hindi word."""
@@ -120,15 +123,15 @@ class TransliteratedSource(Check):
         source_word, lemma = hit
         return source_word.text, lemma
 
-    def _unlisted(self, ctx: Context, start: int, end: int, word: str, glued: str = ""):
+    def _unlisted(self, ctx: Context, start: int, end: int, word: str, glue: _Glue | None = None):
         flagged = ctx.article.text[start:end]
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; a Hindi word may say it "
-                           f"(the concept table has no entry for '{word}'){_space_note(glued)}",
+                           f"(the concept table has no entry for '{word}'){_space_note(glue)}",
                            severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
-                 confidence: float = 0.9, glued: str = ""):
+                 confidence: float = 0.9, glue: _Glue | None = None):
         hindi = concept.hindi_for(slot or 0)
         # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
         trusted = slot is not None and concept.same_gender and concept.pos != "verb"
@@ -137,8 +140,8 @@ class TransliteratedSource(Check):
         rare = hindi_zipf(flagged) < ctx.setting(self, "warn_below_zipf") and not concept.established
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is "
-                           f"'{hindi}'{_space_note(glued)}",
-                           [Fix(start, end, hindi + (" " if glued else ""),
+                           f"'{hindi}'{_space_note(glue)}",
+                           [Fix(start, end, _respaced(hindi, glue),
                                 applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
 
@@ -151,25 +154,36 @@ _LIGHT_VERBS = frozenset("कर करना करने करते कर�
 _WORD_INITIAL = re.compile(r"[\u0905-\u0914\u0915-\u0939\u0958-\u095F]")
 
 
+class _Glue(NamedTuple):
+    """The part of a token that is the transliteration, and the Hindi word glued to it."""
+
+    word: str
+    other: str  # "" when nothing is glued
+    offset: int  # of the word in the token; 0 when the Hindi word comes after it
+
+
 def _unglued(ctx: Context, token: str, source_word_of):
-    """(head, tail, (source word, lemma)) when the token is a transliteration glued to the Hindi
-    word after it (ड्राइविंगके, गैरेजमें: a space lost), else (token, "", None). The whole token must
-    be unknown to Hindi and the tail a function word or a common Hindi word, so that a Hindi word
-    that happens to end in के or में is never cut."""
+    """(glue, (source word, lemma)) when the token is a transliteration glued to a Hindi word
+    (ड्राइविंगके, गैरेजमें, मानेप्राइम: a space lost), else (None, None). The whole token must be
+    unknown to Hindi and the other part a function word or a common Hindi word, so that a Hindi
+    word that happens to end in के or में is never cut."""
     if hindi_zipf(token) > 0:
-        return token, "", None
-    for m in _WORD_INITIAL.finditer(token, 3):
+        return None, None
+    for m in _WORD_INITIAL.finditer(token, 2):
         head, tail = token[: m.start()], token[m.start():]
-        if head.endswith("\u094d") or (fold(tail) not in ctx.lexicon.stopwords and hindi_zipf(tail) < _GLUED_TAIL_ZIPF):
+        if head.endswith("\u094d"):
             continue
-        hit = source_word_of(head)
-        if hit is not None:
-            return head, tail, hit
-    return token, "", None
+        for word, other, offset in ((head, tail, 0), (tail, head, len(head))):
+            if len(word) < 3 or (fold(other) not in ctx.lexicon.stopwords and hindi_zipf(other) < _GLUED_ZIPF):
+                continue
+            hit = source_word_of(word)
+            if hit is not None:
+                return _Glue(word, other, offset), hit
+    return None, None
 
 
-# A word glued after a transliteration must be common Hindi (ऊपर, यानी), not a fragment.
-_GLUED_TAIL_ZIPF = 3.0
+# A word glued to a transliteration must be common Hindi (ऊपर, यानी, माने), not a fragment.
+_GLUED_ZIPF = 3.0
 
 
 def _listed_source_word(form: str, wanted: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
@@ -185,8 +199,17 @@ def _listed_slot(form: str, concept: Concept) -> int | None:
     return next((h.slot for h in default_concepts().lookup(form) if h.concept is concept and h.side == "translit"), None)
 
 
-def _space_note(glued: str) -> str:
-    return f"; a space is missing before '{glued}'" if glued else ""
+def _space_note(glue: _Glue | None) -> str:
+    if glue is None or not glue.other:
+        return ""
+    return f"; a space is missing {'after' if glue.offset else 'before'} '{glue.other}'"
+
+
+def _respaced(hindi: str, glue: _Glue | None) -> str:
+    """The Hindi word, with the lost space put back on the side the other word was glued."""
+    if glue is None or not glue.other:
+        return hindi
+    return " " + hindi if glue.offset else hindi + " "
 
 
 def _after_number(tokens, i: int) -> bool:
