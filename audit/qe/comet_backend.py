@@ -20,6 +20,9 @@ from audit.core.errors import JaanchError
 from audit.qe.cache import ScoreCache, cache_key
 
 
+CHUNK_BATCHES = 8  # pairs tokenised together, then cut into batches by token count (batching.py)
+
+
 class QEError(JaanchError):
     """A QE model cannot be found or loaded."""
 
@@ -240,6 +243,9 @@ class CometScorer:
         model = self.model  # first: it says so in one line when torch or comet is missing
         import torch
 
+        from audit.qe.batching import row_lengths, take, token_batches
+
+        # characters first, to cut chunks of similar pairs; within a chunk, tokens (see batching.py)
         order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
         results: list[Scored | None] = [None] * len(pairs)
         show = self.progress if self.progress is not None else (len(pairs) > 64 and sys.stderr.isatty())
@@ -248,23 +254,26 @@ class CometScorer:
             from tqdm import tqdm
 
             bar = tqdm(total=len(pairs), desc="QE", unit="sent", file=sys.stderr)
-        for b in range(0, len(order), self.batch_size):
-            chunk = order[b : b + self.batch_size]
-            samples = [{"src": pairs[i][0], "mt": pairs[i][1]} for i in chunk]
+        step = self.batch_size * CHUNK_BATCHES
+        for c in range(0, len(order), step):
+            chunk = order[c : c + step]
             with torch.inference_mode():
-                batch = _to_device(model.prepare_sample(samples, stage="predict"), self.device)
-                prediction = model.predict_step(batch)
-            scores = prediction.scores.tolist()
-            spans = (prediction.get("metadata") or {}).get("error_spans") if hasattr(prediction, "get") else None
-            for k, i in enumerate(chunk):
-                found = [
-                    {"start": int(s["start"]), "end": int(s["end"]), "severity": s["severity"],
-                     "confidence": float(s["confidence"])}
-                    for s in (spans[k] if spans else []) if int(s["end"]) > int(s["start"])
-                ]
-                results[i] = Scored(float(scores[k]), found)
-            if bar:
-                bar.update(len(chunk))
+                tokenised = model.prepare_sample([{"src": pairs[i][0], "mt": pairs[i][1]} for i in chunk],
+                                                 stage="predict")
+            for rows in token_batches(row_lengths(tokenised), self.batch_size):
+                with torch.inference_mode():
+                    prediction = model.predict_step(_to_device(take(tokenised, rows), self.device))
+                scores = prediction.scores.tolist()
+                spans = (prediction.get("metadata") or {}).get("error_spans") if hasattr(prediction, "get") else None
+                for k, row in enumerate(rows):
+                    found = [
+                        {"start": int(s["start"]), "end": int(s["end"]), "severity": s["severity"],
+                         "confidence": float(s["confidence"])}
+                        for s in (spans[k] if spans else []) if int(s["end"]) > int(s["start"])
+                    ]
+                    results[chunk[row]] = Scored(float(scores[k]), found)
+                if bar:
+                    bar.update(len(rows))
         if bar:
             bar.close()
         return results
