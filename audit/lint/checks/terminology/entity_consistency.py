@@ -89,6 +89,9 @@ class EntityConsistency(Check):
         loose: list[Token] = []
         latin: list[Token] = []
         claimed: set[int] = set()
+        name_like: dict[str, bool] = {}  # not a stopword, a loan or a word Hindi text uses
+        stop, loans = ctx.lexicon.stopwords, ctx.lexicon.loanwords
+        max_zipf = ctx.setting(self, "max_hindi_zipf")
         for sent in ctx.article.sentences:
             toks = sent.tokens
             for index in (glossary.forms, glossary.latin):
@@ -106,11 +109,16 @@ class EntityConsistency(Check):
                     group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
                     group.add(_written(surface), surface, span)
             for tok in toks:
-                if tok.start in claimed:
-                    continue
-                if tok.kind == "deva" and self._name_like(ctx, tok):
-                    loose.append(tok)
-                elif (tok.kind == "latin" and tok.text[:1].isupper()
+                kind = tok.kind
+                if kind == "deva":
+                    name = name_like.get(tok.text)
+                    if name is None:  # a token's keys are its text's: one answer per distinct word
+                        key = tok.key
+                        name = name_like[tok.text] = (len(key) >= 3 and key not in stop and key not in loans
+                                                      and hindi_zipf(tok.norm) < max_zipf)
+                    if name and tok.start not in claimed:
+                        loose.append(tok)
+                elif (kind == "latin" and tok.start not in claimed and tok.text[:1].isupper()
                       and ctx.conventions.kind(tok.start, tok.end) is None):
                     latin.append(tok)
         groups = list(by_entry.values())
@@ -118,15 +126,6 @@ class EntityConsistency(Check):
         groups.extend(self._cluster(ctx, loose, latin))
         groups.extend(self._acronyms(ctx, latin, claimed))
         return groups
-
-    def _name_like(self, ctx: Context, tok: Token) -> bool:
-        key = tok.key
-        return (
-            len(key) >= 3
-            and key not in ctx.lexicon.stopwords
-            and key not in ctx.lexicon.loanwords
-            and hindi_zipf(tok.norm) < ctx.setting(self, "max_hindi_zipf")
-        )
 
     def _attach(self, ctx: Context, groups: list[Group], loose: list[Token]) -> list[Token]:
         """Join unlisted spellings (डीपसिक) to the glossary name they spell; return the rest."""
@@ -185,10 +184,12 @@ class EntityConsistency(Check):
             group.add(_written(tok.text), tok.text, (tok.start, tok.end))
         if not spelled:
             return []
+        # A token can only start a spelled acronym if its key opens one: most tokens stop at one lookup.
+        openings = {key[:n] for key in spelled for n in range(1, len(key) + 1)}
         for sent in ctx.article.sentences:
             toks = sent.tokens
             for i, tok in enumerate(toks):
-                if tok.kind != "deva" or tok.start in claimed:
+                if tok.key not in openings or tok.kind != "deva" or tok.start in claimed:
                     continue
                 candidates = [(tok.key, i)]
                 if i + 1 < len(toks) and toks[i + 1].kind == "num":
