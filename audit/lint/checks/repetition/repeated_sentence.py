@@ -4,6 +4,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
@@ -41,7 +42,7 @@ class RepeatedSentence(Check):
             if len(sent.words) >= min_words:
                 bag = bag_of.get(sent.text)
                 if bag is None:
-                    bag = bag_of[sent.text] = frozenset(t.key for t in sent.words)
+                    bag = bag_of[sent.text] = frozenset([t.key for t in sent.words])
                 bags.append((sent, bag))
         candidates = _OverlapIndex(bags, min_overlap)
         earlier: list[tuple[object, frozenset[str]]] = []
@@ -51,7 +52,8 @@ class RepeatedSentence(Check):
             # findings are those of comparing every pair, at the cost of comparing a few. Past
             # MAX_COMPARED (sentences with one bag of words in many orders) only a verbatim copy is
             # looked up, so no article costs more than MAX_COMPARED chrF scores per sentence.
-            near = candidates.near(bag, MAX_COMPARED)
+            prefix = candidates.prefix(bag)
+            near = candidates.near(prefix, MAX_COMPARED)
             if len(near) > MAX_COMPARED:
                 copy = first_copy.get(sent.text)
                 near = near[:MAX_COMPARED] + ([copy] if copy is not None and copy > near[MAX_COMPARED - 1] else [])
@@ -68,7 +70,7 @@ class RepeatedSentence(Check):
                         yield self._finding(ctx, sent, prev, score)
                     break
             else:
-                candidates.add(len(earlier), bag)
+                candidates.add(len(earlier), prefix)
                 first_copy.setdefault(sent.text, len(earlier))
                 earlier.append((sent, bag))
 
@@ -107,31 +109,39 @@ class _OverlapIndex:
 
     def __init__(self, bags: list[tuple[object, frozenset[str]]], min_overlap: float):
         self.min_overlap = min_overlap
-        self.frequency = Counter(word for _, bag in bags for word in bag)
+        frequency = Counter(chain.from_iterable(bag for _, bag in bags))
+        # each word's place in the order (rarest first, ties by the word): one sort of the vocabulary,
+        # by the word and then, stably, by how few sentences hold it
+        ordered = sorted(frequency)
+        ordered.sort(key=frequency.__getitem__)
+        self.rank = {word: i for i, word in enumerate(ordered)}
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.every: list[int] = []  # with a bar of 0 even disjoint sentences qualify: no filter works
 
-    def _prefix(self, bag: frozenset[str]) -> list[str]:
-        ordered = sorted(bag, key=lambda word: (self.frequency[word], word))
+    def prefix(self, bag: frozenset[str]) -> list[str]:
+        """The bag's words that index it: its rarest |A| - floor(t*|A|) + 1."""
+        ordered = sorted(bag, key=self.rank.__getitem__)
         # floor, not ceil: never shorter than the bound needs, even when t*|A| rounds up in floating point
         return ordered[: len(ordered) - math.floor(self.min_overlap * len(ordered)) + 1]
 
-    def near(self, bag: frozenset[str], limit: int) -> list[int]:
+    def near(self, prefix: list[str], limit: int) -> list[int]:
         """The first `limit` + 1 candidates in article order (each posting list is already in order)."""
         if self.min_overlap <= 0:
             return self.every[: limit + 1]
-        merged = heapq.merge(*(self.postings[word] for word in self._prefix(bag) if word in self.postings))
+        lists = [self.postings[word] for word in prefix if word in self.postings]
+        if sum(map(len, lists)) <= 4 * limit:  # few: one sort; many: merged only as far as needed
+            return sorted(set().union(*lists))[: limit + 1]
         out: list[int] = []
-        for k in merged:
+        for k in heapq.merge(*lists):
             if not out or out[-1] != k:
                 out.append(k)
                 if len(out) > limit:
                     break
         return out
 
-    def add(self, k: int, bag: frozenset[str]) -> None:
+    def add(self, k: int, prefix: list[str]) -> None:
         self.every.append(k)
-        for word in self._prefix(bag):
+        for word in prefix:
             self.postings[word].append(k)
 
 
@@ -156,8 +166,13 @@ def _repeated_standfirst(article, count: int) -> set[int]:
             break
         members.setdefault(sent.paragraph, []).append(sent)
     out: set[int] = set()
+    written: Counter | None = None  # how often each sentence is written in the whole article
     for paragraph, sents in members.items():
-        later = {s.text.strip() for s in article.sentences if s.paragraph != paragraph}
-        if len(sents) <= 3 and all(s.text.strip() in later for s in sents):
+        if len(sents) > 3:
+            continue
+        if written is None:
+            written = Counter(s.text.strip() for s in article.sentences)
+        own = Counter(s.text.strip() for s in sents)
+        if all(written[text] > own[text] for text in own):  # each comes again outside the paragraph
             out.add(paragraph)
     return out
