@@ -265,7 +265,6 @@ def _tokenize(sentence: str) -> list[str]:
     return trivial_tokenize(sentence, lang="hi")
 
 
-_CHUNK = re.compile(r"[^ \t]+")
 # Where indic-nlp's digit-group rule ("1 , 000" -> "1,000") can fire: ASCII digits on both sides
 # of one of , . : / with only spaces or tabs between (its pattern, before its own spacing).
 _NUMBER_GROUP = re.compile(r"[0-9][ \t]*[,.:/][ \t]*[0-9]")
@@ -308,14 +307,17 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
                 append(tok)
         return tokens
     chunks = _CHUNKS
-    for m in _CHUNK.finditer(sentence):
-        chunk = m.group()
-        at = base + m.start()
-        for a, b, text, norm, key, kind in chunks.get(chunk) or _chunk_tokens(chunk):
-            tok = new(Token)
-            tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
-            tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
-            append(tok)
+    if "\t" in sentence:
+        sentence = sentence.replace("\t", " ")  # chunks end at tabs as at spaces; offsets stay
+    at = base
+    for chunk in sentence.split(" "):  # a str split, not a regex match per chunk
+        if chunk:
+            for a, b, text, norm, key, kind in chunks.get(chunk) or _chunk_tokens(chunk):
+                tok = new(Token)
+                tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
+                tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
+                append(tok)
+        at += len(chunk) + 1
     return tokens
 
 
@@ -337,9 +339,8 @@ def parse_article(text: str, path: str = "<string>") -> Article:
                 if s < e:
                     fixed.append([s, e])
             for s, e in fixed:
-                sent = Sentence(s, e, text[s:e], len(sentences), p_index)
-                sent.tokens = _sentence_tokens(sent.text, s)
-                sentences.append(sent)
+                sentence = text[s:e]
+                sentences.append(Sentence(s, e, sentence, len(sentences), p_index, _sentence_tokens(sentence, s)))
         offset += len(line) + 1
     return Article(path=path, text=text, sentences=sentences)
 
