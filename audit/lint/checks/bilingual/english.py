@@ -72,6 +72,8 @@ def lemmas(word: str) -> tuple[str, ...]:
         forms.append(w[:-2])
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         forms.append(w[:-1])
+    if w.endswith("ly") and len(w) > 5:
+        forms.append(w[:-2])  # virtually -> virtual
     for suffix in ("ing", "ed"):
         if w.endswith(suffix) and len(w) > len(suffix) + 2:
             stem = w[: -len(suffix)]
