@@ -204,7 +204,18 @@ def test_merge_overlapping_keeps_what_all_pairs_kept():
 
 
 class _QuadraticRepeatedPhrase(RepeatedPhrase):
-    """REP001's original scan: each position against every earlier copy, each compared word by word."""
+    """REP001's original scan: each position against every earlier copy, each compared word by word,
+    every sentence and every adjacent pair scanned (no test for a repeated n-gram first)."""
+
+    def run(self, ctx):
+        sentences = ctx.article.sentences
+        reported: set[int] = set()
+        coded = [repeated_phrase._codes(sent.words) for sent in sentences]
+        for i, sent in enumerate(sentences):
+            words = sent.words
+            yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported)
+            if i + 1 < len(sentences) and not repeated_phrase._template(ctx, sent, sentences[i + 1], ctx.conventions):
+                yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False, reported)
 
     def _scan(self, ctx, first, second, a, b, same, reported):
         min_words = int(ctx.setting(self, "min_words" if same else "min_words_adjacent"))

@@ -12,14 +12,18 @@ _KEY_CODES: dict[str, str] = {}
 
 def _codes(words: list[Token]) -> str:
     """One character per word, the same character for the same key (surrogates skipped)."""
-    out = []
-    for t in words:
-        code = _KEY_CODES.get(t.key)
-        if code is None:
-            n = len(_KEY_CODES)
-            code = _KEY_CODES[t.key] = chr(n + 0x800 if n >= 0xD800 else n)
-        out.append(code)
-    return "".join(out)
+    get = _KEY_CODES.get
+    return "".join([get(t.key) or _new_code(t.key) for t in words])
+
+
+def _new_code(key: str) -> str:
+    n = len(_KEY_CODES)
+    code = _KEY_CODES[key] = chr(n + 0x800 if n >= 0xD800 else n)
+    return code
+
+
+def _grams(coded: str, n: int) -> list[str]:
+    return [coded[q : q + n] for q in range(len(coded) - n + 1)]
 
 
 class RepeatedPhrase(Check):
@@ -57,23 +61,31 @@ class RepeatedPhrase(Check):
         # Each word key becomes one character, so n-grams are string slices and a repeat is a
         # dict hit, all in compiled code; the Python loop below only runs where a gram repeats.
         coded = [_codes(sent.words) for sent in sentences]
+        n_same, n_adjacent = int(ctx.setting(self, "min_words")), int(ctx.setting(self, "min_words_adjacent"))
+        following: list[str] | None = None  # the adjacent-length n-grams of sentence i, when worked out at i - 1
         for i, sent in enumerate(sentences):
             words = sent.words
-            yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported)
+            grams = _grams(coded[i], n_same)
+            if len(set(grams)) < len(grams):  # else no n-gram occurs twice: nothing to report
+                yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported, grams, grams)
             if i + 1 < len(sentences) and not _template(ctx, sent, sentences[i + 1], conventions):
-                yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False, reported)
+                first = following if following is not None else _grams(coded[i], n_adjacent)
+                following = _grams(coded[i + 1], n_adjacent)
+                if not set(first).isdisjoint(following):
+                    yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False,
+                                          reported, first, following)
+            else:
+                following = None
 
     def _scan(self, ctx: Context, first: list[Token], second: list[Token], a: str, b: str, same: bool,
-              reported: set[int]):
+              reported: set[int], grams_a: list[str], grams: list[str]):
+        """`grams_a` and `grams` are the n-grams of `a` and `b` (min_words, or min_words_adjacent, long)."""
         min_words = int(ctx.setting(self, "min_words" if same else "min_words_adjacent"))
         min_content = int(ctx.setting(self, "min_content" if same else "min_content_adjacent"))
         stop = ctx.lexicon.stopwords
         seen: dict[str, list[int]] = {}
-        for p in range(len(a) - min_words + 1):
-            seen.setdefault(a[p : p + min_words], []).append(p)
-        grams = [b[q : q + min_words] for q in range(len(b) - min_words + 1)]
-        if (same and len(seen) == len(grams)) or (not same and seen.keys().isdisjoint(grams)):
-            return  # no n-gram occurs twice: nothing to report
+        for p, gram in enumerate(grams_a):
+            seen.setdefault(gram, []).append(p)
         window = int(ctx.setting(self, "window"))
         runs: dict[int, tuple[int, int]] = {}  # diagonal q-p -> a known maximal run a[s:e] == b[s+d:e+d]
 
