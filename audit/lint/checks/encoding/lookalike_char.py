@@ -8,12 +8,18 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
+_DIGIT = r"[0-9\u0966-\u096f]"
+_DANDA_AFTER = r"(?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’']))"
+# Every branch opens with the character it is about and looks behind only after it: a pattern
+# that opens with a look-behind is tried at every position of the text, this one only where
+# such a character stands (half the CPU on a news article).
 _PATTERN = re.compile(
-    rf"(?P<danda>(?<={_DEVA})[ \t]?[|l](?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’'])))"  # बढ़ी| फिल्म   बढ़ी l
+    rf"(?P<danda>[ \t][|l](?<={_DEVA}[ \t][|l]){_DANDA_AFTER}|[|l](?<={_DEVA}[|l]){_DANDA_AFTER})"  # बढ़ी| फिल्म   बढ़ी l
     r"|(?P<virama>\u094d(?=[\u093e-\u094c]))"  # a halant with a vowel sign after it
-    rf"|(?P<visarga>(?<={_DEVA}{{2}})\u0903(?=[ \t]))"  # उत्तराखण्डः अस्पताल ...
-    r"|(?P<digits>(?<![0-9\u0966-\u096f])(?:[0-9]+[\u0966-\u096f]|[\u0966-\u096f]+[0-9])[0-9\u0966-\u096f]*)"
-    r"|(?P<quote>(?<=[\s(])”(?=[\u0900-\u097fA-Za-z]))"  # ने कहा, ”हम ...
+    rf"|(?P<visarga>\u0903(?<={_DEVA}{{2}}\u0903)(?=[ \t]))"  # उत्तराखण्डः अस्पताल ...
+    rf"|(?P<digits>(?:[0-9](?<!{_DIGIT}[0-9])[0-9]*[\u0966-\u096f]"  # a number in two digit systems,
+    rf"|[\u0966-\u096f](?<!{_DIGIT}[\u0966-\u096f])[\u0966-\u096f]*[0-9]){_DIGIT}*)"  # from its first digit
+    r"|(?P<quote>”(?<=[\s(]”)(?=[\u0900-\u097fA-Za-z]))"  # ने कहा, ”हम ...
 )
 _WORD_BEFORE = re.compile(rf"{_DEVA}+$")
 _TO_LATIN = str.maketrans("०१२३४५६७८९", "0123456789")
