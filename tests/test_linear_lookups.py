@@ -121,3 +121,50 @@ def test_near_miss_skips_only_words_no_other_key_can_meet(seed, monkeypatch):
     monkeypatch.setattr(near_miss, "_has_peer", lambda key, lengths: True)
     assert fast == [(f.start, f.end, f.message) for f in check.run(ctx())]
     assert fast  # the made-up slips are found: the comparison is not of two empty lists
+
+
+def test_lookalike_pattern_matches_the_lookbehind_first_original():
+    """LOOK001's pattern opens each branch with its character (fast to search); the original opened
+    with look-behinds. Both find the same spans of the same kinds."""
+    from audit.lint.checks.encoding import lookalike_char
+
+    deva = r"[\u0900-\u0963\u0971-\u097f]"
+    original = re.compile(
+        rf"(?P<danda>(?<={deva})[ \t]?[|l](?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’'])))"
+        r"|(?P<virama>\u094d(?=[\u093e-\u094c]))"
+        rf"|(?P<visarga>(?<={deva}{{2}})\u0903(?=[ \t]))"
+        r"|(?P<digits>(?<![0-9\u0966-\u096f])(?:[0-9]+[\u0966-\u096f]|[\u0966-\u096f]+[0-9])[0-9\u0966-\u096f]*)"
+        r"|(?P<quote>(?<=[\s(])”(?=[\u0900-\u097fA-Za-z]))"
+    )
+    pieces = ["क", "ख", " ", "\t", "|", "l", "\n", "१", "2", "3", "४", "\u094d", "\u093e", "\u0903", "”", "(", "a",
+              "\"", "।"]
+    found = 0
+    for text in _seed_texts() + _texts(pieces, 20000, 6):
+        got = [(m.span(), m.lastgroup) for m in lookalike_char._PATTERN.finditer(text)]
+        assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], text
+        found += len(got)
+    assert found
+
+
+def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
+    """FMT010's patterns open with their character; the originals opened with look-behinds."""
+    from audit.lint.checks.formatting import punctuation_space
+
+    dev, word = punctuation_space._DEV, punctuation_space._WORD
+    originals = [
+        rf"(?<=[{word}\d%)'\"”’])(?P<gap>[ \t\u00a0]+)(?=[,।?!)](?:\s|$|[{word}]))",
+        rf"(?<=[{dev}])(?P<gap>[।,])(?=[{dev}])|(?<=[{word}])(?P<gap2>।)(?=[A-Za-z])",
+        rf"(?<=[{dev}])(?P<gap>\()(?=[{word}])",
+        rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{word}\d])",
+        r"(?<=\S)(?P<gap>[ \t\u00a0]{2,})(?=\S)",
+    ]
+    pieces = ["क", "ख", " ", "\t", "\u00a0", "\n", "1", "a", "B", "।", ",", "?", "!", ")", "(", "%", "'", "\"", "”",
+              "’", ".", "  "]
+    texts = _seed_texts() + _texts(pieces, 20000, 7)
+    for (pattern, _, _), original in zip(punctuation_space._RULES, map(re.compile, originals), strict=True):
+        found = 0
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in original.finditer(text)], (original.pattern, text)
+            found += len(got)
+        assert found, original.pattern

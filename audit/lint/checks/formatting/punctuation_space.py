@@ -9,23 +9,27 @@ from audit.lint.checks.base import Check, Context
 _DEV = "\u0900-\u0963\u0971-\u097f"
 _WORD = f"{_DEV}A-Za-z"
 
+_SPACE = "[ \t\u00a0]"
+
 # Each pattern flags exactly the characters the fix replaces; group "gap" is the span to rewrite.
+# Each opens with the character it is about and looks behind only after it: a pattern that opens
+# with a look-behind is tried at every position of the text, these only where such a character stands.
 _RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # `है ।`, `रु ,`, `(Russia )`: a space before closing punctuation. A line-initial mark is left alone.
-    (re.compile(rf"(?<=[{_WORD}\d%)'\"”’])(?P<gap>[ \t\u00a0]+)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
+    (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_WORD}\d%)'\"”’]{_SPACE}){_SPACE}*)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
      "", "no space before '{mark}'"),
     # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
-    (re.compile(rf"(?<=[{_DEV}])(?P<gap>[।,])(?=[{_DEV}])|(?<=[{_WORD}])(?P<gap2>।)(?=[A-Za-z])"),
+    (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
      "{mark} ", "a space after '{mark}'"),
     # `यूक्रेन(Ukraine)`: a bracketed gloss glued to the word before it.
-    (re.compile(rf"(?<=[{_DEV}])(?P<gap>\()(?=[{_WORD}])"),
+    (re.compile(rf"(?P<gap>\()(?<=[{_DEV}]\()(?=[{_WORD}])"),
      " (", "a space before '('"),
     # `( Ukraine`: a space just inside an opening bracket.
-    (re.compile(rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{_WORD}\d])"),
+    (re.compile(rf"(?P<gap>{_SPACE}(?<=\({_SPACE}){_SPACE}*)(?=[{_WORD}\d])"),
      "", "no space after '('"),
     # `मिशन  है`: a run of spaces between two words of one line.
-    (re.compile(r"(?<=\S)(?P<gap>[ \t\u00a0]{2,})(?=\S)"),
+    (re.compile(rf"(?P<gap>{_SPACE}(?<=\S{_SPACE}){_SPACE}+)(?=\S)"),
      " ", "one space between words"),
 )
 
