@@ -10,9 +10,7 @@ so offsets come straight from the tokens.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from audit.core.document import SentenceTokens, Token, tokenize_phrase
 
@@ -58,8 +56,9 @@ def encode(tokens: list[Token]) -> str:
     return coded
 
 
-@dataclass(frozen=True)
-class Match(Generic[V]):
+class Match(NamedTuple, Generic[V]):
+    """A phrase found in a token list (a tuple: a dozen checks make thousands per article)."""
+
     first: int  # index of the first token in the scanned list
     last: int  # index of the last token (inclusive)
     value: V
@@ -99,11 +98,13 @@ class PhraseIndex(Generic[V]):
         self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         return self._automaton
 
-    def scan(self, tokens: list[Token]) -> Iterator[Match[V]]:
+    def scan(self, tokens: list[Token]) -> list[Match[V]]:
         """Non-overlapping matches, longest first at each position, left to right."""
         if not self._table or not tokens:
-            return
+            return []
         automaton = self._automaton or self._compile()
-        values = self._values
-        for pattern, start, end in automaton.find_matches_as_indexes(encode(tokens)):
-            yield Match(start, end - 1, values[pattern])
+        found = automaton.find_matches_as_indexes(encode(tokens))
+        if not found:
+            return []  # most sentences: no list of matches, no generator to resume
+        values, make = self._values, tuple.__new__
+        return [make(Match, (start, end - 1, values[pattern])) for pattern, start, end in found]

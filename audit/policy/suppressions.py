@@ -111,6 +111,8 @@ class SuppressionStore:
         """Drop suppressed findings. Without the article `text`, only every-occurrence entries apply."""
         keys = self.keys()
         self.checked.add(Path(file).name)
+        if not keys:
+            return list(findings)  # nothing dismissed in this folder: no keys to work out per finding
         kept = []
         for f in findings:
             hit = next((k for k in finding_keys(file, f, text) if k in keys), None)
