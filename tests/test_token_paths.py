@@ -105,3 +105,16 @@ def test_finding_json_matches_json_dumps(text, message, start, line, fixes, conf
                 fixes=tuple(fixes), confidence=confidence, path="dir/\"x\".txt", end_line=line, end_column=9)
     expected = json.dumps([f.to_dict()], ensure_ascii=False, indent=1)
     assert "[\n " + finding_json(f) + "\n]" == expected
+
+
+URL_PIECES = ["date", "Updated", "POSTED", "publiſhed", "pic", ".", "com", "co", "in", "org", "net", "@", "#", ":",
+              "/", "http", "s", "x", "1", "-", "+", " ", "\t", "\n", "मॉडल", "_"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=12).map("".join))
+def test_the_url_pretest_never_hides_an_address(text):
+    from audit.core.conventions import _DATE_STAMP, _URL_HINTS, _URLISH
+
+    if _URLISH.search(text):
+        assert any(hint in text for hint in _URL_HINTS) or _DATE_STAMP.search(text)
