@@ -13,7 +13,7 @@ from audit.core.document import Article, Sentence, Token
 from audit.core.findings import Finding, Fix, Severity
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
-from audit.core.phrases import PhraseIndex
+from audit.core.phrases import Match, PhraseIndex
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,10 @@ class Context:
     def _covered(self) -> dict[int, set[tuple[int, int]]]:
         return {}
 
+    @cached_property
+    def _scanned(self) -> dict[int, list[tuple[Sentence, Match]]]:
+        return {}
+
 
 _PHRASE_CACHE: dict[str, tuple[str, ...]] = {}
 
@@ -154,7 +158,11 @@ def span_of(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     return tokens[first].start, tokens[last].end
 
 
-def scan_sentences(ctx: Context, index: PhraseIndex):
-    for sent in ctx.article.sentences:
-        for match in index.scan(sent.tokens):
-            yield sent, match
+def scan_sentences(ctx: Context, index: PhraseIndex) -> list[tuple[Sentence, Match]]:
+    """Every match of `index` in the article, with its sentence, in text order. Several checks scan
+    one index (the glossary's forms: TERM001, TERM003, ANGL002's names), so each article scans it once."""
+    found = ctx._scanned.get(id(index))
+    if found is None:
+        found = ctx._scanned[id(index)] = [
+            (sent, match) for sent in ctx.article.sentences for match in index.scan(sent.tokens)]
+    return found

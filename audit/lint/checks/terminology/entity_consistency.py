@@ -9,7 +9,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
 from audit.language.wordstats import hindi_zipf
-from audit.lint.checks.base import Check, Context
+from audit.lint.checks.base import Check, Context, scan_sentences
 
 # Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
 LETTER_NAMES = dict(zip(
@@ -92,22 +92,25 @@ class EntityConsistency(Check):
         name_like: dict[str, bool] = {}  # not a stopword, a loan or a word Hindi text uses
         stop, loans = ctx.lexicon.stopwords, ctx.lexicon.loanwords
         max_zipf = ctx.setting(self, "max_hindi_zipf")
+        by_sentence: dict[int, list] = defaultdict(list)  # the names each sentence holds: forms, then Latin
+        for index in (glossary.forms, glossary.latin):
+            for sent, m in scan_sentences(ctx, index):
+                by_sentence[sent.index].append(m)
         for sent in ctx.article.sentences:
             toks = sent.tokens
-            for index in (glossary.forms, glossary.latin):
-                for m in index.scan(toks):
-                    entry = m.value[0] if isinstance(m.value, tuple) else m.value
-                    if entry.latin == entry.latin.lower():
-                        continue
-                    span = (toks[m.first].start, toks[m.last].end)
-                    if any(i in claimed for i in range(*span)):
-                        continue
-                    claimed.update(range(*span))
-                    surface = ctx.article.text[span[0] : span[1]]
-                    if surface.isascii() and ctx.conventions.kind(*span) is not None:
-                        continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
-                    group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
-                    group.add(_written(surface), surface, span)
+            for m in by_sentence.get(sent.index, ()):
+                entry = m.value[0] if isinstance(m.value, tuple) else m.value
+                if entry.latin == entry.latin.lower():
+                    continue
+                span = (toks[m.first].start, toks[m.last].end)
+                if any(i in claimed for i in range(*span)):
+                    continue
+                claimed.update(range(*span))
+                surface = ctx.article.text[span[0] : span[1]]
+                if surface.isascii() and ctx.conventions.kind(*span) is not None:
+                    continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
+                group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
+                group.add(_written(surface), surface, span)
             for tok in toks:
                 kind = tok.kind
                 if kind == "deva":
