@@ -36,15 +36,22 @@ class EnglishReadback(Check):
     defaults = {"max_hindi_zipf": 3.0, "min_length": 5, "common_shape_only": 1, "light_verb_only": 1}
 
     def run(self, ctx: Context):
-        names = ctx.covered(ctx.glossary.forms)
-        known = ctx.covered(ctx.lexicon.anglicisms)
         max_zipf = ctx.setting(self, "max_hindi_zipf")
         min_length = int(ctx.setting(self, "min_length"))
         shape_only = bool(ctx.setting(self, "common_shape_only"))
         verb_only = bool(ctx.setting(self, "light_verb_only"))
         tokens = ctx.article.tokens
+        names = known = None  # the glossary's and the anglicism list's spans, looked up once a word needs them
         for i, tok in enumerate(tokens):
-            if tok.kind != "deva" or (tok.start, tok.end) in names or len(tok.key) < 4:
+            if tok.kind != "deva" or len(tok.key) < 4:
+                continue
+            # the cheapest test that rules most words out comes first (a light verb after the word)
+            verb_follows = i + 1 < len(tokens) and tokens[i + 1].key in LIGHT_VERBS
+            if verb_only and not verb_follows:
+                continue
+            if names is None:
+                names, known = ctx.covered(ctx.glossary.forms), ctx.covered(ctx.lexicon.anglicisms)
+            if (tok.start, tok.end) in names:
                 continue
             if unicodedata.category(tok.text[0]).startswith("M"):
                 continue  # a stray vowel sign: broken text, not a word
@@ -53,9 +60,6 @@ class EnglishReadback(Check):
             if (tok.start, tok.end) in known:
                 continue
             if hindi_zipf(tok.norm) >= max_zipf:
-                continue
-            verb_follows = i + 1 < len(tokens) and tokens[i + 1].key in LIGHT_VERBS
-            if verb_only and not verb_follows:
                 continue
             english = english_reading(tok.key, min_length)
             if english and (verb_follows or not shape_only or english.endswith(COMMON_SUFFIXES)):
