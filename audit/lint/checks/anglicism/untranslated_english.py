@@ -30,6 +30,9 @@ class UntranslatedEnglish(Check):
         min_share = ctx.setting(self, "min_hindi_share")
         conventions = ctx.conventions
         for sent in ctx.article.sentences:
+            kinds = [t.kind for t in sent.tokens]
+            if "latin" not in kinds:
+                continue  # only a Latin word is reported: most sentences have none
             words = [t for t in sent.tokens if t.kind in ("deva", "latin")]
             hindi = sum(t.kind == "deva" for t in words)
             if not words or hindi / len(words) < min_share:
