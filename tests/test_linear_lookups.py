@@ -168,3 +168,29 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
             assert got == [(m.span(), m.groupdict()) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found, original.pattern
+
+
+def test_patterns_opening_with_their_character_match_the_lookbehind_first_originals():
+    """ENC001's invisible-character and joiner branches and TERM005's Latin word open with their
+    character; the originals opened with look-behinds (tried at every position)."""
+    from audit.lint.checks.encoding import encoding_hygiene
+    from audit.lint.checks.terminology import latin_name_variant
+
+    e = encoding_hygiene
+    original_encoding = re.compile(
+        "(?P<seq>" + "|".join(sorted(map(re.escape, e._SEQUENCES), key=len, reverse=True)) + ")"
+        rf"|(?P<nukta>[{e._CONSONANT}][{e._SIGN}\u0962\u0963]{e._NUKTA})"
+        rf"|(?P<invisible>(?<={e._LETTER})[\u200b\u2060\ufeff\u00ad\u2011\u00a0]+(?={e._LETTER}))"
+        rf"|(?P<joiner>(?<=[\u0900-\u0963\u0971-\u097f])(?<!\u094d)[{e._JOINERS}]+)"
+        r"|(?P<legacy>\u094d[\u0904-\u0914])"
+    )
+    original_latin = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+]*(?![A-Za-z0-9])")
+    pieces = ["क", "ख", " ", "\u200b", "\u00a0", "\u200c", "\u200d", "\u094d", "a", "B", "1", "+", "\u093e",
+              "\u0945", "\u0906", "\u0905", "\u093c", "\u093f", "\u0902", "\u0901", "\u0947", "\u0907", "\ufeff", "\n"]
+    for pattern, original in ((e._PATTERN, original_encoding), (latin_name_variant._LATIN_WORD, original_latin)):
+        found = 0
+        for text in _seed_texts() + _texts(pieces, 20000, 8):
+            got = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], (original.pattern, text)
+            found += len(got)
+        assert found

@@ -24,11 +24,14 @@ _SEQUENCES = {
 _INVISIBLE = {"\u200b": "", "\u2060": "", "\ufeff": "", "\u00ad": "", "\u2011": "-", "\u00a0": " "}
 _JOINERS = "\u200c\u200d"
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
+_INVISIBLE_CHAR = "[\u200b\u2060\ufeff\u00ad\u2011\u00a0]"
 _PATTERN = re.compile(
     "(?P<seq>" + "|".join(sorted(map(re.escape, _SEQUENCES), key=len, reverse=True)) + ")"
     rf"|(?P<nukta>[{_CONSONANT}][{_SIGN}\u0962\u0963]{_NUKTA})"  # ड + ि + ़ -> ड + ़ + ि
-    rf"|(?P<invisible>(?<={_LETTER})[\u200b\u2060\ufeff\u00ad\u2011\u00a0]+(?={_LETTER}))"
-    rf"|(?P<joiner>(?<=[\u0900-\u0963\u0971-\u097f])(?<!\u094d)[{_JOINERS}]+)"  # ZWJ/ZWNJ not after a halant
+    # (the invisible character first, then the look-behind: searched for, not tried at every position)
+    rf"|(?P<invisible>{_INVISIBLE_CHAR}(?<={_LETTER}{_INVISIBLE_CHAR}){_INVISIBLE_CHAR}*(?={_LETTER}))"
+    rf"|(?P<joiner>[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])"
+    rf"[{_JOINERS}]*)"  # ZWJ/ZWNJ not after a halant
     r"|(?P<legacy>\u094d[\u0904-\u0914])"  # र्ई: a legacy-font converter's halant before a vowel letter
 )
 _PRECOMPOSED = re.compile("[\u0958-\u095f]")

@@ -10,7 +10,8 @@ from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym
 
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+]*(?![A-Za-z0-9])")
+# (a letter or digit first, then the look-behind: searched for, not tried at every position)
+_LATIN_WORD = re.compile(r"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9+]*(?![A-Za-z0-9])")
 _MODEL = re.compile(r" (?=[A-Za-z]*\d)[A-Za-z0-9]{1,5}\b")  # F5, M2, C50, 12X
 _DEVA_MODEL = re.compile(r" (?:[\u0900-\u097f]{1,3}[0-9]+|[A-Za-z]*[0-9]+)\b")  # पोको एम2, पोको F5
 
@@ -43,8 +44,9 @@ class LatinNameVariant(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         listed = ctx.covered(ctx.glossary.latin)
+        english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
         words = [m for m in _LATIN_WORD.finditer(text)
-                 if ctx.conventions.line_kind(m.start()) != ENGLISH_LINE and m.span() not in listed]
+                 if m.span() not in listed and not (english and ctx.conventions.line_kind(m.start()) == ENGLISH_LINE)]
         forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         for m in words:
             forms[m.group().lower()][m.group()].append(m.span())
