@@ -36,3 +36,31 @@ def test_lexicon_loads():
     assert len(lexicon.senses) >= 15 and len(lexicon.anglicisms) >= 30
     assert "कंपनी" in lexicon.loanwords and "के" in lexicon.stopwords
     assert lexicon.numbers["नौ"] == 9
+
+
+def _plain(glossary: Glossary):
+    return glossary.entries, [list(getattr(glossary, name)._table.items()) for name in ("forms", "wrong", "latin")]
+
+
+def test_the_cached_glossary_is_the_glossary_built_from_its_files(tmp_path, monkeypatch):
+    """Built once into the table cache, then read back: the same entries and indexes; an edited
+    file is a new key, and a broken one is still reported by the build."""
+    import pytest
+
+    from audit.core.errors import GlossaryError
+
+    monkeypatch.setenv("JAANCH_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("latin\tcanonical\tvariants\nAcme\tएक्मे\tऐक्मे\n", encoding="utf-8")
+    paths = [DEFAULT_GLOSSARY, extra]
+    expected = _plain(Glossary._build(paths))
+    assert _plain(Glossary.load(paths)) == expected  # builds and writes
+    assert len(list((tmp_path / "cache").glob("glossary-*.marshal"))) == 1
+    read = Glossary.load(paths)
+    assert _plain(read) == expected
+    assert all(value[0] is read.entries[read.entries.index(value[0])] for _, value in read.forms._table.items())
+    extra.write_text("latin\tcanonical\nAcme\tएक्मी\n", encoding="utf-8")
+    assert _plain(Glossary.load(paths)) == _plain(Glossary._build(paths))
+    extra.write_text("latin\tcanonical\nAcme\tacme\n", encoding="utf-8")
+    with pytest.raises(GlossaryError):
+        Glossary.load(paths)

@@ -13,7 +13,8 @@ Columns
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -113,6 +114,24 @@ def conflicts(entries: list[Entry]) -> list[tuple[Entry, str]]:
     return problems
 
 
+# The code that turns glossary rows into entries and token keys: part of the table-cache key.
+_DERIVING_CODE = ("core/text.py", "core/document.py", "language/tables.py", "language/glossary.py")
+
+
+def _cache_sources(paths: list[Path]) -> tuple[str, ...]:
+    """What a cached glossary depends on: each file's name as given (entries keep it) and bytes,
+    the deriving code, and indic-nlp's install (its normaliser folds the forms)."""
+    from audit.core.datacache import package_version
+
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    package = Path(__file__).resolve().parents[1]
+    for name in _DERIVING_CODE:
+        digest.update((package / name).read_bytes())
+    return (digest.hexdigest(), package_version("indicnlp"))
+
+
 class Glossary:
     """All entries of one or more glossary files, indexed for matching."""
 
@@ -139,13 +158,50 @@ class Glossary:
 
     @classmethod
     def load(cls, paths: list[str | Path]) -> "Glossary":
-        entries: list[Entry] = []
+        """The glossary of these files, from the table cache when the files and the code deriving
+        the index are unchanged (tokenizing and folding every form is a tenth of a second per start)."""
         resolved = [Path(p) for p in paths]
+        try:
+            sources = _cache_sources(resolved)
+        except OSError:
+            return cls._build(resolved)  # an unreadable file: the build names it, as it always did
+        from audit.core.datacache import cached_table
+
+        return cls._from_parts(resolved, cached_table("glossary", sources, lambda: cls._build(resolved)._parts()))
+
+    @classmethod
+    def _build(cls, resolved: list[Path]) -> "Glossary":
+        entries: list[Entry] = []
         for path in resolved:
             entries.extend(_entry(row) for row in read_table(path, REQUIRED, OPTIONAL))
         glossary = cls(entries, resolved)
         for entry, problem in conflicts(entries)[:1]:
             raise GlossaryError(problem + " (`jaanch glossary lint` lists every problem)", entry.path, entry.line)
+        return glossary
+
+    def _parts(self) -> dict:
+        """A validated glossary as plain data: entries by field, each index as the (keys, entry number)
+        pairs in the order they were added (the first phrase with given keys keeps them)."""
+        number = {id(e): i for i, e in enumerate(self.entries)}
+        return {
+            "entries": [tuple(getattr(e, f.name) for f in fields(Entry)) for e in self.entries],
+            "forms": [(keys, number[id(entry)], role) for keys, (entry, role) in self.forms._table.items()],
+            "wrong": [(keys, number[id(entry)]) for keys, entry in self.wrong._table.items()],
+            "latin": [(keys, number[id(entry)]) for keys, entry in self.latin._table.items()],
+        }
+
+    @classmethod
+    def _from_parts(cls, resolved: list[Path], parts: dict) -> "Glossary":
+        glossary = cls.__new__(cls)
+        glossary.entries = entries = [Entry(*values) for values in parts["entries"]]
+        glossary.paths = resolved
+        glossary.forms, glossary.wrong, glossary.latin = PhraseIndex(), PhraseIndex(), PhraseIndex()
+        for keys, n, role in parts["forms"]:
+            glossary.forms.add_keys(tuple(keys), (entries[n], role))
+        for keys, n in parts["wrong"]:
+            glossary.wrong.add_keys(tuple(keys), entries[n])
+        for keys, n in parts["latin"]:
+            glossary.latin.add_keys(tuple(keys), entries[n])
         return glossary
 
     @cached_property
