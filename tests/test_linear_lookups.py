@@ -194,3 +194,29 @@ def test_patterns_opening_with_their_character_match_the_lookbehind_first_origin
             assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found
+
+
+def test_number_patterns_opening_with_their_character_match_the_originals():
+    """NUM001's spacing pattern and NUM002's mixed quantity open with their character; the originals
+    opened with look-behinds."""
+    from audit.lint.checks.numbers import number_spacing, number_words
+
+    letter = number_spacing._LETTER
+    originals = (
+        (number_spacing._PATTERN, re.compile(
+            rf"(?P<hyphen>(?<={letter})(?: +-|- +)(?=\d))"
+            r"|(?P<decimal>(?<=\d)(?: +\.|\. +)(?=\d{1,2}(?![\d,.])\s*"
+            r"(?:%|प्रतिशत|करोड़|लाख|अरब|हजार|हज़ार|रुपये|रुपए|डॉलर|फीसदी)))"
+            r"|(?P<group>(?<=\d)(?: +,|, +)(?=\d{3}(?!\d)))")),
+        (number_words._MIXED, re.compile(
+            r"(?<![\d,.])\d+ (?:हजार|हज़ार) \d+ सौ(?: \d+)?(?![\d.,])|(?<![\d,.])\d+ सौ \d+(?![\d.,])")),
+    )
+    pieces = ["क", "a", " ", "  ", "-", ".", ",", "1", "23", "१", "करोड़", "%", "हजार", "सौ", "\n", "456"]
+    texts = _seed_texts() + _texts(pieces, 20000, 9)
+    for pattern, original in originals:
+        found = 0
+        for text in texts:
+            got = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], (original.pattern, text)
+            found += len(got)
+        assert found

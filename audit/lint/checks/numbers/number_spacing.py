@@ -6,13 +6,16 @@ from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
+# Each branch opens with the space, hyphen, point or comma it is about and looks behind after it:
+# searched for, not tried at every position of the text.
 _PATTERN = re.compile(
     # चंद्रयान -3 / चंद्रयान- 3: a name's number after a hyphen with a space on one side
-    rf"(?P<hyphen>(?<={_LETTER})(?: +-|- +)(?=\d))"
+    rf"(?P<hyphen>(?: (?<={_LETTER} ) *-|-(?<={_LETTER}-) +)(?=\d))"
     # 55 .72 करोड़ / 50. 61: a space on one side of a decimal point
-    r"|(?P<decimal>(?<=\d)(?: +\.|\. +)(?=\d{1,2}(?![\d,.])\s*(?:%|प्रतिशत|करोड़|लाख|अरब|हजार|हज़ार|रुपये|रुपए|डॉलर|फीसदी)))"
+    r"|(?P<decimal>(?: (?<=\d ) *\.|\.(?<=\d\.) +)"
+    r"(?=\d{1,2}(?![\d,.])\s*(?:%|प्रतिशत|करोड़|लाख|अरब|हजार|हज़ार|रुपये|रुपए|डॉलर|फीसदी)))"
     # 1, 250 / 1 ,250: a space inside a thousands separator
-    r"|(?P<group>(?<=\d)(?: +,|, +)(?=\d{3}(?!\d)))"
+    r"|(?P<group>(?: (?<=\d ) *,|,(?<=\d,) +)(?=\d{3}(?!\d)))"
 )
 
 

@@ -9,7 +9,8 @@ from audit.lint.checks.base import Check, Context
 
 _SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
 # 9 सौ 31, 70 हजार 5 सौ 6: digits and scale words in one quantity, ending in bare digits.
-_MIXED = re.compile(r"(?<![\d,.])\d+ (?:हजार|हज़ार) \d+ सौ(?: \d+)?(?![\d.,])|(?<![\d,.])\d+ सौ \d+(?![\d.,])")
+# (the first digit, then the look-behind: searched for, not tried at every position)
+_MIXED = re.compile(r"\d(?<![\d,.]\d)\d* (?:हजार|हज़ार) \d+ सौ(?: \d+)?(?![\d.,])|\d(?<![\d,.]\d)\d* सौ \d+(?![\d.,])")
 _DEVA = "\u0900-\u0963\u0971-\u097f"
 
 
