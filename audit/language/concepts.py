@@ -228,10 +228,13 @@ def _load_default() -> ConceptTable:
     (validating it, folding its 7,000 forms and tokenizing them was half of a cold start)."""
     from audit.core.datacache import cached_table, package_version
 
-    digest = hashlib.sha256(CONCEPTS.read_bytes())
-    package = Path(__file__).resolve().parents[1]
-    for name in _DERIVING_CODE:
-        digest.update((package / name).read_bytes())
+    try:
+        digest = hashlib.sha256(CONCEPTS.read_bytes())
+        package = Path(__file__).resolve().parents[1]
+        for name in _DERIVING_CODE:
+            digest.update((package / name).read_bytes())
+    except OSError:
+        return load_concepts()  # no table or no sources to key it by: the build says what is wrong
     parts = cached_table("concepts", (digest.hexdigest(), package_version("indicnlp")),
                          lambda: _cached_parts(load_concepts()))
     return _from_parts(CONCEPTS, parts)
