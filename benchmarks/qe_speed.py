@@ -4,9 +4,9 @@
 
 Builds an XLM-R-large-shaped encoder (24 layers, 1024 hidden, 16 heads, 4096 feed-forward) under
 a CometKiwi-shaped head, offline, then scores the same sentence pairs four ways in one run:
-stock `model.predict(...)` (a Lightning Trainer per call), jaanch's path (one load,
-length-sorted batches, no Trainer, inference mode), jaanch's path with torch's int8 dynamic
-quantisation of the linear layers (`--qe-quantize`), and the encoder exported to ONNX and run
+stock `model.predict(...)` (a Lightning Trainer per call, batches sorted by the source's
+characters), jaanch's path (one load, batches cut by token count with at most 5% padding, no
+Trainer, inference mode), jaanch's path with torch's int8 dynamic quantisation of the linear layers (`--qe-quantize`), and the encoder exported to ONNX and run
 int8 on ONNX Runtime (`--qe-runtime onnx`), reporting how far each int8 path moves the scores.
 The one-off ONNX export and quantisation is timed apart: jaanch caches it on disk.
 """
@@ -59,6 +59,7 @@ def main() -> int:
     device = args.device
     print(f"device: {device} ({torch.cuda.get_device_name(0) if device == 'cuda' else f'{torch.get_num_threads()} CPU threads'}), "
           f"torch {torch.__version__}")
+    print("load average (1, 5, 15 min) at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     print(f"model: {params:.0f}M parameters ({args.layers} layers x 1024), built in {build:.0f} s; "
           f"{len(pairs)} sentence pairs, batch size {args.batch_size}")
 
@@ -75,7 +76,7 @@ def main() -> int:
     fast = ours.score(pairs)
     fast_s, fast_cpu = time.perf_counter() - t, time.process_time() - c
     drift = max(abs(a.score - b) for a, b in zip(fast, stock.scores))
-    print(f"jaanch (sorted, no Trainer): {len(pairs) / fast_s:6.2f} sentences/s ({fast_s:.1f} s), "
+    print(f"jaanch (token batches, no Trainer): {len(pairs) / fast_s:6.2f} sentences/s ({fast_s:.1f} s), "
           f"{stock_s / fast_s:.2f}x stock ({stock_cpu / fast_cpu:.2f}x in CPU s); max score difference {drift:.2e}",
           flush=True)
     if device == "cpu":
@@ -94,6 +95,7 @@ def main() -> int:
                                          runtime="onnx", cache=ScoreCache(None))
             print(f"  (one-off ONNX export + int8 quantisation, cached on disk: {time.perf_counter() - t:.0f} s)")
             _timed("jaanch + ONNX Runtime int8 (--qe-runtime onnx)", onnx, pairs, (stock_s, stock_cpu), fast)
+    print("load average (1, 5, 15 min) at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     return 0
 
 
