@@ -6,8 +6,9 @@ Builds an XLM-R-large-shaped encoder (24 layers, 1024 hidden, 16 heads, 4096 fee
 a CometKiwi-shaped head, offline, then scores the same sentence pairs four ways in one run:
 stock `model.predict(...)` (a Lightning Trainer per call, batches sorted by the source's
 characters), jaanch's path (one load, batches cut by token count with at most 5% padding, no
-Trainer, inference mode), jaanch's path with torch's int8 dynamic quantisation of the linear layers (`--qe-quantize`), and the encoder exported to ONNX and run
-int8 on ONNX Runtime (`--qe-runtime onnx`), reporting how far each int8 path moves the scores.
+Trainer, inference mode), jaanch's path with torch's int8 dynamic quantisation of the linear
+layers (`--qe-quantize`), and the encoder exported to ONNX and run int8 on ONNX Runtime
+(`--qe-runtime onnx`), reporting how far each int8 path moves the scores.
 The one-off ONNX export and quantisation is timed apart: jaanch caches it on disk.
 """
 
