@@ -96,6 +96,10 @@ def build_corpus(folder: Path, count: int, seed: int = 13) -> int:
 
 
 if __name__ == "__main__":
-    import sys
+    import argparse
 
-    print(build_corpus(Path(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 2000))
+    parser = argparse.ArgumentParser(description="Write a generated corpus of seed-sized articles; print its bytes.")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("articles", type=int, nargs="?", default=2000)
+    args = parser.parse_args()
+    print(build_corpus(args.folder, args.articles))
