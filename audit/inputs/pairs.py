@@ -39,6 +39,8 @@ def read_pairs(path: str | Path) -> tuple[str, list[Pair]]:
 
 def _tsv(text: str, name: str) -> list[Pair]:
     lines = text.split("\n")
+    if "\r" in lines[0].rstrip("\r"):  # no \n in the first line but a CR: the whole file is one "line"
+        raise InputError("its lines end in a lone CR (classic Mac); save it with LF or CRLF line ends", name, 1)
     header = lines[0].rstrip("\r").split("\t")
     if "source" not in header or "target" not in header:
         raise InputError("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
