@@ -3,6 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -258,8 +259,8 @@ def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
         return False
     toks = sentence.tokens
     # Tokens are in text order: a bisection, not a walk (a sentence of thousands of names was quadratic).
-    first = bisect_left(toks, start, key=_start)
-    last = bisect_left(toks, end, key=_end)
+    first = bisect_left(toks, start, key=attrgetter("start"))
+    last = bisect_left(toks, end, key=attrgetter("end"))
     if first == len(toks) or toks[first].start != start or last == len(toks) or toks[last].end != end:
         return False
     script = "latin" if ctx.article.text[start:end].isascii() else "deva"
@@ -270,11 +271,3 @@ def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
     if script == "latin":
         return any(t.kind == "latin" for t in neighbours)
     return any(t.kind == "deva" and t.key not in stop and hindi_zipf(t.norm) < 4.0 for t in neighbours)
-
-
-def _start(token) -> int:
-    return token.start
-
-
-def _end(token) -> int:
-    return token.end
