@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
@@ -22,16 +22,40 @@ _YE_VOWEL = {"\u0947": "\u090f", "\u0940": "\u0908"}
 _FOLD = str.maketrans({"\u0901": "\u0902", "\u093c": None, "\u200c": None, "\u200d": None})
 
 
-def spelling_key(word: str) -> str:
+def spelling_key(word: str, chandra: bool = True) -> str:
     """What two spellings of one word share: nukta, chandrabindu/anusvara, nasal+halant/anusvara,
-    ये/ए and यी/ई, ॉ/ा in longer loans, and a hyphen, space or nothing between two parts."""
+    ये/ए and यी/ई, ॉ/ा in longer loans (unless `chandra` is false), and a hyphen, space or nothing
+    between two parts."""
     key = unicodedata.normalize("NFD", word).translate(_FOLD)
     key = unicodedata.normalize("NFC", key)
     key = _NASAL_HALANT.sub("\u0902", key)
     key = _YE.sub(lambda m: _YE_VOWEL[m.group(1)], key)
-    if len(key) >= 4:  # बॉल / बाल are two words; रिकॉर्ड / रिकार्ड are one
+    if chandra and len(key) >= 4:  # बॉल / बाल are two words; रिकॉर्ड / रिकार्ड are one
         key = key.replace("\u0949", "\u093e")
     return re.sub("[-‐ ]", "", key)
+
+
+# ॉ before a nasal sign or a vowel letter is a slip, not the optional mark of an English vowel
+# (गॉंव, यहॉं, हॉउस for गांव, यहां, हाउस): such a pair stays a warning.
+_CHANDRA_SLIP = re.compile("\u0949[\u0900-\u0902\u0904-\u0914]")
+
+
+def _chandra_only(form: str, kept: str) -> bool:
+    """Whether two spellings differ in the ॉ/ा mark, and that mark is the optional one.
+
+    Standard Hindi writes ॉ for an English vowel only where the English sound is wanted, so
+    पॉवर and पावर are both correct: which one the desk uses is house style (info). The folding that
+    pairs them can also pair two different words (सॉरी / सारी, कॉफी / काफी), a further reason not
+    to warn.
+    """
+    if _CHANDRA_SLIP.search(form) or _CHANDRA_SLIP.search(kept):
+        return False
+    return spelling_key(form, chandra=False) != spelling_key(kept, chandra=False)
+
+
+# The mark-only variant whose other spelling is far more common in Hindi text (>= 1 zipf) may be
+# another word (कॉफी coffee / काफी quite, सॉरी / सारी): its fix is shown, never applied.
+_OTHER_WORD_ZIPF = 1.0
 
 
 _KEYED: dict[str, tuple[str, str]] = {}
@@ -57,6 +81,8 @@ class SpellingVariant(Check):
     Only spelling choices are compared (nukta, anusvara or chandrabindu or a nasal with halant,
     ये/ए, ॉ/ा, a hyphen or a space inside a compound): inflections such as मरीज / मरीजों are different
     words, and encoding-only differences are ENC001's. Fix safety: unsafe, both spellings are words.
+    A pair that differs in the optional ॉ (पॉवर / पावर) is house style, an info; where one spelling
+    is far more common it may be another word (सॉरी / सारी), and the fix is display-only.
     """
 
     code = "SPELL001"
@@ -111,16 +137,25 @@ class SpellingVariant(Check):
                 met.setdefault(nfc, (1, start))
         for _, forms in sorted(variants, key=lambda kv: min(met[f] for f in kv[1])):
             ranked = sorted(sorted(forms, key=met.__getitem__),
-                            key=lambda f: (forms[f], hindi_zipf(f.replace("-", " ").split()[0])))
+                            key=lambda f: (forms[f], _zipf(f)))
             kept = ranked[-1]
             for form in ranked[:-1]:
+                severity, applicability, why = None, UNSAFE, "one word spelt two ways"
+                if _chandra_only(form, kept):
+                    severity, why = Severity.INFO, "the optional ॉ written one way here and another there"
+                    marked, plain = sorted((form, kept), key=lambda f: f.count("\u0949"), reverse=True)
+                    if _zipf(plain) - _zipf(marked) >= _OTHER_WORD_ZIPF:
+                        applicability, why = DISPLAY_ONLY, "if both are one word, the optional ॉ spelt two ways"
                 for start, end in places[form]:
                     yield ctx.finding(
                         self, start, end,
-                        f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): one word spelt two ways; "
-                        f"keep '{kept}'",
-                        [Fix(start, end, kept, applicability=UNSAFE)],
+                        f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): {why}; keep '{kept}'",
+                        [Fix(start, end, kept, applicability=applicability)], severity=severity,
                     )
+
+
+def _zipf(form: str) -> float:
+    return hindi_zipf(form.replace("-", " ").split()[0])
 
 
 def _compounds(text: str, singles: set[str]) -> list[tuple[int, int, int, int]]:
