@@ -49,10 +49,11 @@ class ConceptConsistency(Check):
                    if (matches := list(index.scan(sent.tokens)))]
         # Only a concept met on both sides can be reported: a match of none of those needs no
         # further look (its light verb, its gloss, its name runs), only whether it stands in a gloss.
-        both = _met_on_both_sides({id(m.value): m.value for _, matches in scanned for m in matches}.values())
+        values = {id(m.value): m.value for _, matches in scanned for m in matches}
+        both = _met_on_both_sides(values)
         if not both:
             return
-        relevant: dict[int, bool] = {}
+        relevant = {key for key in values if not both.isdisjoint(_CONCEPTS[key])}
         seen: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
         glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
         concepts: dict[int, Concept] = {}
@@ -61,10 +62,7 @@ class ConceptConsistency(Check):
             previous: list[FormHit] = []
             runs = None
             for m in matches:
-                wanted = relevant.get(id(m.value))
-                if wanted is None:
-                    wanted = relevant[id(m.value)] = any(id(h.concept) in both for h in m.value)
-                if not wanted:  # it only ends the run of `previous` (of no concept met on both sides)
+                if id(m.value) not in relevant:  # it only ends the run of `previous` (of no concept met on both sides)
                     if previous and not (glosses and inside(glosses, tokens[m.first].start, tokens[m.last].end)):
                         previous = []
                     continue
@@ -114,13 +112,33 @@ class ConceptConsistency(Check):
                 )
 
 
-def _met_on_both_sides(values) -> set[int]:
+def _met_on_both_sides(values: dict[int, list[FormHit]]) -> set[int]:
     """The concepts (by id) that the matched forms' hits name on both sides, translit and Hindi."""
-    sides: dict[int, set[str]] = defaultdict(set)
-    for hits in values:
-        for hit in hits:
-            sides[id(hit.concept)].add(hit.side)
-    return {key for key, met in sides.items() if len(met) > 1}
+    _describe(values)
+    return set().union(*map(_TRANSLIT.__getitem__, values)) & set().union(*map(_HINDI.__getitem__, values))
+
+
+# Per matched form (a hits list of the concept index, by id): its concepts on the translit side,
+# on the Hindi side and on either, worked out once per form, not per article (an article meets
+# some 150 forms, most of them in every article). `_HELD` keeps each form alive, so its id is
+# never another list's.
+_HELD: dict[int, list[FormHit]] = {}
+_TRANSLIT: dict[int, frozenset[int]] = {}
+_HINDI: dict[int, frozenset[int]] = {}
+_CONCEPTS: dict[int, frozenset[int]] = {}
+
+
+def _describe(values: dict[int, list[FormHit]]) -> None:
+    new = values.keys() - _HELD.keys()
+    if new and len(_HELD) > 100_000:
+        for memo in (_HELD, _TRANSLIT, _HINDI, _CONCEPTS):
+            memo.clear()
+        new = values.keys()
+    for key in new:
+        hits = _HELD[key] = values[key]
+        _TRANSLIT[key] = frozenset(id(h.concept) for h in hits if h.side == "translit")
+        _HINDI[key] = frozenset(id(h.concept) for h in hits if h.side == "hindi")
+        _CONCEPTS[key] = frozenset(id(h.concept) for h in hits)
 
 
 # "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन).
