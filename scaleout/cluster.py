@@ -26,7 +26,10 @@ def connect(address: str):
     ray = import_ray()
     started = not ray.is_initialized()
     if started:
-        options = {"include_dashboard": False, "logging_level": logging.WARNING, "log_to_driver": True}
+        # jaanch's one-line messages are the user's interface: Ray's own notes (its daemons' and workers'
+        # log lines, its security advice) stay in Ray's log folder, not on the user's stderr. A unit's
+        # failure comes back as a result, not as a worker's log line, so nothing of jaanch's is lost.
+        options = {"include_dashboard": False, "logging_level": logging.ERROR, "log_to_driver": False}
         try:
             if address == "local":
                 ray.init(num_cpus=os.cpu_count() or 1, **options)
