@@ -100,3 +100,30 @@ def test_findings_do_not_depend_on_the_string_hash(corpus):
                                     "--jobs", "1", *paths], capture_output=True, env=env, cwd=ROOT, timeout=300))
     assert outs[0].returncode == 1 and outs[0].stdout
     assert outs[0].stdout == outs[1].stdout
+
+
+def test_workers_are_spawned_where_a_thread_runs(monkeypatch):
+    """A thread could hold a lock a forked child would never see released: then workers are spawned;
+    from a single thread they are forked (they start with the tables the first item loaded)."""
+    import multiprocessing
+    import threading
+
+    from audit.core import runner
+
+    methods = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: methods.append(method) or real(method))
+    items = [-i for i in range(20)]
+    if runner._single_threaded():  # pytest may run threads of its own
+        assert list(runner.run_ordered(abs, items, jobs=2)) == list(range(20))
+        assert methods == ["fork"]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not runner._single_threaded()
+        assert list(runner.run_ordered(abs, items, jobs=2)) == list(range(20))
+        assert methods[-1] == "spawn"
+    finally:
+        stop.set()
+        thread.join()
