@@ -71,6 +71,22 @@ def test_automaton_scan_matches_the_longest_match_loop(phrases, words):
     assert got == _plain_scan(table, [t.key for t in tokens])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
+       st.lists(st.sampled_from(WORDS + ["और", "।", "।\n", "\n\n"]), max_size=30))
+def test_one_scan_of_the_article_matches_a_scan_per_sentence(phrases, words):
+    """The joined sentences are scanned at once: no match may cross a sentence boundary."""
+    from audit.core.document import parse_article
+    from audit.core.phrases import PhraseIndex
+
+    index: PhraseIndex[int] = PhraseIndex()
+    for n, phrase in enumerate(phrases):
+        index.add(" ".join(phrase), n)
+    sentences = parse_article(" ".join(words)).sentences
+    expected = [(sent.index, m) for sent in sentences for m in index.scan(sent.tokens)]
+    assert [(sent.index, m) for sent, m in index.scan_sentences(sentences)] == expected
+
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),

@@ -108,3 +108,27 @@ class PhraseIndex(Generic[V]):
             return []  # most sentences: no list of matches, no generator to resume
         values, make = self._values, tuple.__new__
         return [make(Match, (start, end - 1, values[pattern])) for pattern, start, end in found]
+
+    def scan_sentences(self, sentences: list) -> list[tuple[object, Match[V]]]:
+        """(sentence, match) for `scan(sentence.tokens)` of every sentence, in text order.
+
+        One call of the automaton over the sentences' encodings joined by the filler, instead of
+        one per sentence: no phrase contains the filler, so no match crosses from one sentence to
+        the next and each sentence gets exactly the matches of its own scan.
+        """
+        if not self._table or not sentences:
+            return []
+        automaton = self._automaton or self._compile()  # before encoding: compiling may add codes
+        codes = [encode(sent.tokens) for sent in sentences]
+        found = automaton.find_matches_as_indexes(_FILLER.join(codes))
+        if not found:
+            return []
+        values, make = self._values, tuple.__new__
+        out = []
+        i, base, nxt = 0, 0, len(codes[0]) + 1  # sentence i's encoding is text[base:nxt - 1]
+        for pattern, start, end in found:  # in text order, so the sentence only moves forward
+            while start >= nxt:
+                i += 1
+                base, nxt = nxt, nxt + len(codes[i]) + 1
+            out.append((sentences[i], make(Match, (start - base, end - base - 1, values[pattern]))))
+        return out

@@ -163,6 +163,5 @@ def scan_sentences(ctx: Context, index: PhraseIndex) -> list[tuple[Sentence, Mat
     one index (the glossary's forms: TERM001, TERM003, ANGL002's names), so each article scans it once."""
     found = ctx._scanned.get(id(index))
     if found is None:
-        found = ctx._scanned[id(index)] = [
-            (sent, match) for sent in ctx.article.sentences for match in index.scan(sent.tokens)]
+        found = ctx._scanned[id(index)] = index.scan_sentences(ctx.article.sentences)
     return found
