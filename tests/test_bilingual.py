@@ -33,6 +33,15 @@ PAIRS = [
      [("BIL004", "गैरेज")]),  # a lost space: the written-out word alone is flagged, not में
     ("Coach Marlowe praised the young striker.", "कोच Marloweने युवा स्ट्राइकर की तारीफ की।",
      [("BIL003", "Marlowe")]),  # a name left in Latin script, glued to the Hindi after it
+    ("The Spanish settlers built a fort on the hill.", "स्पेनिश बसने वालों ने पहाड़ी पर किला बनाया।",
+     [("BIL004", "स्पेनिश")]),  # a nationality adjective is capitalised in English, but no name
+    ("She won the French Open last year.", "उसने पिछले साल फ्रेंच ओपन जीता।", []),  # inside a name it stays
+    ("They booked two seats on the morning train.", "उन्होंने सुबह की ट्रेन में दो सीटें बुक कीं।",
+     []),  # बुक before a light verb is the verb the desk keeps, not the noun "a book"
+    ("Radiation was found near the nuclear plant.", "परमाणु पौधे के पास विकिरण मिला।",
+     [("BIL007", "पौधे")]),  # "nuclear" rules out the living plant
+    ("The plane landed in Ürümqi after midnight.", "विमान आधी रात के बाद Ürümqi में उतरा।",
+     [("BIL003", "Ürümqi")]),  # a name with accented letters is one word, left in Latin script (info)
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 

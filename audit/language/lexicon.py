@@ -1,4 +1,4 @@
-"""Language data the checks read: wrong senses, anglicisms, loanwords, stopwords, numbers.
+"""Language data the checks read: wrong senses, anglicisms, loanwords, stopwords, sound-alikes, numbers.
 
 All of it lives as TSV under `glossaries/lexicon/`, so linguists extend it without
 touching Python (the Vale model: rules as data, code only for the rule kinds).
@@ -28,6 +28,18 @@ class Sense:
     note: str
     line: int
     oblique: str = ""  # the first suggestion before a postposition (मुकदमा -> मुकदमे का), when it changes
+
+
+@dataclass(frozen=True)
+class SourceSense:
+    """A Hindi word that renders an English word in a sense the source's context rules out."""
+
+    english: str  # the lemma in the source (plant)
+    wrong: tuple[str, ...]  # the Hindi of the other sense (पौधा, पौधे, पौधों)
+    right: tuple[str, ...]  # the Hindi of this sense (संयंत्र)
+    cues: frozenset[str]  # source lemmas that show this sense (nuclear, reactor)
+    note: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -66,14 +78,32 @@ class Lexicon:
             )
         self.loanwords = self._words("loanwords.tsv")
         self.stopwords = self._words("stopwords.tsv")
+        # Hindi words that sound like an English word (बेशक / basic): never a transliteration of it
+        self.soundalikes = self._words("soundalikes.tsv", ("english", "note"))
         self.numbers: dict[str, int] = {}
         for row in read_table(directory / "numbers.tsv", ("word", "value")):
             if not row.get("value").isdigit():
                 raise row.error(f"value must be a whole number, got {row.get('value')!r}")
             self.numbers[row.get("word")] = int(row.get("value"))
 
-    def _words(self, name: str) -> frozenset[str]:
-        return frozenset(fold(row.get("word")) for row in read_table(self.directory / name, ("word",)) if row.get("word"))
+    def _words(self, name: str, optional: tuple[str, ...] = ()) -> frozenset[str]:
+        rows = read_table(self.directory / name, ("word",), optional)
+        return frozenset(fold(row.get("word")) for row in rows if row.get("word"))
+
+    @cached_property
+    def source_senses(self) -> PhraseIndex[list[SourceSense]]:
+        """`source_senses.tsv`: wrong Hindi form -> the rows it is wrong for (read when a source is known)."""
+        index: PhraseIndex[list[SourceSense]] = PhraseIndex()
+        for row in read_table(self.directory / "source_senses.tsv", ("english", "wrong", "right", "cues"), ("note",)):
+            if not (row.get("english") and row.items("wrong") and row.items("right") and row.items("cues")):
+                raise row.error("english, wrong, right and cues must not be empty")
+            sense = SourceSense(row.get("english").lower(), tuple(row.items("wrong")), tuple(row.items("right")),
+                                frozenset(c.lower() for c in row.items("cues")), row.get("note"), row.line)
+            for form in sense.wrong:
+                keys = index.add(form, [])
+                if keys:
+                    index.get(keys).append(sense)
+        return index
 
     @cached_property
     def concepts(self):

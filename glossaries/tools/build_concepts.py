@@ -45,7 +45,7 @@ TABLE = GLOSS / "concepts.tsv"
 COLUMNS = ["english", "pos", "translit", "translit_variants", "translit_gender", "hindi",
            "hindi_gender", "hindi_alternatives", "established", "domain", "note", "mixing"]
 POS = {"n": "noun", "v": "verb", "a": "adj", "d": "adv"}
-DOMAINS = {"general", "cricket", "sport", "finance", "business", "tech", "politics", "health",
+DOMAINS = {"general", "nationality", "cricket", "sport", "finance", "business", "tech", "politics", "health",
            "science", "weather", "law", "crime", "film", "auto", "education", "agriculture",
            "defence", "travel", "environment", "space"}
 

@@ -9,6 +9,7 @@ from audit.lint.checks.bilingual.entities import LostEntity
 from audit.lint.checks.bilingual.glossary_source import SourceTermRendering
 from audit.lint.checks.bilingual.lost_punctuation import LostQuestionMark
 from audit.lint.checks.bilingual.numbers import NumberMismatch
+from audit.lint.checks.bilingual.source_sense import SourceWrongSense
 from audit.lint.checks.bilingual.transliterated import TransliteratedSource
 from audit.lint.checks.bilingual.untranslated import UntranslatedSegment
 from audit.lint.checks.base import Check, Context, SourceSegment
@@ -59,6 +60,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     TransliteratedSource,
     LostEntity,
     LostQuestionMark,
+    SourceWrongSense,
     EncodingHygiene,
     LookalikeChar,
     ConceptConsistency,

@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from audit.language.entities import entities
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# Latin letters with their accented forms (Ürümqi, Gyöngyi, Cochamó are one word each), not digits
+_WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'’]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\s[-–—]\s)$")
 
 

@@ -51,13 +51,15 @@ class TransliteratedSource(Check):
                 "min_english_zipf": 4.2, "established_below_zipf": 4.0}
 
     def run(self, ctx: Context):
-        index, by_english = _concept_index()
+        index, by_english, nationalities = _concept_index()
         allow_established = ctx.setting(self, "established") >= 1
         min_english_zipf = ctx.setting(self, "min_english_zipf")
         loans = _LoanPolicy(allow_established, ctx.setting(self, "established_below_zipf"))
         names = ctx.glossary.latin
         for unit in ctx.aligned:
-            words = [w for w in source_words(unit.source) if not w.name and (w.lower,) not in names]
+            said_words = source_words(unit.source)
+            words = [w for k, w in enumerate(said_words)
+                     if _to_translate(said_words, k, nationalities) and (w.lower,) not in names]
             wanted: dict[int, tuple[str, str]] = {}  # id(concept) -> (source word, lemma)
             lower_source = " " + " ".join(w.lower for w in words) + " "
             for w in words:
@@ -69,15 +71,18 @@ class TransliteratedSource(Check):
             for sent in unit.sentences:
                 taken: set[int] = set()
                 for m in index.scan(sent.tokens):
+                    # before a light verb a form with a verb row is that verb (बुक किया is "book" the verb,
+                    # house usage, not the noun "a book"); elsewhere never (ओपन-सोर्स is "open" the adjective)
+                    verb_reading = _light_verb_follows(sent.tokens, m.last) and any(c.pos == "verb" for c, _ in m.value)
                     for concept, slot in m.value:
+                        if (concept.pos == "verb") != verb_reading:
+                            continue
                         english = concept.english.lower()
                         said = wanted.get(id(concept), (None,))[0]
                         if said is None and " " in english and f" {english} " in lower_source:
                             said = concept.english
                         if said is None or not loans.usable(concept):
                             continue
-                        if concept.pos == "verb" and not _light_verb_follows(sent.tokens, m.last):
-                            continue  # ओपन-सोर्स is "open" the adjective, not ओपन करना
                         start, end = span_of(sent.tokens, m.first, m.last)
                         taken.update(range(m.first, m.last + 1))
                         yield self._finding(ctx, start, end, said, concept, slot)
@@ -104,17 +109,17 @@ class TransliteratedSource(Check):
                     if usable:
                         slot = _listed_slot(word, usable[0]) if glue.other else None
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue)
-                    elif (not concepts and said.islower() and not _after_number(sent.tokens, i)
+                    elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
-                        # unit after a number (10 फीट) is how Hindi news gives measures
+                        # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
                         yield self._unlisted(ctx, start, end, said, glue)
 
     def _spelled(self, ctx: Context, word: str, spelled: SpelledWords, loans: _LoanPolicy):
         """(source word, lemma) that a Devanagari word spells out, unless it is a Hindi word."""
         key = fold(word)
-        if key in ctx.lexicon.loanwords or key in ctx.lexicon.stopwords:
-            return None  # बोतल is the Hindi word for a bottle, however it came into Hindi
+        if key in ctx.lexicon.loanwords or key in ctx.lexicon.stopwords or key in ctx.lexicon.soundalikes:
+            return None  # बोतल is the Hindi word for a bottle, however it came into Hindi; बेशक is not "basic"
         hit = _spelled_source_word(word, spelled, ctx.setting(self, "max_key_distance"))
         if hit is None or hindi_zipf(word) >= ctx.setting(self, "max_romanised_zipf"):
             return None
@@ -212,8 +217,22 @@ def _respaced(hindi: str, glue: _Glue | None) -> str:
     return " " + hindi if glue.offset else hindi + " "
 
 
-def _after_number(tokens, i: int) -> bool:
-    return i > 0 and tokens[i - 1].kind == "num"
+def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
+    """The k-th source word is one to translate: not a name, or a nationality adjective the table
+    lists (French, Spanish: English capitalises them) where no capitalised word goes on after it
+    (French Open, Indian Express)."""
+    word = words[k]
+    if not word.name:
+        return True
+    if word.lower not in nationalities:
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    return after is None or not after.text[:1].isupper() or after.start - word.end > 1
+
+
+def _after_number(ctx: Context, tokens, i: int) -> bool:
+    """The token follows a number in digits (10 फीट) or in words (छह मील)."""
+    return i > 0 and (tokens[i - 1].kind == "num" or ctx.lexicon.numbers.get(fold(tokens[i - 1].text), 1) > 1)
 
 
 def _light_verb_follows(tokens, last: int) -> bool:
@@ -282,8 +301,9 @@ _COMPOUND_PART_ZIPF = 4.0
 
 
 @lru_cache(maxsize=1)
-def _concept_index() -> tuple[PhraseIndex, dict[str, list[Concept]]]:
-    """Transliterated forms (every slot and variant) -> [(concept, slot)], and English lemma -> concepts."""
+def _concept_index() -> tuple[PhraseIndex, dict[str, list[Concept]], frozenset[str]]:
+    """Transliterated forms (every slot and variant) -> [(concept, slot)], English lemma -> concepts,
+    and the nationality adjectives (french, spanish), which English capitalises."""
     table = default_concepts()
     index: PhraseIndex = PhraseIndex()
     by_english: dict[str, list[Concept]] = {}
@@ -296,4 +316,5 @@ def _concept_index() -> tuple[PhraseIndex, dict[str, list[Concept]]]:
                 hits = index.get(keys)
                 if not any(c is concept for c, _ in hits):
                     hits.append((concept, slot))
-    return index, by_english
+    nationalities = frozenset(c.english for c in table.concepts if c.domain == "nationality")
+    return index, by_english, nationalities
