@@ -123,6 +123,28 @@ def test_near_miss_skips_only_words_no_other_key_can_meet(seed, monkeypatch):
     assert fast  # the made-up slips are found: the comparison is not of two empty lists
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_near_miss_neighbours_by_type_match_the_articles_own_index(seed):
+    """SPELL002's neighbours from the per-type links (kept from article to article) are the ones
+    the article's own deletion index gives, for every flaggable word of every article."""
+    rng = random.Random(seed)
+    words = sorted({w for text in _seed_texts() for w in spelling_variant._WORDS.word.findall(text) if len(w) < 40})
+    found = 0
+    for _ in range(6):  # one article after another: links made for earlier ones stay
+        chosen = rng.sample(words, 300)
+        slips = []
+        for w in rng.sample(chosen, 80):
+            i, ch = rng.randrange(len(w)), rng.choice(w)
+            slips += [w[:i] + w[i + 1:], w[:i] + ch + w[i:], w[:i] + ch + w[i + 1:], w[:i] + w[i:i + 2][::-1] + w[i + 2:]]
+        by_key = {key: [key] for key in chosen + slips if key}
+        able = {key for key in by_key if rng.random() < 0.5}
+        flaggable = [(key, forms) for key, forms in by_key.items() if rng.random() < 0.4]
+        by_type = near_miss._near_by_type(by_key, able, flaggable)
+        assert by_type == near_miss._near_in_article(by_key, able, flaggable)
+        found += sum(map(len, by_type.values()))
+    assert found > 100  # the slips are found: the comparison is not of empty sets
+
+
 def test_lookalike_pattern_matches_the_lookbehind_first_original():
     """LOOK001's pattern opens each branch with its character (fast to search); the original opened
     with look-behinds. Both find the same spans of the same kinds."""

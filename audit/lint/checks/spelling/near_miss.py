@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
@@ -13,18 +14,24 @@ from audit.lint.checks.words import Words
 _WORDS = Words("\u0900-\u0963\u0971-\u097f")
 
 
-_TYPES: dict[str, tuple[str, str, float]] = {}
+class _PerWord(dict):
+    """A value per distinct word, worked out when first asked for; `map(memo.__getitem__, words)`
+    then looks the known ones up without a Python call each."""
+
+    def __init__(self, work):
+        super().__init__()
+        self.work = work
+
+    def __missing__(self, word: str):
+        if len(self) > 200_000:
+            self.clear()  # a bound on memory over an endless stream of new words
+        got = self[word] = self.work(word)
+        return got
 
 
-def _typed(word: str) -> tuple[str, str, float]:
-    """(NFC, spelling key, Hindi zipf of the NFC) of a word as written, worked out once per distinct word."""
-    got = _TYPES.get(word)
-    if got is None:
-        if len(_TYPES) > 200_000:
-            _TYPES.clear()  # a bound on memory over an endless stream of new words
-        nfc = unicodedata.normalize("NFC", word)
-        got = _TYPES[word] = (nfc, keyed(nfc)[0], hindi_zipf(nfc))
-    return got
+# (NFC, spelling key, Hindi zipf of the NFC) of a word as written
+_TYPES = _PerWord(lambda word: (nfc := unicodedata.normalize("NFC", word), keyed(nfc)[0], hindi_zipf(nfc)))
+_typed = _TYPES.__getitem__
 
 
 def _word_counts(text: str, line_kind=None) -> Counter:
@@ -77,6 +84,113 @@ def _swaps(word: str) -> frozenset[str]:
                 _SWAPS.clear()
             _SWAPS[word] = got
     return got
+
+
+def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
+    """(forms by key, zipf by key, count by NFC, count by key) where some words share a spelling
+    key or an NFC (a word written two ways): forms in order of first use."""
+    by_key: dict[str, list[str]] = {}
+    key_zipf: dict[str, float] = {}  # of the key's first form
+    nfc_count: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for (nfc, key, zipf), n in zip(typed, written_forms.values()):
+        if nfc in nfc_count:
+            nfc_count[nfc] += n
+        else:
+            nfc_count[nfc] = n
+            forms = by_key.get(key)
+            if forms is None:
+                by_key[key] = [nfc]
+                key_zipf[key] = zipf
+            else:
+                forms.append(nfc)
+        count[key] = count.get(key, 0) + n
+    return by_key, key_zipf, nfc_count, count
+
+
+def _near_in_article(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
+    """Per flaggable key, the keys one edit from it (`able` ones by a letter added, dropped or
+    changed; any by two adjacent signs swapped), worked out from this article's words alone: for
+    an article with a run of letters too long to keep per word type."""
+    lengths = Counter(map(len, by_key))
+    # The neighbour index holds only what the flaggable words will ask for (themselves and
+    # their deletions), and only able words: exactly the entries a full index would give.
+    asked: set[str] = set()
+    for key, _ in flaggable:
+        asked.add(key)
+        if _has_peer(key, lengths):
+            asked.update(_deletions(key))
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for key in by_key:
+        if key not in able:
+            continue
+        if key in asked:
+            neighbours[key].add(key)
+        if _has_peer(key, lengths):
+            for d in asked.intersection(_deletions(key)):
+                neighbours[d].add(key)
+    near: dict[str, set[str]] = {}
+    for key, _ in flaggable:
+        candidates = near[key] = set(neighbours.get(key, ()))
+        if _has_peer(key, lengths):
+            for d in _deletions(key):
+                candidates.update(neighbours.get(d, ()))
+            # Two adjacent signs swapped (कंपिनयों / कंपनियों) is one slip too.
+            candidates.update(swap for swap in _swaps(key) if swap in by_key)
+        candidates.discard(key)
+    return near
+
+
+# Every key met so far (up to 40 letters) with the keys one edit from it: by a letter added,
+# dropped or changed (`_EDITED`), by two adjacent signs swapped (`_SWAPPED`). Kept per word type,
+# as `_deletions` are: an article's words are linked once, when first met, and a word's
+# neighbours are then a lookup, not worked out again from every word of every article.
+_INDEXED: set[str] = set()
+_UNDER: dict[str, tuple[str, ...]] = {}  # a deletion: the keys it is one of
+_EDITED: dict[str, set[str]] = {}
+_SWAPPED: dict[str, set[str]] = {}
+
+
+def _link(table: dict[str, set[str]], a: str, b: str) -> None:
+    if a != b:
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
+
+
+def _index_keys(keys) -> None:
+    new = keys - _INDEXED
+    if new and len(_INDEXED) > 10_000:  # a bound on memory over an endless stream of new words
+        for memo in (_INDEXED, _UNDER, _EDITED, _SWAPPED):
+            memo.clear()
+        new = set(keys)
+    for key in new:
+        deletions = _deletions(key)
+        for d in deletions:
+            for other in _UNDER.get(d, ()):  # as long, one letter changed (a deletion shared)
+                _link(_EDITED, key, other)
+            if d in _INDEXED:  # one shorter
+                _link(_EDITED, key, d)
+        for other in _UNDER.get(key, ()):  # one longer
+            _link(_EDITED, key, other)
+        for swap in _swaps(key):
+            if swap in _INDEXED:
+                _link(_SWAPPED, key, swap)
+        _INDEXED.add(key)
+        for d in deletions:
+            _UNDER[d] = _UNDER.get(d, ()) + (key,)
+
+
+def _near_by_type(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
+    """What `_near_in_article` gives, from the per-type links (every key at most 40 letters)."""
+    _index_keys(by_key.keys())
+    keys = by_key.keys()
+    near: dict[str, set[str]] = {}
+    for key, _ in flaggable:
+        candidates = near[key] = able.intersection(_EDITED.get(key, ()))
+        swapped = _SWAPPED.get(key)
+        if swapped:
+            candidates |= keys & swapped
+    return near
 
 
 def _only_nasal(a: str, b: str) -> bool:
@@ -146,50 +260,31 @@ class NearMissSpelling(Check):
         gap = ctx.setting(self, "min_zipf_gap")
         # without English lines no word needs its line looked up
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
-        by_key: dict[str, list[str]] = {}  # spelling key: its NFC forms, in order of first use
-        key_zipf: dict[str, float] = {}  # of the key's first form
-        nfc_count: dict[str, int] = {}
-        count: dict[str, int] = {}  # by spelling key
         written_forms = _word_counts(text, line_kind)
-        for written, n in written_forms.items():
-            nfc, key, zipf = _typed(written)
-            if nfc in nfc_count:
-                nfc_count[nfc] += n
-            else:
-                nfc_count[nfc] = n
-                forms = by_key.get(key)
-                if forms is None:
-                    by_key[key] = [nfc]
-                    key_zipf[key] = zipf
-                else:
-                    forms.append(nfc)
-            count[key] = count.get(key, 0) + n
-        lengths = Counter(map(len, by_key))
+        typed = list(map(_TYPES.__getitem__, written_forms))
+        keys = list(map(itemgetter(1), typed))
+        if len(set(keys)) == len(keys):  # most articles: each word written one way, no two sharing a key
+            nfcs = list(map(itemgetter(0), typed))
+            by_key = dict(zip(keys, zip(nfcs)))  # spelling key: its NFC forms, in order of first use
+            key_zipf = dict(zip(keys, map(itemgetter(2), typed)))  # of the key's first form
+            nfc_count = dict(zip(nfcs, written_forms.values()))
+            count = dict(zip(keys, written_forms.values()))  # by spelling key
+        else:
+            by_key, key_zipf, nfc_count, count = _grouped(written_forms, typed)
         flaggable = [(key, words) for key, words in by_key.items()
                      if len(key) >= min_length and key_zipf[key] < max_zipf]
-        # The neighbour index holds only what the flaggable words will ask for (themselves and
-        # their deletions), and only words used twice or that Hindi text uses (zipf 3+): `_better`
-        # skips every other candidate. Exactly the entries a full index would give those questions.
-        asked: set[str] = set()
-        for key, _ in flaggable:
-            asked.add(key)
-            if _has_peer(key, lengths):
-                asked.update(_deletions(key))
-        neighbours: dict[str, set[str]] = defaultdict(set)
-        for key in by_key if flaggable else ():
-            if count[key] < 2 and key_zipf[key] < 3.0:
-                continue
-            if key in asked:
-                neighbours[key].add(key)
-            if _has_peer(key, lengths):
-                for d in asked.intersection(_deletions(key)):
-                    neighbours[d].add(key)
         slips: list[tuple[list[str], str, int]] = []  # the flagged forms, the article's form, its count
-        for key, words in flaggable:
-            best = self._better(key, key_zipf[key], count, by_key, key_zipf, neighbours, gap,
-                                _has_peer(key, lengths))
-            if best is not None:
-                slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best]))
+        if flaggable:
+            # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
+            able = {key for key, n in count.items() if n >= 2 or key_zipf[key] >= 3.0}
+            if max(map(len, by_key)) <= 40:
+                near = _near_by_type(by_key, able, flaggable)
+            else:
+                near = _near_in_article(by_key, able, flaggable)
+            for key, words in flaggable:
+                best = self._better(key, key_zipf[key], count, key_zipf, near[key], gap)
+                if best is not None:
+                    slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best]))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
@@ -208,16 +303,7 @@ class NearMissSpelling(Check):
                     )
 
     @staticmethod
-    def _better(key, zipf, count, by_key, key_zipf, neighbours, gap, peer: bool) -> str | None:
-        candidates = set(neighbours.get(key, ()))
-        if peer:
-            for d in _deletions(key):
-                near = neighbours.get(d)
-                if near:
-                    candidates |= near
-            # Two adjacent signs swapped (कंपिनयों / कंपनियों) is one slip too.
-            candidates.update(swap for swap in _swaps(key) if swap in by_key)
-        candidates.discard(key)
+    def _better(key, zipf, count, key_zipf, candidates: set[str], gap) -> str | None:
         best, best_score = None, 0.0
         for other in sorted(candidates):  # sorted: a tie must not fall to the string hash of this run
             other_zipf = key_zipf[other]
