@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 GLOSS = "gloss"  # a bracketed gloss: English, an acronym, a name, an SEO title, an agency
 URL = "url"  # a web address, a hashtag or a handle
@@ -63,6 +64,11 @@ def _letters(text: str) -> tuple[int, int]:
     return len(_DEVA_LETTERS.findall(text)), len(_LATIN_LETTERS.findall(text))
 
 
+def _at_most(pattern: re.Pattern, text: str, limit: int) -> bool:
+    """Whether `pattern` matches `text` at most `limit` times; stops reading at the one after."""
+    return next(islice(pattern.finditer(text), limit, None), None) is None
+
+
 class Conventions:
     """The convention spans of one text: inline (glosses, addresses) and whole lines."""
 
@@ -94,11 +100,9 @@ class Conventions:
 
     def _is_gloss(self, m: re.Match) -> bool:
         inside = m.group(1)
-        deva, latin = _letters(inside)
-        if not deva and not latin:
-            return False  # (1), (2024): numbering, not a gloss
-        if not deva:
-            return True  # (Share Market), (ISRO), (India vs England), (silver rate today)
+        if not _DEVA_LETTERS.search(inside):
+            # (Share Market), (ISRO), (India vs England), (silver rate today); not (1), (2024): numbering
+            return _LATIN_LETTERS.search(inside) is not None
         # (इसरो), (सीपीआई), (भाषा), (एक्स-शोरूम, दिल्ली), (प्रज्ञान): a short gloss or an agency
         return len(inside.split()) <= 4
 
@@ -113,11 +117,10 @@ class Conventions:
         if not words or len(words) > 5:
             return None
         deva, latin = _letters(label)
-        rest_deva, _ = _letters(self.text[m.end() : end])
         if latin and not deva:
             return m.end()  # Market Update:  ChatGPT News:  MG ZS EV :
         hyphen = any(c in "-–" for c in self.text[m.end(1) : m.end()])
-        if (deva and len(words) <= 3 and rest_deva and hyphen
+        if (deva and len(words) <= 3 and hyphen and _DEVA_LETTERS.search(self.text, m.end(), end)
                 and (words[-1] in _DESKS or re.search(r"[\d,]", label))):
             return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  पटना, 4 मार्च - ...  (a dateline)
         return None
@@ -135,12 +138,13 @@ class Conventions:
         stripped = line.strip()
         if not stripped:
             return None
-        if _CHROME.search(stripped):
+        if _CHROME.match(stripped):  # each branch is anchored at the start: no search along the line
             return CHROME
-        deva, latin = _letters(stripped)
-        if latin and latin >= 2 * deva:
+        # latin >= 2 * deva, counting the Devanagari letters (most of a Hindi line) only as far as that needs
+        latin = len(_LATIN_LETTERS.findall(stripped))
+        if latin and _at_most(_DEVA_LETTERS, stripped, latin // 2):
             return ENGLISH_LINE
-        words = stripped.split()
+        words = stripped.split(None, 16)  # only whether there are at most 14 or 16 words matters
         if len(words) <= 14 and re.match(r"^(?:[-•*]\s*)?[^:\n]{1,40}?\s*(?::|\s[-–]\s)\s*\S", stripped) \
                 and not stripped.endswith(("।", "?")):
             return SPEC_LINE  # संभावित कीमत: 9 लाख रुपए / अनुमानित लॉन्च डेट - जून में
