@@ -123,6 +123,17 @@ def test_near_miss_skips_only_words_no_other_key_can_meet(seed, monkeypatch):
     assert fast  # the made-up slips are found: the comparison is not of two empty lists
 
 
+def test_hyphen_pairs_match_the_word_first_pattern():
+    """SPELL001 finds a hyphen pair by its hyphen and reads the words out; the original pattern
+    opened with the first word. Both give the same pairs, chains (अ-ब-स) and joiners included."""
+    letters = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
+    original = re.compile(f"(?<![{letters}])([{letters}]+)[-\u2010](?=([{letters}]+))")
+    pieces = ["क", "ख", "\u094d", "\u200d", "-", "\u2010", "--", " ", "a", "।", "\n", "ॲ", "\u0970"]
+    for text in _texts(pieces, 20000, 6) + _seed_texts():
+        expected = [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in original.finditer(text)]
+        assert spelling_variant._hyphen_pairs(text) == expected
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_near_miss_neighbours_by_type_match_the_articles_own_index(seed):
     """SPELL002's neighbours from the per-type links (kept from article to article) are the ones

@@ -121,6 +121,12 @@ class Context:
     def _scanned(self) -> dict[int, list[tuple[Sentence, Match]]]:
         return {}
 
+    @cached_property
+    def shared(self) -> dict[str, object]:
+        """What several checks work out from the article alike (its Devanagari word counts), by
+        name: worked out by the first that asks, read (never changed) by the others."""
+        return {}
+
 
 _PHRASE_CACHE: dict[str, tuple[str, ...]] = {}
 

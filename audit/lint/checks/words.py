@@ -62,3 +62,30 @@ class Words:
                     found.append((start, end))
                 start = text.find(word, start + 1)
         return sorted(found)
+
+
+class PerWord(dict):
+    """A value per distinct word, worked out when first asked for; `map(memo.__getitem__, words)`
+    then looks the known ones up without a Python call each."""
+
+    def __init__(self, work: Callable[[str], object], most: int = 200_000):
+        super().__init__()
+        self.work, self.most = work, most
+
+    def __missing__(self, word: str):
+        if len(self) > self.most:
+            self.clear()  # a bound on memory over an endless stream of new words
+        got = self[word] = self.work(word)
+        return got
+
+
+DEVANAGARI = Words("\u0900-\u0963\u0971-\u097f")  # letters and signs, without the joiners
+
+
+def devanagari_counts(ctx) -> Counter:
+    """How often each Devanagari word (`DEVANAGARI`) of the article is written, in order of first
+    use: counted once per article for the spelling checks (SPELL001, SPELL002). Not to be changed."""
+    count = ctx.shared.get("devanagari words")
+    if count is None:
+        count = ctx.shared["devanagari words"] = DEVANAGARI.counts(ctx.article.text)
+    return count

@@ -9,38 +9,24 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.spelling.spelling_variant import keyed
-from audit.lint.checks.words import Words
+from audit.lint.checks.words import DEVANAGARI, PerWord, devanagari_counts
 
-_WORDS = Words("\u0900-\u0963\u0971-\u097f")
-
-
-class _PerWord(dict):
-    """A value per distinct word, worked out when first asked for; `map(memo.__getitem__, words)`
-    then looks the known ones up without a Python call each."""
-
-    def __init__(self, work):
-        super().__init__()
-        self.work = work
-
-    def __missing__(self, word: str):
-        if len(self) > 200_000:
-            self.clear()  # a bound on memory over an endless stream of new words
-        got = self[word] = self.work(word)
-        return got
+_WORDS = DEVANAGARI
 
 
 # (NFC, spelling key, Hindi zipf of the NFC) of a word as written
-_TYPES = _PerWord(lambda word: (nfc := unicodedata.normalize("NFC", word), keyed(nfc)[0], hindi_zipf(nfc)))
+_TYPES = PerWord(lambda word: (nfc := unicodedata.normalize("NFC", word), keyed(nfc)[0], hindi_zipf(nfc)))
 _typed = _TYPES.__getitem__
 
 
-def _word_counts(text: str, line_kind=None) -> Counter:
+def _word_counts(ctx: Context, line_kind=None) -> Counter:
     """How often each word is written, in order of first use, leaving out the text's last word when
     it runs to the end (an excerpt cut mid-word ends in a fragment, not a typo), and, given
     `line_kind`, the words of English lines."""
+    text = ctx.article.text
     if line_kind is not None:
         return _WORDS.counts(text, lambda start, end: end < len(text) and line_kind(start) != ENGLISH_LINE)
-    count = _WORDS.counts(text)
+    count = Counter(devanagari_counts(ctx))  # a copy: SPELL001 reads the same counts
     last = _WORDS.last(text)
     if last is not None:
         count[last] -= 1
@@ -260,7 +246,7 @@ class NearMissSpelling(Check):
         gap = ctx.setting(self, "min_zipf_gap")
         # without English lines no word needs its line looked up
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
-        written_forms = _word_counts(text, line_kind)
+        written_forms = _word_counts(ctx, line_kind)
         typed = list(map(_TYPES.__getitem__, written_forms))
         keys = list(map(itemgetter(1), typed))
         if len(set(keys)) == len(keys):  # most articles: each word written one way, no two sharing a key

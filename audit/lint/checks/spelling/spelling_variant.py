@@ -3,18 +3,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
-from audit.lint.checks.words import Words
+from audit.lint.checks.words import PerWord, Words, devanagari_counts
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _WORDS = Words(_LETTERS)
 # Two words joined by exactly "-" or "\u2010" (or " "): the first a whole word (nothing of it before),
 # the second read ahead so that the next match can start with it (अ-ब-स gives अ-ब and ब-स).
-_HYPHEN_PAIR = re.compile(f"(?<![{_LETTERS}])([{_LETTERS}]+)[-\u2010](?=([{_LETTERS}]+))")
+# A hyphen pair is found by its hyphen (searched for) and its words read out from there.
+_HYPHEN = re.compile(f"[-\u2010](?<=[{_LETTERS}][-\u2010])(?=[{_LETTERS}])")
+_LETTER_RUN = re.compile(f"[{_LETTERS}]+")
+_LETTER_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980), 0x200C, 0x200D]))
 _SPACE_PAIR = re.compile(f"(?<![{_LETTERS}])([{_LETTERS}]+) (?=([{_LETTERS}]+))")
 _NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")  # कम्पनी -> कंपनी
 _YE = re.compile("(?<=[\u0900-\u097f])\u092f([\u0947\u0940])")  # नये -> नए, गयी -> गई
@@ -58,17 +62,9 @@ def _chandra_only(form: str, kept: str) -> bool:
 _OTHER_WORD_ZIPF = 1.0
 
 
-_KEYED: dict[str, tuple[str, str]] = {}
-
-
-def keyed(form: str) -> tuple[str, str]:
-    """(spelling_key, NFC) of a word, worked out once per distinct word: articles repeat their words."""
-    got = _KEYED.get(form)
-    if got is None:
-        if len(_KEYED) > 200_000:
-            _KEYED.clear()  # a bound on memory over an endless stream of new words
-        got = _KEYED[form] = (spelling_key(form), unicodedata.normalize("NFC", form))
-    return got
+# (spelling_key, NFC) of a word, worked out once per distinct word: articles repeat their words
+_KEYED = PerWord(lambda form: (spelling_key(form), unicodedata.normalize("NFC", form)))
+keyed = _KEYED.__getitem__
 
 
 class SpellingVariant(Check):
@@ -96,7 +92,11 @@ class SpellingVariant(Check):
         # without English lines no word needs its line looked up
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
         keep = None if line_kind is None else (lambda start: line_kind(start) != ENGLISH_LINE)
-        count = _WORDS.counts(text)  # every word, to tell compounds: a word inside one is taken off below
+        # every word, to tell compounds: a word inside one is taken off below
+        if "\u200c" in text or "\u200d" in text:
+            count = _WORDS.counts(text)
+        else:  # no joiner: the words are those SPELL002 counts (a copy, as this one changes)
+            count = Counter(devanagari_counts(ctx))
         compounds = _compounds(text, set(count))
         if keep is not None:
             count = _WORDS.counts(text, lambda start, end: keep(start))
@@ -111,6 +111,10 @@ class SpellingVariant(Check):
                     count[text[start:end]] -= 1
             if keep is None or keep(s1):
                 compound_count[text[s1:e2]] += 1
+        written = [w for w, n in compound_count.items() if n] + [w for w, n in count.items() if n]
+        keys = list(map(itemgetter(0), map(_KEYED.__getitem__, written)))
+        if len(set(keys)) == len(keys):
+            return  # each spelling key written one way (most articles): nothing to compare
         groups: dict[str, dict[str, int]] = defaultdict(dict)
         for written, n in (*compound_count.items(), *count.items()):
             if n:
@@ -162,9 +166,10 @@ def _compounds(text: str, singles: set[str]) -> list[tuple[int, int, int, int]]:
     """(start, end) of both words of every two-word compound written with a hyphen, or with a space
     where the article also writes it joined or hyphenated (शीत लहर beside शीतलहर), in text order; of
     a chain (अ-ब-स) the first pair, the third, ...: a word is in one compound at most."""
-    hyphened = list(_HYPHEN_PAIR.finditer(text)) if "-" in text or "\u2010" in text else []
-    pairs = [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in hyphened]
-    spaced = _split_pairs(singles) | _hyphen_joins({m.groups() for m in hyphened if text[m.end(1)] == "-"}, singles)
+    hyphened = _hyphen_pairs(text) if "-" in text or "\u2010" in text else []
+    pairs = list(hyphened)
+    joins = {(text[s1:e1], text[s2:e2]) for s1, e1, s2, e2 in hyphened if text[e1] == "-"}
+    spaced = _split_pairs(singles) | _hyphen_joins(joins, singles)
     if len(spaced) > 64:  # each `find` reads the whole text: many pairs are looked up by each pair read
         pairs += [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in _SPACE_PAIR.finditer(text)
                   if m.groups() in spaced]
@@ -179,21 +184,35 @@ def _compounds(text: str, singles: set[str]) -> list[tuple[int, int, int, int]]:
     return taken
 
 
-_PREFIXES: dict[str, frozenset[str]] = {}
+def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end) of both words of every pair joined by exactly one hyphen, in text order: each
+    hyphen with a letter on both sides, the whole runs of letters before and after it. (A letter
+    is walked over once: the walk back stops at the hyphen before.)"""
+    pairs = []
+    for m in _HYPHEN.finditer(text):
+        hyphen = start = m.start()
+        while start and text[start - 1] in _LETTER_SET:
+            start -= 1
+        pairs.append((start, hyphen, hyphen + 1, _LETTER_RUN.match(text, hyphen + 1).end()))
+    return pairs
+
+
+# A word's prefixes, kept per word (a real word, up to 40 letters; a pasted run of letters is cut
+# at the lengths of the text's words instead)
+_PREFIXES = PerWord(lambda word: frozenset(word[:n] for n in range(1, len(word))), most=50_000)
 
 
 def _split_pairs(singles: set[str]) -> set[tuple[str, str]]:
     """Every (w1, w2) of two words of the text that are, joined, a word of the text too."""
+    if singles and max(map(len, singles)) <= 40:
+        words = list(singles)
+        return {(head, word[len(head):]) for word, heads in zip(words, map(_PREFIXES.__getitem__, words))
+                for head in singles.intersection(heads) if word[len(head):] in singles}
     pairs: set[tuple[str, str]] = set()
     lengths = sorted({len(w) for w in singles})
     for word in singles:
-        if len(word) <= 40:  # a real word: its prefixes are kept; a pasted run of letters is cut at known lengths
-            heads = _PREFIXES.get(word)
-            if heads is None:
-                if len(_PREFIXES) > 50_000:
-                    _PREFIXES.clear()
-                heads = _PREFIXES[word] = frozenset(word[:n] for n in range(1, len(word)))
-            heads = heads & singles
+        if len(word) <= 40:
+            heads = _PREFIXES[word] & singles
         else:
             heads = [word[:n] for n in lengths if n < len(word) and word[:n] in singles]
         for head in heads:
