@@ -134,3 +134,22 @@ def test_the_url_pretest_never_hides_an_address(text):
 
     if _URLISH.search(text):
         assert any(hint in text for hint in _URL_HINTS) or _DATE_STAMP.search(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=8), st.integers(0, 10**6), st.lists(FIX, max_size=3), st.floats(0, 1),
+       st.sampled_from(list(Severity)), st.lists(st.tuples(st.text(max_size=3), st.text(max_size=3)), max_size=2))
+def test_findings_pickle_to_equal_values(text, start, fixes, confidence, severity, extra):
+    """Findings travel back from --jobs workers pickled as their field values: nothing may change."""
+    import pickle
+    from dataclasses import fields
+
+    f = Finding(code="TERM001", rule="a-rule", category="terminology", severity=severity, start=start,
+                end=start + len(text), line=2, column=3, text=text, message="m", fixes=tuple(fixes),
+                confidence=confidence, path="a.txt", end_line=2, end_column=9, extra=tuple(extra))
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(f, protocol=protocol))
+        for name in (x.name for x in fields(Finding)):
+            assert getattr(back, name) == getattr(f, name)
+            assert type(getattr(back, name)) is type(getattr(f, name))
+        assert [type(x.applicability) for x in back.fixes] == [Applicability] * len(fixes)
