@@ -11,6 +11,7 @@ from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
+from audit.lint.checks.words import PerWord
 
 # Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
 LETTER_NAMES = dict(zip(
@@ -90,7 +91,6 @@ class EntityConsistency(Check):
         loose: list[Token] = []
         latin: list[Token] = []
         claimed: set[int] = set()
-        name_like: dict[str, bool] = {}  # not a stopword, a loan or a word Hindi text uses
         stop, loans = ctx.lexicon.stopwords, ctx.lexicon.loanwords
         max_zipf = ctx.setting(self, "max_hindi_zipf")
         by_sentence: dict[int, list] = defaultdict(list)  # the names each sentence holds: forms, then Latin
@@ -112,19 +112,21 @@ class EntityConsistency(Check):
                     continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
                 group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
                 group.add(_written(surface), surface, span)
-            for tok in toks:
-                kind = tok.kind
-                if kind == "deva":
-                    name = name_like.get(tok.text)
-                    if name is None:  # a token's keys are its text's: one answer per distinct word
-                        key = tok.key
-                        name = name_like[tok.text] = (len(key) >= 3 and key not in stop and key not in loans
-                                                      and hindi_zipf(tok.norm) < max_zipf)
-                    if name and tok.start not in claimed:
-                        loose.append(tok)
-                elif (kind == "latin" and tok.start not in claimed and tok.text[:1].isupper()
-                      and ctx.conventions.kind(tok.start, tok.end) is None):
-                    latin.append(tok)
+        # A name claims only tokens of its own sentence, so every sentence's names are claimed
+        # before any token is looked at. A token's keys are its text's: one answer per distinct
+        # word, kept from article to article.
+        name_like = _name_like(stop, loans, max_zipf)
+        for sent in ctx.article.sentences:
+            toks = sent.tokens
+            if len(name_like) > 200_000:
+                name_like.clear()  # a bound on memory over an endless stream of new words
+            for tok in [tok for tok in toks if tok.kind == "deva" and tok.text not in name_like]:
+                key = tok.key
+                name_like[tok.text] = (len(key) >= 3 and key not in stop and key not in loans
+                                       and hindi_zipf(tok.norm) < max_zipf)
+            loose += [tok for tok in toks if tok.kind == "deva" and name_like[tok.text] and tok.start not in claimed]
+            latin += [tok for tok in toks if tok.kind == "latin" and tok.start not in claimed
+                      and tok.text[:1].isupper() and ctx.conventions.kind(tok.start, tok.end) is None]
         groups = list(by_entry.values())
         loose = self._attach(ctx, groups, loose)
         groups.extend(self._cluster(ctx, loose, latin))
@@ -142,7 +144,7 @@ class EntityConsistency(Check):
                     known[skeleton(translit_key(surface))].append((group, surface))
         rest: list[Token] = []
         for tok in loose:
-            skel = skeleton(translit_key(tok.text))
+            skel = _SKELETONS[tok.text]
             match = next(
                 (g for g, surface in known.get(skel, ())
                  if len(skel) >= min_skel and same_name(fold(surface), tok.key, max_dist)),
@@ -192,8 +194,9 @@ class EntityConsistency(Check):
         openings = {key[:n] for key in spelled for n in range(1, len(key) + 1)}
         for sent in ctx.article.sentences:
             toks = sent.tokens
-            for i, tok in enumerate(toks):
-                if tok.key not in openings or tok.kind != "deva" or tok.start in claimed:
+            for i in [i for i, tok in enumerate(toks) if tok.key in openings]:
+                tok = toks[i]
+                if tok.kind != "deva" or tok.start in claimed:
                     continue
                 candidates = [(tok.key, i)]
                 if i + 1 < len(toks) and toks[i + 1].kind == "num":
@@ -250,6 +253,20 @@ class EntityConsistency(Check):
                         severity=Severity.INFO,
                         confidence=0.6,
                     )
+
+
+_SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a loose name's, per distinct text
+_NAME_LIKE: list = [None, None, None, {}]  # the stopwords, loans and zipf cut it answers for; its answers
+
+
+def _name_like(stop, loans, max_zipf: float) -> dict[str, bool]:
+    """Whether a Devanagari token's text is name-like (not a stopword, a loan or a word Hindi text
+    uses), per distinct text, kept from article to article while the lexicon and cut stay (the
+    memo holds them, so an identity is never another lexicon's)."""
+    memo = _NAME_LIKE
+    if memo[0] is not stop or memo[1] is not loans or memo[2] != max_zipf:
+        memo[:] = [stop, loans, max_zipf, {}]
+    return memo[3]
 
 
 def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
