@@ -253,3 +253,53 @@ def test_number_patterns_opening_with_their_character_match_the_originals():
             assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found
+
+
+def test_number_style_patterns_opening_with_their_digit_match_the_originals():
+    """NUM003's four patterns open with their digit; the originals opened with look-behinds."""
+    from audit.lint.checks.numbers import number_style as ns
+
+    originals = (
+        (ns._ASCII, r"(?<![\w.])[0-9]+(?:[.,][0-9]+)*"),
+        (ns._DEVA_DIGITS, r"(?<![\w.])[\u0966-\u096f]+(?:[.,][\u0966-\u096f]+)*"),
+        (ns._GROUPED, r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])"),
+        (ns._UNGROUPED, r"(?<![0-9.,:/₹$-])[0-9]{5,7}(?![0-9,:/])"),
+    )
+    pieces = ["क", "a", "_", " ", ".", ",", ":", "/", "₹", "$", "-", "1", "23", "456", "१", "२३", "\n"]
+    texts = _seed_texts() + _texts(pieces, 20000, 10)
+    for pattern, original in originals:
+        original, found = re.compile(original), 0
+        for text in texts:
+            got = [m.span() for m in pattern.finditer(text)]
+            assert got == [m.span() for m in original.finditer(text)], (original.pattern, text)
+            found += len(got)
+        assert found, original.pattern
+
+
+def test_word_tries_match_the_longest_first_alternations():
+    """FMT003's clause ends and FMT004's number words are tries whose words look behind after they
+    are read; the originals were look-behind-first alternations, longest word first."""
+    from audit.language.lexicon import Lexicon
+    from audit.lint.checks.formatting import hyphen_dash, mixed_range
+
+    deva = "\u0900-\u097F"
+    numbers = tuple(Lexicon().numbers)
+    alt = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    word = rf"(?<![{deva}])(?:{alt})(?![{deva}])"
+    originals = (
+        (hyphen_dash._GLUED, re.compile(rf"(?<![{deva}])({hyphen_dash._CLAUSE_ENDS})-(?=[{deva}A-Za-z])")),
+        (hyphen_dash._SPACED, re.compile(rf"(?<=[{deva}]) - (?=[{deva}])")),
+        (mixed_range._pattern(numbers), re.compile(
+            rf"(?P<a>{word}|\d+)(?P<sep>\s*[-–]\s*)(?P<b>{word}|\d+)(?![\d.])"
+            rf"|(?P<c>{word})(?P<sep2>\s+से\s+)(?P<d>\d+)")),
+    )
+    pieces = ["क", "a", " ", "-", "–", "\n", "5", "१२", ".", "से", "है", "हैं", "दिया", "की", "ं",
+              *sorted(numbers)[:: max(1, len(numbers) // 12)], "दो", "नौ", "तीन"]
+    texts = _seed_texts() + _texts(pieces, 20000, 11)
+    for pattern, original in originals:
+        found = 0
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in original.finditer(text)], (original.pattern, text)
+            found += len(got)
+        assert found, original.pattern

@@ -3,12 +3,16 @@ from __future__ import annotations
 import re
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.lint.checks.alternation import word_trie
 from audit.lint.checks.base import Check, Context
 
 # A finite verb or auxiliary ends a clause; a hyphen glued to it is a dash in disguise.
+_DEVANAGARI = "\u0900-\u097F"
 _CLAUSE_ENDS = "है|हैं|था|थी|थे|दिया|दी|दिए|किया|की|किए|गया|गई|गए|लिया|ली|लिए|कहा|हुआ|हुई|हुए|सकता|सकती|सकते|रहा|रही|रहे"
-_GLUED = re.compile(rf"(?<![\u0900-\u097F])({_CLAUSE_ENDS})-(?=[\u0900-\u097FA-Za-z])")
-_SPACED = re.compile(r"(?<=[\u0900-\u097F]) - (?=[\u0900-\u097F])")
+# Both open with a letter or the space they are about and look behind after it (searched for by
+# the regex engine, not tried at every position; see audit/lint/checks/alternation.py).
+_GLUED = re.compile(rf"({word_trie(_CLAUSE_ENDS.split('|'), _DEVANAGARI)})-(?=[\u0900-\u097FA-Za-z])")
+_SPACED = re.compile(r" (?<=[\u0900-\u097F] )- (?=[\u0900-\u097F])")
 _WORD_AFTER = re.compile(r"[\u0900-\u097F]+")
 
 

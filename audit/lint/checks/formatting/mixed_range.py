@@ -4,13 +4,14 @@ import re
 from functools import lru_cache
 
 from audit.core.findings import SAFE, Fix, Severity
+from audit.lint.checks.alternation import word_trie
 from audit.lint.checks.base import Check, Context
 
 
 @lru_cache(maxsize=4)
 def _pattern(words: tuple[str, ...]) -> re.Pattern:
-    alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-    word = rf"(?<![\u0900-\u097F])(?:{alt})(?![\u0900-\u097F])"
+    deva = r"\u0900-\u097F"
+    word = rf"{word_trie(words, deva)}(?![{deva}])"  # a number word, whole
     # "दो से 5" is a range; "2024 से एक नया…" is not, so the से form needs the word first.
     return re.compile(
         rf"(?P<a>{word}|\d+)(?P<sep>\s*[-–]\s*)(?P<b>{word}|\d+)(?![\d.])"

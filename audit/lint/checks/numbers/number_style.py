@@ -5,12 +5,14 @@ import re
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
-_ASCII = re.compile(r"(?<![\w.])[0-9]+(?:[.,][0-9]+)*")  # \d would match Devanagari digits too
-_DEVA_DIGITS = re.compile(r"(?<![\w.])[\u0966-\u096f]+(?:[.,][\u0966-\u096f]+)*")
+# Each pattern opens with its digit and looks behind after it (searched for by the regex engine,
+# not tried at every position); tests/test_linear_lookups.py holds them to the look-behind-first originals.
+_ASCII = re.compile(r"[0-9](?<![\w.][0-9])[0-9]*(?:[.,][0-9]+)*")  # \d would match Devanagari digits too
+_DEVA_DIGITS = re.compile(r"[\u0966-\u096f](?<![\w.][\u0966-\u096f])[\u0966-\u096f]*(?:[.,][\u0966-\u096f]+)*")
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 _TO_DEVA = str.maketrans("0123456789", "०१२३४५६७८९")
-_GROUPED = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
-_UNGROUPED = re.compile(r"(?<![0-9.,:/₹$-])[0-9]{5,7}(?![0-9,:/])")
+_GROUPED = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,2}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
+_UNGROUPED = re.compile(r"[0-9](?<![0-9.,:/₹$-][0-9])[0-9]{4,6}(?![0-9,:/])")
 
 
 class NumberStyle(Check):
