@@ -127,3 +127,21 @@ def test_workers_are_spawned_where_a_thread_runs(monkeypatch):
     finally:
         stop.set()
         thread.join()
+
+
+def test_the_collector_is_settled_during_a_run_and_restored_after_it():
+    """After the first item the loaded tables are frozen out of the collector's scans; the caller
+    (a test suite, the TUI) gets its collector back as it was when the run ends."""
+    import gc
+
+    from audit.core.runner import run_ordered
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    run = run_ordered(abs, [-1, -2, -3], jobs=1)
+    assert [next(run), next(run)] == [1, 2]
+    if before[1] == 0:
+        assert gc.get_freeze_count() > 0 and gc.get_threshold()[0] == 10_000
+    else:  # something froze the heap before (the TUI does): it manages the collector, not the run
+        assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    assert list(run) == [3]
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
