@@ -91,7 +91,7 @@ class TransliteratedSource(Check):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
                         continue
                     glue = _Glue(tok.text, "", 0)
-                    hit = self._spelled(ctx, tok.text, spelled, loans)
+                    hit = self._spelled(ctx, tok.text, spelled, loans, _light_verb_follows(sent.tokens, i))
                     if hit is None:
                         # a missing space: गैरेजमें is गैरेज + में, and गैरेज spells "garage"
                         glue, hit = _unglued(ctx, tok.text, lambda part: (
@@ -104,7 +104,7 @@ class TransliteratedSource(Check):
                     said, lemma = hit
                     # the concept of the word the token spells (बुकिंग is "booking", not "book"); a verb
                     # is transliterated inside "X करना", which the table's own forms catch
-                    concepts = [c for c in by_english.get(lemma, ()) if c.pos != "verb"]
+                    concepts = _nominal_concepts(by_english, lemma, said, loans)
                     usable = [c for c in concepts if loans.usable(c)]
                     if usable:
                         slot = _listed_slot(word, usable[0]) if glue.other else None
@@ -115,15 +115,16 @@ class TransliteratedSource(Check):
                         # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
                         yield self._unlisted(ctx, start, end, said, glue)
 
-    def _spelled(self, ctx: Context, word: str, spelled: SpelledWords, loans: _LoanPolicy):
-        """(source word, lemma) that a Devanagari word spells out, unless it is a Hindi word."""
+    def _spelled(self, ctx: Context, word: str, spelled: SpelledWords, loans: _LoanPolicy, light: bool = True):
+        """(source word, lemma) that a Devanagari word spells out, unless it is a Hindi word. `light`:
+        a light verb follows, so the table's verb rows apply (कवर करना is house usage, कवर चेहरे is not)."""
         key = fold(word)
         if key in ctx.lexicon.loanwords or key in ctx.lexicon.stopwords or key in ctx.lexicon.soundalikes:
             return None  # बोतल is the Hindi word for a bottle, however it came into Hindi; बेशक is not "basic"
         hit = _spelled_source_word(word, spelled, ctx.setting(self, "max_key_distance"))
         if hit is None or hindi_zipf(word) >= ctx.setting(self, "max_romanised_zipf"):
             return None
-        if loans.accepted(word):
+        if loans.accepted(word, light):
             return None
         source_word, lemma = hit
         return source_word.text, lemma
@@ -152,7 +153,7 @@ class TransliteratedSource(Check):
 
 
 # A verb is transliterated as a conjunct: नोट किया, एक्सेल करता है, अपडेट हो गया.
-_LIGHT_VERBS = frozenset("कर करना करने करते करता करती करें करे करो किया किए किये की कीं हो होना होने होता होती होते हुआ हुए हुई".split())
+_LIGHT_VERBS = frozenset("कर करना करने करते करता करती करें करे करो किया किए किये की कीं करेगा करेगी करेंगे करूंगा करोगे हो होना होने होता होती होते हुआ हुए हुई होगा होगी होंगे".split())
 
 
 # Where a Devanagari word may begin: an independent vowel or a consonant, not a vowel sign or virama.
@@ -217,6 +218,20 @@ def _respaced(hindi: str, glue: _Glue | None) -> str:
     return " " + hindi if glue.offset else hindi + " "
 
 
+def _nominal_concepts(by_english, lemma: str, said: str, loans: _LoanPolicy) -> list[Concept]:
+    """The non-verb concepts of the lemma the token spells; when it has none, those of the word's
+    singular, where one of them counts (रॉडेंट्स spells "rodents" as written; the table knows "rodent").
+    Only the plural is undone: "hiking" is not the "hike" in prices."""
+    concepts = [c for c in by_english.get(lemma, ()) if c.pos != "verb"]
+    if concepts or lemma != said.lower() or not lemma.endswith("s"):
+        return concepts
+    for singular in lemmas(said)[1:]:  # of a word in -s, only its plural endings are undone
+        found = [c for c in by_english.get(singular, ()) if c.pos != "verb"]
+        if any(loans.usable(c) for c in found):
+            return found
+    return []
+
+
 def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
     """The k-th source word is one to translate: not a name, or a nationality adjective the table
     lists (French, Spanish: English capitalises them) where no capitalised word goes on after it
@@ -256,9 +271,11 @@ class _LoanPolicy:
         """A loan with a Hindi word to offer that counts."""
         return bool(concept.hindi) and self.counts(concept)
 
-    def accepted(self, token: str) -> bool:
-        """The token is Hindi in the concept table (a desk word), or an established loan that does not count."""
-        return any(h.side == "hindi" or not self.counts(h.concept) for h in default_concepts().lookup(token))
+    def accepted(self, token: str, light: bool = True) -> bool:
+        """The token is Hindi in the concept table (a desk word), or an established loan that does not
+        count; an established verb only before a light verb (`light`)."""
+        return any(h.side == "hindi" or (not self.counts(h.concept) and (light or h.concept.pos != "verb"))
+                   for h in default_concepts().lookup(token))
 
 
 def _spelled_source_word(token: str, spelled: SpelledWords, max_distance: float):
