@@ -7,7 +7,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
-from audit.lint.checks.base import Check, Context, span_of
+from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
@@ -45,11 +45,10 @@ class ConceptConsistency(Check):
         text = ctx.article.text
         glosses = bracket_spans(text)
         index = _index()
-        scanned = [(sent.tokens, matches) for sent in ctx.article.sentences
-                   if (matches := list(index.scan(sent.tokens)))]
+        scanned = scan_sentences(ctx, index)  # (sentence, match), in text order
         # Only a concept met on both sides can be reported: a match of none of those needs no
         # further look (its light verb, its gloss, its name runs), only whether it stands in a gloss.
-        values = {id(m.value): m.value for _, matches in scanned for m in matches}
+        values = {id(m.value): m.value for _, m in scanned}
         both = _met_on_both_sides(values)
         if not both:
             return
@@ -58,34 +57,36 @@ class ConceptConsistency(Check):
         glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
         concepts: dict[int, Concept] = {}
         meant: dict[tuple[int, bool], list[FormHit]] = {}  # per form's hits and light verb or not
-        for tokens, matches in scanned:
-            previous: list[FormHit] = []
-            runs = None
-            for m in matches:
-                if id(m.value) not in relevant:  # it only ends the run of `previous` (of no concept met on both sides)
-                    if previous and not (glosses and inside(glosses, tokens[m.first].start, tokens[m.last].end)):
-                        previous = []
-                    continue
-                start, end = span_of(tokens, m.first, m.last)
-                light = m.last + 1 < len(tokens) and tokens[m.last + 1].key in _LIGHT_VERBS
-                hits = meant.get((id(m.value), light))
-                if hits is None:
-                    hits = meant[id(m.value), light] = [
-                        h for h in _meant(m.value, light) if h.concept.mixing_is_slip]
-                if glosses and inside(glosses, start, end):
-                    if _whole_gloss(text, start, end):  # चंद्रमा (मून)
-                        for hit in hits:
-                            if any(p.concept is hit.concept and p.side != hit.side for p in previous):
-                                glossed.setdefault(id(hit.concept), hit.side)
-                    continue
-                previous = hits
-                if any(h.side == "translit" for h in hits):
-                    runs = runs or _NameRuns(tokens)
-                    if runs.around(m.first, m.last):
-                        continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
-                for hit in hits:
-                    concepts[id(hit.concept)] = hit.concept
-                    seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
+        sentence = None
+        for sent, m in scanned:
+            if sent is not sentence:  # a sentence's first match: its own run and name runs
+                sentence, tokens = sent, sent.tokens
+                previous: list[FormHit] = []
+                runs = None
+            if id(m.value) not in relevant:  # it only ends the run of `previous` (of no concept met on both sides)
+                if previous and not (glosses and inside(glosses, tokens[m.first].start, tokens[m.last].end)):
+                    previous = []
+                continue
+            start, end = span_of(tokens, m.first, m.last)
+            light = m.last + 1 < len(tokens) and tokens[m.last + 1].key in _LIGHT_VERBS
+            hits = meant.get((id(m.value), light))
+            if hits is None:
+                hits = meant[id(m.value), light] = [
+                    h for h in _meant(m.value, light) if h.concept.mixing_is_slip]
+            if glosses and inside(glosses, start, end):
+                if _whole_gloss(text, start, end):  # चंद्रमा (मून)
+                    for hit in hits:
+                        if any(p.concept is hit.concept and p.side != hit.side for p in previous):
+                            glossed.setdefault(id(hit.concept), hit.side)
+                continue
+            previous = hits
+            if any(h.side == "translit" for h in hits):
+                runs = runs or _NameRuns(tokens)
+                if runs.around(m.first, m.last):
+                    continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
+            for hit in hits:
+                concepts[id(hit.concept)] = hit.concept
+                seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
         for key, sides in seen.items():
             if len(sides) < 2:
                 continue
