@@ -17,6 +17,7 @@ from audit.core.conventions import ENGLISH_LINE
 from audit.core.document import parse_article
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.anglicism.concept_consistency import _whole_gloss
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Context
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.spelling import near_miss, spelling_variant
@@ -157,8 +158,8 @@ def test_near_miss_neighbours_by_type_match_the_articles_own_index(seed):
 
 
 def test_lookalike_pattern_matches_the_lookbehind_first_original():
-    """LOOK001's pattern opens each branch with its character (fast to search); the original opened
-    with look-behinds. Both find the same spans of the same kinds."""
+    """LOOK001 finds each kind by its character (fast to search) and merges them; the original was
+    one alternation opening with look-behinds. Both find the same spans of the same kinds."""
     from audit.lint.checks.encoding import lookalike_char
 
     deva = r"[\u0900-\u0963\u0971-\u097f]"
@@ -173,14 +174,15 @@ def test_lookalike_pattern_matches_the_lookbehind_first_original():
               "\"", "।"]
     found = 0
     for text in _seed_texts() + _texts(pieces, 20000, 6):
-        got = [(m.span(), m.lastgroup) for m in lookalike_char._PATTERN.finditer(text)]
-        assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], text
+        got = lookalike_char._lookalikes(text)
+        assert got == [(*m.span(), m.lastgroup) for m in original.finditer(text)], text
         found += len(got)
     assert found
 
 
 def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
-    """FMT010's patterns open with their character; the originals opened with look-behinds."""
+    """FMT010's patterns open with their character (two are tried only where they can start); the
+    originals opened with look-behinds."""
     from audit.lint.checks.formatting import punctuation_space
 
     dev, word = punctuation_space._DEV, punctuation_space._WORD
@@ -194,18 +196,20 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
     pieces = ["क", "ख", " ", "\t", "\u00a0", "\n", "1", "a", "B", "।", ",", "?", "!", ")", "(", "%", "'", "\"", "”",
               "’", ".", "  "]
     texts = _seed_texts() + _texts(pieces, 20000, 7)
-    for (pattern, _, _), original in zip(punctuation_space._RULES, map(re.compile, originals), strict=True):
+    for (pattern, _, _, starts), original in zip(punctuation_space._RULES, map(re.compile, originals), strict=True):
         found = 0
         for text in texts:
-            got = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            matches = pattern.finditer(text) if starts is None else matches_at(pattern, text, starts(text))
+            got = [(m.span(), m.groupdict()) for m in matches]
             assert got == [(m.span(), m.groupdict()) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found, original.pattern
 
 
 def test_patterns_opening_with_their_character_match_the_lookbehind_first_originals():
-    """ENC001's invisible-character and joiner branches and TERM005's Latin word open with their
-    character; the originals opened with look-behinds (tried at every position)."""
+    """ENC001's kinds of slip are each found by what opens them and merged, and TERM005's Latin word
+    opens with its character; the originals were one alternation opening with look-behinds (tried
+    at every position)."""
     from audit.lint.checks.encoding import encoding_hygiene
     from audit.lint.checks.terminology import latin_name_variant
 
@@ -220,13 +224,19 @@ def test_patterns_opening_with_their_character_match_the_lookbehind_first_origin
     original_latin = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+]*(?![A-Za-z0-9])")
     pieces = ["क", "ख", " ", "\u200b", "\u00a0", "\u200c", "\u200d", "\u094d", "a", "B", "1", "+", "\u093e",
               "\u0945", "\u0906", "\u0905", "\u093c", "\u093f", "\u0902", "\u0901", "\u0947", "\u0907", "\ufeff", "\n"]
-    for pattern, original in ((e._PATTERN, original_encoding), (latin_name_variant._LATIN_WORD, original_latin)):
-        found = 0
-        for text in _seed_texts() + _texts(pieces, 20000, 8):
-            got = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
-            assert got == [(m.span(), m.lastgroup) for m in original.finditer(text)], (original.pattern, text)
-            found += len(got)
-        assert found
+    texts = _seed_texts() + _texts(pieces, 20000, 8) + _texts(pieces[8:20], 20000, 12)
+    found = 0
+    for text in texts:  # ENC001's kinds found one by one and merged: what the one alternation finds
+        got = e._slips(text)
+        assert got == [(*m.span(), m.lastgroup) for m in original_encoding.finditer(text)], text
+        found += len(got)
+    assert found
+    found = 0
+    for text in texts:
+        got = [(m.span(), m.lastgroup) for m in latin_name_variant._LATIN_WORD.finditer(text)]
+        assert got == [(m.span(), m.lastgroup) for m in original_latin.finditer(text)], text
+        found += len(got)
+    assert found
 
 
 def test_number_patterns_opening_with_their_character_match_the_originals():

@@ -1,4 +1,6 @@
-"""A regex alternation of fixed words, each at a word start, that the regex engine tries cheaply.
+"""Regexes the engine tries cheaply: a trie of fixed words, and a pattern tried only where it can start.
+
+A regex alternation of fixed words, each at a word start:
 
 `(?<![B])(?:w1|w2|...)` tries a look-behind and then every word in turn at every position of the
 text: with a hundred number words, a hundred comparisons per character (FMT004 spent most of its
@@ -32,3 +34,19 @@ def _node(node: dict, not_after: str) -> str:
     if "" in node:  # a word ends here: tried after every longer word through this letter
         options.append(f"(?<![{not_after}].{{{node['']}}})")
     return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+
+def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
+    """What `pattern.finditer(text)` gives, for a pattern that matches no empty string and can
+    only start at one of `starts` (ascending): the leftmost match at or after the last one's end
+    is the first candidate there that matches, since a match is tried at a place as a search
+    tries it there (look-behinds see the text before it)."""
+    found: list[re.Match] = []
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            m = pattern.match(text, start)
+            if m is not None:
+                found.append(m)
+                pos = m.end()
+    return found

@@ -25,15 +25,44 @@ _INVISIBLE = {"\u200b": "", "\u2060": "", "\ufeff": "", "\u00ad": "", "\u2011": 
 _JOINERS = "\u200c\u200d"
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
 _INVISIBLE_CHAR = "[\u200b\u2060\ufeff\u00ad\u2011\u00a0]"
-_PATTERN = re.compile(
-    "(?P<seq>" + "|".join(sorted(map(re.escape, _SEQUENCES), key=len, reverse=True)) + ")"
-    rf"|(?P<nukta>[{_CONSONANT}][{_SIGN}\u0962\u0963]{_NUKTA})"  # ड + ि + ़ -> ड + ़ + ि
-    # (the invisible character first, then the look-behind: searched for, not tried at every position)
-    rf"|(?P<invisible>{_INVISIBLE_CHAR}(?<={_LETTER}{_INVISIBLE_CHAR}){_INVISIBLE_CHAR}*(?={_LETTER}))"
-    rf"|(?P<joiner>[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])"
-    rf"[{_JOINERS}]*)"  # ZWJ/ZWNJ not after a halant
-    r"|(?P<legacy>\u094d[\u0904-\u0914])"  # र्ई: a legacy-font converter's halant before a vowel letter
-)
+# The five kinds of slip, each found on its own by what opens it (searched for, never tried at
+# every position), then merged as one alternation `seq|nukta|invisible|joiner|legacy` would find
+# them: the leftmost first, the earlier kind where two start at one place, none inside another.
+_SEQ_ORDER = sorted(_SEQUENCES, key=len, reverse=True)  # at one place the longest sequence wins
+_NUKTA_AFTER_SIGN = re.compile(f"[{_SIGN}\u0962\u0963]{_NUKTA}")  # ड + ि + ़ -> ड + ़ + ि
+_CONSONANTS = frozenset(map(chr, [*range(0x915, 0x93A), *range(0x958, 0x960)]))
+_INVISIBLE_RUN = re.compile(rf"{_INVISIBLE_CHAR}(?<={_LETTER}{_INVISIBLE_CHAR}){_INVISIBLE_CHAR}*(?={_LETTER})")
+_JOINER_RUN = re.compile(
+    rf"[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])[{_JOINERS}]*")  # not after a halant
+_LEGACY = re.compile("\u094d[\u0904-\u0914]")  # र्ई: a legacy-font converter's halant before a vowel letter
+_KINDS = ("seq", "nukta", "invisible", "joiner", "legacy")
+
+
+def _slips(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every slip, in text order, as the one alternation would find them."""
+    seq_end: dict[int, int] = {}  # every place a sequence starts (overlapping ones too): the merge picks
+    for seq in _SEQ_ORDER:
+        at = text.find(seq)
+        while at >= 0:
+            seq_end.setdefault(at, at + len(seq))  # the longest sequence at a place, as the alternation
+            at = text.find(seq, at + 1)
+    found: list[tuple[int, int, int]] = [(start, 0, end) for start, end in seq_end.items()]  # (start, kind, end)
+    found += [(m.start() - 1, 1, m.end()) for m in _NUKTA_AFTER_SIGN.finditer(text)
+              if m.start() and text[m.start() - 1] in _CONSONANTS]
+    if any(ch in text for ch in _INVISIBLE):
+        found += [(m.start(), 2, m.end()) for m in _INVISIBLE_RUN.finditer(text)]
+    if "\u200c" in text or "\u200d" in text:
+        found += [(m.start(), 3, m.end()) for m in _JOINER_RUN.finditer(text)]
+    found += [(m.start(), 4, m.end()) for m in _LEGACY.finditer(text)]
+    slips: list[tuple[int, int, str]] = []
+    pos = 0
+    for start, kind, end in sorted(found):
+        if start >= pos:  # the first (by start, then kind) at or after the last one's end wins
+            slips.append((start, end, _KINDS[kind]))
+            pos = end
+    return slips
+
+
 _PRECOMPOSED = re.compile("[\u0958-\u095f]")
 _DECOMPOSED_NUKTA = re.compile(f"[{_CONSONANT}]{_NUKTA}")
 
@@ -57,18 +86,17 @@ class EncodingHygiene(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        for m in _PATTERN.finditer(text):
-            start, end = m.span()
-            found = m.group()
-            if m.lastgroup == "seq":
+        for start, end, kind in _slips(text):
+            found = text[start:end]
+            if kind == "seq":
                 yield self._one(ctx, start, end, _SEQUENCES[found], "typed as two signs")
-            elif m.lastgroup == "nukta":
+            elif kind == "nukta":
                 yield self._one(ctx, start, end, found[0] + _NUKTA + found[1], "nukta typed after the vowel sign")
-            elif m.lastgroup == "invisible":
+            elif kind == "invisible":
                 fixed = "".join(_INVISIBLE[ch] for ch in found)
                 what = ", ".join(sorted({unicodedata.name(ch).lower() for ch in found}))
                 yield self._one(ctx, start, end, fixed, f"stray {what} inside a word")
-            elif m.lastgroup == "joiner":
+            elif kind == "joiner":
                 yield self._one(ctx, start, end, "", "stray zero-width joiner inside a word")
             else:
                 yield ctx.finding(self, start - 1, end, "a halant before a vowel letter: a legacy-font conversion slip")

@@ -10,17 +10,40 @@ from audit.lint.checks.base import Check, Context
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
 _DIGIT = r"[0-9\u0966-\u096f]"
 _DANDA_AFTER = r"(?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’']))"
-# Every branch opens with the character it is about and looks behind only after it: a pattern
-# that opens with a look-behind is tried at every position of the text, this one only where
-# such a character stands (half the CPU on a news article).
-_PATTERN = re.compile(
-    rf"(?P<danda>[ \t][|l](?<={_DEVA}[ \t][|l]){_DANDA_AFTER}|[|l](?<={_DEVA}[|l]){_DANDA_AFTER})"  # बढ़ी| फिल्म   बढ़ी l
-    r"|(?P<virama>\u094d(?=[\u093e-\u094c]))"  # a halant with a vowel sign after it
-    rf"|(?P<visarga>\u0903(?<={_DEVA}{{2}}\u0903)(?=[ \t]))"  # उत्तराखण्डः अस्पताल ...
-    rf"|(?P<digits>(?:[0-9](?<!{_DIGIT}[0-9])[0-9]*[\u0966-\u096f]"  # a number in two digit systems,
-    rf"|[\u0966-\u096f](?<!{_DIGIT}[\u0966-\u096f])[\u0966-\u096f]*[0-9]){_DIGIT}*)"  # from its first digit
-    r"|(?P<quote>”(?<=[\s(]”)(?=[\u0900-\u097fA-Za-z]))"  # ने कहा, ”हम ...
-)
+# Each kind is found on its own by the character it is about (searched for, never tried at every
+# position), and the kinds are merged as the one alternation `danda|virama|visarga|digits|quote`
+# would find them: the leftmost first, none inside another (no two kinds open with one character).
+_PIPE = re.compile(rf"[|l]{_DANDA_AFTER}")  # बढ़ी| फिल्म   बढ़ी l: after a letter, or a letter and a space
+_DEVA_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
+_VIRAMA = re.compile("\u094d(?=[\u093e-\u094c])")  # a halant with a vowel sign after it
+_VISARGA = re.compile(rf"\u0903(?<={_DEVA}{{2}}\u0903)(?=[ \t])")  # उत्तराखण्डः अस्पताल ...
+_MIXED_DIGITS = re.compile(  # a number in two digit systems, from its first digit
+    rf"[0-9\u0966-\u096f](?:(?<=[0-9])(?<!{_DIGIT}[0-9])[0-9]*[\u0966-\u096f]"
+    rf"|(?<=[\u0966-\u096f])(?<!{_DIGIT}[\u0966-\u096f])[\u0966-\u096f]*[0-9]){_DIGIT}*")
+_QUOTE = re.compile(r"”(?<=[\s(]”)(?=[\u0900-\u097fA-Za-z])")  # ने कहा, ”हम ...
+_KINDS = ((_VIRAMA, "virama"), (_VISARGA, "visarga"), (_MIXED_DIGITS, "digits"), (_QUOTE, "quote"))
+
+
+def _lookalikes(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every lookalike, in text order."""
+    found: list[tuple[int, int, str]] = []
+    for m in _PIPE.finditer(text):
+        at = m.start()
+        if at >= 2 and text[at - 1] in " \t" and text[at - 2] in _DEVA_SET:
+            found.append((at - 1, at + 1, "danda"))  # the space before the pipe goes with it
+        elif at >= 1 and text[at - 1] in _DEVA_SET:
+            found.append((at, at + 1, "danda"))
+    for pattern, kind in _KINDS:
+        found += [(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for start, end, kind in sorted(found):
+        if start >= pos:
+            out.append((start, end, kind))
+            pos = end
+    return out
+
+
 _WORD_BEFORE = re.compile(rf"{_DEVA}+$")
 _TO_LATIN = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -46,19 +69,17 @@ class LookalikeChar(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        matches = list(_PATTERN.finditer(text))
+        matches = _lookalikes(text)
         # A page that never uses the danda and puts '|' only at line ends has one house habit.
         pipe_habit = "।" not in text and all(
-            text[m.end():].lstrip(" \t")[:1] in ("", "\n") for m in matches if m.lastgroup == "danda")
-        for m in matches:
-            start, end = m.span()
-            kind = m.lastgroup
+            text[end:].lstrip(" \t")[:1] in ("", "\n") for _, end, kind in matches if kind == "danda")
+        for start, end, kind in matches:
             if kind == "danda":
                 if pipe_habit or _separator_line(ctx, text, start):
                     continue
                 # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
-                yield ctx.finding(self, start, end, f"'{m.group().strip()}' stands for the danda '।'",
+                yield ctx.finding(self, start, end, f"'{text[start:end].strip()}' stands for the danda '।'",
                                   [Fix(start, end, danda, applicability=SAFE)])
             elif kind == "virama":
                 yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
@@ -70,7 +91,7 @@ class LookalikeChar(Check):
                     yield ctx.finding(self, start, end, "a visarga 'ः' used as a colon ':'",
                                       [Fix(start, end, ":", applicability=SAFE)])
             elif kind == "digits":
-                fixed = m.group().translate(_TO_LATIN)
+                fixed = text[start:end].translate(_TO_LATIN)
                 yield ctx.finding(self, start, end, f"one number in two digit systems: '{fixed}'",
                                   [Fix(start, end, fixed, applicability=SAFE)])
             else:

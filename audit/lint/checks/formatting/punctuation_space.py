@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.findings import SAFE, Fix, Severity
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 
 # Devanagari letters, vowel signs and nukta: a word character of Hindi text.
@@ -14,23 +15,41 @@ _SPACE = "[ \t\u00a0]"
 # Each pattern flags exactly the characters the fix replaces; group "gap" is the span to rewrite.
 # Each opens with the character it is about and looks behind only after it: a pattern that opens
 # with a look-behind is tried at every position of the text, these only where such a character stands.
-_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+_SPACES = frozenset(" \t\u00a0")
+_MARK_AFTER_SPACE = re.compile(f"[,।?!)](?<={_SPACE}[,।?!)])")
+_DANDA_OR_COMMA = re.compile("[।,]")
+
+
+def _runs_before_marks(text: str) -> list[int]:
+    """Where each run of spaces right before a closing mark starts (each run is walked once)."""
+    starts = []
+    for m in _MARK_AFTER_SPACE.finditer(text):
+        start = m.start() - 1
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
+        starts.append(start)
+    return starts
+
+
+# Rules 1 and 2 have places they can start cheap to find (a space run before a mark, a danda or a
+# comma) and are tried only there (`matches_at`, the same matches as a search of every position).
+_RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `है ।`, `रु ,`, `(Russia )`: a space before closing punctuation. A line-initial mark is left alone.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_WORD}\d%)'\"”’]{_SPACE}){_SPACE}*)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
-     "", "no space before '{mark}'"),
+     "", "no space before '{mark}'", _runs_before_marks),
     # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
     (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
-     "{mark} ", "a space after '{mark}'"),
+     "{mark} ", "a space after '{mark}'", lambda text: [m.start() for m in _DANDA_OR_COMMA.finditer(text)]),
     # `यूक्रेन(Ukraine)`: a bracketed gloss glued to the word before it.
     (re.compile(rf"(?P<gap>\()(?<=[{_DEV}]\()(?=[{_WORD}])"),
-     " (", "a space before '('"),
+     " (", "a space before '('", None),
     # `( Ukraine`: a space just inside an opening bracket.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\({_SPACE}){_SPACE}*)(?=[{_WORD}\d])"),
-     "", "no space after '('"),
+     "", "no space after '('", None),
     # `मिशन  है`: a run of spaces between two words of one line.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\S{_SPACE}){_SPACE}+)(?=\S)"),
-     " ", "one space between words"),
+     " ", "one space between words", None),
 )
 
 
@@ -55,8 +74,8 @@ class PunctuationSpace(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         taken: set[int] = set()
-        for pattern, replacement, message in _RULES:
-            for m in pattern.finditer(text):
+        for pattern, replacement, message, starts in _RULES:
+            for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts(text)):
                 group = "gap" if m.group("gap") is not None else "gap2"
                 start, end = m.span(group)
                 if start in taken:
