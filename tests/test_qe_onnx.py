@@ -147,3 +147,40 @@ def test_a_missing_onnxruntime_is_one_line(tiny_model, tmp_path):
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.count("\n") == 1, proc.stderr
     assert "--qe-runtime onnx needs the qe extra's onnxruntime and onnx (onnxruntime is missing)" in proc.stderr
+
+
+def test_a_first_token_model_exports_only_what_its_score_reads(tmp_path, cache_home):
+    """CometKiwi mixes its layers without layer norm and reads the first token only: the export
+    mixes first tokens and runs the last layer for the first token alone; the embedding it gives
+    is the full encoder's (float32, before int8), on a batch with padding."""
+    import torch
+
+    from audit.qe.comet_backend import CometScorer
+    from audit.qe.onnx_encoder import _encoder_and_mix, _reads_first_token_only
+    from tiny_comet import build_tiny_comet
+
+    model = build_tiny_comet(tmp_path / "kiwi", layers=3, word_level=False, layer_norm=False, save=False).eval()
+    with torch.no_grad():  # a mix that weighs the layers unequally, as a trained one does
+        for i, weight in enumerate(model.layerwise_attention.scalar_parameters):
+            weight.fill_(0.5 * i)
+    assert _reads_first_token_only(model)
+    [batch] = model.prepare_sample([{"src": s, "mt": m} for s, m in PAIRS], stage="predict")
+    assert not batch["attention_mask"].all()  # padded rows: the last layer's mask matters
+    with torch.inference_mode():
+        layers = model.encoder(batch["input_ids"], batch["attention_mask"])["all_layers"]
+        full = model.layerwise_attention(layers, batch["attention_mask"])[:, 0, :]
+        first = _encoder_and_mix(model)(batch["input_ids"], batch["attention_mask"])
+    assert first.shape == full.shape and torch.allclose(first, full, atol=1e-5)
+
+    torch_scores = [s.score for s in CometScorer.in_memory(model, "kiwi").score(PAIRS)]
+    onnx_scores = [s.score for s in CometScorer.in_memory(model, "kiwi", runtime="onnx").score(PAIRS)]
+    assert max(abs(a - b) for a, b in zip(torch_scores, onnx_scores)) <= TOLERANCE
+
+
+def test_models_that_read_every_token_keep_the_full_export(tmp_path):
+    from audit.qe.onnx_encoder import _reads_first_token_only
+    from tiny_comet import build_tiny_comet
+
+    spans = build_tiny_comet(tmp_path / "xcomet", layers=2, save=False)  # the word tagger reads every token
+    normed = build_tiny_comet(tmp_path / "normed", layers=2, word_level=False, save=False)  # mix layer norm: all tokens
+    assert not _reads_first_token_only(spans) and not _reads_first_token_only(normed)

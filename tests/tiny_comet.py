@@ -19,8 +19,9 @@ The minister said the monsoon was better than normal and rural demand would rise
 
 def build_tiny_comet(folder: Path, hidden: int = 32, layers: int = 2, heads: int = 2,
                      intermediate: int = 64, vocab: int = 300, word_level: bool = True, seed: int = 7,
-                     head_sizes: list[int] | None = None, save: bool = True):
-    """Return the checkpoint path (folder/checkpoints/model.ckpt), or the model itself with save=False."""
+                     head_sizes: list[int] | None = None, save: bool = True, layer_norm: bool = True):
+    """Return the checkpoint path (folder/checkpoints/model.ckpt), or the model itself with save=False.
+    layer_norm is the layer mix's (comet's default True; CometKiwi's released hparams say false)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import sentencepiece as spm
@@ -50,7 +51,7 @@ def build_tiny_comet(folder: Path, hidden: int = 32, layers: int = 2, heads: int
     model = UnifiedMetric(
         pretrained_model=str(encoder_dir), encoder_model="XLM-RoBERTa", input_segments=["mt", "src"],
         hidden_sizes=head_sizes or [hidden], word_level_training=word_level, word_layer=1 if layers > 1 else 0,
-        sent_layer="mix", load_pretrained_weights=True, local_files_only=True,
+        sent_layer="mix", load_pretrained_weights=True, local_files_only=True, layer_norm=layer_norm,
     )
     if not save:
         return model

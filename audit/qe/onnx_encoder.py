@@ -19,7 +19,7 @@ import sys
 import warnings
 from pathlib import Path
 
-EXPORT_VERSION = 2  # bump when the exported graph changes: old folders are then never read
+EXPORT_VERSION = 3  # bump when the exported graph changes: old folders are then never read (3: first-token mix)
 MODEL_FILE = "encoder.int8.onnx"
 
 
@@ -63,7 +63,66 @@ def _encoder_and_mix(model):
                 return mixed[:, 0, :], layers[m.hparams.word_layer]
             return mixed[:, 0, :]
 
+    if _reads_first_token_only(model):
+        return _first_token_mix(model).eval()
     return EncoderAndMix().eval()
+
+
+def _reads_first_token_only(model) -> bool:
+    """A sentence-only model whose layer mix has no layer norm (CometKiwi's hparams say
+    layer_norm: false) reads one position of each layer: the first token's."""
+    mix = model.layerwise_attention
+    config = model.encoder.model.config  # relative position keys would need their own last layer
+    return (not model.word_level and bool(mix) and not mix.layer_norm
+            and getattr(config, "position_embedding_type", "absolute") == "absolute")
+
+
+def _first_token_mix(model):
+    import copy
+    import math
+
+    import torch
+
+    class FirstTokenMix(torch.nn.Module):
+        """The same sentence embedding with less work, for models that read only the first token:
+        the layer mix is taken over the first token of each layer, not every token, and the last
+        layer is run for the first token only (its other positions feed nothing: its keys and
+        values still come from every token of the layer below). Exact, not an approximation."""
+
+        def __init__(self):
+            super().__init__()
+            self.model = model
+            transformer = model.encoder.model
+            below = copy.copy(transformer.encoder)  # the encoder without its last layer, same weights
+            below._modules = dict(below._modules)
+            below._modules["layer"] = torch.nn.ModuleList(list(transformer.encoder.layer)[:-1])
+            self.below = copy.copy(transformer)
+            self.below._modules = dict(transformer._modules)
+            self.below._modules["encoder"] = below
+            self.last = transformer.encoder.layer[-1]
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.below(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True,
+                                return_dict=True).hidden_states
+            layers = [state[:, :1] for state in hidden] + [self._last_layer_first_token(hidden[-1], attention_mask)]
+            return self.model.layerwise_attention(layers, attention_mask[:, :1])[:, 0, :]
+
+        def _last_layer_first_token(self, states, attention_mask):
+            """XLMRobertaLayer.forward (eager attention, no dropout) for the query at position 0."""
+            attention = self.last.attention.self
+            batch, tokens, width = states.shape
+            heads, size = attention.num_attention_heads, attention.attention_head_size
+            first = states[:, :1]
+            query = attention.query(first).view(batch, 1, heads, size).transpose(1, 2)
+            key = attention.key(states).view(batch, tokens, heads, size).transpose(1, 2)
+            value = attention.value(states).view(batch, tokens, heads, size).transpose(1, 2)
+            masked = (1.0 - attention_mask[:, None, None, :].to(states.dtype)) * torch.finfo(states.dtype).min
+            weights = torch.softmax(query @ key.transpose(-1, -2) / math.sqrt(size) + masked, dim=-1)
+            context = (weights @ value).transpose(1, 2).reshape(batch, 1, width)
+            attended = self.last.attention.output(context, first)
+            return self.last.output(self.last.intermediate(attended), attended)
+
+    return FirstTokenMix()
 
 
 def export_int8(model, folder: Path) -> None:
