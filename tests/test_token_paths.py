@@ -110,7 +110,8 @@ FIX = st.builds(lambda start, end, replacement, applicability: Fix(start, end, r
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=8), st.text(max_size=8), st.integers(0, 10**6), st.integers(0, 10**6),
-       st.lists(FIX, max_size=3), st.floats(0, 1) | st.integers(0, 1), st.sampled_from([1, 2, 3]))
+       st.lists(FIX, max_size=3), st.floats() | st.integers(-2, 2) | st.sampled_from([0.0, -0.0, 0.9]),
+       st.sampled_from([1, 2, 3]))
 def test_finding_json_matches_json_dumps(text, message, start, line, fixes, confidence, severity):
     import json
 

@@ -71,6 +71,26 @@ def _head(f) -> str:
     return head
 
 
+_LABELS: dict = {}  # an Applicability -> its label as a JSON string (one enum property call per fix saved)
+_CONFIDENCE: dict = {}  # (type, positive confidence) -> its rounded JSON text: checks give few values
+
+
+def _label(applicability) -> str:
+    label = _LABELS.get(applicability)
+    if label is None:
+        label = _LABELS[applicability] = _scalar(applicability.label)
+    return label
+
+
+def _fix_json(x) -> str:
+    start, end, replacement = x.start, x.end, x.replacement
+    if start.__class__ is not int or end.__class__ is not int:
+        start, end = _scalar(start), _scalar(end)
+    replacement = encode_basestring(replacement) if replacement.__class__ is str else _scalar(replacement)
+    return (f"{{\n    \"start\": {start},\n    \"end\": {end},\n"
+            f"    \"replacement\": {replacement},\n    \"applicability\": {_label(x.applicability)}\n   }}")
+
+
 def finding_json(f) -> str:
     """`_indented(f.to_dict(), 1)` for a Finding, written straight from its fields.
 
@@ -80,28 +100,37 @@ def finding_json(f) -> str:
     """
     fixes = f.fixes
     if fixes:
-        suggestions = "[\n   " + ",\n   ".join([_scalar(x.replacement) for x in fixes]) + "\n  ]"
-        fix_list = "[\n   " + ",\n   ".join([
-            f"{{\n    \"start\": {_scalar(x.start)},\n    \"end\": {_scalar(x.end)},\n"
-            f"    \"replacement\": {_scalar(x.replacement)},\n    \"applicability\": {_scalar(x.applicability.label)}\n   }}"
-            for x in fixes]) + "\n  ]"
-        applicability = _scalar(fixes[0].applicability.label)
+        if len(fixes) == 1:
+            x = fixes[0]
+            suggestions = "[\n   " + _scalar(x.replacement) + "\n  ]"
+            fix_list = "[\n   " + _fix_json(x) + "\n  ]"
+        else:
+            suggestions = "[\n   " + ",\n   ".join([_scalar(x.replacement) for x in fixes]) + "\n  ]"
+            fix_list = "[\n   " + ",\n   ".join([_fix_json(x) for x in fixes]) + "\n  ]"
+        applicability = _label(fixes[0].applicability)
     else:
         suggestions = fix_list = "[]"
         applicability = "null"
-    ints = (f.start, f.end, f.line, f.column, f.end_line, f.end_column)
-    if all(v.__class__ is int for v in ints):
-        start, end, line, column, end_line, end_column = ints  # formatted by the f-string as json writes them
-    else:
+    start, end, line, column, end_line, end_column = ints = (
+        f.start, f.end, f.line, f.column, f.end_line, f.end_column)
+    if not (start.__class__ is end.__class__ is line.__class__ is column.__class__ is end_line.__class__
+            is end_column.__class__ is int):
         start, end, line, column, end_line, end_column = map(_scalar, ints)
     text, message = f.text, f.message
     text = encode_basestring(text) if text.__class__ is str else _scalar(text)
     message = encode_basestring(message) if message.__class__ is str else _scalar(message)
+    confidence = f.confidence
+    key = (confidence.__class__, confidence)
+    rounded = _CONFIDENCE.get(key)
+    if rounded is None:
+        rounded = _scalar(round(confidence, 3))
+        if confidence > 0 and len(_CONFIDENCE) < 10_000:  # not 0.0 and -0.0 (equal keys, two spellings), not NaN
+            _CONFIDENCE[key] = rounded
     return (f"{_head(f)}{start},\n  \"end\": {end},\n  \"line\": {line},\n  \"column\": {column},"
             f"\n  \"end_line\": {end_line},\n  \"end_column\": {end_column},\n  \"text\": {text},"
             f"\n  \"message\": {message},\n  \"suggestions\": {suggestions},"
             f"\n  \"fixes\": {fix_list},\n  \"applicability\": {applicability},"
-            f"\n  \"confidence\": {_scalar(round(f.confidence, 3))}\n }}")
+            f"\n  \"confidence\": {rounded}\n }}")
 
 
 class JsonReporter(Reporter):
