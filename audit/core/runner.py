@@ -146,8 +146,10 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
             done = 1  # (multiprocessing flushes stdout before it forks: the child has none of it to write again)
         rest = items[done:]
         jobs = min(jobs, len(rest))
-        # Small chunks keep the head of the queue moving, so results stream out steadily.
-        chunk = max(1, min(16, len(rest) // (jobs * 8)))
+        # Small chunks keep the head of the queue moving, so results stream out steadily, and at
+        # the end one worker waits out at most the other's last chunk (16 articles: a third of a
+        # second); the pipe costs about 10 µs of the parent's CPU per item in chunks of 4, 40 µs alone.
+        chunk = max(1, min(4, len(rest) // (jobs * 8)))
         with get_context(method).Pool(jobs, initializer=_start_worker, initargs=(work,)) as pool:
             bar = _progress_bar(len(items), desc, progress)  # after the fork: its monitor is a thread
             if bar is not None:
