@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,6 +73,9 @@ def test_automaton_scan_matches_the_longest_match_loop(phrases, words):
     assert got == _plain_scan(table, [t.key for t in tokens])
 
 
+_FRESH = itertools.count()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
        st.lists(st.sampled_from(WORDS + ["और", "।", "।\n", "\n\n"]), max_size=30))
@@ -82,9 +87,16 @@ def test_one_scan_of_the_article_matches_a_scan_per_sentence(phrases, words):
     index: PhraseIndex[int] = PhraseIndex()
     for n, phrase in enumerate(phrases):
         index.add(" ".join(phrase), n)
-    sentences = parse_article(" ".join(words)).sentences
+    fresh = f"नया{next(_FRESH)}"  # a word no phrase index has seen, so no code was given to it yet
+    sentences = parse_article(" ".join([*words, fresh])).sentences
     expected = [(sent.index, m) for sent in sentences for m in index.scan(sent.tokens)]
     assert [(sent.index, m) for sent, m in index.scan_sentences(sentences)] == expected
+    # a second index over the same sentences gives the fresh word a code: the joined encoding is redone
+    other: PhraseIndex[int] = PhraseIndex()
+    for n, phrase in enumerate([*phrases, [fresh]]):
+        other.add(" ".join(reversed(phrase)), n)
+    expected = [(sent.index, m) for sent in sentences for m in other.scan(sent.tokens)]
+    assert [(sent.index, m) for sent, m in other.scan_sentences(sentences)] == expected
 
 
 JSON = st.recursive(

@@ -119,16 +119,30 @@ class PhraseIndex(Generic[V]):
         if not self._table or not sentences:
             return []
         automaton = self._automaton or self._compile()  # before encoding: compiling may add codes
-        codes = [encode(sent.tokens) for sent in sentences]
-        found = automaton.find_matches_as_indexes(_FILLER.join(codes))
+        found = automaton.find_matches_as_indexes(_encode_sentences(sentences))
         if not found:
             return []
         values, make = self._values, tuple.__new__
         out = []
-        i, base, nxt = 0, 0, len(codes[0]) + 1  # sentence i's encoding is text[base:nxt - 1]
+        # one character per token: sentence i's encoding is text[base:nxt - 1]
+        i, base, nxt = 0, 0, len(sentences[0].tokens) + 1
         for pattern, start, end in found:  # in text order, so the sentence only moves forward
             while start >= nxt:
                 i += 1
-                base, nxt = nxt, nxt + len(codes[i]) + 1
+                base, nxt = nxt, nxt + len(sentences[i].tokens) + 1
             out.append((sentences[i], make(Match, (start - base, end - base - 1, values[pattern]))))
         return out
+
+
+_JOINED: list = [None]  # the last article's sentences and their joined encoding
+
+
+def _encode_sentences(sentences: list) -> str:
+    """The sentences' encodings joined by the filler. Kept for the last list of sentences: an
+    article is scanned by half a dozen indexes one after another (valid while no new key got a code)."""
+    hit = _JOINED[0]
+    if hit is not None and hit[0] is sentences and hit[1] == len(sentences) and hit[2] == len(_CODES):
+        return hit[3]
+    joined = _FILLER.join([encode(sent.tokens) for sent in sentences])
+    _JOINED[0] = (sentences, len(sentences), len(_CODES), joined)
+    return joined
