@@ -303,7 +303,7 @@ def test_word_tries_match_the_longest_first_alternations():
             rf"(?P<a>{word}|\d+)(?P<sep>\s*[-–]\s*)(?P<b>{word}|\d+)(?![\d.])"
             rf"|(?P<c>{word})(?P<sep2>\s+से\s+)(?P<d>\d+)")),
     )
-    pieces = ["क", "a", " ", "-", "–", "\n", "5", "१२", ".", "से", "है", "हैं", "दिया", "की", "ं",
+    pieces = ["क", "a", " ", "-", "–", "\n", "\t", "5", "१२", "٣", ".", "से", "है", "हैं", "दिया", "की", "ं",
               *sorted(numbers)[:: max(1, len(numbers) // 12)], "दो", "नौ", "तीन"]
     texts = _seed_texts() + _texts(pieces, 20000, 11)
     for pattern, original in originals:
@@ -313,3 +313,7 @@ def test_word_tries_match_the_longest_first_alternations():
             assert got == [(m.span(), m.groups()) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found, original.pattern
+    # FMT004 tries its pattern only where a range can start: the same matches as a search
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in mixed_range._ranges(text, numbers)]
+        assert got == [(m.span(), m.groups()) for m in originals[2][1].finditer(text)], text

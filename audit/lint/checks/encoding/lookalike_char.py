@@ -44,6 +44,7 @@ def _lookalikes(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")  # only spaces or tabs left on the line (read, not copied)
 _WORD_BEFORE = re.compile(rf"{_DEVA}+$")
 _TO_LATIN = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -72,10 +73,11 @@ class LookalikeChar(Check):
         matches = _lookalikes(text)
         # A page that never uses the danda and puts '|' only at line ends has one house habit.
         pipe_habit = "।" not in text and all(
-            text[end:].lstrip(" \t")[:1] in ("", "\n") for _, end, kind in matches if kind == "danda")
+            _LINE_END_AFTER.match(text, end) for _, end, kind in matches if kind == "danda")
+        separators: dict[int, bool] = {}  # per line (by its start): one look at a line, however many pipes
         for start, end, kind in matches:
             if kind == "danda":
-                if pipe_habit or _separator_line(ctx, text, start):
+                if pipe_habit or _separator_line(ctx, text, start, separators):
                     continue
                 # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
@@ -99,10 +101,13 @@ class LookalikeChar(Check):
                                   [Fix(start, end, "“", applicability=SAFE)])
 
 
-def _separator_line(ctx: Context, text: str, at: int) -> bool:
+def _separator_line(ctx: Context, text: str, at: int, known: dict[int, bool]) -> bool:
     """A byline, headline or chrome line that uses '|' between fields (`03:15 pm | नाम | विषय`)."""
     if ctx.conventions.line_kind(at) in LINE_KINDS:
         return True
     line_start, line_end = ctx.conventions.line_span(at)
-    line = text[line_start:line_end]
-    return line.count(" | ") >= 2 and "।" not in line
+    verdict = known.get(line_start)
+    if verdict is None:
+        verdict = known[line_start] = (text.count(" | ", line_start, line_end) >= 2
+                                       and text.find("।", line_start, line_end) < 0)
+    return verdict

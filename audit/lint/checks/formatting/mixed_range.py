@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 
 from audit.core.findings import SAFE, Fix, Severity
-from audit.lint.checks.alternation import word_trie
+from audit.lint.checks.alternation import matches_at, word_trie
 from audit.lint.checks.base import Check, Context
 
 
@@ -17,6 +17,35 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
         rf"(?P<a>{word}|\d+)(?P<sep>\s*[-–]\s*)(?P<b>{word}|\d+)(?![\d.])"
         rf"|(?P<c>{word})(?P<sep2>\s+से\s+)(?P<d>\d+)"
     )
+
+
+# Every range holds a hyphen or dash, or a से between spaces: it is tried only at the starts of the
+# word and the digits right before one (whitespace between), where it can start (`matches_at`).
+_SEPARATOR = re.compile(r"-|–|से(?<=\sसे)(?=\s)")
+
+
+def _starts(text: str) -> list[int]:
+    """Where a range can start: the start of the Devanagari run and of the digit run (`\\d`: any
+    decimal digit) that end right before a separator (each run is walked from one separator)."""
+    starts: set[int] = set()
+    for m in _SEPARATOR.finditer(text):
+        end = m.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start and "\u0900" <= text[start - 1] <= "\u097f":
+            start -= 1
+        starts.add(start)
+        start = end
+        while start and text[start - 1].isdecimal():
+            start -= 1
+        starts.add(start)
+    return sorted(starts)
+
+
+def _ranges(text: str, words: tuple[str, ...]) -> list[re.Match]:
+    """What `_pattern(words).finditer(text)` gives."""
+    return matches_at(_pattern(words), text, _starts(text))
 
 
 class MixedRange(Check):
@@ -33,7 +62,7 @@ class MixedRange(Check):
 
     def run(self, ctx: Context):
         numbers = ctx.lexicon.numbers
-        for m in _pattern(tuple(numbers)).finditer(ctx.article.text):
+        for m in _ranges(ctx.article.text, tuple(numbers)):
             a, sep, b = (m.group("a"), m.group("sep"), m.group("b")) if m.group("a") else m.group("c", "sep2", "d")
             if a.isdigit() == b.isdigit():
                 continue
