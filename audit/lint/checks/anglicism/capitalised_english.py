@@ -4,6 +4,7 @@ from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import HEADLINE
+from audit.core.text import LATIN
 
 
 class CapitalisedEnglish(Check):
@@ -31,6 +32,8 @@ class CapitalisedEnglish(Check):
         names = ctx.glossary.latin
         min_zipf, min_share = ctx.setting(self, "min_english_zipf"), ctx.setting(self, "min_hindi_share")
         for sent in ctx.article.sentences:
+            if not LATIN.search(sent.text):
+                continue  # no Latin token (one needs an ASCII letter): most sentences, passed over at once
             tokens = sent.tokens
             words = [t for t in tokens if t.kind in ("deva", "latin")]
             if not words or sum(t.kind == "deva" for t in words) / len(words) < min_share:
