@@ -205,9 +205,10 @@ _PREFIXES = PerWord(lambda word: frozenset(word[:n] for n in range(1, len(word))
 def _split_pairs(singles: set[str]) -> set[tuple[str, str]]:
     """Every (w1, w2) of two words of the text that are, joined, a word of the text too."""
     if singles and max(map(len, singles)) <= 40:
-        words = list(singles)
-        return {(head, word[len(head):]) for word, heads in zip(words, map(_PREFIXES.__getitem__, words))
-                for head in singles.intersection(heads) if word[len(head):] in singles}
+        prefixes = _PREFIXES
+        # most words have no prefix that is a word of the text (asked without building a set)
+        return {(head, word[len(head):]) for word in singles if not singles.isdisjoint(prefixes[word])
+                for head in singles.intersection(prefixes[word]) if word[len(head):] in singles}
     pairs: set[tuple[str, str]] = set()
     lengths = sorted({len(w) for w in singles})
     for word in singles:
