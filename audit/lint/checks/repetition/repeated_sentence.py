@@ -39,10 +39,11 @@ class RepeatedSentence(Check):
         bags: list[tuple[object, frozenset[str]]] = []
         bag_of: dict[str, frozenset[str]] = {}  # one bag per distinct sentence text: copies share it
         for sent in ctx.article.sentences:
-            if len(sent.words) >= min_words:
+            words = sent.words
+            if len(words) >= min_words:
                 bag = bag_of.get(sent.text)
                 if bag is None:
-                    bag = bag_of[sent.text] = frozenset([t.key for t in sent.words])
+                    bag = bag_of[sent.text] = frozenset([t.key for t in words])
                 bags.append((sent, bag))
         candidates = _OverlapIndex(bags, min_overlap)
         earlier: list[tuple[object, frozenset[str]]] = []
@@ -60,7 +61,8 @@ class RepeatedSentence(Check):
             for k in near:
                 prev, prev_bag = earlier[k]
                 # cheap word-overlap filter first: chrF on every pair is quadratic and slow
-                if len(bag & prev_bag) / len(bag | prev_bag) < min_overlap:
+                shared = len(bag & prev_bag)
+                if shared / (len(bag) + len(prev_bag) - shared) < min_overlap:  # Jaccard, no union built
                     continue
                 score = 100.0 if prev.text == sent.text else _chrf(sent.text, prev.text)
                 if score >= threshold:
@@ -128,7 +130,8 @@ class _OverlapIndex:
         """The first `limit` + 1 candidates in article order (each posting list is already in order)."""
         if self.min_overlap <= 0:
             return self.every[: limit + 1]
-        lists = [self.postings[word] for word in prefix if word in self.postings]
+        get = self.postings.get
+        lists = [found for word in prefix if (found := get(word))]
         if sum(map(len, lists)) <= 4 * limit:  # few: one sort; many: merged only as far as needed
             return sorted(set().union(*lists))[: limit + 1]
         out: list[int] = []
