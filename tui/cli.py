@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from audit.cli.main import main as audit_main
+from audit.cli.main import leave, main as audit_main
 
 
 _ARGV: list[str] = []
@@ -33,8 +33,10 @@ def _ray(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The console script (argv None: this process's own command line, which exits next)."""
     _ARGV[:] = sys.argv[1:] if argv is None else argv
-    return audit_main(argv, handlers={"review": _review, "ray": _ray})
+    code = audit_main(argv, handlers={"review": _review, "ray": _ray})
+    return leave(code) if argv is None else code
 
 
 if __name__ == "__main__":

@@ -247,5 +247,16 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         return ExitCode.INTERNAL
 
 
+def leave(code: int) -> int:
+    """`code`, for a process that exits next: everything it made is frozen out of the collector,
+    so the interpreter's last collection does not walk the loaded tables (a tenth of a CPU second
+    after every `jaanch check`, more than the check of five articles). Files are closed and
+    streams flushed as ever; only cyclic garbage is left to the operating system."""
+    import gc
+
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(leave(main()))
