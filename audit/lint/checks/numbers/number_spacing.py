@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.findings import SAFE, Fix, Severity
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
@@ -17,6 +18,28 @@ _PATTERN = re.compile(
     # 1, 250 / 1 ,250: a space inside a thousands separator
     r"|(?P<group>(?: (?<=\d ) *,|,(?<=\d,) +)(?=\d{3}(?!\d)))"
 )
+
+
+_MARK = re.compile("[-.,]")
+
+
+def _starts(text: str) -> list[int]:
+    """Where a spacing slip can start: at a hyphen, point or comma, or at the first of the spaces
+    right before one (each run of spaces is walked from the one mark after it)."""
+    starts = []
+    for m in _MARK.finditer(text):
+        mark = start = m.start()
+        while start and text[start - 1] == " ":
+            start -= 1
+        if start < mark:
+            starts.append(start)
+        starts.append(mark)
+    return starts
+
+
+def _slips(text: str) -> list[re.Match]:
+    """What `_PATTERN.finditer(text)` gives, trying the pattern only where a match can start."""
+    return matches_at(_PATTERN, text, _starts(text))
 
 
 class NumberSpacing(Check):
@@ -36,7 +59,7 @@ class NumberSpacing(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
-        for m in _PATTERN.finditer(ctx.article.text):
+        for m in _slips(ctx.article.text):
             kind = m.lastgroup
             what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
                     "group": "a thousands separator"}[kind]

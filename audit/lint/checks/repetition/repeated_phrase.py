@@ -7,19 +7,22 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 
-_KEY_CODES: dict[str, str] = {}
+class _KeyCodes(dict):
+    """One character per word key, the same for the same key, made when first asked for (surrogates skipped)."""
+
+    def __missing__(self, key: str) -> str:
+        n = len(self)
+        code = self[key] = chr(n + 0x800 if n >= 0xD800 else n)
+        return code
+
+
+_KEY_CODES = _KeyCodes()
 
 
 def _codes(words: list[Token]) -> str:
-    """One character per word, the same character for the same key (surrogates skipped)."""
-    get = _KEY_CODES.get
-    return "".join([get(t.key) or _new_code(t.key) for t in words])
-
-
-def _new_code(key: str) -> str:
-    n = len(_KEY_CODES)
-    code = _KEY_CODES[key] = chr(n + 0x800 if n >= 0xD800 else n)
-    return code
+    """One character per word, the same character for the same key."""
+    code = _KEY_CODES.__getitem__
+    return "".join([code(t.key) for t in words])
 
 
 def _grams(coded: str, n: int) -> list[str]:
@@ -65,9 +68,11 @@ class RepeatedPhrase(Check):
         following: list[str] | None = None  # the adjacent-length n-grams of sentence i, when worked out at i - 1
         for i, sent in enumerate(sentences):
             words = sent.words
-            grams = _grams(coded[i], n_same)
-            if len(set(grams)) < len(grams):  # else no n-gram occurs twice: nothing to report
-                yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported, grams, grams)
+            # a sentence whose words are all different (over half of them) has no n-gram twice
+            if n_same < 1 or len(set(coded[i])) < len(coded[i]):
+                grams = _grams(coded[i], n_same)
+                if len(set(grams)) < len(grams):  # else no n-gram occurs twice: nothing to report
+                    yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported, grams, grams)
             if i + 1 < len(sentences) and not _template(ctx, sent, sentences[i + 1], conventions):
                 first = following if following is not None else _grams(coded[i], n_adjacent)
                 following = _grams(coded[i + 1], n_adjacent)
