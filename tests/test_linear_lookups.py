@@ -320,3 +320,17 @@ def test_word_tries_match_the_longest_first_alternations():
     for text in texts:
         got = [(m.span(), m.groups()) for m in mixed_range._ranges(text, numbers)]
         assert got == [(m.span(), m.groups()) for m in originals[2][1].finditer(text)], text
+
+
+def test_split_compounds_are_tried_only_where_they_can_start():
+    """FMT002 tries its pattern only at the word before a hyphen with a space beside it: the same
+    matches as a search of every position."""
+    from audit.lint.checks.formatting import hyphen_space
+
+    pieces = ["क", "ख", "a", "Z", "7", "१", "ॐ", " ", "  ", "-", "--", "–", "\n", ".", "है"]
+    found = 0
+    for text in _seed_texts() + _texts(pieces, 20000, 13):
+        got = [(m.span(), m.groups()) for m in hyphen_space._split_compounds(text)]
+        assert got == [(m.span(), m.groups()) for m in hyphen_space._PATTERN.finditer(text)], text
+        found += len(got)
+    assert found

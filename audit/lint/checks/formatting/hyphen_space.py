@@ -4,6 +4,7 @@ import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import CLAUSE_ENDS
 
@@ -14,6 +15,32 @@ _WORD = _LETTER + "++"  # possessive: a word is all of its letters, never a shor
 # costs one pass, not 40,000 (the unanchored greedy form backtracked through every suffix).
 _PATTERN = re.compile(
     rf"(?<!{_LETTER})({_WORD})(?: +-(?=[\u0900-\u097FA-Za-z])|-(?: +)(?=[\u0900-\u097FA-Za-z]))({_WORD})")
+
+
+_SPACED_HYPHEN = re.compile("-(?:(?<= -)|(?= ))")  # a hyphen with a space on one side (or both)
+_LETTERS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x966, 0x980), *range(0x41, 0x5B), *range(0x61, 0x7B),
+                               *range(0x30, 0x3A)]))
+
+
+def _starts(text: str) -> list[int]:
+    """Where a split compound can start: the first letter of the word before a hyphen that has a
+    space on one side (spaces between walked over; each word is walked from one hyphen)."""
+    starts = []
+    for m in _SPACED_HYPHEN.finditer(text):
+        end = m.start()
+        while end and text[end - 1] == " ":
+            end -= 1
+        start = end
+        while start and text[start - 1] in _LETTERS:
+            start -= 1
+        if start < end:
+            starts.append(start)
+    return starts
+
+
+def _split_compounds(text: str) -> list[re.Match]:
+    """What `_PATTERN.finditer(text)` gives, the pattern tried only where a match can start."""
+    return matches_at(_PATTERN, text, _starts(text))
 
 
 class HyphenSpace(Check):
@@ -33,7 +60,7 @@ class HyphenSpace(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        for m in _PATTERN.finditer(text):
+        for m in _split_compounds(text):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
