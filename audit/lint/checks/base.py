@@ -89,13 +89,19 @@ class Context:
         return find_conventions(self.article.text)
 
     @cached_property
-    def _sentence_keys(self) -> list[str]:
-        return [" " + " ".join(t.key for t in s.tokens) + " " for s in self.article.sentences]
+    def _sentence_keys(self) -> dict[int, str]:
+        """A sentence's token keys as " k1 k2 ... ", by its index: made for the sentences a
+        mention is looked for around, not for every sentence of the article."""
+        return {}
 
     def mentions(self, phrases: Iterable[str], sentence: int, radius: int = 0) -> str | None:
         """The first of `phrases` found within `radius` sentences of `sentence`, if any."""
-        first, last = max(0, sentence - radius), min(len(self.article.sentences), sentence + radius + 1)
-        window = "".join(self._sentence_keys[first:last])
+        sentences, keys = self.article.sentences, self._sentence_keys
+        first, last = max(0, sentence - radius), min(len(sentences), sentence + radius + 1)
+        for i in range(first, last):
+            if i not in keys:
+                keys[i] = " " + " ".join([t.key for t in sentences[i].tokens]) + " "
+        window = "".join([keys[i] for i in range(first, last)])
         for phrase in phrases:
             if f" {' '.join(_phrase_keys(phrase))} " in window:
                 return phrase
