@@ -110,7 +110,9 @@ class EntityConsistency(Check):
                 surface = ctx.article.text[span[0] : span[1]]
                 if surface.isascii() and ctx.conventions.kind(*span) is not None:
                     continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
-                group = by_entry.setdefault(entry.latin, Group(entry.latin, entry.canonical))
+                group = by_entry.get(entry.latin)
+                if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
+                    group = by_entry[entry.latin] = Group(entry.latin, entry.canonical)
                 group.add(_written(surface), surface, span)
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
         # before any token is looked at. A token's keys are its text's: one answer per distinct
@@ -186,7 +188,10 @@ class EntityConsistency(Check):
             spelling = _spell_acronym(tok.text)
             if spelling is None:
                 continue
-            group = spelled.setdefault(fold(spelling), Group(tok.text))
+            key = fold(spelling)
+            group = spelled.get(key)
+            if group is None:
+                group = spelled[key] = Group(tok.text)
             group.add(_written(tok.text), tok.text, (tok.start, tok.end))
         if not spelled:
             return []
@@ -211,9 +216,9 @@ class EntityConsistency(Check):
         return [g for g in spelled.values() if len(g.spans) > 1]
 
     def _report(self, ctx: Context, group: Group):
+        if len(group.spans) < 2:
+            return  # one form: most groups
         counts = Counter({k: len(v) for k, v in group.spans.items()})
-        if len(counts) < 2:
-            return
         is_latin = {k: group.surface[k].isascii() for k in counts}
         deva = [k for k in counts if not is_latin[k]]
         summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
