@@ -166,3 +166,49 @@ def test_findings_pickle_to_equal_values(text, start, fixes, confidence, severit
             assert getattr(back, name) == getattr(f, name)
             assert type(getattr(back, name)) is type(getattr(f, name))
         assert [type(x.applicability) for x in back.fixes] == [Applicability] * len(fixes)
+
+
+def _sarif_result_dict(f, uri: str, rule_index: int) -> dict:
+    """A SARIF result as a dict, as the reporter built it before it wrote each from a template."""
+    from audit.core.findings import DISPLAY_ONLY
+
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+              "charOffset": f.start, "charLength": f.end - f.start, "snippet": {"text": f.text}}
+    item = {"ruleId": f.code, "ruleIndex": rule_index, "level": levels[f.severity.label],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+            "properties": {"confidence": round(f.confidence, 3), "category": f.category}}
+    if f.fixes:
+        item["properties"]["applicability"] = f.applicability.label
+        item["properties"]["suggestions"] = f.suggestions
+    applicable = [fix for fix in f.fixes if fix.applicability != DISPLAY_ONLY]
+    if applicable:
+        item["fixes"] = [{
+            "description": {"text": f"replace with '{fix.replacement}'" if fix.replacement else "delete"},
+            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [{
+                "deletedRegion": {"charOffset": fix.start, "charLength": fix.end - fix.start},
+                "insertedContent": {"text": fix.replacement}}]}],
+            "properties": {"applicability": fix.applicability.label}} for fix in applicable]
+    return item
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=8), st.text(max_size=8), st.integers(0, 10**6), st.lists(FIX, max_size=3),
+       st.floats(0, 1) | st.integers(0, 1), st.sampled_from([1, 2, 3]), st.text(max_size=6))
+def test_sarif_results_match_json_dumps(text, message, start, fixes, confidence, severity, path):
+    """Each SARIF result is written from a template: the bytes json.dumps(indent=1) gives the dict at
+    its place in the log (results at depth 4)."""
+    import json
+
+    from audit.reporters.base import FileResult
+    from audit.reporters.sarif import SarifReporter, result_json
+
+    f = Finding(code="TERM001", rule="a-rule", category="terminology", severity=Severity(severity), start=start,
+                end=start + len(text), line=2, column=3, text=text, message=message, fixes=tuple(fixes),
+                confidence=confidence, path=path or "a.txt", end_line=2, end_column=9)
+    expected = json.dumps([[[[_sarif_result_dict(f, path, 7)]]]], ensure_ascii=False, indent=1)
+    written = result_json(f, json.dumps(path, ensure_ascii=False), 7)
+    assert expected == "[\n [\n  [\n   [\n    " + written + "\n   ]\n  ]\n ]\n]"
+    whole = SarifReporter("sig").render([FileResult(f.path, [f, f])])
+    assert whole == json.dumps(json.loads(whole), ensure_ascii=False, indent=1) + "\n"
