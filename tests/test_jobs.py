@@ -145,3 +145,73 @@ def test_the_collector_is_settled_during_a_run_and_restored_after_it():
         assert (gc.get_threshold(), gc.get_freeze_count()) == before
     assert list(run) == [3]
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+_INTERRUPTED_RUN = """
+import sys, time
+from audit.core.runner import run_ordered
+
+def slow(n):
+    time.sleep(0.05)
+    return n
+
+try:
+    for n in run_ordered(slow, range(400), jobs=2):
+        print(n, flush=True)
+except KeyboardInterrupt:
+    print("stopped", file=sys.stderr)
+    sys.exit(130)
+"""
+
+
+def _group_members(group: int) -> list[str]:
+    """'pid state' of every process left in the process group."""
+    from pathlib import Path
+
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group:
+            found.append(f"{stat.parent.name} {fields[0]}")
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups read from /proc")
+def test_ctrl_c_mid_run_stops_the_workers_quietly(tmp_path):
+    """Ctrl-C signals the whole foreground group: the workers must leave it to the parent (no
+    traceback of theirs on stderr, no lock of the task queue held by a dead worker, which left
+    the parent waiting for ever in terminate()), and none may outlive the run."""
+    import os
+    import signal
+    import subprocess
+
+    script = tmp_path / "interrupted_run.py"
+    script.write_text(_INTERRUPTED_RUN)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=env, start_new_session=True, text=True)
+    try:
+        for _ in range(6):  # well into the run: both workers busy
+            assert run.stdout.readline()
+        os.killpg(run.pid, signal.SIGINT)
+        _, err = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130
+    assert err == "stopped\n"
+    assert _group_members(run.pid) == []
+
+
+def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
+    from audit.cli import check_command, main
+
+    def interrupted(args, runner=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check_command, "run_check", interrupted)
+    assert main.main(["check", str(SAMPLES)]) == 130
+    assert capsys.readouterr().err == "jaanch: interrupted\n"

@@ -230,7 +230,8 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         return ExitCode.USAGE
     except BrokenPipeError:
         return ExitCode.OK
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: one line, and the shell's code for a SIGINT (128 + 2)
+        print("jaanch: interrupted", file=sys.stderr)
         return 130
     except OSError as exc:
         # The machine refused something (disk full, a permission, a file system limit) in a place

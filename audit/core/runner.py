@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
@@ -43,6 +45,7 @@ class Failed:
 
 def _start_worker(work: Callable) -> None:
     global _WORK, _SETTLED
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: see _WorkersIgnoreCtrlC
     _WORK = work
     _SETTLED = gc.get_freeze_count() > 0  # a forked worker inherits its parent's settled heap
 
@@ -107,6 +110,25 @@ def _single_threaded() -> bool:
         return False
 
 
+class _WorkersIgnoreCtrlC:
+    """While the pool starts its workers, this process ignores SIGINT, so they are born ignoring it
+    (a forked child keeps the handler, a spawned one keeps SIG_IGN across exec).
+
+    Ctrl-C reaches every process of the terminal's group. A worker that took it died with a
+    traceback on the user's screen, and one that died inside the task queue's get() left the
+    queue's lock held, so the parent's Pool.terminate() waited on it for ever. Now only the parent
+    takes it: KeyboardInterrupt leaves the `with` block, which terminates the workers."""
+
+    def __enter__(self):
+        self.before = None
+        if threading.current_thread() is threading.main_thread():  # signal() works there only
+            self.before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def __exit__(self, *exc):
+        if self.before is not None:
+            signal.signal(signal.SIGINT, self.before)
+
+
 def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = None,
                 progress: bool | None = None, desc: str = "jaanch") -> Iterator[R]:
     """Yield `work(item)` for every item, in input order, using up to `jobs` processes.
@@ -150,7 +172,9 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
         # the end one worker waits out at most the other's last chunk (16 articles: a third of a
         # second); the pipe costs about 10 µs of the parent's CPU per item in chunks of 4, 40 µs alone.
         chunk = max(1, min(4, len(rest) // (jobs * 8)))
-        with get_context(method).Pool(jobs, initializer=_start_worker, initargs=(work,)) as pool:
+        with _WorkersIgnoreCtrlC():
+            pool = get_context(method).Pool(jobs, initializer=_start_worker, initargs=(work,))
+        with pool:
             bar = _progress_bar(len(items), desc, progress)  # after the fork: its monitor is a thread
             if bar is not None:
                 bar.update(done)
