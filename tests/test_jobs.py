@@ -215,3 +215,32 @@ def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
     monkeypatch.setattr(check_command, "run_check", interrupted)
     assert main.main(["check", str(SAMPLES)]) == 130
     assert capsys.readouterr().err == "jaanch: interrupted\n"
+
+
+def test_a_thread_started_by_the_first_item_rules_out_the_fork(monkeypatch):
+    """The first item is worked (and handed to its consumer) before the workers start; a thread
+    started meanwhile, by a library it loaded or by the consumer, means the workers are spawned."""
+    import multiprocessing
+    import threading
+
+    from audit.core import runner
+
+    if not runner._single_threaded():
+        pytest.skip("this test process already runs a thread")
+    methods = []
+    real = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method: methods.append(method) or real(method))
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    got = []
+    try:
+        for value in runner.run_ordered(abs, [-i for i in range(12)], jobs=2):
+            got.append(value)
+            if len(got) == 1:
+                thread.start()
+    finally:
+        stop.set()
+        if thread.is_alive():
+            thread.join()
+    assert got == list(range(12))
+    assert methods == ["spawn"]

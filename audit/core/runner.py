@@ -166,6 +166,8 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
             yield first
             settled = _settle_heap()  # before the fork, so the workers inherit it
             done = 1  # (multiprocessing flushes stdout before it forks: the child has none of it to write again)
+            if not _single_threaded():  # the first item, or its consumer, started a thread: no fork now
+                method = "spawn"
         rest = items[done:]
         jobs = min(jobs, len(rest))
         # Small chunks keep the head of the queue moving, so results stream out steadily, and at
