@@ -27,9 +27,11 @@ class SourceWrongSense(Check):
         index = ctx.lexicon.source_senses
         for unit in ctx.aligned:
             said = {lemma for w in source_words(unit.source) if not w.name for lemma in lemmas(w.text)}
+            written: set[str] = set()  # the segment's words, read when a row first fires
             for sent in unit.sentences:
                 for m in index.scan(sent.tokens):
-                    sense = next((s for s in m.value if s.english in said and s.cues & said), None)
+                    sense = next((s for s in m.value if s.english in said and s.cues & said
+                                  and not _has_right(s, unit, written)), None)
                     if sense is None:
                         continue
                     start, end = span_of(sent.tokens, m.first, m.last)
@@ -41,3 +43,21 @@ class SourceWrongSense(Check):
                         f"'{cue}' in the source it is '{sense.right[0]}' ({sense.note})",
                         [Fix(start, end, right, applicability=DISPLAY_ONLY) for right in sense.right],
                         confidence=0.8)
+
+
+def _has_right(sense, unit, written: set[str]) -> bool:
+    """The segment already has the cued sense's word: then the other-sense word renders another
+    word, or the other sense said too (the nuclear plant's staff planted saplings: संयंत्र ...
+    पौधे लगाए; a judge's sentence and a sentence of the order: सजा ... वाक्य)."""
+    if not written:
+        written.update(tok.text for sent in unit.sentences for tok in sent.tokens)
+    return any(_inflections(right) & written for right in sense.right)
+
+
+def _inflections(word: str) -> set[str]:
+    """A noun's direct and oblique forms as Hindi news writes them (सजा, सजाएं, सजाओं; मुकदमा,
+    मुकदमे, मुकदमों; संयंत्र, संयंत्रों): enough to see the word in a segment, not a morphology."""
+    forms = {word, word + "ों", word + "ें", word + "ओं", word + "एं"}
+    if word.endswith("ा"):
+        forms |= {word[:-1] + "े", word[:-1] + "ों"}
+    return forms
