@@ -83,6 +83,9 @@ class TransliteratedSource(Check):
                             said = concept.english
                         if said is None or not loans.usable(concept):
                             continue
+                        if english in nationalities and self._spells_next(ctx, sent.tokens, m.last, spelled, loans):
+                            taken.update(range(m.first, m.last + 1))  # an English compound kept whole:
+                            break  # फ्रेंच फ्राइज़ (French fries), फ्रेंच टोस्ट
                         start, end = span_of(sent.tokens, m.first, m.last)
                         taken.update(range(m.first, m.last + 1))
                         yield self._finding(ctx, start, end, said, concept, slot)
@@ -114,6 +117,15 @@ class TransliteratedSource(Check):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
                         yield self._unlisted(ctx, start, end, said, glue)
+
+    def _spells_next(self, ctx: Context, tokens, last: int, spelled: SpelledWords, loans) -> bool:
+        """The token after `last` writes out a source word that Hindi has not made its own: a
+        nationality adjective before it is part of an English compound the desk keeps whole
+        (French fries -> फ्रेंच फ्राइज़, not फ्रांसीसी फ्राइज़); before a Hindi word or an established
+        loan it is the adjective to translate (फ्रेंच राष्ट्रपति, फ्रेंच टीम)."""
+        if last + 1 >= len(tokens) or tokens[last + 1].kind != "deva":
+            return False
+        return self._spelled(ctx, tokens[last + 1].text, spelled, loans) is not None
 
     def _spelled(self, ctx: Context, word: str, spelled: SpelledWords, loans: _LoanPolicy, light: bool = True):
         """(source word, lemma) that a Devanagari word spells out, unless it is a Hindi word. `light`:
