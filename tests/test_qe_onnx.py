@@ -184,3 +184,18 @@ def test_models_that_read_every_token_keep_the_full_export(tmp_path):
     spans = build_tiny_comet(tmp_path / "xcomet", layers=2, save=False)  # the word tagger reads every token
     normed = build_tiny_comet(tmp_path / "normed", layers=2, word_level=False, save=False)  # mix layer norm: all tokens
     assert not _reads_first_token_only(spans) and not _reads_first_token_only(normed)
+
+
+def test_the_score_cache_keeps_each_onnx_export_recipe_apart(monkeypatch):
+    """Scores cached from an older export recipe are not served for a newer one (int8 scores differ a little)."""
+    from types import SimpleNamespace
+
+    import audit.qe.onnx_encoder as onnx_encoder
+    from audit.qe.comet_backend import CometScorer
+
+    onnx_scorer = SimpleNamespace(runtime="onnx", model_id="kiwi@abc+onnx-int8")
+    now = CometScorer._cache_id(onnx_scorer)
+    monkeypatch.setattr(onnx_encoder, "EXPORT_VERSION", onnx_encoder.EXPORT_VERSION + 1)
+    assert CometScorer._cache_id(onnx_scorer) != now
+    torch_scorer = SimpleNamespace(runtime="torch", model_id="kiwi@abc+int8")
+    assert CometScorer._cache_id(torch_scorer) == "kiwi@abc+int8"  # torch paths: as before

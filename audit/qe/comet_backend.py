@@ -127,6 +127,15 @@ class CometScorer:
         """Part of the model id, so the score cache keeps each runtime's (slightly different) scores."""
         return "+onnx-int8" if self.runtime == "onnx" else "+int8" if self.quantize else ""
 
+    def _cache_id(self) -> str:
+        """What the score cache files scores under: for the ONNX runtime the export recipe's version
+        too, since a new recipe's int8 scores differ (within the tolerance) from an old one's."""
+        if self.runtime != "onnx":
+            return self.model_id
+        from audit.qe.onnx_encoder import EXPORT_VERSION
+
+        return f"{self.model_id}.v{EXPORT_VERSION}"
+
     @classmethod
     def in_memory(cls, model, label: str, **options) -> "CometScorer":
         """Wrap a model object already in memory (benchmarks build one with random weights)."""
@@ -222,7 +231,8 @@ class CometScorer:
 
     def score(self, pairs: list[tuple[str, str]]) -> list[Scored]:
         out: list[Scored | None] = [None] * len(pairs)
-        keys = [cache_key(self.model_id, s, t) for s, t in pairs]
+        cache_id = self._cache_id()
+        keys = [cache_key(cache_id, s, t) for s, t in pairs]
         todo = []
         for i, key in enumerate(keys):
             hit = self.cache.get(key)
