@@ -148,8 +148,12 @@ def test_the_collector_is_settled_during_a_run_and_restored_after_it():
 
 
 _INTERRUPTED_RUN = """
-import sys, time
+import signal, sys, time
 from audit.core.runner import run_ordered
+
+# As a terminal's foreground job: a job started in the background by a non-interactive shell (as a CI
+# runner may start the tests) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def slow(n):
     time.sleep(0.05)
