@@ -221,19 +221,17 @@ def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
     assert capsys.readouterr().err == "jaanch: interrupted\n"
 
 
-def test_a_thread_started_by_the_first_item_rules_out_the_fork(monkeypatch):
-    """The first item is worked (and handed to its consumer) before the workers start; a thread
-    started meanwhile, by a library it loaded or by the consumer, means the workers are spawned."""
-    import multiprocessing
-    import threading
+_THREAD_AFTER_FIRST_ITEM = """
+import multiprocessing, threading
+from audit.core import runner
 
-    from audit.core import runner
 
-    if not runner._single_threaded():
-        pytest.skip("this test process already runs a thread")
+# spawned workers import this file again: the run is the main module's alone
+if __name__ == "__main__":
+    assert runner._single_threaded(), "a fresh interpreter runs one thread"
     methods = []
     real = multiprocessing.get_context
-    monkeypatch.setattr(multiprocessing, "get_context", lambda method: methods.append(method) or real(method))
+    multiprocessing.get_context = lambda method: methods.append(method) or real(method)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     got = []
@@ -246,5 +244,21 @@ def test_a_thread_started_by_the_first_item_rules_out_the_fork(monkeypatch):
         stop.set()
         if thread.is_alive():
             thread.join()
-    assert got == list(range(12))
-    assert methods == ["spawn"]
+    assert got == list(range(12)), got
+    assert methods == ["spawn"], methods
+"""
+
+
+def test_a_thread_started_by_the_first_item_rules_out_the_fork(tmp_path):
+    """The first item is worked (and handed to its consumer) before the workers start; a thread
+    started meanwhile, by a library it loaded or by the consumer, means the workers are spawned.
+    (In a fresh interpreter: the test suite's own process may already run threads, and the fork
+    path is only taken from a single thread.)"""
+    import os
+    import subprocess
+
+    script = tmp_path / "thread_after_first_item.py"
+    script.write_text(_THREAD_AFTER_FIRST_ITEM)
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert run.returncode == 0, run.stderr[-2000:]
