@@ -210,6 +210,43 @@ def test_ctrl_c_mid_run_stops_the_workers_quietly(tmp_path):
     assert _group_members(run.pid) == []
 
 
+_HANDLER_KEPT = """
+import os, signal
+from audit.core import runner
+
+calls = []  # signal.signal() calls made by this process (forked workers record theirs in their own copy)
+real_signal = signal.signal
+runner.signal.signal = lambda *a: (calls.append(os.getpid()), real_signal(*a))[1]
+
+def mine(signum, frame):
+    pass
+
+signal.signal(signal.SIGINT, mine)
+calls.clear()
+mask = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+assert list(runner.run_ordered(abs, [-1, -2, -3, -4, -5], jobs=2)) == [1, 2, 3, 4, 5]
+assert calls == [], calls  # a handler a C library installed could not have been put back
+assert signal.getsignal(signal.SIGINT) is mine
+assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == mask
+print("kept")
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="no signal masks here")
+def test_starting_the_workers_leaves_the_parents_ctrl_c_handler_alone(tmp_path):
+    """The workers are started with SIGINT blocked, not ignored: the parent's handler is never
+    swapped (signal.signal() returns None for one a C library installed, so it could not be put
+    back), and the parent's signal mask is as it was after the run."""
+    import os
+    import subprocess
+
+    script = tmp_path / "handler_kept.py"
+    script.write_text(_HANDLER_KEPT)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "kept\n", "")
+
+
 def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
     from audit.cli import check_command, main
 

@@ -46,6 +46,8 @@ class Failed:
 def _start_worker(work: Callable) -> None:
     global _WORK, _SETTLED
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: see _WorkersIgnoreCtrlC
+    if hasattr(signal, "pthread_sigmask"):  # born with it blocked; one pressed meanwhile is dropped now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _WORK = work
     _SETTLED = gc.get_freeze_count() > 0  # a forked worker inherits its parent's settled heap
 
@@ -111,21 +113,30 @@ def _single_threaded() -> bool:
 
 
 class _WorkersIgnoreCtrlC:
-    """While the pool starts its workers, this process ignores SIGINT, so they are born ignoring it
-    (a forked child keeps the handler, a spawned one keeps SIG_IGN across exec).
+    """While the pool starts its workers, this process holds SIGINT blocked, so they are born with
+    it held (a forked child keeps the signal mask, and a spawned one keeps it across exec); each
+    worker then ignores SIGINT and lets it through (_start_worker).
 
     Ctrl-C reaches every process of the terminal's group. A worker that took it died with a
     traceback on the user's screen, and one that died inside the task queue's get() left the
     queue's lock held, so the parent's Pool.terminate() waited on it for ever. Now only the parent
-    takes it: KeyboardInterrupt leaves the `with` block, which terminates the workers."""
+    takes it: KeyboardInterrupt leaves the run, which terminates the workers.
+
+    Blocking, not ignoring, leaves the parent's handler as it was, whoever installed it (one a C
+    library installed cannot be put back from Python: signal.signal() returns None for it), and a
+    Ctrl-C pressed while the workers start is delivered when this block ends, not lost."""
 
     def __enter__(self):
-        self.before = None
-        if threading.current_thread() is threading.main_thread():  # signal() works there only
+        self.mask = self.before = None
+        if hasattr(signal, "pthread_sigmask"):
+            self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        elif threading.current_thread() is threading.main_thread():  # no signal masks (Windows)
             self.before = signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def __exit__(self, *exc):
-        if self.before is not None:
+        if self.mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
+        elif self.before is not None:
             signal.signal(signal.SIGINT, self.before)
 
 
@@ -174,8 +185,14 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
         # the end one worker waits out at most the other's last chunk (16 articles: a third of a
         # second); the pipe costs about 10 µs of the parent's CPU per item in chunks of 4, 40 µs alone.
         chunk = max(1, min(4, len(rest) // (jobs * 8)))
-        with _WorkersIgnoreCtrlC():
-            pool = get_context(method).Pool(jobs, initializer=_start_worker, initargs=(work,))
+        pool = None
+        try:
+            with _WorkersIgnoreCtrlC():
+                pool = get_context(method).Pool(jobs, initializer=_start_worker, initargs=(work,))
+        except BaseException:  # a Ctrl-C held while they started arrives as the block ends
+            if pool is not None:
+                pool.terminate()
+            raise
         with pool:
             bar = _progress_bar(len(items), desc, progress)  # after the fork: its monitor is a thread
             if bar is not None:
