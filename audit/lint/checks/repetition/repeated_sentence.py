@@ -54,6 +54,8 @@ class RepeatedSentence(Check):
             # MAX_COMPARED (sentences with one bag of words in many orders) only a verbatim copy is
             # looked up, so no article costs more than MAX_COMPARED chrF scores per sentence.
             prefix = candidates.prefix(bag)
+            if prefix is None:
+                continue  # its index words are its own: no sentence, earlier or later, can be near it
             near = candidates.near(prefix, MAX_COMPARED)
             if len(near) > MAX_COMPARED:
                 copy = first_copy.get(sent.text)
@@ -112,19 +114,28 @@ class _OverlapIndex:
     def __init__(self, bags: list[tuple[object, frozenset[str]]], min_overlap: float):
         self.min_overlap = min_overlap
         frequency = Counter(chain.from_iterable(bag for _, bag in bags))
+        # A word of one sentence alone (one bag: copies of a sentence share theirs) is the rarest of
+        # all, first in every order, and never shared: it is left out of the order, and of the
+        # index, whose other words keep their places (ranked among themselves as among all words).
+        common = [word for word, n in frequency.items() if n > 1]
         # each word's place in the order (rarest first, ties by the word): one sort of the vocabulary,
         # by the word and then, stably, by how few sentences hold it
-        ordered = sorted(frequency)
-        ordered.sort(key=frequency.__getitem__)
-        self.rank = {word: i for i, word in enumerate(ordered)}
+        common.sort()
+        common.sort(key=frequency.__getitem__)
+        self.rank = {word: i for i, word in enumerate(common)}
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.every: list[int] = []  # with a bar of 0 even disjoint sentences qualify: no filter works
 
-    def prefix(self, bag: frozenset[str]) -> list[str]:
-        """The bag's words that index it: its rarest |A| - floor(t*|A|) + 1."""
-        ordered = sorted(bag, key=self.rank.__getitem__)
+    def prefix(self, bag: frozenset[str]) -> list[str] | None:
+        """The bag's words that index it, its rarest |A| - floor(t*|A|) + 1, less those of no other
+        sentence; None where those are all it has (then nothing can be near it)."""
+        rank = self.rank
+        shared = rank.keys() & bag
         # floor, not ceil: never shorter than the bound needs, even when t*|A| rounds up in floating point
-        return ordered[: len(ordered) - math.floor(self.min_overlap * len(ordered)) + 1]
+        wanted = len(shared) - math.floor(self.min_overlap * len(bag)) + 1
+        if wanted <= 0:
+            return None
+        return sorted(shared, key=rank.__getitem__)[:wanted]
 
     def near(self, prefix: list[str], limit: int) -> list[int]:
         """The first `limit` + 1 candidates in article order (each posting list is already in order)."""
