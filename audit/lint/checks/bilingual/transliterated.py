@@ -59,7 +59,7 @@ class TransliteratedSource(Check):
         for unit in ctx.aligned:
             said_words = source_words(unit.source)
             words = [w for k, w in enumerate(said_words)
-                     if _to_translate(said_words, k, nationalities) and (w.lower,) not in names]
+                     if _to_translate(said_words, k, nationalities) and not _listed_name(w, names)]
             wanted: dict[int, tuple[str, str]] = {}  # id(concept) -> (source word, lemma)
             lower_source = " " + " ".join(w.lower for w in words) + " "
             for w in words:
@@ -257,6 +257,13 @@ def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
     return after is None or not after.text[:1].isupper() or after.start - word.end > 1
 
 
+def _listed_name(word, names) -> bool:
+    """The source word is a name of the glossary, as the source writes it: a capitalised entry is not
+    the same word in lower case (Turkey the country, turkey the bird; China, china)."""
+    entry = names.get((word.lower,))
+    return entry is not None and not (word.text.islower() and entry.latin[:1].isupper())
+
+
 def _after_number(ctx: Context, tokens, i: int) -> bool:
     """The token follows a number in digits (10 फीट) or in words (छह मील)."""
     return i > 0 and (tokens[i - 1].kind == "num" or ctx.lexicon.numbers.get(fold(tokens[i - 1].text), 1) > 1)
@@ -307,8 +314,8 @@ def _spelled_source_word(token: str, spelled: SpelledWords, max_distance: float)
 def _common_english(word: str, min_zipf: float) -> bool:
     """A common English word (one a Hindi reader has a word for), not a function word (and, for)
     nor a rare or technical one (carotenoid, proton), which Hindi has no word of its own for."""
-    zipf = max(english_zipf(lemma) for lemma in lemmas(word))
-    return min_zipf <= zipf < _FUNCTION_WORD_ZIPF
+    # a function word is one as written: a stem cut off an inflected word (notes -> not) is not
+    return max(english_zipf(lemma) for lemma in lemmas(word)) >= min_zipf and english_zipf(word.lower()) < _FUNCTION_WORD_ZIPF
 
 
 _FUNCTION_WORD_ZIPF = 6.0
