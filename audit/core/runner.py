@@ -113,31 +113,38 @@ def _single_threaded() -> bool:
 
 
 class _WorkersIgnoreCtrlC:
-    """While the pool starts its workers, this process holds SIGINT blocked, so they are born with
-    it held (a forked child keeps the signal mask, and a spawned one keeps it across exec); each
-    worker then ignores SIGINT and lets it through (_start_worker).
+    """While the pool starts its workers, this process holds SIGINT blocked, so forked workers are
+    born with it held (a child keeps the signal mask); each worker then ignores SIGINT and lets it
+    through (_start_worker). A spawned worker's mask is cleared at exec, so for those the parent
+    ignores SIGINT meanwhile, which exec keeps.
 
     Ctrl-C reaches every process of the terminal's group. A worker that took it died with a
     traceback on the user's screen, and one that died inside the task queue's get() left the
     queue's lock held, so the parent's Pool.terminate() waited on it for ever. Now only the parent
     takes it: KeyboardInterrupt leaves the run, which terminates the workers.
 
-    Blocking, not ignoring, leaves the parent's handler as it was, whoever installed it (one a C
-    library installed cannot be put back from Python: signal.signal() returns None for it), and a
-    Ctrl-C pressed while the workers start is delivered when this block ends, not lost."""
+    Blocking leaves the parent's handler as it was, and a Ctrl-C pressed while the workers start
+    is delivered when this block ends, not lost. A handler a C library installed (signal.getsignal()
+    says None) cannot be put back from Python, so it is never swapped; then only a Ctrl-C in a
+    spawned worker's first moments can reach it."""
+
+    def __init__(self, method: str):
+        self.method = method
 
     def __enter__(self):
         self.mask = self.before = None
         if hasattr(signal, "pthread_sigmask"):
             self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        elif threading.current_thread() is threading.main_thread():  # no signal masks (Windows)
+        if ((self.method != "fork" or self.mask is None)
+                and threading.current_thread() is threading.main_thread()  # signal() works there only
+                and signal.getsignal(signal.SIGINT) is not None):
             self.before = signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def __exit__(self, *exc):
-        if self.mask is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
-        elif self.before is not None:
+        if self.before is not None:
             signal.signal(signal.SIGINT, self.before)
+        if self.mask is not None:  # after the handler is back: a Ctrl-C held meanwhile goes to it
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
 
 
 def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = None,
@@ -187,7 +194,7 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
         chunk = max(1, min(4, len(rest) // (jobs * 8)))
         pool = None
         try:
-            with _WorkersIgnoreCtrlC():
+            with _WorkersIgnoreCtrlC(method):
                 pool = get_context(method).Pool(jobs, initializer=_start_worker, initargs=(work,))
         except BaseException:  # a Ctrl-C held while they started arrives as the block ends
             if pool is not None:
