@@ -42,6 +42,8 @@ PAIRS = [
      [("BIL007", "पौधे")]),  # "nuclear" rules out the living plant
     ("The plane landed in Ürümqi after midnight.", "विमान आधी रात के बाद Ürümqi में उतरा।",
      [("BIL003", "Ürümqi")]),  # a name with accented letters is one word, left in Latin script (info)
+    ("Critics of capitalism gathered outside the bank.", "कैपिटलवाद के आलोचक बैंक के बाहर जमा हुए।",
+     [("BIL008", "कैपिटलवाद")]),  # an English stem with a Hindi suffix: पूंजीवाद
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 

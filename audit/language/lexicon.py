@@ -43,6 +43,16 @@ class SourceSense:
 
 
 @dataclass(frozen=True)
+class HybridSuffix:
+    """An English suffix of a term and the Hindi suffixes that render it (ism: वाद, ता)."""
+
+    english: str  # ism
+    hindi: tuple[str, ...]  # वाद, वादों, ता
+    note: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Anglicism:
     phrase: str
     suggestions: tuple[str, ...]
@@ -104,6 +114,16 @@ class Lexicon:
                 if keys:
                     index.get(keys).append(sense)
         return index
+
+    @cached_property
+    def hybrid_suffixes(self) -> tuple[HybridSuffix, ...]:
+        """`hybrid_suffixes.tsv`: English term suffixes and their Hindi ones (read when a source is known)."""
+        out = []
+        for row in read_table(self.directory / "hybrid_suffixes.tsv", ("english", "hindi"), ("note",)):
+            if not (row.get("english") and row.items("hindi")):
+                raise row.error("english and hindi must not be empty")
+            out.append(HybridSuffix(row.get("english").lower(), tuple(row.items("hindi")), row.get("note"), row.line))
+        return tuple(out)
 
     @cached_property
     def concepts(self):

@@ -7,6 +7,7 @@ from audit.lint.checks.anglicism.readback_anglicism import EnglishReadback
 from audit.lint.checks.anglicism.untranslated_english import UntranslatedEnglish
 from audit.lint.checks.bilingual.entities import LostEntity
 from audit.lint.checks.bilingual.glossary_source import SourceTermRendering
+from audit.lint.checks.bilingual.hybrid_term import HybridTerm
 from audit.lint.checks.bilingual.lost_punctuation import LostQuestionMark
 from audit.lint.checks.bilingual.numbers import NumberMismatch
 from audit.lint.checks.bilingual.source_sense import SourceWrongSense
@@ -61,6 +62,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     LostEntity,
     LostQuestionMark,
     SourceWrongSense,
+    HybridTerm,
     EncodingHygiene,
     LookalikeChar,
     ConceptConsistency,
