@@ -44,6 +44,8 @@ PAIRS = [
      [("BIL003", "Ürümqi")]),  # a name with accented letters is one word, left in Latin script (info)
     ("Critics of capitalism gathered outside the bank.", "कैपिटलवाद के आलोचक बैंक के बाहर जमा हुए।",
      [("BIL008", "कैपिटलवाद")]),  # an English stem with a Hindi suffix: पूंजीवाद
+    ("Lions live in large groups called prides.", "शेर बड़े समूहों में रहते हैं जिन्हें वालेगर्व कहा जाता है।",
+     [("BIL007", "गर्व")]),  # the other-sense word glued to वाले (a lost space): the word alone is flagged
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 

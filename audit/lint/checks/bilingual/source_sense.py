@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
+from audit.core.document import tokenize_phrase
+from audit.core.text import fold
+from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import lemmas, source_words
 
@@ -12,9 +17,9 @@ class SourceWrongSense(Check):
                    source "A pride of lions rested in the shade."        ->  शेरों का एक गर्व छाया में आराम कर रहा था।
     Fix:           परमाणु संयंत्र के पास विकिरण मिला।   /   शेरों का एक झुंड छाया में आराम कर रहा था।
     Fix safety:    display-only: the right word may need another case ending or gender around it.
-    A row fires when its English word is in the source (not as part of a name), one of its cues
-    (source words that show the sense: nuclear, reactor) is in the same source segment, and the
-    target has the Hindi of the other sense. Without the source, SENSE001 can only guess from Hindi
+    A row fires when its English word is in the source, one of its cues (source words or hyphenated
+    compounds that show the sense: nuclear, reactor, up-bow) is in the same source segment, and the
+    target has the Hindi of the other sense, also glued to a Hindi word where a space was lost. Without the source, SENSE001 can only guess from Hindi
     context; here the English says which word was meant.
     """
 
@@ -26,23 +31,58 @@ class SourceWrongSense(Check):
     def run(self, ctx: Context):
         index = ctx.lexicon.source_senses
         for unit in ctx.aligned:
-            said = {lemma for w in source_words(unit.source) if not w.name for lemma in lemmas(w.text)}
+            # Capitalised words count too: a cue only shows the field (Lions at a sentence's start,
+            # the Supreme Court), and a row's word may be a name the Hindi must not translate
+            # (Sagittarius, the constellation, is धनु). So does a hyphenated compound (up-bow).
+            said = {lemma for w in source_words(unit.source) for lemma in lemmas(w.text)}
+            cues = said | _compounds(unit.source)
             written: set[str] = set()  # the segment's words, read when a row first fires
             for sent in unit.sentences:
-                for m in index.scan(sent.tokens):
-                    sense = next((s for s in m.value if s.english in said and s.cues & said
+                for start, end, senses in _wrong_words(ctx, index, sent.tokens):
+                    sense = next((s for s in senses if s.english in said and s.cues & cues
                                   and not _has_right(s, unit, written)), None)
                     if sense is None:
                         continue
-                    start, end = span_of(sent.tokens, m.first, m.last)
                     flagged = ctx.article.text[start:end]
-                    cue = sorted(sense.cues & said)[0]
+                    cue = sorted(sense.cues & cues)[0]
                     yield ctx.finding(
                         self, start, end,
                         f"'{flagged}' renders the source's '{sense.english}' in another sense; with "
                         f"'{cue}' in the source it is '{sense.right[0]}' ({sense.note})",
                         [Fix(start, end, right, applicability=DISPLAY_ONLY) for right in sense.right],
                         confidence=0.8)
+
+
+def _wrong_words(ctx: Context, index, tokens):
+    """(start, end, rows) of each wrong-sense form in the sentence: listed phrases, and a one-word
+    form glued to a common Hindi word where a space was lost (वालेगर्व, पौधेपर); the whole token
+    must be unknown to Hindi, so a Hindi word that merely ends in a listed form is never cut."""
+    for m in index.scan(tokens):
+        yield (*span_of(tokens, m.first, m.last), m.value)
+    for tok in tokens:
+        if len(tok.text) < 6 or hindi_zipf(tok.text) > 0:
+            continue
+        for cut in range(2, len(tok.text) - 1):
+            for word, other, offset in ((tok.text[:cut], tok.text[cut:], 0), (tok.text[cut:], tok.text[:cut], cut)):
+                senses = index.get(tokenize_phrase(word)) if len(word) >= 3 else None
+                if senses and (fold(other) in ctx.lexicon.stopwords or hindi_zipf(other) >= _GLUED_ZIPF):
+                    yield tok.start + offset, tok.start + offset + len(word), senses
+                    break
+            else:
+                continue
+            break
+
+
+# A word glued to a wrong-sense form must be common Hindi (वाले, पर), not a fragment.
+_GLUED_ZIPF = 3.0
+
+
+def _compounds(source: str) -> set[str]:
+    """The hyphenated compounds of a source segment, lower case (up-bow, cell-death)."""
+    return {m.group().lower() for m in _COMPOUND.finditer(source)}
+
+
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
 def _has_right(sense, unit, written: set[str]) -> bool:
