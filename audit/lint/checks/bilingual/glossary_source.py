@@ -3,6 +3,7 @@ from __future__ import annotations
 from audit.core.document import parse_article
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.glossary import Entry
+from audit.language.soundalike import hindi_key
 from audit.lint.checks.base import Check, Context, span_of
 
 
@@ -42,6 +43,8 @@ class SourceTermRendering(Check):
                 if id(entry) in present:
                     continue
                 rendered = [(s, e) for other, s, e in wrong if other is entry]
+                if not rendered and _spelled_otherwise(entry, unit):
+                    continue  # the name is there in a spelling the glossary does not list (TERM001's)
                 for start, end in rendered:
                     yield ctx.finding(
                         self, start, end,
@@ -53,6 +56,15 @@ class SourceTermRendering(Check):
                         self, unit.start, unit.end,
                         f"the source names {entry.latin}; the translation has neither '{entry.canonical}' "
                         f"nor '{entry.latin}'", severity=Severity.INFO, confidence=0.5)
+
+
+def _spelled_otherwise(entry: Entry, unit) -> bool:
+    """A token of the segment has the consonants of the name's one-word Hindi form: अमेज़ॅन, with a
+    candra vowel, is Amazon as अमेज़न is, not a name left out."""
+    wanted = {hindi_key(form)[1] for form in (entry.canonical, *entry.variants) if " " not in form}
+    wanted.discard("")
+    return bool(wanted) and any(hindi_key(tok.text)[1] in wanted for sent in unit.sentences for tok in sent.tokens
+                                if not tok.text.isascii())
 
 
 def _source_entries(ctx: Context, source: str) -> list[Entry]:
