@@ -210,7 +210,7 @@ class _QuadraticRepeatedPhrase(RepeatedPhrase):
     def run(self, ctx):
         sentences = ctx.article.sentences
         reported: set[int] = set()
-        coded = [repeated_phrase._codes(sent.words) for sent in sentences]
+        coded = repeated_phrase._codes(sentences)
         for i, sent in enumerate(sentences):
             words = sent.words
             yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate, chain
+from operator import attrgetter
 
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -17,12 +19,16 @@ class _KeyCodes(dict):
 
 
 _KEY_CODES = _KeyCodes()
+_WORDS, _KEY = attrgetter("words"), attrgetter("key")
 
 
-def _codes(words: list[Token]) -> str:
-    """One character per word, the same character for the same key."""
-    code = _KEY_CODES.__getitem__
-    return "".join([code(t.key) for t in words])
+def _codes(sentences: list) -> list[str]:
+    """Each sentence's words as a string of one character per word, the same character for the
+    same key: the article's words coded in one pass (map and join), then cut at each sentence's end."""
+    words = list(map(_WORDS, sentences))
+    coded = "".join(map(_KEY_CODES.__getitem__, map(_KEY, chain.from_iterable(words))))
+    ends = list(accumulate(map(len, words)))
+    return list(map(coded.__getitem__, map(slice, [0, *ends], ends)))
 
 
 def _grams(coded: str, n: int) -> list[str]:
@@ -63,7 +69,7 @@ class RepeatedPhrase(Check):
             _KEY_CODES.clear()  # between articles only: codes must agree within one
         # Each word key becomes one character, so n-grams are string slices and a repeat is a
         # dict hit, all in compiled code; the Python loop below only runs where a gram repeats.
-        coded = [_codes(sent.words) for sent in sentences]
+        coded = _codes(sentences)
         n_same, n_adjacent = int(ctx.setting(self, "min_words")), int(ctx.setting(self, "min_words_adjacent"))
         following: list[str] | None = None  # the adjacent-length n-grams of sentence i, when worked out at i - 1
         for i, sent in enumerate(sentences):
@@ -73,14 +79,13 @@ class RepeatedPhrase(Check):
                 grams = _grams(coded[i], n_same)
                 if len(set(grams)) < len(grams):  # else no n-gram occurs twice: nothing to report
                     yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported, grams, grams)
-            if i + 1 < len(sentences) and not _template(ctx, sent, sentences[i + 1], conventions):
+            if i + 1 < len(sentences):
                 first = following if following is not None else _grams(coded[i], n_adjacent)
                 following = _grams(coded[i + 1], n_adjacent)
-                if not set(first).isdisjoint(following):
+                # a page template is asked about only where the two sentences share a phrase
+                if not set(first).isdisjoint(following) and not _template(ctx, sent, sentences[i + 1], conventions):
                     yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False,
                                           reported, first, following)
-            else:
-                following = None
 
     def _scan(self, ctx: Context, first: list[Token], second: list[Token], a: str, b: str, same: bool,
               reported: set[int], grams_a: list[str], grams: list[str]):
