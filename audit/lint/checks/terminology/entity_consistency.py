@@ -3,6 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from audit.core.document import Token
@@ -12,6 +13,8 @@ from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_dista
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.words import PerWord
+
+_TOKENS, _TEXT, _KEY = attrgetter("tokens"), attrgetter("text"), attrgetter("key")
 
 # Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
 LETTER_NAMES = dict(zip(
@@ -115,24 +118,29 @@ class EntityConsistency(Check):
                     group = by_entry[entry.latin] = Group(entry.latin, entry.canonical)
                 group.add(_written(surface), surface, span)
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
-        # before any token is looked at. A token's keys are its text's: one answer per distinct
-        # word, kept from article to article.
-        name_like = _name_like(stop, loans, max_zipf)
-        for sent in ctx.article.sentences:
-            toks = sent.tokens
-            if len(name_like) > 200_000:
-                name_like.clear()  # a bound on memory over an endless stream of new words
-            for tok in [tok for tok in toks if tok.kind == "deva" and tok.text not in name_like]:
-                key = tok.key
-                name_like[tok.text] = (len(key) >= 3 and key not in stop and key not in loans
-                                       and hindi_zipf(tok.norm) < max_zipf)
-            loose += [tok for tok in toks if tok.kind == "deva" and name_like[tok.text] and tok.start not in claimed]
-            latin += [tok for tok in toks if tok.kind == "latin" and tok.start not in claimed
-                      and tok.text[:1].isupper() and ctx.conventions.kind(tok.start, tok.end) is None]
+        # before any token is looked at. Whether a token may be a loose name (1: a name-like
+        # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
+        # word, kept from article to article: the tokens are sifted by map and compress.
+        classes = _token_classes(stop, loans, max_zipf)
+        tokens = list(chain.from_iterable(map(_TOKENS, ctx.article.sentences)))
+        found = list(map(classes.get, map(_TEXT, tokens)))
+        if None in found:  # words met for the first time
+            if len(classes) > 200_000:
+                classes.clear()  # a bound on memory over an endless stream of new words
+            for i in [i for i, c in enumerate(found) if c is None]:
+                found[i] = _token_class(tokens[i], classes, stop, loans, max_zipf)
+        kind = ctx.conventions.kind
+        for tok, c in zip(compress(tokens, found), filter(None, found)):
+            if tok.start in claimed:
+                continue
+            if c == 1:
+                loose.append(tok)
+            elif kind(tok.start, tok.end) is None:
+                latin.append(tok)
         groups = list(by_entry.values())
         loose = self._attach(ctx, groups, loose)
         groups.extend(self._cluster(ctx, loose, latin))
-        groups.extend(self._acronyms(ctx, latin, claimed))
+        groups.extend(self._acronyms(ctx, latin, claimed, tokens))
         return groups
 
     def _attach(self, ctx: Context, groups: list[Group], loose: list[Token]) -> list[Token]:
@@ -182,7 +190,8 @@ class EntityConsistency(Check):
             groups.append(group)
         return groups
 
-    def _acronyms(self, ctx: Context, latin: list[Token], claimed: set[int]) -> list[Group]:
+    def _acronyms(self, ctx: Context, latin: list[Token], claimed: set[int], tokens: list[Token]) -> list[Group]:
+        """Groups of a Latin acronym and its spelling out (AI / एआई); `tokens`: the article's, in order."""
         spelled: dict[str, Group] = {}
         for tok in latin:
             spelling = _spell_acronym(tok.text)
@@ -197,22 +206,23 @@ class EntityConsistency(Check):
             return []
         # A token can only start a spelled acronym if its key opens one: most tokens stop at one lookup.
         openings = {key[:n] for key in spelled for n in range(1, len(key) + 1)}
-        for sent in ctx.article.sentences:
-            toks = sent.tokens
-            for i in [i for i, tok in enumerate(toks) if tok.key in openings]:
-                tok = toks[i]
-                if tok.kind != "deva" or tok.start in claimed:
-                    continue
-                candidates = [(tok.key, i)]
-                if i + 1 < len(toks) and toks[i + 1].kind == "num":
-                    candidates.insert(0, (tok.key + toks[i + 1].key, i + 1))
-                for key, last in candidates:
-                    group = spelled.get(key)
-                    if group is not None and hindi_zipf(tok.norm) < 4.0:
-                        span = (tok.start, toks[last].end)
-                        surface = ctx.article.text[span[0] : span[1]]
-                        group.add(_written(surface), surface, span)
-                        break
+        # where each sentence's tokens start in `tokens`: a token and the next are of one sentence
+        # unless the next starts one
+        firsts = set(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))
+        for i in compress(range(len(tokens)), map(openings.__contains__, map(_KEY, tokens))):
+            tok = tokens[i]
+            if tok.kind != "deva" or tok.start in claimed:
+                continue
+            candidates = [(tok.key, i)]
+            if i + 1 < len(tokens) and i + 1 not in firsts and tokens[i + 1].kind == "num":
+                candidates.insert(0, (tok.key + tokens[i + 1].key, i + 1))
+            for key, last in candidates:
+                group = spelled.get(key)
+                if group is not None and hindi_zipf(tok.norm) < 4.0:
+                    span = (tok.start, tokens[last].end)
+                    surface = ctx.article.text[span[0] : span[1]]
+                    group.add(_written(surface), surface, span)
+                    break
         return [g for g in spelled.values() if len(g.spans) > 1]
 
     def _report(self, ctx: Context, group: Group):
@@ -261,17 +271,31 @@ class EntityConsistency(Check):
 
 
 _SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a loose name's, per distinct text
-_NAME_LIKE: list = [None, None, None, {}]  # the stopwords, loans and zipf cut it answers for; its answers
+_CLASSES: list = [None, None, None, {}]  # the stopwords, loans and zipf cut it answers for; its answers
 
 
-def _name_like(stop, loans, max_zipf: float) -> dict[str, bool]:
-    """Whether a Devanagari token's text is name-like (not a stopword, a loan or a word Hindi text
-    uses), per distinct text, kept from article to article while the lexicon and cut stay (the
-    memo holds them, so an identity is never another lexicon's)."""
-    memo = _NAME_LIKE
+def _token_classes(stop, loans, max_zipf: float) -> dict[str, int]:
+    """A token text's class for grouping names (`_token_class`), per distinct text, kept from
+    article to article while the lexicon and cut stay (the memo holds them, so an identity is
+    never another lexicon's)."""
+    memo = _CLASSES
     if memo[0] is not stop or memo[1] is not loans or memo[2] != max_zipf:
         memo[:] = [stop, loans, max_zipf, {}]
     return memo[3]
+
+
+def _token_class(tok: Token, classes: dict[str, int], stop, loans, max_zipf: float) -> int:
+    """1: a name-like Devanagari word (not a stopword, a loan or a word Hindi text uses);
+    2: a capitalised Latin word; 0: neither. A token's kind and keys are its text's."""
+    got = classes.get(tok.text)
+    if got is None:
+        key = tok.key
+        if tok.kind == "deva":
+            got = int(len(key) >= 3 and key not in stop and key not in loans and hindi_zipf(tok.norm) < max_zipf)
+        else:
+            got = 2 if tok.kind == "latin" and tok.text[:1].isupper() else 0
+        classes[tok.text] = got
+    return got
 
 
 def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
