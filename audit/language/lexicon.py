@@ -37,9 +37,14 @@ class SourceSense:
     english: str  # the lemma in the source (plant)
     wrong: tuple[str, ...]  # the Hindi of the other sense (पौधा, पौधे, पौधों)
     right: tuple[str, ...]  # the Hindi of this sense (संयंत्र)
-    cues: frozenset[str]  # source lemmas that show this sense (nuclear, reactor)
+    cues: frozenset[str]  # source lemmas that show this sense (nuclear, reactor); ANY_CONTEXT: none needed
     note: str
     line: int
+    unless: frozenset[str] = frozenset()  # source lemmas of the wrong word's own sense (monsoon for सावन)
+
+
+# The cue of a row whose English word has no sense the wrong Hindi could render (savanna: सावन).
+ANY_CONTEXT = "*"
 
 
 @dataclass(frozen=True)
@@ -104,11 +109,13 @@ class Lexicon:
     def source_senses(self) -> PhraseIndex[list[SourceSense]]:
         """`source_senses.tsv`: wrong Hindi form -> the rows it is wrong for (read when a source is known)."""
         index: PhraseIndex[list[SourceSense]] = PhraseIndex()
-        for row in read_table(self.directory / "source_senses.tsv", ("english", "wrong", "right", "cues"), ("note",)):
+        for row in read_table(self.directory / "source_senses.tsv", ("english", "wrong", "right", "cues"),
+                              ("note", "unless")):
             if not (row.get("english") and row.items("wrong") and row.items("right") and row.items("cues")):
                 raise row.error("english, wrong, right and cues must not be empty")
             sense = SourceSense(row.get("english").lower(), tuple(row.items("wrong")), tuple(row.items("right")),
-                                frozenset(c.lower() for c in row.items("cues")), row.get("note"), row.line)
+                                frozenset(c.lower() for c in row.items("cues")), row.get("note"), row.line,
+                                frozenset(u.lower() for u in row.items("unless")))
             for form in sense.wrong:
                 keys = index.add(form, [])
                 if keys:

@@ -5,6 +5,7 @@ import re
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.core.document import tokenize_phrase
 from audit.core.text import fold
+from audit.language.lexicon import ANY_CONTEXT
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import lemmas, source_words
@@ -39,16 +40,17 @@ class SourceWrongSense(Check):
             written: set[str] = set()  # the segment's words, read when a row first fires
             for sent in unit.sentences:
                 for start, end, senses in _wrong_words(ctx, index, sent.tokens):
-                    sense = next((s for s in senses if s.english in said and s.cues & cues
-                                  and not _has_right(s, unit, written)), None)
+                    sense = next((s for s in senses if s.english in said and (s.cues & cues or ANY_CONTEXT in s.cues)
+                                  and not s.unless & said and not _has_right(s, unit, written)), None)
                     if sense is None:
                         continue
                     flagged = ctx.article.text[start:end]
-                    cue = sorted(sense.cues & cues)[0]
+                    shown = sorted(sense.cues & cues)
+                    why = f"with '{shown[0]}' in the source it is" if shown else "it is"
                     yield ctx.finding(
                         self, start, end,
-                        f"'{flagged}' renders the source's '{sense.english}' in another sense; with "
-                        f"'{cue}' in the source it is '{sense.right[0]}' ({sense.note})",
+                        f"'{flagged}' renders the source's '{sense.english}' in another sense; {why} "
+                        f"'{sense.right[0]}' ({sense.note})",
                         [Fix(start, end, right, applicability=DISPLAY_ONLY) for right in sense.right],
                         confidence=0.8)
 
