@@ -334,3 +334,21 @@ def test_split_compounds_are_tried_only_where_they_can_start():
         assert got == [(m.span(), m.groups()) for m in hyphen_space._PATTERN.finditer(text)], text
         found += len(got)
     assert found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_split_pairs_walk_matches_every_split_of_every_word(seed):
+    """SPELL001's split pairs from a walk over the sorted words are every (w1, w2) of two words
+    whose join is a word too, as every split of every word finds them (long pasted runs included)."""
+    rng = random.Random(seed)
+    words = sorted({w for text in _seed_texts() for w in spelling_variant._WORDS.word.findall(text)})
+    found = 0
+    for _ in range(6):
+        singles = set(rng.sample(words, 300))
+        parts = list(singles)
+        singles |= {rng.choice(parts) + rng.choice(parts) for _ in range(60)}  # joins that split
+        singles |= {"क" * n for n in rng.sample(range(1, 90), 12)}  # runs, some over 40 letters
+        expected = {(w[:n], w[n:]) for w in singles for n in range(1, len(w)) if w[:n] in singles and w[n:] in singles}
+        assert spelling_variant._split_pairs(singles) == expected
+        found += len(expected)
+    assert found > 100

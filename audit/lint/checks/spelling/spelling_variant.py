@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from itertools import compress
 from operator import itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -111,16 +112,18 @@ class SpellingVariant(Check):
                     count[text[start:end]] -= 1
             if keep is None or keep(s1):
                 compound_count[text[s1:e2]] += 1
-        written = [w for w, n in compound_count.items() if n] + [w for w, n in count.items() if n]
-        keys = list(map(itemgetter(0), map(_KEYED.__getitem__, written)))
-        if len(set(keys)) == len(keys):
+        used = [(w, n) for w, n in compound_count.items() if n] + [(w, n) for w, n in count.items() if n]
+        keys = list(map(itemgetter(0), map(_KEYED.__getitem__, map(itemgetter(0), used))))
+        key_count = Counter(keys)
+        if len(key_count) == len(keys):
             return  # each spelling key written one way (most articles): nothing to compare
+        # only a key written more than once can have two spellings: the others are not grouped
+        shared = {key for key, n in key_count.items() if n > 1}
         groups: dict[str, dict[str, int]] = defaultdict(dict)
-        for written, n in (*compound_count.items(), *count.items()):
-            if n:
-                key, nfc = keyed(written)
-                forms = groups[key]
-                forms[nfc] = forms.get(nfc, 0) + n
+        for written, n in compress(used, map(shared.__contains__, keys)):
+            key, nfc = keyed(written)
+            forms = groups[key]
+            forms[nfc] = forms.get(nfc, 0) + n
         variants = [(key, forms) for key, forms in groups.items() if len(forms) > 1]
         if not variants:
             return
@@ -197,28 +200,23 @@ def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
     return pairs
 
 
-# A word's prefixes, kept per word (a real word, up to 40 letters; a pasted run of letters is cut
-# at the lengths of the text's words instead)
-_PREFIXES = PerWord(lambda word: frozenset(word[:n] for n in range(1, len(word))), most=50_000)
-
-
 def _split_pairs(singles: set[str]) -> set[tuple[str, str]]:
-    """Every (w1, w2) of two words of the text that are, joined, a word of the text too."""
-    if singles and max(map(len, singles)) <= 40:
-        prefixes = _PREFIXES
-        # most words have no prefix that is a word of the text (asked without building a set)
-        return {(head, word[len(head):]) for word in singles if not singles.isdisjoint(prefixes[word])
-                for head in singles.intersection(prefixes[word]) if word[len(head):] in singles}
+    """Every (w1, w2) of two words of the text that are, joined, a word of the text too.
+
+    In sorted order the words that begin with a word follow it, the first right after it: only a
+    word that the next one begins with (a few) is walked on from, and each step of the walk is a
+    word with that prefix, so the walk is as long as the (prefix, word) pairs it finds.
+    """
+    ordered = sorted(singles)
     pairs: set[tuple[str, str]] = set()
-    lengths = sorted({len(w) for w in singles})
-    for word in singles:
-        if len(word) <= 40:
-            heads = _PREFIXES[word] & singles
-        else:
-            heads = [word[:n] for n in lengths if n < len(word) and word[:n] in singles]
-        for head in heads:
-            if word[len(head):] in singles:
-                pairs.add((head, word[len(head):]))
+    last = len(ordered)
+    for i in compress(range(1, last), map(str.startswith, ordered[1:], ordered)):
+        head = ordered[i - 1]
+        n = len(head)
+        while i < last and (word := ordered[i]).startswith(head):
+            if word[n:] in singles:
+                pairs.add((head, word[n:]))
+            i += 1
     return pairs
 
 
