@@ -69,6 +69,9 @@ class CheckJob:
     source: str | None = None
     qe: bool = False
     unsafe: bool = False
+    # Set by `report_check` where the format allows: each file's report text is written here (in
+    # the worker), so the parent only writes it out; None: the findings are passed back.
+    render: object | None = None
     _stores: dict = field(default_factory=dict, repr=False)
 
     def __getstate__(self):
@@ -142,7 +145,8 @@ class CheckJob:
             findings, unused = apply_inline(article, findings)
             findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)
         used = (store.used - used_before) if store is not None else set()
-        return FileResult(article.path, findings, fixed), used
+        result = FileResult(article.path, findings, fixed)
+        return (result if self.render is None else self.render(result)), used
 
 
 @dataclass
@@ -251,6 +255,9 @@ def report_check(run: CheckRun, runner) -> int:
     baseline_path = None if args.write_baseline else Path(args.baseline) if args.baseline else config.baseline
     baseline = Baseline(baseline_path) if baseline_path else None
     everything = []  # kept only to write a baseline
+    # Each file's text is written where it is checked, unless the parent must see its findings
+    # (a baseline to filter or to write) or the format is one document built at the end (JUnit).
+    job.render = None if args.write_baseline or baseline is not None else reporter.file_renderer()
     worst = None
     out = sys.stdout
     if not args.write_baseline:
@@ -287,10 +294,18 @@ def report_check(run: CheckRun, runner) -> int:
 
 def _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst):
     """One file's result: suppression bookkeeping, baseline, the reporter; returns the worst severity."""
+    from audit.reporters.base import RenderedResult
+
     if target != "-":
         store = stores[Path(target).parent]
         store.used |= used
         store.checked.add(Path(target).name)
+    if isinstance(result, RenderedResult):
+        if result.worst is not None and (worst is None or result.worst > worst):
+            worst = result.worst
+        for part in reporter.take(result):
+            out.write(part)
+        return worst
     if args.write_baseline:
         everything.extend(result.findings)
         return worst

@@ -4,7 +4,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from audit.core.findings import Finding
+from audit.core.findings import Finding, Severity
+
+# A file with more findings than this travels as its findings, written out piece by piece by the
+# parent (`parts`), so one huge article's report is never one string in memory.
+RENDER_AT_MOST = 2_000
 
 
 @dataclass
@@ -12,6 +16,38 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     fixed: int = 0
+
+
+class RenderedResult:
+    """One file's part of the report, written where the file was checked (a `--jobs` worker): the
+    parent then only writes it in input order, instead of unpickling every finding and rendering
+    it while the workers wait for the cores. `tally` is what the reporter's summary counts."""
+
+    __slots__ = ("path", "fixed", "worst", "text", "tally")
+
+    def __init__(self, path: str, fixed: int, worst: Severity | None, text: str, tally: tuple):
+        self.path, self.fixed, self.worst, self.text, self.tally = path, fixed, worst, text, tally
+
+    def __reduce__(self):
+        return RenderedResult, (self.path, self.fixed, self.worst, self.text, self.tally)
+
+
+def worst_severity(findings: list[Finding]) -> Severity | None:
+    return max([f.severity for f in findings], default=None)
+
+
+class FileRenderer:
+    """What a worker runs on each file's result (picklable: a reporter class and the one option
+    its text depends on); a file with many findings is passed back as it is."""
+
+    def __init__(self, reporter: type["Reporter"], unsafe_fixes: bool):
+        self.reporter, self.unsafe_fixes = reporter, unsafe_fixes
+
+    def __call__(self, result: FileResult) -> FileResult | RenderedResult:
+        if len(result.findings) > RENDER_AT_MOST:
+            return result
+        text, tally = self.reporter.render_file(result, self.unsafe_fixes)
+        return RenderedResult(result.path, result.fixed, worst_severity(result.findings), text, tally)
 
 
 class Reporter:
@@ -46,6 +82,20 @@ class Reporter:
 
     def finish(self) -> str:
         return self.render_all(self._results)
+
+    # Rendering where the file is checked: a format whose text for one file does not depend on the
+    # others (only on a count, or on summary totals) writes it in `render_file`, and the parent
+    # passes it through `take`; output is byte for byte what `parts` would have written.
+    def file_renderer(self) -> FileRenderer | None:
+        """A picklable callable rendering one file's result, or None where the format cannot."""
+        return None
+
+    @classmethod
+    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
+        raise NotImplementedError
+
+    def take(self, rendered: RenderedResult) -> Iterator[str]:
+        raise NotImplementedError
 
     def render_all(self, results: list[FileResult]) -> str:
         raise NotImplementedError

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from audit.reporters.base import FileResult, Reporter
+from collections.abc import Iterator
+
+from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -28,6 +30,17 @@ class GithubReporter(Reporter):
             ])
             out.append(f"::{_LEVEL[f.severity.label]} {props}::{_escape_data(f.message)}")
         return "".join(line + "\n" for line in out)
+
+    def file_renderer(self) -> FileRenderer:
+        return FileRenderer(type(self), self.unsafe_fixes)
+
+    @classmethod
+    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
+        return cls("", unsafe_fixes).add(result), ()
+
+    def take(self, rendered: RenderedResult) -> Iterator[str]:
+        if rendered.text:
+            yield rendered.text
 
     def finish(self) -> str:
         return ""

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder when available, as json.dumps uses
 
 from audit.core.findings import Finding
-from audit.reporters.base import FileResult, Reporter
+from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
 
 
 def _scalar(value) -> str:
@@ -154,6 +154,21 @@ class JsonReporter(Reporter):
             body = finding_json(f) if type(f) is Finding else _indented(f.to_dict(), 1)
             yield ("[\n " if self._count == 0 else ",\n ") + body
             self._count += 1
+
+    def file_renderer(self) -> FileRenderer:
+        return FileRenderer(type(self), self.unsafe_fixes)
+
+    @classmethod
+    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
+        """The file's findings as `parts` writes them, less the separator before the first."""
+        return ",\n ".join([finding_json(f) if type(f) is Finding else _indented(f.to_dict(), 1)
+                             for f in result.findings]), (len(result.findings),)
+
+    def take(self, rendered: RenderedResult) -> Iterator[str]:
+        count = rendered.tally[0]
+        if count:
+            yield ("[\n " if self._count == 0 else ",\n ") + rendered.text
+            self._count += count
 
     def finish(self) -> str:
         return "[]\n" if self._count == 0 else "\n]\n"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from audit import __version__
 from audit.core.findings import DISPLAY_ONLY
 from audit.lint.rules import ALL_RULES
-from audit.reporters.base import FileResult, Reporter
+from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
 from audit.reporters.json_reporter import _indented, _scalar
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -17,7 +18,36 @@ class SarifReporter(Reporter):
 
     name = "sarif"
 
-    def render_all(self, results: list[FileResult]) -> str:
+    def __init__(self, signature: str, unsafe_fixes: bool = False):
+        super().__init__(signature, unsafe_fixes)
+        self._chunks: list[str] = []  # each file's results, already written (see render_file)
+
+    def start(self) -> str:
+        self._chunks = []
+        return ""
+
+    def add(self, result: FileResult) -> str:
+        text, _ = self.render_file(result, self.unsafe_fixes)
+        if text:
+            self._chunks.append(text)
+        return ""
+
+    def file_renderer(self) -> FileRenderer:
+        return FileRenderer(type(self), self.unsafe_fixes)
+
+    @classmethod
+    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
+        """The file's results as they stand in the log, one after another."""
+        uri = _scalar(Path(result.path).as_posix())
+        index = _RULE_INDEX
+        return ("," + _P4).join([result_json(f, uri, index[f.code]) for f in result.findings]), ()
+
+    def take(self, rendered: RenderedResult) -> Iterator[str]:
+        if rendered.text:
+            self._chunks.append(rendered.text)
+        return iter(())
+
+    def finish(self) -> str:
         rules = [
             {
                 "id": c.code,
@@ -29,11 +59,6 @@ class SarifReporter(Reporter):
             }
             for c in ALL_RULES
         ]
-        index = {c.code: i for i, c in enumerate(ALL_RULES)}
-        items = []
-        for r in results:
-            uri = _scalar(Path(r.path).as_posix())
-            items.extend(result_json(f, uri, index[f.code]) for f in r.findings)
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -50,10 +75,12 @@ class SarifReporter(Reporter):
         # json.dumps(log, ensure_ascii=False, indent=1), byte for byte: with indent set json.dumps runs
         # its pure-Python encoder (5 ms per seed-sized article's findings); each result is written
         # from its template instead, and the layout around them by _indented (leaves in C)
-        results_json = "[" + _P4 + ("," + _P4).join(items) + "\n   ]" if items else "[]"
+        chunks = self._chunks
+        results_json = "[" + _P4 + ("," + _P4).join(chunks) + "\n   ]" if chunks else "[]"
         return _indented(log, 0).replace(_scalar(_RESULTS), results_json, 1) + "\n"
 
 
+_RULE_INDEX = {c.code: i for i, c in enumerate(ALL_RULES)}
 _RESULTS = "\x00jaanch: the results go here\x00"  # written as \u0000...: no rule text or signature has it
 
 

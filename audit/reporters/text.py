@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, hidden_fixes
-from audit.reporters.base import FileResult, Reporter
+from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
 
 # ruff marks what --fix would apply; the same idea, in words an editor reads.
 _MARK = {UNSAFE: " (unsafe fix)", DISPLAY_ONLY: " (hint)"}
@@ -37,6 +37,26 @@ class TextReporter(Reporter):
             self._hidden += hidden_fixes(result.findings)
         if result.fixed:
             yield f"{result.path}: applied {result.fixed} fixes\n"
+
+    def file_renderer(self) -> FileRenderer:
+        return FileRenderer(type(self), self.unsafe_fixes)
+
+    @classmethod
+    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
+        """The file's lines as `parts` writes them; the tally is its findings by severity and its hidden fixes."""
+        reporter = cls("", unsafe_fixes)
+        reporter.start()
+        text = "".join(reporter.parts(result))
+        return text, (tuple(reporter._by_severity.items()), reporter._hidden)
+
+    def take(self, rendered: RenderedResult) -> Iterator[str]:
+        self._files += 1
+        by_severity, hidden = rendered.tally
+        for label, count in by_severity:
+            self._by_severity[label] += count
+        self._hidden += hidden
+        if rendered.text:
+            yield rendered.text
 
     def finish(self) -> str:
         by_severity = self._by_severity
