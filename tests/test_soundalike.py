@@ -17,6 +17,8 @@ from audit.language.soundalike import english_key, spelling_distance
     ("क्रोम", "chrome"),     # ch before r → क
     ("सीट", "seat"),         # ea → ई
     ("लेवीज", "levee"),      # a plural ending on the Hindi side
+    ("कारों", "car"),        # an oblique plural: its vowel goes with the nasal
+    ("मैचों", "match"),
 ])
 def test_spelled_out_exactly(hindi, english):
     assert spelling_distance(hindi, english) == 0
@@ -44,3 +46,8 @@ def test_different_consonants_do_not_match(hindi, english):
 def test_english_respelled_the_hindi_way():
     assert english_key("feature") == "feachar"  # its vowels are compared later
     assert english_key("tsunami") == "sunami"
+
+
+def test_a_word_glued_after_is_no_plural_ending():
+    # गैरेजमें is गैरेज + में (a space lost, which BIL004 splits), not a plural of "garage"
+    assert spelling_distance("गैरेजमें", "garage") != 0

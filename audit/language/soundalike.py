@@ -111,7 +111,9 @@ def _english_sound(english: str) -> tuple[str, str]:
 def _distance(token: str, theirs: str, plural: bool) -> int:
     mine = _vowelled(hindi_key(token)[0])
     if plural:  # a plural ending (लेवीज, कारों) is not a difference
-        mine = re.sub(r"[sjn][^sjn]*$", "", mine)
+        # कारों: the vowel before an oblique plural's nasal goes too (a nasal after m or n is
+        # another word glued on: गैरेजमें is गैरेज + में, not a plural)
+        mine = mine[:-2] if re.search(r"[^mnaeiou][aeiou]n$", mine) else re.sub(r"[sjn][^sjn]*$", "", mine)
     return _sound_distance(mine, theirs)
 
 
