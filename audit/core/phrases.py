@@ -10,12 +10,16 @@ so offsets come straight from the tokens.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 from audit.core.document import SentenceTokens, Token, tokenize_phrase
 
 V = TypeVar("V")
 
+_PATTERN = itemgetter(0)  # of an automaton match (pattern, start, end)
 _FILLER = "\x01"  # any key no phrase uses
 _CODES: dict[str, str] = {}  # token key -> its character, shared by every index
 
@@ -109,20 +113,28 @@ class PhraseIndex(Generic[V]):
         values, make = self._values, tuple.__new__
         return [make(Match, (start, end - 1, values[pattern])) for pattern, start, end in found]
 
-    def scan_sentences(self, sentences: list) -> list[tuple[object, Match[V]]]:
+    def scan_sentences(self, sentences: list,
+                       keep: Callable[[dict[int, V]], Collection[int]] | None = None) -> list[tuple[object, Match[V]]]:
         """(sentence, match) for `scan(sentence.tokens)` of every sentence, in text order.
 
         One call of the automaton over the sentences' encodings joined by the filler, instead of
         one per sentence: no phrase contains the filler, so no match crosses from one sentence to
-        the next and each sentence gets exactly the matches of its own scan.
+        the next and each sentence gets exactly the matches of its own scan. `keep`, where given,
+        is shown the distinct values matched, by id, and answers the ids of those whose matches
+        are wanted: the others' are never made.
         """
         if not self._table or not sentences:
             return []
         automaton = self._automaton or self._compile()  # before encoding: compiling may add codes
         found = automaton.find_matches_as_indexes(_encode_sentences(sentences))
+        values, make = self._values, tuple.__new__
+        if keep is not None and found:
+            patterns = set(map(_PATTERN, found))
+            wanted = keep({id(values[p]): values[p] for p in patterns})
+            patterns = {p for p in patterns if id(values[p]) in wanted}
+            found = list(compress(found, map(patterns.__contains__, map(_PATTERN, found))))
         if not found:
             return []
-        values, make = self._values, tuple.__new__
         out = []
         # one character per token: sentence i's encoding is text[base:nxt - 1]
         i, base, nxt = 0, 0, len(sentences[0].tokens) + 1

@@ -45,14 +45,23 @@ class ConceptConsistency(Check):
         text = ctx.article.text
         glosses = bracket_spans(text)
         index = _index()
-        scanned = scan_sentences(ctx, index)  # (sentence, match), in text order
         # Only a concept met on both sides can be reported: a match of none of those needs no
-        # further look (its light verb, its gloss, its name runs), only whether it stands in a gloss.
-        values = {id(m.value): m.value for _, m in scanned}
-        both = _met_on_both_sides(values)
-        if not both:
+        # further look (its light verb, its gloss, its name runs), only whether it stands in a
+        # gloss, which matters only where the article has one: without, those matches are not made.
+        relevant: set[int] = set()
+
+        def keep(values: dict[int, list[FormHit]]) -> set[int]:
+            both = _met_on_both_sides(values)
+            relevant.update(key for key in values if not both.isdisjoint(_CONCEPTS[key]))
+            return relevant
+
+        if glosses:
+            scanned = scan_sentences(ctx, index)  # (sentence, match), in text order
+            keep({id(m.value): m.value for _, m in scanned})
+        else:
+            scanned = index.scan_sentences(ctx.article.sentences, keep)
+        if not relevant:
             return
-        relevant = {key for key in values if not both.isdisjoint(_CONCEPTS[key])}
         seen: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
         glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
         concepts: dict[int, Concept] = {}
