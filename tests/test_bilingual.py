@@ -46,6 +46,8 @@ PAIRS = [
      [("BIL008", "कैपिटलवाद")]),  # an English stem with a Hindi suffix: पूंजीवाद
     ("Lions live in large groups called prides.", "शेर बड़े समूहों में रहते हैं जिन्हें वालेगर्व कहा जाता है।",
      [("BIL007", "गर्व")]),  # the other-sense word glued to वाले (a lost space): the word alone is flagged
+    ("Astronomers found a small galaxy behind the cluster.", "खगोलविदों को समूह के पीछे एक छोटी गैलेक्सी मिली।",
+     [("BIL004", "गैलेक्सी")]),  # the glossary's Galaxy is a name; in lower case it is a word to translate
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 
