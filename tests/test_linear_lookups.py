@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
+from types import SimpleNamespace
 
 import pytest
 
@@ -352,3 +353,26 @@ def test_split_pairs_walk_matches_every_split_of_every_word(seed):
         assert spelling_variant._split_pairs(singles) == expected
         found += len(expected)
     assert found > 100
+
+
+def test_number_words_tried_where_a_count_can_start_match_the_search():
+    """NUM002 tries its quantity pattern only at the number words the article writes and where a run
+    of digits starts, and the mixed quantity only at a run of digits: the same matches as a search
+    of the whole text (Devanagari and other scripts' digits, number words inside longer words)."""
+    from audit.language.lexicon import Lexicon
+    from audit.lint.checks.numbers import number_words
+
+    numbers = number_words._counted(Lexicon().numbers)
+    pattern = number_words._quantity(tuple(numbers))
+    pieces = ["दो", "तीन", "दस", "सौ", "हजार", "बीस", "क", "दोनों", "ग्राम", " ", " ", "  ", ".", ",", "-", "1",
+              "23", "१०", "٣", "\n", "से", "a"]
+    found = mixed = 0
+    for text in _seed_texts() + _texts(pieces, 20000, 11):
+        ctx = SimpleNamespace(article=SimpleNamespace(text=text), shared={})  # all _quantities reads
+        digits = [m.start() for m in number_words._DIGITS.finditer(text)]
+        got = [(m.span(), m.group("n"), m.group("unit")) for m in number_words._quantities(ctx, numbers, digits)]
+        assert got == [(m.span(), m.group("n"), m.group("unit")) for m in pattern.finditer(text)], text
+        got_mixed = [m.span() for m in matches_at(number_words._MIXED, text, digits)]
+        assert got_mixed == [m.span() for m in number_words._MIXED.finditer(text)], text
+        found, mixed = found + len(got), mixed + len(got_mixed)
+    assert found and mixed

@@ -5,7 +5,9 @@ from collections import defaultdict
 from functools import lru_cache
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI, devanagari_counts
 
 _SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
 # 9 सौ 31, 70 हजार 5 सौ 6: digits and scale words in one quantity, ending in bare digits.
@@ -19,6 +21,29 @@ def _quantity(words: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     # दस ग्राम / 10 ग्राम: a count and the word it counts
     return re.compile(rf"(?<![{_DEVA}\d.,])(?P<n>{alt}|\d+)(?![{_DEVA}\d.,]) (?P<unit>[{_DEVA}]+)")
+
+
+_COUNTED: list = [None, {}]  # the lexicon's numbers, and those a count compares
+
+
+def _counted(numbers: dict[str, int]) -> dict[str, int]:
+    """The number words a count is written with (not एक, not a scale word), once per lexicon."""
+    if _COUNTED[0] is not numbers:
+        _COUNTED[:] = [numbers, {w: v for w, v in numbers.items() if w != "एक" and w not in _SCALES}]
+    return _COUNTED[1]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _quantities(ctx: Context, numbers: dict[str, int], digits: list[int]) -> list[re.Match]:
+    """What `_quantity(numbers).finditer(text)` finds, tried only where a count can start: a count is
+    a whole run of Devanagari letters or of digits, so at a number word the article writes (its
+    words are counted once for the spelling checks) or where a run of `digits` starts."""
+    text = ctx.article.text
+    written = devanagari_counts(ctx)
+    starts = [start for start, _ in DEVANAGARI.places(text, [w for w in numbers if w in written])]
+    return matches_at(_quantity(tuple(numbers)), text, sorted(starts + digits))
 
 
 def _value(quantity: str) -> int:
@@ -55,13 +80,14 @@ class NumberWords(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        for m in _MIXED.finditer(text):
+        digits = [m.start() for m in _DIGITS.finditer(text)]  # where each run of digits starts
+        for m in matches_at(_MIXED, text, digits):  # a mixed quantity opens a run of digits
             fixed = str(_value(m.group()))
             yield ctx.finding(self, m.start(), m.end(), f"one number in digits and words: write '{fixed}'",
                               [Fix(m.start(), m.end(), fixed, applicability=SAFE)])
-        numbers = {w: v for w, v in ctx.lexicon.numbers.items() if w != "एक" and w not in _SCALES}
+        numbers = _counted(ctx.lexicon.numbers)
         seen: dict[tuple[int, str], dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
-        for m in _quantity(tuple(numbers)).finditer(text):
+        for m in _quantities(ctx, numbers, digits):
             n, unit = m.group("n"), m.group("unit")
             if unit in numbers or unit in _SCALES or unit in ("से", "या", "और", "-"):
                 continue  # a range or a compound number, not a count of something
