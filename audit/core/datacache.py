@@ -12,6 +12,7 @@ The folder: $JAANCH_CACHE_DIR, else $XDG_CACHE_HOME/jaanch/tables, else ~/.cache
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -51,9 +52,21 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
     match what it was built from; built and stored otherwise."""
     path = table_path(name, sources)
     try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+        raw = path.read_bytes()
+    except OSError:
+        raw = None
+    if raw is not None:
+        # plain data, no cycles: the collector's passes while it is unpacked (tens of thousands of
+        # containers) found nothing and cost about a twentieth of a cold start
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return marshal.loads(raw)
+        except (EOFError, ValueError, TypeError):
+            pass
+        finally:
+            if enabled:
+                gc.enable()
     table = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
