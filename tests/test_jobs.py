@@ -147,6 +147,36 @@ def test_the_collector_is_settled_during_a_run_and_restored_after_it():
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
+def test_check_runs_its_start_up_and_first_item_without_the_collector(capsys):
+    """collector_paused(): off for the start-up and the first item, on again once the heap is
+    settled after it (so forked workers collect), and after the block in any case."""
+    import gc
+
+    from audit.cli.main import main
+    from audit.core.runner import collector_paused, run_ordered
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        run = run_ordered(abs, [-1, -2, -3], jobs=1)
+        assert next(run) == 1 and not gc.isenabled()
+        assert next(run) == 2 and gc.isenabled()
+        assert list(run) == [3]
+    assert gc.isenabled()
+    with collector_paused():
+        assert list(run_ordered(abs, [-1], jobs=1)) == [1] and not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller that runs without the collector keeps it that way
+    try:
+        with collector_paused():
+            assert list(run_ordered(abs, [-1, -2], jobs=1)) == [1, 2]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert main(["check", "--format", "json", str(SAMPLES)]) == 1 and gc.isenabled()
+    capsys.readouterr()
+
+
 _INTERRUPTED_RUN = """
 import signal, sys, threading, time
 from audit.core.runner import run_ordered

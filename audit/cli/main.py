@@ -200,9 +200,15 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         if args.command == "calibrate":
             return _calibrate(args)
         if args.command == "check":
-            from audit.cli.check_command import run_check
+            from contextlib import nullcontext
 
-            return run_check(args)
+            from audit.core.runner import collector_paused
+
+            # not around models (QE, the house LM): their libraries' garbage is theirs to collect
+            with nullcontext() if args.qe or args.lm else collector_paused():
+                from audit.cli.check_command import run_check
+
+                return run_check(args)
         if args.command == "lm":
             from audit.cli.qe_options import run_lm
 

@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from audit.core.errors import JaanchError
@@ -55,6 +56,32 @@ def _start_worker(work: Callable) -> None:
 _SETTLED = True  # in a worker: whether its heap was settled after its first item
 
 
+_PAUSED = [False]  # the collector was switched off by collector_paused() and is not back on yet
+
+
+@contextmanager
+def collector_paused():
+    """A command's start-up (imports, tables) and its first item run without the cyclic collector:
+    they make next to no cyclic garbage (a few dozen objects over 40 articles) while its passes over
+    the growing heap of tables cost about 7 % of a cold start's instructions. It is back on when
+    the heap is settled after the first item (before any worker is forked) or when the block ends."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    _PAUSED[0] = True
+    try:
+        yield
+    finally:
+        _resume_collector()
+
+
+def _resume_collector() -> None:
+    if _PAUSED[0]:
+        _PAUSED[0] = False
+        gc.enable()
+
+
 def _settle_heap() -> tuple[int, ...] | None:
     """After the first item, when the tables it needed are loaded: those are frozen out of the
     cyclic collector's scans, and a young collection waits for 10,000 new objects instead of 700.
@@ -62,10 +89,12 @@ def _settle_heap() -> tuple[int, ...] | None:
     over them and over the tables cost about 1 ms per seed-sized article (a twentieth), and a forked
     worker that never scans the frozen tables never copies their pages."""
     if gc.get_freeze_count():
+        _resume_collector()
         return None  # the caller manages its heap (the review TUI freezes its own)
     before = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(10_000, *before[1:])
+    _resume_collector()
     return before
 
 
