@@ -182,7 +182,7 @@ def test_lookalike_pattern_matches_the_lookbehind_first_original():
 
 
 def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
-    """FMT010's patterns open with their character (two are tried only where they can start); the
+    """FMT010's patterns open with their character and each is tried only where it can start; the
     originals opened with look-behinds."""
     from audit.lint.checks.formatting import punctuation_space
 

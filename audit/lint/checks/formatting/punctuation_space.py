@@ -31,8 +31,25 @@ def _runs_before_marks(text: str) -> list[int]:
     return starts
 
 
-# Rules 1 and 2 have places they can start cheap to find (a space run before a mark, a danda or a
-# comma) and are tried only there (`matches_at`, the same matches as a search of every position).
+_OPENING = re.compile(r"\(")
+_SPACE_RUN = re.compile(f"{_SPACE}{{2,}}")
+
+
+def _after_openings(text: str) -> list[int]:
+    """Right after each opening bracket."""
+    return [m.end() for m in _OPENING.finditer(text)] if "(" in text else []
+
+
+def _space_runs(text: str) -> list[int]:
+    """Where each run of two or more spaces starts (a text without one, most, is not searched)."""
+    if "  " not in text and "\t" not in text and "\u00a0" not in text:
+        return []
+    return [m.start() for m in _SPACE_RUN.finditer(text)]
+
+
+# Each rule has places it can start cheap to find (a space run before a mark, a danda or a comma,
+# an opening bracket, a run of spaces) and is tried only there (`matches_at`, the same matches as a
+# search of every position): a pattern opening with a space class is tried at every space.
 _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `है ।`, `रु ,`, `(Russia )`: a space before closing punctuation. A line-initial mark is left alone.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_WORD}\d%)'\"”’]{_SPACE}){_SPACE}*)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
@@ -46,10 +63,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
      " (", "a space before '('", None),
     # `( Ukraine`: a space just inside an opening bracket.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\({_SPACE}){_SPACE}*)(?=[{_WORD}\d])"),
-     "", "no space after '('", None),
+     "", "no space after '('", _after_openings),
     # `मिशन  है`: a run of spaces between two words of one line.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\S{_SPACE}){_SPACE}+)(?=\S)"),
-     " ", "one space between words", None),
+     " ", "one space between words", _space_runs),
 )
 
 
