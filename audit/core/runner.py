@@ -79,6 +79,12 @@ def collector_paused():
 def _resume_collector() -> None:
     if _PAUSED[0]:
         _PAUSED[0] = False
+        if not gc.get_freeze_count():
+            # what the pause made joins the oldest generation as it is: switched back on with a
+            # count of a million new objects, the collector would at once walk them all (a tenth of
+            # a cold start). A heap someone froze is left as they froze it.
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
