@@ -317,10 +317,13 @@ def test_word_tries_match_the_longest_first_alternations():
             assert got == [(m.span(), m.groups()) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found, original.pattern
-    # FMT004 tries its pattern only where a range can start: the same matches as a search
+    # FMT004 tries its pattern only where a range can start, FMT003 its clause ends only a clause
+    # end's length before a hyphen: the same matches as a search
     for text in texts:
         got = [(m.span(), m.groups()) for m in mixed_range._ranges(text, numbers)]
         assert got == [(m.span(), m.groups()) for m in originals[2][1].finditer(text)], text
+        got = [(m.span(), m.groups()) for m in hyphen_dash._glued(text)]
+        assert got == [(m.span(), m.groups()) for m in originals[0][1].finditer(text)], text
 
 
 def test_split_compounds_are_tried_only_where_they_can_start():

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import word_trie
+from audit.lint.checks.alternation import matches_at, word_trie
 from audit.lint.checks.base import Check, Context
 
 # A finite verb or auxiliary ends a clause; a hyphen glued to it is a dash in disguise.
@@ -14,6 +14,18 @@ _CLAUSE_ENDS = "है|हैं|था|थी|थे|दिया|दी|दि
 _GLUED = re.compile(rf"({word_trie(_CLAUSE_ENDS.split('|'), _DEVANAGARI)})-(?=[\u0900-\u097FA-Za-z])")
 _SPACED = re.compile(r" (?<=[\u0900-\u097F] )- (?=[\u0900-\u097F])")
 _WORD_AFTER = re.compile(r"[\u0900-\u097F]+")
+_HYPHEN = re.compile("-")
+_END_LENGTHS = sorted({len(word) for word in _CLAUSE_ENDS.split("|")})
+
+
+def _glued(text: str) -> list[re.Match]:
+    """What `_GLUED.finditer(text)` gives, tried only where a match can start: a clause end's
+    length before a hyphen (a text without a hyphen is not searched at all)."""
+    if "-" not in text:
+        return []
+    starts = sorted({hyphen - n for hyphen in (m.start() for m in _HYPHEN.finditer(text))
+                     for n in _END_LENGTHS if hyphen >= n})
+    return matches_at(_GLUED, text, starts)
 
 
 def _word_before(text: str, end: int) -> str:
@@ -41,7 +53,7 @@ class HyphenAsDash(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        for m in _GLUED.finditer(text):
+        for m in _glued(text):
             start, end = m.start(), m.end()
             yield ctx.finding(
                 self, start, end,
@@ -49,7 +61,7 @@ class HyphenAsDash(Check):
                 [Fix(start, end, f"{m.group(1)} – ", applicability=SAFE)],
             )
         numbers = ctx.lexicon.numbers
-        for m in _SPACED.finditer(text):
+        for m in _SPACED.finditer(text) if " - " in text else ():  # (each match is one)
             before = _word_before(text, m.start())
             after = _WORD_AFTER.match(text, m.end())
             if before and after and before in numbers and after.group() in numbers:
