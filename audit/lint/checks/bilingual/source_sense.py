@@ -62,8 +62,8 @@ def _wrong_words(ctx: Context, index, tokens):
     for m in index.scan(tokens):
         yield (*span_of(tokens, m.first, m.last), m.value)
     for tok in tokens:
-        if len(tok.text) < 6 or hindi_zipf(tok.text) > 0:
-            continue
+        if len(tok.text) < 6 or hindi_zipf(tok.text) > 0 or index.get(tokenize_phrase(tok.text)) is not None:
+            continue  # short, Hindi, or a listed form itself (found by the scan above)
         for cut in range(2, len(tok.text) - 1):
             for word, other, offset in ((tok.text[:cut], tok.text[cut:], 0), (tok.text[cut:], tok.text[:cut], cut)):
                 senses = index.get(tokenize_phrase(word)) if len(word) >= 3 else None
