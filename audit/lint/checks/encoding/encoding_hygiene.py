@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import methodcaller
 
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
@@ -29,13 +30,17 @@ _INVISIBLE_CHAR = "[\u200b\u2060\ufeff\u00ad\u2011\u00a0]"
 # every position), then merged as one alternation `seq|nukta|invisible|joiner|legacy` would find
 # them: the leftmost first, the earlier kind where two start at one place, none inside another.
 _SEQ_ORDER = sorted(_SEQUENCES, key=len, reverse=True)  # at one place the longest sequence wins
-_NUKTA_AFTER_SIGN = re.compile(f"[{_SIGN}\u0962\u0963]{_NUKTA}")  # ड + ि + ़ -> ड + ़ + ि
+# a nukta typed after a vowel sign (ड + ि + ़ -> ड + ़ + ि) is found by its nukta: a pattern that
+# opened with the vowel sign was tried at every other letter
+_NUKTA_AT = re.compile(_NUKTA)
+_SIGNS = frozenset(map(chr, [*range(0x93E, 0x94D), 0x962, 0x963]))
 _CONSONANTS = frozenset(map(chr, [*range(0x915, 0x93A), *range(0x958, 0x960)]))
 _INVISIBLE_RUN = re.compile(rf"{_INVISIBLE_CHAR}(?<={_LETTER}{_INVISIBLE_CHAR}){_INVISIBLE_CHAR}*(?={_LETTER})")
 _JOINER_RUN = re.compile(
     rf"[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])[{_JOINERS}]*")  # not after a halant
 _LEGACY = re.compile("\u094d[\u0904-\u0914]")  # र्ई: a legacy-font converter's halant before a vowel letter
 _KINDS = ("seq", "nukta", "invisible", "joiner", "legacy")
+_START = methodcaller("start")
 
 
 def _slips(text: str) -> list[tuple[int, int, str]]:
@@ -47,8 +52,8 @@ def _slips(text: str) -> list[tuple[int, int, str]]:
             seq_end.setdefault(at, at + len(seq))  # the longest sequence at a place, as the alternation
             at = text.find(seq, at + 1)
     found: list[tuple[int, int, int]] = [(start, 0, end) for start, end in seq_end.items()]  # (start, kind, end)
-    found += [(m.start() - 1, 1, m.end()) for m in _NUKTA_AFTER_SIGN.finditer(text)
-              if m.start() and text[m.start() - 1] in _CONSONANTS]
+    found += [(at - 2, 1, at + 1) for at in map(_START, _NUKTA_AT.finditer(text))
+              if at >= 2 and text[at - 1] in _SIGNS and text[at - 2] in _CONSONANTS]
     if any(ch in text for ch in _INVISIBLE):
         found += [(m.start(), 2, m.end()) for m in _INVISIBLE_RUN.finditer(text)]
     if "\u200c" in text or "\u200d" in text:
