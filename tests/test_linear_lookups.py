@@ -22,6 +22,7 @@ from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Context
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.spelling import near_miss, spelling_variant
+from audit.lint.checks.words import digit_runs, run_starts
 from audit.lint.checks.terminology.latin_name_variant import _deva_before
 
 
@@ -44,6 +45,11 @@ def _reference_forms(text: str):
 def _texts(pieces: list[str], count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     return [''.join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(count)]
+
+
+def _text_context(text: str) -> SimpleNamespace:
+    """All that the shared word and digit lookups (`audit/lint/checks/words.py`) read of a Context."""
+    return SimpleNamespace(article=SimpleNamespace(text=text), shared={})
 
 
 def _seed_texts() -> list[str]:
@@ -172,10 +178,10 @@ def test_lookalike_pattern_matches_the_lookbehind_first_original():
         r"|(?P<quote>(?<=[\s(])”(?=[\u0900-\u097fA-Za-z]))"
     )
     pieces = ["क", "ख", " ", "\t", "|", "l", "\n", "१", "2", "3", "४", "\u094d", "\u093e", "\u0903", "”", "(", "a",
-              "\"", "।"]
+              "\"", "।", "٣", "৩"]
     found = 0
     for text in _seed_texts() + _texts(pieces, 20000, 6):
-        got = lookalike_char._lookalikes(text)
+        got = lookalike_char._lookalikes(text, digit_runs(_text_context(text)))
         assert got == [(*m.span(), m.lastgroup) for m in original.finditer(text)], text
         found += len(got)
     assert found
@@ -279,7 +285,7 @@ def test_number_style_patterns_opening_with_their_digit_match_the_originals():
         (ns._GROUPED, r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])"),
         (ns._UNGROUPED, r"(?<![0-9.,:/₹$-])[0-9]{5,7}(?![0-9,:/])"),
     )
-    pieces = ["क", "a", "_", " ", ".", ",", ":", "/", "₹", "$", "-", "1", "23", "456", "१", "२३", "\n"]
+    pieces = ["क", "a", "_", " ", ".", ",", ":", "/", "₹", "$", "-", "1", "23", "456", "१", "२३", "\n", "٣", "৩"]
     texts = _seed_texts() + _texts(pieces, 20000, 10)
     for pattern, original in originals:
         original, found = re.compile(original), 0
@@ -288,6 +294,13 @@ def test_number_style_patterns_opening_with_their_digit_match_the_originals():
             assert got == [m.span() for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found, original.pattern
+    # the check tries them only where a run of their digits starts, read from the runs of any digits
+    for text in texts:
+        runs = digit_runs(_text_context(text))
+        ascii_starts = run_starts(text, runs, ns._ASCII_DIGITS, True)
+        for pattern, starts in ((ns._ASCII, ascii_starts), (ns._GROUPED, ascii_starts), (ns._UNGROUPED, ascii_starts),
+                                (ns._DEVA_DIGITS, run_starts(text, runs, ns._DEVA_DIGIT_SET, False))):
+            assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_word_tries_match_the_longest_first_alternations():
@@ -371,8 +384,8 @@ def test_number_words_tried_where_a_count_can_start_match_the_search():
               "23", "१०", "٣", "\n", "से", "a"]
     found = mixed = 0
     for text in _seed_texts() + _texts(pieces, 20000, 11):
-        ctx = SimpleNamespace(article=SimpleNamespace(text=text), shared={})  # all _quantities reads
-        digits = [m.start() for m in number_words._DIGITS.finditer(text)]
+        ctx = _text_context(text)
+        digits = [start for start, _ in digit_runs(ctx)]
         got = [(m.span(), m.group("n"), m.group("unit")) for m in number_words._quantities(ctx, numbers, digits)]
         assert got == [(m.span(), m.group("n"), m.group("unit")) for m in pattern.finditer(text)], text
         got_mixed = [m.span() for m in matches_at(number_words._MIXED, text, digits)]

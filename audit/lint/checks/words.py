@@ -89,3 +89,39 @@ def devanagari_counts(ctx) -> Counter:
     if count is None:
         count = ctx.shared["devanagari words"] = DEVANAGARI.counts(ctx.article.text)
     return count
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_runs(ctx) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of digits of any script (`\\d`) in the article, found once
+    for the number checks (LOOK001, NUM002, NUM003): each then tries its patterns only where one
+    can start, instead of searching the text for digits again. Not to be changed."""
+    runs = ctx.shared.get("digit runs")
+    if runs is None:
+        runs = ctx.shared["digit runs"] = [m.span() for m in _DIGIT_RUN.finditer(ctx.article.text)]
+    return runs
+
+
+def run_starts(text: str, runs: list[tuple[int, int]], digits: frozenset[str], ascii_alone: bool) -> list[int]:
+    """Where each maximal run of `digits` (some of `\\d`) starts, read from the maximal runs of any
+    digits: a run of ASCII digits alone (most) starts one, at its start, where `ascii_alone`, and
+    none where it is not (`digits` holds no ASCII digit, or the caller wants runs of two scripts);
+    any other run is read digit by digit."""
+    starts: list[int] = []
+    for start, end in runs:
+        run = text[start:end]
+        if run.isascii():
+            if ascii_alone:
+                starts.append(start)
+            continue
+        inside = False
+        for i, ch in enumerate(run, start):
+            if ch in digits:
+                if not inside:
+                    starts.append(i)
+                inside = True
+            else:
+                inside = False
+    return starts

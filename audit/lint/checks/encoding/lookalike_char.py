@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import re
+from operator import methodcaller
 
 from audit.core.conventions import LINE_KINDS
 from audit.core.findings import SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import digit_runs, run_starts
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
 _DIGIT = r"[0-9\u0966-\u096f]"
@@ -21,20 +24,32 @@ _MIXED_DIGITS = re.compile(  # a number in two digit systems, from its first dig
     rf"[0-9\u0966-\u096f](?:(?<=[0-9])(?<!{_DIGIT}[0-9])[0-9]*[\u0966-\u096f]"
     rf"|(?<=[\u0966-\u096f])(?<!{_DIGIT}[\u0966-\u096f])[\u0966-\u096f]*[0-9]){_DIGIT}*")
 _QUOTE = re.compile(r"”(?<=[\s(]”)(?=[\u0900-\u097fA-Za-z])")  # ने कहा, ”हम ...
+_BAR, _ELL, _START = re.compile(r"\|"), re.compile("l"), methodcaller("start")
+_DIGIT_SET = frozenset("0123456789०१२३४५६७८९")
 _KINDS = ((_VIRAMA, "virama"), (_VISARGA, "visarga"), (_MIXED_DIGITS, "digits"), (_QUOTE, "quote"))
 
 
-def _lookalikes(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every lookalike, in text order."""
+def _pipe_starts(text: str) -> list[int]:
+    """Where a '|' or an 'l' stands (each searched for as one character)."""
+    return sorted([*map(_START, _BAR.finditer(text)), *map(_START, _ELL.finditer(text))])
+
+
+def _lookalikes(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every lookalike, in text order; `runs`: the text's runs of digits
+    (`digit_runs`), where a number in two digit systems can only be."""
     found: list[tuple[int, int, str]] = []
-    for m in _PIPE.finditer(text):
+    for m in matches_at(_PIPE, text, _pipe_starts(text)):
         at = m.start()
         if at >= 2 and text[at - 1] in " \t" and text[at - 2] in _DEVA_SET:
             found.append((at - 1, at + 1, "danda"))  # the space before the pipe goes with it
         elif at >= 1 and text[at - 1] in _DEVA_SET:
             found.append((at, at + 1, "danda"))
     for pattern, kind in _KINDS:
-        found += [(m.start(), m.end(), kind) for m in pattern.finditer(text)]
+        if pattern is _MIXED_DIGITS:  # it opens a run of ASCII and Devanagari digits, in a run of two scripts
+            matches = matches_at(pattern, text, run_starts(text, runs, _DIGIT_SET, False))
+        else:
+            matches = pattern.finditer(text)
+        found += [(m.start(), m.end(), kind) for m in matches]
     out: list[tuple[int, int, str]] = []
     pos = 0
     for start, end, kind in sorted(found):
@@ -70,7 +85,7 @@ class LookalikeChar(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        matches = _lookalikes(text)
+        matches = _lookalikes(text, digit_runs(ctx))
         # A page that never uses the danda and puts '|' only at line ends has one house habit.
         pipe_habit = "।" not in text and all(
             _LINE_END_AFTER.match(text, end) for _, end, kind in matches if kind == "danda")

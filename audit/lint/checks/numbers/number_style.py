@@ -3,12 +3,16 @@ from __future__ import annotations
 import re
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import digit_runs, run_starts
 
 # Each pattern opens with its digit and looks behind after it (searched for by the regex engine,
 # not tried at every position); tests/test_linear_lookups.py holds them to the look-behind-first originals.
 _ASCII = re.compile(r"[0-9](?<![\w.][0-9])[0-9]*(?:[.,][0-9]+)*")  # \d would match Devanagari digits too
 _DEVA_DIGITS = re.compile(r"[\u0966-\u096f](?<![\w.][\u0966-\u096f])[\u0966-\u096f]*(?:[.,][\u0966-\u096f]+)*")
+_ASCII_DIGITS = frozenset("0123456789")
+_DEVA_DIGIT_SET = frozenset("०१२३४५६७८९")
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 _TO_DEVA = str.maketrans("0123456789", "०१२३४५६७८९")
 _GROUPED = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,2}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
@@ -36,8 +40,11 @@ class NumberStyle(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        ascii_numbers = [m for m in _ASCII.finditer(text) if not _mixed_script(text, m)]
-        deva_numbers = list(_DEVA_DIGITS.finditer(text))
+        # Each pattern can only start where a run of its digits starts: tried there alone
+        runs = digit_runs(ctx)
+        ascii_starts = run_starts(text, runs, _ASCII_DIGITS, True)
+        ascii_numbers = [m for m in matches_at(_ASCII, text, ascii_starts) if not _mixed_script(text, m)]
+        deva_numbers = matches_at(_DEVA_DIGITS, text, run_starts(text, runs, _DEVA_DIGIT_SET, False))
         if ascii_numbers and deva_numbers:
             minority, table, other = ((deva_numbers, _TO_ASCII, "ASCII") if len(deva_numbers) <= len(ascii_numbers)
                                       else (ascii_numbers, _TO_DEVA, "Devanagari"))
@@ -48,8 +55,8 @@ class NumberStyle(Check):
                 yield ctx.finding(self, m.start(), m.end(),
                                   f"the article writes its numbers in {other} digits: '{fixed}'",
                                   [Fix(m.start(), m.end(), fixed, applicability=safety)])
-        if _GROUPED.search(text):
-            for m in _UNGROUPED.finditer(text):
+        if any(_GROUPED.match(text, start) for start in ascii_starts):  # _GROUPED.search(text)
+            for m in matches_at(_UNGROUPED, text, ascii_starts):
                 value = int(m.group())
                 fixes = [Fix(m.start(), m.end(), f"{value:,}", applicability=SAFE)] if value < 100_000 else []
                 yield ctx.finding(self, m.start(), m.end(),

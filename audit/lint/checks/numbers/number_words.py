@@ -7,7 +7,7 @@ from functools import lru_cache
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI, devanagari_counts
+from audit.lint.checks.words import DEVANAGARI, devanagari_counts, digit_runs
 
 _SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
 # 9 सौ 31, 70 हजार 5 सौ 6: digits and scale words in one quantity, ending in bare digits.
@@ -31,9 +31,6 @@ def _counted(numbers: dict[str, int]) -> dict[str, int]:
     if _COUNTED[0] is not numbers:
         _COUNTED[:] = [numbers, {w: v for w, v in numbers.items() if w != "एक" and w not in _SCALES}]
     return _COUNTED[1]
-
-
-_DIGITS = re.compile(r"\d+")
 
 
 def _quantities(ctx: Context, numbers: dict[str, int], digits: list[int]) -> list[re.Match]:
@@ -80,7 +77,7 @@ class NumberWords(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        digits = [m.start() for m in _DIGITS.finditer(text)]  # where each run of digits starts
+        digits = [start for start, _ in digit_runs(ctx)]  # where each run of digits starts
         for m in matches_at(_MIXED, text, digits):  # a mixed quantity opens a run of digits
             fixed = str(_value(m.group()))
             yield ctx.finding(self, m.start(), m.end(), f"one number in digits and words: write '{fixed}'",
