@@ -306,17 +306,22 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
                 tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
                 append(tok)
         return tokens
-    chunks = _CHUNKS
+    known = _CHUNKS.get
     if "\t" in sentence:
         sentence = sentence.replace("\t", " ")  # chunks end at tabs as at spaces; offsets stay
     at = base
     for chunk in sentence.split(" "):  # a str split, not a regex match per chunk
-        if chunk:
-            for a, b, text, norm, key, kind in chunks.get(chunk) or _chunk_tokens(chunk):
-                tok = new(Token)
-                tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
-                tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
-                append(tok)
+        rows = known(chunk)
+        if rows is None:
+            if not chunk:  # between two spaces
+                at += 1
+                continue
+            rows = _chunk_tokens(chunk)
+        for a, b, text, norm, key, kind in rows:
+            tok = new(Token)
+            tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
+            tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
+            append(tok)
         at += len(chunk) + 1
     return tokens
 

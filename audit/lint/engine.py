@@ -66,6 +66,11 @@ class Engine:
     def _instances(self) -> list[Check]:
         return [c() for c in self.checks]
 
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        """Each check's place in the registry (merge_overlapping keeps the earlier's finding)."""
+        return {c.code: i for i, c in enumerate(self.checks)}
+
     def signature(self) -> str:
         """Everything needed to reproduce a run, in the spirit of sacrebleu's signatures."""
         codes = ",".join(c.code for c in self.checks)
@@ -97,7 +102,7 @@ class Engine:
         ctx = Context(article, self.glossary, self.lexicon, self.settings,
                       tuple(sources) if sources is not None else None)
         found: list[Finding] = []
-        order = {c.code: i for i, c in enumerate(self.checks)}
+        order = self._order
         only = None if only is None else frozenset(only)
         for check in self._instances:
             if check.category == "bilingual" and not ctx.sources:
@@ -155,24 +160,30 @@ def merge_overlapping(found: list[Finding], order: dict[str, int]) -> list[Findi
     guess); on one check, the finding with a fix. A repeated phrase or sentence is not merged with
     a word-level finding inside it, nor a spacing finding with a word's: those are two problems.
     """
-    ranked = sorted(found, key=lambda f: (order.get(f.code, len(order)), not f.fixes, f.start, f.end))
+    last, get = len(order), order.get
+    ranked = sorted(found, key=lambda f: (get(f.code, last), not f.fixes, f.start, f.end))
     kept: list[Finding] = []
     spans: set[tuple[int, int]] = set()
     # per (category, phrase level): kept (start, end) sorted by start, and the longest kept span, so a
     # containment test looks only at spans starting within reach instead of at every kept finding
     groups: dict[tuple[str, bool], tuple[list[tuple[int, int]], list[int]]] = {}
     for f in ranked:
-        phrase = f.code.startswith(_PHRASE_LEVEL)
-        if (f.start, f.end) in spans:
+        start, end = span = f.start, f.end
+        if span in spans:
             continue
-        starts, longest = groups.setdefault((f.category, phrase), ([], [0]))
-        lo = bisect.bisect_left(starts, (f.start - longest[0], -1))
-        hi = bisect.bisect_right(starts, (f.end, sys.maxsize))
-        if any(k_start <= f.start and f.end <= k_end or f.start <= k_start and k_end <= f.end
-               for k_start, k_end in starts[lo:hi]):
+        key = (f.category, f.code.startswith(_PHRASE_LEVEL))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ([], [0])
+        starts, longest = group
+        lo = bisect.bisect_left(starts, (start - longest[0], -1))
+        hi = bisect.bisect_right(starts, (end, sys.maxsize))
+        if lo < hi and any(k_start <= start and end <= k_end or start <= k_start and k_end <= end
+                           for k_start, k_end in starts[lo:hi]):
             continue
         kept.append(f)
-        spans.add((f.start, f.end))
-        bisect.insort(starts, (f.start, f.end))
-        longest[0] = max(longest[0], f.end - f.start)
-    return sorted(kept, key=lambda f: (f.start, f.end, order.get(f.code, len(order))))
+        spans.add(span)
+        bisect.insort(starts, span)
+        if end - start > longest[0]:
+            longest[0] = end - start
+    return sorted(kept, key=lambda f: (f.start, f.end, get(f.code, last)))
