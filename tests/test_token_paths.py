@@ -97,12 +97,12 @@ def test_one_scan_of_the_article_matches_a_scan_per_sentence(phrases, words):
         other.add(" ".join(reversed(phrase)), n)
     expected = [(sent.index, m) for sent in sentences for m in other.scan(sent.tokens)]
     assert [(sent.index, m) for sent, m in other.scan_sentences(sentences)] == expected
-    # `keep` is shown each value matched once and gets the matches of the values it keeps, in order
+    # `keep` is shown each phrase matched once and gets the matches of the phrases it keeps, in order
     shown: list[int] = []
 
-    def even(values: dict[int, int]) -> set[int]:
-        shown.extend(values.values())
-        return {key for key, value in values.items() if value % 2 == 0}
+    def even(phrases: set[int], values: list[int]) -> set[int]:
+        shown.extend(values[p] for p in phrases)
+        return {p for p in phrases if values[p] % 2 == 0}
 
     kept = other.scan_sentences(sentences, even)
     assert sorted(shown) == sorted({m.value for _, m in expected})

@@ -113,15 +113,16 @@ class PhraseIndex(Generic[V]):
         values, make = self._values, tuple.__new__
         return [make(Match, (start, end - 1, values[pattern])) for pattern, start, end in found]
 
-    def scan_sentences(self, sentences: list,
-                       keep: Callable[[dict[int, V]], Collection[int]] | None = None) -> list[tuple[object, Match[V]]]:
+    def scan_sentences(self, sentences: list, keep: Callable[[set[int], list[V]], Collection[int]] | None = None
+                       ) -> list[tuple[object, Match[V]]]:
         """(sentence, match) for `scan(sentence.tokens)` of every sentence, in text order.
 
         One call of the automaton over the sentences' encodings joined by the filler, instead of
         one per sentence: no phrase contains the filler, so no match crosses from one sentence to
         the next and each sentence gets exactly the matches of its own scan. `keep`, where given,
-        is shown the distinct values matched, by id, and answers the ids of those whose matches
-        are wanted: the others' are never made.
+        is shown the phrases matched, by number, and the values by number (one list while the
+        index is unchanged), and answers the phrases whose matches are wanted: the others' are
+        never made.
         """
         if not self._table or not sentences:
             return []
@@ -129,10 +130,8 @@ class PhraseIndex(Generic[V]):
         found = automaton.find_matches_as_indexes(_encode_sentences(sentences))
         values, make = self._values, tuple.__new__
         if keep is not None and found:
-            patterns = set(map(_PATTERN, found))
-            wanted = keep({id(values[p]): values[p] for p in patterns})
-            patterns = {p for p in patterns if id(values[p]) in wanted}
-            found = list(compress(found, map(patterns.__contains__, map(_PATTERN, found))))
+            wanted = keep(set(map(_PATTERN, found)), values)
+            found = list(compress(found, map(wanted.__contains__, map(_PATTERN, found))))
         if not found:
             return []
         out = []

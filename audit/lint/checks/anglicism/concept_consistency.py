@@ -7,7 +7,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
-from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
@@ -48,18 +48,14 @@ class ConceptConsistency(Check):
         # Only a concept met on both sides can be reported: a match of none of those needs no
         # further look (its light verb, its gloss, its name runs), only whether it stands in a
         # gloss, which matters only where the article has one: without, those matches are not made.
-        relevant: set[int] = set()
+        relevant: set[int] = set()  # the values (by id) that name a concept met on both sides
 
-        def keep(values: dict[int, list[FormHit]]) -> set[int]:
-            both = _met_on_both_sides(values)
-            relevant.update(key for key in values if not both.isdisjoint(_CONCEPTS[key]))
-            return relevant
+        def keep(patterns: set[int], values: list[list[FormHit]]) -> set[int]:
+            wanted = _naming_both_sides(patterns, values)
+            relevant.update(id(values[p]) for p in wanted)
+            return patterns if glosses else wanted
 
-        if glosses:
-            scanned = scan_sentences(ctx, index)  # (sentence, match), in text order
-            keep({id(m.value): m.value for _, m in scanned})
-        else:
-            scanned = index.scan_sentences(ctx.article.sentences, keep)
+        scanned = index.scan_sentences(ctx.article.sentences, keep)  # (sentence, match), in text order
         if not relevant:
             return
         seen: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
@@ -122,33 +118,26 @@ class ConceptConsistency(Check):
                 )
 
 
-def _met_on_both_sides(values: dict[int, list[FormHit]]) -> set[int]:
-    """The concepts (by id) that the matched forms' hits name on both sides, translit and Hindi."""
-    _describe(values)
-    return set().union(*map(_TRANSLIT.__getitem__, values)) & set().union(*map(_HINDI.__getitem__, values))
+# Per form of the concept index (by its phrase number, for the one list of values the index has
+# while it is unchanged): the concepts it names on the translit side and on the Hindi side, worked
+# out once per form, not per article (an article meets some 150 forms, most of them in every
+# article); and per concept (by id), the forms that name it.
+_FORMS: list = [None, {}, {}, defaultdict(set)]
 
 
-# Per matched form (a hits list of the concept index, by id): its concepts on the translit side,
-# on the Hindi side and on either, worked out once per form, not per article (an article meets
-# some 150 forms, most of them in every article). `_HELD` keeps each form alive, so its id is
-# never another list's.
-_HELD: dict[int, list[FormHit]] = {}
-_TRANSLIT: dict[int, frozenset[int]] = {}
-_HINDI: dict[int, frozenset[int]] = {}
-_CONCEPTS: dict[int, frozenset[int]] = {}
-
-
-def _describe(values: dict[int, list[FormHit]]) -> None:
-    new = values.keys() - _HELD.keys()
-    if new and len(_HELD) > 100_000:
-        for memo in (_HELD, _TRANSLIT, _HINDI, _CONCEPTS):
-            memo.clear()
-        new = values.keys()
-    for key in new:
-        hits = _HELD[key] = values[key]
-        _TRANSLIT[key] = frozenset(id(h.concept) for h in hits if h.side == "translit")
-        _HINDI[key] = frozenset(id(h.concept) for h in hits if h.side == "hindi")
-        _CONCEPTS[key] = frozenset(id(h.concept) for h in hits)
+def _naming_both_sides(patterns: set[int], values: list[list[FormHit]]) -> set[int]:
+    """The matched forms that name a concept the matched forms name on both sides, translit and Hindi."""
+    if _FORMS[0] is not values:
+        _FORMS[:] = [values, {}, {}, defaultdict(set)]  # (holding the values keeps each concept's id its own)
+    _, translit, hindi, naming = _FORMS
+    for p in patterns - translit.keys():
+        hits = values[p]
+        translit[p] = frozenset(id(h.concept) for h in hits if h.side == "translit")
+        hindi[p] = frozenset(id(h.concept) for h in hits if h.side == "hindi")
+        for h in hits:
+            naming[id(h.concept)].add(p)
+    both = set().union(*map(translit.__getitem__, patterns)) & set().union(*map(hindi.__getitem__, patterns))
+    return patterns & set().union(*map(naming.__getitem__, both)) if both else set()
 
 
 # "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन).
