@@ -20,32 +20,41 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
 
 
 # Every range holds a hyphen or dash, or a से between spaces: it is tried only at the starts of the
-# word and the digits right before one (whitespace between), where it can start (`matches_at`).
-_SEPARATOR = re.compile(r"-|–|से(?<=\sसे)(?=\s)")
+# number word and the digits right before one (whitespace between), where it can start (`matches_at`).
+# Each separator is searched for as itself: one pattern of all three was tried at every letter स.
+_SEPARATORS = (re.compile("-"), re.compile("–"), re.compile(r"से(?<=\sसे)(?=\s)"))
 
 
-def _starts(text: str) -> list[int]:
-    """Where a range can start: the start of the Devanagari run and of the digit run (`\\d`: any
-    decimal digit) that end right before a separator (each run is walked from one separator)."""
+def _starts(text: str, words: frozenset[str]) -> list[int]:
+    """Where a range can start: the start of the Devanagari run, where it is one of `words`, and of
+    the digit run (`\\d`: any decimal digit) that end right before a separator (each run is walked
+    from one separator). A number word is a whole run, and a run of digits (Devanagari ones are in
+    both) is all digits up to the separator: no range starts at any other run."""
     starts: set[int] = set()
-    for m in _SEPARATOR.finditer(text):
-        end = m.start()
-        while end and text[end - 1].isspace():
-            end -= 1
-        start = end
-        while start and "\u0900" <= text[start - 1] <= "\u097f":
-            start -= 1
-        starts.add(start)
-        start = end
-        while start and text[start - 1].isdecimal():
-            start -= 1
-        starts.add(start)
+    for separator in _SEPARATORS:
+        for m in separator.finditer(text):
+            end = m.start()
+            while end and text[end - 1].isspace():
+                end -= 1
+            start = end
+            while start and "\u0900" <= text[start - 1] <= "\u097f":
+                start -= 1
+            if start < end and text[start:end] in words:
+                starts.add(start)
+            start = end
+            while start and text[start - 1].isdecimal():
+                start -= 1
+            if start < end:
+                starts.add(start)
     return sorted(starts)
 
 
 def _ranges(text: str, words: tuple[str, ...]) -> list[re.Match]:
     """What `_pattern(words).finditer(text)` gives."""
-    return matches_at(_pattern(words), text, _starts(text))
+    return matches_at(_pattern(words), text, _starts(text, _word_set(words)))
+
+
+_word_set = lru_cache(maxsize=4)(frozenset)
 
 
 class MixedRange(Check):
