@@ -5,6 +5,7 @@ import re
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import digit_runs
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
 # Each branch opens with the space, hyphen, point or comma it is about and looks behind after it:
@@ -20,26 +21,32 @@ _PATTERN = re.compile(
 )
 
 
-_MARK = re.compile("[-.,]")
-
-
-def _starts(text: str) -> list[int]:
-    """Where a spacing slip can start: at a hyphen, point or comma, or at the first of the spaces
-    right before one (each run of spaces is walked from the one mark after it)."""
+def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Where a spacing slip can start. Each ends right before a digit that starts a run of digits
+    (`runs`, from `digit_runs`), after a mark with spaces before it (from the first of them) or
+    after spaces with a mark before them (from the mark): walked back from each run of digits."""
     starts = []
-    for m in _MARK.finditer(text):
-        mark = start = m.start()
-        while start and text[start - 1] == " ":
-            start -= 1
-        if start < mark:
-            starts.append(start)
-        starts.append(mark)
+    for run_start, _ in runs:
+        at = run_start - 1
+        if at < 0:
+            continue
+        if text[at] in "-.,":  # " -3", " .72", " ,250"
+            start = at
+            while start and text[start - 1] == " ":
+                start -= 1
+            if start < at:
+                starts.append(start)
+        elif text[at] == " ":  # "- 3", ". 61", ", 250"
+            while at and text[at - 1] == " ":
+                at -= 1
+            if at and text[at - 1] in "-.,":
+                starts.append(at - 1)
     return starts
 
 
-def _slips(text: str) -> list[re.Match]:
+def _slips(text: str, runs: list[tuple[int, int]]) -> list[re.Match]:
     """What `_PATTERN.finditer(text)` gives, trying the pattern only where a match can start."""
-    return matches_at(_PATTERN, text, _starts(text))
+    return matches_at(_PATTERN, text, _starts(text, runs))
 
 
 class NumberSpacing(Check):
@@ -59,7 +66,7 @@ class NumberSpacing(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
-        for m in _slips(ctx.article.text):
+        for m in _slips(ctx.article.text, digit_runs(ctx)):
             kind = m.lastgroup
             what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
                     "group": "a thousands separator"}[kind]
