@@ -35,7 +35,7 @@ class RepeatedSentence(Check):
         threshold = ctx.setting(self, "min_chrf")
         min_overlap = ctx.setting(self, "min_overlap")
         conventions = ctx.conventions
-        lead = _repeated_standfirst(ctx.article, 3)
+        lead: set[int] | None = None  # the repeated standfirst, looked for only once a copy is found
         bags: list[tuple[object, frozenset[str]]] = []
         bag_of: dict[str, frozenset[str]] = {}  # one bag per distinct sentence text: copies share it
         for sent in ctx.article.sentences:
@@ -68,6 +68,8 @@ class RepeatedSentence(Check):
                     continue
                 score = 100.0 if prev.text == sent.text else _chrf(sent.text, prev.text)
                 if score >= threshold:
+                    if lead is None and prev.paragraph != sent.paragraph:
+                        lead = _repeated_standfirst(ctx.article, 3)
                     template = prev.paragraph != sent.paragraph and (
                         conventions.whole_line(prev.start, prev.end) or prev.paragraph in lead)
                     if not template:
