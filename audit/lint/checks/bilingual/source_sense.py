@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.core.document import tokenize_phrase
@@ -40,8 +41,9 @@ class SourceWrongSense(Check):
             written: set[str] = set()  # the segment's words, read when a row first fires
             for sent in unit.sentences:
                 for start, end, senses in _wrong_words(ctx, index, sent.tokens):
-                    sense = next((s for s in senses if s.english in said and (s.cues & cues or ANY_CONTEXT in s.cues)
-                                  and not s.unless & said and not _has_right(s, unit, written)), None)
+                    sense = next((s for s in senses if s.english in said and not s.unless & said
+                                  and (s.cues & cues or ANY_CONTEXT in s.cues and s.english in _alone(unit.source))
+                                  and not _has_right(s, unit, written)), None)
                     if sense is None:
                         continue
                     flagged = ctx.article.text[start:end]
@@ -77,6 +79,31 @@ def _wrong_words(ctx: Context, index, tokens):
 
 # A word glued to a wrong-sense form must be common Hindi (वाले, पर), not a fragment.
 _GLUED_ZIPF = 3.0
+
+
+@lru_cache(maxsize=4096)
+def _alone(source: str) -> frozenset[str]:
+    """The lemmas of the source's words that are not part of a longer name. A row that needs no cue
+    (Pisces, Scorpio, Libra) is the zodiac sign only standing alone: inside a name of several words
+    (Pisces Oil, Mahindra Scorpio, Facebook's Libra, Tata Taurus) it names a company or a product,
+    and the Hindi around it translates other words. A headline in title case (Pisces Horoscope
+    Today) capitalises every word, so there a neighbour does not make a name."""
+    words = source_words(source)
+    titled = [w for w in words if len(w.text) > 3]
+    if titled and sum(w.text[:1].isupper() for w in titled) * 2 > len(titled):
+        return frozenset(lemma for w in words for lemma in lemmas(w.text))
+    out: set[str] = set()
+    for i, word in enumerate(words):
+        joined = [other for other in (words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
+                  if other is not None and other.name
+                  and source[min(word.end, other.end):max(word.start, other.start)] in _NAME_JOINS]
+        if not joined:
+            out.update(lemmas(word.text))
+    return frozenset(out)
+
+
+# What joins the words of one name: a space, or a possessive (Facebook's Libra).
+_NAME_JOINS = (" ", "'s ", "’s ")
 
 
 def _compounds(source: str) -> set[str]:
