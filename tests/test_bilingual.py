@@ -237,3 +237,18 @@ async def test_review_detail_pane_shows_the_english_sentence(tmp_path):
         assert "English: The startup raised $6 million in 2024." in shown
         await select(pilot, "ANGL001", "लीवी")  # a rule finding shows its English too
         assert "English: The levee broke after the heavy rain." in str(app.detail.render())
+
+
+@pytest.mark.parametrize("source,target,coined,hint", [
+    # a plural oblique coinage before a postposition keeps its plural oblique
+    ("Mill owners and capitalists met the minister.", "मिल मालिकों और कैपिटलवादियों से मंत्री मिले।",
+     "कैपिटलवादियों", "पूंजीपतियों"),
+    ("The essay compared the capitalisms of two eras.", "निबंध में दो युगों के कैपिटलवादों की तुलना थी।",
+     "कैपिटलवादों", "पूंजीवादों"),
+    ("A capitalist bought the mill.", "एक कैपिटलवादी ने मिल खरीदी।", "कैपिटलवादी", "पूंजीपति"),
+])
+def test_hybrid_term_hint_keeps_the_slot_of_the_coinage(source, target, coined, hint):
+    """BIL008's Hindi is offered in the coinage's own number and case (the concept table's slot)."""
+    [finding] = Engine(checks=[BY_CODE["BIL008"]]).audit_text(target, source=source)
+    assert finding.text == coined
+    assert [fix.replacement for fix in finding.fixes] == [hint]

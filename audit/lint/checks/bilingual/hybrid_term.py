@@ -43,9 +43,9 @@ class HybridTerm(Check):
                     hit = _coined(tok.text, terms)
                     if hit is None:
                         continue
-                    concept, english = hit
+                    concept, english, slot = hit
                     flagged = ctx.article.text[tok.start : tok.end]
-                    right = concept.hindi[0]
+                    right = concept.hindi_for(slot)
                     yield ctx.finding(
                         self, tok.start, tok.end,
                         f"'{flagged}' coins the source's '{english}' from its English stem; Hindi has "
@@ -68,8 +68,9 @@ def _terms(source: str, suffixes) -> list[tuple[str, tuple[str, ...], Concept, s
     return out
 
 
-def _coined(token: str, terms) -> tuple[Concept, str] | None:
-    """The concept and source word when the token is an English stem of one spelled out before a Hindi suffix."""
+def _coined(token: str, terms) -> tuple[Concept, str, int] | None:
+    """The concept, source word and the token's slot when the token is an English stem of one
+    spelled out before a Hindi suffix."""
     for stem, hindi_suffixes, concept, english in terms:
         if token in concept.hindi or token in concept.hindi_alternatives:
             continue
@@ -80,8 +81,19 @@ def _coined(token: str, terms) -> tuple[Concept, str] | None:
             for length in range(len(stem), min(len(stem), _MIN_PREFIX) - 1, -1):
                 distance = spelling_distance(spelled, stem[:length])
                 if distance is not None and distance <= 1:
-                    return concept, english
+                    return concept, english, _slot(hindi_suffix)
     return None
+
+
+def _slot(hindi_suffix: str) -> int:
+    """The concept table's noun slot the suffix puts the coinage in, so the Hindi replacing it keeps
+    its number and case (कैपिटलवादियों से -> पूंजीपतियों से, not पूंजीपति से): a plural oblique ends
+    in ों, a plural direct in ां or ें (वादियां); anything else is the singular."""
+    if hindi_suffix.endswith("ों"):
+        return 2
+    if hindi_suffix.endswith(("ां", "ें")):
+        return 1
+    return 0
 
 
 @lru_cache(maxsize=1)
