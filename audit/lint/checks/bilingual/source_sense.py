@@ -38,7 +38,7 @@ class SourceWrongSense(Check):
             # (Sagittarius, the constellation, is धनु). So does a hyphenated compound (up-bow).
             said = {lemma for w in source_words(unit.source) for lemma in lemmas(w.text)}
             cues = said | _compounds(unit.source)
-            written: set[str] = set()  # the segment's words, read when a row first fires
+            written: dict[str, object] = {}  # the segment's words and text, read when a row first fires
             for sent in unit.sentences:
                 for start, end, senses in _wrong_words(ctx, index, sent.tokens):
                     sense = next((s for s in senses if s.english in said and not s.unless & said
@@ -94,9 +94,10 @@ def _alone(source: str) -> frozenset[str]:
         return frozenset(lemma for w in words for lemma in lemmas(w.text))
     out: set[str] = set()
     for i, word in enumerate(words):
-        joined = [other for other in (words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
-                  if other is not None and other.name
-                  and source[min(word.end, other.end):max(word.start, other.start)] in _NAME_JOINS]
+        joined = word.text[:1].isupper() and [  # a word in lower case (Kuno's savanna) is in no name
+            other for other in (words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
+            if other is not None and other.name
+            and source[min(word.end, other.end):max(word.start, other.start)] in _NAME_JOINS]
         if not joined:
             out.update(lemmas(word.text))
     return frozenset(out)
@@ -114,13 +115,25 @@ def _compounds(source: str) -> set[str]:
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
-def _has_right(sense, unit, written: set[str]) -> bool:
+def _has_right(sense, unit, written: dict) -> bool:
     """The segment already has the cued sense's word: then the other-sense word renders another
     word, or the other sense said too (the nuclear plant's staff planted saplings: संयंत्र ...
     पौधे लगाए; a judge's sentence and a sentence of the order: सजा ... वाक्य)."""
     if not written:
-        written.update(tok.text for sent in unit.sentences for tok in sent.tokens)
-    return any(_inflections(right) & written for right in sense.right)
+        words = [tok.text for sent in unit.sentences for tok in sent.tokens]
+        written["words"], written["text"] = set(words), " " + " ".join(words) + " "
+    return any(_inflections(right) & written["words"] if " " not in right
+               else any(f" {form} " in written["text"] for form in _phrase_forms(right)) for right in sense.right)
+
+
+def _phrase_forms(phrase: str) -> set[str]:
+    """A phrase of several words as Hindi writes it in any case: its last word inflected and a
+    का inside agreeing (घास का मैदान, घास के मैदान, घास के मैदानों; प्रकृति प्रेमी, प्रकृति प्रेमियों)."""
+    *head, last = phrase.split()
+    heads = {" ".join(head)} | {" ".join("के" if w == "का" else w for w in head),
+                                " ".join("की" if w == "का" else w for w in head)}
+    lasts = _inflections(last) | ({last[:-1] + "ियों", last + "यों"} if last.endswith("ी") else set())
+    return {f"{h} {w}".strip() for h in heads for w in lasts}
 
 
 def _inflections(word: str) -> set[str]:
