@@ -58,8 +58,9 @@ class TransliteratedSource(Check):
         names = ctx.glossary.latin
         for unit in ctx.aligned:
             said_words = source_words(unit.source)
+            segment: set[str] = set()  # its words in both languages, read for a name in lower case
             words = [w for k, w in enumerate(said_words)
-                     if _to_translate(said_words, k, nationalities) and not _listed_name(w, names)]
+                     if _to_translate(said_words, k, nationalities) and not _listed_name(w, names, unit, segment)]
             wanted: dict[int, tuple[str, str]] = {}  # id(concept) -> (source word, lemma)
             lower_source = " " + " ".join(w.lower for w in words) + " "
             for w in words:
@@ -257,11 +258,20 @@ def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
     return after is None or not after.text[:1].isupper() or after.start - word.end > 1
 
 
-def _listed_name(word, names) -> bool:
+def _listed_name(word, names, unit, segment: set[str]) -> bool:
     """The source word is a name of the glossary, as the source writes it: a capitalised entry is not
-    the same word in lower case (Turkey the country, turkey the bird; China, china)."""
+    the same word in lower case (Turkey the country, turkey the bird; China, china), unless one of
+    the entry's cues is in the segment, in either language (a source in lower case throughout:
+    "samsung's galaxy s24", where सैमसंग or samsung says it is the phone)."""
     entry = names.get((word.lower,))
-    return entry is not None and not (word.text.islower() and entry.latin[:1].isupper())
+    if entry is None:
+        return False
+    if not (word.text.islower() and entry.latin[:1].isupper()):
+        return True
+    if not segment:
+        segment.update(w.lower for w in source_words(unit.source))
+        segment.update(tok.text for sent in unit.sentences for tok in sent.tokens)
+    return any((cue.lower() if cue.isascii() else cue) in segment for cue in entry.cues)
 
 
 def _after_number(ctx: Context, tokens, i: int) -> bool:
