@@ -147,7 +147,7 @@ def test_the_collector_is_settled_during_a_run_and_restored_after_it():
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
-def test_check_runs_its_start_up_and_first_item_without_the_collector(capsys):
+def test_check_runs_its_start_up_and_first_item_without_the_collector(capsys, monkeypatch):
     """collector_paused(): off for the start-up and the first item, on again once the heap is
     settled after it (so forked workers collect), and after the block in any case."""
     import gc
@@ -173,6 +173,10 @@ def test_check_runs_its_start_up_and_first_item_without_the_collector(capsys):
         assert not gc.isenabled()
     finally:
         gc.enable()
+    with collector_paused():  # workers spawned from the start: back on when the pool starts
+        run = run_ordered(abs, [-1, -2, -3], jobs=2)
+        monkeypatch.setattr("audit.core.runner._single_threaded", lambda: False)
+        assert list(run) == [1, 2, 3] and gc.isenabled()
     assert main(["check", "--format", "json", str(SAMPLES)]) == 1 and gc.isenabled()
     capsys.readouterr()
 

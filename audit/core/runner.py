@@ -223,6 +223,7 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
                 method = "spawn"
         rest = items[done:]
         jobs = min(jobs, len(rest))
+        _resume_collector()  # spawned workers from the start: this process only waits for results now
         # Small chunks keep the head of the queue moving, so results stream out steadily, and at
         # the end one worker waits out at most the other's last chunk (16 articles: a third of a
         # second); the pipe costs about 10 µs of the parent's CPU per item in chunks of 4, 40 µs alone.
