@@ -4,6 +4,7 @@ from audit.core.document import parse_article
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.glossary import Entry
 from audit.language.soundalike import hindi_key
+from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 
 
@@ -59,12 +60,25 @@ class SourceTermRendering(Check):
 
 
 def _spelled_otherwise(entry: Entry, unit) -> bool:
-    """A token of the segment has the consonants of the name's one-word Hindi form: अमेज़ॅन, with a
-    candra vowel, is Amazon as अमेज़न is, not a name left out."""
-    wanted = {hindi_key(form)[1] for form in (entry.canonical, *entry.variants) if " " not in form}
-    wanted.discard("")
-    return bool(wanted) and any(hindi_key(tok.text)[1] in wanted for sent in unit.sentences for tok in sent.tokens
-                                if not tok.text.isascii())
+    """A token of the segment is the name's one-word Hindi form spelled another way: अमेज़ॅन, with a
+    candra vowel, is Amazon as अमेज़न is, not a name left out. The consonants alone say too little
+    for a short name (उबर and बार, मेटा and मत, ओला and ले share them): the token must also open
+    with the name's sound and not be a common Hindi word, which is another word, not a spelling."""
+    wanted = {hindi_key(form) for form in (entry.canonical, *entry.variants) if " " not in form}
+    consonants = {key[1] for key in wanted if key[1]}
+    openings = {key[0][:1] for key in wanted if key[1]}
+    for sent in unit.sentences:
+        for tok in sent.tokens:
+            if tok.text.isascii():
+                continue
+            roman, key = hindi_key(tok.text)
+            if key in consonants and roman[:1] in openings and hindi_zipf(tok.text) < _COMMON_WORD_ZIPF:
+                return True
+    return False
+
+
+# A Hindi word this common is a word of its own (मत, बार, ले), not a name's unlisted spelling.
+_COMMON_WORD_ZIPF = 4.5
 
 
 def _source_entries(ctx: Context, source: str) -> list[Entry]:
