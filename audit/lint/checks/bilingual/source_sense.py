@@ -21,8 +21,10 @@ class SourceWrongSense(Check):
     Fix safety:    display-only: the right word may need another case ending or gender around it.
     A row fires when its English word is in the source, one of its cues (source words or hyphenated
     compounds that show the sense: nuclear, reactor, up-bow) is in the same source segment, and the
-    target has the Hindi of the other sense, also glued to a Hindi word where a space was lost. Without the source, SENSE001 can only guess from Hindi
-    context; here the English says which word was meant.
+    target has the Hindi of the other sense, also glued to a Hindi word where a space was lost. A row
+    with no cue (`*`: Pisces, Scorpio) needs its word standing alone, not inside a longer name (Pisces
+    Oil, Mahindra Scorpio), and none of its `unless` words in the source. Without the source,
+    SENSE001 can only guess from Hindi context; here the English says which word was meant.
     """
 
     code = "BIL007"
