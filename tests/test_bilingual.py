@@ -252,3 +252,19 @@ def test_hybrid_term_hint_keeps_the_slot_of_the_coinage(source, target, coined, 
     [finding] = Engine(checks=[BY_CODE["BIL008"]]).audit_text(target, source=source)
     assert finding.text == coined
     assert [fix.replacement for fix in finding.fixes] == [hint]
+
+
+def test_a_long_token_is_not_cut_at_every_letter_for_glued_words(monkeypatch):
+    """Words joined by zero-width spaces are one token; BIL004 and BIL007 look for two words glued by
+    a lost space, and cutting such a token at every letter copied it each time (seconds for a
+    paragraph). A token longer than two words is left whole: the lookups stay few."""
+    from audit.lint.checks.bilingual import source_sense, transliterated
+
+    calls = collections.Counter()
+    for module, name in ((source_sense, "tokenize_phrase"), (transliterated, "hindi_zipf")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda text, _real=real, _name=name: calls.update([_name]) or _real(text))
+    paragraph = "\u200b".join(["परमाणु", "संयंत्र", "के", "पास", "गैरेज", "में", "विकिरण", "मिला"] * 150)
+    engine = Engine(checks=[BY_CODE["BIL004"], BY_CODE["BIL007"]])
+    engine.audit_text(paragraph + "।", source="Radiation was found near the nuclear plant's garage.")
+    assert calls["tokenize_phrase"] < 50 and calls["hindi_zipf"] < 50, calls

@@ -66,8 +66,9 @@ def _wrong_words(ctx: Context, index, tokens):
     for m in index.scan(tokens):
         yield (*span_of(tokens, m.first, m.last), m.value)
     for tok in tokens:
-        if len(tok.text) < 6 or hindi_zipf(tok.text) > 0 or index.get(tokenize_phrase(tok.text)) is not None:
-            continue  # short, Hindi, or a listed form itself (found by the scan above)
+        if (len(tok.text) < 6 or len(tok.text) > _GLUED_LONGEST or hindi_zipf(tok.text) > 0
+                or index.get(tokenize_phrase(tok.text)) is not None):
+            continue  # short, two words' length exceeded, Hindi, or a listed form itself (found by the scan above)
         for cut in range(2, len(tok.text) - 1):
             for word, other, offset in ((tok.text[:cut], tok.text[cut:], 0), (tok.text[cut:], tok.text[:cut], cut)):
                 senses = index.get(tokenize_phrase(word)) if len(word) >= 3 else None
@@ -81,6 +82,9 @@ def _wrong_words(ctx: Context, index, tokens):
 
 # A word glued to a wrong-sense form must be common Hindi (वाले, पर), not a fragment.
 _GLUED_ZIPF = 3.0
+# Two Hindi words glued are seldom longer (वालेगर्व is 8): a longer token (a run whose spaces are
+# zero-width ones, a pasted blob) is not cut, where every cut would copy it (quadratic in its length).
+_GLUED_LONGEST = 30
 
 
 @lru_cache(maxsize=4096)

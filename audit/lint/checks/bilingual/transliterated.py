@@ -186,7 +186,7 @@ def _unglued(ctx: Context, token: str, source_word_of):
     (ड्राइविंगके, गैरेजमें, मानेप्राइम: a space lost), else (None, None). The whole token must be
     unknown to Hindi and the other part a function word or a common Hindi word, so that a Hindi
     word that happens to end in के or में is never cut."""
-    if hindi_zipf(token) > 0:
+    if len(token) > _GLUED_LONGEST or hindi_zipf(token) > 0:
         return None, None
     for m in _WORD_INITIAL.finditer(token, 2):
         head, tail = token[: m.start()], token[m.start():]
@@ -203,6 +203,9 @@ def _unglued(ctx: Context, token: str, source_word_of):
 
 # A word glued to a transliteration must be common Hindi (ऊपर, यानी, माने), not a fragment.
 _GLUED_ZIPF = 3.0
+# Two words glued are seldom longer (ड्राइविंगके is 11): a longer token (a run whose spaces are
+# zero-width ones, a pasted blob) is not cut, where every cut would copy it (quadratic in its length).
+_GLUED_LONGEST = 30
 
 
 def _listed_source_word(form: str, wanted: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
