@@ -268,3 +268,19 @@ def test_a_long_token_is_not_cut_at_every_letter_for_glued_words(monkeypatch):
     engine = Engine(checks=[BY_CODE["BIL004"], BY_CODE["BIL007"]])
     engine.audit_text(paragraph + "।", source="Radiation was found near the nuclear plant's garage.")
     assert calls["tokenize_phrase"] < 50 and calls["hindi_zipf"] < 50, calls
+
+
+@pytest.mark.parametrize("source,target,hints", [
+    ("The jury said witnesses lied in both trials.", "जूरी ने कहा कि दोनों परीक्षणों में गवाहों ने झूठ बोला।",
+     ["मुकदमों", "सुनवाइयों"]),  # a plural oblique stays one
+    ("The jury watched the trial in a closed room.", "जूरी ने बंद कमरे में परीक्षण की कार्यवाही देखी।",
+     ["मुकदमे", "सुनवाई"]),  # before की: a masculine -आ noun's oblique; the feminine unchanged
+    ("Giraffes browse on the savanna near the lake.", "जिराफ झील के पास सावन पर चरते हैं।",
+     ["सवाना", "घास के मैदान"]),  # a phrase's का agrees before पर
+    ("The court imposed a fine of Rs 2,000 on the trader.", "अदालत ने व्यापारी पर 2,000 रुपये का ठीक लगाया।",
+     ["जुर्माना"]),  # no postposition after: the direct form
+])
+def test_source_sense_hints_take_the_slot_of_the_flagged_word(source, target, hints):
+    """BIL007's Hindi is offered in the flagged word's number and case, so the hint reads in place."""
+    [finding] = Engine(checks=[BY_CODE["BIL007"]]).audit_text(target, source=source)
+    assert [fix.replacement for fix in finding.fixes] == hints

@@ -6,10 +6,12 @@ from functools import lru_cache
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.core.document import tokenize_phrase
 from audit.core.text import fold
+from audit.language.concepts import default_concepts
 from audit.language.lexicon import ANY_CONTEXT
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import lemmas, source_words
+from audit.lint.checks.slots import POSTPOSITIONS
 
 
 class SourceWrongSense(Check):
@@ -55,8 +57,34 @@ class SourceWrongSense(Check):
                         self, start, end,
                         f"'{flagged}' renders the source's '{sense.english}' in another sense; {why} "
                         f"'{sense.right[0]}' ({sense.note})",
-                        [Fix(start, end, right, applicability=DISPLAY_ONLY) for right in sense.right],
+                        [Fix(start, end, _in_slot(right, flagged, _postposition_after(sent.tokens, end)),
+                             applicability=DISPLAY_ONLY) for right in sense.right],
                         confidence=0.8)
+
+
+def _postposition_after(tokens, end: int) -> bool:
+    after = next((tok for tok in tokens if tok.start >= end), None)
+    return after is not None and after.key in POSTPOSITIONS
+
+
+def _in_slot(right: str, flagged: str, oblique: bool) -> str:
+    """The right word in the flagged word's number and case, where the concept table knows it as a
+    noun: a plural oblique for one (परीक्षणों में -> मुकदमों में), a masculine noun's oblique before a
+    postposition (परीक्षण में -> मुकदमे में; सावन में -> घास के मैदान में). Otherwise as listed."""
+    *head, last = right.split()
+    plural = flagged.endswith(("ों", "ओं"))
+    if plural or oblique:
+        head = ["के" if w == "का" else w for w in head]
+        for hit in default_concepts().lookup(last):
+            concept = hit.concept
+            if hit.side != "hindi" or hit.slot or concept.pos != "noun" or concept.hindi[0] != last:
+                continue
+            if plural:
+                last = concept.hindi_for(2)
+            elif concept.hindi_gender == "m" and last.endswith("ा"):
+                last = concept.hindi_for(1)  # a masculine -आ noun's oblique singular is its plural direct
+            break
+    return " ".join([*head, last])
 
 
 def _wrong_words(ctx: Context, index, tokens):
