@@ -68,9 +68,11 @@ def _postposition_after(tokens, end: int) -> bool:
 
 
 def _in_slot(right: str, flagged: str, oblique: bool) -> str:
-    """The right word in the flagged word's number and case, where the concept table knows it as a
-    noun: a plural oblique for one (परीक्षणों में -> मुकदमों में), a masculine noun's oblique before a
-    postposition (परीक्षण में -> मुकदमे में; सावन में -> घास के मैदान में). Otherwise as listed."""
+    """The right word in the flagged word's case, where the concept table knows it as a masculine -आ
+    noun, whose plain form cannot stand there: a plural oblique for one (परीक्षणों में -> मुकदमों में),
+    its oblique before a postposition (परीक्षण में -> मुकदमे में); a phrase's का agrees (सावन में ->
+    घास के मैदान में). Any other noun reads right as listed (सुनवाई में, मंदी से: a mass noun made
+    plural, मंदियों, would not)."""
     *head, last = right.split()
     plural = flagged.endswith(("ों", "ओं"))
     if plural or oblique:
@@ -79,10 +81,9 @@ def _in_slot(right: str, flagged: str, oblique: bool) -> str:
             concept = hit.concept
             if hit.side != "hindi" or hit.slot or concept.pos != "noun" or concept.hindi[0] != last:
                 continue
-            if plural:
-                last = concept.hindi_for(2)
-            elif concept.hindi_gender == "m" and last.endswith("ा"):
-                last = concept.hindi_for(1)  # a masculine -आ noun's oblique singular is its plural direct
+            if concept.hindi_gender == "m" and last.endswith("ा"):
+                # a masculine -आ noun's oblique singular is its plural direct
+                last = concept.hindi_for(2 if plural else 1)
             break
     return " ".join([*head, last])
 
