@@ -305,3 +305,20 @@ def test_lone_cr_files_get_their_line_numbers(tmp_path, capsys):
     assert main(["check", "--format", "json", "--select", "FMT002", str(story)]) == 1
     found = json.loads(capsys.readouterr().out)
     assert [(f["line"], f["column"]) for f in found] == [(3, 10)]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+@pytest.mark.parametrize("command", [["check", "--format", "json"], ["check", "--jobs", "2"], ["rules"]])
+def test_a_full_disk_behind_standard_output_is_named(command, tmp_path):
+    """`jaanch check … > report.json` on a full disk: one line that says standard output is what
+    could not be written (the write names no file of its own), exit 2, no traceback."""
+    import subprocess
+
+    article = tmp_path / "article.txt"
+    article.write_text("डीपसेक ने नया मॉडल जारी किया। " * 400, encoding="utf-8")
+    args = [*command, str(article), str(article)] if command[0] == "check" else command
+    root = Path(__file__).resolve().parent.parent
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "audit.cli.main", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, env=dict(os.environ, PYTHONPATH=str(root)), timeout=120)
+    assert (done.returncode, done.stderr) == (2, "jaanch: standard output: No space left on device\n")

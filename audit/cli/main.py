@@ -181,6 +181,90 @@ def _debug_traceback() -> None:
         traceback.print_exc()
 
 
+# commands whose screen is not a stream of lines: standard output is left as it is
+_INTERACTIVE = frozenset({"review"})
+
+
+class _NamedStdout:
+    """While a command runs, an error writing standard output (a full disk or quota behind
+    `> report.json`) names it as the file it failed on: such a write raises OSError without a
+    file name, and the user's one line would not say where the disk was full."""
+
+    def __enter__(self):
+        self.stream = sys.stdout
+        sys.stdout = _StreamNamingErrors(self.stream)
+
+    def __exit__(self, *exc):
+        sys.stdout = self.stream
+
+
+class _StreamNamingErrors:
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            exc.filename = exc.filename or "standard output"
+            raise
+
+    def flush(self):
+        try:
+            return self._stream.flush()
+        except OSError as exc:
+            exc.filename = exc.filename or "standard output"
+            raise
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _dispatch(args, handlers: dict | None) -> int:
+    """Run the parsed command; its exit code."""
+    if wants_ray(args):
+        handler = (handlers or {}).get("ray")
+        if handler is None:
+            raise UsageError("--ray needs the scaleout package; run the installed `jaanch` script")
+        return handler(args)
+    if args.command == "rules":
+        return _rules(args)
+    if args.command == "calibrate":
+        return _calibrate(args)
+    if args.command == "check":
+        from contextlib import nullcontext
+
+        from audit.core.runner import collector_paused
+
+        # not around models (QE, the house LM): their libraries' garbage is theirs to collect
+        with nullcontext() if args.qe or args.lm else collector_paused():
+            from audit.cli.check_command import run_check
+
+            return run_check(args)
+    if args.command == "lm":
+        from audit.cli.qe_options import run_lm
+
+        return run_lm(args)
+    if args.command == "report":
+        from audit.cli.report import run_report
+
+        return run_report(args, engine_for(args))
+    if args.command == "glossary":
+        from audit.cli.glossary_options import run as run_glossary
+
+        return run_glossary(args)
+    if args.command == "compare":
+        from audit.cli.qe_options import run_compare
+
+        return run_compare(args)
+    handler = (handlers or {}).get(args.command)
+    if handler is None:
+        raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
+    from audit.core.document import collect_paths
+
+    return handler(args, engine_for(args), collect_paths(args.paths))
+
+
 def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
     """`handlers` supplies what is implemented outside the engine: the TUI's `review`, and `ray` runs.
 
@@ -190,47 +274,10 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
     _tolerant_streams()
     try:
         args = _parser().parse_args(argv)
-        if wants_ray(args):
-            handler = (handlers or {}).get("ray")
-            if handler is None:
-                raise UsageError("--ray needs the scaleout package; run the installed `jaanch` script")
-            return handler(args)
-        if args.command == "rules":
-            return _rules(args)
-        if args.command == "calibrate":
-            return _calibrate(args)
-        if args.command == "check":
-            from contextlib import nullcontext
-
-            from audit.core.runner import collector_paused
-
-            # not around models (QE, the house LM): their libraries' garbage is theirs to collect
-            with nullcontext() if args.qe or args.lm else collector_paused():
-                from audit.cli.check_command import run_check
-
-                return run_check(args)
-        if args.command == "lm":
-            from audit.cli.qe_options import run_lm
-
-            return run_lm(args)
-        if args.command == "report":
-            from audit.cli.report import run_report
-
-            return run_report(args, engine_for(args))
-        if args.command == "glossary":
-            from audit.cli.glossary_options import run as run_glossary
-
-            return run_glossary(args)
-        if args.command == "compare":
-            from audit.cli.qe_options import run_compare
-
-            return run_compare(args)
-        handler = (handlers or {}).get(args.command)
-        if handler is None:
-            raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
-        from audit.core.document import collect_paths
-
-        return handler(args, engine_for(args), collect_paths(args.paths))
+        if args.command in _INTERACTIVE:  # the TUI owns the terminal
+            return _dispatch(args, handlers)
+        with _NamedStdout():
+            return _dispatch(args, handlers)
     except JaanchError as exc:
         print(f"jaanch: {exc.one_line()}", file=sys.stderr)
         return ExitCode.USAGE
