@@ -222,3 +222,38 @@ def test_sarif_results_match_json_dumps(text, message, start, fixes, confidence,
     assert expected == "[\n [\n  [\n   [\n    " + written + "\n   ]\n  ]\n ]\n]"
     whole = SarifReporter("sig").render([FileResult(f.path, [f, f])])
     assert whole == json.dumps(json.loads(whole), ensure_ascii=False, indent=1) + "\n"
+
+
+NUMBERISH = st.text(st.sampled_from("0123456789 ,.:/\t-x।क१"), max_size=40)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(SENTENCE, NUMBERISH))
+def test_tokenizer_matches_indic_nlp(sentence):
+    """The tokenizer gives what indic-nlp's trivial tokenizer gives, digit groups included (its
+    own search is quadratic on a long run of digits; ours starts only where a run starts)."""
+    from indicnlp.tokenize.indic_tokenize import trivial_tokenize
+
+    from audit.core.document import _tokenize
+
+    assert _tokenize(sentence) == trivial_tokenize(sentence, lang="hi")
+
+
+def test_a_long_run_of_digits_is_searched_from_its_start_only(monkeypatch):
+    """An 80,000-digit run beside a digit group: indic-nlp's own search took minutes. The digit-group
+    search is asked once per run of digits, so it cannot look at every digit of one."""
+    from audit.core import document
+
+    tried = []
+    real = document._NUMBER_RUN
+
+    class Counting:
+        def finditer(self, text):
+            tried.append(text)
+            return real.finditer(text)
+
+    monkeypatch.setattr(document, "_NUMBER_RUN", Counting())
+    text = "कीमत " + "1" * 80_000 + " और 1,5 रुपये"
+    tokens = document._tokenize(text)
+    assert tokens == ["कीमत", "1" * 80_000, "और", "1,5", "रुपये"] and len(tried) == 1
+    assert real.pattern.startswith("(?<![0-9])")
