@@ -135,7 +135,7 @@ class ConceptTable:
             for slot, form in enumerate(concept.translit):
                 self._add(form, FormHit(concept, "translit", slot))
             for form in concept.translit_variants:
-                self._add(form, FormHit(concept, "translit", 0))
+                self._add(form, FormHit(concept, "translit", variant_slot(concept, form)))
             for slot, form in enumerate(concept.hindi):
                 self._add(form, FormHit(concept, "hindi", slot))
             for form in concept.hindi_alternatives:
@@ -155,6 +155,18 @@ class ConceptTable:
     @property
     def digest(self) -> str:
         return file_digest([self.path])
+
+
+def variant_slot(concept: Concept, form: str) -> int:
+    """A listed spelling's slot: a noun's English plural written out (किड्स, फीचर्स, ऐप्स: a base
+    form or another listed spelling with ्स or ज) is the plural (1), so its Hindi is बच्चे, सुविधाएं,
+    not the singular बच्चा, सुविधा; any other spelling is the base form's (0)."""
+    if concept.pos == "noun":
+        key = fold(form)
+        for base in (concept.translit[0], *concept.translit_variants):
+            if base != form and key in (fold(base + "\u094dस"), fold(base + "ज"), fold(base + "ज़")):
+                return 1
+    return 0
 
 
 def load_concepts(path: str | Path | None = None) -> ConceptTable:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
 from audit.core.text import fold
-from audit.language.concepts import Concept, default_concepts, load_concepts
+from audit.language.concepts import Concept, default_concepts, load_concepts, variant_slot
 from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
@@ -358,7 +358,8 @@ def _concept_index() -> tuple[PhraseIndex, dict[str, list[Concept]], frozenset[s
     by_english: dict[str, list[Concept]] = {}
     for concept in table.concepts:
         by_english.setdefault(concept.english.lower(), []).append(concept)
-        forms = [(f, slot) for slot, f in enumerate(concept.translit)] + [(f, 0) for f in concept.translit_variants]
+        forms = [(f, slot) for slot, f in enumerate(concept.translit)]
+        forms += [(f, variant_slot(concept, f)) for f in concept.translit_variants]  # किड्स: the plural
         for form, slot in forms:
             keys = index.add(form, [])
             if keys:
