@@ -11,6 +11,7 @@ from audit.language.concepts import Concept, default_concepts, load_concepts, va
 from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
+from audit.lint.checks.slots import POSTPOSITIONS, before_postposition
 from audit.lint.checks.bilingual.english import lemmas, source_words
 
 
@@ -89,7 +90,8 @@ class TransliteratedSource(Check):
                             break  # फ्रेंच फ्राइज़ (French fries), फ्रेंच टोस्ट
                         start, end = span_of(sent.tokens, m.first, m.last)
                         taken.update(range(m.first, m.last + 1))
-                        yield self._finding(ctx, start, end, said, concept, slot)
+                        yield self._finding(ctx, start, end, said, concept, slot,
+                                            oblique=before_postposition(sent.tokens, m.last))
                         break
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
@@ -112,7 +114,10 @@ class TransliteratedSource(Check):
                     usable = [c for c in concepts if loans.usable(c)]
                     if usable:
                         slot = _listed_slot(word, usable[0]) if glue.other else None
-                        yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue)
+                        oblique = (fold(glue.other) in POSTPOSITIONS if glue.other
+                                   else before_postposition(sent.tokens, i))
+                        yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
+                                            oblique=oblique)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
@@ -150,8 +155,8 @@ class TransliteratedSource(Check):
                            severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
-                 confidence: float = 0.9, glue: _Glue | None = None):
-        hindi = concept.hindi_for(slot or 0)
+                 confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False):
+        hindi = concept.hindi_for(_case_slot(concept, slot, oblique) if slot is not None else 0)
         # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
         trusted = slot is not None and concept.same_gender and concept.pos != "verb"
         flagged = ctx.article.text[start:end]
@@ -163,6 +168,19 @@ class TransliteratedSource(Check):
                            [Fix(start, end, _respaced(hindi, glue),
                                 applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
+
+
+def _case_slot(concept: Concept, slot: int, oblique: bool) -> int:
+    """The Hindi slot for a listed form's slot, before a postposition too: a plural there is oblique
+    (किड्स के साथ -> बच्चों के साथ), and so is a masculine -आ noun's singular, whose oblique is the
+    plural's form (अकाउंट में -> खाते में; a feminine or other noun keeps its form: तटबंध में)."""
+    if not oblique or concept.pos != "noun" or len(concept.hindi) != 3:
+        return slot
+    if slot == 1:
+        return 2
+    if slot == 0 and concept.hindi_gender == "m" and concept.hindi[0].endswith("\u093e"):
+        return 1
+    return slot
 
 
 # A verb is transliterated as a conjunct: नोट किया, एक्सेल करता है, अपडेट हो गया.
