@@ -5,12 +5,11 @@ from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.core.document import tokenize_phrase
-from audit.core.text import fold
 from audit.language.concepts import default_concepts
 from audit.language.lexicon import ANY_CONTEXT
-from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import lemmas, source_words
+from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
 from audit.lint.checks.slots import POSTPOSITIONS
 
 
@@ -95,25 +94,18 @@ def _wrong_words(ctx: Context, index, tokens):
     for m in index.scan(tokens):
         yield (*span_of(tokens, m.first, m.last), m.value)
     for tok in tokens:
-        if (len(tok.text) < 6 or len(tok.text) > _GLUED_LONGEST or hindi_zipf(tok.text) > 0
+        if (len(tok.text) < 6 or not may_be_glued(tok.text)
                 or index.get(tokenize_phrase(tok.text)) is not None):
             continue  # short, two words' length exceeded, Hindi, or a listed form itself (found by the scan above)
         for cut in range(2, len(tok.text) - 1):
             for word, other, offset in ((tok.text[:cut], tok.text[cut:], 0), (tok.text[cut:], tok.text[:cut], cut)):
                 senses = index.get(tokenize_phrase(word)) if len(word) >= 3 else None
-                if senses and (fold(other) in ctx.lexicon.stopwords or hindi_zipf(other) >= _GLUED_ZIPF):
+                if senses and common_hindi(ctx, other):
                     yield tok.start + offset, tok.start + offset + len(word), senses
                     break
             else:
                 continue
             break
-
-
-# A word glued to a wrong-sense form must be common Hindi (वाले, पर), not a fragment.
-_GLUED_ZIPF = 3.0
-# Two Hindi words glued are seldom longer (वालेगर्व is 8): a longer token (a run whose spaces are
-# zero-width ones, a pasted blob) is not cut, where every cut would copy it (quadratic in its length).
-_GLUED_LONGEST = 30
 
 
 @lru_cache(maxsize=4096)

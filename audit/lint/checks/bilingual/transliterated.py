@@ -13,6 +13,7 @@ from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.slots import POSTPOSITIONS, before_postposition
 from audit.lint.checks.bilingual.english import lemmas, source_words
+from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
 
 
 class TransliteratedSource(Check):
@@ -204,26 +205,19 @@ def _unglued(ctx: Context, token: str, source_word_of):
     (ड्राइविंगके, गैरेजमें, मानेप्राइम: a space lost), else (None, None). The whole token must be
     unknown to Hindi and the other part a function word or a common Hindi word, so that a Hindi
     word that happens to end in के or में is never cut."""
-    if len(token) > _GLUED_LONGEST or hindi_zipf(token) > 0:
+    if not may_be_glued(token):
         return None, None
     for m in _WORD_INITIAL.finditer(token, 2):
         head, tail = token[: m.start()], token[m.start():]
         if head.endswith("\u094d"):
             continue
         for word, other, offset in ((head, tail, 0), (tail, head, len(head))):
-            if len(word) < 3 or (fold(other) not in ctx.lexicon.stopwords and hindi_zipf(other) < _GLUED_ZIPF):
+            if len(word) < 3 or not common_hindi(ctx, other):
                 continue
             hit = source_word_of(word)
             if hit is not None:
                 return _Glue(word, other, offset), hit
     return None, None
-
-
-# A word glued to a transliteration must be common Hindi (ऊपर, यानी, माने), not a fragment.
-_GLUED_ZIPF = 3.0
-# Two words glued are seldom longer (ड्राइविंगके is 11): a longer token (a run whose spaces are
-# zero-width ones, a pasted blob) is not cut, where every cut would copy it (quadratic in its length).
-_GLUED_LONGEST = 30
 
 
 def _listed_source_word(form: str, wanted: dict[int, tuple[str, str]]) -> tuple[str, str] | None:

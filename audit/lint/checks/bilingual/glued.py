@@ -1,0 +1,25 @@
+"""A space lost between two Hindi words (गैरेजमें, वालेगर्व): which tokens may be two words glued,
+and which part may be the Hindi word beside the one a check is looking for. Shared by BIL004
+(a transliteration glued on) and BIL007 (a wrong-sense word glued on)."""
+
+from __future__ import annotations
+
+from audit.core.text import fold
+from audit.language.wordstats import hindi_zipf
+
+# The word glued on must be common Hindi (के, पर, ऊपर, यानी, वाले), not a fragment.
+GLUED_ZIPF = 3.0
+# Two words glued are seldom longer (ड्राइविंगके is 11, वालेगर्व 8): a longer token (a run whose spaces
+# are zero-width ones, a pasted blob) is not cut, where every cut would copy it (quadratic in its length).
+GLUED_LONGEST = 30
+
+
+def may_be_glued(token: str) -> bool:
+    """Short enough to be two words, and unknown to Hindi as a whole: a Hindi word that merely ends
+    in के or a listed form is never cut."""
+    return len(token) <= GLUED_LONGEST and hindi_zipf(token) <= 0
+
+
+def common_hindi(ctx, part: str) -> bool:
+    """The part beside the word looked for is a Hindi word of its own: a function word or a common one."""
+    return fold(part) in ctx.lexicon.stopwords or hindi_zipf(part) >= GLUED_ZIPF
