@@ -87,8 +87,11 @@ class Reporter:
     # others (only on a count, or on summary totals) writes it in `render_file`, and the parent
     # passes it through `take`; output is byte for byte what `parts` would have written.
     def file_renderer(self) -> FileRenderer | None:
-        """A picklable callable rendering one file's result, or None where the format cannot."""
-        return None
+        """A picklable callable rendering one file's result, or None where the format cannot (it
+        does not define `render_file`)."""
+        if type(self).render_file.__func__ is Reporter.render_file.__func__:
+            return None
+        return FileRenderer(type(self), self.unsafe_fixes)
 
     @classmethod
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
+from audit.reporters.base import FileResult, RenderedResult, Reporter
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -30,9 +30,6 @@ class GithubReporter(Reporter):
             ])
             out.append(f"::{_LEVEL[f.severity.label]} {props}::{_escape_data(f.message)}")
         return "".join(line + "\n" for line in out)
-
-    def file_renderer(self) -> FileRenderer:
-        return FileRenderer(type(self), self.unsafe_fixes)
 
     @classmethod
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder when available, as json.dumps uses
 
 from audit.core.findings import Finding
-from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
+from audit.reporters.base import FileResult, RenderedResult, Reporter
 
 
 def _scalar(value) -> str:
@@ -154,9 +154,6 @@ class JsonReporter(Reporter):
             body = finding_json(f) if type(f) is Finding else _indented(f.to_dict(), 1)
             yield ("[\n " if self._count == 0 else ",\n ") + body
             self._count += 1
-
-    def file_renderer(self) -> FileRenderer:
-        return FileRenderer(type(self), self.unsafe_fixes)
 
     @classmethod
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:

@@ -6,7 +6,7 @@ from pathlib import Path
 from audit import __version__
 from audit.core.findings import DISPLAY_ONLY
 from audit.lint.rules import ALL_RULES
-from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
+from audit.reporters.base import FileResult, RenderedResult, Reporter
 from audit.reporters.json_reporter import _indented, _scalar
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,9 +31,6 @@ class SarifReporter(Reporter):
         if text:
             self._chunks.append(text)
         return ""
-
-    def file_renderer(self) -> FileRenderer:
-        return FileRenderer(type(self), self.unsafe_fixes)
 
     @classmethod
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:

@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, hidden_fixes
-from audit.reporters.base import FileRenderer, FileResult, RenderedResult, Reporter
+from audit.reporters.base import FileResult, RenderedResult, Reporter
 
 # ruff marks what --fix would apply; the same idea, in words an editor reads.
 _MARK = {UNSAFE: " (unsafe fix)", DISPLAY_ONLY: " (hint)"}
@@ -37,9 +37,6 @@ class TextReporter(Reporter):
             self._hidden += hidden_fixes(result.findings)
         if result.fixed:
             yield f"{result.path}: applied {result.fixed} fixes\n"
-
-    def file_renderer(self) -> FileRenderer:
-        return FileRenderer(type(self), self.unsafe_fixes)
 
     @classmethod
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
