@@ -203,21 +203,21 @@ class _StreamNamingErrors:
         self._stream = stream
 
     def write(self, text):
-        try:
-            return self._stream.write(text)
-        except OSError as exc:
-            exc.filename = exc.filename or "standard output"
-            raise
+        return _naming_stdout(self._stream.write, text)
 
     def flush(self):
-        try:
-            return self._stream.flush()
-        except OSError as exc:
-            exc.filename = exc.filename or "standard output"
-            raise
+        return _naming_stdout(self._stream.flush)
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
+
+
+def _naming_stdout(call, *args):
+    try:
+        return call(*args)
+    except OSError as exc:
+        exc.filename = exc.filename or "standard output"
+        raise
 
 
 def _dispatch(args, handlers: dict | None) -> int:
