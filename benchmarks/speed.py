@@ -42,11 +42,18 @@ def sample_paragraphs() -> list[str]:
             for p in f.read_text(encoding="utf-8").splitlines() if len(p) > 80]
 
 
-def run_measured(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, float, int, float]:
-    """Wall seconds, peak RSS in MiB, exit code and CPU seconds of one child process."""
+def run_measured(cmd: list[str], cwd: Path = ROOT, env: dict | None = None,
+                 stderr: Path | None = None) -> tuple[float, float, int, float]:
+    """Wall seconds, peak RSS in MiB, exit code and CPU seconds of one child process (its standard
+    error kept in `stderr` where given)."""
+    err = open(stderr, "wb") if stderr is not None else subprocess.DEVNULL  # noqa: SIM115
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=cwd, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        if stderr is not None:
+            err.close()
     wall = time.perf_counter() - start
     return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
@@ -66,6 +73,15 @@ def write_terms(path: Path) -> int:
     terms.discard("")
     path.write_text("\n".join(sorted(terms)) + "\n", encoding="utf-8")
     return len(terms)
+
+
+def _signature_checks(stderr: str) -> list[str]:
+    """The check codes of a `jaanch` signature line (`...|checks:TERM001,TERM002|...`), if printed."""
+    for line in stderr.splitlines():
+        for part in line.split("|"):
+            if part.startswith("checks:"):
+                return [code for code in part[len("checks:"):].split(",") if code]
+    return []
 
 
 def _fmt(wall: float, cpu: float) -> str:
@@ -112,14 +128,23 @@ def main() -> int:
             archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline], capture_output=True, check=True)
             subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
             env = dict(os.environ, PYTHONPATH=str(old))
-            o_wall, o_rss, _, o_cpu = run_measured([*check, str(subset)], cwd=old, env=env)
+            signature = Path(tmp) / "baseline.err"
+            o_wall, o_rss, _, o_cpu = run_measured([*check, str(subset)], cwd=old, env=env, stderr=signature)
             n_wall, n_rss, _, n_cpu = run_measured([*check, "--jobs", "1", str(subset)])
+            # the baseline ran fewer checks than today's code: today's on the baseline's checks alone
+            # tells the speed-up of the same work apart from the cost of the checks added since
+            codes = _signature_checks(signature.read_text(encoding="utf-8", errors="replace"))
             n = args.baseline_articles
             print(f"baseline {args.baseline} on {n} articles: {_fmt(o_wall, o_cpu)}, {n / o_wall:.1f} articles/s, "
-                  f"peak RSS {o_rss:.0f} MiB")
+                  f"peak RSS {o_rss:.0f} MiB, {len(codes)} checks")
             print(f"today, --jobs 1, same articles:  {_fmt(n_wall, n_cpu)}, {n / n_wall:.1f} articles/s, "
                   f"peak RSS {n_rss:.0f} MiB")
             print(f"single-process speed-up: {o_wall / n_wall:.1f}x wall, {o_cpu / n_cpu:.1f}x CPU")
+            if codes:
+                s_wall, _, _, s_cpu = run_measured([*check, "--jobs", "1", "--select", ",".join(codes), str(subset)])
+                print(f"today, --jobs 1, the baseline's {len(codes)} checks only: {_fmt(s_wall, s_cpu)}, "
+                      f"{n / s_wall:.1f} articles/s; speed-up on the same checks {o_wall / s_wall:.1f}x wall, "
+                      f"{o_cpu / s_cpu:.1f}x CPU")
 
     small = ROOT / "samples" / "clean_monsoon_economy.txt"
     pairs = []
