@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from audit.core.conventions import ENGLISH_LINE
+
 _CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
 _FIND_AT_MOST = 64  # more words than this are looked up word by word (each `find` reads the whole text)
 
@@ -24,18 +26,18 @@ class Words:
         self._letter = re.compile(f"[{letters}]")
         self._not_letter = re.compile(f"[^{letters}]")
 
-    def counts(self, text: str, keep: Callable[[int, int], bool] | None = None) -> Counter:
-        """How often each word is written, in order of first use; `keep(start, end)`, where given,
-        says which words count (then each word is read in Python; without it none is)."""
-        if keep is not None:
-            return Counter(m.group() for m in self.word.finditer(text) if keep(*m.span()))
+    def counts(self, text: str, spans: Iterable[tuple[int, int]] | None = None) -> Counter:
+        """How often each word is written, in order of first use; where `spans` is given, only in
+        those (start, end) ranges of the text, in text order, each starting and ending where no
+        word runs across (whole lines). Counting is `findall` into a Counter: no word is read in Python."""
         count: Counter = Counter()
-        start = 0
-        while start < len(text):
-            cut = self._not_letter.search(text, min(start + _CHUNK, len(text)))
-            end = cut.start() if cut else len(text)
-            count.update(self.word.findall(text, start, end))
-            start = end
+        for first, last in [(0, len(text))] if spans is None else spans:
+            start = first
+            while start < last:
+                cut = self._not_letter.search(text, min(start + _CHUNK, last), last)
+                end = cut.start() if cut else last
+                count.update(self.word.findall(text, start, end))
+                start = end
         return count
 
     def last(self, text: str) -> str | None:
@@ -88,6 +90,35 @@ def devanagari_counts(ctx) -> Counter:
     count = ctx.shared.get("devanagari words")
     if count is None:
         count = ctx.shared["devanagari words"] = DEVANAGARI.counts(ctx.article.text)
+    return count
+
+
+def outside_english_lines(ctx) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines of the article that is not an English line (a caption or
+    byline in English): the spelling checks count only the words there. Worked out once per article;
+    one range, the whole text, where there is no English line (most articles). Not to be changed."""
+    ranges = ctx.shared.get("outside english lines")
+    if ranges is None:
+        conventions = ctx.conventions
+        ranges = []
+        for (start, end), kind in zip(conventions.lines, conventions.line_kinds):
+            if kind == ENGLISH_LINE:
+                continue
+            if ranges and ranges[-1][1] + 1 == start:  # the line right after the last one kept
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((start, end))
+        ctx.shared["outside english lines"] = ranges
+    return ranges
+
+
+def devanagari_counts_outside_english(ctx) -> Counter:
+    """`devanagari_counts` over the lines that are not English lines (`outside_english_lines`), in
+    order of first use: counted once per article for SPELL001 and SPELL002. Not to be changed."""
+    count = ctx.shared.get("devanagari words outside english lines")
+    if count is None:
+        count = ctx.shared["devanagari words outside english lines"] = DEVANAGARI.counts(
+            ctx.article.text, outside_english_lines(ctx))
     return count
 
 

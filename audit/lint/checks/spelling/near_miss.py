@@ -9,7 +9,8 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.spelling.spelling_variant import keyed
-from audit.lint.checks.words import DEVANAGARI, PerWord, devanagari_counts
+from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, devanagari_counts_outside_english,
+                                     outside_english_lines)
 
 _WORDS = DEVANAGARI
 
@@ -19,15 +20,19 @@ _TYPES = PerWord(lambda word: (nfc := unicodedata.normalize("NFC", word), keyed(
 _typed = _TYPES.__getitem__
 
 
-def _word_counts(ctx: Context, line_kind=None) -> Counter:
+def _word_counts(ctx: Context, english_lines: bool) -> Counter:
     """How often each word is written, in order of first use, leaving out the text's last word when
-    it runs to the end (an excerpt cut mid-word ends in a fragment, not a typo), and, given
-    `line_kind`, the words of English lines."""
+    it runs to the end (an excerpt cut mid-word ends in a fragment, not a typo), and, where the
+    article has `english_lines`, the words of those lines."""
     text = ctx.article.text
-    if line_kind is not None:
-        return _WORDS.counts(text, lambda start, end: end < len(text) and line_kind(start) != ENGLISH_LINE)
-    count = Counter(devanagari_counts(ctx))  # a copy: SPELL001 reads the same counts
-    last = _WORDS.last(text)
+    if english_lines:  # a copy: SPELL001 reads the same counts
+        count = Counter(devanagari_counts_outside_english(ctx))
+        ranges = outside_english_lines(ctx)
+        ends_kept = bool(ranges) and ranges[-1][1] == len(text)  # the last line is counted
+    else:
+        count = Counter(devanagari_counts(ctx))
+        ends_kept = True
+    last = _WORDS.last(text) if ends_kept else None
     if last is not None:
         count[last] -= 1
         if not count[last]:
@@ -246,7 +251,7 @@ class NearMissSpelling(Check):
         gap = ctx.setting(self, "min_zipf_gap")
         # without English lines no word needs its line looked up
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
-        written_forms = _word_counts(ctx, line_kind)
+        written_forms = _word_counts(ctx, line_kind is not None)
         typed = list(map(_TYPES.__getitem__, written_forms))
         keys = list(map(itemgetter(1), typed))
         if len(set(keys)) == len(keys):  # most articles: each word written one way, no two sharing a key

@@ -10,7 +10,8 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
-from audit.lint.checks.words import PerWord, Words, devanagari_counts
+from audit.lint.checks.words import (PerWord, Words, devanagari_counts, devanagari_counts_outside_english,
+                                     outside_english_lines)
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _WORDS = Words(_LETTERS)
@@ -99,8 +100,11 @@ class SpellingVariant(Check):
         else:  # no joiner: the words are those SPELL002 counts (a copy, as this one changes)
             count = Counter(devanagari_counts(ctx))
         compounds = _compounds(text, set(count))
-        if keep is not None:
-            count = _WORDS.counts(text, lambda start, end: keep(start))
+        if keep is not None:  # the words outside English lines, as SPELL002 counts them where there is no joiner
+            if "\u200c" in text or "\u200d" in text:
+                count = _WORDS.counts(text, outside_english_lines(ctx))
+            else:
+                count = Counter(devanagari_counts_outside_english(ctx))
         # Each spelling (NFC) and how often it is used, by spelling key: the compounds, then the words
         # no compound took.
         compound_count: Counter = Counter()
