@@ -48,6 +48,13 @@ PAIRS = [
      [("BIL007", "गर्व")]),  # the other-sense word glued to वाले (a lost space): the word alone is flagged
     ("Astronomers found a small galaxy behind the cluster.", "खगोलविदों को समूह के पीछे एक छोटी गैलेक्सी मिली।",
      [("BIL004", "गैलेक्सी")]),  # the glossary's Galaxy is a name; in lower case it is a word to translate
+    ("The drug stops a mutation from killing the cell.", "दवा किसी उत्परिवर्तन को कोशिका मारने से रोकती है, उत्परिवर्तनसेल नहीं।",
+     [("BIL004", "सेल")]),  # a lost space after a Hindi word the concept table gives (उत्परिवर्तन, rare in wordfreq)
+    ("The bacterium slipped into the river.", "बैक्टीरिया नदी में पहुंच गया।",
+     [("BIL004", "बैक्टीरिया")]),  # the table lists बैक्टीरिया for "bacteria": the singular says the same
+    ("In the twelfth century Crusaders carried silk home.", "बारहवीं सदी में क्रूसेडरों ने रेशम घर भेजा।",
+     [("BIL004", "क्रूसेडरों")]),  # a capitalised plural standing alone: a group named by a common noun
+    ("The plan will fail, Waters said.", "योजना विफल होगी, वाटर्स ने कहा।", []),  # a common word: a surname
 ]
 EXPECTED = sorted((code, flagged) for _, _, found in PAIRS for code, flagged in found)
 

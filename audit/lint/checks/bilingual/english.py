@@ -62,9 +62,15 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
     return tuple(out)
 
 
+# A classical noun's singular and plural endings, each way (bacterium / bacteria, fungus / fungi,
+# phenomenon / phenomena): the source may say one where the concept table lists the other.
+_CLASSICAL_NUMBER = (("um", "a"), ("us", "i"), ("on", "a"), ("ia", "ium"), ("i", "us"), ("na", "non"))
+
+
 @lru_cache(maxsize=20_000)
 def lemmas(word: str) -> tuple[str, ...]:
-    """The word and the forms an inflected English word may come from (skiers -> skier, driving -> drive)."""
+    """The word and the forms an inflected English word may come from (skiers -> skier, driving -> drive,
+    and a classical noun's other number: bacterium -> bacteria)."""
     w = word.lower()
     forms = [w]
     if w.endswith("ies") and len(w) > 4:
@@ -73,6 +79,8 @@ def lemmas(word: str) -> tuple[str, ...]:
         forms.append(w[:-2])
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         forms.append(w[:-1])
+    if len(w) > 4:  # a Latin or Greek noun: Hindi writes बैक्टीरिया for "bacterium" too
+        forms += [w[: -len(a)] + b for a, b in _CLASSICAL_NUMBER if w.endswith(a)]
     if w.endswith("ly") and len(w) > 5:
         forms.append(w[:-2])  # virtually -> virtual
     for suffix in ("ing", "ed"):

@@ -5,6 +5,7 @@ and which part may be the Hindi word beside the one a check is looking for. Shar
 from __future__ import annotations
 
 from audit.core.text import fold
+from audit.language.concepts import default_concepts
 from audit.language.wordstats import hindi_zipf
 
 # The word glued on must be common Hindi (के, पर, ऊपर, यानी, वाले), not a fragment.
@@ -21,5 +22,14 @@ def may_be_glued(token: str) -> bool:
 
 
 def common_hindi(ctx, part: str) -> bool:
-    """The part beside the word looked for is a Hindi word of its own: a function word or a common one."""
-    return fold(part) in ctx.lexicon.stopwords or hindi_zipf(part) >= GLUED_ZIPF
+    """The part beside the word looked for is a Hindi word of its own: a function word, a common one,
+    or the Hindi the concept table gives for a concept (उत्परिवर्तन "mutation", rare in wordfreq but
+    the desk's word: उत्परिवर्तनसेल is उत्परिवर्तन + सेल)."""
+    if fold(part) in ctx.lexicon.stopwords or hindi_zipf(part) >= GLUED_ZIPF:
+        return True
+    return len(part) >= _LISTED_HINDI_LETTERS and any(h.side == "hindi" for h in default_concepts().lookup(part))
+
+
+# A listed Hindi word glued on has at least this many letters: a two-letter form (कम, पर) is a
+# fragment as often as a word, and the common ones pass by frequency anyway.
+_LISTED_HINDI_LETTERS = 3

@@ -27,12 +27,16 @@ class TransliteratedSource(Check):
                    and for verbs, whose light verb may change (एक्सेल करता है -> बेहतर है).
     A Devanagari token counts when it is a transliterated form in the concept table, or it spells
     out a word of its own source sentence (`audit.language.soundalike`: the consonants a listener
-    hears, then the vowels), and that word is not a name. Loans the table marks as established in
-    Hindi news are left alone when Hindi text writes them often (कंपनी, मोबाइल, कार, ट्रैफिक: base
+    hears, then the vowels), and that word is not a name. A capitalised plural standing alone whose
+    singular the table translates (Crusaders -> क्रूसेडरों, धर्मयोद्धाओं) is a word too, as an info (it
+    may name a team), unless it is very common (Waters, Kings: surnames and teams). A classical noun
+    counts in either number (bacterium -> बैक्टीरिया, listed for "bacteria"). Loans the table marks
+    as established in Hindi news are left alone when Hindi text writes them often (कंपनी, मोबाइल, कार, ट्रैफिक: base
     form at least `established_below_zipf`), and inform when it seldom does (कंटेनर, स्पेक्ट्रम,
     लैंडिंग); `established` set to 1 counts them all. A token glued to
     a Hindi word before or after it (गैरेजमें, इसइवेंट: a space lost) counts by its written-out part:
-    the finding covers गैरेज alone, and a Hindi suggestion comes with the space put back.
+    the finding covers गैरेज alone, and a Hindi suggestion comes with the space put back (the Hindi word
+    glued on may also be one the table gives: उत्परिवर्तनसेल).
 
     With a Hindi equivalent in the table the finding suggests it: a transliteration rare in Hindi
     (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
@@ -61,8 +65,10 @@ class TransliteratedSource(Check):
         for unit in ctx.aligned:
             said_words = source_words(unit.source)
             segment: set[str] = set()  # its words in both languages, read for a name in lower case
+            groups = {w.text for k, w in enumerate(said_words) if _capitalised_group(said_words, k, by_english)}
             words = [w for k, w in enumerate(said_words)
-                     if _to_translate(said_words, k, nationalities) and not _listed_name(w, names, unit, segment)]
+                     if (_to_translate(said_words, k, nationalities) or w.text in groups)
+                     and not _listed_name(w, names, unit, segment)]
             wanted: dict[int, tuple[str, str]] = {}  # id(concept) -> (source word, lemma)
             lower_source = " " + " ".join(w.lower for w in words) + " "
             for w in words:
@@ -92,7 +98,7 @@ class TransliteratedSource(Check):
                         start, end = span_of(sent.tokens, m.first, m.last)
                         taken.update(range(m.first, m.last + 1))
                         yield self._finding(ctx, start, end, said, concept, slot,
-                                            oblique=before_postposition(sent.tokens, m.last))
+                                            oblique=before_postposition(sent.tokens, m.last), group=said in groups)
                         break
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
@@ -118,7 +124,7 @@ class TransliteratedSource(Check):
                         oblique = (fold(glue.other) in POSTPOSITIONS if glue.other
                                    else before_postposition(sent.tokens, i))
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
-                                            oblique=oblique)
+                                            oblique=oblique, group=said in groups)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
@@ -156,16 +162,18 @@ class TransliteratedSource(Check):
                            severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
-                 confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False):
+                 confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False, group: bool = False):
         hindi = concept.hindi_for(_case_slot(concept, slot, oblique) if slot is not None else 0)
         # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
         trusted = slot is not None and concept.same_gender and concept.pos != "verb"
         flagged = ctx.article.text[start:end]
         # a loan the table calls established is the desk's word somewhere: it informs, never warns
-        rare = hindi_zipf(flagged) < ctx.setting(self, "warn_below_zipf") and not concept.established
+        # a capitalised plural (Crusaders) may still be a team's name: it informs, never warns
+        rare = hindi_zipf(flagged) < ctx.setting(self, "warn_below_zipf") and not concept.established and not group
+        note = " (unless the capitalised word names a team or a party)" if group else ""
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is "
-                           f"'{hindi}'{_space_note(glue)}",
+                           f"'{hindi}'{note}{_space_note(glue)}",
                            [Fix(start, end, _respaced(hindi, glue),
                                 applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
@@ -271,6 +279,39 @@ def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
         return False
     after = words[k + 1] if k + 1 < len(words) else None
     return after is None or not after.text[:1].isupper() or after.start - word.end > 1
+
+
+def _capitalised_group(words, k: int, by_english) -> bool:
+    """The k-th source word is a capitalised plural standing alone whose singular is a word the
+    table translates (the Crusaders, the Pilgrims: a people or a group named by a common noun,
+    धर्मयोद्धा), not part of a longer name (Crusaders Rugby, Maria Pilgrims) and not a very common
+    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants)."""
+    word = words[k]
+    if not word.name or not word.text[:1].isupper() or word.text.isupper():
+        return False
+    if any(0 <= j < len(words) and words[j].name for j in (k - 1, k + 1)):
+        return False
+    return any(english_zipf(singular) < _GROUP_MAX_ZIPF
+               and any(c.pos == "noun" and c.hindi for c in by_english.get(singular, ()))
+               for singular in _singulars(word.lower))
+
+
+def _singulars(plural: str) -> list[str]:
+    """The singulars an English plural may have (crusaders -> crusader, allies -> ally); none for a
+    word not in -s."""
+    if not plural.endswith("s") or plural.endswith("ss") or len(plural) < 4:
+        return []
+    out = [plural[:-1]]
+    if plural.endswith("es"):
+        out.append(plural[:-2])
+    if plural.endswith("ies"):
+        out.append(plural[:-3] + "y")
+    return out
+
+
+# A capitalised plural as common as water or king (zipf 4.5 and up) is a surname or a team's name
+# as often as a group of people: Waters said, the Kings won.
+_GROUP_MAX_ZIPF = 4.5
 
 
 def _listed_name(word, names, unit, segment: set[str]) -> bool:
