@@ -121,7 +121,9 @@ class TransliteratedSource(Check):
                     usable = [c for c in concepts if loans.usable(c)]
                     if usable:
                         slot = _listed_slot(word, usable[0]) if glue.other else None
-                        oblique = (fold(glue.other) in POSTPOSITIONS if glue.other
+                        # the word's case is set by what follows it: the glued word when it comes
+                        # after (डिसीजनका), else the next token (इसडिसीजन का)
+                        oblique = (fold(glue.other) in POSTPOSITIONS if glue.other and not glue.offset
                                    else before_postposition(sent.tokens, i))
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
                                             oblique=oblique, group=said in groups)
