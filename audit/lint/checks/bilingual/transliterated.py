@@ -109,6 +109,10 @@ class TransliteratedSource(Check):
                         # a missing space: गैरेजमें is गैरेज + में, and गैरेज spells "garage"
                         glue, hit = _unglued(ctx, tok.text, lambda part: (
                             self._spelled(ctx, part, spelled, loans) or _listed_source_word(part, wanted)))
+                        if hit is None:  # a listed form of a source word is evidence enough that the
+                            # rest is another word, a name too (बैक्टीरियाहैती: बैक्टीरिया + हैती)
+                            glue, hit = _unglued(ctx, tok.text, lambda part: _listed_source_word(part, wanted),
+                                                 beside=lambda other: len(other) >= 3)
                         if hit is None:
                             continue
                     word = glue.word
@@ -210,11 +214,11 @@ class _Glue(NamedTuple):
     offset: int  # of the word in the token; 0 when the Hindi word comes after it
 
 
-def _unglued(ctx: Context, token: str, source_word_of):
+def _unglued(ctx: Context, token: str, source_word_of, beside=None):
     """(glue, (source word, lemma)) when the token is a transliteration glued to a Hindi word
     (ड्राइविंगके, गैरेजमें, मानेप्राइम: a space lost), else (None, None). The whole token must be
-    unknown to Hindi and the other part a function word or a common Hindi word, so that a Hindi
-    word that happens to end in के or में is never cut."""
+    unknown to Hindi and the other part a function word or a common Hindi word (or what `beside`
+    accepts), so that a Hindi word that happens to end in के or में is never cut."""
     if not may_be_glued(token):
         return None, None
     for m in _WORD_INITIAL.finditer(token, 2):
@@ -222,7 +226,7 @@ def _unglued(ctx: Context, token: str, source_word_of):
         if head.endswith("\u094d"):
             continue
         for word, other, offset in ((head, tail, 0), (tail, head, len(head))):
-            if len(word) < 3 or not common_hindi(ctx, other):
+            if len(word) < 3 or not (beside(other) if beside else common_hindi(ctx, other)):
                 continue
             hit = source_word_of(word)
             if hit is not None:
