@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 
 from audit.core.conventions import ENGLISH_LINE
 
+_KEY = attrgetter("key")
 _CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
 _FIND_AT_MOST = 64  # more words than this are looked up word by word (each `find` reads the whole text)
 
@@ -120,6 +122,16 @@ def devanagari_counts_outside_english(ctx) -> Counter:
         count = ctx.shared["devanagari words outside english lines"] = DEVANAGARI.counts(
             ctx.article.text, outside_english_lines(ctx))
     return count
+
+
+def token_keys(ctx) -> list[str]:
+    """The matching key of each of the article's tokens (`ctx.article.tokens`), in order: read
+    once per article (one map, no Python loop) for the checks that look tokens up by key (ANGL001,
+    ANGL002). Not to be changed."""
+    keys = ctx.shared.get("token keys")
+    if keys is None:
+        keys = ctx.shared["token keys"] = list(map(_KEY, ctx.article.tokens))
+    return keys
 
 
 _DIGIT_RUN = re.compile(r"\d+")

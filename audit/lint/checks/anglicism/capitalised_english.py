@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import HEADLINE
 from audit.core.text import LATIN
+
+_KIND = attrgetter("kind")
 
 
 class CapitalisedEnglish(Check):
@@ -35,12 +40,15 @@ class CapitalisedEnglish(Check):
             if not LATIN.search(sent.text):
                 continue  # no Latin token (one needs an ASCII letter): most sentences, passed over at once
             tokens = sent.tokens
-            words = [t for t in tokens if t.kind in ("deva", "latin")]
-            if not words or sum(t.kind == "deva" for t in words) / len(words) < min_share:
+            kinds = list(map(_KIND, tokens))
+            latin = list(compress(range(len(kinds)), map("latin".__eq__, kinds)))  # where the Latin words are
+            hindi = kinds.count("deva")
+            if not (hindi or latin) or hindi / (hindi + len(latin)) < min_share:
                 continue
-            for i, tok in enumerate(tokens):
+            for i in latin:
+                tok = tokens[i]
                 word = tok.text
-                if tok.kind != "latin" or len(word) < 4 or not word.isalpha() or not word[0].isupper():
+                if len(word) < 4 or not word.isalpha() or not word[0].isupper():
                     continue
                 if not word[1:].islower() or (tok.key,) in names or ctx.conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
                     continue

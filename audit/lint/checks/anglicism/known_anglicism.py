@@ -3,6 +3,7 @@ from __future__ import annotations
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+from audit.lint.checks.words import token_keys
 from audit.lint.checks.slots import LIGHT_VERBS, after_ko, before_postposition, in_multiword_name
 
 
@@ -29,7 +30,7 @@ class KnownAnglicism(Check):
 
     def run(self, ctx: Context):
         concepts = ctx.lexicon.concepts
-        written = {t.key for t in ctx.article.tokens}
+        written: set[str] | None = None  # the article's token keys, once a single loan asks
         text = ctx.article.text
         for sent, m in scan_sentences(ctx, ctx.lexicon.anglicisms):
             item, toks = m.value, sent.tokens
@@ -39,6 +40,8 @@ class KnownAnglicism(Check):
             severity = item.severity
             if m.first == m.last:
                 hindi = (hit.concept.hindi + hit.concept.hindi_alternatives) if hit else item.suggestions
+                if written is None:
+                    written = set(token_keys(ctx))
                 mixed = any(all(fold(w) in written for w in h.split()) for h in hindi)
                 if not mixed:
                     if severity == Severity.INFO:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import compress
 
 from audit.core.findings import Severity
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import token_keys
 
 
 # English proper names (Hamilton, Edinburgh) read back too, and they *should* be
@@ -41,14 +43,17 @@ class EnglishReadback(Check):
         shape_only = bool(ctx.setting(self, "common_shape_only"))
         verb_only = bool(ctx.setting(self, "light_verb_only"))
         tokens = ctx.article.tokens
+        keys = token_keys(ctx)
         names = known = None  # the glossary's and the anglicism list's spans, looked up once a word needs them
-        for i, tok in enumerate(tokens):
+        # By default only a word right before a light verb counts: those places are found by one
+        # map over the keys, not by a Python step per token.
+        verbs = list(map(LIGHT_VERBS.__contains__, keys))
+        places = compress(range(len(tokens) - 1), verbs[1:]) if verb_only else range(len(tokens))
+        for i in places:
+            tok = tokens[i]
             if tok.kind != "deva" or len(tok.key) < 4:
                 continue
-            # the cheapest test that rules most words out comes first (a light verb after the word)
-            verb_follows = i + 1 < len(tokens) and tokens[i + 1].key in LIGHT_VERBS
-            if verb_only and not verb_follows:
-                continue
+            verb_follows = i + 1 < len(tokens) and verbs[i + 1]
             if names is None:
                 names, known = ctx.covered(ctx.glossary.forms), ctx.covered(ctx.lexicon.anglicisms)
             if (tok.start, tok.end) in names:

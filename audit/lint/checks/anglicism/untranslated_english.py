@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+
 from audit.core.conventions import HEADLINE
 from audit.core.findings import Severity
+from audit.core.text import LATIN
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
+
+_KIND = attrgetter("kind")
 
 
 class UntranslatedEnglish(Check):
@@ -30,19 +36,29 @@ class UntranslatedEnglish(Check):
         min_share = ctx.setting(self, "min_hindi_share")
         conventions = ctx.conventions
         for sent in ctx.article.sentences:
-            kinds = [t.kind for t in sent.tokens]
-            if "latin" not in kinds:
-                continue  # only a Latin word is reported: most sentences have none
-            words = [t for t in sent.tokens if t.kind in ("deva", "latin")]
-            hindi = sum(t.kind == "deva" for t in words)
-            if not words or hindi / len(words) < min_share:
+            # only a Latin word is reported: most sentences have none, and one needs an ASCII
+            # letter, so those are passed over before their tokens are read
+            if not LATIN.search(sent.text):
                 continue
-            quoted = _quoted_titles(sent.tokens)
-            for i, tok in enumerate(sent.tokens):
+            tokens = sent.tokens
+            kinds = list(map(_KIND, tokens))
+            latin = list(compress(range(len(kinds)), map("latin".__eq__, kinds)))  # where the Latin words are
+            if not latin:
+                continue
+            hindi = kinds.count("deva")
+            if hindi / (hindi + len(latin)) < min_share:
+                continue
+            quoted = None  # worked out when a word first asks
+            for i in latin:
+                tok = tokens[i]
                 text = tok.text
-                if tok.kind != "latin" or not text.isalpha() or not text.islower() or len(text) < 3:
+                if not text.isalpha() or not text.islower() or len(text) < 3:
                     continue
-                if (tok.key,) in names or english_zipf(text) < min_zipf or i in quoted:
+                if (tok.key,) in names or english_zipf(text) < min_zipf:
+                    continue
+                if quoted is None:
+                    quoted = _quoted_titles(tokens, latin)
+                if i in quoted:
                     continue
                 if conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
                     continue
@@ -53,15 +69,16 @@ class UntranslatedEnglish(Check):
                 )
 
 
-def _quoted_titles(tokens) -> set[int]:
-    """Indices of Latin runs of three or more words opened by a capital: a title or tagline."""
+def _quoted_titles(tokens, latin: list[int]) -> set[int]:
+    """Indices of Latin runs of three or more words opened by a capital: a title or tagline.
+    `latin`: the indices of the Latin tokens, in order (a run is consecutive indices)."""
     out: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and tokens[j].kind == "latin":
+    k = 0
+    while k < len(latin):
+        j = k
+        while j + 1 < len(latin) and latin[j + 1] == latin[j] + 1:
             j += 1
-        if j - i >= 3 and tokens[i].text[:1].isupper():
-            out.update(range(i, j))
-        i = max(j, i + 1)
+        if j - k >= 2 and tokens[latin[k]].text[:1].isupper():
+            out.update(range(latin[k], latin[j] + 1))
+        k = j + 1
     return out
