@@ -83,6 +83,9 @@ class TransliteratedSource(Check):
                     # before a light verb a form with a verb row is that verb (बुक किया is "book" the verb,
                     # house usage, not the noun "a book"); elsewhere never (ओपन-सोर्स is "open" the adjective)
                     verb_reading = _light_verb_follows(sent.tokens, m.last) and any(c.pos == "verb" for c, _ in m.value)
+                    if m.last > m.first and any(not loans.counts(c) for c, _ in m.value):
+                        taken.update(range(m.first, m.last + 1))  # an established compound (सेल फोन) is
+                        continue  # the desk's as a whole: its parts are not flagged one by one
                     for concept, slot in m.value:
                         if (concept.pos == "verb") != verb_reading:
                             continue
