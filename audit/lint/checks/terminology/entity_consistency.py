@@ -3,7 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, compress
+from itertools import accumulate, compress
 from operator import attrgetter
 
 from audit.core.document import Token
@@ -107,7 +107,7 @@ class EntityConsistency(Check):
                 if entry.latin == entry.latin.lower():
                     continue
                 span = (toks[m.first].start, toks[m.last].end)
-                if any(i in claimed for i in range(*span)):
+                if not claimed.isdisjoint(range(*span)):
                     continue
                 claimed.update(range(*span))
                 surface = ctx.article.text[span[0] : span[1]]
@@ -122,7 +122,7 @@ class EntityConsistency(Check):
         # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
         # word, kept from article to article: the tokens are sifted by map and compress.
         classes = _token_classes(stop, loans, max_zipf)
-        tokens = list(chain.from_iterable(map(_TOKENS, ctx.article.sentences)))
+        tokens = ctx.article.tokens
         found = list(map(classes.get, map(_TEXT, tokens)))
         if None in found:  # words met for the first time
             if len(classes) > 200_000:
@@ -151,7 +151,7 @@ class EntityConsistency(Check):
         for group in groups:
             for key, surface in group.surface.items():
                 if not surface.isascii() and " " not in surface:
-                    known[skeleton(translit_key(surface))].append((group, surface))
+                    known[_SKELETONS[surface]].append((group, surface))
         rest: list[Token] = []
         for tok in loose:
             skel = _SKELETONS[tok.text]
@@ -173,7 +173,7 @@ class EntityConsistency(Check):
         groups: list[Group] = []
         latin_by_skeleton: dict[str, list[Token]] = defaultdict(list)  # not every group × every Latin word
         for lt in latin:
-            latin_by_skeleton[skeleton(latin_key(lt.text))].append(lt)
+            latin_by_skeleton[_LATIN_SKELETONS[lt.text]].append(lt)
         clusters = cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"))
         clustered = {key for forms in clusters for key in forms}
         # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
@@ -184,7 +184,7 @@ class EntityConsistency(Check):
             for key in forms:
                 for tok in by_key[key]:
                     group.add(_written(tok.text), tok.text, (tok.start, tok.end))
-            skel = skeleton(translit_key(forms[0]))
+            skel = _SKELETONS[forms[0]]
             for lt in latin_by_skeleton.get(skel, ()):
                 group.add(_written(lt.text), lt.text, (lt.start, lt.end))
             groups.append(group)
@@ -270,7 +270,8 @@ class EntityConsistency(Check):
                     )
 
 
-_SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a loose name's, per distinct text
+_SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a Devanagari name's, per distinct text
+_LATIN_SKELETONS = PerWord(lambda text: skeleton(latin_key(text)))  # a Latin word's, per distinct text
 _CLASSES: list = [None, None, None, {}]  # the stopwords, loans and zipf cut it answers for; its answers
 
 
