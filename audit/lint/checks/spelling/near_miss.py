@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from itertools import compress
 from operator import itemgetter
 
 from audit.core.findings import UNSAFE, Fix, Severity
@@ -78,24 +79,35 @@ def _swaps(word: str) -> frozenset[str]:
 
 
 def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
-    """(forms by key, zipf by key, count by NFC, count by key) where some words share a spelling
-    key or an NFC (a word written two ways): forms in order of first use."""
-    by_key: dict[str, list[str]] = {}
-    key_zipf: dict[str, float] = {}  # of the key's first form
-    nfc_count: dict[str, int] = {}
-    count: dict[str, int] = {}
-    for (nfc, key, zipf), n in zip(typed, written_forms.values()):
-        if nfc in nfc_count:
-            nfc_count[nfc] += n
-        else:
-            nfc_count[nfc] = n
-            forms = by_key.get(key)
-            if forms is None:
-                by_key[key] = [nfc]
-                key_zipf[key] = zipf
+    """(forms by key, zipf by key, count by NFC, count by key): forms in order of first use, a
+    key's zipf that of its first form. Made by dict and zip (C loops) as if no two words shared a
+    key; then only the words of a key written more than once (a word written two ways, a few an
+    article) are read one by one to set their key's entries right. A word's key is its NFC's, so
+    words sharing an NFC share a key, and a key's first word brings its first NFC."""
+    nfcs = list(map(itemgetter(0), typed))
+    keys = list(map(itemgetter(1), typed))
+    zipfs = list(map(itemgetter(2), typed))
+    ns = list(written_forms.values())
+    by_key = dict(zip(keys, zip(nfcs)))  # spelling key: its NFC forms, in order of first use
+    key_zipf = dict(zip(keys, zipfs))
+    nfc_count = dict(zip(nfcs, ns))
+    count = dict(zip(keys, ns))  # by spelling key
+    if len(count) < len(keys):  # some words share a key
+        shared = {key for key, n in Counter(keys).items() if n > 1}
+        for key in shared:
+            by_key[key], count[key] = [], 0  # (an existing key keeps its place in the order)
+        met: set[str] = set()
+        for nfc, key, zipf, n in compress(zip(nfcs, keys, zipfs, ns), map(shared.__contains__, keys)):
+            count[key] += n
+            forms = by_key[key]
+            if not forms:
+                key_zipf[key] = zipf  # of the key's first form
+            if nfc in met:
+                nfc_count[nfc] += n
             else:
+                met.add(nfc)
+                nfc_count[nfc] = n
                 forms.append(nfc)
-        count[key] = count.get(key, 0) + n
     return by_key, key_zipf, nfc_count, count
 
 
@@ -253,15 +265,7 @@ class NearMissSpelling(Check):
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
         written_forms = _word_counts(ctx, line_kind is not None)
         typed = list(map(_TYPES.__getitem__, written_forms))
-        keys = list(map(itemgetter(1), typed))
-        if len(set(keys)) == len(keys):  # most articles: each word written one way, no two sharing a key
-            nfcs = list(map(itemgetter(0), typed))
-            by_key = dict(zip(keys, zip(nfcs)))  # spelling key: its NFC forms, in order of first use
-            key_zipf = dict(zip(keys, map(itemgetter(2), typed)))  # of the key's first form
-            nfc_count = dict(zip(nfcs, written_forms.values()))
-            count = dict(zip(keys, written_forms.values()))  # by spelling key
-        else:
-            by_key, key_zipf, nfc_count, count = _grouped(written_forms, typed)
+        by_key, key_zipf, nfc_count, count = _grouped(written_forms, typed)
         flaggable = [(key, words) for key, words in by_key.items()
                      if len(key) >= min_length and key_zipf[key] < max_zipf]
         slips: list[tuple[list[str], str, int]] = []  # the flagged forms, the article's form, its count
@@ -273,7 +277,10 @@ class NearMissSpelling(Check):
             else:
                 near = _near_in_article(by_key, able, flaggable)
             for key, words in flaggable:
-                best = self._better(key, key_zipf[key], count, key_zipf, near[key], gap)
+                candidates = near[key]
+                if not candidates:
+                    continue  # most words: no word of the article one edit away
+                best = self._better(key, key_zipf[key], count, key_zipf, candidates, gap)
                 if best is not None:
                     slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best]))
         if not slips:
@@ -281,7 +288,8 @@ class NearMissSpelling(Check):
         # Only now, and once for all of them, are the flagged words looked for in the text.
         flagged = {nfc for words, _, _ in slips for nfc in words}
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for start, end in _WORDS.places(text, [w for w in written_forms if _typed(w)[0] in flagged]):
+        for start, end in _WORDS.places(text, list(compress(written_forms, map(flagged.__contains__,
+                                                                        map(itemgetter(0), typed))))):
             if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE):
                 places[_typed(text[start:end])[0]].append((start, end))
         for words, right, right_count in slips:
