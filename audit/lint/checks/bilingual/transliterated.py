@@ -89,6 +89,8 @@ class TransliteratedSource(Check):
                     for concept, slot in m.value:
                         if (concept.pos == "verb") != verb_reading:
                             continue
+                        if concept.pos == "adj" and before_postposition(sent.tokens, m.last):
+                            continue  # an adjective before a postposition is a noun: फाइनल में is "the final"
                         english = concept.english.lower()
                         said = wanted.get(id(concept), (None,))[0]
                         if said is None and " " in english and f" {english} " in lower_source:
