@@ -36,6 +36,22 @@ def test_chunked_tokens_match_whole_sentence_tokens(sentence, base):
         assert (t.norm, t.key) == (normalize(t.text), fold(t.text))
 
 
+DIGIT_PIECES = ["1", "2", "000", "5", ",", ".", ":", "/", "(", ")", "“", "-", "कहा", "AI", "₹", "\u200b", "।"]
+DIGIT_SENTENCE = st.lists(st.sampled_from(DIGIT_PIECES), min_size=1, max_size=12).map(lambda parts: "".join(
+    p + sep for p, sep in zip(parts, ["", " ", "", "", "  ", "\t"] * 2)))
+
+
+@settings(max_examples=600, deadline=None)
+@given(DIGIT_SENTENCE)
+def test_digit_groups_in_later_chunks_are_joined_as_in_the_whole_sentence(sentence):
+    """A sentence whose digit groups ("1,000") each lie inside one chunk is tokenized chunk by chunk:
+    a group opening a later chunk is joined, as the whole-sentence rule joins all but the first."""
+    from audit.core.document import _sentence_tokens
+
+    if sentence.strip():
+        assert [(t.start, t.end, t.text) for t in _sentence_tokens(sentence, 3)] == _plain_tokens(sentence, 3)
+
+
 def _plain_scan(table: dict, keys: list[str]):
     """The loop the automaton replaced: at each token, the longest phrase starting there."""
     longest = max((len(k) for k in table), default=0)

@@ -259,12 +259,13 @@ def _split_sentences(paragraph: str) -> list[str]:
     return _sentence_splitter()(paragraph, lang="hi")
 
 
-def _tokenize(sentence: str) -> list[str]:
+def _tokenize(sentence: str, inner: bool = False) -> list[str]:
     """indic-nlp's trivial tokenizer (trivial_tokenize_indic), with its digit-group rule ("1 , 000"
     -> "1,000") searched only from the start of a run of digits. Its own search backtracks through a
     run from every digit of it, so a 20,000-digit run took a second and 80,000 digits 16 (quadratic);
     a match can only start where a run starts, so the results are the same (a test compares them on
-    random text), in linear time. Its punctuation split is its own pattern."""
+    random text), in linear time. Its punctuation split is its own pattern. `inner`: the text is a
+    chunk after the first of a sentence, where a group at the chunk's start is joined too."""
     from indicnlp.tokenize import indic_tokenize
 
     spaced = indic_tokenize.triv_tokenizer_indic_pat.sub(r" \1 ", sentence.replace("\t", " "))
@@ -273,7 +274,7 @@ def _tokenize(sentence: str) -> list[str]:
         return text.split(" ")
     out, prev = [], 0
     for m in _NUMBER_RUN.finditer(text):
-        if m.start() > prev:  # as indic-nlp: a group at the very start is left as it is
+        if m.start() > prev or inner:  # as indic-nlp: a group at the very start is left as it is
             out += (text[prev:m.start()], m.group().replace(" ", ""))
             prev = m.end()
     out.append(text[prev:])
@@ -288,19 +289,24 @@ _NUMBER_RUN = re.compile(r"(?<![0-9])([0-9]+ [,.:/] )+[0-9]+")
 # Where indic-nlp's digit-group rule ("1 , 000" -> "1,000") can fire: ASCII digits on both sides
 # of one of , . : / with only spaces or tabs between (its pattern, before its own spacing).
 _NUMBER_GROUP = re.compile(r"[0-9][ \t]*[,.:/][ \t]*[0-9]")
+# A group the rule may join across a space ("1, 000", "1,000, 2" as "1 , 000 , 2"): such a
+# sentence is tokenized whole; without one, every group lies inside one chunk.
+_SPACED_GROUP = re.compile(r"[0-9][ \t]+[,.:/][ \t]*[0-9]|[0-9][ \t]*[,.:/][ \t]+[0-9]")
 _CHUNKS: dict[str, tuple[tuple[int, int, str, str, str, str], ...]] = {}
+_INNER_CHUNKS: dict[str, tuple[tuple[int, int, str, str, str, str], ...]] = {}  # groups joined at the start
 
 
-def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str, str, str, str], ...]:
+def _chunk_tokens(chunk: str, inner: bool = False) -> tuple[tuple[int, int, str, str, str, str], ...]:
     """(start, end, text, norm, key, kind) of each token of one space-delimited chunk, relative
-    to it, worked out once per distinct chunk."""
-    got = _CHUNKS.get(chunk)
+    to it, worked out once per distinct chunk (`inner`: a chunk after a sentence's first)."""
+    memo = _INNER_CHUNKS if inner else _CHUNKS
+    got = memo.get(chunk)
     if got is None:
-        if len(_CHUNKS) > 500_000:
-            _CHUNKS.clear()
-        got = _CHUNKS[chunk] = tuple(
+        if len(memo) > 500_000:
+            memo.clear()
+        got = memo[chunk] = tuple(
             (a, b, chunk[a:b], *_token_info(chunk[a:b]))
-            for s, e in _align(_tokenize(chunk), chunk, 0) for a, b in _peel(s, e, chunk))
+            for s, e in _align(_tokenize(chunk, inner), chunk, 0) for a, b in _peel(s, e, chunk))
     return got
 
 
@@ -309,14 +315,16 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
 
     The tokenizer splits on spaces and tabs and around punctuation, all of which is local to
     a space-delimited chunk, so each distinct chunk is tokenized once. Its one rule that
-    looks across chunks, rejoining digit groups ("1 , 000"; it skips a group at the very
-    start, so a chunk alone would not agree either), needs ASCII digits around , . : or /:
-    sentences with such a group take the whole-sentence path. Tokens are made in the loop, slot by
+    looks across chunks, rejoining digit groups ("1 , 000"), needs ASCII digits around , . : or /;
+    it skips a group at the very start of the sentence, so a later chunk holding one is tokenized
+    as an inner chunk (a group at its start joined too). A sentence where a group has a space
+    inside it ("1, 000") takes the whole-sentence path. Tokens are made in the loop, slot by
     slot, not by a call per token: an article has hundreds of them and this is most of its parse.
     """
     tokens = SentenceTokens()
     append, new = tokens.append, Token.__new__
-    if _NUMBER_GROUP.search(sentence):
+    group = _NUMBER_GROUP.search(sentence)
+    if group is not None and _SPACED_GROUP.search(sentence, group.start()):
         for ts, te in _align(_tokenize(sentence), sentence, 0):
             for a, b in _peel(ts, te, sentence):
                 # each token's text is the memo's copy: the slice is dropped, not held once per token
@@ -331,7 +339,10 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
         sentence = sentence.replace("\t", " ")  # chunks end at tabs as at spaces; offsets stay
     at = base
     for chunk in sentence.split(" "):  # a str split, not a regex match per chunk
-        rows = known(chunk)
+        if group is not None and at > base and _NUMBER_GROUP.search(chunk):
+            rows = _chunk_tokens(chunk, True)
+        else:
+            rows = known(chunk)
         if rows is None:
             if not chunk:  # between two spaces
                 at += 1
