@@ -158,7 +158,8 @@ class Conventions:
         return bisect.bisect_right(self._line_starts, offset) - 1
 
     def line_kind(self, offset: int) -> str | None:
-        return self.line_kinds[self.line_of(offset)]
+        # line_of inlined: the spelling checks ask once per word of an article with English lines
+        return self.line_kinds[bisect.bisect_right(self._line_starts, offset) - 1]
 
     def line_span(self, offset: int) -> tuple[int, int]:
         return self.lines[self.line_of(offset)]
@@ -174,10 +175,11 @@ class Conventions:
 
     def kind(self, start: int, end: int) -> str | None:
         """What convention, if any, the span [start, end) sits in: inline first, then its line."""
-        span = self.inline_at(start, end)
-        if span is not None:
-            return span.kind
-        return self.line_kind(start)
+        if self.inline:  # most articles have no inline span: no search for one
+            span = self.inline_at(start, end)
+            if span is not None:
+                return span.kind
+        return self.line_kinds[bisect.bisect_right(self._line_starts, start) - 1]
 
     def is_convention(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
         kind = self.kind(start, end)
