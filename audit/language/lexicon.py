@@ -123,6 +123,18 @@ class Lexicon:
         return index
 
     @cached_property
+    def side_cues(self) -> dict[str, frozenset[str]]:
+        """`side_cues.tsv`, kind -> English words: in a sentence with a `side` word a capitalised plural
+        names a team or a party (the Titans beat..., the Greens won seats); after a `place` word and
+        "the" it names a region (across the Highlands)."""
+        out: dict[str, set[str]] = {}
+        for row in read_table(self.directory / "side_cues.tsv", ("word", "kind"), ("note",)):
+            if not row.get("word") or row.get("kind") not in ("side", "place"):
+                raise row.error("word must not be empty and kind must be side or place")
+            out.setdefault(row.get("kind"), set()).add(row.get("word").lower())
+        return {kind: frozenset(words) for kind, words in out.items()}
+
+    @cached_property
     def hybrid_suffixes(self) -> tuple[HybridSuffix, ...]:
         """`hybrid_suffixes.tsv`: English term suffixes and their Hindi ones (read when a source is known)."""
         out = []

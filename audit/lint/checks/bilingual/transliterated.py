@@ -65,7 +65,8 @@ class TransliteratedSource(Check):
         for unit in ctx.aligned:
             said_words = source_words(unit.source)
             segment: set[str] = set()  # its words in both languages, read for a name in lower case
-            groups = {w.text for k, w in enumerate(said_words) if _capitalised_group(said_words, k, by_english)}
+            groups = {w.text for k, w in enumerate(said_words)
+                      if _capitalised_group(said_words, k, by_english, ctx.lexicon.side_cues)}
             words = [w for k, w in enumerate(said_words)
                      if (_to_translate(said_words, k, nationalities) or w.text in groups)
                      and not _listed_name(w, names, unit, segment)]
@@ -292,15 +293,22 @@ def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
     return after is None or not after.text[:1].isupper() or after.start - word.end > 1
 
 
-def _capitalised_group(words, k: int, by_english) -> bool:
+def _capitalised_group(words, k: int, by_english, cues: dict[str, frozenset[str]]) -> bool:
     """The k-th source word is a capitalised plural standing alone whose singular is a word the
     table translates (the Crusaders, the Pilgrims: a people or a group named by a common noun,
     धर्मयोद्धा), not part of a longer name (Crusaders Rugby, Maria Pilgrims) and not a very common
-    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants)."""
+    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants). Nor is it
+    where the source speaks of a side (`side_cues.tsv`: the Crusaders beat the Hurricanes, the Greens
+    won seats: a team, a party) or of a region (across the Highlands)."""
     word = words[k]
     if not word.name or not word.text[:1].isupper() or word.text.isupper():
         return False
     if any(0 <= j < len(words) and words[j].name for j in (k - 1, k + 1)):
+        return False
+    if k >= 2 and words[k - 1].lower == "the" and words[k - 2].lower in cues.get("place", ()):
+        return False
+    side = cues.get("side", frozenset())
+    if any(not w.name and not side.isdisjoint(lemmas(w.text)) for w in words):
         return False
     return any(english_zipf(singular) < _GROUP_MAX_ZIPF
                and any(c.pos == "noun" and c.hindi for c in by_english.get(singular, ()))
