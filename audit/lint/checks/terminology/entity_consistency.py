@@ -3,7 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 
 from audit.core.document import Token
@@ -43,9 +43,22 @@ def _written(surface: str) -> str:
     return surface.casefold() if surface.isascii() else surface
 
 
+_TRANSLITERATES: dict[tuple[str, str], bool] = {}
+
+
 def _transliterates(deva: str, latin: str) -> bool:
     """Is the Devanagari form a transliteration of the Latin one (रूस/Russia, एआई/AI), not a
-    translation (भारत/India, अमेरिका/US)? Only then are the two one name in two scripts."""
+    translation (भारत/India, अमेरिका/US)? Only then are the two one name in two scripts. Answered
+    once per pair of forms: a name's two scripts meet again in article after article."""
+    got = _TRANSLITERATES.get((deva, latin))
+    if got is None:
+        if len(_TRANSLITERATES) > 100_000:
+            _TRANSLITERATES.clear()  # a bound on memory over an endless stream of new names
+        got = _TRANSLITERATES[deva, latin] = _transliteration(deva, latin)
+    return got
+
+
+def _transliteration(deva: str, latin: str) -> bool:
     deva, latin = deva.replace(" ", ""), latin.replace(" ", "")
     spelled = _spell_acronym(latin)
     if spelled and fold(spelled) == fold(deva):
@@ -96,27 +109,29 @@ class EntityConsistency(Check):
         claimed: set[int] = set()
         stop, loans = ctx.lexicon.stopwords, ctx.lexicon.loanwords
         max_zipf = ctx.setting(self, "max_hindi_zipf")
-        by_sentence: dict[int, list] = defaultdict(list)  # the names each sentence holds: forms, then Latin
-        for index in (glossary.forms, glossary.latin):
-            for sent, m in scan_sentences(ctx, index):
-                by_sentence[sent.index].append(m)
-        for sent in ctx.article.sentences:
+        text, kind = ctx.article.text, ctx.conventions.kind
+        found = scan_sentences(ctx, glossary.forms)
+        latin_names = scan_sentences(ctx, glossary.latin)
+        if latin_names:  # each sentence's names in text order: its forms, then its Latin names (a stable sort)
+            found = sorted(chain(found, latin_names), key=_SENTENCE_INDEX)
+        for sent, m in found:
+            entry = m.value[0] if isinstance(m.value, tuple) else m.value
+            name = entry.latin
+            if _ALL_LOWER[name]:
+                continue
             toks = sent.tokens
-            for m in by_sentence.get(sent.index, ()):
-                entry = m.value[0] if isinstance(m.value, tuple) else m.value
-                if entry.latin == entry.latin.lower():
-                    continue
-                span = (toks[m.first].start, toks[m.last].end)
-                if not claimed.isdisjoint(range(*span)):
-                    continue
-                claimed.update(range(*span))
-                surface = ctx.article.text[span[0] : span[1]]
-                if surface.isascii() and ctx.conventions.kind(*span) is not None:
-                    continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
-                group = by_entry.get(entry.latin)
-                if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
-                    group = by_entry[entry.latin] = Group(entry.latin, entry.canonical)
-                group.add(_written(surface), surface, span)
+            start, end = toks[m.first].start, toks[m.last].end
+            where = range(start, end)
+            if not claimed.isdisjoint(where):
+                continue
+            claimed.update(where)
+            surface = text[start:end]
+            if surface.isascii() and kind(start, end) is not None:
+                continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
+            group = by_entry.get(name)
+            if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
+                group = by_entry[name] = Group(name, entry.canonical)
+            group.add(_written(surface), surface, (start, end))
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
         # before any token is looked at. Whether a token may be a loose name (1: a name-like
         # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
@@ -129,7 +144,6 @@ class EntityConsistency(Check):
                 classes.clear()  # a bound on memory over an endless stream of new words
             for i in [i for i, c in enumerate(found) if c is None]:
                 found[i] = _token_class(tokens[i], classes, stop, loans, max_zipf)
-        kind = ctx.conventions.kind
         for tok, c in zip(compress(tokens, found), filter(None, found)):
             if tok.start in claimed:
                 continue
@@ -270,6 +284,8 @@ class EntityConsistency(Check):
                     )
 
 
+_ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word
+_SENTENCE_INDEX = lambda found: found[0].index  # noqa: E731  (of a (sentence, match) pair)
 _SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a Devanagari name's, per distinct text
 _LATIN_SKELETONS = PerWord(lambda text: skeleton(latin_key(text)))  # a Latin word's, per distinct text
 _CLASSES: list = [None, None, None, {}]  # the stopwords, loans and zipf cut it answers for; its answers
