@@ -90,7 +90,8 @@ class TransliteratedSource(Check):
                     for concept, slot in m.value:
                         if (concept.pos == "verb") != verb_reading:
                             continue
-                        if concept.pos == "adj" and before_postposition(sent.tokens, m.last):
+                        if concept.pos == "adj" and (before_postposition(sent.tokens, m.last)
+                                                     or not _adjective_said(concept, said_words, by_english)):
                             continue  # an adjective before a postposition is a noun: फाइनल में is "the final"
                         english = concept.english.lower()
                         said = wanted.get(id(concept), (None,))[0]
@@ -278,6 +279,18 @@ def _nominal_concepts(by_english, lemma: str, said: str, loans: _LoanPolicy) -> 
         if any(loans.usable(c) for c in found):
             return found
     return []
+
+
+def _adjective_said(concept: Concept, words, by_english) -> bool:
+    """The source uses the adjective row's word as an adjective. Where the word has a noun row too
+    (final, current, premium), only directly before a word of its own (the final match, current
+    affairs): "won the Big Bash final." or "the final at Lord's" is the noun, which the desk writes
+    (बिग बैश का फाइनल), not अंतिम."""
+    english = concept.english.lower()
+    if not any(c.pos == "noun" for c in by_english.get(english, ())):
+        return True
+    return any(w.lower == english and nxt.start - w.end == 1 and english_zipf(nxt.lower) < _FUNCTION_WORD_ZIPF
+               for w, nxt in zip(words, words[1:]))
 
 
 def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
