@@ -38,3 +38,20 @@ def test_every_field_is_set_and_the_finding_stays_frozen():
     assert pickle.loads(pickle.dumps(positional)) == positional
     with pytest.raises(TypeError):
         Finding(*values[:9])
+
+
+def test_at_fills_every_field_and_gives_a_frozen_finding():
+    from audit.core.document import parse_article
+
+    article = parse_article("पहली पंक्ति।\nदूसरी पंक्ति में शब्द है।", "a.txt")
+    start = article.text.index("शब्द")
+    fixes = [Fix(start, start + 4, "x", applicability=SAFE)]
+    found = Finding.at(article, start, start + 4, code="TERM001", rule="a-rule", category="terminology",
+                       severity=Severity.ERROR, message="a message", fixes=iter(fixes), confidence=0.5)
+    assert type(found) is Finding
+    column = start - article.text.index("\n")  # 1-based on the second line
+    assert found == Finding("TERM001", "a-rule", "terminology", Severity.ERROR, start, start + 4, 2, column,
+                            "शब्द", "a message", tuple(fixes), 0.5, "a.txt", 2, column + 4, ())
+    assert hash(found) == hash(dataclasses.replace(found))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.text = "x"

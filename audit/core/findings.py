@@ -98,13 +98,16 @@ class Finding:
                  line: int, column: int, text: str, message: str, fixes: tuple[Fix, ...] = (),
                  confidence: float = 1.0, path: str = "", end_line: int = 0, end_column: int = 0,
                  extra: tuple[tuple[str, str], ...] = ()):
-        """The dataclass's __init__ (same parameters, defaults and order), each field set through
-        its slot's descriptor (a test holds the two to the same signature)."""
-        s = _SLOT_SETTERS
-        s[0](self, code); s[1](self, rule); s[2](self, category); s[3](self, severity)  # noqa: E702
-        s[4](self, start); s[5](self, end); s[6](self, line); s[7](self, column)  # noqa: E702
-        s[8](self, text); s[9](self, message); s[10](self, fixes); s[11](self, confidence)  # noqa: E702
-        s[12](self, path); s[13](self, end_line); s[14](self, end_column); s[15](self, extra)  # noqa: E702
+        """The dataclass's __init__ (same parameters, defaults and order; a test holds the two to
+        the same signature). The fields are set while the object is an _Unfrozen (the same slots
+        without the frozen __setattr__), plain slot stores instead of a descriptor call each."""
+        cls = type(self)
+        _SET_CLASS(self, "__class__", _Unfrozen)
+        self.code = code; self.rule = rule; self.category = category; self.severity = severity  # noqa: E702
+        self.start = start; self.end = end; self.line = line; self.column = column  # noqa: E702
+        self.text = text; self.message = message; self.fixes = fixes; self.confidence = confidence  # noqa: E702
+        self.path = path; self.end_line = end_line; self.end_column = end_column; self.extra = extra  # noqa: E702
+        self.__class__ = cls
 
     def __reduce__(self):
         """Pickled as its field values, as arguments (a --jobs worker sends every finding back): the
@@ -121,10 +124,19 @@ class Finding:
         """
         line, column = article.position(start)
         end_line, end_column = article.position(end)
-        return cls(code=code, rule=rule, category=category, severity=severity, start=start, end=end,
-                   line=line, column=column, text=article.text[start:end], message=message,
-                   fixes=tuple(fixes), confidence=confidence, path=article.path,
-                   end_line=end_line, end_column=end_column)
+        if cls is not Finding:
+            return cls(code=code, rule=rule, category=category, severity=severity, start=start, end=end,
+                       line=line, column=column, text=article.text[start:end], message=message,
+                       fixes=tuple(fixes), confidence=confidence, path=article.path,
+                       end_line=end_line, end_column=end_column)
+        f = _new(_Unfrozen)  # filled in as in __init__, without its call: checks make thousands
+        f.code = code; f.rule = rule; f.category = category; f.severity = severity  # noqa: E702
+        f.start = start; f.end = end; f.line = line; f.column = column  # noqa: E702
+        f.text = article.text[start:end]; f.message = message; f.fixes = tuple(fixes)  # noqa: E702
+        f.confidence = confidence; f.path = article.path; f.end_line = end_line  # noqa: E702
+        f.end_column = end_column; f.extra = ()  # noqa: E702
+        f.__class__ = Finding
+        return f
 
     @property
     def suggestions(self) -> list[str]:
@@ -165,7 +177,12 @@ class Finding:
 
 
 _finding_values = attrgetter(*(f.name for f in fields(Finding)))
-_SLOT_SETTERS = tuple(Finding.__dict__[f.name].__set__ for f in fields(Finding))
+# Finding's slots, in its order, on a class without the frozen __setattr__: a finding's fields are
+# stored while it is one, then its class is set to Finding (Python allows it: the layouts and slot
+# names are the same), so a finding is never changed once it is a Finding.
+_Unfrozen = type("_Unfrozen", (), {"__slots__": tuple(f.name for f in fields(Finding))})
+_SET_CLASS = object.__setattr__
+_new = object.__new__
 
 
 def apply_fixes(text: str, fixes: list[Fix]) -> str:
