@@ -291,3 +291,15 @@ def test_source_sense_hints_take_the_slot_of_the_flagged_word(source, target, hi
     """BIL007's Hindi is offered in the flagged word's number and case, so the hint reads in place."""
     [finding] = Engine(checks=[BY_CODE["BIL007"]]).audit_text(target, source=source)
     assert [fix.replacement for fix in finding.fixes] == hints
+
+
+@pytest.mark.parametrize("source,target,hint", [
+    ("Tickets cost $40 each.", "हर टिकट 400 रुपये का है।", "40 डॉलर"),  # not 40 रुपये: the source's currency
+    ("The fine was £2 million.", "जुर्माना 2 करोड़ रुपये था।", "20 लाख पाउंड"),
+    ("The $6 million grant was approved.", "6 करोड़ डॉलर का अनुदान मंजूर हुआ।", "60 लाख डॉलर"),
+])
+def test_number_hint_gives_the_source_amount_in_its_own_currency(source, target, hint):
+    """BIL001's hint is the source's amount; where the translation changed the currency too, in the
+    source's currency (a hint in the translation's would be a second wrong amount)."""
+    [finding] = Engine(checks=[BY_CODE["BIL001"]]).audit_text(target, source=source)
+    assert [fix.replacement for fix in finding.fixes] == [hint]

@@ -135,6 +135,21 @@ class Lexicon:
         return {kind: frozenset(words) for kind, words in out.items()}
 
     @cached_property
+    def exchange_rates(self) -> dict[str, tuple[float, float]]:
+        """`exchange_rates.tsv`: currency -> (low, high) rupees per unit, the band a converted amount
+        falls in (read when a source is known)."""
+        out = {}
+        for row in read_table(self.directory / "exchange_rates.tsv", ("currency", "inr_low", "inr_high"), ("note",)):
+            try:
+                low, high = float(row.get("inr_low")), float(row.get("inr_high"))
+            except ValueError:
+                raise row.error("inr_low and inr_high must be numbers") from None
+            if not (row.get("currency") and 0 < low <= high):
+                raise row.error("currency must not be empty, and 0 < inr_low <= inr_high")
+            out[row.get("currency")] = (low, high)
+        return out
+
+    @cached_property
     def hybrid_suffixes(self) -> tuple[HybridSuffix, ...]:
         """`hybrid_suffixes.tsv`: English term suffixes and their Hindi ones (read when a source is known)."""
         out = []

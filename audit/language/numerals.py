@@ -98,6 +98,12 @@ class Numerals:
         return next(form for (lang, form), (kind, value) in self.words.items()
                     if lang == "hi" and kind == "month" and value == str(number))
 
+    def currency_word(self, code: str) -> str | None:
+        """The Hindi word for a currency (the first form the table lists: USD -> डॉलर)."""
+        return next((form for (lang, form), (kind, value) in self.words.items()
+                     if lang == "hi" and kind == "currency" and value == code and not form.isascii()
+                     and "\u0900" <= form[0] <= "\u097f"), None)
+
     def lookup(self, lang: str, word: str) -> tuple[str, str] | None:
         """(kind, value) of a word; English month names must be capitalised (March the month, not march)."""
         if word.isascii():

@@ -22,6 +22,8 @@ class NumberMismatch(Check):
     the same value said another way agrees: 6 million = 60 लाख = 6 मिलियन = 6,000,000;
     2 billion = 2 अरब = 200 करोड़; 10th = दसवीं; 5 percent = 5 फीसदी. A source number written as a
     word ("one", "first") counts only when the translation has a different number in its place.
+    An amount given in another currency at a plausible rate (`glossaries/lexicon/exchange_rates.tsv`:
+    $1.2 billion -> करीब 10,000 करोड़ रुपये) is the desk converting it: info, no hint.
     """
 
     code = "BIL001"
@@ -53,7 +55,13 @@ class NumberMismatch(Check):
                 yield ctx.finding(self, match.start, match.end,
                                   f"'{match.text}' is in {match.currency}; the source's '{s.text}' is in {s.currency}")
         for s, other in self._pairs(unmatched, left):
-            if other is not None:
+            rate = _conversion(s, other, ctx.lexicon.exchange_rates) if other is not None else None
+            if rate is not None:
+                yield ctx.finding(self, other.start, other.end,
+                                  f"'{other.text}' converts the source's '{s.text}' into {other.currency} "
+                                  f"(1 {s.currency} = {_plain_rate(rate)} {other.currency}); the source's amount "
+                                  f"is not in the translation", severity=Severity.INFO, confidence=0.5)
+            elif other is not None:
                 hint = _hint(s, other, numerals)
                 yield ctx.finding(self, other.start, other.end,
                                   f"'{other.text}' is {describe(other)}, but the source's '{s.text}' is {describe(s)}",
@@ -78,6 +86,23 @@ class NumberMismatch(Check):
         return [(s, paired.get(i)) for i, s in enumerate(unmatched)]
 
 
+def _conversion(s: Quantity, t: Quantity, rates: dict[str, tuple[float, float]]) -> float | None:
+    """The rate at which `t` converts the amount `s` into another currency, when it lies in the band
+    of the two currencies' rupee rates (`exchange_rates.tsv`): the desk's way of giving a dollar amount
+    in rupees, not a wrong number."""
+    if not (s.currency and t.currency and s.currency != t.currency and s.value > 0 and t.value > 0):
+        return None
+    if s.currency not in rates or t.currency not in rates:
+        return None
+    (s_low, s_high), (t_low, t_high) = rates[s.currency], rates[t.currency]
+    rate = float(t.value / s.value)
+    return rate if s_low / t_high <= rate <= s_high / t_low else None
+
+
+def _plain_rate(rate: float) -> str:
+    return f"{rate:.3g}" if rate < 1000 else f"{rate:,.0f}"
+
+
 def _hint(s: Quantity, t: Quantity, numerals: Numerals) -> str | None:
     """The source's value written the way the translation wrote its own (its currency sign or word kept)."""
     if s.kind == "month":
@@ -87,6 +112,9 @@ def _hint(s: Quantity, t: Quantity, numerals: Numerals) -> str | None:
     if s.kind == "ordinal" or t.kind == "ordinal":
         return None  # दसवां / दसवीं / 10वें: the ending follows the noun, which the editor sees
     words = t.text.split()
+    if s.currency and t.currency and s.currency != t.currency:  # $40 -> 400 रुपये: 40 डॉलर, not 40 रुपये
+        word = numerals.currency_word(s.currency)
+        return f"{in_hindi(s.value)} {word}" if word else None
     sign = t.text[0] if t.text[0] in "$₹£€¥" else ""
     tail = ""
     if len(words) > 1 and (numerals.lookup("hi", words[-1]) or ("",))[0] in ("currency", "percent"):
