@@ -116,6 +116,11 @@ class SpellingVariant(Check):
                     count[text[start:end]] -= 1
             if keep is None or keep(s1):
                 compound_count[text[s1:e2]] += 1
+        # each spelling key written one way among all the words and compounds (most articles):
+        # then also among those still used, and there is nothing to compare
+        written = [*compound_count, *count]
+        if len(set(map(itemgetter(0), map(_KEYED.__getitem__, written)))) == len(written):
+            return
         used = [(w, n) for w, n in compound_count.items() if n] + [(w, n) for w, n in count.items() if n]
         keys = list(map(itemgetter(0), map(_KEYED.__getitem__, map(itemgetter(0), used))))
         key_count = Counter(keys)
