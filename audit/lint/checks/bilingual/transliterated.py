@@ -84,7 +84,7 @@ class TransliteratedSource(Check):
                     # before a light verb a form with a verb row is that verb (बुक किया is "book" the verb,
                     # house usage, not the noun "a book"); elsewhere never (ओपन-सोर्स is "open" the adjective)
                     verb_reading = _light_verb_follows(sent.tokens, m.last) and any(c.pos == "verb" for c, _ in m.value)
-                    if m.last > m.first and any(not loans.counts(c) for c, _ in m.value):
+                    if m.last > m.first and any(loans.kept_whole(c) for c, _ in m.value):
                         taken.update(range(m.first, m.last + 1))  # an established compound (सेल फोन) is
                         continue  # the desk's as a whole: its parts are not flagged one by one
                     for concept, slot in m.value:
@@ -383,6 +383,11 @@ class _LoanPolicy:
     def counts(self, concept: Concept) -> bool:
         return (not concept.established or self.allow_established
                 or hindi_zipf(concept.translit[0]) < self.rare_zipf)
+
+    def kept_whole(self, concept: Concept) -> bool:
+        """An established compound the desk writes as it is: one Hindi text writes often (सेल फोन), or
+        one the table gives no Hindi for (ऑरेंज अलर्ट, स्टेम सेल: a phrase is rarer than its words)."""
+        return not self.counts(concept) or (concept.established and not concept.hindi and not self.allow_established)
 
     def usable(self, concept: Concept) -> bool:
         """A loan with a Hindi word to offer that counts."""
