@@ -303,3 +303,14 @@ def test_number_hint_gives_the_source_amount_in_its_own_currency(source, target,
     source's currency (a hint in the translation's would be a second wrong amount)."""
     [finding] = Engine(checks=[BY_CODE["BIL001"]]).audit_text(target, source=source)
     assert [fix.replacement for fix in finding.fixes] == [hint]
+
+
+@pytest.mark.parametrize("source,target,hint", [
+    ("The power grid failed during the heatwave.", "लू के दौरान पावर ग्रिड फेल हो गया।", "बिजली"),
+    ("The prison cell had no window.", "जेल की सेल में कोई खिड़की नहीं थी।", "कोठरी"),
+])
+def test_transliteration_hint_takes_the_sense_the_source_shows(source, target, hint):
+    """BIL004 offers the Hindi of the sense the source's cues pick (`source_senses.tsv`), not the
+    concept table's other sense (ताकत, कोशिका)."""
+    [finding] = Engine(checks=[BY_CODE["BIL004"]]).audit_text(target, source=source)
+    assert [fix.replacement for fix in finding.fixes] == [hint]

@@ -109,6 +109,25 @@ class Lexicon:
     def source_senses(self) -> PhraseIndex[list[SourceSense]]:
         """`source_senses.tsv`: wrong Hindi form -> the rows it is wrong for (read when a source is known)."""
         index: PhraseIndex[list[SourceSense]] = PhraseIndex()
+        for sense in self.source_sense_rows:
+            for form in sense.wrong:
+                keys = index.add(form, [])
+                if keys:
+                    index.get(keys).append(sense)
+        return index
+
+    @cached_property
+    def source_senses_by_english(self) -> dict[str, tuple[SourceSense, ...]]:
+        """`source_senses.tsv`: English word -> its rows (the senses its context picks)."""
+        out: dict[str, list[SourceSense]] = {}
+        for sense in self.source_sense_rows:
+            out.setdefault(sense.english, []).append(sense)
+        return {english: tuple(rows) for english, rows in out.items()}
+
+    @cached_property
+    def source_sense_rows(self) -> tuple[SourceSense, ...]:
+        """The rows of `source_senses.tsv` in file order."""
+        rows = []
         for row in read_table(self.directory / "source_senses.tsv", ("english", "wrong", "right", "cues"),
                               ("note", "unless")):
             if not (row.get("english") and row.items("wrong") and row.items("right") and row.items("cues")):
@@ -116,11 +135,8 @@ class Lexicon:
             sense = SourceSense(row.get("english").lower(), tuple(row.items("wrong")), tuple(row.items("right")),
                                 frozenset(c.lower() for c in row.items("cues")), row.get("note"), row.line,
                                 frozenset(u.lower() for u in row.items("unless")))
-            for form in sense.wrong:
-                keys = index.add(form, [])
-                if keys:
-                    index.get(keys).append(sense)
-        return index
+            rows.append(sense)
+        return tuple(rows)
 
     @cached_property
     def side_cues(self) -> dict[str, frozenset[str]]:

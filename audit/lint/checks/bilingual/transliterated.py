@@ -8,6 +8,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
 from audit.core.text import fold
 from audit.language.concepts import Concept, default_concepts, load_concepts, variant_slot
+from audit.language.lexicon import ANY_CONTEXT, SourceSense
 from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
@@ -38,6 +39,9 @@ class TransliteratedSource(Check):
     the finding covers गैरेज alone, and a Hindi suggestion comes with the space put back (the Hindi word
     glued on may also be one the table gives: उत्परिवर्तनसेल).
 
+    Where the source's context picks a sense of `source_senses.tsv` (a cue: grid for power, prison
+    for cell, steel for plant) the Hindi offered is that sense's (पावर ग्रिड -> बिजली, display-only),
+    and a written-out word that is itself the desk's in that sense (प्लांट, a factory) is left alone.
     With a Hindi equivalent in the table the finding suggests it: a transliteration rare in Hindi
     (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
     साइट, which human translators write too) is info. A word the table does not list is info with
@@ -78,6 +82,7 @@ class TransliteratedSource(Check):
                         if loans.usable(concept):
                             wanted.setdefault(id(concept), (w.text, lemma))
             spelled = SpelledWords((w, lemma) for w in words for lemma in lemmas(w.text))
+            said_lemmas = {lemma for w in said_words for lemma in lemmas(w.text)} | _compounds(unit.source)
             for sent in unit.sentences:
                 taken: set[int] = set()
                 for m in index.scan(sent.tokens):
@@ -104,8 +109,12 @@ class TransliteratedSource(Check):
                             break  # फ्रेंच फ्राइज़ (French fries), फ्रेंच टोस्ट
                         start, end = span_of(sent.tokens, m.first, m.last)
                         taken.update(range(m.first, m.last + 1))
+                        sense = _cued_sense(ctx, concept, said_lemmas)
+                        if sense is not None and _desk_word_in_sense(concept, sense):
+                            break  # प्लांट for a steel plant, सेल for a phone's cell: the desk's word
                         yield self._finding(ctx, start, end, said, concept, slot,
-                                            oblique=before_postposition(sent.tokens, m.last), group=said in groups)
+                                            oblique=before_postposition(sent.tokens, m.last), group=said in groups,
+                                            sense=sense)
                         break
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3:
@@ -130,6 +139,9 @@ class TransliteratedSource(Check):
                     # is transliterated inside "X करना", which the table's own forms catch
                     concepts = _nominal_concepts(by_english, lemma, said, loans)
                     usable = [c for c in concepts if loans.usable(c)]
+                    sense = _cued_sense(ctx, usable[0], said_lemmas) if usable else None
+                    if sense is not None and _desk_word_in_sense(usable[0], sense):
+                        continue
                     if usable:
                         slot = _listed_slot(word, usable[0]) if glue.other else None
                         # the word's case is set by what follows it: the glued word when it comes
@@ -137,7 +149,7 @@ class TransliteratedSource(Check):
                         oblique = (fold(glue.other) in POSTPOSITIONS if glue.other and not glue.offset
                                    else before_postposition(sent.tokens, i))
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
-                                            oblique=oblique, group=said in groups)
+                                            oblique=oblique, group=said in groups, sense=sense)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
@@ -175,21 +187,51 @@ class TransliteratedSource(Check):
                            severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
-                 confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False, group: bool = False):
+                 confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False, group: bool = False,
+                 sense: SourceSense | None = None):
         hindi = concept.hindi_for(_case_slot(concept, slot, oblique) if slot is not None else 0)
         # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
         trusted = slot is not None and concept.same_gender and concept.pos != "verb"
+        if sense is not None:  # the source's context picks another sense than the table's Hindi:
+            hindi, trusted = sense.right[0], False  # पावर ग्रिड -> बिजली, not ताकत; its slot is unknown
         flagged = ctx.article.text[start:end]
         # a loan the table calls established is the desk's word somewhere: it informs, never warns
         # a capitalised plural (Crusaders) may still be a team's name: it informs, never warns
         rare = hindi_zipf(flagged) < ctx.setting(self, "warn_below_zipf") and not concept.established and not group
         note = " (unless the capitalised word names a team or a party)" if group else ""
+        if sense is not None:
+            note = f" ({sense.note})"
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is "
                            f"'{hindi}'{note}{_space_note(glue)}",
                            [Fix(start, end, _respaced(hindi, glue),
                                 applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
+
+
+def _cued_sense(ctx: Context, concept: Concept, said: set[str]) -> SourceSense | None:
+    """The sense of `source_senses.tsv` the source's context picks for the concept's word (a cue in
+    the segment: grid for power, steel for plant, prison for cell), where the table's Hindi is
+    another sense's (ताकत, पौधा, कोशिका); None where no cue is there or the Hindi is right."""
+    for sense in ctx.lexicon.source_senses_by_english.get(concept.english.lower(), ()):
+        if (ANY_CONTEXT not in sense.cues and not sense.cues.isdisjoint(said) and sense.unless.isdisjoint(said)
+                and concept.hindi and concept.hindi[0] not in sense.right):
+            return sense
+    return None
+
+
+def _desk_word_in_sense(concept: Concept, sense: SourceSense) -> bool:
+    """The written-out word is itself the desk's word in that sense (प्लांट for a factory, सेल for a
+    phone's cell): nothing to flag."""
+    return any(form in sense.right for form in (*concept.translit, *concept.translit_variants))
+
+
+def _compounds(source: str) -> set[str]:
+    """The hyphenated compounds of a source segment, lower case (a cue may be one: up-bow)."""
+    return {m.group().lower() for m in _COMPOUND.finditer(source)}
+
+
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
 def _case_slot(concept: Concept, slot: int, oblique: bool) -> int:
