@@ -40,7 +40,9 @@ _URLISH = re.compile(
 # (case as written), or a date-stamp word opening a line. Most articles have none, and the
 # pattern itself costs a millisecond per article (its e-mail branch reads every word to its end).
 _URL_HINTS = ("@", "#", "://", ".co", ".in", ".org", ".net")
-_DATE_STAMP = re.compile(r"(?im:^[ \t]*(?:date|updated|published|posted)\b)")
+_DOT_HINTS = tuple(hint[1:] for hint in _URL_HINTS if hint.startswith("."))
+# matched at each line's start (a line of the text split at "\n": where MULTILINE's ^ matches)
+_DATE_STAMP = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b)")
 # A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start.
 _KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))")
 _CHROME = re.compile(
@@ -51,6 +53,8 @@ _CHROME = re.compile(
 )
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
+_SENTENCE_ENDS = tuple(_SENTENCE_END)
+_SPEC = re.compile(r"^(?:[-•*]\s*)?[^:\n]{1,40}?\s*(?::|\s[-–]\s)\s*\S")  # `label: value`, `label - value`
 
 
 @dataclass(frozen=True)
@@ -86,13 +90,27 @@ class Conventions:
     @cached_property
     def inline(self) -> list[Span]:
         spans = [Span(m.start(), m.end(), GLOSS) for m in _BRACKET.finditer(self.text) if self._is_gloss(m)]
-        if any(hint in self.text for hint in _URL_HINTS) or _DATE_STAMP.search(self.text):
+        if self._may_have_address():
             spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(self.text)]
         for line_no, (start, end) in enumerate(self.lines):
             kicker = self._kicker(line_no)
             if kicker:
                 spans.append(Span(start, kicker, KICKER))
         return sorted(spans, key=lambda s: (s.start, s.end))
+
+    def _may_have_address(self) -> bool:
+        """Whether the text has what some alternative of _URLISH needs (see _URL_HINTS). A search
+        for each hint, and for a date stamp from every position, read the whole article seven
+        times over; a single character is found at memchr speed, and the stamp is tried at line starts."""
+        text = self.text
+        if "@" in text or "#" in text or (":" in text and "://" in text):
+            return True
+        dot = text.find(".")
+        while dot >= 0:
+            if text.startswith(_DOT_HINTS, dot + 1):
+                return True
+            dot = text.find(".", dot + 1)
+        return any(_DATE_STAMP.match(text, start) for start, _ in self.lines)
 
     @cached_property
     def _inline_starts(self) -> list[int]:
@@ -144,11 +162,12 @@ class Conventions:
         latin = len(_LATIN_LETTERS.findall(stripped))
         if latin and _at_most(_DEVA_LETTERS, stripped, latin // 2):
             return ENGLISH_LINE
+        if stripped.endswith(("।", "?")):
+            return None  # neither a spec line nor a headline (a body paragraph): no words to count
         words = stripped.split(None, 16)  # only whether there are at most 14 or 16 words matters
-        if len(words) <= 14 and re.match(r"^(?:[-•*]\s*)?[^:\n]{1,40}?\s*(?::|\s[-–]\s)\s*\S", stripped) \
-                and not stripped.endswith(("।", "?")):
+        if len(words) <= 14 and _SPEC.match(stripped):
             return SPEC_LINE  # संभावित कीमत: 9 लाख रुपए / अनुमानित लॉन्च डेट - जून में
-        if len(words) <= 16 and not stripped.endswith(tuple(_SENTENCE_END)):
+        if len(words) <= 16 and not stripped.endswith(_SENTENCE_ENDS):
             return HEADLINE
         return None
 
