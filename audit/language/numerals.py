@@ -12,7 +12,7 @@ The words and their values are data (`glossaries/numerals.tsv`); this module onl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -55,6 +55,9 @@ class Quantity:
     def same_value(self, other: "Quantity") -> bool:
         if self.kind in ("month", "time") or other.kind in ("month", "time"):
             return self.kind == other.kind and self.value == other.value
+        if self.kind == other.kind == "decade":  # the 1990s = नब्बे का दशक
+            low, high = sorted((self.value, other.value))
+            return low == high or (low < 100 and low == high % 100)
         if self.value == other.value:
             return True
         # A scaled amount may be rounded in translation ($6.02 million -> करीब 60 लाख): 1 % is the same amount.
@@ -138,7 +141,7 @@ class Numerals:
                 continue
             quantity, i = got
             found.append(quantity)
-        return found
+        return _idioms(found, text, lang)
 
     # --- combining the parts of one quantity ---------------------------------------------------
 
@@ -247,6 +250,70 @@ class Numerals:
         if lang == "hi" and word in _HI_ORDINAL_SUFFIX and (glued or tokens[i].start == tokens[i - 1].end + 1):
             return i + 1
         return None
+
+
+# Ways of writing a number that the reading above takes apart: a clock time with a dot (7.30 pm,
+# साढ़े सात बजे), a decade (the 1990s, नब्बे के दशक), a mixed fraction (2 1/2) and a date in
+# figures (29/04/2024: day, month, year; left out where day and month could be either).
+_CLOCK_AFTER = {"en": re.compile(r"\s?(?:[ap]\.?m\b\.?|hrs\b|IST\b)", re.IGNORECASE), "hi": re.compile(r"\s+बजे")}
+_DOTTED_CLOCK = re.compile(r"[0-9०-९]{1,2}\.[0-9०-९]{2}")
+_DECADE_AFTER = {"en": re.compile(r"s(?![A-Za-z])"), "hi": re.compile(r"\s+(?:के|का|की)\s+दशक")}
+_MIXED_FRACTION = re.compile(r"(?<![\d/.,])(\d+) ([123])/([234])(?![\d/])")
+_SLASH_DATE = re.compile(r"(?<![\d/.,])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+
+
+def _idioms(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
+    out = []
+    for q in found:
+        if q.kind == "cardinal" and not q.currency and not q.scaled:
+            q = _clock(q, text, lang) or _decade(q, text, lang) or q
+        out.append(q)
+    for m in _MIXED_FRACTION.finditer(text):
+        whole, num, den = (int(g) for g in m.groups())
+        if num < den:
+            value = Decimal(whole) + Decimal(num) / Decimal(den)
+            out = _replace(out, m.start(), m.end(), [Quantity(value, m.start(), m.end(), m.group(), digits=True)])
+    for m in _SLASH_DATE.finditer(text):
+        a, b, year = (int(g) for g in m.groups())
+        parts = [Quantity(Decimal(year), m.start(3), m.end(3), m.group(3), digits=True)]
+        day = (a, 1, b, 2) if a > 12 >= b else (b, 2, a, 1) if b > 12 >= a else None
+        if day is not None:  # 29/04: the 29th of April; 04/29: the same in American order
+            d, d_group, month, m_group = day
+            parts += [Quantity(Decimal(d), m.start(d_group), m.end(d_group), m.group(d_group), digits=True),
+                      Quantity(Decimal(month), m.start(m_group), m.end(m_group), m.group(m_group), "month")]
+        out = _replace(out, m.start(), m.end(), parts)
+    return out
+
+
+def _replace(found: list[Quantity], start: int, end: int, parts: list[Quantity]) -> list[Quantity]:
+    kept = [q for q in found if q.end <= start or q.start >= end]
+    return sorted(kept + parts, key=lambda q: q.start)
+
+
+def _clock(q: Quantity, text: str, lang: str) -> Quantity | None:
+    """A time of day: 7.30 before am/pm (English) or बजे (Hindi), and साढ़े सात / सवा / पौने before बजे."""
+    if not _CLOCK_AFTER[lang].match(text, q.end):
+        return None
+    if _DOTTED_CLOCK.fullmatch(q.text):
+        hours, minutes = q.text.translate(_DEVANAGARI_DIGITS).split(".")
+    elif lang == "hi" and not q.digits and q.value % 1 in (Decimal("0.25"), Decimal("0.5"), Decimal("0.75")):
+        hours, minutes = str(int(q.value)), f"{int(q.value % 1 * 60):02d}"
+    else:
+        return None
+    if int(hours) > 24 or int(minutes) > 59:
+        return None
+    return replace(q, value=Decimal(hours + minutes), kind="time")
+
+
+def _decade(q: Quantity, text: str, lang: str) -> Quantity | None:
+    """A decade: 1990s; 1990 के दशक or नब्बे के दशक in Hindi (compared on the last two digits)."""
+    if q.value % 10 or not _DECADE_AFTER[lang].match(text, q.end):
+        return None
+    if lang == "en":
+        if not (q.digits and 1000 <= q.value <= 2100):
+            return None
+        return replace(q, kind="decade", end=q.end + 1, text=q.text + "s")
+    return replace(q, kind="decade")
 
 
 def _next_to_number(tokens: list[_Token], i: int) -> bool:

@@ -20,7 +20,8 @@ class NumberMismatch(Check):
     Digits and number words of both languages, Devanagari digits, decimals, percentages, ordinals,
     years, months, currencies and the scale words are read as values (`glossaries/numerals.tsv`), so
     the same value said another way agrees: 6 million = 60 लाख = 6 मिलियन = 6,000,000;
-    2 billion = 2 अरब = 200 करोड़; 10th = दसवीं; 5 percent = 5 फीसदी. A source number written as a
+    2 billion = 2 अरब = 200 करोड़; 10th = दसवीं; 5 percent = 5 फीसदी; 7.30 pm = साढ़े सात बजे = 7:30;
+    the 1990s = नब्बे के दशक; 2 1/2 = ढाई; 29/04/2024 = 29 अप्रैल 2024. A source number written as a
     word ("one", "first") counts only when the translation has a different number in its place.
     An amount given in another currency at a plausible rate (`glossaries/lexicon/exchange_rates.tsv`:
     $1.2 billion -> करीब 10,000 करोड़ रुपये) is the desk converting it: info, no hint.
