@@ -392,3 +392,42 @@ def test_number_words_tried_where_a_count_can_start_match_the_search():
         assert got_mixed == [m.span() for m in number_words._MIXED.finditer(text)], text
         found, mixed = found + len(got), mixed + len(got_mixed)
     assert found and mixed
+
+
+def test_latin_names_sound_alikes_by_key_match_every_pair(monkeypatch):
+    """TERM005 looks a Latin name's Devanagari sound-alikes up by key and deletions where there are
+    many names and words: the same words, in the same order, as comparing every pair; and the check
+    reports the same either way."""
+    from audit.language.glossary import Glossary
+    from audit.language.lexicon import Lexicon
+    from audit.lint.checks.terminology import latin_name_variant as variant
+    from audit.lint.checks.terminology.entity_consistency import _spell_acronym
+
+    rng = random.Random(5)
+    letters, signs, latin_letters = "कखगचजटडतदनपबमरलसहए", ["ा", "ि", "", "ो"], "bcdfgklmnprstvai"
+    matched = 0
+    for _ in range(200):
+        deva = list(dict.fromkeys("".join(rng.choice(letters) + rng.choice(signs) for _ in range(rng.randint(2, 4)))
+                                  for _ in range(rng.randint(5, 80))))
+        deva = [w for w in deva if len(w) >= 3] + ["एआई", "नाटो"]
+        latin = list(dict.fromkeys("".join(rng.choice(latin_letters) + rng.choice("aeiou")
+                                           for _ in range(rng.randint(1, 4))).capitalize() for _ in range(30)))
+        latin += ["AI", "NATO"]
+        pairwise = {w: [d for d in deva if d == _spell_acronym(w) or variant._sounds_like(d, w)] for w in latin}
+        assert variant._sounding(latin, deva) == pairwise
+        matched += sum(map(len, pairwise.values()))
+    assert matched > 100  # the random words do sound alike often enough to test something
+    text = " ".join(f"{rng.choice(letters)}ा{rng.choice(letters)}ा{rng.choice(letters)}ा "
+                    f"{''.join(rng.choice(latin_letters) + rng.choice('aeiou') for _ in range(3)).capitalize()} है।"
+                    for _ in range(400))
+    text += " नाटो ने कहा। NATO ने कहा। NATO का बयान। पोलारिस आया। Polaris गया। Polaris फिर।"
+    check = variant.LatinNameVariant()
+
+    def found():
+        ctx = Context(parse_article(text), Glossary.load([]), Lexicon())
+        return [(f.start, f.end, f.message) for f in check.run(ctx)]
+
+    monkeypatch.setattr(variant, "_PAIRS_COMPARED", 10**9)
+    every_pair = found()
+    monkeypatch.setattr(variant, "_PAIRS_COMPARED", 0)
+    assert found() == every_pair and every_pair

@@ -9,6 +9,7 @@ from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym
+from audit.lint.checks.words import DEVANAGARI, devanagari_counts
 
 # (a letter or digit first, then the look-behind: searched for, not tried at every position)
 _LATIN_WORD = re.compile(r"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9+]*(?![A-Za-z0-9])")
@@ -114,13 +115,24 @@ class LatinNameVariant(Check):
                 latin[word].append(m.span())
         if not latin:
             return
-        deva: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for m in re.finditer("[\u0900-\u0963\u0971-\u097f]{3,}", text):
-            if not ctx.conventions.is_convention(*m.span(), aside) and hindi_zipf(m.group()) < 4.6 and not _DEVA_MODEL.match(text, m.end()):
-                deva[m.group()].append(m.span())
+        # The Devanagari words (of three letters or more) that may be such a name, by the word
+        # alone; only those a Latin word sounds like are looked for in the text (all in one
+        # lookup), and a use counts outside a gloss, kicker, chrome or address and before no
+        # model number.
+        words_deva = [w for w in devanagari_counts(ctx) if len(w) >= 3 and hindi_zipf(w) < 4.6]
+        if len(latin) * len(words_deva) <= _PAIRS_COMPARED:
+            sounding = {word: [d for d in words_deva if d == _spell_acronym(word) or _sounds_like(d, word)]
+                        for word in latin}
+        else:  # many names and many words: each name's sound-alikes looked up, not every pair compared
+            sounding = _sounding(latin, words_deva)
+        is_convention = ctx.conventions.is_convention
+        deva: dict[str, list[tuple[int, int]]] = defaultdict(list)  # a word's uses that count, in text order
+        for start, end in DEVANAGARI.places(text, {d for found in sounding.values() for d in found}):
+            if not is_convention(start, end, aside) and not _DEVA_MODEL.match(text, end):
+                deva[text[start:end]].append((start, end))
         for word, spans in latin.items():
-            spelled = _spell_acronym(word)
-            match = [d for d in deva if d == spelled or _sounds_like(d, word)]
+            # in the order of each word's first use that counts
+            match = sorted((d for d in sounding[word] if d in deva), key=lambda d: deva[d][0][0])
             if not match:
                 continue
             other = [span for d in match for span in deva[d]]
@@ -131,9 +143,54 @@ class LatinNameVariant(Check):
                                   [Fix(start, end, kept, applicability=UNSAFE)])
 
 
+_PAIRS_COMPARED = 20_000  # more (Latin name, Devanagari word) pairs than this are looked up by key
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
+    """Per Latin name, the Devanagari words that are its acronym spelled out or sound like it
+    (`_sounds_like`), in the order of `words_deva`: what comparing every pair gives, found by key.
+    Two keys one edit apart are equal, or one is a deletion of the other, or they share a
+    deletion (that last is checked by the edit distance): so a name's candidates are looked up
+    by its key and its key's deletions in an index of the words' keys and their deletions."""
+    order = {w: i for i, w in enumerate(words_deva)}
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for w in words_deva:
+        by_key[translit_key(w)].append(w)
+    under: dict[str, set[str]] = defaultdict(set)  # a deletion of a word's key: those keys
+    for key in by_key:
+        if len(key) >= 4:  # one shorter than the shortest name key an edit is allowed for
+            for d in _deletions(key):
+                under[d].add(key)
+    out: dict[str, list[str]] = {}
+    for word in latin:
+        b = latin_key(word)
+        keys = {b}
+        if len(b) > 4:
+            keys |= under.get(b, set())
+            for d in _deletions(b):
+                keys.add(d)
+                keys |= under.get(d, set())
+        found = {w for key in keys for w in by_key.get(key, ()) if _sounds_like(w, word)}
+        spelled = _spell_acronym(word)
+        if spelled in order:
+            found.add(spelled)
+        out[word] = sorted(found, key=order.__getitem__)
+    return out
+
+
 def _sounds_like(deva: str, latin: str) -> bool:
     a, b = translit_key(deva), latin_key(latin)
-    return len(b) >= 3 and vowel_distance(a, b) <= (0 if len(b) <= 4 else 1)
+    if len(b) < 3:
+        return False
+    if len(b) <= 4:
+        return a == b  # no edit allowed
+    # at most one edit: keys whose lengths differ by more are never that close (the distance
+    # is at least the difference), so the edit distance is worked out only for the others
+    return abs(len(a) - len(b)) <= 1 and vowel_distance(a, b) <= 1
 
 
 def _deva_before(text: str, end: int) -> tuple[int, str]:
