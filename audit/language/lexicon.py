@@ -95,6 +95,8 @@ class Lexicon:
         self.stopwords = self._words("stopwords.tsv")
         # Hindi words that sound like an English word (बेशक / basic): never a transliteration of it
         self.soundalikes = self._words("soundalikes.tsv", ("english", "note"))
+        # Hindi question words: a sentence with one in its last clause is a direct question (BIL006)
+        self.question_words = self._words("question_words.tsv", ("note",))
         self.numbers: dict[str, int] = {}
         for row in read_table(directory / "numbers.tsv", ("word", "value")):
             if not row.get("value").isdigit():
