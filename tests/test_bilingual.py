@@ -308,6 +308,7 @@ def test_number_hint_gives_the_source_amount_in_its_own_currency(source, target,
 @pytest.mark.parametrize("source,target,hint", [
     ("The power grid failed during the heatwave.", "लू के दौरान पावर ग्रिड फेल हो गया।", "बिजली"),
     ("The prison cell had no window.", "जेल की सेल में कोई खिड़की नहीं थी।", "कोठरी"),
+    ("The market crashed after the announcement.", "घोषणा के बाद बाजार क्रैश हो गया।", "धड़ाम"),
 ])
 def test_transliteration_hint_takes_the_sense_the_source_shows(source, target, hint):
     """BIL004 offers the Hindi of the sense the source's cues pick (`source_senses.tsv`), not the
