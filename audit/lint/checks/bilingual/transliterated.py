@@ -4,6 +4,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from audit.core.conventions import GLOSS
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
 from audit.core.text import fold
@@ -42,6 +43,8 @@ class TransliteratedSource(Check):
     Where the source's context picks a sense of `source_senses.tsv` (a cue: grid for power, prison
     for cell, steel for plant) the Hindi offered is that sense's (पावर ग्रिड -> बिजली, display-only),
     and a written-out word that is itself the desk's in that sense (प्लांट, a factory) is left alone.
+    A written-out word in a bracketed gloss after the Hindi (शेयर बाजार (स्टॉक मार्केट)) is the gloss
+    convention, unless the source has brackets of its own.
     With a Hindi equivalent in the table the finding suggests it: a transliteration rare in Hindi
     (wordfreq zipf below `warn_below_zipf`: ओवरटॉप, कैरोटीनॉइड) is a warning, a common one (रिपोर्ट,
     साइट, which human translators write too) is info. A word the table does not list is info with
@@ -85,7 +88,10 @@ class TransliteratedSource(Check):
             said_lemmas = {lemma for w in said_words for lemma in lemmas(w.text)} | _compounds(unit.source)
             for sent in unit.sentences:
                 taken: set[int] = set()
+                glossed = _gloss_test(ctx, sent.tokens, unit.source)
                 for m in index.scan(sent.tokens):
+                    if glossed(m.first, m.last):
+                        continue  # a bracketed gloss after the Hindi (शेयर बाजार (स्टॉक मार्केट)): house usage
                     # before a light verb a form with a verb row is that verb (बुक किया is "book" the verb,
                     # house usage, not the noun "a book"); elsewhere never (ओपन-सोर्स is "open" the adjective)
                     verb_reading = _light_verb_follows(sent.tokens, m.last) and any(c.pos == "verb" for c, _ in m.value)
@@ -117,7 +123,7 @@ class TransliteratedSource(Check):
                                             sense=sense)
                         break
                 for i, tok in enumerate(sent.tokens):
-                    if i in taken or tok.kind != "deva" or len(tok.text) < 3:
+                    if i in taken or tok.kind != "deva" or len(tok.text) < 3 or glossed(i, i):
                         continue
                     glue = _Glue(tok.text, "", 0)
                     hit = self._spelled(ctx, tok.text, spelled, loans, _light_verb_follows(sent.tokens, i))
@@ -207,6 +213,17 @@ class TransliteratedSource(Check):
                            [Fix(start, end, _respaced(hindi, glue),
                                 applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
+
+
+def _gloss_test(ctx: Context, tokens, source: str):
+    """A test for tokens first..last lying in a bracketed gloss of the text (`audit.core.conventions`:
+    चंद्रमा (मून), शेयर बाजार (स्टॉक मार्केट)); the conventions are read only where a bracket is. A
+    source with brackets of its own may have put the word there (Our Lady of Fatima (Shrine)): then
+    the Hindi brackets translate it, and a word written out in them still counts."""
+    if "(" in source or not any(tok.text == "(" for tok in tokens):
+        return lambda first, last: False
+    conventions = ctx.conventions
+    return lambda first, last: conventions.kind(tokens[first].start, tokens[last].end) == GLOSS
 
 
 def _cued_sense(ctx: Context, concept: Concept, said: set[str]) -> SourceSense | None:
