@@ -20,7 +20,7 @@ class LostEntity(Check):
     URLs, addresses, handles and hashtags must appear character for character (a warning). A name of
     two or more capitalised words (a person, a place), one of them rare in English, counts as kept
     when any of its words appears, in Latin script or transliterated (the consonant skeletons of the two spellings
-    agree); a lost name is info, since single capitalised words are as often demonyms, titles or
+    agree), or all its words written as one (Shiv Sena शिवसेना, Taj Mahal ताजमहल); a lost name is info, since single capitalised words are as often demonyms, titles or
     terms a translator rightly translates (Egyptians, Romanticism). Glossary names are BIL002's.
     """
 
@@ -67,6 +67,8 @@ class LostEntity(Check):
                 continue
             if any(_sounds_like(w.text, shapes, min_similarity) for w in name if len(w.text) > 2):
                 continue  # any word of it will do: "Storm Jerry" is kept as तूफान जेरी
+            if _sounds_like("".join(w.text for w in name), shapes, min_similarity):
+                continue  # Hindi writes some names as one word: Shiv Sena शिवसेना, Taj Mahal ताजमहल
             yield f"name '{unit.source[name[0].start : name[-1].end]}'"
 
 
