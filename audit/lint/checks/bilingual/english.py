@@ -53,13 +53,26 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
             else:
                 name = True
         out.append(SourceWord(word, m.start(), m.start() + len(word), name))
-    # A capitalised word opening a sentence is a name when a name follows it (Maria Okafor, Customer Street).
+    # A capitalised word opening a sentence is a name when a name follows it (Maria Okafor, Customer Street,
+    # Real Madrid, Young Boys), unless it is a word that opens sentences (The, Since, Last: `english_openers.tsv`).
+    openers = _openers()
     for i in range(len(out) - 2, -1, -1):
         here, after = out[i], out[i + 1]
         if (not here.name and here.text[:1].isupper() and after.name and blanked[here.end : after.start] == " "
-                and english_zipf(here.lower) < 5.0):  # not "The" or "Since" before a name
+                and (english_zipf(here.lower) < 5.0 or here.lower not in openers)):
             out[i] = SourceWord(here.text, here.start, here.end, True)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """`glossaries/lexicon/english_openers.tsv`: words that open a sentence before a name without
+    being part of it (determiners, prepositions, conjunctions, time words)."""
+    from audit.language.lexicon import LEXICON_DIR
+    from audit.language.tables import read_table
+
+    return frozenset(row.get("word").lower() for row in read_table(LEXICON_DIR / "english_openers.tsv", ("word",), ("note",))
+                     if row.get("word"))
 
 
 # A classical noun's singular and plural endings, each way (bacterium / bacteria, fungus / fungi,
