@@ -4,7 +4,8 @@
 
 * throughput: `jaanch check --format json` over a generated corpus of seed-sized articles
   (benchmarks/corpus.py), single-process and with --jobs 2, against `grep -F -f TERMS -r` over
-  the same bytes (TERMS: every glossary form and lexicon phrase the checks look for);
+  the same bytes (TERMS: every glossary form and lexicon phrase the checks look for), five grep
+  runs before and after each jaanch run, each set against the ten around it;
 * peak RSS of each run (the largest process: the parent or one worker);
 * cold start: `jaanch check` on one small article against `python -c "import polars"`, paired
   runs, medians;
@@ -104,20 +105,28 @@ def main() -> int:
         n_terms = write_terms(terms)
         print(f"corpus: {args.articles} generated articles, {size / 1e6:.2f} MB; {n_terms} terms for grep -F")
         run_measured([*check, "--jobs", "1", str(ROOT / "samples")])  # build the table cache, warm the disk
-        # grep takes a few hundredths of a second, where one run's noise is a third of it: the median of 7
-        greps = [run_measured(["grep", "-r", "-c", "-F", "-f", str(terms), str(corpus)]) for _ in range(7)]
-        g_wall, g_cpu = statistics.median(g[0] for g in greps), statistics.median(g[3] for g in greps)
-        g_range = f"{min(g[0] for g in greps):.3f}-{max(g[0] for g in greps):.3f} s"
+        # grep takes a few hundredths of a second, where one run's noise is a third of it, and this
+        # machine's speed drifts over minutes: each jaanch run is set against the median of the 10 grep
+        # runs just before and just after it
+        grep = ["grep", "-r", "-c", "-F", "-f", str(terms), str(corpus)]
+        blocks = [[run_measured(grep) for _ in range(5)]]
         rows = []
         for jobs in ("1", "2"):
             wall, rss, code, cpu = run_measured([*check, "--jobs", jobs, str(corpus)])
             assert code == 0, f"jaanch exited {code}"
             rows.append((jobs, wall, rss, cpu))
-        print(f"grep -F -f terms:            {g_wall:6.3f} s wall, {g_cpu:6.3f} s CPU (median of 7 runs, {g_range} wall)")
-        for jobs, wall, rss, cpu in rows:
+            blocks.append([run_measured(grep) for _ in range(5)])
+        every = [g for block in blocks for g in block]
+        g_wall, g_cpu = statistics.median(g[0] for g in every), statistics.median(g[3] for g in every)
+        g_range = f"{min(g[0] for g in every):.3f}-{max(g[0] for g in every):.3f} s"
+        print(f"grep -F -f terms:            {g_wall:6.3f} s wall, {g_cpu:6.3f} s CPU (median of {len(every)} runs, "
+              f"{g_range} wall)")
+        for k, (jobs, wall, rss, cpu) in enumerate(rows):
+            around = statistics.median(g[0] for g in blocks[k] + blocks[k + 1])
             print(f"jaanch check --jobs {jobs}:       {_fmt(wall, cpu)}, {args.articles / wall:6.1f} articles/s "
                   f"({args.articles / cpu:6.1f} per CPU second), {size / 1e6 / wall:.2f} MB/s, peak RSS {rss:.0f} MiB; "
-                  f"{wall / g_wall:.0f}x grep's median time")
+                  f"{wall / around:.0f}x the median of the 10 grep runs around it ({around:.3f} s), "
+                  f"{wall / g_wall:.0f}x all runs' median")
         if args.baseline:
             subset = Path(tmp) / "subset"
             for path in sorted(corpus.rglob("*.txt"))[: args.baseline_articles]:
