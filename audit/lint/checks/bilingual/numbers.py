@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
+from decimal import Decimal
 
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.language.numerals import Numerals, Quantity, describe, in_hindi, load_numerals
@@ -43,6 +45,7 @@ class NumberMismatch(Check):
                 continue
             target = [replace(q, start=q.start + unit.start, end=q.end + unit.start)
                       for q in numerals.read(masked(ctx.article.text[unit.start : unit.end]), "hi")]
+            source = _ratios_as_shares(unit.source, source, target)
             yield from self._compare(ctx, unit, source, target, numerals)
 
     def _compare(self, ctx: Context, unit: AlignedUnit, source: list[Quantity], target: list[Quantity],
@@ -88,6 +91,35 @@ class NumberMismatch(Check):
                 paired[i] = left[j]
                 used.add(j)
         return [(s, paired.get(i)) for i, s in enumerate(unmatched)]
+
+
+_RATIO_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
+
+
+def _ratios_as_shares(source_text: str, source: list[Quantity], target: list[Quantity]) -> list[Quantity]:
+    """The source's numbers, with "3 in 10" / "one out of five" read as the share it says (30 %, 20 %)
+    where the translation gives a percentage and does not keep both numbers (दस में से तीन):
+    करीब 30 फीसदी says what "nearly 3 in 10" says, and 40 फीसदी is compared with 30 %, not with 10.
+    A share that rounds to the translation's percentage (1 in 3 -> 33 फीसदी) is the same share."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(source):
+        a = source[i]
+        b = source[i + 1] if i + 1 < len(source) else None
+        if (b is not None and a.kind == b.kind == "cardinal" and not (a.currency or b.currency or a.scaled or b.scaled)
+                and 0 < a.value <= b.value <= 1000 and _RATIO_JOIN.fullmatch(source_text, a.end, b.start)
+                and any(t.kind == "percent" for t in target)
+                and not (any(a.same_value(t) for t in target) and any(b.same_value(t) for t in target))):
+            share = a.value * 100 / b.value
+            near = next((t.value for t in target if t.kind == "percent" and abs(t.value - share) <= Decimal("0.5")), None)
+            value = near if near is not None else share.quantize(Decimal("0.1")).normalize()
+            out.append(Quantity(value, a.start, b.end, source_text[a.start : b.end], kind="percent",
+                                digits=a.digits or b.digits))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _conversion(s: Quantity, t: Quantity, rates: dict[str, tuple[float, float]]) -> float | None:
