@@ -133,15 +133,21 @@ class SpelledWords:
     (one dictionary look-up per token, so a check stays linear in the text)."""
 
     def __init__(self, forms):
-        """`forms`: (what, English form) pairs; `matches` hands `what` back."""
+        """`forms`: (what, English form) pairs; `matches` hands `what` back, the first given for each
+        distinct form: a word the segment repeats (a list of 500 names) is matched once, not once
+        per use, which made a token's look-up grow with the segment."""
         self._by_shape: dict[str, list] = {}
+        seen: set[str] = set()
         for what, form in forms:
+            if form in seen:
+                continue
+            seen.add(form)
             shape, theirs = _english_sound(form)
             if len(shape) >= 2:
                 self._by_shape.setdefault(shape, []).append((what, form, shape, theirs))
 
     def matches(self, token: str):
-        """(what, form, consonant count, distance) of every English form the token spells out."""
+        """(what, form, consonant count, distance) of every distinct English form the token spells out."""
         shape = hindi_key(token)[1]
         found = []
         for key, plural in ((shape, False), (shape[:-1], True)):
