@@ -72,8 +72,8 @@ class TransliteratedSource(Check):
         for unit in ctx.aligned:
             said_words = source_words(unit.source)
             segment: set[str] = set()  # its words in both languages, read for a name in lower case
-            groups = {w.text for k, w in enumerate(said_words)
-                      if _capitalised_group(said_words, k, by_english, ctx.lexicon.side_cues)}
+            groups = _capitalised_groups(said_words, by_english, ctx.lexicon.side_cues)
+            attributive = _attributive(said_words)
             words = [w for k, w in enumerate(said_words)
                      if (_to_translate(said_words, k, nationalities) or w.text in groups)
                      and not _listed_name(w, names, unit, segment)]
@@ -102,7 +102,7 @@ class TransliteratedSource(Check):
                         if (concept.pos == "verb") != verb_reading:
                             continue
                         if concept.pos == "adj" and (before_postposition(sent.tokens, m.last)
-                                                     or not _adjective_said(concept, said_words, by_english)):
+                                                     or not _adjective_said(concept, attributive, by_english)):
                             continue  # an adjective before a postposition is a noun: फाइनल में is "the final"
                         english = concept.english.lower()
                         said = wanted.get(id(concept), (None,))[0]
@@ -340,16 +340,22 @@ def _nominal_concepts(by_english, lemma: str, said: str, loans: _LoanPolicy) -> 
     return []
 
 
-def _adjective_said(concept: Concept, words, by_english) -> bool:
+def _adjective_said(concept: Concept, attributive: frozenset[str], by_english) -> bool:
     """The source uses the adjective row's word as an adjective. Where the word has a noun row too
     (final, current, premium), only directly before a word of its own (the final match, current
-    affairs): "won the Big Bash final." or "the final at Lord's" is the noun, which the desk writes
-    (बिग बैश का फाइनल), not अंतिम."""
+    affairs; `attributive`): "won the Big Bash final." or "the final at Lord's" is the noun, which the
+    desk writes (बिग बैश का फाइनल), not अंतिम."""
     english = concept.english.lower()
     if not any(c.pos == "noun" for c in by_english.get(english, ())):
         return True
-    return any(w.lower == english and nxt.start - w.end == 1 and english_zipf(nxt.lower) < _FUNCTION_WORD_ZIPF
-               for w, nxt in zip(words, words[1:]))
+    return english in attributive
+
+
+def _attributive(words) -> frozenset[str]:
+    """The source words (lower case) written directly before a word that is not a function word,
+    found once per segment: where an adjective stands as one."""
+    return frozenset(w.lower for w, nxt in zip(words, words[1:])
+                     if nxt.start - w.end == 1 and english_zipf(nxt.lower) < _FUNCTION_WORD_ZIPF)
 
 
 def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
@@ -365,26 +371,30 @@ def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
     return after is None or not after.text[:1].isupper() or after.start - word.end > 1
 
 
-def _capitalised_group(words, k: int, by_english, cues: dict[str, frozenset[str]]) -> bool:
-    """The k-th source word is a capitalised plural standing alone whose singular is a word the
+def _capitalised_groups(words, by_english, cues: dict[str, frozenset[str]]) -> set[str]:
+    """The source words that are a capitalised plural standing alone whose singular is a word the
     table translates (the Crusaders, the Pilgrims: a people or a group named by a common noun,
     धर्मयोद्धा), not part of a longer name (Crusaders Rugby, Maria Pilgrims) and not a very common
-    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants). Nor is it
+    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants). None
     where the source speaks of a side (`side_cues.tsv`: the Crusaders beat the Hurricanes, the Greens
-    won seats: a team, a party) or of a region (across the Highlands)."""
-    word = words[k]
-    if not word.name or not word.text[:1].isupper() or word.text.isupper():
-        return False
-    if any(0 <= j < len(words) and words[j].name for j in (k - 1, k + 1)):
-        return False
-    if k >= 2 and words[k - 1].lower == "the" and words[k - 2].lower in cues.get("place", ()):
-        return False
+    won seats: a team, a party), and not one after a place word and 'the' (across the Highlands)."""
     side = cues.get("side", frozenset())
     if any(not w.name and not side.isdisjoint(lemmas(w.text)) for w in words):
-        return False
-    return any(english_zipf(singular) < _GROUP_MAX_ZIPF
+        return set()  # asked once per segment, not once per capitalised word
+    place = cues.get("place", ())
+    out: set[str] = set()
+    for k, word in enumerate(words):
+        if not word.name or not word.text[:1].isupper() or word.text.isupper():
+            continue
+        if any(0 <= j < len(words) and words[j].name for j in (k - 1, k + 1)):
+            continue
+        if k >= 2 and words[k - 1].lower == "the" and words[k - 2].lower in place:
+            continue
+        if any(english_zipf(singular) < _GROUP_MAX_ZIPF
                and any(c.pos == "noun" and c.hindi for c in by_english.get(singular, ()))
-               for singular in _singulars(word.lower))
+               for singular in _singulars(word.lower)):
+            out.add(word.text)
+    return out
 
 
 def _singulars(plural: str) -> list[str]:
