@@ -431,3 +431,18 @@ def test_latin_names_sound_alikes_by_key_match_every_pair(monkeypatch):
     every_pair = found()
     monkeypatch.setattr(variant, "_PAIRS_COMPARED", 0)
     assert found() == every_pair and every_pair
+
+
+# BIL's source words: the original searched all the text before every capitalised word with this
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\s[-–—]\s)$")
+
+
+def test_sentence_start_read_back_agrees_with_the_search_it_replaced():
+    from audit.lint.checks.bilingual.english import _opens_sentence
+
+    rng = random.Random(11)
+    alphabet = list('ab .!?:;"“‘(-–—\n\t\u00a0\u2003')
+    for _ in range(30_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        for pos in range(len(text) + 1):
+            assert _opens_sentence(text, pos) == bool(_SENTENCE_START.search(text[:pos])), (text, pos)

@@ -10,7 +10,22 @@ from audit.language.entities import entities
 
 # Latin letters with their accented forms (Ürümqi, Gyöngyi, Cochamó are one word each), not digits
 _WORD = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f][A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'’]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(]\s*|\s[-–—]\s)$")
+_START_AFTER = frozenset(".!?:;\"“‘(")
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """The word at `pos` opens a sentence: nothing before it, or (after any spaces) a sentence's or a
+    clause's closing mark, an opening quote or bracket, or a spaced dash (" - "); a newline just before
+    the word counts as nothing. Read back from `pos`, not by searching all the text before every
+    capitalised word, which made a long segment cost the square of its length."""
+    for stop in {pos, pos - 1 if pos and text[pos - 1] == "\n" else pos}:
+        if stop == 0 or (stop >= 3 and text[stop - 1].isspace() and text[stop - 2] in "-–—"
+                         and text[stop - 3].isspace()):
+            return True
+    j = pos
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j > 0 and text[j - 1] in _START_AFTER
 
 
 @dataclass(frozen=True)
@@ -48,7 +63,7 @@ def source_words(text: str) -> tuple[SourceWord, ...]:
         if word[:1].isupper():
             if len(word) > 1 and word.isupper():
                 name = True
-            elif _SENTENCE_START.search(blanked[: m.start()]):
+            elif _opens_sentence(blanked, m.start()):
                 name = english_zipf(word.lower()) < 3.0 or english_zipf(word) > english_zipf(word.lower())
             else:
                 name = True
