@@ -118,3 +118,77 @@ def lemmas(word: str) -> tuple[str, ...]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=4096)
+def source_lemmas(text: str) -> frozenset[str]:
+    """Every word of a source segment and the forms it may come from (`lemmas`), capitalised words
+    too: what a cue or an `unless` word of a table is looked up in (by BIL004 and BIL007 alike)."""
+    return frozenset(lemma for w in source_words(text) for lemma in lemmas(w.text))
+
+
+def hyphenated_compounds(source: str) -> set[str]:
+    """The hyphenated compounds of a source segment, lower case (a cue may be one: up-bow, cell-death)."""
+    return {m.group().lower() for m in _COMPOUND.finditer(source)}
+
+
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
+
+
+def to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
+    """The k-th source word is one to translate: not a name, or a nationality adjective the table
+    lists (French, Spanish: English capitalises them) where no capitalised word goes on after it
+    (French Open, Indian Express)."""
+    word = words[k]
+    if not word.name:
+        return True
+    if word.lower not in nationalities:
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    return after is None or not after.text[:1].isupper() or after.start - word.end > 1
+
+
+def capitalised_groups(words, by_english, cues: dict[str, frozenset[str]]) -> set[str]:
+    """The source words that are a capitalised plural standing alone whose singular is a word the
+    table translates (the Crusaders, the Pilgrims: a people or a group named by a common noun,
+    धर्मयोद्धा), not part of a longer name (Crusaders Rugby, Maria Pilgrims) and not a very common
+    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants). None
+    where the source speaks of a side (`side_cues.tsv`: the Crusaders beat the Hurricanes, the Greens
+    won seats: a team, a party), and not one after a place word and 'the' (across the Highlands)."""
+    from audit.language.wordstats import english_zipf
+
+    side = cues.get("side", frozenset())
+    if any(not w.name and not side.isdisjoint(lemmas(w.text)) for w in words):
+        return set()  # asked once per segment, not once per capitalised word
+    place = cues.get("place", ())
+    out: set[str] = set()
+    for k, word in enumerate(words):
+        if not word.name or not word.text[:1].isupper() or word.text.isupper():
+            continue
+        if any(0 <= j < len(words) and words[j].name for j in (k - 1, k + 1)):
+            continue
+        if k >= 2 and words[k - 1].lower == "the" and words[k - 2].lower in place:
+            continue
+        if any(english_zipf(singular) < _GROUP_MAX_ZIPF
+               and any(c.pos == "noun" and c.hindi for c in by_english.get(singular, ()))
+               for singular in _singulars(word.lower)):
+            out.add(word.text)
+    return out
+
+
+def _singulars(plural: str) -> list[str]:
+    """The singulars an English plural may have (crusaders -> crusader, allies -> ally); none for a
+    word not in -s."""
+    if not plural.endswith("s") or plural.endswith("ss") or len(plural) < 4:
+        return []
+    out = [plural[:-1]]
+    if plural.endswith("es"):
+        out.append(plural[:-2])
+    if plural.endswith("ies"):
+        out.append(plural[:-3] + "y")
+    return out
+
+
+# A capitalised plural as common as water or king (zipf 4.5 and up) is a surname or a team's name
+# as often as a group of people: Waters said, the Kings won.
+_GROUP_MAX_ZIPF = 4.5

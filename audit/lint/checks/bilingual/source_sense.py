@@ -8,7 +8,7 @@ from audit.core.document import tokenize_phrase
 from audit.language.concepts import default_concepts
 from audit.language.lexicon import ANY_CONTEXT
 from audit.lint.checks.base import Check, Context, span_of
-from audit.lint.checks.bilingual.english import lemmas, source_words
+from audit.lint.checks.bilingual.english import hyphenated_compounds, lemmas, source_lemmas, source_words
 from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
 from audit.lint.checks.slots import POSTPOSITIONS
 
@@ -39,8 +39,8 @@ class SourceWrongSense(Check):
             # Capitalised words count too: a cue only shows the field (Lions at a sentence's start,
             # the Supreme Court), and a row's word may be a name the Hindi must not translate
             # (Sagittarius, the constellation, is धनु). So does a hyphenated compound (up-bow).
-            said = {lemma for w in source_words(unit.source) for lemma in lemmas(w.text)}
-            cues = said | _compounds(unit.source)
+            said = source_lemmas(unit.source)
+            cues = said | hyphenated_compounds(unit.source)
             written: dict[str, object] = {}  # the segment's words and text, read when a row first fires
             for sent in unit.sentences:
                 for start, end, senses in _wrong_words(ctx, index, sent.tokens):
@@ -132,14 +132,6 @@ def _alone(source: str) -> frozenset[str]:
 
 # What joins the words of one name: a space, or a possessive (Facebook's Libra).
 _NAME_JOINS = (" ", "'s ", "’s ")
-
-
-def _compounds(source: str) -> set[str]:
-    """The hyphenated compounds of a source segment, lower case (up-bow, cell-death)."""
-    return {m.group().lower() for m in _COMPOUND.finditer(source)}
-
-
-_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
 def _has_right(sense, unit, written: dict) -> bool:

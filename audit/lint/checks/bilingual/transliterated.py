@@ -14,7 +14,8 @@ from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.slots import POSTPOSITIONS, before_postposition
-from audit.lint.checks.bilingual.english import lemmas, source_words
+from audit.lint.checks.bilingual.english import (capitalised_groups, hyphenated_compounds, lemmas, source_lemmas,
+                                                  source_words, to_translate)
 from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
 
 
@@ -72,10 +73,10 @@ class TransliteratedSource(Check):
         for unit in ctx.aligned:
             said_words = source_words(unit.source)
             segment: set[str] = set()  # its words in both languages, read for a name in lower case
-            groups = _capitalised_groups(said_words, by_english, ctx.lexicon.side_cues)
+            groups = capitalised_groups(said_words, by_english, ctx.lexicon.side_cues)
             attributive = _attributive(said_words)
             words = [w for k, w in enumerate(said_words)
-                     if (_to_translate(said_words, k, nationalities) or w.text in groups)
+                     if (to_translate(said_words, k, nationalities) or w.text in groups)
                      and not _listed_name(w, names, unit, segment)]
             wanted: dict[int, tuple[str, str]] = {}  # id(concept) -> (source word, lemma)
             lower_source = " " + " ".join(w.lower for w in words) + " "
@@ -85,7 +86,7 @@ class TransliteratedSource(Check):
                         if loans.usable(concept):
                             wanted.setdefault(id(concept), (w.text, lemma))
             spelled = SpelledWords((w, lemma) for w in words for lemma in lemmas(w.text))
-            said_lemmas = {lemma for w in said_words for lemma in lemmas(w.text)} | _compounds(unit.source)
+            said_lemmas = source_lemmas(unit.source) | hyphenated_compounds(unit.source)
             for sent in unit.sentences:
                 taken: set[int] = set()
                 glossed = _gloss_test(ctx, sent.tokens, unit.source)
@@ -243,14 +244,6 @@ def _desk_word_in_sense(concept: Concept, sense: SourceSense) -> bool:
     return any(form in sense.right for form in (*concept.translit, *concept.translit_variants))
 
 
-def _compounds(source: str) -> set[str]:
-    """The hyphenated compounds of a source segment, lower case (a cue may be one: up-bow)."""
-    return {m.group().lower() for m in _COMPOUND.finditer(source)}
-
-
-_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
-
-
 def _case_slot(concept: Concept, slot: int, oblique: bool) -> int:
     """The Hindi slot for a listed form's slot, before a postposition too: a plural there is oblique
     (किड्स के साथ -> बच्चों के साथ), and so is a masculine -आ noun's singular, whose oblique is the
@@ -356,63 +349,6 @@ def _attributive(words) -> frozenset[str]:
     found once per segment: where an adjective stands as one."""
     return frozenset(w.lower for w, nxt in zip(words, words[1:])
                      if nxt.start - w.end == 1 and english_zipf(nxt.lower) < _FUNCTION_WORD_ZIPF)
-
-
-def _to_translate(words, k: int, nationalities: frozenset[str]) -> bool:
-    """The k-th source word is one to translate: not a name, or a nationality adjective the table
-    lists (French, Spanish: English capitalises them) where no capitalised word goes on after it
-    (French Open, Indian Express)."""
-    word = words[k]
-    if not word.name:
-        return True
-    if word.lower not in nationalities:
-        return False
-    after = words[k + 1] if k + 1 < len(words) else None
-    return after is None or not after.text[:1].isupper() or after.start - word.end > 1
-
-
-def _capitalised_groups(words, by_english, cues: dict[str, frozenset[str]]) -> set[str]:
-    """The source words that are a capitalised plural standing alone whose singular is a word the
-    table translates (the Crusaders, the Pilgrims: a people or a group named by a common noun,
-    धर्मयोद्धा), not part of a longer name (Crusaders Rugby, Maria Pilgrims) and not a very common
-    word, which English uses for surnames and teams (Waters, Woods, Banks, Kings, Giants). None
-    where the source speaks of a side (`side_cues.tsv`: the Crusaders beat the Hurricanes, the Greens
-    won seats: a team, a party), and not one after a place word and 'the' (across the Highlands)."""
-    side = cues.get("side", frozenset())
-    if any(not w.name and not side.isdisjoint(lemmas(w.text)) for w in words):
-        return set()  # asked once per segment, not once per capitalised word
-    place = cues.get("place", ())
-    out: set[str] = set()
-    for k, word in enumerate(words):
-        if not word.name or not word.text[:1].isupper() or word.text.isupper():
-            continue
-        if any(0 <= j < len(words) and words[j].name for j in (k - 1, k + 1)):
-            continue
-        if k >= 2 and words[k - 1].lower == "the" and words[k - 2].lower in place:
-            continue
-        if any(english_zipf(singular) < _GROUP_MAX_ZIPF
-               and any(c.pos == "noun" and c.hindi for c in by_english.get(singular, ()))
-               for singular in _singulars(word.lower)):
-            out.add(word.text)
-    return out
-
-
-def _singulars(plural: str) -> list[str]:
-    """The singulars an English plural may have (crusaders -> crusader, allies -> ally); none for a
-    word not in -s."""
-    if not plural.endswith("s") or plural.endswith("ss") or len(plural) < 4:
-        return []
-    out = [plural[:-1]]
-    if plural.endswith("es"):
-        out.append(plural[:-2])
-    if plural.endswith("ies"):
-        out.append(plural[:-3] + "y")
-    return out
-
-
-# A capitalised plural as common as water or king (zipf 4.5 and up) is a surname or a team's name
-# as often as a group of people: Waters said, the Kings won.
-_GROUP_MAX_ZIPF = 4.5
 
 
 def _listed_name(word, names, unit, segment: set[str]) -> bool:
