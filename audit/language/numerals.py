@@ -11,6 +11,7 @@ The words and their values are data (`glossaries/numerals.tsv`); this module onl
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -268,11 +269,12 @@ def _idioms(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
         if q.kind == "cardinal" and not q.currency and not q.scaled:
             q = _clock(q, text, lang) or _decade(q, text, lang) or q
         out.append(q)
+    spans: list[tuple[int, int, list[Quantity]]] = []  # (start, end, what the text there says)
     for m in _MIXED_FRACTION.finditer(text):
         whole, num, den = (int(g) for g in m.groups())
         if num < den:
             value = Decimal(whole) + Decimal(num) / Decimal(den)
-            out = _replace(out, m.start(), m.end(), [Quantity(value, m.start(), m.end(), m.group(), digits=True)])
+            spans.append((m.start(), m.end(), [Quantity(value, m.start(), m.end(), m.group(), digits=True)]))
     for m in _SLASH_DATE.finditer(text):
         a, b, year = (int(g) for g in m.groups())
         parts = [Quantity(Decimal(year), m.start(3), m.end(3), m.group(3), digits=True)]
@@ -281,13 +283,23 @@ def _idioms(found: list[Quantity], text: str, lang: str) -> list[Quantity]:
             d, d_group, month, m_group = day
             parts += [Quantity(Decimal(d), m.start(d_group), m.end(d_group), m.group(d_group), digits=True),
                       Quantity(Decimal(month), m.start(m_group), m.end(m_group), m.group(m_group), "month")]
-        out = _replace(out, m.start(), m.end(), parts)
-    return out
+        spans.append((m.start(), m.end(), parts))
+    return _replace(out, spans) if spans else out
 
 
-def _replace(found: list[Quantity], start: int, end: int, parts: list[Quantity]) -> list[Quantity]:
-    kept = [q for q in found if q.end <= start or q.start >= end]
-    return sorted(kept + parts, key=lambda q: q.start)
+def _replace(found: list[Quantity], spans: list[tuple[int, int, list[Quantity]]]) -> list[Quantity]:
+    """The quantities outside every span, and each span's parts in place of those inside it, in text
+    order. The spans never overlap (a fraction's end and a date's start exclude digits and slashes),
+    so one sort and a binary search each replace a sort per span, which grew with the square of a
+    segment's dates."""
+    spans.sort(key=lambda span: span[0])
+    starts = [start for start, _, _ in spans]
+    kept = []
+    for q in found:
+        i = bisect.bisect_left(starts, q.end)  # the spans starting before q ends; the last ends latest
+        if i == 0 or spans[i - 1][1] <= q.start:
+            kept.append(q)
+    return sorted(kept + [part for _, _, parts in spans for part in parts], key=lambda q: q.start)
 
 
 def _clock(q: Quantity, text: str, lang: str) -> Quantity | None:
