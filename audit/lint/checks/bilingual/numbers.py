@@ -101,6 +101,9 @@ def _ratios_as_shares(source_text: str, source: list[Quantity], target: list[Qua
     where the translation gives a percentage and does not keep both numbers (दस में से तीन):
     करीब 30 फीसदी says what "nearly 3 in 10" says, and 40 फीसदी is compared with 30 %, not with 10.
     A share that rounds to the translation's percentage (1 in 3 -> 33 फीसदी) is the same share."""
+    percents = [t.value for t in target if t.kind == "percent"]
+    if not percents:
+        return source
     out: list[Quantity] = []
     i = 0
     while i < len(source):
@@ -108,10 +111,9 @@ def _ratios_as_shares(source_text: str, source: list[Quantity], target: list[Qua
         b = source[i + 1] if i + 1 < len(source) else None
         if (b is not None and a.kind == b.kind == "cardinal" and not (a.currency or b.currency or a.scaled or b.scaled)
                 and 0 < a.value <= b.value <= 1000 and _RATIO_JOIN.fullmatch(source_text, a.end, b.start)
-                and any(t.kind == "percent" for t in target)
                 and not (any(a.same_value(t) for t in target) and any(b.same_value(t) for t in target))):
             share = a.value * 100 / b.value
-            near = next((t.value for t in target if t.kind == "percent" and abs(t.value - share) <= Decimal("0.5")), None)
+            near = next((p for p in percents if abs(p - share) <= Decimal("0.5")), None)
             value = near if near is not None else share.quantize(Decimal("0.1")).normalize()
             out.append(Quantity(value, a.start, b.end, source_text[a.start : b.end], kind="percent",
                                 digits=a.digits or b.digits))
