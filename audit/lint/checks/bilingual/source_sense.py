@@ -10,7 +10,7 @@ from audit.language.lexicon import ANY_CONTEXT
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.bilingual.english import hyphenated_compounds, lemmas, source_lemmas, source_words
 from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
-from audit.lint.checks.slots import POSTPOSITIONS
+from audit.lint.checks.slots import before_postposition
 
 
 class SourceWrongSense(Check):
@@ -43,7 +43,7 @@ class SourceWrongSense(Check):
             cues = said | hyphenated_compounds(unit.source)
             written: dict[str, object] = {}  # the segment's words and text, read when a row first fires
             for sent in unit.sentences:
-                for start, end, senses in _wrong_words(ctx, index, sent.tokens):
+                for start, end, senses, last in _wrong_words(ctx, index, sent.tokens):
                     sense = next((s for s in senses if s.english in said and not s.unless & said
                                   and (s.cues & cues or ANY_CONTEXT in s.cues and s.english in _alone(unit.source))
                                   and not _has_right(s, unit, written)), None)
@@ -56,14 +56,9 @@ class SourceWrongSense(Check):
                         self, start, end,
                         f"'{flagged}' renders the source's '{sense.english}' in another sense; {why} "
                         f"'{sense.right[0]}' ({sense.note})",
-                        [Fix(start, end, _in_slot(right, flagged, _postposition_after(sent.tokens, end)),
+                        [Fix(start, end, _in_slot(right, flagged, before_postposition(sent.tokens, last)),
                              applicability=DISPLAY_ONLY) for right in sense.right],
                         confidence=0.8)
-
-
-def _postposition_after(tokens, end: int) -> bool:
-    after = next((tok for tok in tokens if tok.start >= end), None)
-    return after is not None and after.key in POSTPOSITIONS
 
 
 def _in_slot(right: str, flagged: str, oblique: bool) -> str:
@@ -88,12 +83,13 @@ def _in_slot(right: str, flagged: str, oblique: bool) -> str:
 
 
 def _wrong_words(ctx: Context, index, tokens):
-    """(start, end, rows) of each wrong-sense form in the sentence: listed phrases, and a one-word
-    form glued to a common Hindi word where a space was lost (वालेगर्व, पौधेपर); the whole token
-    must be unknown to Hindi, so a Hindi word that merely ends in a listed form is never cut."""
+    """(start, end, rows, its last token's index) of each wrong-sense form in the sentence: listed
+    phrases, and a one-word form glued to a common Hindi word where a space was lost (वालेगर्व,
+    पौधेपर); the whole token must be unknown to Hindi, so a Hindi word that merely ends in a listed
+    form is never cut. The index says which token follows it (a postposition sets the hint's case)."""
     for m in index.scan(tokens):
-        yield (*span_of(tokens, m.first, m.last), m.value)
-    for tok in tokens:
+        yield (*span_of(tokens, m.first, m.last), m.value, m.last)
+    for i, tok in enumerate(tokens):
         if (len(tok.text) < 6 or not may_be_glued(tok.text)
                 or index.get(tokenize_phrase(tok.text)) is not None):
             continue  # short, two words' length exceeded, Hindi, or a listed form itself (found by the scan above)
@@ -101,7 +97,7 @@ def _wrong_words(ctx: Context, index, tokens):
             for word, other, offset in ((tok.text[:cut], tok.text[cut:], 0), (tok.text[cut:], tok.text[:cut], cut)):
                 senses = index.get(tokenize_phrase(word)) if len(word) >= 3 else None
                 if senses and common_hindi(ctx, other):
-                    yield tok.start + offset, tok.start + offset + len(word), senses
+                    yield tok.start + offset, tok.start + offset + len(word), senses, i
                     break
             else:
                 continue
