@@ -1,4 +1,5 @@
-"""Time and peak memory of `jaanch check` on huge inputs: 1, 5 and 50 MB articles, and one 40,000-letter word.
+"""Time and peak memory of `jaanch check` on huge inputs: 1, 5 and 50 MB articles, one 40,000-letter word,
+and source/target pairs of one segment, 0.1 and 0.2 MB of Hindi (a table pasted as one segment).
 
     python benchmarks/big_inputs.py [--sizes 1,5,50] [--baseline REV --baseline-sizes 1]
 
@@ -35,6 +36,30 @@ def build_article(path: Path, megabytes: float) -> int:
                 size += len(line.encode("utf-8"))
             copy += 1
     return size
+
+
+# Made-up sentences (not from any page) with what the bilingual checks read: numbers, names, a URL,
+# capitalised words, a written-out English word; each copy numbered so no two segments' sentences match.
+_PAIR_SOURCE = ("In {year} the Delta Power Company sold {units} units for ${price} million, "
+                "and its chief executive Mira Sen said the grid would reach {towns} towns by March. "
+                "Details are at https://example.org/report-{n}. ")
+_PAIR_TARGET = ("{year2} में डेल्टा पावर कंपनी ने {units} यूनिट {price} करोड़ डॉलर में बेचीं, और इसकी मुख्य "
+                "कार्यकारी मीरा सेन ने कहा कि ग्रिड मार्च तक {towns} कस्बों तक पहुंचेगा। ")
+
+
+def build_pair(path: Path, megabytes: float) -> int:
+    """A TSV of one pair whose target is about `megabytes` long: every number of the source is
+    there to be matched, a tenth of the years are off by one, and the URL is lost."""
+    source, target, n, size = [], [], 0, 0
+    while size < megabytes * 1_000_000:
+        values = {"year": 1990 + n % 30, "units": 100 + n, "price": 2 + n % 90, "towns": 10 + n % 50, "n": n}
+        source.append(_PAIR_SOURCE.format(**values))
+        target.append(_PAIR_TARGET.format(year2=values["year"] + (n % 10 == 0), **values))
+        size += len(target[-1].encode("utf-8"))
+        n += 1
+    path.write_text("source\ttarget\n" + "".join(source).strip() + "\t" + "".join(target).strip() + "\n",
+                    encoding="utf-8")
+    return path.stat().st_size
 
 
 def grep_seconds(path: Path) -> float:
@@ -95,6 +120,9 @@ def main() -> int:
         word = folder / "one_word.txt"
         word.write_text("क" * 40_000 + "\n", encoding="utf-8")
         measure("'क'*40000", word, word.stat().st_size)
+        for mb in (0.1, 0.2):  # the same shape at twice the size: time per MB shows whether it stays linear
+            pair = folder / f"pair_{mb:g}mb.tsv"
+            measure(f"{mb:g} MB pair", pair, build_pair(pair, mb))
         for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
             path = folder / f"article_{mb:g}mb.txt"
             size = build_article(path, mb)

@@ -315,3 +315,26 @@ def test_transliteration_hint_takes_the_sense_the_source_shows(source, target, h
     concept table's other sense (ताकत, कोशिका)."""
     [finding] = Engine(checks=[BY_CODE["BIL004"]]).audit_text(target, source=source)
     assert [fix.replacement for fix in finding.fixes] == [hint]
+
+
+def test_a_segment_of_many_numbers_pairs_each_with_its_neighbour(monkeypatch):
+    """Past 64 x 64 numbers in one segment (a table pasted as one row) BIL001 compares each source
+    number only with the translation's numbers near its place, so the work stays linear (every pair
+    was compared: 4,000 numbers took seconds). Each sentence's own slip is still found."""
+    from audit.language.numerals import Quantity
+
+    calls = collections.Counter()
+    real = Quantity.same_value
+    monkeypatch.setattr(Quantity, "same_value", lambda self, other: calls.update(["same"]) or real(self, other))
+    source, target = [], []
+    for n in range(120):  # 360 numbers a side; every year repeats every 30 sentences
+        year = 1990 + n % 30
+        source.append(f"In {year} the firm sold {100 + n} units for ${2 + n % 9} million.")
+        off = n % 10 == 0  # a tenth of the years are one out
+        target.append(f"{year + off} में कंपनी ने {100 + n} इकाइयां {2 + n % 9} लाख डॉलर की बेचीं।")
+    findings = Engine(checks=[BY_CODE["BIL001"]]).audit_text(" ".join(target), source=" ".join(source))
+    years = [f for f in findings if "डॉलर" not in f.text]
+    amounts = [f for f in findings if "डॉलर" in f.text]
+    assert len(amounts) == 120  # every "$N million" given as N लाख (a tenth of it)
+    assert sorted(int(f.text) for f in years) == sorted(1990 + n % 30 + 1 for n in range(0, 120, 10))
+    assert calls["same"] < 360 * 70, calls  # each of 360 source numbers against 65 at most, not all 360

@@ -50,17 +50,22 @@ class NumberMismatch(Check):
 
     def _compare(self, ctx: Context, unit: AlignedUnit, source: list[Quantity], target: list[Quantity],
                  numerals: Numerals):
-        left = list(target)
         unmatched: list[Quantity] = []
-        for s in source:
-            match = next((t for t in left if s.same_value(t)), None)
-            if match is None:
+        taken = [False] * len(target)
+        for k, s in enumerate(source):
+            # the first translation number not yet taken with the same value, looked for among all of
+            # them, or in a long segment among those near where the source's k-th number would fall
+            window = _window(k, len(source), len(target))
+            j = next((j for j in window if not taken[j] and s.same_value(target[j])), None)
+            if j is None:
                 unmatched.append(s)
                 continue
-            left.remove(match)
+            taken[j] = True
+            match = target[j]
             if s.currency and match.currency and s.currency != match.currency:
                 yield ctx.finding(self, match.start, match.end,
                                   f"'{match.text}' is in {match.currency}; the source's '{s.text}' is in {s.currency}")
+        left = [t for t, gone in zip(target, taken) if not gone]
         for s, other in self._pairs(unmatched, left):
             rate = _conversion(s, other, ctx.lexicon.exchange_rates) if other is not None else None
             if rate is not None:
@@ -82,8 +87,8 @@ class NumberMismatch(Check):
     def _pairs(unmatched: list[Quantity], left: list[Quantity]) -> list[tuple[Quantity, Quantity | None]]:
         """Each unmatched source number with the translation's number that stands in its place, if any:
         the closest in kind, shape and magnitude ("$6 million" pairs with "6 करोड़ डॉलर", "2024" with "2023")."""
-        options = sorted((_distance(s, t), i, j) for i, s in enumerate(unmatched) for j, t in enumerate(left)
-                         if _comparable(s, t))
+        options = sorted((_distance(s, left[j]), i, j) for i, s in enumerate(unmatched)
+                         for j in _window(i, len(unmatched), len(left)) if _comparable(s, left[j]))
         paired: dict[int, Quantity] = {}
         used: set[int] = set()
         for _, i, j in options:
@@ -91,6 +96,21 @@ class NumberMismatch(Check):
                 paired[i] = left[j]
                 used.add(j)
         return [(s, paired.get(i)) for i, s in enumerate(unmatched)]
+
+
+# Up to this many source x translation numbers in a segment every pair is compared; beyond it (a
+# table or a list pasted as one segment) each source number is compared only with the translation's
+# numbers near its own place in the order, so a segment costs time linear in its numbers.
+_ALL_PAIRS = 4096
+_NEAR = 32
+
+
+def _window(k: int, n_source: int, n_target: int) -> range:
+    """The translation numbers (by index) the source's k-th of `n_source` numbers is compared with."""
+    if n_source * n_target <= _ALL_PAIRS:
+        return range(n_target)
+    at = k * n_target // n_source
+    return range(max(0, at - _NEAR), min(n_target, at + _NEAR + 1))
 
 
 _RATIO_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
