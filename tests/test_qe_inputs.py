@@ -85,6 +85,39 @@ def test_xliff_12_and_20(tmp_path):
     assert [f["text"] for f in findings if f["code"] == "ANGL001"] == ["एक्सेल करता है"]
 
 
+XLIFF12_CAT = """<xliff version="1.2"><file><body>
+<trans-unit id="1"><source>DeepSeek</source><target>दीपसेक <!-- a > b --><?tool x > y?>ने कहा</target>
+ <alt-trans><target>डीपसीक ने कहा</target></alt-trans></trans-unit>
+<trans-unit id="2"><source>Gemini</source><target><![CDATA[गूगल का <मिथुन> मॉडल]]></target></trans-unit>
+</body></file></xliff>
+"""
+
+XLIFF20_IGNORABLE = """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="hi">
+ <file id="f1"><unit id="u1"><segment><source>It excels.</source><target>यह</target></segment>
+ <ignorable><source> </source><target> </target></ignorable>
+ <segment><source>x</source><target>खोज में एक्सेल करता है।</target></segment></unit></file>
+</xliff>
+"""
+
+
+def test_xliff_as_cat_tools_write_it(tmp_path):
+    """Translation-memory offers (1.2 <alt-trans>), 2.x <ignorable>, comments, processing
+    instructions and CDATA inside a target were refused as 'targets outside translation units'
+    or 'markup jaanch cannot map'; a CDATA section is text, the rest is not."""
+    one = tmp_path / "story.xlf"
+    one.write_text(XLIFF12_CAT, encoding="utf-8")
+    text, pairs = read_pairs(one)
+    assert [(p.ident, p.target) for p in pairs] == [("1", "दीपसेक ने कहा"), ("2", "गूगल का <मिथुन> मॉडल")]
+    assert [text[p.starts[0]:p.ends[-1]].endswith(p.target[-3:]) for p in pairs] == [True, True]
+    findings = _check_json(str(one))
+    _exact(one, findings)
+    assert [(f["code"], f["line"]) for f in findings if f["text"] == "दीपसेक"] == [("TERM001", 2)]
+    two = tmp_path / "story.xliff"
+    two.write_text(XLIFF20_IGNORABLE, encoding="utf-8")
+    assert [p.target for p in read_pairs(two)[1]] == ["यह", "खोज में एक्सेल करता है।"]
+    _exact(two, _check_json(str(two)))
+
+
 @pytest.mark.parametrize("payload", [
     '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
     '<xliff version="1.2"><file><body><trans-unit id="1"><source>x</source><target>&b;</target>'

@@ -121,33 +121,37 @@ def _xliff(text: str, name: str) -> list[Pair]:
     root = parse_safely(text, name)
     if _local(root.tag) != "xliff":
         raise InputError("not an XLIFF document (root element is not <xliff>)", name, 1)
-    version = root.get("version", "")
-    unit_tag = "trans-unit" if version.startswith("1") else "segment"
-    units = []
-    for el in root.iter():
-        if _local(el.tag) == unit_tag:
-            source = next((c for c in el if _local(c.tag) == "source"), None)
-            target = next((c for c in el if _local(c.tag) == "target"), None)
-            ident = el.get("id") or ""
-            units.append(("".join(source.itertext()) if source is not None else "", target, ident))
+    # Every <target> of the file, in document order, lines up with the raw ones the regex finds;
+    # only a unit's own target is checked: those of 1.2's <alt-trans> (translation-memory offers)
+    # and 2.x's <ignorable> are counted, so the rest still line up, and left alone.
+    targets = [el for el in root.iter() if _local(el.tag) == "target"]
     raw_targets = list(_RAW_TARGET.finditer(text))
-    if len(raw_targets) != sum(t is not None for _, t, _ in units):
-        raise InputError("targets outside translation units are not supported", name)
-    pairs, k = [], 0
+    if len(raw_targets) != len(targets):
+        raise InputError("a <target> outside the XML elements (in a comment?) is not supported", name)
+    raw_of = {id(el): m for el, m in zip(targets, raw_targets)}
+    pairs = []
     line_index = LineIndex(text)
-    for source, target, ident in units:
+    for el in root.iter():
+        if _local(el.tag) not in _UNIT_TAGS:  # 1.2 names its units trans-unit, 2.x segment
+            continue
+        source = next((c for c in el if _local(c.tag) == "source"), None)
+        target = next((c for c in el if _local(c.tag) == "target"), None)
         if target is None:
             continue
-        m = raw_targets[k]
-        k += 1
+        ident = el.get("id") or ""
+        m = raw_of[id(target)]
         line_at = line_index.line(m.start())
         content_start = m.start(1) if m.group(1) is not None else m.end()
         decoded, starts, ends = decode_content(m.group(1) or "", content_start)
         if decoded != "".join(target.itertext()):
-            raise InputError(f"target of unit {ident!r} uses markup jaanch cannot map (CDATA?)", name, line_at)
+            raise InputError(f"target of unit {ident!r} uses markup jaanch cannot map", name, line_at)
         if decoded.strip():
-            pairs.append(Pair(source, decoded, tuple(starts), tuple(ends), line_at, ident))
+            source_text = "".join(source.itertext()) if source is not None else ""
+            pairs.append(Pair(source_text, decoded, tuple(starts), tuple(ends), line_at, ident))
     return pairs
+
+
+_UNIT_TAGS = frozenset({"trans-unit", "segment"})
 
 
 def read_aligned(hindi: str | Path, english: str | Path) -> tuple[str, list[Pair]]:

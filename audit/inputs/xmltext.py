@@ -12,6 +12,8 @@ import re
 from audit.core.errors import InputError
 
 _ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_CDATA = "<![CDATA["
+_SKIPPED = (("<!--", "-->"), ("<?", "?>"))
 _ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);")
 
 
@@ -39,8 +41,19 @@ def decode_content(raw: str, base: int) -> tuple[str, list[int], list[int]]:
     while i < len(raw):
         ch = raw[i]
         if ch == "<":
-            close = raw.find(">", i)
-            i = len(raw) if close < 0 else close + 1  # inline markup (<g>, <x/>, <pc>) is not text
+            if raw.startswith(_CDATA, i):  # its characters are text, each as written
+                close = raw.find("]]>", i)
+                close = len(raw) if close < 0 else close
+                for at in range(i + len(_CDATA), close):
+                    chars.append(raw[at])
+                    offsets.append(base + at)
+                    ends.append(base + at + 1)
+                i = close + 3
+                continue
+            # inline markup (<g>, <x/>, <pc>), a comment or a processing instruction is not text
+            closing = next((c for o, c in _SKIPPED if raw.startswith(o, i)), ">")
+            close = raw.find(closing, i)
+            i = len(raw) if close < 0 else close + len(closing)
             continue
         if ch == "&":
             m = _ENTITY.match(raw, i)
