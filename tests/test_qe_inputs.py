@@ -67,6 +67,19 @@ def test_jsonl_pairs_with_escapes(tmp_path):
     assert text  # offsets point into the escaped file text
 
 
+def test_jsonl_lone_surrogate_escapes(tmp_path):
+    """A lone \\ud800 before another \\u escape was joined with it as if a pair: valid JSON refused
+    as 'could not locate the target value'."""
+    path = tmp_path / "pairs.jsonl"
+    path.write_text('{"source": "DeepSeek", "target": "x\\ud800\\u0041 \\ud800\\ud801 दीपसेक \\ud83d\\ude00"}\n',
+                    encoding="utf-8")
+    _, [pair] = read_pairs(path)
+    assert pair.target == "x\ud800A \ud800\ud801 दीपसेक \U0001F600"
+    findings = _check_json(str(path))
+    assert [f["text"] for f in findings if f["code"] == "TERM001"] == ["दीपसेक"]
+    _exact(path, findings)
+
+
 def test_xliff_12_and_20(tmp_path):
     one = tmp_path / "story.xlf"
     one.write_text(XLIFF12, encoding="utf-8")

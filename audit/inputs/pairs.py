@@ -71,8 +71,9 @@ def _json_string(line: str, quote: int, base: int) -> tuple[str, list[int], list
             if kind == "u":
                 code = int(line[i + 2 : i + 6], 16)
                 width = 6
-                if 0xD800 <= code < 0xDC00 and line[i + 6 : i + 8] == "\\u":
-                    code = 0x10000 + ((code - 0xD800) << 10) + (int(line[i + 8 : i + 12], 16) - 0xDC00)
+                low = int(line[i + 8 : i + 12], 16) if line[i + 6 : i + 8] == "\\u" else 0
+                if 0xD800 <= code < 0xDC00 and 0xDC00 <= low < 0xE000:  # a pair; a lone half stays as json reads it
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     width = 12
                 chars.append(chr(code))
             else:
