@@ -123,6 +123,11 @@ def test_source_article(tmp_path):
     hindi.write_text("\n".join(t for _, t, _ in PAIRS) + "\n", encoding="utf-8")
     assert _found(hindi, _check("--source", str(english), str(hindi))) == EXPECTED
     assert _check(str(hindi)) == []  # without the source there is nothing to compare
+    # from standard input too (the source was silently ignored there)
+    proc = run_cli("check", "--format", "json", "--fail-on", "never", "--select", "BIL", "--source", str(english), "-",
+                   stdin=hindi.read_bytes())
+    assert sorted((f["code"], f["text"]) for f in json.loads(proc.stdout)) == sorted(
+        (f["code"], f["text"]) for f in _check("--source", str(english), str(hindi)))
 
 
 def test_messages_give_both_values_and_the_conversion():

@@ -116,6 +116,10 @@ ROWS = {
     "--source a folder": lambda t: (["check", "--source", str(t), str(_story(t))], str(t)),
     "--source not UTF-8": lambda t: (["check", "--source", str(_bytes(t, "en.txt", b"\xff\xfe")), str(_story(t))],
                                      "en.txt"),
+    # --source was silently ignored for these: the run said nothing of the source it never read
+    "--source with a pairs file": lambda t: (["check", "--source", str(_story(t, "en.txt")), str(_pairs(t))], "pairs.tsv"),
+    "--source with a CMS export": lambda t: (["check", "--source", str(_story(t, "en.txt")),
+                                              str(_bytes(t, "a.json", '{"body": "कंपनी"}'.encode()))], "a.json"),
     "--fix in a read-only folder": lambda t: (["check", "--fix", str(_read_only_folder(t))], "story.txt"),
     # --- malformed data files ---------------------------------------------------------------------
     "JSON nested 100k deep": lambda t: (["check", str(_bytes(t, "a.json", _deep_json().encode()))], "a.json"),

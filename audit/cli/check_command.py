@@ -104,6 +104,10 @@ class CheckJob:
         fixed, pairs, segments = 0, None, False
         if target == "-":
             article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+            if self.source:
+                from audit.inputs.pairs import align_article
+
+                pairs = align_article(article, decode_article(Path(self.source).read_bytes(), self.source))
         elif is_pair_file(target):
             text, pairs = read_pairs(target)
             article, segments = Article(str(target), text, []), True
@@ -198,6 +202,9 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
         targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES))
     if args.source and len(targets) != 1:
         raise UsageError("--source pairs one Hindi article with its English original; give one article")
+    if args.source and targets[0] != "-" and Path(targets[0]).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
+        raise UsageError("--source pairs a .txt or .md article with its English original; a pairs file has "
+                         "its source inside, and a CMS export cannot be aligned", str(targets[0]))
     if args.fix and any(t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES for t in targets):
         raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
     if args.source:
