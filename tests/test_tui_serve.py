@@ -106,3 +106,20 @@ def test_serve_offline_end_to_end(server):
     saved = story.read_text(encoding="utf-8")
     assert saved != (SAMPLES / "phone_launch_mt.txt").read_text(encoding="utf-8")
     assert (story.parent / (story.name + "~")).exists()  # saved the review's way: previous version kept
+
+
+@pytest.mark.parametrize("where", ["host", "port in use"])
+def test_a_place_it_cannot_serve_on_is_one_line_naming_it(tmp_path, where):
+    """A host that does not resolve or a port already taken: one line saying where (it said only
+    'Name or service not known'), exit 2."""
+    story = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "phone_launch_mt.txt", story)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        host, port = ("256.1.1.1", "8000") if where == "host" else ("127.0.0.1", str(taken.getsockname()[1]))
+        done = subprocess.run([sys.executable, "-m", "tui.cli", "review", "--serve", "--host", host, "--port", port,
+                               str(story)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [done.stderr.strip()] and f"jaanch: cannot serve on {host}:{port}: " in done.stderr

@@ -120,6 +120,10 @@ ROWS = {
     "--source with a pairs file": lambda t: (["check", "--source", str(_story(t, "en.txt")), str(_pairs(t))], "pairs.tsv"),
     "--source with a CMS export": lambda t: (["check", "--source", str(_story(t, "en.txt")),
                                               str(_bytes(t, "a.json", '{"body": "कंपनी"}'.encode()))], "a.json"),
+    # out of range, the server announced a port it never listened on and hung
+    "review --port 99999": lambda t: (["review", "--serve", "--port", "99999", str(_story(t))], "--port"),
+    "review --port -1": lambda t: (["review", "--serve", "--port", "-1", str(_story(t))], "--port"),
+    "review --port ²": lambda t: (["review", "--serve", "--port", "²", str(_story(t))], "--port"),
     "--fix in a read-only folder": lambda t: (["check", "--fix", str(_read_only_folder(t))], "story.txt"),
     # --- malformed data files ---------------------------------------------------------------------
     "JSON nested 100k deep": lambda t: (["check", str(_bytes(t, "a.json", _deep_json().encode()))], "a.json"),

@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from audit.core.errors import UsageError
+
 OUTSIDE = re.compile(r"<link[^>]*https?://[^>]*>\s*", re.S)
 
 
@@ -51,6 +53,9 @@ def serve(argv: list[str], host: str, port: int) -> int:
     from textual_serve.server import Server
 
     templates = offline_templates(Path(tempfile.mkdtemp(prefix="jaanch-serve-")))
-    Server(review_command(argv), host=host, port=port, title="jaanch review",
-           templates_path=templates).serve()
+    try:
+        Server(review_command(argv), host=host, port=port, title="jaanch review",
+               templates_path=templates).serve()
+    except OSError as exc:  # a host that does not resolve, a port in use: say which
+        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     return 0

@@ -27,6 +27,13 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+def _port(value: str) -> int:
+    # out of range, the server announced itself on a port it never listened on and hung
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a port from 1 to 65535")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jaanch", description="Audit machine-translated Hindi news articles.")
     parser.add_argument("--version", action="version", version=f"jaanch {__version__}")
@@ -76,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--serve", action="store_true",
                         help="serve the review app to a web browser (textual-serve; nothing fetched from outside)")
     review.add_argument("--host", default="localhost", help="with --serve: the address to listen on")
-    review.add_argument("--port", type=int, default=8000, help="with --serve: the port")
+    review.add_argument("--port", type=_port, default=8000, help="with --serve: the port (1 to 65535)")
     add_check_options(review)
 
     add_subcommands(sub)
