@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import collections
+import itertools
 import html
 import json
 from pathlib import Path
@@ -343,3 +344,28 @@ def test_a_segment_of_many_numbers_pairs_each_with_its_neighbour(monkeypatch):
     assert len(amounts) == 120  # every "$N million" given as N लाख (a tenth of it)
     assert sorted(int(f.text) for f in years) == sorted(1990 + n % 30 + 1 for n in range(0, 120, 10))
     assert calls["same"] < 360 * 70, calls  # each of 360 source numbers against 65 at most, not all 360
+
+
+def test_a_segment_of_many_lost_names_compares_each_with_the_words_near_it(monkeypatch):
+    """BIL005 looks for each name's transliteration among the translation's words: all of them in a
+    segment of up to 400 words, else those near the name's place, each distinct word once (every name
+    against every word took 50 s for 400 names). Every lost name is still reported."""
+    from audit.lint.checks.bilingual import entities
+
+    calls = collections.Counter()
+    real = entities.SequenceMatcher
+    monkeypatch.setattr(entities, "SequenceMatcher", lambda *a: calls.update(["ratio"]) or real(*a))
+    syllables = ["ka", "ro", "mi", "ta", "ne", "su", "la", "vi", "do", "re", "ga", "bo"]
+    combos = list(itertools.product(syllables, repeat=3))
+    source, target = [], []
+    for n in range(300):  # made-up names, none of them in the translation
+        first = "".join(combos[n * 7 % len(combos)]).title()
+        last = "".join(combos[(n * 11 + 5) % len(combos)]).title()
+        source.append(f"Then {first} {last} spoke to the farmers.")
+        target.append(f"फिर {n + 1} किसानों और मजदूरों के नेताओं से गांव में बात हुई।")
+    engine = Engine(checks=[BY_CODE["BIL005"]])
+    [finding] = engine.audit_text(" ".join(target), source=" ".join(source))
+    assert calls["ratio"] < 300 * 3 * 20, calls  # distinct words near each name, not 3,600 words
+    monkeypatch.setattr(entities, "_ALL_WORDS", 10**9)  # every name against every word, as before
+    [reference] = engine.audit_text(" ".join(target), source=" ".join(source))
+    assert finding.message == reference.message and finding.message.count("name '") > 200

@@ -42,9 +42,11 @@ class SourceWord:
 
 def masked(text: str) -> str:
     """The text with URLs, e-mail addresses, handles and hashtags blanked out (same length)."""
+    pieces, at = [], 0
     for _, _, a, b in entities(text):
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
+        pieces += (text[at:a], " " * (b - a))
+        at = b
+    return "".join(pieces) + text[at:] if pieces else text
 
 
 @lru_cache(maxsize=4096)

@@ -65,11 +65,27 @@ class LostEntity(Check):
             distinctive = [w for w in name if english_zipf(w.text.lower()) < max_zipf and len(w.text) > 2]
             if not distinctive or any(w.text.casefold() in folded for w in name):
                 continue
-            if any(_sounds_like(w.text, shapes, min_similarity) for w in name if len(w.text) > 2):
+            near = _near(shapes, name[0].start, len(unit.source))
+            if any(_sounds_like(w.text, near, min_similarity) for w in name if len(w.text) > 2):
                 continue  # any word of it will do: "Storm Jerry" is kept as तूफान जेरी
-            if _sounds_like("".join(w.text for w in name), shapes, min_similarity):
+            if _sounds_like("".join(w.text for w in name), near, min_similarity):
                 continue  # Hindi writes some names as one word: Shiv Sena शिवसेना, Taj Mahal ताजमहल
             yield f"name '{unit.source[name[0].start : name[-1].end]}'"
+
+
+# A segment of up to this many Devanagari words is searched whole for a name's transliteration; in a
+# longer one (a list pasted as one segment) only the words around the name's place in the order are,
+# so a segment of thousands of names costs time linear in its length, not names x words.
+_ALL_WORDS = 400
+_NEAR_WORDS = 200
+
+
+def _near(shapes: list[str], at: int, source_length: int) -> list[str]:
+    """The word shapes a name at source offset `at` may be written as in the translation."""
+    if len(shapes) > _ALL_WORDS:
+        middle = at * len(shapes) // max(source_length, 1)
+        shapes = shapes[max(0, middle - _NEAR_WORDS) : middle + _NEAR_WORDS]
+    return list(dict.fromkeys(shapes))  # each distinct word once: a name is compared with it once
 
 
 def _listing(items: list[str]) -> str:
