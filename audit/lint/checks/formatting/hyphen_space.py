@@ -38,6 +38,29 @@ def _starts(text: str) -> list[int]:
     return starts
 
 
+# Words after which a hyphen is a dash or a colon, never a compound's: a verb ending a clause
+# (`जरूरी है- यह`) or a word that opens a list or a quote (`जैसे- नेटफ्लिक्स`, `यानी- …`).
+_DASH_BEFORE = CLAUSE_ENDS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित बोले बोलीं बोला".split())
+_LABEL_REACH = 80  # a label of at most four words starts this near its hyphen
+_LABEL_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097F]+")
+# A label names a thing; a phrase with one of these in it is running text (`यह ओपन- सोर्स मॉडल`).
+_NOT_IN_LABEL = frozenset("यह ये वह वे इस उस इन उन एक नया नई नए".split())
+
+
+def _label_hyphen(text: str, start: int, hyphen: int) -> bool:
+    """The words before the hyphen are a label opening their line: `आयु सीमा- 18 से 25 वर्ष`,
+    `रिक्तियों की संख्या- बाद में`, `• नेता प्रतिपक्ष बोले- …`. Two to four Hindi words and nothing
+    else before them on the line (a bullet aside): the hyphen stands for the label's colon. One
+    word alone (`ओपन- सोर्स`), a phrase with a determiner (`यह ओपन- सोर्स`) or a clause ending in
+    its verb (`जरूरी है- यह`) is not a label."""
+    line = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
+    if line == 0 and start > _LABEL_REACH:
+        return False
+    words = text[line:hyphen].strip(" \t•*-").split()
+    return (2 <= len(words) <= 4 and all(_LABEL_WORD.fullmatch(w) and w not in _NOT_IN_LABEL for w in words)
+            and words[-1] not in CLAUSE_ENDS)
+
+
 def _split_compounds(text: str) -> list[re.Match]:
     """What `_PATTERN.finditer(text)` gives, the pattern tried only where a match can start."""
     return matches_at(_PATTERN, text, _starts(text))
@@ -48,8 +71,10 @@ class HyphenSpace(Check):
 
     Anti-pattern:  ओपन -सोर्स एआई       ओपन- सोर्स एआई
     Fix:           ओपन-सोर्स एआई
-    After a verb that ends a clause (`जरूरी है- यह`) the hyphen is a dash: the fix is ` – `, unsafe.
-    A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल में …`), a spec list and page chrome are left alone.
+    After a verb that ends a clause (`जरूरी है- यह`) or a word that opens a list (`जैसे- …`) the
+    hyphen is a dash: the fix is ` – `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
+    में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a headline's
+    `नेता बोले- …`), a spec list and page chrome are left alone.
     Fix safety: safe for a compound.
     """
 
@@ -64,11 +89,13 @@ class HyphenSpace(Check):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
-            if m.group(1) in CLAUSE_ENDS:
+            if _label_hyphen(text, m.start(), hyphen):
+                continue
+            if m.group(1) in _DASH_BEFORE:
                 fixed = f"{m.group(1)} – {m.group(2)}"
                 yield ctx.finding(
                     self, m.start(), m.end(),
-                    f"'{m.group(1)}' ends a clause; the hyphen after it is a dash: '{fixed}'",
+                    f"no compound ends in '{m.group(1)}'; the hyphen after it is a dash: '{fixed}'",
                     [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
                 )
                 continue
