@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
+from audit.core.text import fold
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
@@ -92,6 +93,7 @@ class ConceptConsistency(Check):
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
                 seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
+        counts: list = []  # the article's word keys, counted once if a Hindi side is ever outnumbered
         for key, sides in seen.items():
             if len(sides) < 2:
                 continue
@@ -100,8 +102,10 @@ class ConceptConsistency(Check):
             if key in glossed:  # the article names its word and glosses the other: that one is secondary
                 side = glossed[key]
                 minority = loans if side == "translit" else hindi
+            elif len(loans) <= len(hindi) or _hindi_count(ctx, concept, counts) >= len(loans):
+                minority, side = loans, "translit"
             else:
-                minority, side = (loans, "translit") if len(loans) <= len(hindi) else (hindi, "hindi")
+                minority, side = hindi, "hindi"
             kept = hindi if side == "translit" else loans
             kept_text = text[kept[0][0] : kept[0][1]]
             # With as many of each there is no majority to follow, and the real-news dev set found
@@ -116,6 +120,19 @@ class ConceptConsistency(Check):
                     _fix(concept, side, slot, start, end),
                     severity=Severity.INFO if tie else self.severity,
                 )
+
+
+def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
+    """How often the concept's one-word Hindi forms stand in the article in any sense.
+
+    आवेदन is both the noun "application" and, before करना, the verb "apply": counted per sense,
+    the article's majority word (आवेदन 4x) can look like the minority of one sense against the
+    loan (एप्लीकेशन 2x), and the Hindi word would be flagged and turned into English.
+    """
+    if not counts:
+        counts.append(Counter(t.key for sent in ctx.article.sentences for t in sent.tokens))
+    keys = {fold(form) for form in concept.hindi if " " not in form}
+    return sum(counts[0][k] for k in keys)
 
 
 # Per form of the concept index (by its phrase number, for the one list of values the index has
