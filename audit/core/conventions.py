@@ -33,7 +33,7 @@ _LATIN_LETTERS = re.compile(r"[A-Za-z]")
 _BRACKET = re.compile(r"\(([^()]{1,120})\)")
 _URLISH = re.compile(
     r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address, before its @domain reads as a handle
-    r"|https?://\S+|\b(?:pic\.)?[\w-]+\.(?:com|in|org|net|co)(?:/\S*)?|[#@][\w\u0900-\u097F]+"
+    r"|https?://\S+|\b(?:[\w-]+\.){1,4}(?:com|in|org|net|co)(?:/\S*)?|[#@][\w\u0900-\u097F]+"  # bpsc.bih.nic.in
     r"|(?im:^[ \t]*(?:date|updated|published|posted)\b[ \t:]*\d[\d\-/:., ]*)"  # a date stamp opening a line
 )
 # What every alternative of _URLISH needs to match: an @ or #, "://", a ".co"/".in"/".org"/".net"

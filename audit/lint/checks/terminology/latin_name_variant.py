@@ -46,8 +46,11 @@ class LatinNameVariant(Check):
         text = ctx.article.text
         listed = ctx.covered(ctx.glossary.latin)
         english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
+        # a word of a web address (bpsc.bih.nic.in) is written as the site writes it: not a name's casing
+        urls = any(span.kind == URL for span in ctx.conventions.inline)
         words = [m for m in _LATIN_WORD.finditer(text)
-                 if m.span() not in listed and not (english and ctx.conventions.line_kind(m.start()) == ENGLISH_LINE)]
+                 if m.span() not in listed and not (english and ctx.conventions.line_kind(m.start()) == ENGLISH_LINE)
+                 and not (urls and ctx.conventions.is_convention(*m.span(), (URL,)))]
         forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
         for m in words:
             forms[m.group().lower()][m.group()].append(m.span())
