@@ -273,3 +273,35 @@ def test_rep001_windowed_scan_finds_what_the_quadratic_scan_found(glossary_and_l
         assert ours == [(f.start, f.end, f.message, f.fixes) for f in _QuadraticRepeatedPhrase().run(ctx)]
         fired += len(ours)
     assert fired > 20
+
+
+def test_rep001_passes_over_only_sentences_that_cannot_repeat(glossary_and_lexicon):
+    """A sentence none of whose other words (not stopwords) comes twice, and a pair of sentences
+    sharing none, are passed over: the findings stay the quadratic scan's, with runs of stopwords
+    said again in a sentence and across the next, and the content bars as low as 1 (and 0: no pass)."""
+    glossary, lexicon = glossary_and_lexicon
+    sentences = [s for s in _sentences() if len(s.split()) < 25]  # within the 60-word window
+    stop = sorted(lexicon.stopwords)
+    rng = random.Random(11)
+    fired = 0
+    for bars in ((3, 4), (1, 1), (1, 4), (0, 0)):
+        settings = {"REP001.min_content": bars[0], "REP001.min_content_adjacent": bars[1]}
+        for _ in range(15):
+            out = []
+            for sentence in rng.sample(sentences, 30):
+                words = sentence.rstrip("।").split()
+                if rng.random() < 0.5:  # a run of stopwords, or of words and stopwords, said twice
+                    run = rng.sample(stop, 3) + rng.sample(words, rng.choice([0, 1, 2]))
+                    words[rng.randrange(len(words)):0] = run
+                    words[rng.randrange(len(words)):0] = run
+                if out and rng.random() < 0.4:  # a run of the sentence before said again
+                    before = out[-1].rstrip("।").split()
+                    i = rng.randrange(len(before))
+                    words[rng.randrange(len(words)):0] = before[i : i + rng.randrange(3, 9)]
+                out.append(" ".join(words) + "।")
+            article = parse_article(" ".join(out))
+            ctx = Context(article, glossary, lexicon, settings)
+            ours = [(f.start, f.end, f.message, f.fixes) for f in RepeatedPhrase().run(ctx)]
+            assert ours == [(f.start, f.end, f.message, f.fixes) for f in _QuadraticRepeatedPhrase().run(ctx)]
+            fired += len(ours)
+    assert fired > 50

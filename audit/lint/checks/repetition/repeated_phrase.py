@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from itertools import accumulate, chain
-from operator import attrgetter
+from itertools import accumulate, chain, compress
+from operator import attrgetter, not_, or_
 
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -10,7 +11,8 @@ from audit.lint.checks.base import Check, Context
 
 
 class _KeyCodes(dict):
-    """One character per word key, the same for the same key, made when first asked for (surrogates skipped)."""
+    """One character per word key, the same for the same key, made when first asked for (surrogates
+    skipped: a surrogate is never a code)."""
 
     def __missing__(self, key: str) -> str:
         n = len(self)
@@ -18,7 +20,7 @@ class _KeyCodes(dict):
         return code
 
 
-_KEY_CODES = _KeyCodes()
+_KEY_CODES = [_KeyCodes()]  # the codes given so far; a new table once it holds 500,000
 _WORDS, _KEY = attrgetter("words"), attrgetter("key")
 
 
@@ -26,9 +28,22 @@ def _codes(sentences: list) -> list[str]:
     """Each sentence's words as a string of one character per word, the same character for the
     same key: the article's words coded in one pass (map and join), then cut at each sentence's end."""
     words = list(map(_WORDS, sentences))
-    coded = "".join(map(_KEY_CODES.__getitem__, map(_KEY, chain.from_iterable(words))))
+    coded = "".join(map(_KEY_CODES[0].__getitem__, map(_KEY, chain.from_iterable(words))))
     ends = list(accumulate(map(len, words)))
     return list(map(coded.__getitem__, map(slice, [0, *ends], ends)))
+
+
+_STOP_CODES: list = [None, None, None]  # the stopwords, the code table and the pattern for them
+
+
+def _stop_codes(stopwords: frozenset[str]) -> re.Pattern:
+    """A pattern for a run of the stopwords' codes: `sub("", coded)` leaves a sentence's other
+    words. Made once while the stopwords and the code table stay."""
+    memo, table = _STOP_CODES, _KEY_CODES[0]
+    if memo[0] is not stopwords or memo[1] is not table:
+        codes = sorted(map(table.__getitem__, stopwords))
+        memo[:] = [stopwords, table, re.compile(f"[{''.join(map(re.escape, codes))}]+" if codes else "(?!)")]
+    return memo[2]
 
 
 def _grams(coded: str, n: int) -> list[str]:
@@ -65,23 +80,39 @@ class RepeatedPhrase(Check):
         sentences = ctx.article.sentences
         conventions = ctx.conventions
         reported: set[int] = set()
-        if len(_KEY_CODES) > 500_000:
-            _KEY_CODES.clear()  # between articles only: codes must agree within one
+        if len(_KEY_CODES[0]) > 500_000:
+            _KEY_CODES[0] = _KeyCodes()  # between articles only: codes must agree within one
         # Each word key becomes one character, so n-grams are string slices and a repeat is a
         # dict hit, all in compiled code; the Python loop below only runs where a gram repeats.
         coded = _codes(sentences)
         n_same, n_adjacent = int(ctx.setting(self, "min_words")), int(ctx.setting(self, "min_words_adjacent"))
-        following: list[str] | None = None  # the adjacent-length n-grams of sentence i, when worked out at i - 1
-        for i, sent in enumerate(sentences):
+        # A repeat holds at least min_content words that are not stopwords (one at least), each in
+        # both copies: a sentence none of whose other words comes twice (most) repeats nothing in
+        # itself, and two sentences that share none of them (most) repeat nothing across. Those
+        # words' codes (`content`) are read for the whole article at once: the stopwords' codes
+        # taken out of the sentences joined by a surrogate, which no code is, and cut there again.
+        last = len(sentences) - 1
+        if min(ctx.setting(self, "min_content"), ctx.setting(self, "min_content_adjacent")) >= 1:
+            content = _stop_codes(ctx.lexicon.stopwords).sub("", "\ud800".join(coded)).split("\ud800")
+            kinds = list(map(set, content))
+            itself = list(map(int.__lt__, map(len, kinds), map(len, content)))  # one of them twice
+            across = [*map(not_, map(set.isdisjoint, kinds, kinds[1:])), False]  # one in the next sentence too
+            looked = compress(range(len(sentences)), map(or_, itself, across))
+        else:
+            itself = across = [True] * len(sentences)
+            looked = range(len(sentences))
+        adjacent: dict[int, list[str]] = {}  # a sentence's adjacent-length n-grams, made once
+        for i in looked:
+            sent = sentences[i]
             words = sent.words
             # a sentence whose words are all different (over half of them) has no n-gram twice
-            if n_same < 1 or len(set(coded[i])) < len(coded[i]):
+            if itself[i] and (n_same < 1 or len(set(coded[i])) < len(coded[i])):
                 grams = _grams(coded[i], n_same)
                 if len(set(grams)) < len(grams):  # else no n-gram occurs twice: nothing to report
                     yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported, grams, grams)
-            if i + 1 < len(sentences):
-                first = following if following is not None else _grams(coded[i], n_adjacent)
-                following = _grams(coded[i + 1], n_adjacent)
+            if i < last and across[i]:
+                first = adjacent.get(i) or _grams(coded[i], n_adjacent)
+                following = adjacent[i + 1] = _grams(coded[i + 1], n_adjacent)
                 # a page template is asked about only where the two sentences share a phrase
                 if not set(first).isdisjoint(following) and not _template(ctx, sent, sentences[i + 1], conventions):
                     yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False,
