@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
 from operator import attrgetter
 
@@ -12,9 +11,9 @@ from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
-from audit.lint.checks.words import PerWord
+from audit.lint.checks.words import PerWord, token_keys
 
-_TOKENS, _TEXT, _KEY = attrgetter("tokens"), attrgetter("text"), attrgetter("key")
+_TOKENS, _TEXT, _START = attrgetter("tokens"), attrgetter("text"), attrgetter("start")
 
 # Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
 LETTER_NAMES = dict(zip(
@@ -23,18 +22,25 @@ LETTER_NAMES = dict(zip(
 ))
 
 
-@dataclass
 class Group:
-    """All the forms one entity takes in the article."""
+    """All the forms one entity takes in the article: by form as written, its first surface and its
+    spans. A plain class: an article makes a dozen, and a dataclass's field factories cost more."""
 
-    label: str
-    preferred: str | None = None  # the glossary's canonical form, when the entity is listed
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
-    surface: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("label", "preferred", "spans", "surface")
+
+    def __init__(self, label: str, preferred: str | None = None):
+        self.label = label
+        self.preferred = preferred  # the glossary's canonical form, when the entity is listed
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.surface: dict[str, str] = {}
 
     def add(self, key: str, surface: str, span: tuple[int, int]) -> None:
-        self.surface.setdefault(key, surface)
-        self.spans[key].append(span)
+        spans = self.spans.get(key)
+        if spans is None:
+            self.surface[key] = surface
+            self.spans[key] = [span]
+        else:
+            spans.append(span)
 
 
 def _written(surface: str) -> str:
@@ -97,16 +103,16 @@ class EntityConsistency(Check):
     defaults = {"max_hindi_zipf": 3.0, "max_vowel_distance": 2, "min_skeleton": 3}
 
     def run(self, ctx: Context):
-        groups = self._groups(ctx)
-        for group in groups:
-            yield from self._report(ctx, group)
+        for group in self._groups(ctx):
+            if len(group.spans) > 1:  # one form: most groups
+                yield from self._report(ctx, group)
 
     def _groups(self, ctx: Context) -> list[Group]:
         glossary = ctx.glossary
         by_entry: dict[str, Group] = {}
         loose: list[Token] = []
         latin: list[Token] = []
-        claimed: set[int] = set()
+        claimed: set[int] = set()  # the starts of the tokens the glossary's matches take
         stop, loans = ctx.lexicon.stopwords, ctx.lexicon.loanwords
         max_zipf = ctx.setting(self, "max_hindi_zipf")
         text, kind = ctx.article.text, ctx.conventions.kind
@@ -121,17 +127,25 @@ class EntityConsistency(Check):
                 continue
             toks = sent.tokens
             start, end = toks[m.first].start, toks[m.last].end
-            where = range(start, end)
-            if not claimed.isdisjoint(where):
-                continue
-            claimed.update(where)
+            # A match is whole tokens of its sentence: two overlap where they share a token, and a
+            # token is claimed by its start (all the token loop and the acronyms ask).
+            if m.first == m.last:
+                if start in claimed:
+                    continue
+                claimed.add(start)
+            else:
+                where = list(map(_START, toks[m.first : m.last + 1]))
+                if not claimed.isdisjoint(where):
+                    continue
+                claimed.update(where)
             surface = text[start:end]
-            if surface.isascii() and kind(start, end) is not None:
+            is_ascii = surface.isascii()
+            if is_ascii and kind(start, end) is not None:
                 continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
             group = by_entry.get(name)
             if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
                 group = by_entry[name] = Group(name, entry.canonical)
-            group.add(_written(surface), surface, (start, end))
+            group.add(surface.casefold() if is_ascii else surface, surface, (start, end))  # _written
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
         # before any token is looked at. Whether a token may be a loose name (1: a name-like
         # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
@@ -223,7 +237,7 @@ class EntityConsistency(Check):
         # where each sentence's tokens start in `tokens`: a token and the next are of one sentence
         # unless the next starts one
         firsts = set(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))
-        for i in compress(range(len(tokens)), map(openings.__contains__, map(_KEY, tokens))):
+        for i in compress(range(len(tokens)), map(openings.__contains__, token_keys(ctx))):
             tok = tokens[i]
             if tok.kind != "deva" or tok.start in claimed:
                 continue
@@ -240,8 +254,7 @@ class EntityConsistency(Check):
         return [g for g in spelled.values() if len(g.spans) > 1]
 
     def _report(self, ctx: Context, group: Group):
-        if len(group.spans) < 2:
-            return  # one form: most groups
+        """The findings of a group of two forms or more."""
         counts = Counter({k: len(v) for k, v in group.spans.items()})
         is_latin = {k: group.surface[k].isascii() for k in counts}
         deva = [k for k in counts if not is_latin[k]]
