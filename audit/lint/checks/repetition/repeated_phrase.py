@@ -8,6 +8,7 @@ from operator import attrgetter, not_, or_
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import CLAUSE_ENDS, LIGHT_VERBS
 
 
 class _KeyCodes(dict):
@@ -62,7 +63,10 @@ class RepeatedPhrase(Check):
     price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a repeat more than `max_gap`
     words after the first or after a comma or conjunction (a new clause naming its subject again),
     and a headline, standfirst
-    or pull-quote line that the next line repeats (a page template).
+    or pull-quote line that the next line repeats (a page template), or the article's first
+    sentence run into a dateline and said again whole by the next (`… ठंड बढ़ गई लखनऊ। … ठंड
+    बढ़ गई।`). Across sentences the repeat must hold a verb: a repeated name with its
+    noun and postposition (`वंदे भारत एक्सप्रेस ट्रेन के साथ`) is naming, not a duplicated clause.
     Only a copy that starts at most `window` words after the first does count (60: a run-on
     sentence of hundreds of words repeats by design or not at all, and the bound keeps the check
     linear).
@@ -202,7 +206,8 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
     if num(first, p + length) and num(second, q + length):
         return True  # मंडी सरसो भाव 4951 … मंडी सरसो भाव 4850
     if not same:
-        return False
+        # a name and its postposition said again (no verb in the repeat): no clause is duplicated
+        return not any(t.key in _VERBS for t in second[q : q + length])
     if q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap"):
         return True
     # A comma or a conjunction between the copies opens a new clause that names its subject again
@@ -211,11 +216,24 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
     return "," in between or any(w in _CONJUNCTIONS for w in between.split())
 
 
+_VERBS = CLAUSE_ENDS | LIGHT_VERBS
 _CONJUNCTIONS = frozenset("क्योंकि लेकिन परंतु किंतु जबकि और तथा कि तो इसलिए बल्कि".split())
 
 
 def _template(ctx: Context, sent, following, conventions) -> bool:
     """A headline, standfirst or pull-quote line, and the line after it that repeats it."""
     if sent.paragraph == following.paragraph:
-        return False
+        return _standfirst_into_dateline(ctx, sent, following)
     return conventions.whole_line(sent.start, sent.end) or conventions.line_kind(sent.start) is not None
+
+
+def _standfirst_into_dateline(ctx: Context, sent, following) -> bool:
+    """The article's opening sentence run into a one- or two-word dateline, and the next sentence
+    all of it again (`… ठंड बढ़ गई लखनऊ। … ठंड बढ़ गई।`); an MT repeat leaves the next sentence a
+    fragment (`… लागू की। … लागू की गई।`), never the whole of it."""
+    opening = next((s for s in ctx.article.sentences if s.words), None)
+    if opening is not sent:
+        return False
+    keys, again = [t.key for t in sent.words], [t.key for t in following.words]
+    tail = len(keys) - len(again)
+    return any(keys[tail - k : len(keys) - k] == again for k in (1, 2) if tail - k >= 0)
