@@ -17,6 +17,8 @@ _SEQUENCES = {
     "\u0905\u093e\u0945": "\u0911",  # अ + ा + ॅ -> ऑ
     "\u093e\u0947": "\u094b",  # ा + े  -> ो
     "\u093e\u0948": "\u094c",  # ा + ै  -> ौ
+    "\u0947\u093e": "\u094b",  # े + ा  -> ो (the other order draws the same: प्रदेाष)
+    "\u0948\u093e": "\u094c",  # ै + ा  -> ौ
     "\u0905\u093e": "\u0906",  # अ + ा  -> आ
     "\u0902\u0902": "\u0902",  # doubled anusvara
     "\u0901\u0901": "\u0901",  # doubled chandrabindu
@@ -66,6 +68,11 @@ def _slips(text: str) -> list[tuple[int, int, str]]:
             slips.append((start, end, _KINDS[kind]))
             pos = end
     return slips
+
+
+def has_encoding_slip(text: str) -> bool:
+    """Whether a word holds a sequence this check would rewrite (a form never to be offered as a fix)."""
+    return bool(_slips(text))
 
 
 _PRECOMPOSED = re.compile("[\u0958-\u095f]")

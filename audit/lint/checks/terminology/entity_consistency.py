@@ -11,6 +11,7 @@ from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
+from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
 from audit.lint.checks.words import PerWord, token_keys
 
 _TOKENS, _TEXT, _START = attrgetter("tokens"), attrgetter("text"), attrgetter("start")
@@ -260,7 +261,9 @@ class EntityConsistency(Check):
         deva = [k for k in counts if not is_latin[k]]
         summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
         if len(deva) >= 2:
-            target = group.preferred or group.surface[max(deva, key=lambda k: (counts[k], -group.spans[k][0][0]))]
+            # a form with an encoding slip (प्रदेाष, े + ा) is never the one to keep, however often it stands
+            target = group.preferred or group.surface[max(deva, key=lambda k: (
+                not has_encoding_slip(group.surface[k]), counts[k], -group.spans[k][0][0]))]
             basis = "the glossary form" if group.preferred else "the most frequent form"
             for key in deva:
                 if key == _written(target):
