@@ -136,24 +136,29 @@ def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
 
 
 # Per form of the concept index (by its phrase number, for the one list of values the index has
-# while it is unchanged): the concepts it names on the translit side and on the Hindi side, worked
-# out once per form, not per article (an article meets some 150 forms, most of them in every
-# article); and per concept (by id), the forms that name it.
-_FORMS: list = [None, {}, {}, defaultdict(set)]
+# while it is unchanged): the concepts it names on the translit side, worked out once per form, not
+# per article (an article meets some 150 forms, most of them in every article); and per concept (by
+# id), the forms that name it, and those that name it on the Hindi side.
+_FORMS: list = [None, {}, defaultdict(set), defaultdict(set)]
+_NONE: frozenset = frozenset()
 
 
 def _naming_both_sides(patterns: set[int], values: list[list[FormHit]]) -> set[int]:
     """The matched forms that name a concept the matched forms name on both sides, translit and Hindi."""
     if _FORMS[0] is not values:
-        _FORMS[:] = [values, {}, {}, defaultdict(set)]  # (holding the values keeps each concept's id its own)
-    _, translit, hindi, naming = _FORMS
+        # (holding the values keeps each concept's id its own)
+        _FORMS[:] = [values, {}, defaultdict(set), defaultdict(set)]
+    _, translit, naming, hindi_naming = _FORMS
     for p in patterns - translit.keys():
         hits = values[p]
         translit[p] = frozenset(id(h.concept) for h in hits if h.side == "translit")
-        hindi[p] = frozenset(id(h.concept) for h in hits if h.side == "hindi")
         for h in hits:
             naming[id(h.concept)].add(p)
-    both = set().union(*map(translit.__getitem__, patterns)) & set().union(*map(hindi.__getitem__, patterns))
+            if h.side == "hindi":
+                hindi_naming[id(h.concept)].add(p)
+    # the concepts of the matched loans (a few), each asked whether a matched form names it in Hindi
+    both = [c for c in set().union(*map(translit.__getitem__, patterns))
+            if not hindi_naming.get(c, _NONE).isdisjoint(patterns)]
     return patterns & set().union(*map(naming.__getitem__, both)) if both else set()
 
 
