@@ -26,15 +26,16 @@ def _word_counts(ctx: Context, english_lines: bool) -> Counter:
     it runs to the end (an excerpt cut mid-word ends in a fragment, not a typo), and, where the
     article has `english_lines`, the words of those lines."""
     text = ctx.article.text
-    if english_lines:  # a copy: SPELL001 reads the same counts
-        count = Counter(devanagari_counts_outside_english(ctx))
+    if english_lines:
+        count = devanagari_counts_outside_english(ctx)
         ranges = outside_english_lines(ctx)
         ends_kept = bool(ranges) and ranges[-1][1] == len(text)  # the last line is counted
     else:
-        count = Counter(devanagari_counts(ctx))
+        count = devanagari_counts(ctx)
         ends_kept = True
     last = _WORDS.last(text) if ends_kept else None
     if last is not None:
+        count = Counter(count)  # a copy: SPELL001 reads the same counts (most articles end in a mark: none)
         count[last] -= 1
         if not count[last]:
             del count[last]  # written only there: it was the last word counted, so the order holds

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from itertools import compress
 from operator import itemgetter
 
@@ -95,16 +96,14 @@ class SpellingVariant(Check):
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
         keep = None if line_kind is None else (lambda start: line_kind(start) != ENGLISH_LINE)
         # every word, to tell compounds: a word inside one is taken off below
-        if "\u200c" in text or "\u200d" in text:
-            count = _WORDS.counts(text)
-        else:  # no joiner: the words are those SPELL002 counts (a copy, as this one changes)
-            count = Counter(devanagari_counts(ctx))
-        compounds = _compounds(text, set(count))
+        joiner = "\u200c" in text or "\u200d" in text
+        # without a joiner the words are those SPELL002 counts
+        count = _WORDS.counts(text) if joiner else devanagari_counts(ctx)
+        compounds = _compounds(text, count)
         if keep is not None:  # the words outside English lines, as SPELL002 counts them where there is no joiner
-            if "\u200c" in text or "\u200d" in text:
-                count = _WORDS.counts(text, outside_english_lines(ctx))
-            else:
-                count = Counter(devanagari_counts_outside_english(ctx))
+            count = _WORDS.counts(text, outside_english_lines(ctx)) if joiner else devanagari_counts_outside_english(ctx)
+        if compounds and not joiner:
+            count = Counter(count)  # the words inside compounds are taken off below: a copy of the shared counts
         # Each spelling (NFC) and how often it is used, by spelling key: the compounds, then the words
         # no compound took.
         compound_count: Counter = Counter()
@@ -174,7 +173,7 @@ def _zipf(form: str) -> float:
     return hindi_zipf(form.replace("-", " ").split()[0])
 
 
-def _compounds(text: str, singles: set[str]) -> list[tuple[int, int, int, int]]:
+def _compounds(text: str, singles: Collection[str]) -> list[tuple[int, int, int, int]]:
     """(start, end) of both words of every two-word compound written with a hyphen, or with a space
     where the article also writes it joined or hyphenated (शीत लहर beside शीतलहर), in text order; of
     a chain (अ-ब-स) the first pair, the third, ...: a word is in one compound at most."""
@@ -209,7 +208,7 @@ def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
     return pairs
 
 
-def _split_pairs(singles: set[str]) -> set[tuple[str, str]]:
+def _split_pairs(singles: Collection[str]) -> set[tuple[str, str]]:
     """Every (w1, w2) of two words of the text that are, joined, a word of the text too.
 
     In sorted order the words that begin with a word follow it, the first right after it: only a
@@ -229,7 +228,7 @@ def _split_pairs(singles: set[str]) -> set[tuple[str, str]]:
     return pairs
 
 
-def _hyphen_joins(joins: set[tuple[str, str]], singles: set[str]) -> set[tuple[str, str]]:
+def _hyphen_joins(joins: set[tuple[str, str]], singles: Collection[str]) -> set[tuple[str, str]]:
     """The pairs (w1, w2) of words of the text for which `f"{w1}-{w2}" in text`, without searching the text.
 
     Such a string, all Devanagari but its one hyphen, can only stand where a word ending in w1 and
