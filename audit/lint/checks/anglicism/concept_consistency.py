@@ -10,6 +10,7 @@ from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
+from audit.lint.checks.slots import NAME_HEADS
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -87,6 +88,8 @@ class ConceptConsistency(Check):
                 continue
             previous = hits
             if any(h.side == "translit" for h in hits):
+                if m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS:
+                    continue  # यूथ क्लब, स्पोर्ट्स अकादमी: the loan names an organisation
                 runs = runs or _NameRuns(tokens)
                 if runs.around(m.first, m.last):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
@@ -112,6 +115,8 @@ class ConceptConsistency(Check):
             # such ties right 6 times in 8 (a majority's minority: 38 in 41): a note, not a warning.
             tie = key not in glossed and len(loans) == len(hindi)
             for start, end, slot in minority:
+                if _listed_beside(text, start, end, kept):
+                    continue  # घर मतलब सुरक्षा, सेफ्टी और ...: both words listed on purpose
                 yield ctx.finding(
                     self, start, end,
                     f"'{text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
@@ -120,6 +125,19 @@ class ConceptConsistency(Check):
                     _fix(concept, side, slot, start, end),
                     severity=Severity.INFO if tie else self.severity,
                 )
+
+
+_LIST_JOINS = frozenset((",", "और", "या", "व", "/"))
+
+
+def _listed_beside(text: str, start: int, end: int, kept: list[tuple[int, int, int]]) -> bool:
+    """The other word stands right beside this one in a list (`सुरक्षा, सेफ्टी`, `स्पीड और गति`):
+    a writer pairing the two on purpose, not a switch of language."""
+    for s, e, _ in kept:
+        between = text[e:start] if e <= start else text[end:s]
+        if len(between) <= 5 and between.strip() in _LIST_JOINS:
+            return True
+    return False
 
 
 def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
