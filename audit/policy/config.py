@@ -128,6 +128,10 @@ def load_config(path: Path) -> Config:
     from audit.lint.rules import ALL_RULES
 
     codes = {rule.code for rule in ALL_RULES}
+    for key in ("select", "ignore"):  # checked here too, so the message names this file
+        for code in getattr(config, key):
+            if not any(c.startswith(code.upper()) for c in codes):
+                raise UsageError(f"unknown check code {code!r} in '{key}'; `jaanch rules` lists them", str(path))
     for code, level in _table(section.get("severity", {}), "severity", path).items():
         if code.upper() not in codes:
             raise UsageError(f"unknown check code {code!r} under [severity]; `jaanch rules` lists them", str(path))
