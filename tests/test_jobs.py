@@ -259,6 +259,48 @@ def test_ctrl_c_mid_run_stops_the_workers_quietly(tmp_path, start):
     assert left == []
 
 
+_WORKER_KILLED = """
+import os, signal, sys, threading, time
+from audit.core.errors import JaanchError
+from audit.core.runner import run_ordered
+
+def dies_at_7(n):  # as the out-of-memory killer takes a worker: no exception, no goodbye
+    if n == 7 and os.environ["PARENT"] != str(os.getpid()):
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.01)
+    return n
+
+if __name__ == "__main__":
+    os.environ["PARENT"] = str(os.getpid())
+    if sys.argv[1:] == ["spawn"]:
+        threading.Thread(target=time.sleep, args=(600,), daemon=True).start()
+    try:
+        for n in run_ordered(dies_at_7, range(40), jobs=2):
+            print(n, flush=True)
+    except JaanchError as exc:
+        print(exc.one_line(), file=sys.stderr)
+        sys.exit(2)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a worker killed with SIGKILL")
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_a_worker_killed_mid_run_stops_the_run_instead_of_hanging_it(tmp_path, start):
+    """multiprocessing's Pool replaces a worker that died, but the items it held are never done: the
+    run waited for them for ever. Now it stops with one line naming the first item not done."""
+    import os
+    import subprocess
+
+    script = tmp_path / "worker_killed.py"
+    script.write_text(_WORKER_KILLED)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, str(script), start], capture_output=True, text=True, env=env, timeout=90)
+    assert done.returncode == 2, done.stderr
+    printed = [int(n) for n in done.stdout.split()]
+    assert printed == list(range(len(printed))) and len(printed) <= 7
+    assert done.stderr.startswith(f"{len(printed)}: a worker process died") and done.stderr.count("\n") == 1
+
+
 _HANDLER_KEPT = """
 import os, signal
 from audit.core import runner

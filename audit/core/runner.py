@@ -128,6 +128,10 @@ def _call(item):
     return result
 
 
+def _call_chunk(items: list) -> list:
+    return [_call(item) for item in items]
+
+
 def _progress_bar(total: int, desc: str, progress: bool | None):
     show = progress if progress is not None else (sys.stderr.isatty() and total > 1)
     if not show:
@@ -192,10 +196,45 @@ def _pool_class():
     from multiprocessing.pool import Pool
 
     class _Pool(Pool):
+        born = 0  # worker processes started: past the pool's size, one died and was replaced
+
         def _get_sentinels(self):
             return [self._change_notifier._reader]
 
+        def Process(self, ctx, *args, **kwds):  # noqa: N802 - multiprocessing's name
+            self.born += 1
+            return ctx.Process(*args, **kwds)
+
+        @property
+        def lost_a_worker(self) -> bool:
+            return self.born > self._processes
+
     return _Pool
+
+
+_WATCH_S = 1.0  # how often a wait for the next result looks for a dead worker
+
+
+def _watched(pool, rest: list, chunk: int) -> Iterator:
+    """The results of `rest`, worked in chunks by the pool, unless a worker dies: the pool then
+    starts another, but the items the dead one held are never done, and the run waited for them for
+    ever (a worker the kernel's out-of-memory killer took left `jaanch check --jobs` hanging). Then
+    the run stops, naming the first file whose result had not come. (The chunks are made here, not
+    by imap's chunksize, because only an iterator of single tasks can wait with a timeout.)"""
+    from multiprocessing import TimeoutError as Waited
+
+    chunks = [rest[i : i + chunk] for i in range(0, len(rest), chunk)]
+    results = pool.imap(_call_chunk, chunks)
+    for items in chunks:
+        while True:
+            try:
+                done = results.next(timeout=_WATCH_S)
+                break
+            except Waited:
+                if pool.lost_a_worker:
+                    raise JaanchError("a worker process died (killed by the system: out of memory?) while checking "
+                                      "this file or one after it; try fewer --jobs", str(items[0])) from None
+        yield from done
 
 
 def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = None,
@@ -256,7 +295,7 @@ def run_ordered(work: Callable[[T], R], items: Iterable[T], jobs: int | None = N
             bar = _progress_bar(len(items), desc, progress)  # after the fork: its monitor is a thread
             if bar is not None:
                 bar.update(done)
-            for result in pool.imap(_call, rest, chunksize=chunk):
+            for result in _watched(pool, rest, chunk):
                 if isinstance(result, Failed):
                     result.raise_again()
                 yield result
