@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
@@ -21,6 +23,19 @@ LETTER_NAMES = dict(zip(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split(),
 ))
+
+
+# Four or more Latin words one space apart: an English phrase or title run into a Hindi line
+# (`OTT Top Watched Web Series:`), whose words are English, not names the Hindi text uses.
+_ENGLISH_PHRASE = re.compile(r"(?<![A-Za-z0-9+])(?:[A-Za-z0-9+]+ ){3,}[A-Za-z0-9+]+(?![A-Za-z0-9+])")
+_PHRASE_REACH = 120  # how far around a word its phrase is looked for
+
+
+def in_english_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a run of four or more Latin words."""
+    lo = max(0, start - _PHRASE_REACH)
+    return any(m.start() <= start and end <= m.end()
+               for m in _ENGLISH_PHRASE.finditer(text, lo, min(len(text), end + _PHRASE_REACH)))
 
 
 class Group:
@@ -141,8 +156,8 @@ class EntityConsistency(Check):
                 claimed.update(where)
             surface = text[start:end]
             is_ascii = surface.isascii()
-            if is_ascii and kind(start, end) is not None:
-                continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption: house usage
+            if is_ascii and (kind(start, end) is not None or in_english_phrase(text, start, end)):
+                continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption or title: house usage
             group = by_entry.get(name)
             if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
                 group = by_entry[name] = Group(name, entry.canonical)
@@ -164,7 +179,7 @@ class EntityConsistency(Check):
                 continue
             if c == 1:
                 loose.append(tok)
-            elif kind(tok.start, tok.end) is None:
+            elif kind(tok.start, tok.end) is None and not in_english_phrase(text, tok.start, tok.end):
                 latin.append(tok)
         groups = list(by_entry.values())
         loose = self._attach(ctx, groups, loose)
