@@ -52,6 +52,36 @@ def test_digit_groups_in_later_chunks_are_joined_as_in_the_whole_sentence(senten
         assert [(t.start, t.end, t.text) for t in _sentence_tokens(sentence, 3)] == _plain_tokens(sentence, 3)
 
 
+LINE_PIECES = ["ए", "बी", "श्री", "डॉ", "क", "राम", "X", "ab", ".", "?", "!", "\u0964", "\u0965", " ", "  ", "\t",
+               "\u00a0", "1", "२", "½", "\uaaf1", "\u1c7e", "”", "ए.", "3.", "word"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=14).map("".join))
+def test_sentence_spans_are_where_indic_nlp_pieces_stand(line):
+    """Sentences are cut on offsets as indic-nlp's sentence_split cuts them (with a danda or
+    without, numbers before a delimiter, full stops after one word or an abbreviation)."""
+    from audit.core.document import _align
+    from audit.core.sentences import _split_sentences, sentence_spans
+
+    if not line.strip():
+        return
+    try:
+        expected = _align(_split_sentences(line), line, 0)
+    except AssertionError:  # indic-nlp dropped a run of text: it stays a sentence of its own
+        spans = sentence_spans(line)
+        assert [c for s, e in spans for c in line[s:e] if not c.isspace()] == [c for c in line if not c.isspace()]
+        return
+    assert sentence_spans(line) == expected
+
+
+def test_a_run_indic_nlp_drops_before_an_abbreviation_stays_a_sentence():
+    from audit.core.document import parse_article
+
+    text = "X. Y ए. और"  # indic-nlp returns ["Y ए. और"]: the X. was lost and the article failed to parse
+    assert [s.text for s in parse_article(text).sentences] == ["X.", "Y ए. और"]
+
+
 def _plain_scan(table: dict, keys: list[str]):
     """The loop the automaton replaced: at each token, the longest phrase starting there."""
     longest = max((len(k) for k in table), default=0)

@@ -10,11 +10,12 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from audit.core.errors import InputError
 from audit.core.lines import LineIndex, byte_line
+from audit.core.sentences import sentence_spans
 from audit.core.text import fold, is_devanagari, is_latin, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -221,49 +222,6 @@ def _peel(start: int, end: int, text: str) -> list[tuple[int, int]]:
     return out
 
 
-class _SameScript:
-    """Stands in for indic-nlp's `unicode_transliterate` while its sentence splitter loads.
-
-    The splitter calls the transliterator only to map a word into Devanagari before looking
-    it up in its abbreviation list; for Hindi that map is the identity. The real module
-    imports pandas (a fifth of a second) to build script tables the splitter never reads
-    for Hindi, so other languages are handed to the real module, loaded only then.
-    """
-
-    class UnicodeIndicTransliterator:
-        @staticmethod
-        def transliterate(text: str, lang1: str, lang2: str) -> str:
-            if lang1 == lang2 == "hi":
-                return text
-            from indicnlp.transliterate.unicode_transliterate import UnicodeIndicTransliterator
-
-            return UnicodeIndicTransliterator.transliterate(text, lang1, lang2)
-
-
-@lru_cache(maxsize=1)
-def _sentence_splitter():
-    import sys
-
-    name = "indicnlp.transliterate.unicode_transliterate"
-    if "indicnlp.tokenize.sentence_tokenize" not in sys.modules and name not in sys.modules:
-        import indicnlp.transliterate  # the package itself imports nothing heavy
-
-        sys.modules[name] = _SameScript  # only for the splitter's own `import`
-        try:
-            from indicnlp.tokenize import sentence_tokenize
-        finally:
-            del sys.modules[name]
-            if getattr(indicnlp.transliterate, "unicode_transliterate", None) is _SameScript:
-                del indicnlp.transliterate.unicode_transliterate
-    from indicnlp.tokenize import sentence_tokenize
-
-    return sentence_tokenize.sentence_split
-
-
-def _split_sentences(paragraph: str) -> list[str]:
-    return _sentence_splitter()(paragraph, lang="hi")
-
-
 def _tokenize(sentence: str, inner: bool = False) -> list[str]:
     """indic-nlp's trivial tokenizer (trivial_tokenize_indic), with its digit-group rule ("1 , 000"
     -> "1,000") searched only from the start of a run of digits. Its own search backtracks through a
@@ -297,18 +255,24 @@ _NUMBER_GROUP = re.compile(r"[0-9][ \t]*[,.:/][ \t]*[0-9]")
 # A group the rule may join across a space ("1, 000", "1,000, 2" as "1 , 000 , 2"): such a
 # sentence is tokenized whole; without one, every group lies inside one chunk.
 _SPACED_GROUP = re.compile(r"[0-9][ \t]+[,.:/][ \t]*[0-9]|[0-9][ \t]*[,.:/][ \t]+[0-9]")
-_CHUNKS: dict[str, tuple[tuple[int, int, str, str, str, str], ...]] = {}
-_INNER_CHUNKS: dict[str, tuple[tuple[int, int, str, str, str, str], ...]] = {}  # groups joined at the start
+_Rows = tuple[tuple[int, int, str, str, str, str], ...]
+# Chunks with no ASCII digit, where no digit group can start; the empty chunk between two spaces
+# has no tokens. A sentence whose chunks are all here is tokenized without looking for groups.
+_CHUNKS: dict[str, _Rows] = {"": ()}
+_DIGIT_CHUNKS: dict[str, _Rows] = {}  # chunks with an ASCII digit, tokenized as the first chunk
+_INNER_CHUNKS: dict[str, _Rows] = {}  # groups joined at the start
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
-def _chunk_tokens(chunk: str, inner: bool = False) -> tuple[tuple[int, int, str, str, str, str], ...]:
+def _chunk_tokens(chunk: str, inner: bool = False) -> _Rows:
     """(start, end, text, norm, key, kind) of each token of one space-delimited chunk, relative
     to it, worked out once per distinct chunk (`inner`: a chunk after a sentence's first)."""
-    memo = _INNER_CHUNKS if inner else _CHUNKS
+    memo = _INNER_CHUNKS if inner else _DIGIT_CHUNKS if _ASCII_DIGIT.search(chunk) else _CHUNKS
     got = memo.get(chunk)
     if got is None:
         if len(memo) > 500_000:
             memo.clear()
+            _CHUNKS[""] = ()
         got = memo[chunk] = tuple(
             (a, b, chunk[a:b], *_token_info(chunk[a:b]))
             for s, e in _align(_tokenize(chunk, inner), chunk, 0) for a, b in _peel(s, e, chunk))
@@ -320,16 +284,34 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
 
     The tokenizer splits on spaces and tabs and around punctuation, all of which is local to
     a space-delimited chunk, so each distinct chunk is tokenized once. Its one rule that
-    looks across chunks, rejoining digit groups ("1 , 000"), needs ASCII digits around , . : or /;
-    it skips a group at the very start of the sentence, so a later chunk holding one is tokenized
-    as an inner chunk (a group at its start joined too). A sentence where a group has a space
-    inside it ("1, 000") takes the whole-sentence path. Tokens are made in the loop, slot by
-    slot, not by a call per token: an article has hundreds of them and this is most of its parse.
+    looks across chunks, rejoining digit groups ("1 , 000"), needs ASCII digits around , . : or /,
+    so a sentence is first read chunk by chunk from the memo of chunks without a digit; at the
+    first chunk not there (a digit, or a chunk not met before) the sentence is searched for a
+    group. The rule skips a group at the very start of the sentence, so a later chunk holding
+    one is tokenized as an inner chunk (a group at its start joined too). A sentence where a group
+    has a space inside it ("1, 000") takes the whole-sentence path. Tokens are made in the loop,
+    slot by slot, not by a call per token: an article has hundreds of them and this is most of its parse.
     """
     tokens = SentenceTokens()
     append = tokens.append
+    spaced = sentence.replace("\t", " ") if "\t" in sentence else sentence  # chunks end at tabs too
+    known = _CHUNKS.get
+    at = base
+    for chunk in spaced.split(" "):  # a str split, not a regex match per chunk
+        rows = known(chunk)
+        if rows is None:
+            break
+        for a, b, text, norm, key, kind in rows:
+            tok = Token()
+            tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
+            tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
+            append(tok)
+        at += len(chunk) + 1
+    else:
+        return tokens
     group = _NUMBER_GROUP.search(sentence)
     if group is not None and _SPACED_GROUP.search(sentence, group.start()):
+        tokens.clear()
         for ts, te in _align(_tokenize(sentence), sentence, 0):
             for a, b in _peel(ts, te, sentence):
                 # each token's text is the memo's copy: the slice is dropped, not held once per token
@@ -339,20 +321,14 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
                 tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
                 append(tok)
         return tokens
-    known = _CHUNKS.get
-    if "\t" in sentence:
-        sentence = sentence.replace("\t", " ")  # chunks end at tabs as at spaces; offsets stay
-    at = base
-    for chunk in sentence.split(" "):  # a str split, not a regex match per chunk
+    # the chunks read so far hold no digit, so none was an inner chunk with a group: go on from here
+    for chunk in spaced[at - base:].split(" "):
         if group is not None and at > base and _NUMBER_GROUP.search(chunk):
             rows = _chunk_tokens(chunk, True)
         else:
             rows = known(chunk)
-        if rows is None:
-            if not chunk:  # between two spaces
-                at += 1
-                continue
-            rows = _chunk_tokens(chunk)
+            if rows is None:
+                rows = _chunk_tokens(chunk)
         for a, b, text, norm, key, kind in rows:
             tok = Token()
             tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
@@ -368,7 +344,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
     offset = 0
     for p_index, line in enumerate(text.split("\n")):
         if line.strip():
-            spans = _align(_split_sentences(line), line, offset)
+            spans = [(offset + s, offset + e) for s, e in sentence_spans(line)]
             # indic-nlp leaves a closing quote after a danda at the start of the next sentence.
             fixed: list[list[int]] = []
             for s, e in spans:
