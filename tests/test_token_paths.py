@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from types import SimpleNamespace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -309,3 +310,38 @@ def test_a_long_run_of_digits_is_searched_from_its_start_only(monkeypatch):
     tokens = document._tokenize(text)
     assert tokens == ["कीमत", "1" * 80_000, "और", "1,5", "रुपये"] and len(tried) == 1
     assert real.pattern.startswith("(?<![0-9])")
+
+
+# Devanagari letters and signs at both ends of the words' class (U+0900, U+0963, U+0971, U+097F),
+# the signs beside it that are not letters (dandas, digits, U+0970), joiners, spaces of every kind,
+# and the punctuation the tokenizer cuts at or peels off, glued to words or not.
+WORD_PIECES = ["क", "ख़", "र्", "ि", "ं", "ँ", "़", "ॉ", "\u0900", "\u0963", "\u0971", "\u097f", "\u0950", "\u093d",
+               "।", "॥", "१२", "\u0970", "\u200c", "\u200d", "\u200b", " ", "  ", "\t", "\u00a0", "\u2009", "\n",
+               "\r\n", "-", "–", "—", ",", ".", ":", "/", "“", "”", "‘", "’", '"', "(", ")", "?", "!", "…", "1,000",
+               "Open", "AI2", "२०२४"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=40).map("".join))
+def test_devanagari_counts_from_tokens_match_the_regex_over_the_text(text):
+    """The spelling checks' word counts, read from the article's tokens, are what the regex finds
+    over the whole text, word for word and in the same order (no word runs across two tokens)."""
+    from audit.core.document import parse_article
+    from audit.lint.checks.words import DEVANAGARI, devanagari_counts
+
+    ctx = SimpleNamespace(article=parse_article(text), shared={})
+    assert list(devanagari_counts(ctx).items()) == list(DEVANAGARI.counts(text).items())
+
+
+def test_devanagari_counts_from_tokens_match_the_regex_on_the_samples_and_seeds():
+    from conftest import SAMPLES, SEEDS
+
+    from audit.core.document import parse_article
+    from audit.lint.checks.words import DEVANAGARI, devanagari_counts
+
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    assert len(paths) >= 3
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        ctx = SimpleNamespace(article=parse_article(text), shared={})
+        assert list(devanagari_counts(ctx).items()) == list(DEVANAGARI.counts(text).items()), path

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from itertools import chain
 from operator import attrgetter
 
 from audit.core.conventions import ENGLISH_LINE
 
-_KEY = attrgetter("key")
+_KEY, _TEXT = attrgetter("key"), attrgetter("text")
 _CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
 _FIND_AT_MOST = 64  # more words than this are looked up word by word (each `find` reads the whole text)
 
@@ -86,12 +87,26 @@ class PerWord(dict):
 DEVANAGARI = Words("\u0900-\u0963\u0971-\u097f")  # letters and signs, without the joiners
 
 
+# The Devanagari words (`DEVANAGARI`) of a token's text, per distinct text: most tokens are one
+# word or none
+_TOKEN_WORDS = PerWord(lambda text: tuple(DEVANAGARI.word.findall(text)))
+
+
 def devanagari_counts(ctx) -> Counter:
     """How often each Devanagari word (`DEVANAGARI`) of the article is written, in order of first
-    use: counted once per article for the spelling checks (SPELL001, SPELL002). Not to be changed."""
+    use: counted once per article for the spelling checks (SPELL001, SPELL002), NUM002 and TERM005.
+    Not to be changed.
+
+    Counted from the article's tokens, each distinct token text's words found once: what
+    `DEVANAGARI.counts(text)` finds, in the same order, without a regex pass over the whole article.
+    Every character of the text but whitespace is in a token (parse_article), and a token ends only at
+    whitespace or beside punctuation (indic-nlp's, and the Unicode punctuation peeled off), none of
+    which is a Devanagari letter or sign: no word runs across two tokens. A test compares both.
+    """
     count = ctx.shared.get("devanagari words")
     if count is None:
-        count = ctx.shared["devanagari words"] = DEVANAGARI.counts(ctx.article.text)
+        count = ctx.shared["devanagari words"] = Counter(
+            chain.from_iterable(map(_TOKEN_WORDS.__getitem__, map(_TEXT, ctx.article.tokens))))
     return count
 
 
