@@ -56,19 +56,27 @@ def _indented(value, depth: int) -> str:
 
 
 _HEADS: dict[tuple, str] = {}
+_PATHS: dict = {}  # a path -> its JSON text (a file's findings share it)
 
 
 def _head(f) -> str:
-    """The opening of a finding's object up to "start": the same for every finding of one check in one file."""
-    key = (f.path, f.code, f.rule, f.category, f.severity)
-    head = _HEADS.get(key)
+    """The opening of a finding's object up to "start": the path's, then what is the same for every
+    finding of one check (kept across files, so a run works each out once)."""
+    path = f.path
+    head = _PATHS.get(path)
     if head is None:
+        if len(_PATHS) > 1_000:
+            _PATHS.clear()
+        head = _PATHS[path] = f"{{\n  \"path\": {_scalar(path)},"
+    key = (f.code, f.rule, f.category, f.severity)
+    rest = _HEADS.get(key)
+    if rest is None:
         if len(_HEADS) > 10_000:
             _HEADS.clear()
-        head = _HEADS[key] = (
-            f"{{\n  \"path\": {_scalar(f.path)},\n  \"code\": {_scalar(f.code)},\n  \"rule\": {_scalar(f.rule)},"
+        rest = _HEADS[key] = (
+            f"\n  \"code\": {_scalar(f.code)},\n  \"rule\": {_scalar(f.rule)},"
             f"\n  \"category\": {_scalar(f.category)},\n  \"severity\": {_scalar(f.severity.label)},\n  \"start\": ")
-    return head
+    return head + rest
 
 
 _LABELS: dict = {}  # an Applicability -> its label as a JSON string (one enum property call per fix saved)
@@ -82,13 +90,16 @@ def _label(applicability) -> str:
     return label
 
 
-def _fix_json(x) -> str:
-    start, end, replacement = x.start, x.end, x.replacement
+def _fix_json(x, replacement: str | None = None) -> str:
+    """A fix's object; `replacement`: its replacement already written as JSON."""
+    start, end = x.start, x.end
     if start.__class__ is not int or end.__class__ is not int:
         start, end = _scalar(start), _scalar(end)
-    replacement = encode_basestring(replacement) if replacement.__class__ is str else _scalar(replacement)
+    if replacement is None:
+        replacement = x.replacement
+        replacement = encode_basestring(replacement) if replacement.__class__ is str else _scalar(replacement)
     return (f"{{\n    \"start\": {start},\n    \"end\": {end},\n"
-            f"    \"replacement\": {replacement},\n    \"applicability\": {_label(x.applicability)}\n   }}")
+            f"    \"replacement\": {replacement},\n    \"applicability\": {_LABELS.get(x.applicability) or _label(x.applicability)}\n   }}")
 
 
 def finding_json(f) -> str:
@@ -102,12 +113,14 @@ def finding_json(f) -> str:
     if fixes:
         if len(fixes) == 1:
             x = fixes[0]
-            suggestions = "[\n   " + _scalar(x.replacement) + "\n  ]"
-            fix_list = "[\n   " + _fix_json(x) + "\n  ]"
+            replacement = x.replacement
+            replacement = encode_basestring(replacement) if replacement.__class__ is str else _scalar(replacement)
+            suggestions = "[\n   " + replacement + "\n  ]"
+            fix_list = "[\n   " + _fix_json(x, replacement) + "\n  ]"
         else:
             suggestions = "[\n   " + ",\n   ".join([_scalar(x.replacement) for x in fixes]) + "\n  ]"
             fix_list = "[\n   " + ",\n   ".join([_fix_json(x) for x in fixes]) + "\n  ]"
-        applicability = _label(fixes[0].applicability)
+        applicability = _LABELS.get(fixes[0].applicability) or _label(fixes[0].applicability)
     else:
         suggestions = fix_list = "[]"
         applicability = "null"
