@@ -90,6 +90,17 @@ def _label(applicability) -> str:
     return label
 
 
+def _rounded(confidence) -> str:
+    """A confidence rounded to 3 places, as JSON: kept per value (checks give few)."""
+    key = (confidence.__class__, confidence)
+    rounded = _CONFIDENCE.get(key)
+    if rounded is None:
+        rounded = _scalar(round(confidence, 3))
+        if confidence > 0 and len(_CONFIDENCE) < 10_000:  # not 0.0 and -0.0 (equal keys, two spellings), not NaN
+            _CONFIDENCE[key] = rounded
+    return rounded
+
+
 def _fix_json(x, replacement: str | None = None) -> str:
     """A fix's object; `replacement`: its replacement already written as JSON."""
     start, end = x.start, x.end
@@ -133,12 +144,7 @@ def finding_json(f) -> str:
     text = encode_basestring(text) if text.__class__ is str else _scalar(text)
     message = encode_basestring(message) if message.__class__ is str else _scalar(message)
     confidence = f.confidence
-    key = (confidence.__class__, confidence)
-    rounded = _CONFIDENCE.get(key)
-    if rounded is None:
-        rounded = _scalar(round(confidence, 3))
-        if confidence > 0 and len(_CONFIDENCE) < 10_000:  # not 0.0 and -0.0 (equal keys, two spellings), not NaN
-            _CONFIDENCE[key] = rounded
+    rounded = _CONFIDENCE.get((confidence.__class__, confidence)) or _rounded(confidence)
     return (f"{_head(f)}{start},\n  \"end\": {end},\n  \"line\": {line},\n  \"column\": {column},"
             f"\n  \"end_line\": {end_line},\n  \"end_column\": {end_column},\n  \"text\": {text},"
             f"\n  \"message\": {message},\n  \"suggestions\": {suggestions},"
