@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from audit.core.findings import DISPLAY_ONLY, UNSAFE, hidden_fixes
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Severity, hidden_fixes
 from audit.reporters.base import FileResult, RenderedResult, Reporter
 
 # ruff marks what --fix would apply; the same idea, in words an editor reads.
 _MARK = {UNSAFE: " (unsafe fix)", DISPLAY_ONLY: " (hint)"}
+_LABELS = {severity: severity.label for severity in Severity}
 
 
 class TextReporter(Reporter):
@@ -27,12 +28,18 @@ class TextReporter(Reporter):
 
     def parts(self, result: FileResult) -> Iterator[str]:
         self._files += 1
+        by_severity = self._by_severity
         for f in result.findings:
-            self._by_severity[f.severity.label] += 1
-            fix = f" → '{f.suggestions[0]}'" if f.fixes and f.suggestions[0] else (" → delete" if f.fixes else "")
-            fix += _MARK.get(f.applicability, "") if f.fixes else ""
-            yield (f"{f.path}:{f.line}:{f.column}: {f.code} {f.severity.label} [{f.rule}] {f.message}"
-                   f"  ['{f.text}'{fix}]\n")
+            label = _LABELS.get(f.severity) or f.severity.label  # the enum's label property, looked up
+            by_severity[label] += 1
+            fixes = f.fixes
+            if fixes:  # the first fix's replacement (or a deletion) and how far it can be trusted
+                first = fixes[0]
+                fix = (f" → '{first.replacement}'" if first.replacement else " → delete") + _MARK.get(
+                    first.applicability, "")
+            else:
+                fix = ""
+            yield f"{f.path}:{f.line}:{f.column}: {f.code} {label} [{f.rule}] {f.message}  ['{f.text}'{fix}]\n"
         if not self.unsafe_fixes:
             self._hidden += hidden_fixes(result.findings)
         if result.fixed:
