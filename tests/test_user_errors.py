@@ -152,6 +152,12 @@ ROWS = {
                                          "b.json"),
     "--baseline wrong shape": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", b'{"findings": 5}')), str(_story(t))],
                                          "b.json"),
+    "--baseline count 1e999": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", (
+        '{"findings": [{"path": "story.txt", "code": "ANGL001", "text": "x", "count": 1e999}]}').encode())), str(_story(t))],
+        "b.json"),
+    "--baseline count true": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", (
+        '{"findings": [{"path": "story.txt", "code": "ANGL001", "text": "x", "count": true}]}').encode())), str(_story(t))],
+        "b.json"),
     "--baseline not UTF-8": lambda t: (["check", "--baseline", str(_bytes(t, "b.json", b'{"findings": ["\xff"]}')), str(_story(t))],
                                        "b.json"),
     "--write-baseline into a missing folder": lambda t: (["check", "--write-baseline", str(t / "nodir" / "b.json"), str(_story(t))],

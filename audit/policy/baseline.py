@@ -37,11 +37,17 @@ class Baseline:
         if not path.exists() and not path.is_symlink():
             raise InputError("no such baseline file (create it with --write-baseline)", str(path))
         data = load_json(read_text(path, "baseline"), path)
-        try:
-            self.remaining = Counter({(e["path"], e["code"], e["text"]): int(e["count"]) for e in data["findings"]})
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"malformed baseline ({type(exc).__name__}: {exc}); "
-                             "write a new one with --write-baseline", str(path)) from None
+        entries = data.get("findings") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise InputError("malformed baseline (no list of 'findings'); write a new one with --write-baseline",
+                             str(path))
+        self.remaining = Counter()
+        for number, e in enumerate(entries, start=1):
+            if not (isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("path", "code", "text"))
+                    and type(e.get("count")) is int and e["count"] >= 1):  # a bool is no count; 1e999 is a float
+                raise InputError(f"malformed baseline (finding {number} needs string path, code and text and a "
+                                 "whole count of 1 or more); write a new one with --write-baseline", str(path))
+            self.remaining[(e["path"], e["code"], e["text"])] += e["count"]
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
         new = []
