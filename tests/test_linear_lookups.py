@@ -475,3 +475,27 @@ def test_entities_drop_the_same_overlaps_as_comparing_every_pair():
     for _ in range(5000):
         text = "".join(rng.choice(parts) + rng.choice(["", " ", ",", "."]) for _ in range(rng.randint(1, 12)))
         assert entities(text) == _reference_entities(text), text
+
+
+def _reference_listed_beside(text: str, start: int, end: int, kept) -> bool:
+    """ANGL004's original: every minority word compared with every occurrence of the kept word, which
+    grew with the square of a long article's mentions (a 1.2 M-character article: 74 s in this loop)."""
+    for s, e, _ in kept:
+        between = text[e:start] if e <= start else text[end:s]
+        if len(between) <= 5 and between.strip() in {",", "और", "या", "व", "/"}:
+            return True
+    return False
+
+
+def test_words_listed_beside_match_comparing_every_pair():
+    from audit.lint.checks.anglicism.concept_consistency import _Neighbours
+
+    rng = random.Random(7)
+    for text in _texts(["सुरक्षा", "सेफ्टी", ", ", " और ", " या ", "/", " व ", " ", "  ", "\n", "x", "।"], 400, 11):
+        spans = [(a, b) for a in range(len(text)) for b in range(a + 1, min(len(text), a + 9) + 1)]
+        for _ in range(5):
+            kept = sorted((s, e, 0) for s, e in rng.sample(spans, min(len(spans), rng.randint(1, 6))))
+            beside = _Neighbours(kept)
+            for start, end in rng.sample(spans, min(len(spans), 10)):
+                assert beside.listed(text, start, end) == _reference_listed_beside(text, start, end, kept), (
+                    text, start, end, kept)
