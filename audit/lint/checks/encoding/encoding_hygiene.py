@@ -17,13 +17,15 @@ _SEQUENCES = {
     "\u0905\u093e\u0945": "\u0911",  # अ + ा + ॅ -> ऑ
     "\u093e\u0947": "\u094b",  # ा + े  -> ो
     "\u093e\u0948": "\u094c",  # ा + ै  -> ौ
-    "\u0947\u093e": "\u094b",  # े + ा  -> ो (the other order draws the same: प्रदेाष)
-    "\u0948\u093e": "\u094c",  # ै + ा  -> ौ
+    "\u0947\u093e": "\u094b",  # े + ा  -> ो (the other order draws the same: प्रदेाष), inside a word only
+    "\u0948\u093e": "\u094c",  # ै + ा  -> ौ, inside a word only
     "\u0905\u093e": "\u0906",  # अ + ा  -> आ
     "\u0902\u0902": "\u0902",  # doubled anusvara
     "\u0901\u0901": "\u0901",  # doubled chandrabindu
     _NUKTA * 2: _NUKTA,
 }
+# At a word's end these are a stray ा after the vowel sign (मामलेा।: मामले), not one vowel typed as two.
+_MIDWORD_ONLY = frozenset(("\u0947\u093e", "\u0948\u093e"))
 _INVISIBLE = {"\u200b": "", "\u2060": "", "\ufeff": "", "\u00ad": "", "\u2011": "-", "\u00a0": " "}
 _JOINERS = "\u200c\u200d"
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
@@ -51,7 +53,8 @@ def _slips(text: str) -> list[tuple[int, int, str]]:
     for seq in _SEQ_ORDER:
         at = text.find(seq)
         while at >= 0:
-            seq_end.setdefault(at, at + len(seq))  # the longest sequence at a place, as the alternation
+            if seq not in _MIDWORD_ONLY or "\u0900" <= text[at + len(seq) : at + len(seq) + 1] <= "\u0963":
+                seq_end.setdefault(at, at + len(seq))  # the longest sequence at a place, as the alternation
             at = text.find(seq, at + 1)
     found: list[tuple[int, int, int]] = [(start, 0, end) for start, end in seq_end.items()]  # (start, kind, end)
     found += [(at - 2, 1, at + 1) for at in map(_START, _NUKTA_AT.finditer(text))
