@@ -44,15 +44,18 @@ _DASH_BEFORE = CLAUSE_ENDS | frozenset("जैसे यानी यानि �
 _LABEL_REACH = 80  # a label of at most four words starts this near its hyphen
 _LABEL_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097F]+")
 # A label names a thing; a phrase with one of these in it is running text (`यह ओपन- सोर्स मॉडल`).
-_NOT_IN_LABEL = frozenset("यह ये वह वे इस उस इन उन एक नया नई नए".split())
+_NOT_IN_LABEL = frozenset("यह ये वह वे इस उस इन उन एक नया नई नए ने को".split())
 
 
 def _label_hyphen(text: str, start: int, hyphen: int) -> bool:
     """The words before the hyphen are a label opening their line: `आयु सीमा- 18 से 25 वर्ष`,
     `रिक्तियों की संख्या- बाद में`, `• नेता प्रतिपक्ष बोले- …`. Two to four Hindi words and nothing
     else before them on the line (a bullet aside): the hyphen stands for the label's colon. One
-    word alone (`ओपन- सोर्स`), a phrase with a determiner (`यह ओपन- सोर्स`) or a clause ending in
-    its verb (`जरूरी है- यह`) is not a label."""
+    word alone (`ओपन- सोर्स`), a phrase with a determiner or an agent (`यह ओपन- सोर्स`, `कंपनी ने
+    ओपन- सोर्स`), a clause ending in its verb (`जरूरी है- यह`) or a hyphen spaced before (`ओपन
+    -सोर्स`) is not a label."""
+    if text[hyphen - 1 : hyphen] == " ":
+        return False  # `ओपन -सोर्स`: a label's hyphen is glued to it, with the space after
     line = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
     if line == 0 and start > _LABEL_REACH:
         return False
