@@ -222,7 +222,8 @@ def test_patterns_opening_with_their_character_match_the_lookbehind_first_origin
 
     e = encoding_hygiene
     original_encoding = re.compile(
-        "(?P<seq>" + "|".join(sorted(map(re.escape, e._SEQUENCES), key=len, reverse=True)) + ")"
+        "(?P<seq>" + "|".join(re.escape(seq) + ("(?=[\u0900-\u0963])" if seq in e._MIDWORD_ONLY else "")
+                              for seq in sorted(e._SEQUENCES, key=len, reverse=True)) + ")"
         rf"|(?P<nukta>[{e._CONSONANT}][{e._SIGN}\u0962\u0963]{e._NUKTA})"
         rf"|(?P<invisible>(?<={e._LETTER})[\u200b\u2060\ufeff\u00ad\u2011\u00a0]+(?={e._LETTER}))"
         rf"|(?P<joiner>(?<=[\u0900-\u0963\u0971-\u097f])(?<!\u094d)[{e._JOINERS}]+)"
