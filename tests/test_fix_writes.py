@@ -187,3 +187,26 @@ def test_new_files_follow_the_umask(tmp_path, umask):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "desk.tsv").stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("command", [["check", "--fail-on", "never", "--write-baseline", "{out}", "{story}"],
+                                     ["report", "{folder}", "-o", "{out}"]])
+def test_an_output_that_is_a_pipe_or_device_is_written_to_not_replaced(tmp_path, capsys, command):
+    """`-o /dev/stdout` or `/dev/null`: the atomic save's rename put a plain file where the device was
+    (for root, in /dev). A FIFO stands in for the device here: it must stay one, and its reader
+    gets the text."""
+    import threading
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "story.txt").write_text(BROKEN * 2, encoding="utf-8")
+    out = tmp_path / "out"
+    os.mkfifo(out)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(out.read_bytes()), daemon=True)
+    reader.start()
+    argv = [a.format(out=out, story=folder / "story.txt", folder=folder) for a in command]
+    assert main(argv) == 0, capsys.readouterr().err
+    reader.join(10)
+    assert stat.S_ISFIFO(out.lstat().st_mode)
+    assert got and got[0].strip()

@@ -199,6 +199,8 @@ def write_atomic(path: str | Path, text: str, expect: Snapshot | None = None, bo
     # a lone surrogate (from a JSON escape in a CMS export) becomes a visible \\udXXX escape, which in a
     # JSON file is exactly the escape it came from
     data = (BOM if bom else b"") + text.encode("utf-8", "backslashreplace")
+    if expect is None and _is_stream(path):
+        return _write_through(path, data, shown)
     target = expect.path if expect is not None else _write_target(Path(path))
     folder, name = target.parent, target.name
     _remove_leftovers(folder, name)
@@ -242,6 +244,24 @@ def write_atomic(path: str | Path, text: str, expect: Snapshot | None = None, bo
         pass
     finally:
         os.close(dir_fd)
+
+
+def _is_stream(path: str | Path) -> bool:
+    """A device or a pipe (`-o /dev/stdout`, `/dev/null`, a FIFO): a rename onto it would put a
+    plain file in its place (for root, in /dev), so it is written to as a stream instead."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_through(path: str | Path, data: bytes, shown: str) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise WriteError(f"nothing written: {describe(exc)}", shown) from None
 
 
 def _write_target(path: Path) -> Path:
