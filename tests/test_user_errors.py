@@ -184,6 +184,12 @@ ROWS = {
     "--glossary variant of two names": lambda t: (["check", "--no-house-glossary", "--glossary", str(_bytes(
         t, "desk.tsv", (HEADER + "Luma\tलूमा\tलुमा\t\tyes\t\t\t\t\nLumo\tलूमो\tलुमा\t\tyes\t\t\t\t\n").encode())),
         str(_story(t))], "desk.tsv:3"),
+    "glossary import CSV with an unclosed quote": lambda t: (["glossary", "import", str(_bytes(t, "terms.csv", b'latin,canonical\n"OpenAI,x\n')),
+                                                              "-o", str(t / "desk.tsv")], "terms.csv"),
+    "glossary import CSV not UTF-8": lambda t: (["glossary", "import", str(_bytes(t, "terms.csv", b"latin,canonical\n\xff,x\n")),
+                                                 "-o", str(t / "desk.tsv")], "terms.csv:2"),
+    "glossary import TBX not UTF-8": lambda t: (["glossary", "import", str(_bytes(t, "terms.tbx", b"<tbx>\xff</tbx>")),
+                                                 "-o", str(t / "desk.tsv")], "terms.tbx:1"),
     "glossary lint on a folder": lambda t: (["glossary", "lint", str(t)], str(t)),
     # --- QE and LM models -------------------------------------------------------------------------
     "--qe without torch and comet": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "comet"),

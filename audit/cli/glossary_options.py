@@ -45,8 +45,16 @@ def glossary_paths(extra: list[str]) -> list[Path]:
 
 
 def write_mined(args: argparse.Namespace, table) -> int:
+    import polars as pl
+
+    from audit.core.errors import InputError
+    from audit.core.fileio import write_atomic
+
     out = Path(args.output)
-    table.write_parquet(out) if out.suffix == ".parquet" else table.write_csv(out)
+    try:
+        table.write_parquet(out) if out.suffix == ".parquet" else write_atomic(out, table.write_csv())
+    except (OSError, pl.exceptions.PolarsError) as exc:  # polars' own errors name no file
+        raise InputError(f"cannot write the review table: {str(exc).splitlines()[0]}", str(out)) from None
     groups = table["group"].n_unique() if table.height else 0
     print(f"{groups} names written more than one way; review table: {out} "
           "(mark rows accept=yes, fill 'latin' for new names, then `jaanch glossary apply`)")

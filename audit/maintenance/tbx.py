@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from audit.core.errors import InputError
-from audit.core.fileio import write_atomic
+from audit.core.fileio import read_text, write_atomic
 from audit.language.glossary_edit import DEFAULT_HEADER, _read
 from audit.inputs.xmltext import parse_safely
 from audit.language.tables import LIST_SEPARATOR
@@ -79,8 +79,7 @@ def _local(tag: str) -> str:
 
 
 def import_tbx(source: str | Path, output: str | Path) -> int:
-    text = Path(source).read_text(encoding="utf-8")
-    root = parse_safely(text, str(source))
+    root = parse_safely(read_text(source, "TBX"), str(source))
     if _local(root.tag) not in ("tbx", "martif"):
         raise InputError("not a TBX document (root element is not <tbx>)", str(source), 1)
     header = list(DEFAULT_HEADER)
@@ -142,7 +141,10 @@ def import_csv(source: str | Path, output: str | Path) -> int:
 
     from audit.language.glossary_edit import _write_validated
 
-    frame = pl.read_csv(source, infer_schema=False).fill_null("")
+    try:
+        frame = pl.read_csv(read_text(source, "CSV").encode(), infer_schema=False).fill_null("")
+    except pl.exceptions.PolarsError as exc:  # an unclosed quote, ragged rows
+        raise InputError(f"malformed CSV: {str(exc).splitlines()[0]}", str(source)) from None
     if _concepts().is_concept_header(list(frame.columns)):
         return _concepts().import_csv(frame, output)
     _write_validated(Path(output), list(frame.columns), [list(r) for r in frame.iter_rows()])
