@@ -126,6 +126,7 @@ ROWS = {
     "review --port 99999": lambda t: (["review", "--serve", "--port", "99999", str(_story(t))], "--port"),
     "review --port -1": lambda t: (["review", "--serve", "--port", "-1", str(_story(t))], "--port"),
     "review --port ²": lambda t: (["review", "--serve", "--port", "²", str(_story(t))], "--port"),
+    "empty file with a line break in its name": lambda t: (["check", str(_bytes(t, "a\nb.txt", b""))], "a\\nb.txt"),
     "--fix in a read-only folder": lambda t: (["check", "--fix", str(_read_only_folder(t))], "story.txt"),
     # --- malformed data files ---------------------------------------------------------------------
     "JSON nested 100k deep": lambda t: (["check", str(_bytes(t, "a.json", _deep_json().encode()))], "a.json"),

@@ -15,7 +15,8 @@ class JaanchError(Exception):
     def one_line(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+            path = str(self.path).replace("\n", "\\n").replace("\r", "\\r")  # a file name may hold a line break
+            where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
         return where + self.reason.replace("\n", " ")
 
 
