@@ -97,6 +97,16 @@ class Lexicon:
         self.soundalikes = self._words("soundalikes.tsv", ("english", "note"))
         # Hindi question words: a sentence with one in its last clause is a direct question (BIL006)
         self.question_words = self._words("question_words.tsv", ("note",))
+        # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
+        # (REP003): the doubled word, or the fused form and the word, as one phrase index
+        self.doubled_words: PhraseIndex[tuple[str, str, bool]] = PhraseIndex()
+        for row in read_table(directory / "doubled_words.tsv", ("word",), ("fused", "note")):
+            word = row.get("word")
+            if not word:
+                raise row.error("word must not be empty")
+            self.doubled_words.add(f"{word} {word}", (word, word, False))
+            for fused in row.items("fused"):
+                self.doubled_words.add(f"{fused} {word}", (fused, word, True))
         self.numbers: dict[str, int] = {}
         for row in read_table(directory / "numbers.tsv", ("word", "value")):
             if not row.get("value").isdigit():

@@ -26,6 +26,7 @@ from audit.lint.checks.formatting.punctuation_space import PunctuationSpace
 from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
+from audit.lint.checks.repetition.doubled_word import DoubledWord
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
@@ -50,6 +51,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     CapitalisedEnglish,
     RepeatedPhrase,
     RepeatedSentence,
+    DoubledWord,
     CurrencySpace,
     HyphenSpace,
     HyphenAsDash,

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from audit.core.findings import SAFE, Fix, Severity
+from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+
+
+class DoubledWord(Check):
+    """A function word said twice in a row, or said again after a pronoun form that already holds it.
+
+    Anti-pattern:  नियम बदले गए ताकि ताकि ग्राहकों को राहत मिले।
+                   उन्होंने ने कहा कि फैसला जल्द होगा।
+    Fix:           नियम बदले गए ताकि ग्राहकों को राहत मिले।
+                   उन्होंने कहा कि फैसला जल्द होगा।
+    The words are those of `glossaries/lexicon/doubled_words.tsv`: postpositions, compound
+    postpositions (के लिए के लिए), conjunctions and auxiliaries, which Hindi never repeats back to
+    back, and the pronoun forms that already hold ने or को (उन्होंने, उन्हें). Words that Hindi does
+    double on purpose are not listed: adverbs and adjectives (धीरे धीरे, अलग अलग), कुछ कुछ, जो जो,
+    और और ("more and more"), हां हां, and के, which is also the initial K (के के मेनन).
+    Only copies with nothing but spaces between them count: a comma or a line break makes two phrases.
+    Fix safety: safe (deleting the second copy leaves the sentence as it was meant).
+    """
+
+    code = "REP003"
+    name = "doubled-word"
+    category = "repetition"
+    severity = Severity.ERROR
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        for sent, m in scan_sentences(ctx, ctx.lexicon.doubled_words):
+            first, word, fused = m.value
+            tokens = sent.tokens
+            start, end = span_of(tokens, m.first, m.last)
+            if any(not text[a.end : b.start].isspace() for a, b in zip(tokens[m.first : m.last], tokens[m.first + 1 : m.last + 1])):
+                continue  # glued or split by a line break: not one run of words
+            if "\n" in text[start:end]:
+                continue
+            # the second copy and the space before it go; the first copy is the one left in place
+            size = len(word.split())
+            cut = tokens[m.last - size].end
+            second = text[tokens[m.last - size + 1].start : end]
+            if fused:
+                message = f"'{text[start:cut]}' already holds '{second}'; delete the second '{second}'"
+            else:
+                message = f"'{second}' is said twice in a row; delete the second"
+            yield ctx.finding(self, start, end, message, [Fix(cut, end, "", applicability=SAFE)])
