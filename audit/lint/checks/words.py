@@ -106,7 +106,7 @@ def devanagari_counts(ctx) -> Counter:
     count = ctx.shared.get("devanagari words")
     if count is None:
         count = ctx.shared["devanagari words"] = Counter(
-            chain.from_iterable(map(_TOKEN_WORDS.__getitem__, map(_TEXT, ctx.article.tokens))))
+            chain.from_iterable(map(_TOKEN_WORDS.__getitem__, token_texts(ctx))))
     return count
 
 
@@ -137,6 +137,16 @@ def devanagari_counts_outside_english(ctx) -> Counter:
         count = ctx.shared["devanagari words outside english lines"] = DEVANAGARI.counts(
             ctx.article.text, outside_english_lines(ctx))
     return count
+
+
+def token_texts(ctx) -> list[str]:
+    """The text of each of the article's tokens (`ctx.article.tokens`), in order: read once per
+    article (one map) for the checks that look tokens up by text (the word counts, TERM003). Not to
+    be changed."""
+    texts = ctx.shared.get("token texts")
+    if texts is None:
+        texts = ctx.shared["token texts"] = list(map(_TEXT, ctx.article.tokens))
+    return texts
 
 
 def token_keys(ctx) -> list[str]:

@@ -14,9 +14,9 @@ from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_dista
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
-from audit.lint.checks.words import PerWord, token_keys
+from audit.lint.checks.words import PerWord, token_keys, token_texts
 
-_TOKENS, _TEXT, _START = attrgetter("tokens"), attrgetter("text"), attrgetter("start")
+_TOKENS, _START = attrgetter("tokens"), attrgetter("start")
 
 # Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
 LETTER_NAMES = dict(zip(
@@ -168,7 +168,7 @@ class EntityConsistency(Check):
         # word, kept from article to article: the tokens are sifted by map and compress.
         classes = _token_classes(stop, loans, max_zipf)
         tokens = ctx.article.tokens
-        found = list(map(classes.get, map(_TEXT, tokens)))
+        found = list(map(classes.get, token_texts(ctx)))
         if None in found:  # words met for the first time
             if len(classes) > 200_000:
                 classes.clear()  # a bound on memory over an endless stream of new words
