@@ -345,3 +345,28 @@ def test_devanagari_counts_from_tokens_match_the_regex_on_the_samples_and_seeds(
         text = path.read_text(encoding="utf-8")
         ctx = SimpleNamespace(article=parse_article(text), shared={})
         assert list(devanagari_counts(ctx).items()) == list(DEVANAGARI.counts(text).items()), path
+
+
+PHRASE_WORDS = ["OTT", "Top", "Web", "C++", "5G", "a", "x" * 70, "Series" * 12, "वेब", "सीरीज", "2024", "।"]
+PHRASE_GAPS = [" ", " ", " ", " ", "  ", ": ", " (", ")", "\n", "-", "\u00a0", "", ". "]
+PHRASE_TEXT = st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(PHRASE_GAPS)), max_size=30).map(
+    lambda parts: "".join(word + gap for word, gap in parts))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(PHRASE_TEXT, st.data())
+def test_english_phrase_spans_answer_what_the_window_search_answers(text, data):
+    """A span is asked about its window only inside a run of four or more Latin words of the
+    article: the answer is the window search's for every word and any span (long words too,
+    where the window holds fewer than four of a run's words)."""
+    import re as regex
+
+    from audit.core.document import parse_article
+    from audit.lint.checks.terminology.entity_consistency import in_english_phrase, in_english_phrase_of
+
+    ctx = SimpleNamespace(article=parse_article(text) if text.strip() else SimpleNamespace(text=text), shared={})
+    spans = [m.span() for m in regex.finditer(r"[A-Za-z0-9+]+", text)]
+    if text:
+        spans += [tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))))))]
+    for start, end in spans:
+        assert in_english_phrase_of(ctx, start, end) == in_english_phrase(text, start, end)

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 import re
-
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
 from operator import attrgetter
+from sys import maxsize
 
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -36,6 +36,43 @@ def in_english_phrase(text: str, start: int, end: int) -> bool:
     lo = max(0, start - _PHRASE_REACH)
     return any(m.start() <= start and end <= m.end()
                for m in _ENGLISH_PHRASE.finditer(text, lo, min(len(text), end + _PHRASE_REACH)))
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z0-9+]+")  # a word of _ENGLISH_PHRASE
+
+
+def english_phrases(ctx) -> list[tuple[int, int]]:
+    """(start, end) of every run of four or more Latin words one space apart in the article (each as
+    long as it goes), found once per article from its Latin words. A match of `in_english_phrase`'s
+    window is such a run or part of one, so a span in none of them is in no phrase; only a span
+    inside one is asked about its window (the pattern tried at every character of 240 around it)."""
+    spans = ctx.shared.get("english phrases")
+    if spans is None:
+        text, spans = ctx.article.text, []
+        first = last = -2
+        words = 0
+        for m in _LATIN_RUN.finditer(text):
+            start, end = m.span()
+            if start == last + 1 and text[last] == " ":
+                last, words = end, words + 1
+                continue
+            if words >= 4:
+                spans.append((first, last))
+            first, last, words = start, end, 1
+        if words >= 4:
+            spans.append((first, last))
+        ctx.shared["english phrases"] = spans
+    return spans
+
+
+def in_english_phrase_of(ctx, start: int, end: int) -> bool:
+    """`in_english_phrase(ctx.article.text, start, end)`, asked only where a run of
+    `english_phrases` holds the span."""
+    spans = english_phrases(ctx)
+    if not spans:
+        return False  # (most articles)
+    i = bisect_right(spans, (start, maxsize)) - 1
+    return i >= 0 and end <= spans[i][1] and in_english_phrase(ctx.article.text, start, end)
 
 
 class Group:
@@ -156,7 +193,7 @@ class EntityConsistency(Check):
                 claimed.update(where)
             surface = text[start:end]
             is_ascii = surface.isascii()
-            if is_ascii and (kind(start, end) is not None or in_english_phrase(text, start, end)):
+            if is_ascii and (kind(start, end) is not None or in_english_phrase_of(ctx, start, end)):
                 continue  # यूक्रेन (Ukraine), ChatGPT News:, an English caption or title: house usage
             group = by_entry.get(name)
             if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
@@ -179,7 +216,7 @@ class EntityConsistency(Check):
                 continue
             if c == 1:
                 loose.append(tok)
-            elif kind(tok.start, tok.end) is None and not in_english_phrase(text, tok.start, tok.end):
+            elif kind(tok.start, tok.end) is None and not in_english_phrase_of(ctx, tok.start, tok.end):
                 latin.append(tok)
         groups = list(by_entry.values())
         loose = self._attach(ctx, groups, loose)

@@ -8,7 +8,7 @@ from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
-from audit.lint.checks.terminology.entity_consistency import _spell_acronym, in_english_phrase
+from audit.lint.checks.terminology.entity_consistency import _spell_acronym, in_english_phrase_of
 from audit.lint.checks.words import DEVANAGARI, devanagari_counts
 
 # (a letter or digit first, then the look-behind: searched for, not tried at every position)
@@ -112,7 +112,7 @@ class LatinNameVariant(Check):
         latin: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for m in words:
             word = m.group()
-            if in_english_phrase(text, *m.span()):
+            if in_english_phrase_of(ctx, *m.span()):
                 continue  # OTT Top Watched Web Series: an English title run into the line, not a name in the Hindi
             if (len(word) >= 3 and word[0].isupper() and word.isalpha() and not ctx.conventions.is_convention(*m.span(), aside)
                     and (_name_like(word) or english_zipf(word.lower()) < 3.0)
