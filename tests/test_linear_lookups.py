@@ -385,7 +385,8 @@ def test_number_words_tried_where_a_count_can_start_match_the_search():
               "23", "१०", "٣", "\n", "से", "a"]
     found = mixed = 0
     for text in _seed_texts() + _texts(pieces, 20000, 11):
-        ctx = _text_context(text)
+        # the article's words are counted from its tokens (words.devanagari_counts): a parsed article
+        ctx = SimpleNamespace(article=parse_article(text), shared={})
         digits = [start for start, _ in digit_runs(ctx)]
         got = [(m.span(), m.group("n"), m.group("unit")) for m in number_words._quantities(ctx, numbers, digits)]
         assert got == [(m.span(), m.group("n"), m.group("unit")) for m in pattern.finditer(text)], text
