@@ -127,6 +127,13 @@ ROWS = {
     "review --port -1": lambda t: (["review", "--serve", "--port", "-1", str(_story(t))], "--port"),
     "review --port ²": lambda t: (["review", "--serve", "--port", "²", str(_story(t))], "--port"),
     "empty file with a line break in its name": lambda t: (["check", str(_bytes(t, "a\nb.txt", b""))], "a\\nb.txt"),
+    # taken silently before: a share of 5 or nan learnt nothing, -5 articles everything
+    "calibrate --min-share 5": lambda t: (["calibrate", str(_story(t).parent), "-o", str(t / "j.toml"), "--min-share", "5"],
+                                          "--min-share"),
+    "calibrate --min-share nan": lambda t: (["calibrate", str(_story(t).parent), "-o", str(t / "j.toml"), "--min-share", "nan"],
+                                            "--min-share"),
+    "calibrate --min-articles -5": lambda t: (["calibrate", str(_story(t).parent), "-o", str(t / "j.toml"),
+                                               "--min-articles", "-5"], "--min-articles"),
     "--fix in a read-only folder": lambda t: (["check", "--fix", str(_read_only_folder(t))], "story.txt"),
     # --- malformed data files ---------------------------------------------------------------------
     "JSON nested 100k deep": lambda t: (["check", str(_bytes(t, "a.json", _deep_json().encode()))], "a.json"),

@@ -34,6 +34,22 @@ def _port(value: str) -> int:
     return int(value)
 
 
+def _at_least_one(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of 1 or more")
+    return int(value)
+
+
+def _share(value: str) -> float:
+    try:
+        share = float(value)
+    except ValueError:
+        share = -1.0
+    if not 0 < share <= 1:  # nan fails this too
+        raise argparse.ArgumentTypeError(f"{value!r}: give a share above 0 and at most 1 (0.3 is 30 %)")
+    return share
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jaanch", description="Audit machine-translated Hindi news articles.")
     parser.add_argument("--version", action="version", version=f"jaanch {__version__}")
@@ -101,9 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     calibrate.add_argument("archive", metavar="ARCHIVE_DIR", help="a folder of the desk's published articles")
     calibrate.add_argument("-o", "--output", required=True, metavar="TOML", help="where to write jaanch.toml")
     calibrate.add_argument("--glossary", action="append", default=[], metavar="FILE")
-    calibrate.add_argument("--min-articles", type=int, default=3, metavar="N",
+    calibrate.add_argument("--min-articles", type=_at_least_one, default=3, metavar="N",
                            help="a form must appear in at least N articles (default 3)")
-    calibrate.add_argument("--min-share", type=float, default=0.3, metavar="F",
+    calibrate.add_argument("--min-share", type=_share, default=0.3, metavar="F",
                            help="and in at least this share of them (default 0.3)")
     return parser
 
