@@ -303,64 +303,6 @@ def test_a_worker_killed_mid_run_stops_the_run_instead_of_hanging_it(tmp_path, s
     assert done.stderr.startswith(f"{len(printed)}: a worker process died") and done.stderr.count("\n") == 1
 
 
-_INTERRUPTED_SAVES = """
-import os, signal, sys, time
-from pathlib import Path
-from audit.core import fileio
-from audit.core.runner import run_ordered
-
-signal.signal(signal.SIGINT, signal.default_int_handler)  # as a terminal's foreground job (see above)
-real_fsync = os.fsync
-
-def slow_fsync(fd):  # a slow disk: a worker is most likely inside a save when the run is stopped
-    time.sleep(0.2)
-    real_fsync(fd)
-
-os.fsync = slow_fsync
-folder = Path(sys.argv[1])
-
-def save(n):
-    fileio.write_atomic(folder / f"a{n}.txt", "text\\n")
-    return n
-
-if __name__ == "__main__":
-    try:
-        for n in run_ordered(save, range(200), jobs=2):
-            print(n, flush=True)
-    except KeyboardInterrupt:
-        sys.exit(130)
-"""
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups")
-def test_ctrl_c_during_saves_in_workers_leaves_no_temp_file(tmp_path):
-    """The parent stops its workers with SIGTERM after a Ctrl-C; one that died on it inside a save
-    left its `.NAME.jaanch-PID-RANDOM.tmp` beside the article. Now it leaves by SystemExit and the
-    save's own clean-up removes it."""
-    import os
-    import signal
-    import subprocess
-
-    script = tmp_path / "interrupted_saves.py"
-    script.write_text(_INTERRUPTED_SAVES)
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    for _ in range(3):
-        run = subprocess.Popen([sys.executable, str(script), str(folder)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=env, start_new_session=True, text=True)
-        try:
-            for _ in range(4):  # both workers saving by now
-                assert run.stdout.readline()
-            os.killpg(run.pid, signal.SIGINT)
-            _, err = run.communicate(timeout=60)
-        finally:
-            if run.poll() is None:
-                os.killpg(run.pid, signal.SIGKILL)
-        assert run.returncode == 130 and "Traceback" not in err, err
-        assert [p.name for p in folder.iterdir() if p.suffix == ".tmp"] == []
-
-
 _HANDLER_KEPT = """
 import os, signal
 from audit.core import runner

@@ -47,18 +47,10 @@ class Failed:
 def _start_worker(work: Callable) -> None:
     global _WORK, _SETTLED
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: see _WorkersIgnoreCtrlC
-    signal.signal(signal.SIGTERM, _leave)  # how the parent stops its workers: let a save under way clean up
     if hasattr(signal, "pthread_sigmask"):  # born with it blocked; one pressed meanwhile is dropped now
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _WORK = work
     _SETTLED = gc.get_freeze_count() > 0  # a forked worker inherits its parent's settled heap
-
-
-def _leave(signum, frame):
-    """A worker told to stop (Pool.terminate() after a Ctrl-C) leaves by SystemExit, not by dying
-    on the spot: `--fix` saving a file in it removes its temp file (one was left beside the
-    article) and a queue's lock it holds is released."""
-    raise SystemExit(128 + signum)
 
 
 _SETTLED = True  # in a worker: whether its heap was settled after its first item
