@@ -301,45 +301,38 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
     append = tokens.append
     spaced = sentence.replace("\t", " ") if "\t" in sentence else sentence  # chunks end at tabs too
     known = _CHUNKS.get
+    group: re.Match | None | bool = False  # False until the sentence is searched for a digit group
     at = base
     for chunk in spaced.split(" "):  # a str split, not a regex match per chunk
         rows = known(chunk)
-        if rows is None:
-            break
+        if rows is None:  # a digit, or a chunk not met before (a chunk in _CHUNKS has no digit)
+            if group is False:
+                group = _NUMBER_GROUP.search(sentence)
+                if group is not None and _SPACED_GROUP.search(sentence, group.start()):
+                    return _whole_sentence_tokens(sentence, base)
+            inner = group is not None and at > base and _NUMBER_GROUP.search(chunk) is not None
+            rows = _chunk_tokens(chunk, inner)
         for a, b, text, norm, key, kind in rows:
             tok = Token()
             tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
             tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
             append(tok)
         at += len(chunk) + 1
-    else:
-        return tokens
-    group = _NUMBER_GROUP.search(sentence)
-    if group is not None and _SPACED_GROUP.search(sentence, group.start()):
-        tokens.clear()
-        for ts, te in _align(_tokenize(sentence), sentence, 0):
-            for a, b in _peel(ts, te, sentence):
-                # each token's text is the memo's copy: the slice is dropped, not held once per token
-                text, (norm, key, kind) = _text_info(sentence[a:b])
-                tok = Token()
-                tok.start = base + a; tok.end = base + b; tok.text = text  # noqa: E702
-                tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
-                append(tok)
-        return tokens
-    # the chunks read so far hold no digit, so none was an inner chunk with a group: go on from here
-    for chunk in spaced[at - base:].split(" "):
-        if group is not None and at > base and _NUMBER_GROUP.search(chunk):
-            rows = _chunk_tokens(chunk, True)
-        else:
-            rows = known(chunk)
-            if rows is None:
-                rows = _chunk_tokens(chunk)
-        for a, b, text, norm, key, kind in rows:
+    return tokens
+
+
+def _whole_sentence_tokens(sentence: str, base: int) -> SentenceTokens:
+    """A sentence with a space inside a digit group ("1, 000"): indic-nlp's tokenizer over all of it."""
+    tokens = SentenceTokens()
+    append = tokens.append
+    for ts, te in _align(_tokenize(sentence), sentence, 0):
+        for a, b in _peel(ts, te, sentence):
+            # each token's text is the memo's copy: the slice is dropped, not held once per token
+            text, (norm, key, kind) = _text_info(sentence[a:b])
             tok = Token()
-            tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
+            tok.start = base + a; tok.end = base + b; tok.text = text  # noqa: E702
             tok.norm = norm; tok.key = key; tok.kind = kind  # noqa: E702
             append(tok)
-        at += len(chunk) + 1
     return tokens
 
 
