@@ -32,9 +32,7 @@ class DoubledWord(Check):
             tokens = sent.tokens
             start, end = span_of(tokens, m.first, m.last)
             if any(not text[a.end : b.start].isspace() for a, b in zip(tokens[m.first : m.last], tokens[m.first + 1 : m.last + 1])):
-                continue  # glued or split by a line break: not one run of words
-            if "\n" in text[start:end]:
-                continue
+                continue  # glued: not one run of words (a line break ends the sentence, so none lies inside)
             # the second copy and the space before it go; the first copy is the one left in place
             size = len(word.split())
             cut = tokens[m.last - size].end
