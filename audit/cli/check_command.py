@@ -28,9 +28,21 @@ def _setting_key(key: str, where: str) -> str:
     return f"{check.code}.{name}"
 
 
+def _in_range(key: str, value: float, where: str) -> float:
+    from audit.lint.settings import out_of_range
+
+    reason = out_of_range(key, value)
+    if reason:
+        raise UsageError(f"{where}: {reason}")
+    return value
+
+
 def _settings(pairs: list[str], base: dict[str, float], where: str = "configuration") -> dict[str, float]:
-    """Thresholds from the configuration, then from --set (which wins)."""
-    out = {_setting_key(key, f"{where} [settings]"): value for key, value in base.items()}
+    """Thresholds from the configuration, then from --set (which wins); each within its range."""
+    out = {}
+    for key, value in base.items():
+        name = _setting_key(key, f"{where} [settings]")
+        out[name] = _in_range(name, value, f"{where} [settings]")
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
@@ -41,7 +53,8 @@ def _settings(pairs: list[str], base: dict[str, float], where: str = "configurat
             number = math.nan
         if not math.isfinite(number):
             raise UsageError(f"--set {pair!r}: {value!r} is not a finite number")
-        out[_setting_key(key, f"--set {pair!r}")] = number
+        name = _setting_key(key, f"--set {pair!r}")
+        out[name] = _in_range(name, number, f"--set {pair!r}")
     return out
 
 
