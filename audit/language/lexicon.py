@@ -70,7 +70,8 @@ class Lexicon:
     def __init__(self, directory: Path = LEXICON_DIR):
         self.directory = directory
         self.senses: PhraseIndex[Sense] = PhraseIndex()
-        for row in read_table(directory / "senses.tsv", ("phrase", "suggestion"), ("english", "cues", "anticues", "note", "oblique")):
+        for row in read_table(directory / "senses.tsv", ("phrase", "suggestion"),
+                              ("english", "cues", "anticues", "note", "oblique"), unique=("phrase",)):
             if not row.get("phrase") or not row.items("suggestion"):
                 raise row.error("phrase and suggestion must not be empty")
             self.senses.add(
@@ -80,7 +81,8 @@ class Lexicon:
                       row.get("oblique")),
             )
         self.anglicisms: PhraseIndex[Anglicism] = PhraseIndex()
-        for row in read_table(directory / "anglicisms.tsv", ("phrase", "suggestion"), ("english", "severity", "note")):
+        for row in read_table(directory / "anglicisms.tsv", ("phrase", "suggestion"), ("english", "severity", "note"),
+                              unique=("phrase",)):
             severity = row.get("severity") or "warning"
             if severity not in ("info", "warning", "error"):
                 raise row.error(f"severity must be info, warning or error, got {severity!r}")
@@ -100,7 +102,7 @@ class Lexicon:
         # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
         # (REP003): the doubled word, or the fused form and the word, as one phrase index
         self.doubled_words: PhraseIndex[tuple[str, str, bool]] = PhraseIndex()
-        for row in read_table(directory / "doubled_words.tsv", ("word",), ("fused", "note")):
+        for row in read_table(directory / "doubled_words.tsv", ("word",), ("fused", "note"), unique=("word",)):
             word = row.get("word")
             if not word:
                 raise row.error("word must not be empty")
@@ -108,13 +110,13 @@ class Lexicon:
             for fused in row.items("fused"):
                 self.doubled_words.add(f"{fused} {word}", (fused, word, True))
         self.numbers: dict[str, int] = {}
-        for row in read_table(directory / "numbers.tsv", ("word", "value")):
+        for row in read_table(directory / "numbers.tsv", ("word", "value"), unique=("word",)):
             if not row.get("value").isdigit():
                 raise row.error(f"value must be a whole number, got {row.get('value')!r}")
             self.numbers[row.get("word")] = int(row.get("value"))
 
     def _words(self, name: str, optional: tuple[str, ...] = ()) -> frozenset[str]:
-        rows = read_table(self.directory / name, ("word",), optional)
+        rows = read_table(self.directory / name, ("word",), optional, unique=("word",))
         return frozenset(fold(row.get("word")) for row in rows if row.get("word"))
 
     @cached_property
@@ -156,7 +158,7 @@ class Lexicon:
         names a team or a party (the Titans beat..., the Greens won seats); after a `place` word and
         "the" it names a region (across the Highlands)."""
         out: dict[str, set[str]] = {}
-        for row in read_table(self.directory / "side_cues.tsv", ("word", "kind"), ("note",)):
+        for row in read_table(self.directory / "side_cues.tsv", ("word", "kind"), ("note",), unique=("word", "kind")):
             if not row.get("word") or row.get("kind") not in ("side", "place"):
                 raise row.error("word must not be empty and kind must be side or place")
             out.setdefault(row.get("kind"), set()).add(row.get("word").lower())
@@ -167,7 +169,8 @@ class Lexicon:
         """`exchange_rates.tsv`: currency -> (low, high) rupees per unit, the band a converted amount
         falls in (read when a source is known)."""
         out = {}
-        for row in read_table(self.directory / "exchange_rates.tsv", ("currency", "inr_low", "inr_high"), ("note",)):
+        for row in read_table(self.directory / "exchange_rates.tsv", ("currency", "inr_low", "inr_high"), ("note",),
+                              unique=("currency",)):
             try:
                 low, high = float(row.get("inr_low")), float(row.get("inr_high"))
             except ValueError:
@@ -181,7 +184,7 @@ class Lexicon:
     def hybrid_suffixes(self) -> tuple[HybridSuffix, ...]:
         """`hybrid_suffixes.tsv`: English term suffixes and their Hindi ones (read when a source is known)."""
         out = []
-        for row in read_table(self.directory / "hybrid_suffixes.tsv", ("english", "hindi"), ("note",)):
+        for row in read_table(self.directory / "hybrid_suffixes.tsv", ("english", "hindi"), ("note",), unique=("english",)):
             if not (row.get("english") and row.items("hindi")):
                 raise row.error("english and hindi must not be empty")
             out.append(HybridSuffix(row.get("english").lower(), tuple(row.items("hindi")), row.get("note"), row.line))

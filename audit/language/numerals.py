@@ -81,7 +81,7 @@ class Numerals:
     def __init__(self, path: Path = NUMERALS):
         self.path = Path(path)
         self.words: dict[tuple[str, str], tuple[str, str]] = {}  # (lang, folded form) -> (kind, value)
-        for row in read_table(self.path, ("form", "lang", "kind", "value")):
+        for row in read_table(self.path, ("form", "lang", "kind", "value"), unique=("form", "lang")):
             lang, kind = row.get("lang"), row.get("kind")
             if lang not in ("en", "hi"):
                 raise row.error(f"'lang' must be en or hi, got {lang!r}")

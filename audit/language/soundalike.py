@@ -30,7 +30,7 @@ _NOT_CONSONANT = set("aeiouyh")
 
 @lru_cache(maxsize=1)
 def _respellings() -> tuple[tuple[re.Pattern, str], ...]:
-    rows = read_table(SOUNDS, ("spelling", "sound"), ("example",))
+    rows = read_table(SOUNDS, ("spelling", "sound"), ("example",), unique=("spelling",))
     out = []
     for row in rows:
         try:

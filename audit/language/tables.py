@@ -32,8 +32,13 @@ class Row:
         return GlossaryError(reason, self.path, self.line)
 
 
-def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[Row]:
+def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = (),
+               unique: tuple[str, ...] = ()) -> list[Row]:
     """Read a UTF-8 TSV with a header row; unknown or missing columns are errors.
+
+    `unique`: the columns that key a row; a second row with the same cells there is an error
+    naming its line and the first's (a spreadsheet takes a currency twice without a word, and
+    the loader would keep one of them silently).
 
     The tables have no quoting (a cell is everything between two tabs, as polars read them
     with quote_char=None before), so splitting each line on tabs parses them exactly, and
@@ -66,11 +71,26 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
         if line.strip() and line.rstrip("\r").count("\t") != len(header) - 1:
             got = line.rstrip("\r").count("\t") + 1
             raise GlossaryError(f"expected {len(header)} tab-separated fields, found {got}", name, number)
-    return [
+    rows = [
         Row(name, number, dict(zip(header, line.rstrip("\r").split("\t"))))
         for number, line in enumerate(lines[1:], start=2)
         if line.strip()
     ]
+    if unique:
+        _refuse_duplicates(rows, unique)
+    return rows
+
+
+def _refuse_duplicates(rows: list[Row], columns: tuple[str, ...]) -> None:
+    first: dict[tuple[str, ...], int] = {}
+    for row in rows:
+        key = tuple(row.get(column) for column in columns)
+        if not all(key):
+            continue  # an empty key is the loader's to refuse, with its own reason
+        if key in first:
+            shown = ", ".join(f"{column} {value!r}" for column, value in zip(columns, key))
+            raise row.error(f"duplicate row: {shown} is already on line {first[key]}")
+        first[key] = row.line
 
 
 def file_digest(paths: list[Path]) -> str:

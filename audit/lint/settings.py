@@ -41,12 +41,10 @@ def setting_ranges() -> dict[str, SettingRange]:
     from audit.language.tables import read_table
 
     ranges: dict[str, SettingRange] = {}
-    for row in read_table(SETTINGS_TABLE, ("setting", "kind", "min", "max", "meaning")):
+    for row in read_table(SETTINGS_TABLE, ("setting", "kind", "min", "max", "meaning"), unique=("setting",)):
         key, kind = row.get("setting"), row.get("kind")
         if kind not in KINDS:
             raise row.error(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        if key in ranges:
-            raise row.error(f"{key} is declared twice")
         try:
             low, high = float(row.get("min")), float(row.get("max") or "inf")
         except ValueError:
