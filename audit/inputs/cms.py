@@ -98,7 +98,7 @@ def _html(text: str, path: str) -> Pair:
     body = "".join(parser.chars).replace("\u00a0", " ")
     if not body.strip():
         raise InputError("no article text found in the HTML", path)
-    return Pair("", body, tuple(parser.starts), tuple(parser.ends), 1)
+    return Pair("", body, tuple(parser.starts), tuple(parser.ends), 1, markup="xml")
 
 
 def _json(text: str, path: str, field: str) -> Pair:
@@ -116,7 +116,7 @@ def _json(text: str, path: str, field: str) -> Pair:
     for m in re.finditer(key + r'\s*:\s*"', text):
         decoded, starts, ends = _json_string(text, m.end() - 1, 0)
         if decoded == value:
-            return Pair("", decoded, tuple(starts), tuple(ends), LineIndex(text).line(m.start()))
+            return Pair("", decoded, tuple(starts), tuple(ends), LineIndex(text).line(m.start()), markup="json")
     raise InputError(f"could not locate the {field!r} value in the file", path)
 
 

@@ -103,7 +103,8 @@ def _jsonl(text: str, name: str) -> list[Pair]:
             for m in _TARGET_KEY.finditer(line):
                 target, starts, ends = _json_string(line, m.end() - 1, offset)
                 if target == item["target"]:
-                    pairs.append(Pair(item["source"], target, tuple(starts), tuple(ends), number, str(item.get("id", ""))))
+                    pairs.append(Pair(item["source"], target, tuple(starts), tuple(ends), number, str(item.get("id", "")),
+                                      "json"))
                     break
             else:
                 raise InputError("could not locate the 'target' value in the line", name, number)
@@ -148,7 +149,7 @@ def _xliff(text: str, name: str) -> list[Pair]:
             raise InputError(f"target of unit {ident!r} uses markup jaanch cannot map", name, line_at)
         if decoded.strip():
             source_text = "".join(source.itertext()) if source is not None else ""
-            pairs.append(Pair(source_text, decoded, tuple(starts), tuple(ends), line_at, ident))
+            pairs.append(Pair(source_text, decoded, tuple(starts), tuple(ends), line_at, ident, "xml"))
     return pairs
 
 

@@ -18,6 +18,20 @@ class Pair:
     ends: tuple[int, ...]  # and where it ends (an escape like &amp; is several file characters)
     line: int
     ident: str = ""
+    # How the file writes text: "xml" (XLIFF, HTML), "json" (JSONL, a JSON export) or "plain" (TSV, an
+    # article). A fix's replacement goes into the file written the same way, so a & or < in it keeps
+    # an XLIFF well-formed and a " keeps a JSON string closed.
+    markup: str = "plain"
+
+    def encode(self, text: str) -> str:
+        """`text` as the file must hold it."""
+        if self.markup == "xml":
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if self.markup == "json":
+            import json
+
+            return json.dumps(text, ensure_ascii=False)[1:-1]
+        return text
 
     @classmethod
     def plain(cls, source: str, target: str, base: int, line: int, ident: str = "") -> "Pair":
@@ -45,7 +59,7 @@ def remap(finding: Finding, pair: Pair, file_article: Article) -> Finding:
     end_line, end_column = file_article.position(end)
     fixes: tuple[Fix, ...] = ()
     if pair.is_verbatim:
-        fixes = tuple(Fix(*pair.file_span(f.start, f.end), f.replacement, applicability=f.applicability)
+        fixes = tuple(Fix(*pair.file_span(f.start, f.end), pair.encode(f.replacement), applicability=f.applicability)
                       for f in finding.fixes)
     return replace(finding, start=start, end=end, line=line, column=column, end_line=end_line,
                    end_column=end_column, text=file_article.text[start:end], fixes=fixes,
