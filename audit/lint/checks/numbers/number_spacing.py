@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from audit.core.conventions import CHROME, ENGLISH_LINE, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -56,7 +57,9 @@ class NumberSpacing(Check):
     Fix:           चंद्रयान-3 की लैंडिंग    चंद्रयान-3    सेंसेक्स 55.72 अंक     कीमत 50.61 करोड़
 
     A spaced hyphen between two numbers is a range (10 - 12) and passes; a decimal point is
-    read as one only before a unit or amount word, so a list's "1. 2." passes.
+    read as one only before a unit or amount word, so a list's "1. 2." passes. A line written in
+    English (a scoreboard `Australia- 42`, a caption), page chrome and web addresses are not the
+    article's Hindi text: their hyphen may be a `label- value` separator, which the fix would glue.
     Fix safety: safe, only the space goes.
     """
 
@@ -66,7 +69,10 @@ class NumberSpacing(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
+        conventions = ctx.conventions
         for m in _slips(ctx.article.text, digit_runs(ctx)):
+            if conventions.kind(m.start(), m.end()) in (ENGLISH_LINE, CHROME, URL):
+                continue
             kind = m.lastgroup
             what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
                     "group": "a thousands separator"}[kind]
