@@ -50,6 +50,10 @@ def test_glosses_are_not_counted_as_a_second_script(engine):
 @pytest.mark.parametrize("text, start_text, kind", [
     ("शेयर बाजार (Share Market) में तेजी", "(Share Market)", GLOSS),
     ("Market Update: सेंसेक्स चढ़ा।", "Market Update:", KICKER),
+    ("मेले में भीड़ उमड़ी- Sample Post Hindi Image Source : SAMPLE POST मेले में भीड़",
+     "- Sample Post Hindi Image Source : SAMPLE POST ", CHROME),
+    ("मेले में भीड़ उमड़ी। Photo Credit: Sample Agency\nअगली पंक्ति।", "Photo Credit: Sample Agency", CHROME),
+    ("मेले में भीड़ उमड़ी।Read More", "Read More", CHROME),
 ])
 def test_inline_spans(text, start_text, kind):
     conventions = find_conventions(text)
@@ -61,6 +65,9 @@ def test_inline_spans(text, start_text, kind):
     ("New phone coming soon. #Brand", ENGLISH_LINE),
     ("संभावित कीमत: 9 लाख रुपए", SPEC_LINE),
     ("ये भी पढ़ें: बाजार की खबरें", CHROME),
+    ("Home » खेल » क्रिकेट", CHROME),
+    ("Homeखेलकूदगांव की टीम जीती...", CHROME),
+    ("Homework के बहाने बच्चे खेलते रहे।", None),
     ("देश का पहला मानव मिशन तैयार", HEADLINE),
     ("बाजार में आज तेजी रही और निवेशक खुश रहे।", None),
 ])

@@ -48,9 +48,19 @@ _KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|
 _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
-    r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]",
+    r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]"
+    # a breadcrumb: `Home » बिज़नेस » ...`, or `Home` glued to the category and the title after it
+    r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))",
     re.IGNORECASE,
 )
+# An image credit run into a caption line: `... नारे लगे- Example TV Hindi Image Source : EXAMPLE TV`
+# (the site's name before the marker belongs to it, hyphen and all); and `Read More` glued to the
+# last sentence of an excerpt. Both are page chrome inside a line of text.
+_CREDIT_MARK = re.compile(r"\b(?:Image|Photo|Picture|Pic)s?\s*(?:Source|Credits?|Courtesy)\s*[:\-–]\s*")
+_CREDIT_BEFORE = re.compile(r"(?:[-–|]\s*)?(?:[A-Z][\w.&']*\s+){1,4}$")
+_CREDIT_AFTER = re.compile(r"(?:[A-Z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")
+_CREDIT_HINTS = ("Source", "Credit", "Courtesy")
+_READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
 _SENTENCE_ENDS = tuple(_SENTENCE_END)
@@ -96,7 +106,21 @@ class Conventions:
             kicker = self._kicker(line_no)
             if kicker:
                 spans.append(Span(start, kicker, KICKER))
+        spans += self._inline_chrome()
         return sorted(spans, key=lambda s: (s.start, s.end))
+
+    def _inline_chrome(self) -> list[Span]:
+        """Image credits and a glued `Read More` (most articles have neither word: no search)."""
+        text, spans = self.text, []
+        if any(hint in text for hint in _CREDIT_HINTS):
+            for m in _CREDIT_MARK.finditer(text):
+                line_start, _ = self.line_span(m.start())
+                before = _CREDIT_BEFORE.search(text, max(line_start, m.start() - 60), m.start())
+                after = _CREDIT_AFTER.match(text, m.end())
+                spans.append(Span(before.start() if before else m.start(), after.end() if after else m.end(), CHROME))
+        if "Read" in text or "READ" in text:
+            spans += [Span(m.start(), m.end(), CHROME) for m in _READ_MORE.finditer(text)]
+        return spans
 
     def _may_have_address(self) -> bool:
         """Whether the text has what some alternative of _URLISH needs (see _URL_HINTS). A search

@@ -4,6 +4,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from audit.core.conventions import CHROME
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
@@ -32,7 +33,8 @@ class ConceptConsistency(Check):
     Fix:           keep the article's majority form: ... यह उनका 50वां शतक था।   तस्वीरें ... तस्वीर में दिखा
 
     Established loans count too when the article itself also uses the Hindi word. A form inside a
-    bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted. On a tie the loan is
+    bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted, nor is a form in a
+    page-chrome line (a breadcrumb or related-links line is not the article's usage). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow.
     Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
@@ -88,6 +90,8 @@ class ConceptConsistency(Check):
                             glossed.setdefault(id(hit.concept), hit.side)
                 continue
             previous = hits
+            if ctx.conventions.line_kind(start) == CHROME:
+                continue  # a breadcrumb or related-links line: page chrome, not the article's usage
             if any(h.side == "translit" for h in hits):
                 if m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS:
                     continue  # यूथ क्लब, स्पोर्ट्स अकादमी: the loan names an organisation

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from audit.core.conventions import CHROME
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
@@ -21,6 +22,8 @@ class KnownAnglicism(Check):
     मुनाफे का), a conjunct verb by replacing only the nominal (नोट किया -> उल्लेख किया). Display-only
     where it cannot fit as it stands: a change of gender, `को` before the verb (का उल्लेख, पर गौर),
     an -आ adjective, a loan inside a multi-word name, a loan the concept table does not know.
+    A page-chrome line (a breadcrumb repeating the headline, a related-links line) is not the
+    article's text and is left alone.
     """
 
     code = "ANGL001"
@@ -50,6 +53,8 @@ class KnownAnglicism(Check):
                         continue  # the desk's usage, and nothing in the article says otherwise
                     severity = Severity.INFO
             start, end = span_of(toks, m.first, m.last)
+            if ctx.conventions.line_kind(start) == CHROME:
+                continue
             fixes = self._fixes(ctx, toks, m.first, m.last, item, hit)
             yield ctx.finding(
                 self, start, end,

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from audit.core.conventions import CHROME
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -79,6 +80,8 @@ class PunctuationSpace(Check):
 
     Fix safety: safe (applied by `--fix` once a desk raises the severity; info is never fixed). Only white space changes, and only between a word and its punctuation; digits
     (1,200 / 3.5), Latin abbreviations (U.S.) and the indentation at a line's start are left alone.
+    Page chrome is not the article's text: a breadcrumb (`Homeबिज़नेसखबर,शीर्षक`), a related-links
+    line (`ये भी देखें । ...`) and a `Read More` glued to the last sentence are left alone.
     """
 
     code = "FMT010"
@@ -90,6 +93,7 @@ class PunctuationSpace(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
+        conventions = ctx.conventions
         taken: set[int] = set()
         for pattern, replacement, message, starts in _RULES:
             for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts(text)):
@@ -98,6 +102,8 @@ class PunctuationSpace(Check):
                 if start in taken:
                     continue
                 taken.add(start)
+                if CHROME in (conventions.kind(start, end), conventions.kind(end, end + 1) if end < len(text) else None):
+                    continue
                 if message.startswith("no space before"):
                     mark = text[end]
                 else:

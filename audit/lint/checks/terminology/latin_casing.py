@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from audit.core.conventions import URL
+import re
+
+from audit.core.conventions import CHROME, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
@@ -24,10 +26,21 @@ class LatinCasing(Check):
             if entry.latin == entry.latin.lower():
                 continue  # common nouns (dollar, million): casing follows the sentence
             start, end = span_of(sent.tokens, m.first, m.last)
-            if text[start:end] in entry.latin_forms or ctx.conventions.kind(start, end) == URL:
+            if text[start:end] in entry.latin_forms or ctx.conventions.kind(start, end) in (URL, CHROME):
                 continue  # pic.twitter.com/…: an address keeps its own casing
+            if text[start:end].isupper() and _in_capitals_run(text, start, end):
+                continue
             yield ctx.finding(
                 self, start, end,
                 f"{text[start:end]!r} is written {entry.latin!r}",
                 [Fix(start, end, entry.latin, applicability=SAFE)],
             )
+
+
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+_CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+
+
+def _in_capitals_run(text: str, start: int, end: int) -> bool:
+    """Whether a Latin word of two capitals or more stands right before or after [start, end)."""
+    return bool(_CAPS_BEFORE.search(text, max(0, start - 40), start) or _CAPS_AFTER.match(text, end))
