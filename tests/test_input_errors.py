@@ -24,16 +24,25 @@ def test_undecodable_bytes(tmp_path):
     _one_line_error(run_cli("check", str(bad)), f"{bad}:2:", "UTF-8")
 
 
-def test_empty_file(tmp_path):
-    empty = tmp_path / "empty.txt"
-    empty.write_bytes(b"")
-    _one_line_error(run_cli("check", str(empty)), f"{empty}:1:", "empty")
+@pytest.mark.parametrize("content", [b"", b" \n\n\t\n", b"\xef\xbb\xbf", b"\r\n"])
+def test_an_empty_article_has_no_findings(tmp_path, content):
+    """An empty article is not an error: alone, in a folder, on stdin and under --fix alike."""
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(content)
+    proc = run_cli("check", "--format", "json", str(empty))
+    assert (proc.returncode, proc.stdout, b"jaanch: " in proc.stderr) == (0, b"[]\n", False), proc.stderr
+    (tmp_path / "story.txt").write_text("कंपनी ने नया मॉडल लॉन्च किया। कंपनी ने नया मॉडल लॉन्च किया।\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", str(tmp_path))  # the folder's other article is still read
+    assert proc.returncode == 1 and b"story.txt" in proc.stdout and b"jaanch: " not in proc.stderr, proc.stderr
+    assert run_cli("check", "-", stdin=content).returncode == 0
+    assert run_cli("check", "--fix", str(empty)).returncode == 0 and empty.read_bytes() == content
 
 
-def test_whitespace_only_file(tmp_path):
-    blank = tmp_path / "blank.md"
-    blank.write_text(" \n\n\t\n", encoding="utf-8")
-    _one_line_error(run_cli("check", str(blank)), str(blank), "empty")
+def test_an_empty_english_source_is_still_an_error(tmp_path):
+    (tmp_path / "story.txt").write_text("कंपनी ने नया मॉडल जारी किया।\n", encoding="utf-8")
+    (tmp_path / "story.en").write_bytes(b"\n")
+    _one_line_error(run_cli("check", "--source", str(tmp_path / "story.en"), str(tmp_path / "story.txt")),
+                    "story.en", "empty")
 
 
 def test_folder_without_articles(tmp_path):

@@ -202,3 +202,25 @@ async def test_add_to_glossary(stories, tmp_path):
     assert "लूमिनारा\tलुमिनारा" in desk.read_text(encoding="utf-8")
     records = [json.loads(line) for line in journal_path(stories[0]).read_text(encoding="utf-8").splitlines()]
     assert records[-1]["event"] == "glossary" and records[-1]["latin"] == "Luminara"
+
+
+async def test_an_empty_article_is_an_empty_review(stories, engine, tmp_path):
+    """As `check` has it: an empty file has no findings, not an error in the title."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\n")
+    app = ReviewApp([empty, stories[0]], engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.session.path == empty and not app.session.findings
+        assert app.sub_title == "empty.txt (1/2)"
+        for key in ("n", "p", "a", "e", "d", "A", "u", "U", "g", "o", "ctrl+s"):  # nothing to walk or decide
+            await pilot.press(key)
+            await settle(pilot)
+            if app.screen is not app.screen_stack[0]:  # a prompt or a confirmation: leave it
+                await pilot.press("escape")
+                await settle(pilot)
+            assert app.is_running and app.session.path == empty, key
+        assert not [n for n in app._notifications if n.severity == "error"]
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.session.path == stories[0] and app.session.findings

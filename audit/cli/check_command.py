@@ -116,7 +116,7 @@ class CheckJob:
             keep = partial(store.filter, target)
         fixed, pairs, segments = 0, None, False
         if target == "-":
-            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>", empty_ok=True), "<stdin>")
             if self.source:
                 from audit.inputs.pairs import align_article
 
@@ -130,7 +130,7 @@ class CheckJob:
         elif self.fix:
             # the snapshot taken now is what the file must still be just before the rename
             raw, snapshot = read_for_update(target)
-            article = parse_article(decode_article(raw, str(target)), str(target))
+            article = parse_article(decode_article(raw, str(target), empty_ok=True), str(target))
 
             def fixable(current, found, keep=keep):
                 found = keep(found, current.text) if keep else found
@@ -244,7 +244,7 @@ def _preflight_fix(targets: list) -> None:
     seen = set()
     for target in targets:
         raw, snapshot = read_for_update(target)
-        decode_article(raw, str(target))
+        decode_article(raw, str(target), empty_ok=True)
         if snapshot.path in seen:
             from audit.core.fileio import WriteError
 

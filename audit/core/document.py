@@ -360,8 +360,9 @@ def parse_article(text: str, path: str = "<string>") -> Article:
     return Article(path=path, text=text, sentences=sentences)
 
 
-def decode_article(raw: bytes, path: str) -> str:
-    if not raw.strip():
+def decode_article(raw: bytes, path: str, empty_ok: bool = False) -> str:
+    """The file's text. An empty article (empty_ok) has no findings; an empty source or pairs file is an error."""
+    if not raw.strip() and not empty_ok:
         raise InputError("file is empty", path, 1)
     try:
         text = raw.decode("utf-8")
@@ -373,15 +374,16 @@ def decode_article(raw: bytes, path: str) -> str:
     if text.startswith("\ufeff"):
         # A BOM is an encoding mark, not article text; keep offsets relative to what follows.
         text = text[1:]
-    if not text.strip():
+    if not text.strip() and not empty_ok:
         raise InputError("file has only whitespace", path, 1)
     return text
 
 
 def read_article(path: str | Path) -> Article:
+    """An article file; an empty one is an article with no sentences (no findings), not an error."""
     from audit.core.fileio import read_bytes
 
-    return parse_article(decode_article(read_bytes(path), str(path)), str(path))
+    return parse_article(decode_article(read_bytes(path), str(path), empty_ok=True), str(path))
 
 
 def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> list[Path]:

@@ -72,7 +72,7 @@ class ReviewSession:
              extra: Callable[[Article], list[Finding]] | None = None, english: str | None = None) -> "ReviewSession":
         path = Path(path)
         raw, snapshot = read_snapshot(path)
-        text = decode_article(raw, str(path))
+        text = decode_article(raw, str(path), empty_ok=True)
         store = SuppressionStore.load(path.parent)
         mine = tuple(s for s in store.entries if s.file == path.name)
         session = cls(path, engine, raw, journal=Journal(path), suppressions=store, extra=extra, english=english,
