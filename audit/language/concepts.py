@@ -75,6 +75,7 @@ class FormHit:
     slot: int
 
 
+_NEXT_WORD = re.compile("[ \u00a0]+([\u0900-\u0963\u0966-\u097f\u200c\u200d]+)")  # the next word, one line
 _DEVANAGARI_FORM = re.compile("[\u0900-\u097f \\-\u200d]*")
 
 
@@ -148,6 +149,16 @@ class ConceptTable:
 
     def lookup(self, form: str) -> list[FormHit]:
         return self.forms.get(fold(form), [])
+
+    def noun_follows(self, text: str, end: int, light_verbs: frozenset[str] = frozenset()) -> bool:
+        """The word after text[:end] is a noun of the table that the word at `end` qualifies (फेस्टिवल
+        सीजन, not फेस्टिवल में): not a postposition, and not a conjunct verb's nominal (पब्लिक सपोर्ट
+        करती है, where पब्लिक is the subject)."""
+        m = _NEXT_WORD.match(text, end)
+        if not m or not any(h.concept.pos == "noun" for h in self.lookup(m.group(1))):
+            return False
+        after = _NEXT_WORD.match(text, m.end())
+        return not (after and after.group(1) in light_verbs)
 
     def __len__(self) -> int:
         return len(self.concepts)

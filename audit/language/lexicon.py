@@ -181,6 +181,21 @@ class Lexicon:
         return out
 
     @cached_property
+    def attributive_forms(self) -> dict[str, str]:
+        """`attributive_forms.tsv`: noun concept (English) -> the Hindi form that qualifies a following
+        noun where the noun itself would not (फेस्टिवल सीजन -> त्योहारी सीजन, not त्योहार सीजन)."""
+        nouns = {c.english for c in self.concepts.concepts if c.pos == "noun"}
+        out = {}
+        for row in read_table(self.directory / "attributive_forms.tsv", ("english", "attributive"), ("example",),
+                              unique=("english",)):
+            if row.get("english") not in nouns:
+                raise row.error(f"{row.get('english')!r} is not a noun of the concept table")
+            if not row.get("attributive") or not all("\u0900" <= ch <= "\u097f" for ch in row.get("attributive")):
+                raise row.error("attributive must be one Devanagari word")
+            out[row.get("english")] = row.get("attributive")
+        return out
+
+    @cached_property
     def hybrid_suffixes(self) -> tuple[HybridSuffix, ...]:
         """`hybrid_suffixes.tsv`: English term suffixes and their Hindi ones (read when a source is known)."""
         out = []

@@ -46,3 +46,16 @@ def in_multiword_name(tokens: list[Token], first: int, last: int, is_loan) -> bo
         return True
     after = tokens[hi + 1 : hi + 3]
     return hi > lo and len(after) == 2 and after[0].text == "(" and after[1].text.isupper()
+
+
+def attributive_form(lexicon, concept, slot: int, text: str, end: int) -> str | None:
+    """The Hindi adjective for a loan noun that qualifies the noun after it, where the Hindi noun
+    itself would not (फेस्टिवल सीजन -> त्योहारी सीजन, गवर्नमेंट जॉब -> सरकारी जॉब; lexicon/attributive_forms.tsv).
+    None where the loan is not in its base form or no noun follows (फेस्टिवल में -> त्योहार में)."""
+    if slot != 0 or concept.pos != "noun":
+        return None
+    form = lexicon.attributive_forms.get(concept.english)
+    return form if form and lexicon.concepts.noun_follows(text, end, _VERBS_NOT_GENITIVE) else None
+
+
+_VERBS_NOT_GENITIVE = LIGHT_VERBS - {"की"}  # गवर्नमेंट जॉब की तलाश: की is the genitive there

@@ -12,7 +12,7 @@ from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
-from audit.lint.checks.slots import NAME_HEADS
+from audit.lint.checks.slots import NAME_HEADS, attributive_form
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -128,7 +128,8 @@ class ConceptConsistency(Check):
                     f"'{text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
                     f"('{concept.english}') in two languages; keep one"
                     + (" (the article uses each as often)" if tie else ""),
-                    _fix(concept, side, slot, start, end),
+                    _fix(concept, side, slot, start, end,
+                         attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None),
                     severity=Severity.INFO if tie else self.severity,
                 )
 
@@ -264,7 +265,9 @@ def _meant(hits: list[FormHit], light: bool) -> list[FormHit]:
     return others
 
 
-def _fix(concept: Concept, side: str, slot: int, start: int, end: int) -> list[Fix]:
+def _fix(concept: Concept, side: str, slot: int, start: int, end: int, attributive: str | None = None) -> list[Fix]:
+    if attributive:  # an adjective that does not inflect: it agrees with any noun after it
+        return [Fix(start, end, attributive, applicability=UNSAFE)]
     # Across genders the sentence would not agree (उसकी सेंचुरी -> उसका शतक): a hint, not an edit.
     applicability = UNSAFE if concept.same_gender else DISPLAY_ONLY
     forms = concept.hindi if side == "translit" else concept.translit

@@ -5,7 +5,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.words import token_keys
-from audit.lint.checks.slots import LIGHT_VERBS, after_ko, before_postposition, in_multiword_name
+from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, before_postposition, in_multiword_name
 
 
 class KnownAnglicism(Check):
@@ -84,6 +84,9 @@ class KnownAnglicism(Check):
                 and concept.hindi[0].endswith("\u093e") and len(concept.hindi) == 3):
             hindi = concept.hindi[1]  # masculine -आ nouns: the oblique singular is the plural form
         fits = concept.same_gender and not (concept.pos == "adj" and len(concept.hindi) == 3)
+        attributive = attributive_form(ctx.lexicon, concept, slot, ctx.article.text, end)
+        if attributive:  # गवर्नमेंट जॉब -> सरकारी जॉब: an adjective that does not inflect fits any noun
+            hindi, fits = attributive, True
         if not fits or in_multiword_name(toks, first, last, lambda t: bool(ctx.lexicon.concepts.lookup(t.text))):
             return [Fix(start, end, hindi, applicability=DISPLAY_ONLY)]
         return [Fix(start, end, hindi, applicability=UNSAFE)]

@@ -13,7 +13,7 @@ from audit.language.lexicon import ANY_CONTEXT, SourceSense
 from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
-from audit.lint.checks.slots import POSTPOSITIONS, before_postposition
+from audit.lint.checks.slots import POSTPOSITIONS, attributive_form, before_postposition
 from audit.lint.checks.bilingual.english import (capitalised_groups, hyphenated_compounds, lemmas, source_lemmas,
                                                   source_words, to_translate)
 from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
@@ -197,6 +197,8 @@ class TransliteratedSource(Check):
                  confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False, group: bool = False,
                  sense: SourceSense | None = None):
         hindi = concept.hindi_for(_case_slot(concept, slot, oblique) if slot is not None else 0)
+        if slot is not None and not oblique:  # गवर्नमेंट जॉब -> सरकारी जॉब
+            hindi = attributive_form(ctx.lexicon, concept, slot, ctx.article.text, end) or hindi
         # a verb's light verb may have to change too (एक्सेल करता है -> बेहतर है): shown, not applied
         trusted = slot is not None and concept.same_gender and concept.pos != "verb"
         if sense is not None:  # the source's context picks another sense than the table's Hindi:
