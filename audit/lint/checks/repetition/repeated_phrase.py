@@ -5,6 +5,7 @@ from bisect import bisect_left
 from itertools import accumulate, chain, compress
 from operator import attrgetter, not_, or_
 
+from audit.core.conventions import HEADLINE
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
@@ -62,10 +63,12 @@ class RepeatedPhrase(Check):
     Repetition by design is left alone: a unit or label repeated around numbers in a range or a
     price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a repeat more than `max_gap`
     words after the first or after a comma or conjunction (a new clause naming its subject again),
-    and a headline, standfirst
-    or pull-quote line that the next line repeats (a page template), or the article's first
-    sentence run into a dateline and said again whole by the next (`… ठंड बढ़ गई लखनऊ। … ठंड
-    बढ़ गई।`). Across sentences the repeat must hold a verb: a repeated name with its
+    a sentence in another paragraph (a headline, standfirst or pull-quote line that the next line
+    repeats is a page template, and a new paragraph restating the words of the one before is
+    writing: `कुछ लोगों के लिए आज का दिन अच्छा रहेगा।` then `मेष: मेष वालों के लिए आज का दिन अच्छा
+    रहेगा।`), the article's first sentence run into a dateline and said again whole by the next
+    (`… ठंड बढ़ गई लखनऊ। … ठंड बढ़ गई।`), and a headline line restated at the head of the lead
+    before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`). Across sentences the repeat must hold a verb: a repeated name with its
     noun and postposition (`वंदे भारत एक्सप्रेस ट्रेन के साथ`) is naming, not a duplicated clause.
     Only a copy that starts at most `window` words after the first does count (60: a run-on
     sentence of hundreds of words repeats by design or not at all, and the bound keeps the check
@@ -210,6 +213,8 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return not any(t.key in _VERBS for t in second[q : q + length])
     if q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap"):
         return True
+    if _in_restated_headline(ctx, first, p, length):
+        return True
     # A comma or a conjunction between the copies opens a new clause that names its subject again
     # (`…बरकरार हैं, क्योंकि प्ले ऑफ में पहुंचने…`); an MT repeat runs on without one.
     between = ctx.article.text[first[p + length - 1].end : second[q].start]
@@ -221,10 +226,39 @@ _CONJUNCTIONS = frozenset("क्योंकि लेकिन परंतु
 
 
 def _template(ctx: Context, sent, following, conventions) -> bool:
-    """A headline, standfirst or pull-quote line, and the line after it that repeats it."""
+    """Two sentences in different paragraphs (a headline, standfirst or pull-quote line and the
+    line that repeats it; a new paragraph restating the last words of the one before), or the
+    opening sentence run into its dateline and said again."""
     if sent.paragraph == following.paragraph:
         return _standfirst_into_dateline(ctx, sent, following)
-    return conventions.whole_line(sent.start, sent.end) or conventions.line_kind(sent.start) is not None
+    return True
+
+
+def _in_restated_headline(ctx: Context, words: list[Token], p: int, length: int) -> bool:
+    """Whether words[p:p+length] lie in a run of the sentence that is a whole headline line of the
+    article (a line of its own with no sentence end, three words or more) said again."""
+    headlines = ctx.shared.get("headline keys")
+    if headlines is None:
+        headlines = ctx.shared["headline keys"] = _headline_keys(ctx)
+    if not headlines:
+        return False
+    keys = [t.key for t in words]
+    for headline in headlines:
+        n = len(headline)
+        for s in range(max(0, p + length - n), min(p, len(keys) - n) + 1):
+            if tuple(keys[s : s + n]) == headline:
+                return True
+    return False
+
+
+def _headline_keys(ctx: Context) -> list[tuple[str, ...]]:
+    conventions = ctx.conventions
+    out = []
+    for sent in ctx.article.sentences:
+        if (len(sent.words) >= 3 and conventions.line_kind(sent.start) == HEADLINE
+                and conventions.whole_line(sent.start, sent.end)):
+            out.append(tuple(t.key for t in sent.words))
+    return out
 
 
 def _standfirst_into_dateline(ctx: Context, sent, following) -> bool:

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
 
+from audit.core.conventions import HEADLINE, KICKER, URL
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
@@ -18,8 +19,11 @@ class RepeatedSentence(Check):
     Anti-pattern:  कंपनी जांच कर रही है। … (two paragraphs later) … कंपनी जांच कर रही है।
     Fix:           delete the later copy.
     A page template is not a duplication: a headline, standfirst or pull-quote line (a line of
-    its own) repeated later in the text, or a short standfirst paragraph of the first lines repeated
-    whole, every sentence of it, further down.
+    its own) repeated later in the text, a short standfirst paragraph of the first lines repeated
+    whole, every sentence of it, further down, or a standfirst (the first prose paragraph, three
+    sentences at most, set off by a headline line above it or a label opening it) that the lead,
+    the next prose paragraph, restates in part: `संक्षेप: ... टिप्स शेयर किए। जो माता-पिता के काम आएंगे।` then
+    `... कुछ माओं के लिए टिप्स शेयर किए। जो माता-पिता के काम आएंगे।`.
     Fix safety: unsafe for an exact copy; a hint for a near copy (it may carry the one new fact).
     """
 
@@ -36,6 +40,7 @@ class RepeatedSentence(Check):
         min_overlap = ctx.setting(self, "min_overlap")
         conventions = ctx.conventions
         lead: set[int] | None = None  # the repeated standfirst, looked for only once a copy is found
+        restated: tuple[int, int] | None = None  # the standfirst's paragraph and the lead's
         bags: list[tuple[object, frozenset[str]]] = []
         bag_of: dict[str, frozenset[str]] = {}  # one bag per distinct sentence text: copies share it
         for sent in ctx.article.sentences:
@@ -70,8 +75,10 @@ class RepeatedSentence(Check):
                 if score >= threshold:
                     if lead is None and prev.paragraph != sent.paragraph:
                         lead = _repeated_standfirst(ctx.article, 3)
+                        restated = _standfirst_and_lead(ctx.article, conventions)
                     template = prev.paragraph != sent.paragraph and (
-                        conventions.whole_line(prev.start, prev.end) or prev.paragraph in lead)
+                        conventions.whole_line(prev.start, prev.end) or prev.paragraph in lead
+                        or (prev.paragraph, sent.paragraph) == restated)
                     if not template:
                         yield self._finding(ctx, sent, prev, score)
                     break
@@ -192,3 +199,36 @@ def _repeated_standfirst(article, count: int) -> set[int]:
         if all(written[text] > own[text] for text in own):  # each comes again outside the paragraph
             out.add(paragraph)
     return out
+
+
+_PROSE_ENDS = ("।", "?", "!", ".", "\"", "”", "'", "’")
+
+
+def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
+    """The first two prose paragraphs, where the first is a standfirst: three sentences at most,
+    set off as one by a headline line above it or by a label or date stamp opening it (`संक्षेप:`,
+    `date 2025-01-05`). A prose paragraph's line is no headline, chrome, English or spec line and
+    ends a sentence (a caption line run on without an end mark is not prose)."""
+    prose: list[int] = []
+    counts: dict[int, int] = {}
+    headline_above = marked = False
+    for sent in article.sentences:
+        if sent.paragraph in counts:
+            counts[sent.paragraph] += 1
+            continue
+        if len(prose) == 2:
+            break
+        counts[sent.paragraph] = 1
+        start, end = conventions.line_span(sent.start)
+        line = article.text[start:end]
+        kind = conventions.line_kind(sent.start)
+        if kind is None and line.rstrip().endswith(_PROSE_ENDS):
+            if not prose:
+                opening = start + len(line) - len(line.lstrip())
+                marked = headline_above or conventions.kind(opening, opening + 1) in (KICKER, URL)
+            prose.append(sent.paragraph)
+        elif kind == HEADLINE:
+            headline_above = True
+    if len(prose) < 2 or counts[prose[0]] > 3 or not marked:
+        return None
+    return prose[0], prose[1]
