@@ -6,11 +6,11 @@ drive the same object headlessly. Every decision is journaled before it returns.
 A decision re-audits only the lines it touched (with a line of context either side), so it
 answers at once even on a long article; `refine()` (the app runs it in a worker) then audits
 the whole article for the checks that compare a line with the rest of it, and the model rules.
+Replaying the decisions a killed session journaled is `replay.py`.
 """
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -106,43 +106,15 @@ class ReviewSession:
         Returns (replayed, skipped): on a file changed since, a change whose text is no longer
         where it was is skipped, and so is an undo or redo of it.
         """
+        from audit.review.replay import replay_pending
+
         pending = self.pending_replay()
         if replay and pending:
             self._journal_open = True  # keep appending after the replayed decisions
-            done: list[bool] = []
-            undone: list[bool] = []
-            skipped = 0
-            for record in pending:
-                event = record.get("event")
-                if event == "undo":
-                    applied = bool(done) and done.pop()
-                    undone.append(applied)
-                    ok = applied and self.undo(log=False) is not None
-                elif event == "redo":
-                    applied = bool(undone) and undone.pop()
-                    done.append(applied)
-                    ok = applied and self.redo(log=False) is not None
-                else:
-                    ok = self._replay(record)
-                    done.append(ok)
-                skipped += not ok
-            return len(pending) - skipped, skipped
+            return replay_pending(self, pending)
         if pending:
             self._log({"event": "discard", "decisions": len(pending), "sha256": text_hash(self.disk_text)})
         return 0, 0
-
-    def _relocate(self, start: int, end: int, old: str, new: str, before: str | None = None,
-                  after: str | None = None) -> Fix | None:
-        """Where a journaled change goes now: its offsets, or (the file changed since) the one
-        place its text still stands between the same words; None when there is no such place."""
-        text = self.text
-        if text[start:end] == old and (before is None or surroundings(text, start, end) == (before, after)):
-            return Fix(start, end, new, applicability=SAFE)
-        if before is None or not old:
-            return None
-        places = [m.start() for m in re.finditer(re.escape(old), text)
-                  if surroundings(text, m.start(), m.end()) == (before, after)]
-        return Fix(places[0], places[0] + len(old), new, applicability=SAFE) if len(places) == 1 else None
 
     def _log(self, record: dict) -> None:
         # The journal starts with the first decision: only looking at an article writes nothing.
@@ -150,37 +122,6 @@ class ReviewSession:
             self.journal.append({"event": "open", "sha256": text_hash(self.disk_text), "file": self.path.name})
             self._journal_open = True
         self.journal.append(record)
-
-    def _replay(self, record: dict) -> bool:
-        event = record["event"]
-        if event in ("accept", "edit", "bulk-accept"):
-            changes = record.get("changes") or [[record["start"], record["end"], record["old"], record["new"],
-                                                  record.get("before"), record.get("after")]]
-            fixes = [self._relocate(*change) for change in changes]
-            if None in fixes:
-                return False
-            items = [self.item_at(fix.start, record.get("code") if event != "edit" else None) for fix in fixes]
-            state = EDITED if event == "edit" else ACCEPTED
-            self._change(fixes, {i.id: (state, f.replacement) for i, f in zip(items, fixes) if i is not None},
-                         items[0].id if items[0] is not None else None)
-            return True
-        if event in ("dismiss", "bulk-dismiss"):
-            entry = Suppression(self.path.name, record["code"], record["text"], record.get("reason", ""),
-                                record.get("time", ""), record.get("scope", TEXT), record.get("before", ""),
-                                record.get("after", ""))
-            self._dismiss(entry, None)
-            return True
-        if event == "glossary":
-            path = Path(record["glossary"])
-            self.glossary_origin.setdefault(str(path), glossary_step.read(path))
-            if record["text"] not in (glossary_step.read(path) or ""):  # not written before the crash
-                glossary_step.add(self.engine, path, record["latin"], record.get("canonical"), record["text"])
-            elif not glossary_step.is_loaded(self.engine, path):
-                glossary_step.sync(self.engine, {}, {}, {str(path): glossary_step.read(path)})
-            self._push(State(self.text, self.state.items, self.state.dismissed,
-                             self._glossary_touched(str(path)), None), full=True)
-            return True
-        return False
 
     # --- state ---------------------------------------------------------------------------
 

@@ -1,0 +1,85 @@
+"""Crash recovery: the decisions a killed session journaled and never saved, replayed onto a new one.
+
+A session that reopens an article finds them with `ReviewSession.pending_replay()`; the editor
+chooses to replay or discard them. Each change goes where it was made, or, when the file changed
+on disk since, to the one place its text still stands between the same words; a change with no
+such place is skipped, and so is an undo or redo of it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audit.core.findings import SAFE, Fix
+from audit.policy.suppressions import TEXT, Suppression, surroundings
+from audit.review import glossary_step
+from audit.review.items import ACCEPTED, EDITED
+from audit.review.session import State
+
+
+def replay_pending(session, pending: list[dict]) -> tuple[int, int]:
+    """Replay `pending` onto `session` (journaling stays open after them); (replayed, skipped)."""
+    done: list[bool] = []
+    undone: list[bool] = []
+    skipped = 0
+    for record in pending:
+        event = record.get("event")
+        if event == "undo":
+            applied = bool(done) and done.pop()
+            undone.append(applied)
+            ok = applied and session.undo(log=False) is not None
+        elif event == "redo":
+            applied = bool(undone) and undone.pop()
+            done.append(applied)
+            ok = applied and session.redo(log=False) is not None
+        else:
+            ok = _replay(session, record)
+            done.append(ok)
+        skipped += not ok
+    return len(pending) - skipped, skipped
+
+
+def relocate(text: str, start: int, end: int, old: str, new: str, before: str | None = None,
+             after: str | None = None) -> Fix | None:
+    """Where a journaled change goes now: its offsets, or (the file changed since) the one
+    place its text still stands between the same words; None when there is no such place."""
+    if text[start:end] == old and (before is None or surroundings(text, start, end) == (before, after)):
+        return Fix(start, end, new, applicability=SAFE)
+    if before is None or not old:
+        return None
+    places = [m.start() for m in re.finditer(re.escape(old), text)
+              if surroundings(text, m.start(), m.end()) == (before, after)]
+    return Fix(places[0], places[0] + len(old), new, applicability=SAFE) if len(places) == 1 else None
+
+
+def _replay(session, record: dict) -> bool:
+    event = record["event"]
+    if event in ("accept", "edit", "bulk-accept"):
+        changes = record.get("changes") or [[record["start"], record["end"], record["old"], record["new"],
+                                              record.get("before"), record.get("after")]]
+        fixes = [relocate(session.text, *change) for change in changes]
+        if None in fixes:
+            return False
+        items = [session.item_at(fix.start, record.get("code") if event != "edit" else None) for fix in fixes]
+        state = EDITED if event == "edit" else ACCEPTED
+        session._change(fixes, {i.id: (state, f.replacement) for i, f in zip(items, fixes) if i is not None},
+                        items[0].id if items[0] is not None else None)
+        return True
+    if event in ("dismiss", "bulk-dismiss"):
+        entry = Suppression(session.path.name, record["code"], record["text"], record.get("reason", ""),
+                            record.get("time", ""), record.get("scope", TEXT), record.get("before", ""),
+                            record.get("after", ""))
+        session._dismiss(entry, None)
+        return True
+    if event == "glossary":
+        path = Path(record["glossary"])
+        session.glossary_origin.setdefault(str(path), glossary_step.read(path))
+        if record["text"] not in (glossary_step.read(path) or ""):  # not written before the crash
+            glossary_step.add(session.engine, path, record["latin"], record.get("canonical"), record["text"])
+        elif not glossary_step.is_loaded(session.engine, path):
+            glossary_step.sync(session.engine, {}, {}, {str(path): glossary_step.read(path)})
+        session._push(State(session.text, session.state.items, session.state.dismissed,
+                            session._glossary_touched(str(path)), None), full=True)
+        return True
+    return False
