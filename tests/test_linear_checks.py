@@ -21,6 +21,7 @@ from audit.lint.checks.formatting.hyphen_space import HyphenSpace
 from audit.lint.checks.repetition import repeated_phrase, repeated_sentence
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
+from audit.lint.checks.words import word_codes
 
 
 def _reference_rep002(check, ctx):
@@ -210,7 +211,7 @@ class _QuadraticRepeatedPhrase(RepeatedPhrase):
     def run(self, ctx):
         sentences = ctx.article.sentences
         reported: set[int] = set()
-        coded = repeated_phrase._codes(sentences)
+        coded = word_codes(ctx)
         for i, sent in enumerate(sentences):
             words = sent.words
             yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported)

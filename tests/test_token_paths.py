@@ -370,3 +370,34 @@ def test_english_phrase_spans_answer_what_the_window_search_answers(text, data):
         spans += [tuple(sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))))))]
     for start, end in spans:
         assert in_english_phrase_of(ctx, start, end) == in_english_phrase(text, start, end)
+
+
+def _codes_word_by_word(article) -> list[str]:
+    """REP001's original coding: each sentence's words (`Sentence.words`), key by key."""
+    from audit.lint.checks.words import word_code_table
+
+    table = word_code_table()
+    return ["".join(table[t.key] for t in sentence.words) for sentence in article.sentences]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES + ["के", "AI", "ai", "Ai", "क़", "कंपनी", "कम्पनी"]), max_size=40).map("".join))
+def test_word_codes_from_token_texts_match_the_words_key_by_key(text):
+    """REP001's and REP002's word codes, read from the token texts, are each sentence's words
+    coded key by key: one character per word token (none for punctuation), one per key."""
+    from audit.core.document import parse_article
+    from audit.lint.checks.words import word_codes
+
+    ctx = SimpleNamespace(article=parse_article(text), shared={})
+    assert word_codes(ctx) == _codes_word_by_word(ctx.article)
+
+
+def test_word_codes_from_token_texts_match_the_words_on_the_samples_and_seeds():
+    from conftest import SAMPLES, SEEDS
+
+    from audit.core.document import parse_article
+    from audit.lint.checks.words import word_codes
+
+    for path in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt")):
+        ctx = SimpleNamespace(article=parse_article(path.read_text(encoding="utf-8")), shared={})
+        assert word_codes(ctx) == _codes_word_by_word(ctx.article), path

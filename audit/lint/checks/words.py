@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import chain
+from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
 from audit.core.conventions import ENGLISH_LINE
+from audit.core.document import Token
 
-_KEY, _TEXT = attrgetter("key"), attrgetter("text")
+_KEY, _TEXT, _TOKENS = attrgetter("key"), attrgetter("text"), attrgetter("tokens")
 _CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
 _FIND_AT_MOST = 64  # more words than this are looked up word by word (each `find` reads the whole text)
 
@@ -157,6 +158,65 @@ def token_keys(ctx) -> list[str]:
     if keys is None:
         keys = ctx.shared["token keys"] = list(map(_KEY, ctx.article.tokens))
     return keys
+
+
+class _KeyCodes(dict):
+    """One character per word key, the same for the same key, made when first asked for (surrogates
+    skipped: a surrogate is never a code); `key_of` reads a code back."""
+
+    def __init__(self):
+        super().__init__()
+        self.key_of: dict[str, str] = {}
+
+    def __missing__(self, key: str) -> str:
+        n = len(self)
+        code = self[key] = chr(n + 0x800 if n >= 0xD800 else n)
+        self.key_of[code] = key
+        return code
+
+
+_NOT_A_WORD = "\udfff"  # stands for a punctuation token while an article's tokens are coded (never a code)
+
+
+class _TextCodes(dict):
+    """A token text's word code: its key's (`_KeyCodes`) where the token is a word (`Token.is_word`),
+    else `_NOT_A_WORD`. A token's key and kind are its text's, so a text answers once."""
+
+    def __init__(self, table: _KeyCodes):
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, text: str) -> str:
+        token = Token.of(0, len(text), text)
+        code = self[text] = self.table[token.key] if token.is_word else _NOT_A_WORD
+        return code
+
+
+_WORD_CODES = [_TextCodes(_KeyCodes())]  # the codes given so far; a new table once it holds 500,000 keys
+
+
+def word_code_table() -> _KeyCodes:
+    """The table of word codes (key -> code) that `word_codes` used for the last article."""
+    return _WORD_CODES[0].table
+
+
+def word_codes(ctx) -> list[str]:
+    """Each sentence's words (`Sentence.words`) as a string of one character per word, the same
+    character for the same key (`word_code_table`), for the checks that compare sentences' words
+    (REP001, REP002): n-grams are then string slices and a sentence's words a set of characters.
+    Coded once per article, from the token texts (one map and one join, one dict hit per token),
+    and cut at each sentence's last token; codes agree within an article. Not to be changed."""
+    codes = ctx.shared.get("word codes")
+    if codes is None:
+        if len(_WORD_CODES[0].table) > 500_000:
+            _WORD_CODES[0] = _TextCodes(_KeyCodes())  # between articles only
+        coded = "".join(map(_WORD_CODES[0].__getitem__, token_texts(ctx)))
+        ends = list(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))
+        codes = list(map(coded.__getitem__, map(slice, [0, *ends], ends)))
+        if _NOT_A_WORD in coded:
+            codes = list(map(str.replace, codes, repeat(_NOT_A_WORD), repeat("")))
+        ctx.shared["word codes"] = codes
+    return codes
 
 
 _DIGIT_RUN = re.compile(r"\d+")

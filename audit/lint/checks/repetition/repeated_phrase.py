@@ -2,37 +2,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, chain, compress
-from operator import attrgetter, not_, or_
+from itertools import compress
+from operator import not_, or_
 
 from audit.core.conventions import HEADLINE
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import CLAUSE_ENDS, LIGHT_VERBS
-
-
-class _KeyCodes(dict):
-    """One character per word key, the same for the same key, made when first asked for (surrogates
-    skipped: a surrogate is never a code)."""
-
-    def __missing__(self, key: str) -> str:
-        n = len(self)
-        code = self[key] = chr(n + 0x800 if n >= 0xD800 else n)
-        return code
-
-
-_KEY_CODES = [_KeyCodes()]  # the codes given so far; a new table once it holds 500,000
-_WORDS, _KEY = attrgetter("words"), attrgetter("key")
-
-
-def _codes(sentences: list) -> list[str]:
-    """Each sentence's words as a string of one character per word, the same character for the
-    same key: the article's words coded in one pass (map and join), then cut at each sentence's end."""
-    words = list(map(_WORDS, sentences))
-    coded = "".join(map(_KEY_CODES[0].__getitem__, map(_KEY, chain.from_iterable(words))))
-    ends = list(accumulate(map(len, words)))
-    return list(map(coded.__getitem__, map(slice, [0, *ends], ends)))
+from audit.lint.checks.words import word_code_table, word_codes
 
 
 _STOP_CODES: list = [None, None, None]  # the stopwords, the code table and the pattern for them
@@ -41,7 +19,7 @@ _STOP_CODES: list = [None, None, None]  # the stopwords, the code table and the 
 def _stop_codes(stopwords: frozenset[str]) -> re.Pattern:
     """A pattern for a run of the stopwords' codes: `sub("", coded)` leaves a sentence's other
     words. Made once while the stopwords and the code table stay."""
-    memo, table = _STOP_CODES, _KEY_CODES[0]
+    memo, table = _STOP_CODES, word_code_table()
     if memo[0] is not stopwords or memo[1] is not table:
         codes = sorted(map(table.__getitem__, stopwords))
         memo[:] = [stopwords, table, re.compile(f"[{''.join(map(re.escape, codes))}]+" if codes else "(?!)")]
@@ -87,11 +65,9 @@ class RepeatedPhrase(Check):
         sentences = ctx.article.sentences
         conventions = ctx.conventions
         reported: set[int] = set()
-        if len(_KEY_CODES[0]) > 500_000:
-            _KEY_CODES[0] = _KeyCodes()  # between articles only: codes must agree within one
         # Each word key becomes one character, so n-grams are string slices and a repeat is a
         # dict hit, all in compiled code; the Python loop below only runs where a gram repeats.
-        coded = _codes(sentences)
+        coded = word_codes(ctx)
         n_same, n_adjacent = int(ctx.setting(self, "min_words")), int(ctx.setting(self, "min_words_adjacent"))
         # A repeat holds at least min_content words that are not stopwords (one at least), each in
         # both copies: a sentence none of whose other words comes twice (most) repeats nothing in

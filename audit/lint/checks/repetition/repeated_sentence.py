@@ -4,11 +4,13 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
+from operator import itemgetter
 
 from audit.core.conventions import HEADLINE, KICKER, URL
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import word_code_table, word_codes
 
 MAX_COMPARED = 64
 
@@ -41,16 +43,12 @@ class RepeatedSentence(Check):
         conventions = ctx.conventions
         lead: set[int] | None = None  # the repeated standfirst, looked for only once a copy is found
         restated: tuple[int, int] | None = None  # the standfirst's paragraph and the lead's
-        bags: list[tuple[object, frozenset[str]]] = []
-        bag_of: dict[str, frozenset[str]] = {}  # one bag per distinct sentence text: copies share it
-        for sent in ctx.article.sentences:
-            words = sent.words
-            if len(words) >= min_words:
-                bag = bag_of.get(sent.text)
-                if bag is None:
-                    bag = bag_of[sent.text] = frozenset([t.key for t in words])
-                bags.append((sent, bag))
-        candidates = _OverlapIndex(bags, min_overlap)
+        # A sentence's bag of words is the set of its words' codes (one character per word key,
+        # shared with REP001): made by frozenset in compiled code, not read token by token.
+        codes = word_codes(ctx)
+        long = list(map(min_words.__le__, map(len, codes)))
+        bags = list(zip(compress(ctx.article.sentences, long), map(frozenset, compress(codes, long))))
+        candidates = _OverlapIndex(bags, min_overlap, word_code_table().key_of)
         earlier: list[tuple[object, frozenset[str]]] = []
         first_copy: dict[str, int] = {}
         for sent, bag in bags:
@@ -120,18 +118,19 @@ class _OverlapIndex:
     common words that make all-pairs comparison quadratic sit at the end of every order, unindexed.
     """
 
-    def __init__(self, bags: list[tuple[object, frozenset[str]]], min_overlap: float):
+    def __init__(self, bags: list[tuple[object, frozenset[str]]], min_overlap: float, key_of: dict[str, str]):
+        """`bags`: each sentence's words as codes, `key_of` the word key of a code."""
         self.min_overlap = min_overlap
-        frequency = Counter(chain.from_iterable(bag for _, bag in bags))
-        # A word of one sentence alone (one bag: copies of a sentence share theirs) is the rarest of
+        frequency = Counter(chain.from_iterable(map(itemgetter(1), bags)))
+        # A word of one sentence alone (in one bag) is the rarest of
         # all, first in every order, and never shared: it is left out of the order, and of the
         # index, whose other words keep their places (ranked among themselves as among all words).
         common = [word for word, n in frequency.items() if n > 1]
-        # each word's place in the order (rarest first, ties by the word): one sort of the vocabulary,
-        # by the word and then, stably, by how few sentences hold it
-        common.sort()
+        # each word's place in the order (rarest first, ties by the word's key): one sort of the
+        # vocabulary, by the key and then, stably, by how few sentences hold it
+        common.sort(key=key_of.__getitem__)
         common.sort(key=frequency.__getitem__)
-        self.rank = {word: i for i, word in enumerate(common)}
+        self.rank = dict(zip(common, range(len(common))))
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.every: list[int] = []  # with a bar of 0 even disjoint sentences qualify: no filter works
 
@@ -151,7 +150,7 @@ class _OverlapIndex:
         if self.min_overlap <= 0:
             return self.every[: limit + 1]
         get = self.postings.get
-        lists = [found for word in prefix if (found := get(word))]
+        lists = list(filter(None, map(get, prefix)))
         if sum(map(len, lists)) <= 4 * limit:  # few: one sort; many: merged only as far as needed
             return sorted(set().union(*lists))[: limit + 1]
         out: list[int] = []
