@@ -134,7 +134,7 @@ def test_lint_reports_every_problem(tmp_path):
     assert proc.returncode == 1 and len(proc.stdout.decode().splitlines()) == len(problems) >= 5
     unknown = tmp_path / "unknown.tsv"
     unknown.write_text("latin\tcanonical\tcolour\nA\tए\tred\n", encoding="utf-8")
-    assert lint([unknown]) == [f"{unknown}:1: unknown column 'colour' (known: canonical, casings, cues, dnt, kind, latin, note, variants, wrong_renderings)"]
+    assert lint([unknown]) == [f"{unknown}:1: unknown column 'colour' (known: accepted, canonical, casings, cues, dnt, kind, latin, note, variants, wrong_renderings)"]
 
 
 def test_tbx_and_csv_round_trips_are_identical(tmp_path):

@@ -4,6 +4,9 @@ Columns
   latin             English/Latin form as the wire copy writes it (OpenAI)
   canonical         the house Devanagari form (ओपनएआई)
   variants          known wrong spellings, `|`-separated (ओपनईएआई|ओपनई)
+  accepted          spellings the Hindi press uses besides the house form (बाइडेन for बाइडन): an
+                    article that keeps to one is another desk's house style, one that mixes it
+                    with another form of the name is flagged like a variant
   casings           other Latin spellings that are also right (NVIDIA); `latin` always is
   dnt               yes: a name never to be translated as a common word
   wrong_renderings  common words MT renders the name as (मिथुन for Gemini)
@@ -24,7 +27,7 @@ from audit.language.tables import Row, file_digest, read_table
 from audit.core.text import fold, is_devanagari, is_latin
 
 REQUIRED = ("latin", "canonical")
-OPTIONAL = ("variants", "casings", "dnt", "wrong_renderings", "cues", "kind", "note")
+OPTIONAL = ("variants", "accepted", "casings", "dnt", "wrong_renderings", "cues", "kind", "note")
 DEFAULT_GLOSSARY = Path(__file__).resolve().parents[2] / "glossaries" / "house.tsv"
 
 
@@ -33,6 +36,7 @@ class Entry:
     latin: str
     canonical: str
     variants: tuple[str, ...]
+    accepted: tuple[str, ...]
     casings: tuple[str, ...]
     dnt: bool
     wrong_renderings: tuple[str, ...]
@@ -61,6 +65,7 @@ def _entry(row: Row) -> Entry:
         latin=latin,
         canonical=canonical,
         variants=tuple(row.items("variants")),
+        accepted=tuple(row.items("accepted")),
         casings=tuple(row.items("casings")),
         dnt=dnt == "yes",
         wrong_renderings=tuple(row.items("wrong_renderings")),
@@ -69,9 +74,12 @@ def _entry(row: Row) -> Entry:
         path=row.path,
         line=row.line,
     )
-    for variant in entry.variants:
+    for variant in entry.variants + entry.accepted:
         if fold(variant) == fold(canonical):
             raise row.error(f"variant {variant!r} is the canonical form once normalised")
+    for form in entry.accepted:
+        if any(fold(form) == fold(v) for v in entry.variants):
+            raise row.error(f"{form!r} is listed both as a wrong spelling (variants) and as accepted")
     for casing in entry.casings:
         if not is_latin(casing) or casing.casefold() != latin.casefold():
             raise row.error(f"casing {casing!r} is not another casing of {latin!r}")
@@ -100,7 +108,7 @@ def conflicts(entries: list[Entry]) -> list[tuple[Entry, str]]:
             problems.append((entry, f"canonical form {entry.canonical!r} is listed as a variant of "
                                     f"{other.latin!r} ({other.path}:{other.line})"))
         canonical_at.setdefault(canon, entry)
-        for variant in entry.variants:
+        for variant in entry.variants + entry.accepted:
             v = fold(variant)
             if v in variant_at and variant_at[v].latin != entry.latin:
                 other = variant_at[v]
@@ -138,12 +146,13 @@ class Glossary:
     def __init__(self, entries: list[Entry], paths: list[Path]):
         self.entries = entries
         self.paths = paths
-        self.forms: PhraseIndex[tuple[Entry, str]] = PhraseIndex()  # role: canonical|variant
+        self.forms: PhraseIndex[tuple[Entry, str]] = PhraseIndex()  # role: canonical|variant|accepted
         self.wrong: PhraseIndex[Entry] = PhraseIndex()
         self.latin: PhraseIndex[Entry] = PhraseIndex()
         owners: dict[tuple[str, ...], Entry] = {}
         for entry in entries:
-            for form, role in [(entry.canonical, "canonical")] + [(v, "variant") for v in entry.variants]:
+            for form, role in ([(entry.canonical, "canonical")] + [(v, "variant") for v in entry.variants]
+                               + [(v, "accepted") for v in entry.accepted]):
                 keys = self.forms.add(form, (entry, role))
                 other = owners.setdefault(keys, entry)
                 if other is not entry and other.canonical != entry.canonical:
@@ -218,9 +227,9 @@ class Glossary:
 
     @cached_property
     def all_forms(self) -> set[str]:
-        """Folded single-token forms the glossary knows (canonical and variants), for other checks."""
+        """Folded single-token forms the glossary knows (canonical, variants, accepted), for other checks."""
         out: set[str] = set()
         for e in self.entries:
-            for form in (e.canonical, *e.variants):
+            for form in (e.canonical, *e.variants, *e.accepted):
                 out.update(form_key for form_key in map(fold, form.split()))
         return out

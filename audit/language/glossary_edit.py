@@ -10,7 +10,7 @@ from audit.core.fileio import write_atomic
 from audit.language.glossary import Glossary
 from audit.language.tables import LIST_SEPARATOR
 
-DEFAULT_HEADER = ["latin", "canonical", "variants", "casings", "dnt", "wrong_renderings", "cues", "kind", "note"]
+DEFAULT_HEADER = ["latin", "canonical", "variants", "accepted", "casings", "dnt", "wrong_renderings", "cues", "kind", "note"]
 
 
 def _read(path: Path) -> tuple[list[str], list[list[str]]]:

@@ -8,7 +8,7 @@ from audit.core.errors import GlossaryError
 from audit.language.glossary import OPTIONAL, REQUIRED, _entry, conflicts
 from audit.language.tables import LIST_SEPARATOR, read_table
 
-LIST_COLUMNS = ("variants", "casings", "wrong_renderings", "cues")
+LIST_COLUMNS = ("variants", "accepted", "casings", "wrong_renderings", "cues")
 
 
 def lint(paths: list[str | Path]) -> list[str]:

@@ -2,8 +2,8 @@
 (told apart by their columns; `concept_tables` handles the latter); a round trip loses nothing.
 
 Each entry is a conceptEntry: the Latin form (and other right casings) in an English langSec, the
-canonical form as the Hindi preferred term, variants as deprecated terms, wrong renderings as
-superseded terms; dnt, cues, kind and note travel as descrip/note elements.
+canonical form as the Hindi preferred term, accepted spellings as admitted terms, variants as
+deprecated terms, wrong renderings as superseded terms; dnt, cues, kind and note travel as descrip/note elements.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def export_tbx(glossary: str | Path, output: str | Path) -> int:
             _term(en, casing, "admitted")
         hi = ET.SubElement(concept, "langSec", {XML_LANG: "hi"})
         _term(hi, row["canonical"], "preferred")
+        for form in filter(None, row.get("accepted", "").split(LIST_SEPARATOR)):
+            _term(hi, form, "admitted")
         for variant in filter(None, row.get("variants", "").split(LIST_SEPARATOR)):
             _term(hi, variant, "deprecated")
         for wrong in filter(None, row.get("wrong_renderings", "").split(LIST_SEPARATOR)):
@@ -91,7 +93,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
     out_rows = []
     for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
         row = {name: "" for name in header}
-        lists: dict[str, list[str]] = {"casings": [], "variants": [], "wrong_renderings": []}
+        lists: dict[str, list[str]] = {"casings": [], "variants": [], "accepted": [], "wrong_renderings": []}
         for child in concept:
             tag = _local(child.tag)
             if tag == "descrip" and (child.get("type") or "").startswith("jaanch-"):
@@ -113,6 +115,8 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
                             row["canonical"] = term
                         elif status == STATUS["superseded"]:
                             lists["wrong_renderings"].append(term)
+                        elif status == STATUS["admitted"] and "accepted" in row:
+                            lists["accepted"].append(term)
                         else:
                             lists["variants"].append(term)
         for name, items in lists.items():

@@ -64,7 +64,7 @@ def _spelled_otherwise(entry: Entry, unit) -> bool:
     candra vowel, is Amazon as अमेज़न is, not a name left out. The consonants alone say too little
     for a short name (उबर and बार, मेटा and मत, ओला and ले share them): the token must also open
     with the name's sound and not be a common Hindi word, which is another word, not a spelling."""
-    wanted = {hindi_key(form) for form in (entry.canonical, *entry.variants) if " " not in form}
+    wanted = {hindi_key(form) for form in (entry.canonical, *entry.variants, *entry.accepted) if " " not in form}
     consonants = {key[1] for key in wanted if key[1]}
     openings = {key[0][:1] for key in wanted if key[1]}
     for sent in unit.sentences:

@@ -12,14 +12,17 @@ class GlossaryVariant(Check):
     Anti-pattern:  दीपसेक ने अपना मॉडल जारी किया। … डीपसेक का दावा …
     Fix:           डीपसीक ने अपना मॉडल जारी किया। … डीपसीक का दावा …
     Where the article writes the name in more than one form, the glossary form settles it: a
-    warning with a safe fix. Where it keeps to one listed variant throughout (बाइडेन, एप्पल are
-    common news spellings), that is another desk's house spelling: info, and the fix is unsafe.
+    warning with a safe fix. A spelling the Hindi press uses besides the house form (the
+    glossary's `accepted` column: बाइडेन, एप्पल, व्हाट्सएप) kept throughout is another desk's
+    house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
+    note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
     """
 
     code = "TERM001"
     name = "glossary-variant"
     category = "terminology"
     severity = Severity.WARNING
+    article_wide = True  # an accepted spelling is flagged only where the article writes the name otherwise too
 
     def run(self, ctx: Context):
         text = ctx.article.text
@@ -31,10 +34,12 @@ class GlossaryVariant(Check):
             forms[entry.latin].add(text[start:end])
         for sent, m in hits:
             entry, role = m.value
-            if role != "variant":
+            if role == "canonical":
                 continue
-            start, end = span_of(sent.tokens, m.first, m.last)
             mixed = len(forms[entry.latin]) > 1
+            if role == "accepted" and not mixed:
+                continue  # another desk's spelling, kept throughout
+            start, end = span_of(sent.tokens, m.first, m.last)
             yield ctx.finding(
                 self, start, end,
                 f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'"
