@@ -43,8 +43,9 @@ _URL_HINTS = ("@", "#", "://", ".co", ".in", ".org", ".net")
 _DOT_HINTS = tuple(hint[1:] for hint in _URL_HINTS if hint.startswith("."))
 # matched at each line's start (a line of the text split at "\n": where MULTILINE's ^ matches)
 _DATE_STAMP = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b)")
-# A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start.
-_KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))")
+# A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start
+# (MULTILINE: matched from a line's start offset, `^` must match after the newline there too).
+_KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))", re.MULTILINE)
 _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"

@@ -71,8 +71,9 @@ class NumberSpacing(Check):
     def run(self, ctx: Context):
         conventions = ctx.conventions
         for m in _slips(ctx.article.text, digit_runs(ctx)):
-            if conventions.kind(m.start(), m.end()) in (ENGLISH_LINE, CHROME, URL):
-                continue
+            if (conventions.kind(m.start(), m.end()) in (ENGLISH_LINE, CHROME, URL)
+                    or conventions.line_kind(m.start()) in (ENGLISH_LINE, CHROME)):
+                continue  # (a kicker span may hold it: `Lions- 31` reads as a label, in an English line)
             kind = m.lastgroup
             what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
                     "group": "a thousands separator"}[kind]
