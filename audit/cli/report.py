@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,7 +41,9 @@ class _ArticleRows:
     engine: Engine
 
     def __call__(self, path: Path) -> list[dict]:
-        return [{"article": str(path), "code": f.code, "rule": f.rule, "category": f.category,
+        # a name that is not UTF-8 (x\xff.txt) is shown with its byte escaped: polars takes UTF-8 only
+        name = os.fsencode(path).decode("utf-8", "backslashreplace")
+        return [{"article": name, "code": f.code, "rule": f.rule, "category": f.category,
                  "severity": f.severity.label} for f in self.engine.audit(read_article(path))]
 
 

@@ -96,6 +96,9 @@ class SuppressionStore:
         try:
             if not isinstance(raw, list):
                 raise TypeError("expected a list of dismissals")
+            for number, item in enumerate(raw, start=1):
+                if not isinstance(item, dict):
+                    raise TypeError(f"dismissal {number} is {type(item).__name__}, not an object of fields")
             entries = [Suppression(**item) for item in raw]
             for entry in entries:
                 if not all(isinstance(getattr(entry, f.name), str) for f in fields(Suppression)):
