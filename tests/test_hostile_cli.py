@@ -23,3 +23,18 @@ def test_a_suppressions_file_of_numbers_is_one_plain_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and ".jaanch-suppressions.json" in err[0], err
     assert "dismissal 1 is int" in err[0] and "argument after **" not in err[0], err
+
+
+def test_review_of_an_undecodable_article_is_one_line_before_the_app_starts(tmp_path, capsys, monkeypatch):
+    import tui.app
+    from tui.cli import main as jaanch
+
+    started = []
+    monkeypatch.setattr(tui.app, "run", lambda *args, **kwargs: started.append(args) or 0)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    bad.write_bytes("पहली पंक्ति\n".encode() + b"caf\xe9\n")
+    assert jaanch(["review", str(good), str(bad)]) == 2 and not started
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{bad}:2:" in err[0] and "UTF-8" in err[0], err
+    assert jaanch(["review", str(good)]) == 0 and started  # a readable one still opens

@@ -15,6 +15,7 @@ _ARGV: list[str] = []
 
 
 def _review(args, engine, paths) -> int:
+    _readable(paths)
     if args.serve:
         from tui.serve import serve
 
@@ -24,6 +25,16 @@ def _review(args, engine, paths) -> int:
     from tui.app import run
 
     return run(paths, engine, model_findings(args, paths), cell_widths=args.cells, english=review_source(args, paths))
+
+
+def _readable(paths) -> None:
+    """Every article decodes before the app takes the terminal: one that does not is one line naming
+    it, exit 2, as `check` has it (the app showed the error in its title instead)."""
+    from audit.core.document import decode_article
+    from audit.core.fileio import read_bytes
+
+    for path in paths:
+        decode_article(read_bytes(path), str(path), empty_ok=True)
 
 
 def _ray(args) -> int:
