@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at, word_trie
 from audit.lint.checks.base import Check, Context
@@ -37,13 +38,19 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+# Where a hyphen separates by convention: a label from its value, a kicker, a related link.
+_SEPARATOR_KINDS = (SPEC_LINE, KICKER, CHROME, URL, ENGLISH_LINE)
+
+
 class HyphenAsDash(Check):
     """A hyphen standing for a dash between clauses.
 
     Anti-pattern:  मॉडल को प्रशिक्षित करके झटका दिया-ओपनएआई के अरबों से कम।
     Fix:           मॉडल को प्रशिक्षित करके झटका दिया – ओपनएआई के अरबों से कम।
     A spaced hyphen between words ("कहा - यह") is reported as info: a dash reads better;
-    between two number words ("दो - तीन") it is a range and left alone.
+    between two number words ("दो - तीन") it is a range and left alone, and so it is where it is a
+    separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`), a kicker,
+    an English line, a web address and page chrome (`ये भी पढ़ें - ...`).
     """
 
     code = "FMT003"
@@ -53,8 +60,11 @@ class HyphenAsDash(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
+        conventions = ctx.conventions
         for m in _glued(text):
             start, end = m.start(), m.end()
+            if conventions.kind(end - 1, end) in _SEPARATOR_KINDS:
+                continue
             yield ctx.finding(
                 self, start, end,
                 f"'{m.group(1)}' ends a clause; the hyphen after it should be a dash: '{m.group(1)} –'",
@@ -66,6 +76,8 @@ class HyphenAsDash(Check):
             after = _WORD_AFTER.match(text, m.end())
             if before and after and before in numbers and after.group() in numbers:
                 continue  # "दो - तीन" is a loose range, not a clause break
+            if conventions.kind(m.start() + 1, m.start() + 2) in _SEPARATOR_KINDS:
+                continue
             yield ctx.finding(
                 self, m.start(), m.end(),
                 "a spaced hyphen between clauses reads better as a dash (–)",
