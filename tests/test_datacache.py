@@ -89,3 +89,18 @@ def test_tables_are_rebuilt_in_a_fresh_cache_and_reused(tmp_path):
     assert first.stdout.split() == second.stdout.split()[:3]
     assert second.stdout.split()[3] == "False"
     assert names == ["hk", "wordfreq", "wordfreq"]
+
+
+def test_a_corrupt_or_truncated_table_file_is_rebuilt_not_returned(tmp_path, monkeypatch):
+    """A file some other program overwrote ('g' unpacks as a float) or cut short costs the rebuild."""
+    from audit.core.datacache import cached_table, table_path
+
+    monkeypatch.setenv("JAANCH_CACHE_DIR", str(tmp_path))
+    table = {"words": list(range(1000))}
+    assert cached_table("t", ("v1",), lambda: table) == table
+    path = table_path("t", ("v1",))
+    whole = path.read_bytes()
+    for damaged in (b"garbage\x00\xff", whole[: len(whole) // 2], whole + b"\x00"):
+        path.write_bytes(damaged)
+        assert cached_table("t", ("v1",), lambda: table) == table
+        assert path.read_bytes() == whole  # written again, whole

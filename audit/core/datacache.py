@@ -20,7 +20,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-FORMAT = 1  # bump when a table's layout changes
+FORMAT = 2  # bump when a table's layout changes
+# Each file opens with this and the payload's length: a truncated file, or one that something else
+# overwrote, is rebuilt instead of being unpacked into a value of the wrong shape (a crash later).
+HEADER = b"jaanch-table\n"
 
 
 def cache_dir() -> Path:
@@ -60,8 +63,10 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
         # containers) found nothing and cost about a twentieth of a cold start
         enabled = gc.isenabled()
         gc.disable()
+        start = len(HEADER) + 8
         try:
-            return marshal.loads(raw)
+            if raw[: len(HEADER)] == HEADER and int.from_bytes(raw[len(HEADER) : start], "little") == len(raw) - start:
+                return marshal.loads(memoryview(raw)[start:])
         except (EOFError, ValueError, TypeError):
             pass
         finally:
@@ -72,7 +77,8 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with open(temp, "wb") as handle:  # plain open(): the file follows the user's umask
-            handle.write(marshal.dumps(table))
+            payload = marshal.dumps(table)
+            handle.write(HEADER + len(payload).to_bytes(8, "little") + payload)
         os.replace(temp, path)
     except OSError:
         pass  # read-only home, full disk: the run goes on with the table in memory
