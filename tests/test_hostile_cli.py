@@ -38,3 +38,27 @@ def test_review_of_an_undecodable_article_is_one_line_before_the_app_starts(tmp_
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{bad}:2:" in err[0] and "UTF-8" in err[0], err
     assert jaanch(["review", str(good)]) == 0 and started  # a readable one still opens
+
+
+def test_a_journal_jaanch_did_not_write_never_stops_a_review(tmp_path):
+    """A hand-edited or foreign journal: its bad lines end what is read, its bad records are skipped."""
+    from audit.lint.engine import Engine
+    from audit.review.journal import journal_path
+    from audit.review.session import ReviewSession
+
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    opened = b'{"event": "open", "sha256": "x"}\n'
+    engine = Engine()
+    for journal, pending, outcome in [
+        (b"\xff\xfe\n", 0, (0, 0)),  # not UTF-8
+        (b"5\n" + opened + b'{"event": "undo"}\n', 0, (0, 0)),  # not an object: nothing after it is read
+        (opened + b'{"event": "accept"}\n', 1, (0, 1)),  # no offsets
+        (opened + b'{"event": "dismiss"}\n', 1, (0, 1)),  # no code
+        (opened + b'{"event": "accept", "start": "a", "end": 3, "old": "x", "new": "y"}\n', 1, (0, 1)),
+    ]:
+        journal_path(story).write_bytes(journal)
+        session = ReviewSession.open(story, engine)
+        assert len(session.pending_replay()) == pending, journal
+        assert session.start(True) == outcome, journal
+        assert session.text == ARTICLE

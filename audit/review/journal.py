@@ -43,11 +43,14 @@ class Journal:
         if not self.path.exists():
             return []
         out = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
+        for line in self.path.read_bytes().splitlines():
             try:
-                out.append(json.loads(line))
+                record = json.loads(line.decode("utf-8"))
             except ValueError:
                 break  # a line cut short by a crash: everything before it is intact
+            if not isinstance(record, dict):
+                break  # not a line jaanch wrote: nothing after it is trusted either
+            out.append(record)
         return out
 
     def pending(self, file_text: str) -> tuple[list[dict], bool]:

@@ -34,7 +34,10 @@ def replay_pending(session, pending: list[dict]) -> tuple[int, int]:
             done.append(applied)
             ok = applied and session.redo(log=False) is not None
         else:
-            ok = _replay(session, record)
+            try:
+                ok = _replay(session, record)
+            except (KeyError, TypeError, ValueError, IndexError):
+                ok = False  # a record with fields missing or of the wrong type (not jaanch's): skipped
             done.append(ok)
         skipped += not ok
     return len(pending) - skipped, skipped
