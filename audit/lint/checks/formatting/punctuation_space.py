@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.conventions import CHROME
+from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -19,6 +19,7 @@ _SPACE = "[ \t\u00a0]"
 _SPACES = frozenset(" \t\u00a0")
 _MARK_AFTER_SPACE = re.compile(f"[,।?!)](?<={_SPACE}[,।?!)])")
 _DANDA_OR_COMMA = re.compile("[।,]")
+_COLON = re.compile(":")
 
 
 def _runs_before_marks(text: str) -> list[int]:
@@ -59,6 +60,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
     (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
      "{mark} ", "a space after '{mark}'", lambda text: [m.start() for m in _DANDA_OR_COMMA.finditer(text)]),
+    # `झारखंड:पाकुड़`, `City News:शहर`: no space after a colon before a Hindi word. Not between digits
+    # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
+    (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),
+     ": ", "a space after ':'", lambda text: [m.start() for m in _COLON.finditer(text)] if ":" in text else []),
     # `यूक्रेन(Ukraine)`: a bracketed gloss glued to the word before it.
     (re.compile(rf"(?P<gap>\()(?<=[{_DEV}]\()(?=[{_WORD}])"),
      " (", "a space before '('", None),
@@ -73,7 +78,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
 
 class PunctuationSpace(Check):
     """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)`,
-    one after `।` and `,` and before `(`, one between words.
+    one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
+    one before `(`, one between words.
 
     Anti-pattern:  सिलसिला जारी है । पुलिस ने कहा,आरोपी फरार है।जांच जारी है।  रूस(Russia ) ने
     Fix:           सिलसिला जारी है। पुलिस ने कहा, आरोपी फरार है। जांच जारी है।  रूस (Russia) ने
@@ -104,6 +110,8 @@ class PunctuationSpace(Check):
                 taken.add(start)
                 if CHROME in (conventions.kind(start, end), conventions.kind(end, end + 1) if end < len(text) else None):
                     continue
+                if text[start] == ":" and conventions.kind(start, end) in (SPEC_LINE, URL, ENGLISH_LINE):
+                    continue  # `label:value` spec lists are the site's layout
                 if message.startswith("no space before"):
                     mark = text[end]
                 else:
