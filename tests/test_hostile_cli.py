@@ -62,3 +62,18 @@ def test_a_journal_jaanch_did_not_write_never_stops_a_review(tmp_path):
         assert len(session.pending_replay()) == pending, journal
         assert session.start(True) == outcome, journal
         assert session.text == ARTICLE
+
+
+def test_glossary_export_refuses_what_is_not_a_glossary(tmp_path, capsys):
+    """Not UTF-8 was an internal error (exit 3); a missing file or a TSV of other columns exported an
+    empty or meaningless glossary with exit 0."""
+    latin1, other = tmp_path / "latin1.tsv", tmp_path / "other.tsv"
+    latin1.write_bytes(b"latin\tcanonical\nCaf\xe9\tx\n")
+    other.write_text("hello\tworld\n", encoding="utf-8")
+    for source, where in [(latin1, f"{latin1}:2:"), (tmp_path / "missing.tsv", "missing.tsv"), (other, f"{other}:1:")]:
+        for suffix in (".tbx", ".csv"):
+            out = tmp_path / f"out{suffix}"
+            assert main(["glossary", "export", str(source), "-o", str(out)]) == 2, (source, suffix)
+            err = capsys.readouterr().err.strip().splitlines()
+            assert len(err) == 1 and where in err[0] and "internal error" not in err[0], err
+            assert not out.exists()

@@ -25,6 +25,12 @@ DESCRIPS = ("dnt", "cues", "kind")
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict]]:
+    from audit.language.glossary import OPTIONAL, REQUIRED
+    from audit.language.tables import read_table
+
+    # one line naming the file (and line) for what is not a glossary: missing (_read would give an
+    # empty one), not UTF-8, a TSV of other columns, a row of the wrong width
+    read_table(path, REQUIRED, OPTIONAL)
     header, rows = _read(path)
     return header, [dict(zip(header, r + [""] * (len(header) - len(r)))) for r in rows]
 
