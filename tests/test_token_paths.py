@@ -401,3 +401,55 @@ def test_word_codes_from_token_texts_match_the_words_on_the_samples_and_seeds():
     for path in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt")):
         ctx = SimpleNamespace(article=parse_article(path.read_text(encoding="utf-8")), shared={})
         assert word_codes(ctx) == _codes_word_by_word(ctx.article), path
+
+
+CHUNK_PIECES = ["क", "र्", "ि", "ं", "़", "ॉ", "\u0972", "\u0929", "\u095b", "A", "x", "7", "१", "\u00a0", "\u2009",
+                "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", "-", "–", "—", ",", ".", ":", "/", "|", "“", "”", "‘",
+                "’", "„", "'", '"', "(", ")", "…", "´", "©", "₹", "•", "।", "॥", "\r", "\x0b"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(CHUNK_PIECES), min_size=1, max_size=8).map("".join), st.booleans())
+def test_a_chunk_taken_as_one_word_is_tokenized_as_the_general_path_would(chunk, inner):
+    """A new chunk with nothing to cut, strip or peel is one token without the tokenizer's walk."""
+    from audit.core import document
+    from audit.core.text import fold, normalize
+
+    saved = document._CHUNKS, document._DIGIT_CHUNKS, document._INNER_CHUNKS
+    document._CHUNKS, document._DIGIT_CHUNKS, document._INNER_CHUNKS = {"": ()}, {}, {}
+    try:
+        got = document._chunk_tokens(chunk, inner)
+    finally:
+        document._CHUNKS, document._DIGIT_CHUNKS, document._INNER_CHUNKS = saved
+    plain = [(a, b, chunk[a:b]) for s, e in document._align(document._tokenize(chunk, inner), chunk, 0)
+             for a, b in document._peel(s, e, chunk)]
+    assert [row[:3] for row in got] == plain
+    assert all(row[3:5] == (normalize(row[2]), fold(row[2])) for row in got)
+
+
+def test_the_normaliser_leaves_alone_every_character_it_is_not_asked_about():
+    """normalize() asks indic-nlp's normaliser only about texts holding a character it changes:
+    every other character, alone or between letters, comes back unchanged."""
+    from audit.core.text import _NORMALISER_CHANGES, _normalizer
+
+    library = _normalizer()
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        listed = _NORMALISER_CHANGES.search(c) is not None
+        for text in (c, "क" + c, c + "क" + c):
+            assert listed or library.normalize(text) == text, hex(cp)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(CHUNK_PIECES), min_size=1, max_size=10).map("".join))
+def test_normalize_is_nfc_then_indic_nlp(text):
+    import unicodedata
+
+    from audit.core.text import _ZERO_WIDTH, _normalizer, normalize
+
+    expected = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    if any("\u0900" <= ch <= "\u097f" for ch in expected):
+        expected = _normalizer().normalize(expected)
+    assert normalize.__wrapped__(text) == expected

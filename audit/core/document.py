@@ -24,8 +24,11 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 _CLOSERS = "”’\"')]»"
 
 
+_NUMBER = re.compile(r"\d+([.,:/]\d+)*")
+
+
 def _kind(text: str) -> str:
-    if text.isdigit() or re.fullmatch(r"\d+([.,:/]\d+)*", text):
+    if text.isdigit() or _NUMBER.fullmatch(text):
         return "num"
     if text in ("\u0964", "\u0965"):
         return "punct"  # danda and double danda end sentences; they are not words
@@ -210,6 +213,12 @@ def _is_punct(ch: str) -> bool:
     return cat[0] == "P" or cat == "So"
 
 
+def _is_edge(ch: str) -> bool:
+    """Whether a token cannot start or end with `ch`: whitespace (`_align` steps over it) or
+    punctuation (`_peel` splits it off)."""
+    return ch.isspace() or _is_punct(ch)
+
+
 def _peel(start: int, end: int, text: str) -> list[tuple[int, int]]:
     """Split leading/trailing Unicode punctuation (curly quotes, dashes) off a token."""
     out: list[tuple[int, int]] = []
@@ -234,9 +243,9 @@ def _tokenize(sentence: str, inner: bool = False) -> list[str]:
     a match can only start where a run starts, so the results are the same (a test compares them on
     random text), in linear time. Its punctuation split is its own pattern. `inner`: the text is a
     chunk after the first of a sentence, where a group at the chunk's start is joined too."""
-    from indicnlp.tokenize import indic_tokenize
-
-    spaced = indic_tokenize.triv_tokenizer_indic_pat.sub(r" \1 ", sentence.replace("\t", " "))
+    # its pattern is one group, a single punctuation character: sub(r" \1 ") puts a space either
+    # side of each, which is the split on them joined by spaces (no Python call per match)
+    spaced = " ".join((_PUNCT[0] or _punct()).split(sentence.replace("\t", " ")))
     text = _SPACES.sub(" ", spaced).strip(" ")
     if _NUMBER_GROUP.search(sentence) is None:  # the rule cannot fire: the split alone
         return text.split(" ")
@@ -247,6 +256,16 @@ def _tokenize(sentence: str, inner: bool = False) -> list[str]:
             prev = m.end()
     out.append(text[prev:])
     return "".join(out).split(" ")
+
+
+_PUNCT: list[re.Pattern | None] = [None]  # indic-nlp's trivial tokenizer's punctuation pattern, once loaded
+
+
+def _punct() -> re.Pattern:
+    from indicnlp.tokenize import indic_tokenize
+
+    _PUNCT[0] = indic_tokenize.triv_tokenizer_indic_pat
+    return _PUNCT[0]
 
 
 _SPACES = re.compile("[ ]+")
@@ -278,6 +297,13 @@ def _chunk_tokens(chunk: str, inner: bool = False) -> _Rows:
         if len(memo) > 500_000:
             memo.clear()
             _CHUNKS[""] = ()
+        if (chunk and " " not in chunk and "\t" not in chunk and (_PUNCT[0] or _punct()).search(chunk) is None
+                and not _is_edge(chunk[0]) and not _is_edge(chunk[-1])):
+            # most new chunks are one word: nothing for the tokenizer to cut at (its punctuation,
+            # spaces, tabs), nothing at either end for `_align` to step over or `_peel` to split
+            # off, so the chunk is one token (what the general path below gives it, a test says)
+            memo[chunk] = got = ((0, len(chunk), chunk, *_token_info(chunk)),)
+            return got
         got = memo[chunk] = tuple(
             (a, b, chunk[a:b], *_token_info(chunk[a:b]))
             for s, e in _align(_tokenize(chunk, inner), chunk, 0) for a, b in _peel(s, e, chunk))

@@ -25,11 +25,21 @@ def _normalizer():
     return IndicNormalizerFactory().get_normalizer("hi")
 
 
+# Every character indic-nlp's Hindi normaliser (DevanagariNormalizer, nasals and chandras left
+# alone) replaces or starts a replaced sequence with: marks and joiners, curly quotes, dashes and
+# the ellipsis, the precomposed nukta letters and Marathi's chandra a, | (a danda), : (a visarga
+# after a letter). Its steps are literal replacements and that one colon rule, so a text with none
+# of these is what it gives back unchanged (a test asks it for every character).
+_NORMALISER_CHANGES = re.compile("[\ufeff\ufffe\u2060\u00ad\u200b\u00a0\u200c\u200d\u201e\u201c\u201d"
+                                 "\u2013\u2014\u00b4\u2018\u201a\u2019'\u2026\u0972\u0929\u0931\u0934"
+                                 "\u0958-\u095f|:]")
+
+
 @lru_cache(maxsize=200_000)
 def normalize(token: str) -> str:
     """NFC + indic-nlp's Devanagari normalisation (nukta forms, ZWJ/ZWNJ, quotes, danda)."""
     text = unicodedata.normalize("NFC", token).translate(_ZERO_WIDTH)
-    if DEVANAGARI.search(text):
+    if DEVANAGARI.search(text) and _NORMALISER_CHANGES.search(text):
         text = _normalizer().normalize(text)
     return text
 
