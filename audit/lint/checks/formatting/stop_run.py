@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.conventions import CHROME, ENGLISH_LINE, URL
+from audit.core.findings import DISPLAY_ONLY, Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+# Two full stops, or four and more, after a Hindi word: never three (an ellipsis). The pattern
+# opens with the full stop it is about and looks behind after it, so it is searched for only
+# where a full stop stands.
+_RUN = re.compile(r"\.(?<=[\u0900-\u0963\u0971-\u097f'\"’”]\.)(?:\.(?!\.)|\.{3,})")
+
+
+class StopRun(Check):
+    """Two full stops, or a run of four or more, after a Hindi word.
+
+    Anti-pattern:  हे राम.. अब क्या होगा   बाजार में बड़ी गिरावट.....
+    Fix:           हे राम... अब क्या होगा  बाजार में बड़ी गिरावट...   (or a full stop: the editor decides)
+    An ellipsis of three is the convention and passes; so do English lines, web addresses and
+    page chrome. Two dandas (`।।`) are left alone: devotional and verse text types them for the
+    double danda `॥` that closes a couplet or a mantra.
+    Fix safety: display-only (a trailing-off ellipsis or one full stop: only the editor knows).
+    """
+
+    code = "FMT005"
+    name = "stop-run"
+    category = "formatting"
+    # Info: typography, as FMT010; a desk that wants it enforced raises it in jaanch.toml.
+    severity = Severity.INFO
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        if ".." not in text:
+            return
+        conventions = ctx.conventions
+        for m in _RUN.finditer(text):
+            start, end = m.span()
+            if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME):
+                continue
+            what = "two full stops" if end - start == 2 else f"a run of {end - start} full stops"
+            yield ctx.finding(
+                self, start, end,
+                f"{what}: an ellipsis is three ('...'), a sentence ends with one",
+                [Fix(start, end, "...", applicability=DISPLAY_ONLY)],
+            )
