@@ -51,6 +51,7 @@ def test_glosses_are_not_counted_as_a_second_script(engine):
     ("शेयर बाजार (Share Market) में तेजी", "(Share Market)", GLOSS),
     ("Market Update: सेंसेक्स चढ़ा।", "Market Update:", KICKER),
     ("बाजार में हलचल रही।\nMarket Update: सेंसेक्स चढ़ा।", "Market Update:", KICKER),
+    ("पहली बाइक सस्ती है। 2. KRX Dash: दूसरी बाइक महंगी है।", "2. KRX Dash:", KICKER),
     ("मेले में भीड़ उमड़ी- Sample Post Hindi Image Source : SAMPLE POST मेले में भीड़",
      "- Sample Post Hindi Image Source : SAMPLE POST ", CHROME),
     ("मेले में भीड़ उमड़ी। Photo Credit: Sample Agency\nअगली पंक्ति।", "Photo Credit: Sample Agency", CHROME),

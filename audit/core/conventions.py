@@ -61,6 +61,9 @@ _CREDIT_MARK = re.compile(r"\b(?:Image|Photo|Picture|Pic)s?\s*(?:Source|Credits?
 _CREDIT_BEFORE = re.compile(r"(?:[-–|]\s*)?(?:[A-Z][\w.&']*\s+){1,4}$")
 _CREDIT_AFTER = re.compile(r"(?:[A-Z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")
 _CREDIT_HINTS = ("Source", "Credit", "Courtesy")
+# A numbered list item's Latin sub-head run into the paragraph after a sentence end (the CMS
+# joined the list): `... देती है। 2. Sample Bike X: सबसे ज्यादा ...` is a kicker, not prose.
+_LIST_KICKER = re.compile(r"(?<![\w.])\d{1,2}[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Za-z0-9&'-]+){0,4}[ \t]*:")
 _READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
@@ -100,6 +103,7 @@ class Conventions:
 
     @cached_property
     def inline(self) -> list[Span]:
+        text = self.text
         spans = [Span(m.start(), m.end(), GLOSS) for m in _BRACKET.finditer(self.text) if self._is_gloss(m)]
         if self._may_have_address():
             spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(self.text)]
@@ -108,7 +112,15 @@ class Conventions:
             if kicker:
                 spans.append(Span(start, kicker, KICKER))
         spans += self._inline_chrome()
+        if ":" in text:
+            spans += [Span(m.start(), m.end(), KICKER) for m in _LIST_KICKER.finditer(text)
+                      if self._after_sentence_end(m.start())]
         return sorted(spans, key=lambda s: (s.start, s.end))
+
+    def _after_sentence_end(self, offset: int) -> bool:
+        """Whether only spaces stand between `offset` and a sentence end or the line's start."""
+        before = self.text[self.line_span(offset)[0] : offset].rstrip(" \t")
+        return not before or before.endswith(("।", "?", "!", "."))
 
     def _inline_chrome(self) -> list[Span]:
         """Image credits and a glued `Read More` (most articles have neither word: no search)."""
