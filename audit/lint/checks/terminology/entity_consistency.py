@@ -334,7 +334,9 @@ class EntityConsistency(Check):
         if latin and deva:
             latin_n = sum(counts[k] for k in latin)
             deva_n = sum(counts[k] for k in deva)
-            minority_latin = latin_n < deva_n
+            # On a tie the Latin form is the odd one out in a Hindi article (a headline's `Delhi-NCR`
+            # beside the body's दिल्ली-एनसीआर), as the desk flags the English side of a concept pair.
+            minority_latin = latin_n <= deva_n
             if minority_latin:
                 target = group.preferred or group.surface[max(deva, key=lambda k: counts[k])]
             else:
