@@ -196,12 +196,13 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
     originals = [
         rf"(?<=[{word}\d%)'\"”’])(?P<gap>[ \t\u00a0]+)(?=[,।?!)](?:\s|$|[{word}]))",
         rf"(?<=[{dev}])(?P<gap>[।,])(?=[{dev}])|(?<=[{word}])(?P<gap2>।)(?=[A-Za-z])",
+        rf"(?<=[{word})'\"’”])(?P<gap>:)(?=[{dev}])",
         rf"(?<=[{dev}])(?P<gap>\()(?=[{word}])",
         rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{word}\d])",
         r"(?<=\S)(?P<gap>[ \t\u00a0]{2,})(?=\S)",
     ]
     pieces = ["क", "ख", " ", "\t", "\u00a0", "\n", "1", "a", "B", "।", ",", "?", "!", ")", "(", "%", "'", "\"", "”",
-              "’", ".", "  "]
+              "’", ".", "  ", ":"]
     texts = _seed_texts() + _texts(pieces, 20000, 7)
     for (pattern, _, _, starts), original in zip(punctuation_space._RULES, map(re.compile, originals), strict=True):
         found = 0
