@@ -56,6 +56,7 @@ def test_glosses_are_not_counted_as_a_second_script(engine):
      "- Sample Post Hindi Image Source : SAMPLE POST ", CHROME),
     ("मेले में भीड़ उमड़ी। Photo Credit: Sample Agency\nअगली पंक्ति।", "Photo Credit: Sample Agency", CHROME),
     ("मेले में भीड़ उमड़ी।Read More", "Read More", CHROME),
+    ("मेले में भीड़ उमड़ी। Also Read - Sample Fair की खबरें", "Also Read - Sample Fair की खबरें", CHROME),
 ])
 def test_inline_spans(text, start_text, kind):
     conventions = find_conventions(text)

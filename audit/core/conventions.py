@@ -65,6 +65,9 @@ _CREDIT_HINTS = ("Source", "Credit", "Courtesy")
 # joined the list): `... देती है। 2. Sample Bike X: सबसे ज्यादा ...` is a kicker, not prose.
 _LIST_KICKER = re.compile(r"(?<![\w.])\d{1,2}[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Za-z0-9&'-]+){0,4}[ \t]*:")
 _READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
+# A related link run into a paragraph after a sentence end, to the line's end:
+# `... लॉन्च हुआ है। Also Read - Mi, Redmi के फोन ...` (the start of a line is _CHROME's).
+_RELATED_RUN_IN = re.compile(r"(?:Also Read|Read Also|ये भी पढ़ें|यह भी पढ़ें|इसे भी पढ़ें)[ \t]*[-–:][^\n]*")
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
 _SENTENCE_ENDS = tuple(_SENTENCE_END)
@@ -123,7 +126,8 @@ class Conventions:
         return not before or before.endswith(("।", "?", "!", "."))
 
     def _inline_chrome(self) -> list[Span]:
-        """Image credits and a glued `Read More` (most articles have neither word: no search)."""
+        """Image credits, a glued `Read More` and a related link run into a paragraph (most articles
+        have none of their words: no search)."""
         text, spans = self.text, []
         if any(hint in text for hint in _CREDIT_HINTS):
             for m in _CREDIT_MARK.finditer(text):
@@ -133,6 +137,9 @@ class Conventions:
                 spans.append(Span(before.start() if before else m.start(), after.end() if after else m.end(), CHROME))
         if "Read" in text or "READ" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _READ_MORE.finditer(text)]
+        if "Read" in text or "पढ़ें" in text:
+            spans += [Span(m.start(), m.end(), CHROME) for m in _RELATED_RUN_IN.finditer(text)
+                      if self._after_sentence_end(m.start()) and self.line_span(m.start())[0] != m.start()]
         return spans
 
     def _may_have_address(self) -> bool:
