@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
@@ -143,9 +143,21 @@ class LatinNameVariant(Check):
             other = [span for d in match for span in deva[d]]
             minority, kept = (spans, match[0]) if len(spans) <= len(other) else (other, word)
             for start, end in minority:
+                # Devanagari put inside a Latin name (FIH Pro League, Delhi-NCR) mixes scripts in it:
+                # only a hint then
+                inside = not kept.isascii() and _beside_latin(text, start, end)
                 yield ctx.finding(self, start, end,
                                   f"'{text[start:end]}' and '{kept}': one name in two scripts in this article",
-                                  [Fix(start, end, kept, applicability=UNSAFE)])
+                                  [Fix(start, end, kept, applicability=DISPLAY_ONLY if inside else UNSAFE)])
+
+
+_LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ \t]?-?[ \t]?$")
+_LATIN_AFTER = re.compile(r"[ \t]?-?[ \t]?[A-Za-z0-9]")
+
+
+def _beside_latin(text: str, start: int, end: int) -> bool:
+    """Whether a Latin word stands right before or after [start, end), across one space or hyphen."""
+    return bool(_LATIN_BEFORE.search(text, max(0, start - 3), start) or _LATIN_AFTER.match(text, end))
 
 
 _PAIRS_COMPARED = 20_000  # more (Latin name, Devanagari word) pairs than this are looked up by key
