@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from itertools import compress
-from operator import itemgetter
+from collections.abc import Container
+from itertools import compress, repeat
+from operator import and_, itemgetter, le, lt
 
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
@@ -79,9 +80,23 @@ def _swaps(word: str) -> frozenset[str]:
     return got
 
 
+class _Able:
+    """Whether a key of the article can be the better spelling: used twice, or a word Hindi text
+    uses (zipf 3+). Asked only of the few keys one edit from a flaggable one."""
+
+    __slots__ = ("count", "key_zipf")
+
+    def __init__(self, count: dict[str, int], key_zipf: dict[str, float]):
+        self.count, self.key_zipf = count, key_zipf
+
+    def __contains__(self, key: str) -> bool:
+        return self.count[key] >= 2 or self.key_zipf[key] >= 3.0
+
+
 def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
-    """(forms by key, zipf by key, count by NFC, count by key): forms in order of first use, a
-    key's zipf that of its first form. Made by dict and zip (C loops) as if no two words shared a
+    """(forms by key, zipf by key, count by NFC, count by key, each word's key, each word's zipf,
+    the keys written more than once): forms in order of first use, a key's zipf that of its first
+    form. Made by dict and zip (C loops) as if no two words shared a
     key; then only the words of a key written more than once (a word written two ways, a few an
     article) are read one by one to set their key's entries right. A word's key is its NFC's, so
     words sharing an NFC share a key, and a key's first word brings its first NFC."""
@@ -93,6 +108,7 @@ def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
     key_zipf = dict(zip(keys, zipfs))
     nfc_count = dict(zip(nfcs, ns))
     count = dict(zip(keys, ns))  # by spelling key
+    shared: set[str] = set()
     if len(count) < len(keys):  # some words share a key
         shared = {key for key, n in Counter(keys).items() if n > 1}
         for key in shared:
@@ -109,7 +125,7 @@ def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
                 met.add(nfc)
                 nfc_count[nfc] = n
                 forms.append(nfc)
-    return by_key, key_zipf, nfc_count, count
+    return by_key, key_zipf, nfc_count, count, keys, zipfs, shared
 
 
 def _near_in_article(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
@@ -184,13 +200,15 @@ def _index_keys(keys) -> None:
             _UNDER[d] = _UNDER.get(d, ()) + (key,)
 
 
-def _near_by_type(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
-    """What `_near_in_article` gives, from the per-type links (every key at most 40 letters)."""
+def _near_by_type(by_key, able: Container[str], flaggable) -> dict[str, set[str]]:
+    """What `_near_in_article` gives, from the per-type links (every key at most 40 letters). Only
+    a key's linked keys that the article has (a few) are asked whether they are `able`."""
     _index_keys(by_key.keys())
     keys = by_key.keys()
     near: dict[str, set[str]] = {}
     for key, _ in flaggable:
-        candidates = near[key] = able.intersection(_EDITED.get(key, ()))
+        edited = _EDITED.get(key)
+        candidates = near[key] = {other for other in keys & edited if other in able} if edited else set()
         swapped = _SWAPPED.get(key)
         if swapped:
             candidates |= keys & swapped
@@ -266,17 +284,22 @@ class NearMissSpelling(Check):
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
         written_forms = _word_counts(ctx, line_kind is not None)
         typed = list(map(_TYPES.__getitem__, written_forms))
-        by_key, key_zipf, nfc_count, count = _grouped(written_forms, typed)
-        flaggable = [(key, words) for key, words in by_key.items()
-                     if len(key) >= min_length and key_zipf[key] < max_zipf]
+        by_key, key_zipf, nfc_count, count, keys, zipfs, shared = _grouped(written_forms, typed)
+        # The keys long and rare enough to flag, in order of first use, sifted in compiled code (a
+        # word's key and zipf are its key's, but for a key written two ways: its first form's)
+        flaggable_keys = compress(keys, map(and_, map(le, repeat(min_length), map(len, keys)),
+                                            map(lt, zipfs, repeat(max_zipf))))
+        if shared:
+            flaggable_keys = (key for key in flaggable_keys if key not in shared or key_zipf[key] < max_zipf)
+        flaggable = [(key, by_key[key]) for key in dict.fromkeys(flaggable_keys)]
         slips: list[tuple[list[str], str, int]] = []  # the flagged forms, the article's form, its count
         if flaggable:
             # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
-            able = {key for key, n in count.items() if n >= 2 or key_zipf[key] >= 3.0}
+            able = _Able(count, key_zipf)
             if max(map(len, by_key)) <= 40:
                 near = _near_by_type(by_key, able, flaggable)
             else:
-                near = _near_in_article(by_key, able, flaggable)
+                near = _near_in_article(by_key, {key for key in count if key in able}, flaggable)
             for key, words in flaggable:
                 candidates = near[key]
                 if not candidates:
