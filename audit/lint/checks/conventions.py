@@ -11,12 +11,15 @@ import bisect
 import re
 import sys
 
+from audit.lint.checks.alternation import char_starts, matches_at
+
 _BRACKETS = re.compile(r"\([^()\n]{0,120}\)|\[[^\[\]\n]{0,120}\]")
 
 
 def bracket_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of bracketed asides: glosses `(stock market)`, acronyms `(ISRO)`, SEO titles."""
-    return [m.span() for m in _BRACKETS.finditer(text)]
+    """Spans of bracketed asides: glosses `(stock market)`, acronyms `(ISRO)`, SEO titles. The
+    pattern is tried only at an opening bracket (found by `str.find`), where a match can start."""
+    return [m.span() for m in matches_at(_BRACKETS, text, char_starts(text, "(["))]
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -6,8 +6,8 @@ from operator import attrgetter
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import sentences_with_latin
 from audit.core.conventions import HEADLINE
-from audit.core.text import LATIN
 
 _KIND = attrgetter("kind")
 
@@ -36,9 +36,8 @@ class CapitalisedEnglish(Check):
         text = ctx.article.text
         names = ctx.glossary.latin
         min_zipf, min_share = ctx.setting(self, "min_english_zipf"), ctx.setting(self, "min_hindi_share")
-        for sent in ctx.article.sentences:
-            if not LATIN.search(sent.text):
-                continue  # no Latin token (one needs an ASCII letter): most sentences, passed over at once
+        # only a sentence with a Latin token is read (one needs an ASCII letter): most have none
+        for sent in sentences_with_latin(ctx):
             tokens = sent.tokens
             kinds = list(map(_KIND, tokens))
             latin = list(compress(range(len(kinds)), map("latin".__eq__, kinds)))  # where the Latin words are

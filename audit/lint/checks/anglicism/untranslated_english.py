@@ -5,9 +5,9 @@ from operator import attrgetter
 
 from audit.core.conventions import HEADLINE
 from audit.core.findings import Severity
-from audit.core.text import LATIN
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import sentences_with_latin
 
 _KIND = attrgetter("kind")
 
@@ -35,11 +35,8 @@ class UntranslatedEnglish(Check):
         min_zipf = ctx.setting(self, "min_english_zipf")
         min_share = ctx.setting(self, "min_hindi_share")
         conventions = ctx.conventions
-        for sent in ctx.article.sentences:
-            # only a Latin word is reported: most sentences have none, and one needs an ASCII
-            # letter, so those are passed over before their tokens are read
-            if not LATIN.search(sent.text):
-                continue
+        # only a sentence with a Latin token is read (one needs an ASCII letter): most have none
+        for sent in sentences_with_latin(ctx):
             tokens = sent.tokens
             kinds = list(map(_KIND, tokens))
             latin = list(compress(range(len(kinds)), map("latin".__eq__, kinds)))  # where the Latin words are

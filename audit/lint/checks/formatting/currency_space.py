@@ -3,9 +3,11 @@ from __future__ import annotations
 import re
 
 from audit.core.findings import SAFE, Fix, Severity
+from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 
-_PATTERN = re.compile(r"([$₹€£¥])[ \t\u00a0]+(\d[\d,.]*)")
+_SIGNS = "$₹€£¥"
+_PATTERN = re.compile(rf"([{_SIGNS}])[ \t\u00a0]+(\d[\d,.]*)")
 
 
 class CurrencySpace(Check):
@@ -21,7 +23,8 @@ class CurrencySpace(Check):
     severity = Severity.WARNING
 
     def run(self, ctx: Context):
-        for m in _PATTERN.finditer(ctx.article.text):
+        text = ctx.article.text
+        for m in matches_at(_PATTERN, text, char_starts(text, _SIGNS)):  # tried only at a currency sign
             fixed = m.group(1) + m.group(2)
             yield ctx.finding(
                 self, m.start(), m.end(),

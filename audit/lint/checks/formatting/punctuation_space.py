@@ -4,7 +4,7 @@ import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE, URL
 from audit.core.findings import SAFE, Fix, Severity
-from audit.lint.checks.alternation import matches_at
+from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 
 # Devanagari letters, vowel signs and nukta: a word character of Hindi text.
@@ -17,19 +17,18 @@ _SPACE = "[ \t\u00a0]"
 # Each opens with the character it is about and looks behind only after it: a pattern that opens
 # with a look-behind is tried at every position of the text, these only where such a character stands.
 _SPACES = frozenset(" \t\u00a0")
-_MARK_AFTER_SPACE = re.compile(f"[,।?!)](?<={_SPACE}[,।?!)])")
-_DANDA_OR_COMMA = re.compile("[।,]")
 _COLON = re.compile(":")
 
 
 def _runs_before_marks(text: str) -> list[int]:
     """Where each run of spaces right before a closing mark starts (each run is walked once)."""
     starts = []
-    for m in _MARK_AFTER_SPACE.finditer(text):
-        start = m.start() - 1
-        while start > 0 and text[start - 1] in _SPACES:
-            start -= 1
-        starts.append(start)
+    for mark in char_starts(text, ",।?!)"):
+        if mark and text[mark - 1] in _SPACES:
+            start = mark - 1
+            while start > 0 and text[start - 1] in _SPACES:
+                start -= 1
+            starts.append(start)
     return starts
 
 
@@ -59,7 +58,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
     (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
-     "{mark} ", "a space after '{mark}'", lambda text: [m.start() for m in _DANDA_OR_COMMA.finditer(text)]),
+     "{mark} ", "a space after '{mark}'", lambda text: char_starts(text, "।,")),
     # `झारखंड:पाकुड़`, `City News:शहर`: no space after a colon before a Hindi word. Not between digits
     # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
     (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),

@@ -10,7 +10,7 @@ from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import CLAUSE_ENDS, LIGHT_VERBS
-from audit.lint.checks.words import word_code_table, word_codes
+from audit.lint.checks.words import runs_of, word_code_table, word_codes
 
 
 _STOP_CODES: list = [None, None, None]  # the stopwords, the code table and the pattern for them
@@ -22,7 +22,7 @@ def _stop_codes(stopwords: frozenset[str]) -> re.Pattern:
     memo, table = _STOP_CODES, word_code_table()
     if memo[0] is not stopwords or memo[1] is not table:
         codes = sorted(map(table.__getitem__, stopwords))
-        memo[:] = [stopwords, table, re.compile(f"[{''.join(map(re.escape, codes))}]+" if codes else "(?!)")]
+        memo[:] = [stopwords, table, runs_of(f"[{''.join(map(re.escape, codes))}]") if codes else re.compile("(?!)")]
     return memo[2]
 
 

@@ -9,6 +9,7 @@ from operator import itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.words import (PerWord, Words, devanagari_counts, devanagari_counts_outside_english,
@@ -200,7 +201,7 @@ def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
     hyphen with a letter on both sides, the whole runs of letters before and after it. (A letter
     is walked over once: the walk back stops at the hyphen before.)"""
     pairs = []
-    for m in _HYPHEN.finditer(text):
+    for m in matches_at(_HYPHEN, text, char_starts(text, "-\u2010")):
         hyphen = start = m.start()
         while start and text[start - 1] in _LETTER_SET:
             start -= 1

@@ -14,7 +14,7 @@ from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_dista
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
-from audit.lint.checks.words import PerWord, token_keys, token_texts
+from audit.lint.checks.words import PerWord, runs_of, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
 
@@ -38,7 +38,7 @@ def in_english_phrase(text: str, start: int, end: int) -> bool:
                for m in _ENGLISH_PHRASE.finditer(text, lo, min(len(text), end + _PHRASE_REACH)))
 
 
-_LATIN_RUN = re.compile(r"[A-Za-z0-9+]+")  # a word of _ENGLISH_PHRASE
+_LATIN_RUN = runs_of("[A-Za-z0-9+]")  # a word of _ENGLISH_PHRASE
 
 
 def english_phrases(ctx) -> list[tuple[int, int]]:

@@ -1,0 +1,75 @@
+"""Whole-text regex scans replaced by cheaper ones (FMT001, FMT010, ENC001, ANGL003-005, SPELL001,
+the shared digit runs, REP001, TERM003/TERM005) find exactly what the original scans found: a
+pattern tried only at the characters `str.find` finds, a run pattern opening with its class
+(`runs_of`), one search for the sentences with a Latin letter. Each original is kept here as the
+reference and run on the seeds, the samples and random strings built from the characters involved.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+
+from conftest import SAMPLES, SEEDS
+
+from audit.core.document import parse_article
+from audit.core.text import LATIN
+from audit.lint.checks import conventions as bracket_conventions
+from audit.lint.checks.alternation import char_starts, matches_at
+from audit.lint.checks.encoding import encoding_hygiene
+from audit.lint.checks.formatting import currency_space, punctuation_space
+from audit.lint.checks.words import runs_of, sentences_with_latin
+
+PIECES = ["क", "ख़", "क़", "ि", "ं", "\u095f", "\u0958", "।", ",", "?", "!", "(", ")", "[", "]", " ", "  ", "\t",
+          "\u00a0", "\n", "-", "\u2010", "$", "₹", "€", "£", "¥", "1", "1,000", "२०", "٣", "a", "Z", "C++", "5G",
+          "+", ".", "बाइडन", "(ISRO)", "[1]", "$ 6", "₹ 1,200.50"]
+
+
+def _texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    made = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+    return made + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+
+
+def test_char_starts_are_where_the_class_matches():
+    for text in _texts(3000, 1):
+        for chars in ("।,", ",।?!)", "([", "-\u2010", "$₹€£¥", "("):
+            assert char_starts(text, chars) == [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+
+
+def test_patterns_tried_at_their_opening_characters_match_the_whole_text_scans():
+    old_marks = re.compile("[,।?!)](?<=[ \t\u00a0][,।?!)])")
+    for text in _texts(3000, 2):
+        assert bracket_conventions.bracket_spans(text) == [m.span() for m in bracket_conventions._BRACKETS.finditer(text)]
+        pattern = currency_space._PATTERN
+        assert ([m.span() for m in matches_at(pattern, text, char_starts(text, currency_space._SIGNS))]
+                == [m.span() for m in pattern.finditer(text)])
+        marks = []
+        for m in old_marks.finditer(text):
+            start = m.start() - 1
+            while start > 0 and text[start - 1] in " \t\u00a0":
+                start -= 1
+            marks.append(start)
+        assert punctuation_space._runs_before_marks(text) == marks
+        assert (any(map(text.__contains__, encoding_hygiene._PRECOMPOSED_LETTERS))
+                == bool(encoding_hygiene._PRECOMPOSED.search(text)))
+
+
+def test_run_patterns_opening_with_their_class_match_the_repeats():
+    classes = [r"\d", "[A-Za-z0-9+]", "[\u0900-\u0963\u0971-\u097f]", "[\u0900-\u0963\u0971-\u097f\u200c\u200d]"]
+    for text in _texts(3000, 3):
+        for char_class in classes:
+            runs = runs_of(char_class)
+            assert [m.span() for m in runs.finditer(text)] == [m.span() for m in re.finditer(f"{char_class}+", text)]
+            assert runs.findall(text) == re.findall(f"{char_class}+", text)
+            assert runs.sub("", text) == re.sub(f"{char_class}+", "", text)
+
+
+def test_sentences_with_a_latin_letter_are_those_the_search_of_each_finds():
+    for text in _texts(3000, 4):
+        if not text.strip():
+            continue
+        article = parse_article(text)
+        ctx = SimpleNamespace(article=article, shared={})
+        assert sentences_with_latin(ctx) == [s for s in article.sentences if LATIN.search(s.text)]
