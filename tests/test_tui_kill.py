@@ -31,7 +31,7 @@ CHILD = textwrap.dedent("""
             await select(pilot, "TERM002", "CHATGPT")
             await pilot.press("e")
             await answer(pilot, "चैटजीपीटी")
-            await select(pilot, "TERM003", "माइक्रोसॉफ्ट")
+            await select(pilot, "TERM003", "Microsoft")
             await pilot.press("d")
             await pilot.pause()
             await pilot.press("enter")
@@ -65,5 +65,5 @@ def test_sigkill_loses_no_decision(tmp_path):
     assert [r["event"] for r in session.pending_replay()] == ["accept", "edit", "dismiss"]
     assert session.start(replay=True) == (3, 0)
     assert "$5 मिलियन" in session.text and "चैटजीपीटी बनाने वाली" in session.text
-    assert ("TERM003", "माइक्रोसॉफ्ट") in {(s.code, s.text) for s in session.state.dismissed}
-    assert not any(f.code == "TERM003" and f.text == "माइक्रोसॉफ्ट" for f in session.findings)
+    assert ("TERM003", "Microsoft") in {(s.code, s.text) for s in session.state.dismissed}
+    assert not any(f.code == "TERM003" and f.text == "Microsoft" for f in session.findings)
