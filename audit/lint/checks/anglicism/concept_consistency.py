@@ -34,7 +34,8 @@ class ConceptConsistency(Check):
 
     Established loans count too when the article itself also uses the Hindi word. A form inside a
     bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted, nor is a form in a
-    page-chrome line (a breadcrumb or related-links line is not the article's usage). On a tie the loan is
+    page-chrome line (a breadcrumb or related-links line is not the article's usage), nor a form naming
+    an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow.
     Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
@@ -92,6 +93,8 @@ class ConceptConsistency(Check):
             previous = hits
             if ctx.conventions.line_kind(start) == CHROME:
                 continue  # a breadcrumb or related-links line: page chrome, not the article's usage
+            if _names_a_day(tokens, m.first, m.last):
+                continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
             if any(h.side == "translit" for h in hits):
                 if m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS:
                     continue  # यूथ क्लब, स्पोर्ट्स अकादमी: the loan names an organisation
@@ -135,6 +138,14 @@ class ConceptConsistency(Check):
 
 
 _LIST_JOINS = frozenset((",", "और", "या", "व", "/"))
+_DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट्रीय अंतर्राष्ट्रीय राष्ट्रीय वर्ल्ड इंटरनेशनल नेशनल".split()))
+_DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
+
+
+def _names_a_day(tokens, first: int, last: int) -> bool:
+    """Whether tokens[first:last+1] stand between `विश्व`/`राष्ट्रीय`… and `दिवस`/`डे`…: a day's name."""
+    return (first > 0 and last + 1 < len(tokens) and tokens[first - 1].key in _DAY_OPENERS
+            and tokens[last + 1].key in _DAY_HEADS)
 
 
 class _Neighbours:
