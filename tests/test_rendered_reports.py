@@ -41,7 +41,7 @@ def _rendered(reporter, results, passed_whole=()) -> str:
         got = pickle.loads(pickle.dumps(render(r)))
         assert isinstance(got, RenderedResult)
         assert got.worst == max((f.severity for f in r.findings), default=None)
-        out.extend(reporter.take(got))
+        out.extend(p if p.__class__ is str else p.decode() for p in reporter.take(got))
     return "".join(out) + reporter.finish()
 
 
@@ -73,3 +73,51 @@ def test_worst_severity_of_a_rendered_file(results):
     assert render(FileResult("clean.txt", [])).worst is None
     worst = max(f.severity for r in results for f in r.findings)
     assert worst in (Severity.WARNING, Severity.ERROR)
+
+
+def _through_writer(stream, parts) -> None:
+    from audit.cli.check_command import ReportWriter
+
+    writer = ReportWriter(stream)
+    for part in parts:
+        writer.write(part)
+    stream.flush()
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "github"])
+def test_rendered_bytes_reach_every_stream_as_the_text_would(results, fmt):
+    """A worker's UTF-8 bytes go straight to a UTF-8 stream's buffer, between text parts, in order;
+    to a stream of another encoding or without a buffer they are written as text."""
+    import io
+
+    cls = REPORTERS[fmt]
+    reporter, render = cls("sig"), cls("sig").file_renderer()
+    parts = [reporter.start()]
+    for n, r in enumerate(results):
+        parts.extend(reporter.parts(r) if n in (0, 3) else reporter.take(render(r)))
+    parts.append(reporter.finish())
+    assert any(p.__class__ is bytes for p in parts) and any(p.__class__ is str and p for p in parts)
+    expected = _from_findings(cls("sig"), results)
+    for encoding in ("utf-8", "latin-1"):
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="backslashreplace")
+        _through_writer(stream, parts)
+        assert raw.getvalue() == expected.encode(encoding, "backslashreplace")
+    text = io.StringIO()
+    _through_writer(text, parts)
+    assert text.getvalue() == expected
+
+
+def test_a_text_that_utf8_cannot_hold_is_left_to_the_streams_error_handler():
+    import io
+
+    render = REPORTERS["json"]("sig").file_renderer()
+    lone = FileResult("x\udcff.txt", [])
+    assert render(lone).text == b""
+    from audit.reporters.base import utf8
+
+    assert utf8("a\udcffb") == "a\udcffb" and utf8("कहा") == "कहा".encode()
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace")
+    _through_writer(stream, [b"[", "a\udcffb", b"]"])
+    assert raw.getvalue() == b"[a\\udcffb]"

@@ -280,7 +280,7 @@ def report_check(run: CheckRun, runner) -> int:
     # (a baseline to filter or to write) or the format is one document built at the end (JUnit).
     job.render = None if args.write_baseline or baseline is not None else reporter.file_renderer()
     worst = None
-    out = sys.stdout
+    out = ReportWriter(sys.stdout)
     if not args.write_baseline:
         out.write(reporter.start())
     written: list[str] = []  # --fix: files already rewritten, named if a later write is refused
@@ -311,6 +311,50 @@ def report_check(run: CheckRun, runner) -> int:
     if not reporter.prints_signature:
         print(signature, file=sys.stderr)
     return run.exit_code(worst)
+
+
+class ReportWriter:
+    """Writes a report's parts in order: text through the stream, a rendered file's UTF-8 bytes
+    (`reporters.base.utf8`) straight into its binary buffer where the stream encodes UTF-8 and
+    turns no line ends (the text written before is flushed first, so the order holds), else
+    decoded and written as text, by the stream's own encoding and error handler."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.raw = _utf8_buffer(stream)
+        self.flush_raw = bool(getattr(stream, "line_buffering", False))  # a terminal: each file as it comes
+        self.text_pending = False
+
+    def write(self, part) -> None:
+        if part.__class__ is str:
+            if part:
+                self.stream.write(part)
+                self.text_pending = True
+            return
+        if self.raw is None:
+            self.stream.write(part.decode())
+            return
+        if self.text_pending:
+            self.stream.flush()
+            self.text_pending = False
+        try:
+            self.raw.write(part)
+            if self.flush_raw:
+                self.raw.flush()
+        except OSError as exc:  # named as the text stream's errors are (cli.main._NamedStdout)
+            exc.filename = exc.filename or "standard output"
+            raise
+
+
+def _utf8_buffer(stream):
+    import codecs
+    import os
+
+    try:
+        raw, encoding = stream.buffer, codecs.lookup(stream.encoding).name
+    except (AttributeError, LookupError, TypeError):
+        return None
+    return raw if encoding == "utf-8" and os.linesep == "\n" else None
 
 
 def _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst):

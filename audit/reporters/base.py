@@ -21,7 +21,8 @@ class FileResult:
 class RenderedResult:
     """One file's part of the report, written where the file was checked (a `--jobs` worker): the
     parent then only writes it in input order, instead of unpickling every finding and rendering
-    it while the workers wait for the cores. `tally` is what the reporter's summary counts."""
+    it while the workers wait for the cores. `tally` is what the reporter's summary counts.
+    `text` is UTF-8 bytes (see `utf8`), or a str where it cannot be encoded as it stands."""
 
     __slots__ = ("path", "fixed", "worst", "text", "tally")
 
@@ -36,6 +37,26 @@ def worst_severity(findings: list[Finding]) -> Severity | None:
     return max([f.severity for f in findings], default=None)
 
 
+def utf8(text: str) -> bytes | str:
+    """A file's report text as UTF-8, encoded where it was written: the parent only copies the bytes
+    to standard output (decoding the pickled text and encoding it again for the stream were most of
+    its work per file, on the cores the workers need). A text with a lone surrogate (a JSON escape in
+    the input, a file name that is not UTF-8) stays a str, for the stream's own error handler."""
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return text
+
+
+def prefixed(prefix: str, text: bytes | str) -> bytes | str:
+    """`prefix + text` in the type of `text` (a rendered file's bytes, or its str)."""
+    return prefix + text if text.__class__ is str else prefix.encode() + text
+
+
+def as_str(text: bytes | str) -> str:
+    return text if text.__class__ is str else text.decode()
+
+
 class FileRenderer:
     """What a worker runs on each file's result (picklable: a reporter class and the one option
     its text depends on); a file with many findings is passed back as it is."""
@@ -47,7 +68,7 @@ class FileRenderer:
         if len(result.findings) > RENDER_AT_MOST:
             return result
         text, tally = self.reporter.render_file(result, self.unsafe_fixes)
-        return RenderedResult(result.path, result.fixed, worst_severity(result.findings), text, tally)
+        return RenderedResult(result.path, result.fixed, worst_severity(result.findings), utf8(text), tally)
 
 
 class Reporter:
@@ -97,7 +118,9 @@ class Reporter:
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
         raise NotImplementedError
 
-    def take(self, rendered: RenderedResult) -> Iterator[str]:
+    def take(self, rendered: RenderedResult) -> Iterator[bytes | str]:
+        """The parts to write for a rendered file: its text (bytes or str, as it came) and what
+        goes around it."""
         raise NotImplementedError
 
     def render_all(self, results: list[FileResult]) -> str:

@@ -35,7 +35,7 @@ class GithubReporter(Reporter):
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
         return cls("", unsafe_fixes).add(result), ()
 
-    def take(self, rendered: RenderedResult) -> Iterator[str]:
+    def take(self, rendered: RenderedResult) -> Iterator[bytes | str]:
         if rendered.text:
             yield rendered.text
 

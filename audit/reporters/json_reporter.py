@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from json.encoder import encode_basestring  # the C encoder when available, as json.dumps uses
 
 from audit.core.findings import Finding
-from audit.reporters.base import FileResult, RenderedResult, Reporter
+from audit.reporters.base import FileResult, RenderedResult, Reporter, prefixed
 
 
 def _scalar(value) -> str:
@@ -180,10 +180,10 @@ class JsonReporter(Reporter):
         return ",\n ".join([finding_json(f) if type(f) is Finding else _indented(f.to_dict(), 1)
                              for f in result.findings]), (len(result.findings),)
 
-    def take(self, rendered: RenderedResult) -> Iterator[str]:
+    def take(self, rendered: RenderedResult) -> Iterator[bytes | str]:
         count = rendered.tally[0]
         if count:
-            yield ("[\n " if self._count == 0 else ",\n ") + rendered.text
+            yield prefixed("[\n " if self._count == 0 else ",\n ", rendered.text)
             self._count += count
 
     def finish(self) -> str:

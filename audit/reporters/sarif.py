@@ -6,7 +6,7 @@ from pathlib import Path
 from audit import __version__
 from audit.core.findings import DISPLAY_ONLY
 from audit.lint.rules import ALL_RULES
-from audit.reporters.base import FileResult, RenderedResult, Reporter
+from audit.reporters.base import FileResult, RenderedResult, Reporter, as_str
 from audit.reporters.json_reporter import _indented, _rounded, _scalar, encode_basestring
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -41,7 +41,7 @@ class SarifReporter(Reporter):
 
     def take(self, rendered: RenderedResult) -> Iterator[str]:
         if rendered.text:
-            self._chunks.append(rendered.text)
+            self._chunks.append(as_str(rendered.text))  # one document, written at the end
         return iter(())
 
     def finish(self) -> str:

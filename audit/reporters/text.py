@@ -53,7 +53,7 @@ class TextReporter(Reporter):
         text = "".join(reporter.parts(result))
         return text, (tuple(reporter._by_severity.items()), reporter._hidden)
 
-    def take(self, rendered: RenderedResult) -> Iterator[str]:
+    def take(self, rendered: RenderedResult) -> Iterator[bytes | str]:
         self._files += 1
         by_severity, hidden = rendered.tally
         for label, count in by_severity:
