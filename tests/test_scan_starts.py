@@ -1,4 +1,4 @@
-"""Whole-text regex scans replaced by cheaper ones (FMT001, FMT010, ENC001, ANGL003-005, SPELL001,
+"""Whole-text regex scans replaced by cheaper ones (FMT001, FMT003, FMT010, ENC001, ANGL003-005, SPELL001,
 the shared digit runs, REP001, TERM003/TERM005) find exactly what the original scans found: a
 pattern tried only at the characters `str.find` finds, a run pattern opening with its class
 (`runs_of`), one search for the sentences with a Latin letter. Each original is kept here as the
@@ -18,12 +18,12 @@ from audit.core.text import LATIN
 from audit.lint.checks import conventions as bracket_conventions
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.encoding import encoding_hygiene
-from audit.lint.checks.formatting import currency_space, punctuation_space
+from audit.lint.checks.formatting import currency_space, hyphen_dash, punctuation_space
 from audit.lint.checks.words import runs_of, sentences_with_latin
 
 PIECES = ["क", "ख़", "क़", "ि", "ं", "\u095f", "\u0958", "।", ",", "?", "!", "(", ")", "[", "]", " ", "  ", "\t",
           "\u00a0", "\n", "-", "\u2010", "$", "₹", "€", "£", "¥", "1", "1,000", "२०", "٣", "a", "Z", "C++", "5G",
-          "+", ".", "बाइडन", "(ISRO)", "[1]", "$ 6", "₹ 1,200.50"]
+          "+", ".", "बाइडन", "(ISRO)", "[1]", "$ 6", "₹ 1,200.50", " - ", "क - ख", " - - "]
 
 
 def _texts(count: int, seed: int) -> list[str]:
@@ -45,6 +45,9 @@ def test_patterns_tried_at_their_opening_characters_match_the_whole_text_scans()
         pattern = currency_space._PATTERN
         assert ([m.span() for m in matches_at(pattern, text, char_starts(text, currency_space._SIGNS))]
                 == [m.span() for m in pattern.finditer(text)])
+        spaced = hyphen_dash._SPACED
+        assert ([m.span() for m in matches_at(spaced, text, char_starts(text, (" - ",)))]
+                == [m.span() for m in spaced.finditer(text)])
         marks = []
         for m in old_marks.finditer(text):
             start = m.start() - 1

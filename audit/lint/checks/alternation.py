@@ -52,10 +52,11 @@ def matches_at(pattern: re.Pattern, text: str, starts) -> list[re.Match]:
     return found
 
 
-def char_starts(text: str, chars: str) -> list[int]:
-    """Where each of `chars` stands in the text, ascending: found by `str.find` (a compiled scan
-    that skips to each one) where a regex opening with their class tests every character of the
-    text against it. For characters a text holds a few dozen of (dandas, commas, brackets)."""
+def char_starts(text: str, chars) -> list[int]:
+    """Where each of `chars` (characters, or strings) stands in the text, ascending: found by
+    `str.find` (a compiled scan that skips to each one) where a regex opening with their class tests
+    every character of the text against it. For what a text holds a few dozen of (dandas, commas,
+    brackets, a spaced hyphen)."""
     found: list[int] = []
     for ch in chars:
         at = text.find(ch)

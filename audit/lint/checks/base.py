@@ -103,7 +103,7 @@ class Context:
                 keys[i] = " " + " ".join([t.key for t in sentences[i].tokens]) + " "
         window = "".join([keys[i] for i in range(first, last)])
         for phrase in phrases:
-            if f" {' '.join(_phrase_keys(phrase))} " in window:
+            if _padded_keys(phrase) in window:
                 return phrase
         return None
 
@@ -134,16 +134,17 @@ class Context:
         return {}
 
 
-_PHRASE_CACHE: dict[str, tuple[str, ...]] = {}
+_PHRASE_CACHE: dict[str, str] = {}
 
 
-def _phrase_keys(phrase: str) -> tuple[str, ...]:
-    keys = _PHRASE_CACHE.get(phrase)
-    if keys is None:
+def _padded_keys(phrase: str) -> str:
+    """A phrase's token keys as " k1 k2 ... ", as `mentions` looks for them: made once per phrase."""
+    padded = _PHRASE_CACHE.get(phrase)
+    if padded is None:
         from audit.core.document import tokenize_phrase
 
-        keys = _PHRASE_CACHE[phrase] = tokenize_phrase(phrase)
-    return keys
+        padded = _PHRASE_CACHE[phrase] = f" {' '.join(tokenize_phrase(phrase))} "
+    return padded
 
 
 class Check:

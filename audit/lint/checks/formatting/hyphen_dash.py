@@ -4,7 +4,7 @@ import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import matches_at, word_trie
+from audit.lint.checks.alternation import char_starts, matches_at, word_trie
 from audit.lint.checks.base import Check, Context
 
 # A finite verb or auxiliary ends a clause; a hyphen glued to it is a dash in disguise.
@@ -71,7 +71,7 @@ class HyphenAsDash(Check):
                 [Fix(start, end, f"{m.group(1)} – ", applicability=SAFE)],
             )
         numbers = ctx.lexicon.numbers
-        for m in _SPACED.finditer(text) if " - " in text else ():  # (each match is one)
+        for m in matches_at(_SPACED, text, char_starts(text, (" - ",))):  # tried only at a " - "
             before = _word_before(text, m.start())
             after = _WORD_AFTER.match(text, m.end())
             if before and after and before in numbers and after.group() in numbers:
