@@ -38,6 +38,7 @@ class KnownAnglicism(Check):
     name = "known-anglicism"
     category = "anglicism"
     severity = Severity.WARNING
+    article_wide = True  # whether a single loan is reported depends on the Hindi word anywhere in the article
 
     def run(self, ctx: Context):
         concepts = ctx.lexicon.concepts

@@ -211,30 +211,22 @@ def _template(ctx: Context, sent, following, conventions) -> bool:
 
 
 def _in_restated_headline(ctx: Context, words: list[Token], p: int, length: int) -> bool:
-    """Whether words[p:p+length] lie in a run of the sentence that is a whole headline line of the
-    article (a line of its own with no sentence end, three words or more) said again."""
-    headlines = ctx.shared.get("headline keys")
-    if headlines is None:
-        headlines = ctx.shared["headline keys"] = _headline_keys(ctx)
-    if not headlines:
+    """Whether words[p:p+length] lie in a run of the sentence that is the headline line right above
+    its line (a line of its own with no sentence end, three words or more) said again. Only the line
+    right above is read: the check stays local to a line and its neighbours (a review re-audits those)."""
+    conventions = ctx.conventions
+    line = conventions.line_of(words[p].start)
+    if line == 0:
+        return False
+    above_start, above_end = conventions.lines[line - 1]
+    if conventions.line_kind(above_start) != HEADLINE:
+        return False
+    headline = [t.key for sent in ctx.article.sentences if above_start <= sent.start < above_end for t in sent.words]
+    n = len(headline)
+    if n < 3:
         return False
     keys = [t.key for t in words]
-    for headline in headlines:
-        n = len(headline)
-        for s in range(max(0, p + length - n), min(p, len(keys) - n) + 1):
-            if tuple(keys[s : s + n]) == headline:
-                return True
-    return False
-
-
-def _headline_keys(ctx: Context) -> list[tuple[str, ...]]:
-    conventions = ctx.conventions
-    out = []
-    for sent in ctx.article.sentences:
-        if (len(sent.words) >= 3 and conventions.line_kind(sent.start) == HEADLINE
-                and conventions.whole_line(sent.start, sent.end)):
-            out.append(tuple(t.key for t in sent.words))
-    return out
+    return any(keys[s : s + n] == headline for s in range(max(0, p + length - n), min(p, len(keys) - n) + 1))
 
 
 def _standfirst_into_dateline(ctx: Context, sent, following) -> bool:
