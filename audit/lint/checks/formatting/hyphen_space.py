@@ -38,9 +38,28 @@ def _starts(text: str) -> list[int]:
     return starts
 
 
-# Words after which a hyphen is a dash or a colon, never a compound's: a verb ending a clause
+# A speaker tag: a verb of saying glued to the hyphen, the quote after it (`मंत्री बोले- काम जल्द
+# होगा`, `BJP बोली- …`, `उन्होंने कहा- …`, `विशेषज्ञ कहते हैं- …`): Hindi news house style in any line,
+# headline or body (conventions, item 16), not a compound and not a slip.
+_SAYS = frozenset("बोले बोली बोलीं बोला कहा कही कहीं कहे बताया लिखा पूछा".split())
+_SAYING = frozenset("कहते कहती कहतीं कहना बोलते बोलती बोलतीं बताते बताती मानना".split())  # before है/हैं/था/थे/थी
+_AUXILIARIES = frozenset("है हैं था थे थी".split())
+# Words after which a hyphen is a dash or a colon, never a compound's: a verb ending a clause or of saying
 # (`जरूरी है- यह`) or a word that opens a list or a quote (`जैसे- नेटफ्लिक्स`, `यानी- …`).
-_DASH_BEFORE = CLAUSE_ENDS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित बोले बोलीं बोला".split())
+_DASH_BEFORE = CLAUSE_ENDS | _SAYS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित".split())
+_WORD_BEFORE = re.compile(r"(\S+) +$")
+
+
+def _speaker_tag(text: str, start: int, word: str, hyphen: int) -> bool:
+    """`word`, starting at `start` and glued to the hyphen at `hyphen`, ends a speaker tag."""
+    if text[hyphen - 1 : hyphen] == " ":
+        return False  # `बोले -काम`: a tag's hyphen is glued to its verb
+    if word in _SAYS:
+        return True
+    if word not in _AUXILIARIES:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1) in _SAYING
 _LABEL_REACH = 80  # a label of at most four words starts this near its hyphen
 _LABEL_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097F]+")
 # A label names a thing; a phrase with one of these in it is running text (`यह ओपन- सोर्स मॉडल`).
@@ -76,8 +95,8 @@ class HyphenSpace(Check):
     Fix:           ओपन-सोर्स एआई
     After a verb that ends a clause (`जरूरी है- यह`) or a word that opens a list (`जैसे- …`) the
     hyphen is a dash: the fix is ` – `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
-    में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a headline's
-    `नेता बोले- …`), a spec list and page chrome are left alone.
+    में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a speaker tag
+    in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone.
     Fix safety: safe for a compound.
     """
 
@@ -92,7 +111,7 @@ class HyphenSpace(Check):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
-            if _label_hyphen(text, m.start(), hyphen):
+            if _label_hyphen(text, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen):
                 continue
             if m.group(1) in _DASH_BEFORE:
                 fixed = f"{m.group(1)} – {m.group(2)}"

@@ -79,11 +79,12 @@ class Group:
     """All the forms one entity takes in the article: by form as written, its first surface and its
     spans. A plain class: an article makes a dozen, and a dataclass's field factories cost more."""
 
-    __slots__ = ("label", "preferred", "spans", "surface")
+    __slots__ = ("label", "listed", "preferred", "spans", "surface")
 
     def __init__(self, label: str, preferred: str | None = None):
         self.label = label
         self.preferred = preferred  # the glossary's canonical form, when the entity is listed
+        self.listed: dict[str, str] = {}  # form -> "variant" or "accepted": the glossary lists it (TERM001's)
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self.surface: dict[str, str] = {}
 
@@ -140,9 +141,12 @@ class EntityConsistency(Check):
                    Microsoft ने … माइक्रोसॉफ्ट के …  (two scripts)
     Fix:           डीपसीक ने … डीपसीक का मॉडल …    (the glossary form, else the majority form)
     Names outside the glossary are grouped by a transliteration key (consonant skeleton,
-    vowels folded), so unlisted names are caught too. Forms are counted as written (निफ़्टी ×4,
-    निफ्टी ×1: nukta and encoding variants apart) and the glossary form, else the majority, is
-    suggested. A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
+    vowels folded), so unlisted names are caught too. Spellings are counted with a nukta or
+    chandrabindu apart as one (निफ़्टी / निफ्टी is no second spelling here). The glossary's spelling
+    is suggested where the article writes it, else the article's majority spelling (never a form
+    the article does not use: that would be a third spelling); on a tie the one Hindi text uses
+    more, and where nothing breaks the tie no form is proposed. A spelling the glossary lists
+    as a variant is TERM001's to flag. A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
     a kicker, an English line, a headline or page chrome is house usage, not the other script.
     Fix safety: unsafe ("keep to one form" is the editor's call); display-only where the fix
     would put one script inside a name written in the other (पोको एम2 प्रो -> पोको M2 प्रो).
@@ -198,7 +202,10 @@ class EntityConsistency(Check):
             group = by_entry.get(name)
             if group is None:  # (not setdefault: a Group made for every match costs more than the rest)
                 group = by_entry[name] = Group(name, entry.canonical)
-            group.add(surface.casefold() if is_ascii else surface, surface, (start, end))  # _written
+            key = surface.casefold() if is_ascii else surface  # _written
+            group.add(key, surface, (start, end))
+            if isinstance(m.value, tuple) and m.value[1] != "canonical":
+                group.listed[key] = m.value[1]
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
         # before any token is looked at. Whether a token may be a loose name (1: a name-like
         # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
@@ -312,21 +319,20 @@ class EntityConsistency(Check):
         is_latin = {k: group.surface[k].isascii() for k in counts}
         deva = [k for k in counts if not is_latin[k]]
         summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
-        if len(deva) >= 2:
-            # a form with an encoding slip (प्रदेाष, े + ा) is never the one to keep, however often it stands
-            target = group.preferred or group.surface[max(deva, key=lambda k: (
-                not has_encoding_slip(group.surface[k]), counts[k], -group.spans[k][0][0]))]
-            basis = "the glossary form" if group.preferred else "the most frequent form"
+        spelling = {k: fold(group.surface[k]) for k in deva}  # a nukta or chandrabindu apart: one spelling
+        if len(set(spelling.values())) >= 2:
+            target, basis = _spelling_target(group, counts, deva, spelling)
+            kept = fold(target) if target else spelling[min(deva, key=lambda k: group.spans[k][0][0])]
             for key in deva:
-                if key == _written(target):
-                    continue
+                if spelling[key] == kept or key in group.listed:
+                    continue  # the form kept, or a spelling the glossary lists (TERM001 flags it)
                 for start, end in group.spans[key]:
                     yield ctx.finding(
                         self, start, end,
                         f"{group.label} is written {len(counts)} ways in this article ({summary}); "
-                        f"use {basis} '{target}'",
-                        [Fix(start, end, target, applicability=UNSAFE)],
-                        confidence=0.95 if group.preferred else 0.75,
+                        + (f"use {basis} '{target}'" if target else "which spelling is right is the editor's call"),
+                        [Fix(start, end, target, applicability=UNSAFE)] if target else [],
+                        confidence=0.95 if basis == "the glossary form" else 0.75,
                     )
         # One name in two scripts, not a word and its translation (भारत / India).
         latin = [k for k in counts if is_latin[k] and any(_transliterates(group.surface[d], group.surface[k]) for d in deva)]
@@ -338,7 +344,8 @@ class EntityConsistency(Check):
             # beside the body's दिल्ली-एनसीआर), as the desk flags the English side of a concept pair.
             minority_latin = latin_n <= deva_n
             if minority_latin:
-                target = group.preferred or group.surface[max(deva, key=lambda k: counts[k])]
+                target = _spelling_target(group, counts, deva, {k: fold(group.surface[k]) for k in deva})[0]
+                target = target or group.surface[max(deva, key=lambda k: counts[k])]
             else:
                 target = group.surface[max(latin, key=lambda k: counts[k])]
             for key in latin if minority_latin else deva:
@@ -352,6 +359,57 @@ class EntityConsistency(Check):
                         severity=Severity.INFO,
                         confidence=0.6,
                     )
+
+
+def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: dict[str, str]) -> tuple[str | None, str]:
+    """The Devanagari form to keep and why, or (None, "") where the article cannot say. The glossary
+    form only where the article writes that spelling (proposing a form the article never uses makes a
+    third spelling); else the spelling written most often, a nukta apart counted as one; on a tie the
+    one Hindi text uses more; a form with an encoding slip (प्रदेाष, े + ा) never. Of the spelling
+    kept, the glossary's form if written so, else the form written most often."""
+    by_spelling: Counter = Counter()
+    for k in deva:
+        by_spelling[spelling[k]] += counts[k]
+    basis = "the glossary form"
+    chosen = fold(group.preferred) if group.preferred else None
+    # a spelling the glossary lists as wrong is never proposed (TERM001 turns it into the glossary form)
+    unlisted = {sp for k, sp in spelling.items() if group.listed.get(k) != "variant"}
+    if chosen not in by_spelling and not unlisted and group.preferred:
+        return group.preferred, basis
+    if chosen not in by_spelling:
+        def rank(sp: str) -> tuple:
+            forms = [k for k in deva if spelling[k] == sp]
+            sound = not any(has_encoding_slip(group.surface[k]) for k in forms)
+            usage = max(hindi_zipf(group.surface[k]) for k in forms)
+            return sound, by_spelling[sp], usage, any(_spells_letters(group.surface[k]) for k in forms)
+        ranked = sorted(unlisted, key=rank, reverse=True)
+        if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+            return None, ""  # a tie Hindi usage does not break (एसएसएलवी / एसएसलवी): no form to propose
+        chosen = ranked[0]
+        tied = len(ranked) > 1 and by_spelling[chosen] == by_spelling[ranked[1]]
+        basis = ("the most frequent form" if not tied
+                 else "the well-formed form" if rank(chosen)[0] != rank(ranked[1])[0] else "the more usual form")
+    forms = [k for k in deva if spelling[k] == chosen]
+    if group.preferred and _written(group.preferred) in forms:
+        return group.preferred, basis
+    if basis == "the glossary form":
+        basis = "the glossary's spelling as this article writes it"
+    return group.surface[max(forms, key=lambda k: (counts[k], -group.spans[k][0][0]))], basis
+
+
+_LETTER_SPELLINGS = frozenset(LETTER_NAMES.values())
+_LETTER_LENGTHS = sorted({len(name) for name in _LETTER_SPELLINGS})
+
+
+def _spells_letters(form: str) -> bool:
+    """Is the form Latin letters read out one by one (एसएसएलवी: एस एस एल वी), as an acronym's
+    Devanagari form is, not a slip of one (एसएसलवी: ल is no letter's name)?"""
+    form = form.replace(" ", "").rstrip("0123456789")
+    ends = {0}
+    for i in range(1, len(form) + 1):
+        if any(i - n in ends and form[i - n : i] in _LETTER_SPELLINGS for n in _LETTER_LENGTHS):
+            ends.add(i)
+    return len(form) > 0 and len(form) in ends
 
 
 _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word
