@@ -15,7 +15,6 @@ _CLAUSE_ENDS = "है|हैं|था|थी|थे|दिया|दी|दि
 _GLUED = re.compile(rf"({word_trie(_CLAUSE_ENDS.split('|'), _DEVANAGARI)})-(?=[\u0900-\u097FA-Za-z])")
 _SPACED = re.compile(r" (?<=[\u0900-\u097F] )- (?=[\u0900-\u097F])")
 _WORD_AFTER = re.compile(r"[\u0900-\u097F]+")
-_HYPHEN = re.compile("-")
 _END_LENGTHS = sorted({len(word) for word in _CLAUSE_ENDS.split("|")})
 
 
@@ -24,7 +23,7 @@ def _glued(text: str) -> list[re.Match]:
     length before a hyphen (a text without a hyphen is not searched at all)."""
     if "-" not in text:
         return []
-    starts = sorted({hyphen - n for hyphen in (m.start() for m in _HYPHEN.finditer(text))
+    starts = sorted({hyphen - n for hyphen in char_starts(text, "-")
                      for n in _END_LENGTHS if hyphen >= n})
     return matches_at(_GLUED, text, starts)
 

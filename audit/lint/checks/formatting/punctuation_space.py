@@ -17,7 +17,6 @@ _SPACE = "[ \t\u00a0]"
 # Each opens with the character it is about and looks behind only after it: a pattern that opens
 # with a look-behind is tried at every position of the text, these only where such a character stands.
 _SPACES = frozenset(" \t\u00a0")
-_COLON = re.compile(":")
 
 
 def _runs_before_marks(text: str) -> list[int]:
@@ -62,7 +61,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `झारखंड:पाकुड़`, `City News:शहर`: no space after a colon before a Hindi word. Not between digits
     # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
     (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),
-     ": ", "a space after ':'", lambda text: [m.start() for m in _COLON.finditer(text)] if ":" in text else []),
+     ": ", "a space after ':'", lambda text: char_starts(text, ":")),
     # `यूक्रेन(Ukraine)`: a bracketed gloss glued to the word before it.
     (re.compile(rf"(?P<gap>\()(?<=[{_DEV}]\()(?=[{_WORD}])"),
      " (", "a space before '('", None),
