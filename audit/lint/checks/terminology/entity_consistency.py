@@ -382,13 +382,14 @@ def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: d
             sound = not any(has_encoding_slip(group.surface[k]) for k in forms)
             usage = max(hindi_zipf(group.surface[k]) for k in forms)
             return sound, by_spelling[sp], usage, any(_spells_letters(group.surface[k]) for k in forms)
-        ranked = sorted(unlisted, key=rank, reverse=True)
-        if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+        ranks = {sp: rank(sp) for sp in unlisted}  # each spelling ranked once (rank reads wordfreq)
+        ranked = sorted(unlisted, key=ranks.__getitem__, reverse=True)
+        if len(ranked) > 1 and ranks[ranked[0]] == ranks[ranked[1]]:
             return None, ""  # a tie Hindi usage does not break (एसएसएलवी / एसएसलवी): no form to propose
         chosen = ranked[0]
         tied = len(ranked) > 1 and by_spelling[chosen] == by_spelling[ranked[1]]
         basis = ("the most frequent form" if not tied
-                 else "the well-formed form" if rank(chosen)[0] != rank(ranked[1])[0] else "the more usual form")
+                 else "the well-formed form" if ranks[chosen][0] != ranks[ranked[1]][0] else "the more usual form")
     forms = [k for k in deva if spelling[k] == chosen]
     if group.preferred and _written(group.preferred) in forms:
         return group.preferred, basis
