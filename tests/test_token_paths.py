@@ -67,11 +67,18 @@ def test_sentence_spans_are_where_indic_nlp_pieces_stand(line):
 
     if not line.strip():
         return
+    pieces = _split_sentences(line)
+    letters = [c for c in line if not c.isspace()]
+    # indic-nlp may drop a run of text (`एए.ए ए.` comes back as `ए ए.`); _align then raises, or, where
+    # what is left still matches somewhere, aligns it: the run dropped stays a sentence of its own
+    dropped = [c for piece in pieces for c in piece if not c.isspace()] != letters
     try:
-        expected = _align(_split_sentences(line), line, 0)
-    except AssertionError:  # indic-nlp dropped a run of text: it stays a sentence of its own
+        expected = None if dropped else _align(pieces, line, 0)
+    except AssertionError:
+        dropped = True
+    if dropped:
         spans = sentence_spans(line)
-        assert [c for s, e in spans for c in line[s:e] if not c.isspace()] == [c for c in line if not c.isspace()]
+        assert [c for s, e in spans for c in line[s:e] if not c.isspace()] == letters
         return
     assert sentence_spans(line) == expected
 
