@@ -100,6 +100,11 @@ ROWS = {
     "--json-field missing": lambda t: (["check", "--json-field", "data.text", str(_json_file(t, {"body": ARTICLE}))],
                                        "article.json"),
     "--fix on a pairs file": lambda t: (["check", "--fix", str(_pairs(t))], "--fix"),
+    # taken as an abbreviation of --output-parquet, with a message about --ray
+    "--output to check (no abbreviations)": lambda t: (["check", "--output", "x", str(_story(t))],
+                                                      "unrecognized arguments: --output ("),
+    "glossary import --out (no abbreviations)": lambda t: (["glossary", "import", str(_story(t)), "--out", "x.tsv", "-o", "y.tsv"],
+                                                           "unrecognized arguments: --out"),
     # --- paths ------------------------------------------------------------------------------------
     "missing article": lambda t: (["check", str(t / "nope.txt")], "nope.txt"),
     "symlink loop as a path": lambda t: (["check", str(_loop(t))], "loop.txt"),
@@ -347,3 +352,20 @@ def test_a_full_disk_behind_standard_output_is_named(command, tmp_path):
         done = subprocess.run([sys.executable, "-m", "audit.cli.main", *args], stdout=full, stderr=subprocess.PIPE,
                               text=True, env=dict(os.environ, PYTHONPATH=str(root)), timeout=120)
     assert (done.returncode, done.stderr) == (2, "jaanch: standard output: No space left on device\n")
+
+
+def test_no_parser_of_the_cli_takes_an_abbreviated_option():
+    import argparse
+
+    from audit.cli.main import _parser
+
+    def walk(parser):
+        yield parser
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    yield from walk(child)
+
+    parsers = list(walk(_parser()))
+    assert len(parsers) > 10  # check, review, report, glossary's and lm's own subcommands...
+    assert [p.prog for p in parsers if p.allow_abbrev] == []

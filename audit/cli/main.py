@@ -23,6 +23,14 @@ class ExitCode(enum.IntEnum):
 
 
 class _Parser(argparse.ArgumentParser):
+    """No abbreviations: `--output x` was taken as `--output-parquet x`, and an option added later
+    would silently change what an abbreviation a script relies on means. Subcommands' parsers are
+    of this class too (add_subparsers passes it on)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str):  # one line, not argparse's usage block
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
