@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+import unicodedata
+from collections import Counter, defaultdict
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
@@ -16,6 +18,10 @@ class GlossaryVariant(Check):
     glossary's `accepted` column: बाइडेन, एप्पल, व्हाट्सएप) kept throughout is another desk's
     house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
     note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
+    The fix writes the house form as the article writes it: where the article has the house spelling
+    with no nukta (इजराइल ×4 beside one इजरायल), that form (इजराइल, not इज़राइल); where it lacks the
+    house spelling but writes no nukta anywhere, the house form without its nukta. A safe fix never
+    brings in a spelling the article does not use.
     """
 
     code = "TERM001"
@@ -28,10 +34,14 @@ class GlossaryVariant(Check):
         text = ctx.article.text
         hits = [(sent, m) for sent, m in scan_sentences(ctx, ctx.glossary.forms)]
         forms: dict[str, set[str]] = defaultdict(set)  # entry -> the forms this article writes it in
+        house: dict[str, Counter] = defaultdict(Counter)  # entry -> its house spelling as written here
         for sent, m in hits:
-            entry, _ = m.value
+            entry, role = m.value
             start, end = span_of(sent.tokens, m.first, m.last)
             forms[entry.latin].add(text[start:end])
+            if role == "canonical":
+                house[entry.latin][text[start:end]] += 1
+        nukta_free = _LOAN_NUKTA.search(text) is None
         for sent, m in hits:
             entry, role = m.value
             if role == "canonical":
@@ -40,10 +50,31 @@ class GlossaryVariant(Check):
             if role == "accepted" and not mixed:
                 continue  # another desk's spelling, kept throughout
             start, end = span_of(sent.tokens, m.first, m.last)
+            target = _as_written(entry.canonical, house[entry.latin], nukta_free)
             yield ctx.finding(
                 self, start, end,
                 f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'"
-                + ("" if mixed else " (this article keeps to this spelling throughout)"),
-                [Fix(start, end, entry.canonical, applicability=SAFE if mixed else UNSAFE)],
+                + ("" if mixed else " (this article keeps to this spelling throughout)")
+                + ("" if target == entry.canonical else f", written '{target}' in this article"),
+                [Fix(start, end, target, applicability=SAFE if mixed else UNSAFE)],
                 severity=None if mixed else Severity.INFO,
             )
+
+
+# A nukta on a letter of loan words (क़ ख़ ग़ ज़ फ़ य़, precomposed or not); ड़ and ढ़ are letters every
+# Hindi text writes, so they say nothing about a desk's nukta style.
+_LOAN_NUKTA = re.compile("[\u0958-\u095b\u095e\u095f]|[\u0915-\u0917\u091c\u092b\u092f]\u093c")
+
+
+def _as_written(canonical: str, written: Counter, nukta_free: bool) -> str:
+    """The house form as this article writes it: its own most frequent spelling of the house form
+    (ties: the glossary's form, else the first written); with none, the house form, without its loan
+    nuktas where the article writes no nukta at all."""
+    if written:
+        best = max(written.values())
+        tied = [form for form, n in written.items() if n == best]
+        return canonical if canonical in tied else tied[0]
+    if nukta_free:
+        return _LOAN_NUKTA.sub(lambda m: m.group(0)[0] if len(m.group(0)) == 2
+                               else unicodedata.normalize("NFD", m.group(0))[0], canonical)
+    return canonical
