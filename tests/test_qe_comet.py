@@ -118,3 +118,33 @@ def test_qe_on_a_plain_article_needs_a_source(tiny_model, tmp_path):
                    "--qe-threshold", "5", "--source", str(english), str(story))
     low = [f for f in json.loads(proc.stdout) if f["code"] == "QE001"]
     assert [f["text"] for f in low] == ["कंपनी ने नया मॉडल जारी किया।"]
+
+
+def test_bfloat16_scores_stay_close_and_are_cached_apart(tiny_model, tmp_path):
+    """--qe-precision bfloat16 runs the matrix products under autocast (on CPU here; the same code
+    path a GPU takes): the scores move by bfloat16's rounding only, and the cache never serves a
+    float32 score for a bfloat16 run or the reverse."""
+    from audit.qe.cache import ScoreCache
+    from audit.qe.comet_backend import CometScorer
+
+    pairs = [("The company released a model.", "कंपनी ने मॉडल जारी किया।"), ("Demand will rise.", "मांग बढ़ेगी।")]
+    cache = ScoreCache(tmp_path / "cache.sqlite")
+    full = CometScorer(str(tiny_model), cache=cache).score(pairs)
+    half_scorer = CometScorer(str(tiny_model), cache=cache, precision="bfloat16")
+    half = half_scorer.score(pairs)
+    assert (half_scorer.hits, half_scorer.misses) == (0, 2)  # filed under the model id + "+bf16"
+    assert half_scorer.model_id.endswith("+bf16")
+    assert [h.score for h in half] == pytest.approx([f.score for f in full], abs=0.05)
+    assert [h.score for h in half] != [f.score for f in full]  # bfloat16 really ran
+
+
+def test_bfloat16_with_an_int8_path_is_one_line(tiny_model, pairs_file):
+    proc = run_cli("check", "--qe", "--qe-model", str(tiny_model), "--no-qe-cache", "--qe-precision", "bfloat16",
+                   "--qe-quantize", str(pairs_file))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and err.count("\n") == 1 and "--qe-precision bfloat16" in err, err
+    proc = run_cli("check", "--format", "json", "--qe", "--qe-model", str(tiny_model), "--no-qe-cache",
+                   "--qe-precision", "bfloat16", "--qe-threshold", "5", "--select", "FMT001", str(pairs_file))
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert [f["line"] for f in json.loads(proc.stdout) if f["code"] == "QE001"] == [2, 3, 4]
+    assert "+bf16" in proc.stderr.decode()  # the signature names the precision

@@ -46,6 +46,9 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     qe.add_argument("--qe-quantize", action="store_true",
                     help="int8 dynamic quantisation of the encoder in torch (CPU; torch deprecates it: "
                          "prefer --qe-runtime onnx)")
+    qe.add_argument("--qe-precision", choices=("float32", "bfloat16"), default="float32",
+                    help="bfloat16: the encoder's matrix products in bfloat16 under autocast, for GPUs "
+                         "(several times float32's speed there; slower on CPUs without bfloat16 units)")
     qe.add_argument("--qe-cache", metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
     qe.add_argument("--no-qe-cache", action="store_true")
     check.add_argument("--source", metavar="ENGLISH_FILE",
@@ -71,7 +74,7 @@ def add_subcommands(sub) -> None:
 
 # the options Models are built from: a worker on another machine rebuilds them from these
 MODEL_OPTIONS = ("qe", "qe_model", "qe_threshold", "qe_device", "qe_batch_size", "qe_quantize", "qe_runtime",
-                 "qe_cache", "no_qe_cache", "lm")
+                 "qe_precision", "qe_cache", "no_qe_cache", "lm")
 
 
 @dataclass
@@ -105,7 +108,7 @@ class Models:
 
             cache = ScoreCache(None if args.no_qe_cache else Path(args.qe_cache) if args.qe_cache else default_cache_path())
             models.scorer = CometScorer(args.qe_model, args.qe_device, args.qe_batch_size, args.qe_quantize, cache,
-                                        runtime=args.qe_runtime)
+                                        runtime=args.qe_runtime, precision=args.qe_precision)
         if args.lm:
             from audit.qe.lm import HouseLM
 
