@@ -127,6 +127,26 @@ def _transliteration(deva: str, latin: str) -> bool:
     return bool(a and b) and vowel_distance(a, b) <= max(1, max(len(a), len(b)) // 2)
 
 
+# A letter's name standing for an initial (यू मुंबा, जे. पी. नगर); not the names that are also common
+# words (के the postposition, जी the honorific, आई came, ओ and ए the vocatives).
+_INITIALS = frozenset(LETTER_NAMES.values()) - {"के", "जी", "आई", "ओ", "ए"}
+
+
+def _after_initial(text: str, tokens: list[Token]) -> set[int]:
+    """The starts of the tokens that follow an initial (a letter's name, or one Latin capital), one
+    space apart or after the initial's dot: the second word of a name like यू मुंबा, वी. मुंबा, U मुंबा."""
+    starts = set()
+    for i in range(1, len(tokens)):
+        tok, prev = tokens[i], tokens[i - 1]
+        if prev.text == "." and i >= 2 and tokens[i - 2].end == prev.start:
+            prev = tokens[i - 2]  # वी. मुंबा: the initial's dot
+        word = prev.text
+        if (word in _INITIALS or (len(word) == 1 and "A" <= word <= "Z")) \
+                and text[prev.end : tok.start].strip(". ") == "" and tok.start - prev.end <= 2:
+            starts.add(tok.start)
+    return starts
+
+
 def _spell_acronym(token: str) -> str | None:
     letters = token.rstrip("0123456789")
     if not (2 <= len(token) <= 6 and letters.isupper() and letters.isalpha()):
@@ -146,7 +166,9 @@ class EntityConsistency(Check):
     is suggested where the article writes it, else the article's majority spelling (never a form
     the article does not use: that would be a third spelling); on a tie the one Hindi text uses
     more, and where nothing breaks the tie no form is proposed. A spelling the glossary lists
-    as a variant is TERM001's to flag. A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
+    as a variant is TERM001's to flag. A word written after an initial (यू मुंबा, a team) is part of a
+    longer name, not a spelling of the listed name it resembles (मुंबई).
+    A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
     a kicker, an English line, a headline or page chrome is house usage, not the other script.
     Fix safety: unsafe ("keep to one form" is the editor's call); display-only where the fix
     would put one script inside a name written in the other (पोको एम2 प्रो -> पोको M2 प्रो).
@@ -241,6 +263,7 @@ class EntityConsistency(Check):
                 if not surface.isascii() and " " not in surface:
                     known[_SKELETONS[surface]].append((group, surface))
         rest: list[Token] = []
+        matched: list[tuple[Token, Group]] = []
         for tok in loose:
             skel = _SKELETONS[tok.text]
             match = next(
@@ -251,7 +274,17 @@ class EntityConsistency(Check):
             if match is None:
                 rest.append(tok)
             else:
-                match.add(_written(tok.text), tok.text, (tok.start, tok.end))
+                matched.append((tok, match))
+        if matched:
+            # A form written after an initial (यू मुंबा, U Mumba's Hindi) is a word of a longer name,
+            # wherever it stands: not a spelling of the listed name it resembles (मुंबई).
+            starts = _after_initial(ctx.article.text, ctx.article.tokens)
+            in_names = {tok.text for tok, _ in matched if tok.start in starts}
+            for tok, match in matched:
+                if tok.text in in_names:
+                    rest.append(tok)
+                else:
+                    match.add(_written(tok.text), tok.text, (tok.start, tok.end))
         return rest
 
     def _cluster(self, ctx: Context, loose: list[Token], latin: list[Token]) -> list[Group]:
