@@ -5,6 +5,7 @@ import re
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.chrf import sentence_chrf
 from audit.language.entities import inside_entity
 from audit.lint.checks.bilingual.english import masked, source_words
 
@@ -49,13 +50,11 @@ class UntranslatedSegment(Check):
                 yield from self._copied_words(ctx, unit)
 
     def _copy(self, ctx: Context, source: str, text: str, start: int, end: int):
-        from sacrebleu.metrics import CHRF
-
         words = [w for w in source_words(text) if not w.name and w.text.islower()
                  and english_zipf(w.text) >= 3.0]
         if len(words) < ctx.setting(self, "min_words") or _is_code(text):
             return None  # a name, a product line, a short English kicker, a code listing
-        chrf = CHRF().sentence_score(text, [source]).score
+        chrf = sentence_chrf(text, source)
         if chrf < ctx.setting(self, "min_chrf"):
             return None
         same = text.strip() == source.strip()

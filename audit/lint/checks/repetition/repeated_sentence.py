@@ -3,13 +3,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from functools import lru_cache
 from itertools import chain, compress
 from operator import itemgetter
 
 from audit.core.conventions import HEADLINE, KICKER, URL
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.chrf import sentence_chrf
 from audit.lint.checks.words import word_code_table, word_codes
 
 MAX_COMPARED = 64
@@ -69,7 +69,7 @@ class RepeatedSentence(Check):
                 shared = len(bag & prev_bag)
                 if shared / (len(bag) + len(prev_bag) - shared) < min_overlap:  # Jaccard, no union built
                     continue
-                score = 100.0 if prev.text == sent.text else _chrf(sent.text, prev.text)
+                score = 100.0 if prev.text == sent.text else sentence_chrf(sent.text, prev.text)
                 if score >= threshold:
                     if lead is None and prev.paragraph != sent.paragraph:
                         lead = _repeated_standfirst(ctx.article, 3)
@@ -166,17 +166,6 @@ class _OverlapIndex:
         for word in prefix:
             self.postings[word].append(k)
 
-
-@lru_cache(maxsize=1)
-def _scorer():
-    # sacrebleu is imported only when a pair survives the overlap filter: most articles never pay for it
-    from sacrebleu.metrics import CHRF
-
-    return CHRF()
-
-
-def _chrf(hypothesis: str, reference: str) -> float:
-    return _scorer().sentence_score(hypothesis, [reference]).score
 
 
 def _repeated_standfirst(article, count: int) -> set[int]:
