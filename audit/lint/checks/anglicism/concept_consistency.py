@@ -13,6 +13,7 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.slots import NAME_HEADS, attributive_form
+from audit.lint.checks.terminology.entity_consistency import letters_spelled
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -35,7 +36,9 @@ class ConceptConsistency(Check):
     Established loans count too when the article itself also uses the Hindi word. A form inside a
     bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted, nor is a form in a
     page-chrome line (a breadcrumb or related-links line is not the article's usage), nor a form naming
-    an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text). On a tie the loan is
+    an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text), nor a loan in a run of loans
+    whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
+    `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow.
     Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
@@ -101,6 +104,8 @@ class ConceptConsistency(Check):
                 runs = runs or _NameRuns(tokens)
                 if runs.around(m.first, m.last):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
+                if _spells_out_acronym(ctx, tokens, m.first, m.last):
+                    continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
                 seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
@@ -146,6 +151,94 @@ def _names_a_day(tokens, first: int, last: int) -> bool:
     """Whether tokens[first:last+1] stand between `विश्व`/`राष्ट्रीय`… and `दिवस`/`डे`…: a day's name."""
     return (first > 0 and last + 1 < len(tokens) and tokens[first - 1].key in _DAY_OPENERS
             and tokens[last + 1].key in _DAY_HEADS)
+
+
+_RUN_REACH = 8  # loans looked at on each side of a match for a spelt-out acronym
+
+
+def _spells_out_acronym(ctx: Context, tokens, first: int, last: int) -> bool:
+    """Whether tokens[first..last] are part of a run of three or more loans (a bracketed gloss inside
+    it skipped) whose English initials spell an acronym the article writes, in Latin or letter by
+    letter in Devanagari, and names in no Hindi words (`कर्मचारी पेंशन योजना (ईपीएस)` beside
+    `एंप्लॉई पेंशन स्कीम`: one name in two languages, the slip itself)."""
+    acronyms = _acronyms(ctx)
+    if not acronyms:
+        return False
+    concepts = ctx.lexicon.concepts
+    middle = [_initial(concepts, tokens[i]) for i in range(first, last + 1)]
+    if None in middle:
+        return False
+    left = _initials(concepts, tokens, first - 1, -1)
+    right = _initials(concepts, tokens, last + 1, 1)
+    run = "".join(reversed(left)) + "".join(middle) + "".join(right)
+    lo, hi = len(left), len(left) + len(middle)  # the match's letters: run[lo:hi]
+    return any(acronyms.get(run[i:j]) is False
+               for i in range(lo + 1) for j in range(max(hi, i + 3), len(run) + 1))
+
+
+def _initials(concepts, tokens, i: int, step: int) -> list[str]:
+    """The English initials of the loans from tokens[i] on, in the direction `step`, over a bracketed
+    Latin gloss (`सैटेलाइट (satellite) लॉन्च`)."""
+    found: list[str] = []
+    opening, closing = ("(", ")") if step > 0 else (")", "(")
+    while 0 <= i < len(tokens) and len(found) < _RUN_REACH:
+        if tokens[i].text == opening:
+            j = i + step
+            while 0 <= j < len(tokens) and tokens[j].text.isascii() and tokens[j].text != closing \
+                    and abs(j - i) < 6:
+                j += step
+            if not (0 <= j < len(tokens)) or tokens[j].text != closing:
+                break
+            i = j + step
+            continue
+        letter = _initial(concepts, tokens[i])
+        if letter is None:
+            break
+        found.append(letter)
+        i += step
+    return found
+
+
+def _initial(concepts, token) -> str | None:
+    """The first letter of the English word a Devanagari loan writes (the concept table's, else a
+    read-back of a word Hindi text seldom uses), or None for a Hindi word."""
+    if token.kind != "deva":
+        return None
+    hits = concepts.lookup(token.text)
+    if hits:
+        loan = next((h for h in hits if h.side == "translit"), None)
+        return loan.concept.english[0].upper() if loan else None
+    if hindi_zipf(token.norm) >= 4.0:
+        return None
+    reading = english_reading(token.norm, 4)
+    return reading[0].upper() if reading else None
+
+
+def _acronyms(ctx: Context) -> dict[str, bool]:
+    """The acronyms of three to six letters the article writes (`SSLV`, `ISRO` in Latin capitals, or
+    read out in Devanagari: `एसएसएलवी`), each with whether the article also names it in Hindi words:
+    the acronym in brackets right after a Hindi word (`कर्मचारी पेंशन योजना (ईपीएस)`). Found once per
+    article, where a loan first asks."""
+    found = ctx.shared.get("acronyms")
+    if found is None:
+        found = ctx.shared["acronyms"] = {}
+        concepts = ctx.lexicon.concepts
+        for sent in ctx.article.sentences:
+            tokens = sent.tokens
+            for i, token in enumerate(tokens):
+                text = token.text.rstrip("0123456789")
+                if text.isascii():
+                    letters = text if 3 <= len(text) <= 6 and text.isalpha() and text.isupper() else None
+                else:
+                    letters = letters_spelled(text) if token.kind == "deva" else None
+                    letters = letters if letters and 3 <= len(letters) <= 6 else None
+                if letters is None:
+                    continue
+                before = tokens[i - 2] if i >= 2 and tokens[i - 1].text == "(" else None
+                in_hindi = (before is not None and before.kind == "deva" and letters_spelled(before.text) is None
+                            and _initial(concepts, before) is None)
+                found[letters] = found.get(letters, False) or in_hindi
+    return found
 
 
 class _Neighbours:

@@ -438,12 +438,23 @@ _LETTER_LENGTHS = sorted({len(name) for name in _LETTER_SPELLINGS})
 def _spells_letters(form: str) -> bool:
     """Is the form Latin letters read out one by one (एसएसएलवी: एस एस एल वी), as an acronym's
     Devanagari form is, not a slip of one (एसएसलवी: ल is no letter's name)?"""
+    return letters_spelled(form) is not None
+
+
+_LETTER_OF = {name: letter for letter, name in LETTER_NAMES.items()}
+
+
+def letters_spelled(form: str) -> str | None:
+    """The Latin letters a Devanagari form reads out one by one (एसएसएलवी -> SSLV; a number after
+    them dropped), or None where it is not letters' names all through."""
     form = form.replace(" ", "").rstrip("0123456789")
-    ends = {0}
+    ends: dict[int, str] = {0: ""}
     for i in range(1, len(form) + 1):
-        if any(i - n in ends and form[i - n : i] in _LETTER_SPELLINGS for n in _LETTER_LENGTHS):
-            ends.add(i)
-    return len(form) > 0 and len(form) in ends
+        for n in _LETTER_LENGTHS:
+            if i - n in ends and form[i - n : i] in _LETTER_SPELLINGS:
+                ends[i] = ends[i - n] + _LETTER_OF[form[i - n : i]]
+                break
+    return ends.get(len(form)) if form else None
 
 
 _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word
