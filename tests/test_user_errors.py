@@ -202,6 +202,21 @@ ROWS = {
                                                  "-o", str(t / "desk.tsv")], "terms.csv:2"),
     "glossary import TBX not UTF-8": lambda t: (["glossary", "import", str(_bytes(t, "terms.tbx", b"<tbx>\xff</tbx>")),
                                                  "-o", str(t / "desk.tsv")], "terms.tbx:1"),
+    # named the output file (the TSV it was about to write) with the output's line
+    "glossary import CSV of other columns": lambda t: (["glossary", "import", str(_bytes(t, "terms.csv", b"foo,bar\nA,x\n")),
+                                                        "-o", str(t / "desk.tsv")], "terms.csv:1: unknown column 'foo'"),
+    "glossary import CSV, a line break in a field": lambda t: (["glossary", "import", str(_bytes(
+        t, "terms.csv", 'latin,canonical,note\n"Luma",लूमा,"two\nlines"\n'.encode())), "-o", str(t / "desk.tsv")],
+        "terms.csv:2: a field holds a tab or a line break"),
+    "glossary import CSV, a name twice": lambda t: (["glossary", "import", str(_bytes(
+        t, "terms.csv", "latin,canonical\nLuma,लूमा\n\nLuma,लुमा\n".encode())), "-o", str(t / "desk.tsv")], f"terms.csv:4: duplicate entry 'Luma' (also {t / 'terms.csv'}:2)"),
+    "glossary import CSV, a ragged row": lambda t: (["glossary", "import", str(_bytes(
+        t, "terms.csv", "latin,canonical\nLuma,लूमा,x\n".encode())), "-o", str(t / "desk.tsv")], "terms.csv:2:"),
+    "glossary import CSV, a tab in a field": lambda t: (["glossary", "import", str(_bytes(
+        t, "terms.csv", "latin,canonical\nLuma,\"लू\tमा\"\n".encode())), "-o", str(t / "desk.tsv")], "terms.csv:2:"),
+    "glossary import TBX of other columns": lambda t: (["glossary", "import", str(_bytes(t, "terms.tbx", (
+        '<tbx><tbxHeader><encodingDesc><p type="jaanch-columns">foo\tbar</p></encodingDesc></tbxHeader>'
+        '<text><body><conceptEntry/></body></text></tbx>').encode())), "-o", str(t / "desk.tsv")], "terms.tbx: unknown column 'foo'"),
     "glossary lint on a folder": lambda t: (["glossary", "lint", str(t)], str(t)),
     # --- QE and LM models -------------------------------------------------------------------------
     "--qe without torch and comet": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "comet"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Optional
 
 from audit.core.errors import GlossaryError
 from audit.core.fileio import write_atomic
@@ -21,17 +24,34 @@ def _read(path: Path) -> tuple[list[str], list[list[str]]]:
     return header, [line.split("\t") for line in lines[1:] if line.strip()]
 
 
-def _write_validated(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    text = "\n".join("\t".join(r) for r in [header, *rows]) + "\n"
-    # Validate a copy first: a glossary the engine cannot load must never replace a good one.
+# where each line of a table about to be written came from: the file and line an error names
+Origin = Callable[[Optional[int]], tuple[str, Optional[int]]]
+
+
+def write_validated(path: Path, text: str, load: Callable[[Path], object], origin: Origin | None = None) -> None:
+    """Write `text` to `path` once `load` accepts a copy of it: a table the engine cannot load must
+    never replace a good one. Its error names `path` and the line, or, for an import, the source
+    file and line `origin` gives for that line of `text` (the TSV's line numbers mean nothing in a
+    CSV with blank lines or a TBX); a row the error refers to is named the same way, never the copy."""
+    where = origin or (lambda line: (str(path), line))
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / path.name
         probe.write_text(text, encoding="utf-8")
         try:
-            Glossary.load([probe])
+            load(probe)
         except GlossaryError as exc:
-            raise GlossaryError(exc.reason, str(path), exc.line) from None
+            def named(match: re.Match) -> str:
+                file, line = where(int(match.group(1)))
+                return file if line is None else f"{file}:{line}"
+
+            reason = re.sub(re.escape(str(probe)) + r":(\d+)", named, exc.reason)
+            raise GlossaryError(reason, *where(exc.line)) from None
     write_atomic(path, text)
+
+
+def _write_validated(path: Path, header: list[str], rows: list[list[str]], origin: Origin | None = None) -> None:
+    write_validated(path, "\n".join("\t".join(r) for r in [header, *rows]) + "\n",
+                    lambda probe: Glossary.load([probe]), origin)
 
 
 def add_variant(path: str | Path, latin: str, variant: str) -> None:

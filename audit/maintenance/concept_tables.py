@@ -8,13 +8,13 @@ the transliterated loan forms as deprecated terms.
 
 from __future__ import annotations
 
-import tempfile
 import unicodedata
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from audit.core.errors import GlossaryError, InputError
 from audit.core.fileio import write_atomic
+from audit.language.glossary_edit import Origin, write_validated
 from audit.language.concepts import OPTIONAL, REQUIRED, ConceptTable, _concept
 from audit.language.tables import LIST_SEPARATOR, read_table
 
@@ -75,16 +75,9 @@ def _read(path: Path) -> tuple[list[str], list[dict]]:
     return header, rows
 
 
-def _write_validated(path: Path, header: list[str], rows: list[dict]) -> None:
-    text = "\n".join("\t".join(r) for r in [header, *([row.get(c, "") for c in header] for row in rows)]) + "\n"
-    with tempfile.TemporaryDirectory() as tmp:
-        probe = Path(tmp) / path.name
-        probe.write_text(text, encoding="utf-8")
-        try:
-            ConceptTable(probe)
-        except GlossaryError as exc:
-            raise GlossaryError(exc.reason, str(path), exc.line) from None
-    write_atomic(path, text)
+def _write_validated(path: Path, header: list[str], rows: list[dict], origin: Origin | None = None) -> None:
+    write_validated(path, "\n".join("\t".join(r) for r in [header, *([row.get(c, "") for c in header] for row in rows)])
+                    + "\n", ConceptTable, origin)
 
 
 def _term(lang_sec, text: str, status: str) -> None:
@@ -159,7 +152,7 @@ def import_tbx(root, source: str, output: str | Path) -> int:
         rows.append(row)
     if not rows:
         raise InputError("no conceptEntry elements", source, 1)
-    _write_validated(Path(output), header, rows)
+    _write_validated(Path(output), header, rows, lambda line: (source, None))
     return len(rows)
 
 
@@ -172,7 +165,6 @@ def export_csv(table: str | Path, output: str | Path) -> int:
     return frame.height
 
 
-def import_csv(frame, output: str | Path) -> int:
-    header = list(frame.columns)
-    _write_validated(Path(output), header, [dict(zip(header, r)) for r in frame.iter_rows()])
-    return frame.height
+def import_csv(header: list[str], rows: list[list[str]], output: str | Path, origin: Origin) -> int:
+    _write_validated(Path(output), header, [dict(zip(header, r)) for r in rows], origin)
+    return len(rows)

@@ -131,7 +131,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
         out_rows.append([row.get(name, "") for name in header])
     from audit.language.glossary_edit import _write_validated
 
-    _write_validated(Path(output), header, out_rows)
+    _write_validated(Path(output), header, out_rows, lambda line: (str(source), None))
     return len(out_rows)
 
 
@@ -146,16 +146,39 @@ def export_csv(glossary: str | Path, output: str | Path) -> int:
     return frame.height
 
 
-def import_csv(source: str | Path, output: str | Path) -> int:
-    import polars as pl
+def _csv_rows(source: str | Path) -> tuple[list[str], list[list[str]], list[int]]:
+    """The CSV's header and rows (blank lines skipped), with the line each starts on; what a TSV
+    glossary cannot hold (a ragged row, a tab or line break in a field) is one line naming it."""
+    import csv
+    import io
 
+    reader = csv.reader(io.StringIO(read_text(source, "CSV"), newline=""), strict=True)
+    records, lines, start = [], [], 1
+    try:
+        for record in reader:
+            if record:
+                records.append(record)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:  # an unclosed quote, a stray one
+        raise InputError(f"malformed CSV: {exc}", str(source), start) from None
+    if not records:
+        raise InputError("no header row", str(source), 1)
+    header = records[0]
+    for record, line in zip(records, lines):
+        if len(record) != len(header):
+            raise InputError(f"{len(record)} fields where the header names {len(header)}", str(source), line)
+        if any(c in field for field in record for c in "\t\n\r"):
+            raise InputError("a field holds a tab or a line break, which a TSV table cannot", str(source), line)
+    return header, records[1:], lines
+
+
+def import_csv(source: str | Path, output: str | Path) -> int:
     from audit.language.glossary_edit import _write_validated
 
-    try:
-        frame = pl.read_csv(read_text(source, "CSV").encode(), infer_schema=False).fill_null("")
-    except pl.exceptions.PolarsError as exc:  # an unclosed quote, ragged rows
-        raise InputError(f"malformed CSV: {str(exc).splitlines()[0]}", str(source)) from None
-    if _concepts().is_concept_header(list(frame.columns)):
-        return _concepts().import_csv(frame, output)
-    _write_validated(Path(output), list(frame.columns), [list(r) for r in frame.iter_rows()])
-    return frame.height
+    header, rows, lines = _csv_rows(source)
+    origin = lambda line: (str(source), lines[line - 1] if line else None)  # noqa: E731 - the TSV's line: the CSV's
+    if _concepts().is_concept_header(header):
+        return _concepts().import_csv(header, rows, output, origin)
+    _write_validated(Path(output), header, rows, origin)
+    return len(rows)
