@@ -58,6 +58,16 @@ class HybridSuffix:
 
 
 @dataclass(frozen=True)
+class SpellingFamily:
+    """One spelling choice Hindi makes across many words (ये or ए: गये / गए, लिये / लिए, नयी / नई)."""
+
+    name: str  # ye
+    pairs: tuple[tuple[str, str], ...]  # (written, standard) letter sequences: (ये, ए), (यी, ई)
+    unless: frozenset[str]  # words the family never covers (रुपये: both spellings standard)
+    note: str
+
+
+@dataclass(frozen=True)
 class Anglicism:
     phrase: str
     suggestions: tuple[str, ...]
@@ -204,6 +214,25 @@ class Lexicon:
                 raise row.error("english and hindi must not be empty")
             out.append(HybridSuffix(row.get("english").lower(), tuple(row.items("hindi")), row.get("note"), row.line))
         return tuple(out)
+
+    @cached_property
+    def spelling_families(self) -> tuple[SpellingFamily, ...]:
+        """`spelling_families.tsv`: the spelling choices an article should make one way (SPELL003), in
+        the table's order; a family is the rows sharing its name."""
+        rows: dict[str, list] = {}
+        for row in read_table(self.directory / "spelling_families.tsv", ("family", "written", "standard"),
+                              ("unless", "note"), unique=("family", "written")):
+            written, standard = row.get("written"), row.get("standard")
+            if not (row.get("family") and written and standard and written != standard):
+                raise row.error("family, written and standard must not be empty, and written must differ from standard")
+            if not all("\u0900" <= ch <= "\u097f" for ch in written + standard):
+                raise row.error("written and standard must be Devanagari letters and signs")
+            rows.setdefault(row.get("family"), []).append(row)
+        return tuple(
+            SpellingFamily(name, tuple((r.get("written"), r.get("standard")) for r in group),
+                           frozenset(w for r in group for w in r.items("unless")),
+                           " ".join(r.get("note") for r in group if r.get("note")))
+            for name, group in rows.items())
 
     @cached_property
     def concepts(self):

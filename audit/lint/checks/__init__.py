@@ -32,6 +32,7 @@ from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
 from audit.lint.checks.spelling.near_miss import NearMissSpelling
+from audit.lint.checks.spelling.spelling_family import SpellingFamily
 from audit.lint.checks.spelling.spelling_variant import SpellingVariant
 from audit.lint.checks.terminology.dnt_translated import NameTranslated
 from audit.lint.checks.terminology.entity_consistency import EntityConsistency
@@ -72,6 +73,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     ConceptConsistency,
     SpellingVariant,
     NearMissSpelling,
+    SpellingFamily,
     NumberSpacing,
     NumberWords,
     NumberStyle,
