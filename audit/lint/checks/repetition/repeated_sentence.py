@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from itertools import chain, compress
 from operator import itemgetter
@@ -190,13 +191,17 @@ def _repeated_standfirst(article, count: int) -> set[int]:
 
 
 _PROSE_ENDS = ("।", "?", "!", ".", "\"", "”", "'", "’")
+# A danda, ? or ! with more of the line after it: the line holds a whole sentence, so it is prose even
+# where its last sentence is cut off (a page or an excerpt that ends mid-sentence).
+_INNER_END = re.compile("[।?!][\"”'’]?[ \t]+\S")
 
 
 def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
     """The first two prose paragraphs, where the first is a standfirst: three sentences at most,
     set off as one by a headline line above it or by a label or date stamp opening it (`संक्षेप:`,
     `date 2025-01-05`). A prose paragraph's line is no headline, chrome, English or spec line and
-    ends a sentence (a caption line run on without an end mark is not prose)."""
+    ends a sentence or holds a whole one before its last (a lead cut off mid-sentence where the page
+    text ends is still prose; a caption line run on without an end mark is not)."""
     prose: list[int] = []
     counts: dict[int, int] = {}
     headline_above = marked = False
@@ -210,7 +215,7 @@ def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
         start, end = conventions.line_span(sent.start)
         line = article.text[start:end]
         kind = conventions.line_kind(sent.start)
-        if kind is None and line.rstrip().endswith(_PROSE_ENDS):
+        if kind is None and (line.rstrip().endswith(_PROSE_ENDS) or _INNER_END.search(line)):
             if not prose:
                 opening = start + len(line) - len(line.lstrip())
                 marked = headline_above or conventions.kind(opening, opening + 1) in (KICKER, URL)
