@@ -17,17 +17,30 @@ _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 _TO_DEVA = str.maketrans("0123456789", "०१२३४५६७८९")
 _GROUPED = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,2}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
 _UNGROUPED = re.compile(r"[0-9](?<![0-9.,:/₹$-][0-9])[0-9]{4,6}(?![0-9,:/])")
+# A four-digit number with its comma (1,756), and one without (4385): a desk that groups the one groups
+# the other. Not a decimal (1023.63), not glued to a letter (A1400), not before a Latin word (5000 mAh).
+_GROUPED_FOUR = re.compile(r"[1-9](?<![0-9.,][1-9]),[0-9]{3}(?![0-9,]|\.[0-9])")
+_UNGROUPED_FOUR = re.compile(r"[1-9](?<![\w.,:/₹$-][1-9])[0-9]{3}(?![\w,:/]|\.[0-9]| ?[A-Za-z])")
+# Four digits that are a year (1947, 2024), or a label's number rather than a quantity: after नंबर,
+# मॉडल, ट्रेन, सन् (an identifier is never grouped), before a spec unit (5000 एमएएच), or after a Latin
+# word (a model: Dimensity 7200).
+_YEARS = range(1800, 2100)
+_LABELS = frozenset("नंबर नंबरों नं नं. कोड पिन पिनकोड मॉडल सेक्टर वार्ड प्लॉट फ्लैट कमरा रूम ट्रेन रूट सन सन् "
+                    "वर्ष साल ईस्वी संवत".split())
+_SPEC_UNITS = frozenset("एमएएच एमपी जीबी टीबी एमबी एमएम सीसी आरपीएम एनएम हर्ट्ज निट्स पिक्सल".split())
 
 
 class NumberStyle(Check):
     """Numbers written two ways in one article: Devanagari and ASCII digits, or big numbers with
     and without thousands separators.
 
-    Anti-pattern:  २५ मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56600 रुपये
-    Fix:           25 मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56,600 रुपये
+    Anti-pattern:  २५ मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56600 रुपये   1,756 घर ... 4385 लोग
+    Fix:           25 मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56,600 रुपये   1,756 घर ... 4,385 लोग
 
     A desk that writes Devanagari digits throughout (२५ मई को २२ वर्षीय) keeps its choice; only the
     minority system is flagged. Years and other numbers under 10,000 never need a separator.
+    A four-digit number is flagged only where the article groups a four-digit one (1,756 ... 4385);
+    years, a label's number (ट्रेन 1400, Dimensity 7200) and a spec (5000 एमएएच) are left alone.
     Fix safety: safe for the digit system; grouping is fixed only below 1,00,000, where Indian
     and international grouping agree.
     """
@@ -61,6 +74,25 @@ class NumberStyle(Check):
                 fixes = [Fix(m.start(), m.end(), f"{value:,}", applicability=SAFE)] if value < 100_000 else []
                 yield ctx.finding(self, m.start(), m.end(),
                                   "the article groups big numbers with commas elsewhere", fixes)
+            grouped_four = next((m.group() for m in matches_at(_GROUPED_FOUR, text, ascii_starts)), None)
+            if grouped_four is not None:
+                for m in matches_at(_UNGROUPED_FOUR, text, ascii_starts):
+                    if int(m.group()) in _YEARS or _label_number(text, m.start(), m.end()):
+                        continue
+                    yield ctx.finding(self, m.start(), m.end(),
+                                      f"the article groups four-digit numbers with a comma elsewhere ('{grouped_four}')",
+                                      [Fix(m.start(), m.end(), f"{int(m.group()):,}", applicability=SAFE)])
+
+
+def _label_number(text: str, start: int, end: int) -> bool:
+    """Whether the four digits at start..end number a label (ट्रेन 1400, सन् 1526, Dimensity 7200)
+    or a spec (5000 एमएएच) rather than count something."""
+    before = text[max(0, start - 20):start].rstrip().rsplit(None, 1)
+    word = before[-1] if before and start > 0 and text[start - 1] in " \u00a0" else ""
+    if word in _LABELS or word.rstrip(":") in _LABELS or (word and word[-1].isascii() and word[-1].isalpha()):
+        return True
+    after = text[end:end + 20].split(None, 1)
+    return bool(after) and text[end:end + 1] == " " and after[0].rstrip("।,.") in _SPEC_UNITS
 
 
 def _mixed_script(text: str, m: re.Match) -> bool:
