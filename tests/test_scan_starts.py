@@ -1,5 +1,5 @@
 """Whole-text regex scans replaced by cheaper ones (FMT001, FMT003, FMT010, ENC001, ANGL003-005, SPELL001,
-the shared digit runs, REP001, TERM003/TERM005) find exactly what the original scans found: a
+the shared digit runs, REP001, TERM003/TERM005, the conventions' kickers) find exactly what the original scans found: a
 pattern tried only at the characters `str.find` finds, a run pattern opening with its class
 (`runs_of`), one search for the sentences with a Latin letter. Each original is kept here as the
 reference and run on the seeds, the samples and random strings built from the characters involved.
@@ -76,3 +76,23 @@ def test_sentences_with_a_latin_letter_are_those_the_search_of_each_finds():
         article = parse_article(text)
         ctx = SimpleNamespace(article=article, shared={})
         assert sentences_with_latin(ctx) == [s for s in article.sentences if LATIN.search(s.text)]
+
+
+def test_conventions_list_kicker_and_line_kickers_match_the_original_scans():
+    from audit.core import conventions
+
+    old_list = re.compile(r"(?<![\w.])\d{1,2}[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Za-z0-9&'-]+){0,4}[ \t]*:")
+    pieces = PIECES + ["2.", "12)", "१.", "3. ", "x1.", ".4.", ": ", ":", "– ", " –", "-", "Model", "Bike X",
+                       "डेस्क", "पटना, 4 मार्च", "•", "* ", "\n"]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        assert ([m.span() for m in conventions._LIST_KICKER.finditer(text)]
+                == [m.span() for m in old_list.finditer(text)])
+        found = conventions.Conventions(text)
+        for line_no, (start, end) in enumerate(found.lines):
+            # the original: the pattern tried on every line, whatever the line holds
+            m = conventions._KICKER.match(text, start, end)
+            if m is None or m.end() >= end:
+                assert found._kicker(line_no) is None

@@ -63,7 +63,9 @@ _CREDIT_AFTER = re.compile(r"(?:[A-Z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")
 _CREDIT_HINTS = ("Source", "Credit", "Courtesy")
 # A numbered list item's Latin sub-head run into the paragraph after a sentence end (the CMS
 # joined the list): `... देती है। 2. Sample Bike X: सबसे ज्यादा ...` is a kicker, not prose.
-_LIST_KICKER = re.compile(r"(?<![\w.])\d{1,2}[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Za-z0-9&'-]+){0,4}[ \t]*:")
+# It opens with the digit and looks behind after it (the digit's own place, two characters back),
+# so the engine searches for a digit instead of trying the look-behind at every position.
+_LIST_KICKER = re.compile(r"\d(?<![\w.]\d)\d?[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Za-z0-9&'-]+){0,4}[ \t]*:")
 _READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
 # A related link run into a paragraph after a sentence end, to the line's end:
 # `... लॉन्च हुआ है। Also Read - Mi, Redmi के फोन ...` (the start of a line is _CHROME's).
@@ -171,7 +173,10 @@ class Conventions:
     def _kicker(self, line_no: int) -> int | None:
         """End offset of a kicker opening this line: English words, or a desk/dateline label."""
         start, end = self.lines[line_no]
-        m = _KICKER.match(self.text, start, end)
+        text = self.text
+        if text.find(":", start, end) < 0 and text.find("-", start, end) < 0 and text.find("–", start, end) < 0:
+            return None  # each way a kicker ends holds one of them (most lines: no lazy match tried at each letter)
+        m = _KICKER.match(text, start, end)
         if not m or m.end() >= end:
             return None
         label = m.group(1).strip()
