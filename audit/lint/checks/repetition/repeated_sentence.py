@@ -193,7 +193,7 @@ def _repeated_standfirst(article, count: int) -> set[int]:
 _PROSE_ENDS = ("।", "?", "!", ".", "\"", "”", "'", "’")
 # A danda, ? or ! with more of the line after it: the line holds a whole sentence, so it is prose even
 # where its last sentence is cut off (a page or an excerpt that ends mid-sentence).
-_INNER_END = re.compile("[।?!][\"”'’]?[ \t]+\S")
+_INNER_END = re.compile("[।?!][\"”'’]?[ \t]+\\S")
 
 
 def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
