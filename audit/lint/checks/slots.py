@@ -27,6 +27,15 @@ def before_postposition(tokens: list[Token], last: int) -> bool:
     return last + 1 < len(tokens) and tokens[last + 1].key in POSTPOSITIONS
 
 
+def case_slot(concept, slot: int, tokens: list[Token], last: int) -> int:
+    """The noun slot a replacement needs in place: an English plural (कस्टमर्स, यूजर्स: slot 1, the
+    plural direct) stands before a postposition in the oblique, where Hindi writes the plural oblique
+    (कस्टमर्स के लिए -> ग्राहकों के लिए, not ग्राहक के लिए)."""
+    if concept.pos == "noun" and slot == 1 and before_postposition(tokens, last):
+        return 2
+    return slot
+
+
 def after_ko(tokens: list[Token], first: int) -> bool:
     """`X को नोट किया`: the Hindi conjunct may need another case (का उल्लेख, पर गौर)."""
     return first > 0 and tokens[first - 1].key == "को"

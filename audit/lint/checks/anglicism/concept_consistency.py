@@ -12,7 +12,7 @@ from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
-from audit.lint.checks.slots import NAME_HEADS, attributive_form
+from audit.lint.checks.slots import NAME_HEADS, attributive_form, case_slot
 from audit.lint.checks.terminology.entity_consistency import letters_spelled
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
@@ -108,7 +108,8 @@ class ConceptConsistency(Check):
                     continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
-                seen[id(hit.concept)][hit.side].append((start, end, hit.slot))
+                # the slot its replacement needs here: कस्टमर्स के लिए -> ग्राहकों के लिए
+                seen[id(hit.concept)][hit.side].append((start, end, case_slot(hit.concept, hit.slot, tokens, m.last)))
         counts: list = []  # the article's word keys, counted once if a Hindi side is ever outnumbered
         for key, sides in seen.items():
             if len(sides) < 2:

@@ -6,7 +6,8 @@ from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.words import token_keys
-from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, before_postposition, in_multiword_name
+from audit.lint.checks.slots import (LIGHT_VERBS, after_ko, attributive_form, before_postposition, case_slot,
+                                     in_multiword_name)
 
 
 # A loan at least this common in Hindi text (wordfreq zipf, its base form) is a desk's house usage
@@ -27,7 +28,7 @@ class KnownAnglicism(Check):
     style), and never where the concept table marks it established (सॉफ्ट लैंडिंग).
     Fix safety: unsafe (an editor should look), chosen from the concept table (glossaries/concepts.tsv)
     so that it fits its slot: a noun by the noun in the same number and case (मुनाफा का ->
-    मुनाफे का), a conjunct verb by replacing only the nominal (नोट किया -> उल्लेख किया). Display-only
+    मुनाफे का, कस्टमर्स के लिए -> ग्राहकों के लिए), a conjunct verb by replacing only the nominal (नोट किया -> उल्लेख किया). Display-only
     where it cannot fit as it stands: a change of gender, `को` before the verb (का उल्लेख, पर गौर),
     an -आ adjective, a loan inside a multi-word name, a loan the concept table does not know.
     A page-chrome line (a breadcrumb repeating the headline, a related-links line) is not the
@@ -89,7 +90,7 @@ class KnownAnglicism(Check):
                 else:  # the Hindi is built otherwise (घोषणा की, ध्यान दिलाया): the whole phrase
                     fixes.append(Fix(start, end, suggestion, applicability=level))
             return fixes
-        slot = hit.slot
+        slot = case_slot(concept, hit.slot, toks, last)  # कस्टमर्स के लिए -> ग्राहकों के लिए
         hindi = concept.hindi_for(slot) or item.suggestions[0]
         if (slot == 0 and before_postposition(toks, last) and concept.hindi_gender == "m"
                 and concept.hindi[0].endswith("\u093e") and len(concept.hindi) == 3):
