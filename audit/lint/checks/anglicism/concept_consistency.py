@@ -14,6 +14,7 @@ from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.slots import NAME_HEADS, attributive_form, case_slot
 from audit.lint.checks.terminology.entity_consistency import letters_spelled
+from audit.lint.checks.words import PerWord
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -215,6 +216,11 @@ def _initial(concepts, token) -> str | None:
     return reading[0].upper() if reading else None
 
 
+# letters_spelled per distinct text: _acronyms asks it of every Devanagari token of an article, and
+# its walk tries each letter name's length at each character (a seventh of an article's checks)
+_SPELLED = PerWord(letters_spelled)
+
+
 def _acronyms(ctx: Context) -> dict[str, bool]:
     """The acronyms of three to six letters the article writes (`SSLV`, `ISRO` in Latin capitals, or
     read out in Devanagari: `एसएसएलवी`), each with whether the article also names it in Hindi words:
@@ -231,12 +237,12 @@ def _acronyms(ctx: Context) -> dict[str, bool]:
                 if text.isascii():
                     letters = text if 3 <= len(text) <= 6 and text.isalpha() and text.isupper() else None
                 else:
-                    letters = letters_spelled(text) if token.kind == "deva" else None
+                    letters = _SPELLED[text] if token.kind == "deva" else None
                     letters = letters if letters and 3 <= len(letters) <= 6 else None
                 if letters is None:
                     continue
                 before = tokens[i - 2] if i >= 2 and tokens[i - 1].text == "(" else None
-                in_hindi = (before is not None and before.kind == "deva" and letters_spelled(before.text) is None
+                in_hindi = (before is not None and before.kind == "deva" and _SPELLED[before.text] is None
                             and _initial(concepts, before) is None)
                 found[letters] = found.get(letters, False) or in_hindi
     return found
