@@ -77,3 +77,31 @@ def test_glossary_export_refuses_what_is_not_a_glossary(tmp_path, capsys):
             err = capsys.readouterr().err.strip().splitlines()
             assert len(err) == 1 and where in err[0] and "internal error" not in err[0], err
             assert not out.exists()
+
+
+def test_standard_input_is_read_only_as_far_as_the_size_limit(tmp_path):
+    """`jaanch check - < /dev/zero` read for ever; now it stops past --max-file-mb with one line."""
+    import subprocess
+    import sys
+
+    with open("/dev/zero", "rb") as zeros:
+        proc = subprocess.run([sys.executable, "-m", "audit.cli.main", "check", "--max-file-mb", "0.5", "-"],
+                              stdin=zeros, capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                              env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == ("jaanch: <stdin>: more than 0.5 MB, far larger than any news article "
+                                   "(the limit is 0.5 MB; --max-file-mb raises it)"), proc.stderr
+
+
+def test_review_refuses_a_device_standard_input_and_a_file_over_the_limit(tmp_path, capsys, monkeypatch):
+    import tui.app
+    from tui.cli import main as jaanch
+
+    monkeypatch.setattr(tui.app, "run", lambda *args, **kwargs: 0)
+    big = tmp_path / "big.txt"
+    big.write_text(ARTICLE * 100, encoding="utf-8")
+    for argv, named in [(["/dev/zero"], "/dev/zero: is a device"), (["-"], "-: standard input is read by"),
+                        (["--max-file-mb", "0.001", str(big)], "big.txt: ")]:
+        assert jaanch(["review", *argv]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and named in err[0], err

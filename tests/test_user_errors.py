@@ -107,6 +107,23 @@ ROWS = {
                                                            "unrecognized arguments: --out"),
     # --- paths ------------------------------------------------------------------------------------
     "missing article": lambda t: (["check", str(t / "nope.txt")], "nope.txt"),
+    # read for ever (a device) or waited for a writer for ever (a FIFO); stdin is `-`
+    "a device as the article": lambda t: (["check", "/dev/zero"], "/dev/zero: is a device, not a file"),
+    "a FIFO as the article": lambda t: (["check", str(_fifo(t))], "in.txt: is a named pipe (FIFO), not a file"),
+    "a device as --source": lambda t: (["check", "--source", "/dev/zero", str(_story(t))], "/dev/zero: is a device"),
+    "a device as --glossary": lambda t: (["check", "--glossary", "/dev/zero", str(_story(t))], "/dev/zero: is a device"),
+    "a device as --config": lambda t: (["check", "--config", "/dev/zero", str(_story(t))], "/dev/zero: is a device"),
+    "a device as --baseline": lambda t: (["check", "--baseline", "/dev/zero", str(_story(t))], "/dev/zero: is a device"),
+    "report of a device": lambda t: (["report", "/dev/zero", "-o", str(t / "r.html")], "/dev/zero: is a device"),
+    "glossary mine of a device": lambda t: (["glossary", "mine", "/dev/zero", "-o", str(t / "m.tsv")], "/dev/zero: is a device"),
+    # far larger than any news article: refused before it is read, not checked for minutes
+    "an article over --max-file-mb": lambda t: (["check", "--max-file-mb", "0.001", str(_bytes(t, "big.txt", "क".encode() * 700))],
+                                                "big.txt: 2,100 bytes, far larger than any news article (the limit is 0.001 MB"),
+    "an article in a folder over the default limit": lambda t: (["check", str(_folder_with(t, "huge.txt", None, 5_000_001))],
+                                                                "huge.txt: 5.0 MB, far larger than any news article"),
+    "report of a folder with an article over --max-file-mb": lambda t: (["report", "--max-file-mb", "0.0001", str(_folder_with(
+        t, "a.txt", None)), "-o", str(t / "r.html")], "a.txt: "),
+    "--max-file-mb 0": lambda t: (["check", "--max-file-mb", "0", str(_story(t))], "--max-file-mb"),
     "symlink loop as a path": lambda t: (["check", str(_loop(t))], "loop.txt"),
     "dangling symlink as a path": lambda t: (["check", str(_link_to(t, "gone.txt", str(t / "missing.txt")))],
                                              "gone.txt"),
@@ -255,13 +272,21 @@ def _loop(tmp: Path) -> Path:
     return tmp / "loop.txt"
 
 
-def _folder_with(tmp: Path, name: str, link: str | None) -> Path:
+def _folder_with(tmp: Path, name: str, link: str | None, size: int = 0) -> Path:
     folder = tmp / "corpus"
     folder.mkdir(exist_ok=True)
     _story(folder, "a.txt")
     if link is not None:
         (folder / name).symlink_to(link)
+    if size:
+        with open(folder / name, "wb") as big:
+            big.truncate(size)  # sparse: its size is all that is read
     return folder
+
+
+def _fifo(tmp: Path) -> Path:
+    os.mkfifo(tmp / "in.txt")
+    return tmp / "in.txt"
 
 
 def _beside(tmp: Path, name: str, content: str | None) -> Path:

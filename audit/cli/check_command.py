@@ -82,6 +82,7 @@ class CheckJob:
     source: str | None = None
     qe: bool = False
     unsafe: bool = False
+    max_mb: float | None = None  # standard input is read only this far (files are sized before the run)
     # Set by `report_check` where the format allows: each file's report text is written here (in
     # the worker), so the parent only writes it out; None: the findings are passed back.
     render: object | None = None
@@ -100,7 +101,7 @@ class CheckJob:
         return self._stores[folder]
 
     def __call__(self, target) -> tuple:
-        from audit.core.document import Article, decode_article, parse_article, read_article
+        from audit.core.document import Article, decode_article, parse_article, read_article, within_size
         from audit.core.fileio import BOM, read_for_update, write_atomic
         from audit.lint.engine import MAX_FIX_PASSES
         from audit.inputs.cms import CMS_SUFFIXES, read_cms
@@ -116,7 +117,9 @@ class CheckJob:
             keep = partial(store.filter, target)
         fixed, pairs, segments = 0, None, False
         if target == "-":
-            article = parse_article(decode_article(sys.stdin.buffer.read(), "<stdin>", empty_ok=True), "<stdin>")
+            raw = sys.stdin.buffer.read() if self.max_mb is None else sys.stdin.buffer.read(int(self.max_mb * 1e6) + 1)
+            within_size("<stdin>", len(raw), self.max_mb, read_all=False)  # `cat /dev/zero | jaanch check -` ends
+            article = parse_article(decode_article(raw, "<stdin>", empty_ok=True), "<stdin>")
             if self.source:
                 from audit.inputs.pairs import align_article
 
@@ -212,7 +215,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more worker processes")
     targets: list[str | Path] = []
     for raw in args.paths:
-        targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES))
+        targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES, args.max_file_mb))
     if args.source and len(targets) != 1:
         raise UsageError("--source pairs one Hindi article with its English original; give one article")
     if args.source and targets[0] != "-" and Path(targets[0]).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
@@ -228,7 +231,8 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
         _preflight_fix(targets)
     models = Models.from_args(args)
     unsafe = bool(args.unsafe_fixes or config.unsafe_fixes)
-    job = CheckJob(engine, models, args.fix, args.no_suppressions, args.json_field, args.source, args.qe, unsafe)
+    job = CheckJob(engine, models, args.fix, args.no_suppressions, args.json_field, args.source, args.qe, unsafe,
+                   args.max_file_mb)
     # Models (QE, house LM) and standard input stay in this process; plain files go to workers.
     single = models.scorer is not None or models.lm is not None or "-" in targets
     jobs = 1 if single else args.jobs

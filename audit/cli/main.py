@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from audit import __version__
-from audit.core.errors import JaanchError, UsageError
+from audit.core.errors import MAX_FILE_MB, JaanchError, UsageError
 from audit.cli.glossary_options import add_subcommands as add_glossary_subcommands
 from audit.cli.qe_options import add_check_options, add_subcommands
 from audit.cli.scaleout_options import add_ray_options, wants_ray
@@ -58,6 +58,22 @@ def _share(value: str) -> float:
     return share
 
 
+def _megabytes(value: str) -> float:
+    try:
+        size = float(value)
+    except ValueError:
+        size = -1.0
+    if not 0 < size < float("inf"):  # nan fails this too
+        raise argparse.ArgumentTypeError(f"{value!r}: give a size in MB above 0 (2.5 is 2.5 MB)")
+    return size
+
+
+def _add_max_file_mb(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-file-mb", type=_megabytes, default=MAX_FILE_MB, metavar="MB",
+                        help=f"refuse a file larger than this (default {MAX_FILE_MB:g} MB, far above any news "
+                             "article: past it a check would run for minutes)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="jaanch", description="Audit machine-translated Hindi news articles.")
     parser.add_argument("--version", action="version", version=f"jaanch {__version__}")
@@ -93,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
                             "without --fix, show them as available")
     check.add_argument("--jobs", type=int, metavar="N",
                        help="worker processes for folders (default: this machine's cores); output is the same")
+    _add_max_file_mb(check)
     add_check_options(check)
     add_ray_options(check, parquet=True)
 
@@ -108,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="serve the review app to a web browser (textual-serve; nothing fetched from outside)")
     review.add_argument("--host", default="localhost", help="with --serve: the address to listen on")
     review.add_argument("--port", type=_port, default=8000, help="with --serve: the port (1 to 65535)")
+    _add_max_file_mb(review)
     add_check_options(review)
 
     add_subcommands(sub)
@@ -118,6 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--glossary", action="append", default=[], metavar="FILE")
     report.add_argument("--no-house-glossary", action="store_true")
     report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
+    _add_max_file_mb(report)
     add_ray_options(report)
     rules = sub.add_parser("rules", help="list the checks with their codes, and the house style in force")
     rules.add_argument("--config", metavar="FILE", help="a jaanch.toml (default: found upwards from here)")
@@ -293,7 +312,7 @@ def _dispatch(args, handlers: dict | None) -> int:
         raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
     from audit.core.document import collect_paths
 
-    return handler(args, engine_for(args), collect_paths(args.paths))
+    return handler(args, engine_for(args), collect_paths(args.paths, max_mb=args.max_file_mb))
 
 
 def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from audit.core.document import collect_paths, read_article
+from audit.core.errors import MAX_FILE_MB
 from audit.core.runner import run_ordered
 from audit.lint.engine import Engine
 from audit.core.fileio import write_atomic
@@ -48,12 +49,12 @@ class _ArticleRows:
 
 
 def build_report(corpus: str, engine: Engine, output: str | Path, jobs: int | None = None,
-                 runner=run_ordered) -> dict:
+                 runner=run_ordered, max_mb: float | None = MAX_FILE_MB) -> dict:
     """`runner` maps the per-article work over the files in order: worker processes, or a Ray cluster."""
     import polars as pl
 
     rows = []
-    paths = collect_paths([corpus])
+    paths = collect_paths([corpus], max_mb=max_mb)
     for found in runner(_ArticleRows(engine), paths, jobs, desc="report"):
         rows.extend(found)
     frame = pl.DataFrame(rows, schema={c: pl.String for c in ("article", "code", "rule", "category", "severity")})
@@ -90,6 +91,6 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .6em;
 
 
 def run_report(args, engine: Engine, runner=run_ordered) -> int:
-    summary = build_report(args.corpus, engine, args.output, args.jobs, runner)
+    summary = build_report(args.corpus, engine, args.output, args.jobs, runner, args.max_file_mb)
     print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
     return 0

@@ -15,7 +15,7 @@ from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
-from audit.core.errors import InputError
+from audit.core.errors import MAX_FILE_MB, InputError
 from audit.core.lines import LineIndex, byte_line
 from audit.core.sentences import sentence_spans
 from audit.core.text import fold, is_devanagari, is_latin, normalize
@@ -412,32 +412,56 @@ def read_article(path: str | Path) -> Article:
     return parse_article(decode_article(read_bytes(path), str(path), empty_ok=True), str(path))
 
 
-def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = ()) -> list[Path]:
-    """Expand folders to the article files inside them (sorted, recursive)."""
+def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
+                  max_mb: float | None = MAX_FILE_MB) -> list[Path]:
+    """Expand folders to the article files inside them (sorted, recursive); each is a regular file
+    of at most `max_mb` MB (None: any size)."""
+    from audit.core.fileio import describe, special_kind
+
     out: list[Path] = []
     suffixes = ARTICLE_SUFFIXES + extra_suffixes
     for raw in paths:
+        if raw == "-":
+            raise InputError("standard input is read by `jaanch check -` only; name a file or a folder", raw)
         p = Path(raw)
         try:
-            p.stat()
+            mode = p.stat().st_mode
         except FileNotFoundError:
             raise InputError("no such file or folder", raw) from None
         except OSError as exc:
-            from audit.core.fileio import describe
-
             raise InputError(describe(exc), raw) from None
         if p.is_dir():
-            # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles
+            # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles;
+            # is_file() is true of regular files only (a device or pipe in the folder is passed over)
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
                            and not f.name.startswith("."))
             if not found:
                 raise InputError(f"no {' or '.join(ARTICLE_SUFFIXES)} articles found in this folder", raw)
             out.extend(found)
-        elif p.exists():
-            out.append(p)
+        elif special_kind(mode) is not None:
+            from audit.core.fileio import refuse_special
+
+            refuse_special(p)
         else:
-            raise InputError("no such file or folder", raw)
+            out.append(p)
+    if max_mb is not None:
+        for path in out:
+            try:
+                size = path.stat().st_size
+            except OSError as exc:  # gone since the folder was listed
+                raise InputError(describe(exc), str(path)) from None
+            within_size(path, size, max_mb)
     return out
+
+
+def within_size(name: str | Path, size: int, max_mb: float | None, read_all: bool = True) -> None:
+    """One InputError for a file of more than `max_mb` MB (`read_all` False: a stream read only
+    until it passed the limit)."""
+    if max_mb is not None and size > max_mb * 1_000_000:
+        amount = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+        amount = amount if read_all else f"more than {max_mb:g} MB"
+        raise InputError(f"{amount}, far larger than any news article (the limit is {max_mb:g} MB; "
+                         "--max-file-mb raises it)", str(name))
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:

@@ -20,6 +20,12 @@ class JaanchError(Exception):
         return where + self.reason.replace("\n", " ")
 
 
+# The largest input file jaanch reads unless told otherwise (`--max-file-mb`): far above any news
+# article (the longest real pages are tens of kB; an HTML page with its scripts a few MB), so a pasted
+# archive or a log is refused before it is read instead of holding a check for minutes.
+MAX_FILE_MB = 5.0
+
+
 class InputError(JaanchError):
     """An article could not be read: undecodable, empty, missing, or an empty folder."""
 

@@ -48,8 +48,32 @@ def describe(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+_SPECIAL = ((stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+            (stat.S_ISSOCK, "a socket"))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is ("a device"), or None."""
+    return next((kind for test, kind in _SPECIAL if test(mode)), None)
+
+
+def refuse_special(path: str | Path) -> None:
+    """One InputError for a path that names no file to read: a device (/dev/zero read for ever),
+    a named pipe (its open() waits for a writer that may never come), a socket. Standard input is
+    `-`, read by `check` alone (`producer | jaanch check -`). Other refusals are left to the read."""
+    try:
+        kind = special_kind(os.stat(path).st_mode)
+    except OSError:
+        return
+    if kind is not None:
+        raise InputError(f"is {kind}, not a file: jaanch reads files and folders (`-` reads standard input "
+                         "in `check`)", str(path))
+
+
 def read_bytes(path: str | Path) -> bytes:
-    """A file's bytes, or one InputError naming it (missing, a folder, unreadable, a link loop)."""
+    """A file's bytes, or one InputError naming it (missing, a folder, unreadable, a link loop, a
+    device or pipe)."""
+    refuse_special(path)
     try:
         return Path(path).read_bytes()
     except OSError as exc:
@@ -116,6 +140,7 @@ def read_snapshot(path: str | Path) -> tuple[bytes, Snapshot]:
 def _read_with_stat(path: str | Path) -> tuple[bytes, Snapshot, os.stat_result]:
     """The bytes and the stat of the one open file (no race between the two), through symlinks."""
     real = resolve(path)
+    refuse_special(real)
     try:
         with open(real, "rb") as handle:
             info = os.fstat(handle.fileno())

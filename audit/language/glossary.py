@@ -169,7 +169,11 @@ class Glossary:
     def load(cls, paths: list[str | Path]) -> "Glossary":
         """The glossary of these files, from the table cache when the files and the code deriving
         the index are unchanged (tokenizing and folding every form is a tenth of a second per start)."""
+        from audit.core.fileio import refuse_special
+
         resolved = [Path(p) for p in paths]
+        for path in resolved:
+            refuse_special(path)  # the cache key reads every byte: /dev/zero would never end
         try:
             sources = _cache_sources(resolved)
         except OSError:
