@@ -12,8 +12,8 @@ from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
+from audit.lint.checks.letters import letters_spelled
 from audit.lint.checks.slots import NAME_HEADS, attributive_form, case_slot
-from audit.lint.checks.terminology.entity_consistency import letters_spelled
 from audit.lint.checks.words import PerWord
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.

@@ -14,16 +14,11 @@ from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_dista
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
+from audit.lint.checks.letters import after_initial, letters_spelled
+from audit.lint.checks.letters import spell_acronym as _spell_acronym
 from audit.lint.checks.words import PerWord, runs_of, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
-
-# Acronyms are read letter by letter in Hindi: AI → एआई, R1 → आर 1.
-LETTER_NAMES = dict(zip(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई जेड".split(),
-))
-
 
 # Four or more Latin words one space apart: an English phrase or title run into a Hindi line
 # (`OTT Top Watched Web Series:`), whose words are English, not names the Hindi text uses.
@@ -125,33 +120,6 @@ def _transliteration(deva: str, latin: str) -> bool:
         return True
     a, b = skeleton(translit_key(deva)), skeleton(latin_key(latin))
     return bool(a and b) and vowel_distance(a, b) <= max(1, max(len(a), len(b)) // 2)
-
-
-# A letter's name standing for an initial (यू मुंबा, जे. पी. नगर); not the names that are also common
-# words (के the postposition, जी the honorific, आई came, ओ and ए the vocatives).
-_INITIALS = frozenset(LETTER_NAMES.values()) - {"के", "जी", "आई", "ओ", "ए"}
-
-
-def _after_initial(text: str, tokens: list[Token]) -> set[int]:
-    """The starts of the tokens that follow an initial (a letter's name, or one Latin capital), one
-    space apart or after the initial's dot: the second word of a name like यू मुंबा, वी. मुंबा, U मुंबा."""
-    starts = set()
-    for i in range(1, len(tokens)):
-        tok, prev = tokens[i], tokens[i - 1]
-        if prev.text == "." and i >= 2 and tokens[i - 2].end == prev.start:
-            prev = tokens[i - 2]  # वी. मुंबा: the initial's dot
-        word = prev.text
-        if (word in _INITIALS or (len(word) == 1 and "A" <= word <= "Z")) \
-                and text[prev.end : tok.start].strip(". ") == "" and tok.start - prev.end <= 2:
-            starts.add(tok.start)
-    return starts
-
-
-def _spell_acronym(token: str) -> str | None:
-    letters = token.rstrip("0123456789")
-    if not (2 <= len(token) <= 6 and letters.isupper() and letters.isalpha()):
-        return None
-    return "".join(LETTER_NAMES[c] for c in letters) + token[len(letters):]
 
 
 class EntityConsistency(Check):
@@ -278,7 +246,7 @@ class EntityConsistency(Check):
         if matched:
             # A form written after an initial (यू मुंबा, U Mumba's Hindi) is a word of a longer name,
             # wherever it stands: not a spelling of the listed name it resembles (मुंबई).
-            starts = _after_initial(ctx.article.text, ctx.article.tokens)
+            starts = after_initial(ctx.article.text, ctx.article.tokens)
             in_names = {tok.text for tok, _ in matched if tok.start in starts}
             for tok, match in matched:
                 if tok.text in in_names:
@@ -431,30 +399,10 @@ def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: d
     return group.surface[max(forms, key=lambda k: (counts[k], -group.spans[k][0][0]))], basis
 
 
-_LETTER_SPELLINGS = frozenset(LETTER_NAMES.values())
-_LETTER_LENGTHS = sorted({len(name) for name in _LETTER_SPELLINGS})
-
-
 def _spells_letters(form: str) -> bool:
     """Is the form Latin letters read out one by one (एसएसएलवी: एस एस एल वी), as an acronym's
     Devanagari form is, not a slip of one (एसएसलवी: ल is no letter's name)?"""
     return letters_spelled(form) is not None
-
-
-_LETTER_OF = {name: letter for letter, name in LETTER_NAMES.items()}
-
-
-def letters_spelled(form: str) -> str | None:
-    """The Latin letters a Devanagari form reads out one by one (एसएसएलवी -> SSLV; a number after
-    them dropped), or None where it is not letters' names all through."""
-    form = form.replace(" ", "").rstrip("0123456789")
-    ends: dict[int, str] = {0: ""}
-    for i in range(1, len(form) + 1):
-        for n in _LETTER_LENGTHS:
-            if i - n in ends and form[i - n : i] in _LETTER_SPELLINGS:
-                ends[i] = ends[i - n] + _LETTER_OF[form[i - n : i]]
-                break
-    return ends.get(len(form)) if form else None
 
 
 _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word
