@@ -23,6 +23,7 @@ from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
 from audit.lint.checks.formatting.mixed_range import MixedRange
 from audit.lint.checks.formatting.punctuation_space import PunctuationSpace
+from audit.lint.checks.formatting.run_on import RunOnSentence
 from audit.lint.checks.formatting.stop_run import StopRun
 from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
@@ -60,6 +61,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     MixedRange,
     PunctuationSpace,
     StopRun,
+    RunOnSentence,
     NumberMismatch,
     SourceTermRendering,
     UntranslatedSegment,

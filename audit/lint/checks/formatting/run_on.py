@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE
+from audit.core.findings import UNSAFE, Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+_LETTER = "\u0900-\u0963\u0971-\u097f"
+# A stretch of a line between sentence ends (danda, its ASCII stand-in, ?, !, a full stop or a colon)
+_STRETCH = re.compile(r"[^।|?!.:॥\n][^।|?!.:॥\n]*")
+_WORD = re.compile(f"[{_LETTER}][{_LETTER}]*|[A-Za-z0-9][A-Za-z0-9]*")
+_DEVANAGARI_WORD = re.compile(f"[{_LETTER}][{_LETTER}]*")
+# A finite है/था closing a clause, and the word after it (the next clause's first, where the slip is)
+_FINITE = re.compile(f"(?<![{_LETTER}])(?:है|हैं|था|थे|थी|थीं) (?=([{_LETTER}][{_LETTER}]*))")
+# What ends a clause inside a sentence: a comma, a semicolon, a dash, a quote or a bracket
+_CLAUSE_CUT = re.compile("[,;–—\"“”‘’'()]")
+# A word that ends in a vowel (sign or letter) or a nasal sign: a participle, an auxiliary or an
+# adjective (दी है, लिए हैं, कर रही है, जाते हैं, लाजमी है), not a bare noun (संस्कार है मृत्यु के बाद ...:
+# a copula with its complement after it)
+_SIGN_ENDS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0902\u0901"
+                       + "".join(map(chr, range(0x0905, 0x0915))))
+_MIN_WORDS = 30  # a stretch this long without a sentence end is a run-on paragraph, not one long sentence
+_MIN_CLAUSE = 4  # words since the last comma or boundary: a clause, not a phrase (जिसका अर्थ है नागरिक)
+_MIN_BOUNDARIES = 2  # clauses glued more than once: one missing danda may be one long sentence
+
+
+class RunOnSentence(Check):
+    """Sentences run together with no danda: a paragraph of clauses that each end in है or था.
+
+    Anti-pattern:  टीम ने पूरे दिन बाजारों में छापे मारे हैं आज अधिकारियों ने कई दुकानों से नमूने लिए
+                   हैं दुकानदारों को नोटिस दिए गए हैं ...
+    Fix:           टीम ने पूरे दिन बाजारों में छापे मारे हैं। आज अधिकारियों ने कई दुकानों से नमूने लिए
+                   हैं। दुकानदारों को नोटिस दिए गए हैं। ...
+    Read only in a stretch of 30 words or more with no sentence end (danda, ?, !, full stop or colon),
+    where at least two clauses end in है/हैं/था/थे/थी/थीं right before the next clause's first word.
+    Not a boundary: a word that goes on with the sentence (कि, और, तो, लेकिन, जो, जिससे: the `joiner`
+    words of `glossaries/lexicon/clause_links.tsv`); a है after a relative word in the same clause
+    (जितने लोग आए हैं उनके ...: the correlative follows); a है after fewer than four words since a comma
+    (जिसका अर्थ है नागरिक); a है after a bare noun (a copula with its complement after it); page chrome,
+    English and spec lines; the excerpt's cut-off last word.
+    Fix safety: unsafe (a danda after है; the editor may prefer a comma and a conjunction).
+    """
+
+    code = "FMT006"
+    name = "run-on-sentence"
+    category = "formatting"
+    # Info: punctuation, as FMT010; a desk that wants it enforced raises it in jaanch.toml.
+    severity = Severity.INFO
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        links = ctx.lexicon.clause_links
+        joiners, relatives = links["joiner"], links["relative"]
+        conventions = ctx.conventions
+        for (line_start, line_end), kind in zip(conventions.lines, conventions.line_kinds):
+            if kind in (ENGLISH_LINE, SPEC_LINE, CHROME):
+                continue
+            for stretch in _STRETCH.finditer(text, line_start, line_end):
+                if len(_WORD.findall(stretch.group())) < _MIN_WORDS:
+                    continue
+                boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives))
+                if len(boundaries) < _MIN_BOUNDARIES:
+                    continue
+                for end_of_verb, next_end in boundaries:
+                    if conventions.kind(end_of_verb, next_end) == CHROME:
+                        continue
+                    # the verb and the space after it: where the danda goes
+                    start, end = text.rfind(" ", 0, end_of_verb) + 1, end_of_verb + 1
+                    verb = text[start:end_of_verb]
+                    yield ctx.finding(
+                        self, start, end,
+                        f"two sentences run together: no danda between '{verb}' and "
+                        f"'{text[end:next_end]}' in a stretch of text with no sentence end",
+                        [Fix(start, end, f"{verb}। ", applicability=UNSAFE)],
+                    )
+
+
+def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str]):
+    """(end of the है, end of the next word) of each clause end inside text[start:end] that a
+    sentence end should follow."""
+    last = start  # where the current clause began: the stretch's start or the last है read
+    for m in _FINITE.finditer(text, start, end):
+        before = text[last:m.start()]
+        last = m.end()
+        following = m.group(1)
+        next_end = m.end() + len(following)
+        if following in joiners or next_end >= len(text) or next_end > end:
+            continue  # goes on with the sentence; or the excerpt's cut-off last word
+        words = _DEVANAGARI_WORD.findall(before)
+        if not words or words[-1][-1] not in _SIGN_ENDS:
+            continue  # a bare noun before है: a copula whose complement may follow
+        if any(word in relatives for word in words):
+            continue  # a relative clause: its correlative main clause follows
+        clause = _CLAUSE_CUT.split(before)[-1]
+        if len(_WORD.findall(clause)) < _MIN_CLAUSE:
+            continue
+        yield m.end() - 1, next_end  # m covers है and the space after it
