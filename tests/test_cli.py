@@ -78,6 +78,18 @@ def test_select_and_ignore(article):
     assert rest and not any(f["code"].startswith("TERM") for f in rest)
 
 
+def test_a_check_off_by_default_runs_only_where_its_code_is_selected():
+    from audit.lint.engine import select_checks
+
+    noisy = str(SAMPLES / "phone_launch_mt.txt")
+    codes = lambda *args: {f["code"] for f in json.loads(run_cli("check", "--format", "json", *args, noisy).stdout)}  # noqa: E731
+    assert "ANGL002" not in codes()  # ऑप्टिमाइज किया is still there to find
+    assert "ANGL002" not in codes("--select", "ANGL")  # a prefix does not switch it on
+    assert "ANGL002" in codes("--select", "ANGL,ANGL002")
+    assert "ANGL002" not in {c.code for c in select_checks(["ANGL002"], ["ANGL"])}  # ignore still wins
+    assert "ANGL002" in run_cli("rules").stdout.decode().split("off by default", 1)[0].splitlines()[-1]
+
+
 def test_stdin(article):
     proc = run_cli("check", "--format", "json", "-", stdin=article.read_bytes())
     findings = json.loads(proc.stdout)

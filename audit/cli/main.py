@@ -184,7 +184,8 @@ def _rules(args: argparse.Namespace) -> int:
     for c in ALL_RULES:
         tweaks = " ".join(f"{k}={v:g}" for k, v in c.defaults.items())
         print(f"{c.code:9} {c.category:12} {c.severity.label:8} {c.name:20} {c.summary()}"
-              + (f"  [{tweaks}]" if tweaks else ""))
+              + (f"  [{tweaks}]" if tweaks else "")
+              + ("" if c.on_by_default else f"  (off by default: select {c.code} to run it)"))
     config = _project_config([], args.config)
     if config.path is not None:
         print(f"\nhouse style from {config.path}:")

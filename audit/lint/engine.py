@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from audit import __version__
-from audit.lint.checks import ALL_CHECKS, BY_CODE, Check, Context, SourceSegment
+from audit.lint.checks import ALL_CHECKS, BY_CODE, DEFAULT_CHECKS, Check, Context, SourceSegment
 from audit.core.document import Article, parse_article
 from audit.core.errors import UsageError
 from audit.core.findings import Finding, Severity, apply_fixes, fixes_to_apply
@@ -29,19 +29,24 @@ class FixOutcome(NamedTuple):
 
 
 def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[type[Check]]:
-    """Codes or code prefixes (TERM, FMT00) choose checks; ignore wins over select."""
+    """Codes or code prefixes (TERM, FMT00) choose checks; ignore wins over select. A check off by
+    default (ANGL002) runs only where `select` names its code in full."""
     select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
     for code in (*select, *ignore):
         if not any(c.startswith(code) for c in BY_CODE):
             raise UsageError(f"unknown check code {code!r}; `jaanch rules` lists them")
-    chosen = [c for c in ALL_CHECKS if not select or any(c.code.startswith(s) for s in select)]
+    if select:
+        chosen = [c for c in ALL_CHECKS if (c.on_by_default or c.code in select)
+                  and any(c.code.startswith(s) for s in select)]
+    else:
+        chosen = list(DEFAULT_CHECKS)
     return [c for c in chosen if not any(c.code.startswith(s) for s in ignore)]
 
 
 @dataclass
 class Engine:
     glossary_paths: list[Path] = field(default_factory=lambda: [DEFAULT_GLOSSARY])
-    checks: list[type[Check]] = field(default_factory=lambda: list(ALL_CHECKS))
+    checks: list[type[Check]] = field(default_factory=lambda: list(DEFAULT_CHECKS))
     settings: dict[str, float] = field(default_factory=dict)
     severities: dict[str, Severity] = field(default_factory=dict)  # house overrides, by code
     allowed: dict[str, list[str]] = field(default_factory=dict)  # house style ([allow] in jaanch.toml)

@@ -18,6 +18,7 @@ class ModelRule:
     category: ClassVar[str]
     severity: ClassVar[Severity]
     defaults: ClassVar[dict[str, float]] = {}
+    on_by_default: ClassVar[bool] = True  # as Check's: `jaanch rules` reads it of every rule
 
     @classmethod
     def summary(cls) -> str:

@@ -82,5 +82,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
+# What runs unless a desk selects otherwise: every check but those off by default.
+DEFAULT_CHECKS: tuple[type[Check], ...] = tuple(c for c in ALL_CHECKS if c.on_by_default)
 
-__all__ = ["ALL_CHECKS", "BY_CODE", "Check", "Context", "SourceSegment"]
+__all__ = ["ALL_CHECKS", "BY_CODE", "DEFAULT_CHECKS", "Check", "Context", "SourceSegment"]

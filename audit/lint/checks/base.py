@@ -158,6 +158,9 @@ class Check:
     # True when a finding on one line depends on text anywhere in the article (a majority spelling,
     # a repeated sentence): re-auditing a few lines alone cannot confirm or clear it.
     article_wide: ClassVar[bool] = False
+    # False: the check runs only where a desk names its code in `select` (a code prefix such as ANGL
+    # does not switch it on): its findings on real news were mostly false (ANGL002).
+    on_by_default: ClassVar[bool] = True
 
     def run(self, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError
