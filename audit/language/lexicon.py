@@ -245,6 +245,19 @@ class Lexicon:
         return {kind: frozenset(words) for kind, words in out.items()}
 
     @cached_property
+    def plural_participles(self) -> dict[str, frozenset[str]]:
+        """`plural_participles.tsv`: kind (word, ending, unless) -> its forms: the participles that take
+        हैं, never है (GRAM001), and the words ending like one that are not participles."""
+        out: dict[str, set[str]] = {"word": set(), "ending": set(), "unless": set()}
+        for row in read_table(self.directory / "plural_participles.tsv", ("form", "kind"), ("note",),
+                              unique=("form", "kind")):
+            form = row.get("form")
+            if not form or row.get("kind") not in out or not all("\u0900" <= ch <= "\u097f" for ch in form):
+                raise row.error("form must be Devanagari and kind must be word, ending or unless")
+            out[row.get("kind")].add(form)
+        return {kind: frozenset(forms) for kind, forms in out.items()}
+
+    @cached_property
     def concepts(self):
         """The concept table: part of speech, slot-aligned forms and genders of each loan and its Hindi."""
         from audit.language.concepts import default_concepts

@@ -28,6 +28,7 @@ from audit.lint.checks.formatting.stop_run import StopRun
 from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
+from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
 from audit.lint.checks.repetition.doubled_word import DoubledWord
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
@@ -79,6 +80,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberSpacing,
     NumberWords,
     NumberStyle,
+    PluralAuxiliary,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

@@ -1,0 +1,1 @@
+"""Checks of this category; each module holds one check."""

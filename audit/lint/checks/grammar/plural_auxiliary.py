@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from audit.core.conventions import CHROME, ENGLISH_LINE
+from audit.core.findings import UNSAFE, Fix, Severity
+from audit.lint.checks.base import Check, Context
+
+_HAI = "है"
+_LETTERS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
+
+
+class PluralAuxiliary(Check):
+    """A plural participle before the singular auxiliary है: the anusvara of हैं dropped.
+
+    Anti-pattern:  किसान मंडी में फसल बेच रहे है।   लोग इस योजना को पसंद करते है।   दुकानें खोले गए है।
+    Fix:           किसान मंडी में फसल बेच रहे हैं।  लोग इस योजना को पसंद करते हैं।  दुकानें खोले गए हैं।
+
+    The participles are those of `glossaries/lexicon/plural_participles.tsv`: every -ते form (करते,
+    सकते, जानते), and रहे, गए, चुके, लगे, वाले, आए, which are masculine plural or honorific and take
+    हैं whatever the subject. Not read: हुए (नजर बनाए हुए है is right for one subject: the participle
+    there does not agree), लिए (के लिए है), the postpositions वास्ते, रास्ते, नाते (the table's
+    `unless`), a feminine रही है (its subject decides), English lines and page chrome.
+    Fix safety: unsafe (हैं is nearly always meant; where the subject is singular the participle is
+    the slip instead: गंधक भालुओं को आकर्षित करता है).
+    """
+
+    code = "GRAM001"
+    name = "plural-participle-singular-auxiliary"
+    category = "grammar"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        table = ctx.lexicon.plural_participles
+        words, endings, unless = table["word"], table["ending"], table["unless"]
+        conventions = ctx.conventions
+        # each है is found by str.find and its word read back from it: a letter is walked over once
+        hai = text.find(_HAI, 1)
+        while hai >= 0:
+            end = hai + len(_HAI)
+            if text[hai - 1] == " " and (end == len(text) or text[end] not in _LETTERS):
+                start = hai - 1
+                while start and text[start - 1] in _LETTERS:
+                    start -= 1
+                participle = text[start:hai - 1]
+                if (participle and participle not in unless
+                        and (participle in words or any(participle.endswith(e) and participle != e for e in endings))
+                        and conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
+                    yield ctx.finding(
+                        self, start, end,
+                        f"'{participle}' is plural (or honorific) and takes 'हैं', not 'है'",
+                        [Fix(hai, end, "हैं", applicability=UNSAFE)],
+                    )
+            hai = text.find(_HAI, end)
