@@ -16,6 +16,7 @@ from conftest import SEEDS
 
 from audit.core.document import parse_article
 from audit.lint.checks.base import Context
+from audit.lint.checks.chrf import sentence_chrf
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
 from audit.lint.checks.repetition import repeated_phrase, repeated_sentence
@@ -38,7 +39,7 @@ def _reference_rep002(check, ctx):
         for prev, prev_bag in earlier:
             if len(bag & prev_bag) / len(bag | prev_bag) < min_overlap:
                 continue
-            score = 100.0 if prev.text == sent.text else repeated_sentence._chrf(sent.text, prev.text)
+            score = 100.0 if prev.text == sent.text else sentence_chrf(sent.text, prev.text)
             if score >= threshold:
                 yield check._finding(ctx, sent, prev, score)
                 break
@@ -117,7 +118,7 @@ def test_rep002_compares_a_bounded_number_of_sentences(glossary_and_lexicon, mon
         rng.shuffle(words)
         lines.append(" ".join(words) + "।")
     calls = []
-    monkeypatch.setattr(repeated_sentence, "_chrf", lambda a, b: calls.append(1) or 0.0)
+    monkeypatch.setattr(repeated_sentence, "sentence_chrf", lambda a, b: calls.append(1) or 0.0)
     ctx = Context(parse_article("\n".join(lines) + "\n"), glossary, lexicon, {})
     list(RepeatedSentence().run(ctx))
     assert len(calls) <= 400 * repeated_sentence.MAX_COMPARED < 400 * 399 / 2

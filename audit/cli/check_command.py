@@ -261,7 +261,12 @@ def run_check(args: argparse.Namespace, runner=None) -> int:
     """`runner` maps the per-file job over the targets in order (default: worker processes here)."""
     from audit.core.runner import run_ordered
 
-    return report_check(prepare_check(args), runner or run_ordered)
+    run = prepare_check(args)
+    if runner is None and len(run.targets) > 1 and run.jobs != 1:
+        from audit.lint.checks.chrf import preload
+
+        preload()  # sacrebleu, imported once here instead of once in every worker (see chrf.py)
+    return report_check(run, runner or run_ordered)
 
 
 def report_check(run: CheckRun, runner) -> int:
