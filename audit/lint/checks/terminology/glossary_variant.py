@@ -5,6 +5,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.text import fold
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -18,6 +19,8 @@ class GlossaryVariant(Check):
     glossary's `accepted` column: बाइडेन, एप्पल, व्हाट्सएप) kept throughout is another desk's
     house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
     note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
+    A listed variant that differs from the house form only by a nasal letter with halant where the
+    house form has the anusvara (इन्फोसिस / इंफोसिस, सुन्दर / सुंदर) is a spelling Hindi allows: accepted.
     The fix writes the house form as the article writes it: where the article has the house spelling
     with no nukta (इजराइल ×4 beside one इजरायल), that form (इजराइल, not इज़राइल); where it lacks the
     house spelling but writes no nukta anywhere, the house form without its nukta. A safe fix never
@@ -47,9 +50,11 @@ class GlossaryVariant(Check):
             if role == "canonical":
                 continue
             mixed = len(forms[entry.latin]) > 1
+            start, end = span_of(sent.tokens, m.first, m.last)
+            if role == "variant" and _orthography(text[start:end]) == _orthography(entry.canonical):
+                role = "accepted"  # इन्फोसिस for इंफोसिस: the nasal letter for the anusvara, Hindi's older spelling
             if role == "accepted" and not mixed:
                 continue  # another desk's spelling, kept throughout
-            start, end = span_of(sent.tokens, m.first, m.last)
             target = _as_written(entry.canonical, house[entry.latin], nukta_free)
             yield ctx.finding(
                 self, start, end,
@@ -59,6 +64,15 @@ class GlossaryVariant(Check):
                 [Fix(start, end, target, applicability=SAFE if mixed else UNSAFE)],
                 severity=None if mixed else Severity.INFO,
             )
+
+
+# A nasal letter with halant before a consonant: the anusvara's older spelling (कम्पनी / कंपनी, as SPELL001 reads it).
+_NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")
+
+
+def _orthography(form: str) -> str:
+    """A spelling with the nasal letter + halant written as the anusvara, nukta and chandrabindu folded."""
+    return fold(_NASAL_HALANT.sub("\u0902", form))
 
 
 # A nukta on a letter of loan words (क़ ख़ ग़ ज़ फ़ य़, precomposed or not); ड़ and ढ़ are letters every
