@@ -96,3 +96,19 @@ def test_conventions_list_kicker_and_line_kickers_match_the_original_scans():
             m = conventions._KICKER.match(text, start, end)
             if m is None or m.end() >= end:
                 assert found._kicker(line_no) is None
+
+
+def test_run_on_stretches_passed_over_hold_fewer_than_two_boundaries():
+    from audit.lint.checks.formatting import run_on
+
+    pieces = ["है ", "हैं ", "था ", "थे ", "थी ", "थीं ", "है", "हैं।", "कहा ", "गए ", "कि ", "जो ", "आज ", "लोग ",
+              "दिए ", "राम", "a ", "5 ", ", ", "। ", "\n", "ं", " "]
+    rng = random.Random(6)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(20_000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        for stretch in run_on._STRETCH.finditer(text):
+            s, e = stretch.span()
+            found = len(list(run_on._FINITE.finditer(text, s, e)))
+            assert run_on._finite_words(text, s, e) >= found
+            assert len(list(run_on._boundaries(text, s, e, frozenset({"कि"}), frozenset({"जो"})))) <= found

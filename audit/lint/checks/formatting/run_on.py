@@ -57,6 +57,8 @@ class RunOnSentence(Check):
             if kind in (ENGLISH_LINE, SPEC_LINE, CHROME):
                 continue
             for stretch in _STRETCH.finditer(text, line_start, line_end):
+                if _finite_words(text, stretch.start(), stretch.end()) < _MIN_BOUNDARIES:
+                    continue  # too few है/था to glue clauses (most stretches: no words counted)
                 if len(_WORD.findall(stretch.group())) < _MIN_WORDS:
                     continue
                 boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives))
@@ -74,6 +76,15 @@ class RunOnSentence(Check):
                         f"'{text[end:next_end]}' in a stretch of text with no sentence end",
                         [Fix(start, end, f"{verb}। ", applicability=UNSAFE)],
                     )
+
+
+_FINITE_WORDS = ("है ", "हैं ", "था ", "थे ", "थी ", "थीं ")  # what each _FINITE match is, and spans
+
+
+def _finite_words(text: str, start: int, end: int) -> int:
+    """A bound on the _FINITE matches in text[start:end] (each is one of _FINITE_WORDS, and they do
+    not overlap, so none is counted twice): found by str.count, where the stretch's words are a regex."""
+    return sum(text.count(word, start, end) for word in _FINITE_WORDS)
 
 
 def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str]):
