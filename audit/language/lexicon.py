@@ -109,6 +109,8 @@ class Lexicon:
         self.soundalikes = self._words("soundalikes.tsv", ("english", "note"))
         # Hindi question words: a sentence with one in its last clause is a direct question (BIL006)
         self.question_words = self._words("question_words.tsv", ("note",))
+        # Devanagari abbreviations written with a full stop (डॉ., प्रो., कि.मी.): not a sentence end (FMT007)
+        self.abbreviations = self._words("abbreviations.tsv", ("note",))
         # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
         # (REP003): the doubled word, or the fused form and the word, as one phrase index
         self.doubled_words: PhraseIndex[tuple[str, str, bool]] = PhraseIndex()

@@ -19,6 +19,7 @@ from audit.lint.checks.anglicism.concept_consistency import ConceptConsistency
 from audit.lint.checks.encoding.encoding_hygiene import EncodingHygiene
 from audit.lint.checks.encoding.lookalike_char import LookalikeChar
 from audit.lint.checks.formatting.currency_space import CurrencySpace
+from audit.lint.checks.formatting.full_stop import FullStopForDanda
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
 from audit.lint.checks.formatting.mixed_range import MixedRange
@@ -63,6 +64,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PunctuationSpace,
     StopRun,
     RunOnSentence,
+    FullStopForDanda,
     NumberMismatch,
     SourceTermRendering,
     UntranslatedSegment,
