@@ -50,6 +50,8 @@ _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
     r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]"
+    # a line of counters alone (views, comments: `0  17`), no word on it
+    r"|^\s*\d+(?:[ \t]+\d+)+\s*$"
     # a breadcrumb: `Home » बिज़नेस » ...`, or `Home` glued to the category and the title after it
     r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))",
     re.IGNORECASE,
