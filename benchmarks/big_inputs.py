@@ -1,5 +1,6 @@
 """Time and peak memory of `jaanch check` on huge inputs: 1, 5 and 50 MB articles, one 40,000-letter word,
-and source/target pairs of one segment, 0.1 and 0.2 MB of Hindi (a table pasted as one segment).
+source/target pairs of one segment, 0.1 and 0.2 MB of Hindi (a table pasted as one segment), and one
+line of `1,1,1,…` of 0.2 and 0.4 MB.
 
     python benchmarks/big_inputs.py [--sizes 1,5,50] [--baseline REV --baseline-sizes 1]
 
@@ -124,6 +125,10 @@ def main() -> int:
         for mb in (0.1, 0.2):  # the same shape at twice the size: time per MB shows whether it stays linear
             pair = folder / f"pair_{mb:g}mb.tsv"
             measure(f"{mb:g} MB pair", pair, build_pair(pair, mb))
+        for mb in (0.2, 0.4):  # one sentence of one number said over and over (5 MB took REP001 minutes)
+            ones = folder / f"ones_{mb:g}mb.txt"
+            ones.write_text("1," * int(mb * 500_000) + "\n", encoding="utf-8")
+            measure(f"{mb:g} MB '1,1,…'", ones, ones.stat().st_size)
         for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
             path = folder / f"article_{mb:g}mb.txt"
             size = build_article(path, mb)

@@ -307,3 +307,59 @@ def test_rep001_passes_over_only_sentences_that_cannot_repeat(glossary_and_lexic
             assert ours == [(f.start, f.end, f.message, f.fixes) for f in _QuadraticRepeatedPhrase().run(ctx)]
             fired += len(ours)
     assert fired > 50
+
+
+def _lines_run(check, ctx, module) -> tuple[int, list]:
+    """Lines of `module` executed while `check` runs on `ctx` (a count of work that a busy machine
+    does not change, where a timed assertion would), and its findings."""
+    import sys
+
+    count = [0]
+
+    def local(frame, event, arg):
+        count[0] += event == "line"
+        return local
+
+    sys.settrace(lambda frame, event, arg: local if frame.f_code.co_filename == module.__file__ else None)
+    try:
+        found = list(check.run(ctx))
+    finally:
+        sys.settrace(None)
+    return count[0], found
+
+
+@pytest.mark.parametrize("shape", [
+    lambda n: "1," * n + "\n",  # one number said over and over: 5 MB took REP001 minutes
+    lambda n: "क ख " * (n // 2) + "\n",  # a word pair said over and over
+    # a long sentence of repeats under a headline line: each repeat copied the sentence's keys
+    lambda n: "कंपनी का नया मॉडल बाजार में\n" + "अपने मॉडल को बेचा " * (n // 4) + "।\n",
+])
+def test_rep001_work_per_word_stays_flat_on_one_long_repeating_sentence(shape, glossary_and_lexicon):
+    """Within its window REP001 compared every earlier copy at every word and walked the first
+    words' diagonals to the sentence's end (about 850 lines run per word of `1,1,1,…`, 72 of `क ख क ख …`), and asked
+    a headline about a sentence by copying all its keys: work per word must neither be large nor
+    grow with the sentence. The findings stay the windowed scan's (test above)."""
+    glossary, lexicon = glossary_and_lexicon
+    work = []
+    for words in (2000, 4000):
+        ctx = Context(parse_article(shape(words)), glossary, lexicon, {})
+        lines, _ = _lines_run(RepeatedPhrase(), ctx, repeated_phrase)
+        work.append(lines / words)
+    assert work[1] < 64 and work[1] < 1.15 * work[0], work
+
+
+def test_rep001_on_periodic_sentences_finds_what_the_quadratic_scan_found(glossary_and_lexicon):
+    """Sentences of one word, a word pair or a phrase said over and over (within the window, where
+    the quadratic original is the reference): the early stop and the capped diagonal walks change
+    no finding."""
+    glossary, lexicon = glossary_and_lexicon
+    texts = ["1, " * 50 + "।", "क ख " * 25 + "।", "अपने मॉडल को " * 15 + "बेचा।",
+             "कंपनी का नया मॉडल\n" + "अपने मॉडल को बेचा " * 12 + "।", "मॉडल जारी " * 20 + "किया। " + "मॉडल जारी " * 20 + "।",
+             "1 2 1 2 3 " * 10 + "।\n" + "2 3 1 2 3 1 " * 8 + "।"]
+    fired = 0
+    for text in texts:
+        ctx = Context(parse_article(text), glossary, lexicon, {})
+        ours = [(f.start, f.end, f.message, f.fixes) for f in RepeatedPhrase().run(ctx)]
+        assert ours == [(f.start, f.end, f.message, f.fixes) for f in _QuadraticRepeatedPhrase().run(ctx)]
+        fired += len(ours)
+    assert fired > 5

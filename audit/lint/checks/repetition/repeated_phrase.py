@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress
-from operator import not_, or_
+from itertools import accumulate, compress, islice, takewhile
+from operator import attrgetter, not_, or_
 
 from audit.core.conventions import HEADLINE
 from audit.core.document import Token
@@ -111,20 +111,31 @@ class RepeatedPhrase(Check):
         for p, gram in enumerate(grams_a):
             seen.setdefault(gram, []).append(p)
         window = int(ctx.setting(self, "window"))
-        runs: dict[int, tuple[int, int]] = {}  # diagonal q-p -> a known maximal run a[s:e] == b[s+d:e+d]
+        # diagonal q-p -> a run known to match, a[s:e] == b[s+d:e+d], and whether e is where it ends
+        runs: dict[int, tuple[int, int, bool]] = {}
 
-        def common(p: int, q: int) -> int:
-            """How many words match from a[p] and b[q]: each diagonal is walked forward only once."""
+        def common(p: int, q: int, cap: int) -> int:
+            """How many words match from a[p] and b[q], up to `cap`: each diagonal is walked forward
+            only once, and only as far as a question needs (walked to the end of the run, the first
+            words' diagonals cost a whole sentence each where one word is said over and over)."""
             d = q - p
             known = runs.get(d)
-            if known is not None and known[0] <= p < known[1]:
-                return known[1] - p
-            e = p
-            while e < len(a) and e + d < len(b) and a[e] == b[e + d]:
+            if known is not None and known[0] <= p <= known[1]:
+                s, e, ended = known
+                if ended or e - p >= cap:
+                    return min(e - p, cap)
+            else:
+                s = e = p
+            limit = min(len(a), len(b) - d)
+            stop = min(limit, p + cap)
+            while e < stop and a[e] == b[e + d]:
                 e += 1
-            runs[d] = (p, e)
+            runs[d] = (s, e, e < stop or e == limit)
             return e - p
 
+        # how many of second[:i] are not stopwords: a phrase's content words in one subtraction
+        # (summed over the phrase, a sentence of one pair said over and over cost `window` per word)
+        content = [0, *accumulate(t.key not in stop for t in second)]
         # Only earlier copies starting at most `window` words back are compared: with no window a
         # sentence of a word pair said a thousand times costs cubic time (each copy against each).
         q = 0
@@ -134,15 +145,19 @@ class RepeatedPhrase(Check):
             reach = q - window if same else len(a) - (window - q)
             for k in range(bisect_left(found, reach), len(found)):
                 p = found[k]
-                if same and p >= q:
-                    break
-                length = common(p, q)
                 if same:
-                    length = min(length, q - p)
+                    # within a sentence a copy is at most q - p long, and q - p only shrinks from
+                    # here: none further on can be longer than `best` (`1,1,1,…` compared every
+                    # copy in the window at every word)
+                    if q - p <= best:
+                        break
+                    length = common(p, q, q - p)
+                else:
+                    length = common(p, q, len(a))
                 if length > best:
                     best, best_p = length, p
             phrase = second[q : q + best]
-            if (best >= min_words and sum(t.key not in stop for t in phrase) >= min_content
+            if (best >= min_words and content[q + best] - content[q] >= min_content
                     and phrase[0].start not in reported
                     and not _by_design(ctx, first, best_p, second, q, best, same)):
                 reported.add(phrase[0].start)
@@ -221,12 +236,26 @@ def _in_restated_headline(ctx: Context, words: list[Token], p: int, length: int)
     above_start, above_end = conventions.lines[line - 1]
     if conventions.line_kind(above_start) != HEADLINE:
         return False
-    headline = [t.key for sent in ctx.article.sentences if above_start <= sent.start < above_end for t in sent.words]
+    headline = _line_keys(ctx, above_start, above_end)
     n = len(headline)
     if n < 3:
         return False
-    keys = [t.key for t in words]
-    return any(keys[s : s + n] == headline for s in range(max(0, p + length - n), min(p, len(keys) - n) + 1))
+    # compared where the sentence's words start as the headline does (not its key list copied per
+    # question: a long sentence of repeats under a headline made that quadratic)
+    return any(words[s].key == headline[0] and all(words[s + j].key == headline[j] for j in range(1, n))
+               for s in range(max(0, p + length - n), min(p, len(words) - n) + 1))
+
+
+def _line_keys(ctx: Context, start: int, end: int) -> list[str]:
+    """The word keys of the sentences starting in text[start:end], made once per line."""
+    memo = ctx.shared.setdefault("REP001 line keys", {})
+    keys = memo.get(start)
+    if keys is None:
+        sentences = ctx.article.sentences
+        first = bisect_left(sentences, start, key=attrgetter("start"))
+        keys = memo[start] = [t.key for sent in takewhile(lambda s: s.start < end, islice(sentences, first, None))
+                              for t in sent.words]
+    return keys
 
 
 def _standfirst_into_dateline(ctx: Context, sent, following) -> bool:
