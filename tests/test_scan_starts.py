@@ -112,3 +112,26 @@ def test_run_on_stretches_passed_over_hold_fewer_than_two_boundaries():
             found = len(list(run_on._FINITE.finditer(text, s, e)))
             assert run_on._finite_words(text, s, e) >= found
             assert len(list(run_on._boundaries(text, s, e, frozenset({"कि"}), frozenset({"जो"})))) <= found
+
+
+def test_loan_nukta_searched_by_its_openings_matches_the_alternation():
+    from audit.lint.checks.terminology import glossary_variant
+
+    pieces = ["क", "ख", "ग", "ज", "फ", "य", "ड", "ढ", "\u093c", "\u0958", "\u095b", "\u095c", "\u095e", "\u095f",
+              "ा", " ", "a", "़़"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        assert glossary_variant._has_loan_nukta(text) == (glossary_variant._LOAN_NUKTA.search(text) is not None)
+
+
+def test_a_list_kicker_holds_its_item_head():
+    from audit.core import conventions
+
+    pieces = ["2.", "12)", "3. ", ". ", ") ", ".\t", "Model", "Bike X", "a", "Z", ":", " ", "क", "1", "x1.", "\n"]
+    rng = random.Random(8)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        if conventions._LIST_KICKER.search(text):
+            assert conventions._LIST_ITEM_HEAD.search(text)

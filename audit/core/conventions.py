@@ -68,6 +68,9 @@ _CREDIT_HINTS = ("Source", "Credit", "Courtesy")
 # It opens with the digit and looks behind after it (the digit's own place, two characters back),
 # so the engine searches for a digit instead of trying the look-behind at every position.
 _LIST_KICKER = re.compile(r"\d(?<![\w.]\d)\d?[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ \t]+[A-Za-z0-9&'-]+){0,4}[ \t]*:")
+# What every list kicker holds: its number's point or bracket, the space and the capital after it. Found
+# by searching for the point or bracket (few), where the kicker's own search tests every character for a digit.
+_LIST_ITEM_HEAD = re.compile(r"[.)][ \t]+[A-Z]")
 _READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
 # A related link run into a paragraph after a sentence end, to the line's end:
 # `... लॉन्च हुआ है। Also Read - Mi, Redmi के फोन ...` (the start of a line is _CHROME's).
@@ -119,7 +122,7 @@ class Conventions:
             if kicker:
                 spans.append(Span(start, kicker, KICKER))
         spans += self._inline_chrome()
-        if ":" in text:
+        if ":" in text and _LIST_ITEM_HEAD.search(text):
             spans += [Span(m.start(), m.end(), KICKER) for m in _LIST_KICKER.finditer(text)
                       if self._after_sentence_end(m.start())]
         return sorted(spans, key=lambda s: (s.start, s.end))

@@ -44,7 +44,7 @@ class GlossaryVariant(Check):
             forms[entry.latin].add(text[start:end])
             if role == "canonical":
                 house[entry.latin][text[start:end]] += 1
-        nukta_free = _LOAN_NUKTA.search(text) is None
+        nukta_free = not _has_loan_nukta(text)
         for sent, m in hits:
             entry, role = m.value
             if role == "canonical":
@@ -78,6 +78,16 @@ def _orthography(form: str) -> str:
 # A nukta on a letter of loan words (क़ ख़ ग़ ज़ फ़ य़, precomposed or not); ड़ and ढ़ are letters every
 # Hindi text writes, so they say nothing about a desk's nukta style.
 _LOAN_NUKTA = re.compile("[\u0958-\u095b\u095e\u095f]|[\u0915-\u0917\u091c\u092b\u092f]\u093c")
+# Whether a text has one, as two searches that each open with their one class or character (the
+# alternation above has no common opening and was tried at every position of the article)
+_PRECOMPOSED_LOAN = re.compile("[\u0958-\u095b\u095e\u095f]")
+_NUKTA_AFTER_LOAN = re.compile("\u093c(?<=[\u0915-\u0917\u091c\u092b\u092f]\u093c)")
+
+
+def _has_loan_nukta(text: str) -> bool:
+    """`_LOAN_NUKTA.search(text) is not None`, each alternative searched for by what opens it."""
+    return _PRECOMPOSED_LOAN.search(text) is not None or (
+        "\u093c" in text and _NUKTA_AFTER_LOAN.search(text) is not None)
 
 
 def _as_written(canonical: str, written: Counter, nukta_free: bool) -> str:
