@@ -260,6 +260,20 @@ class Lexicon:
         return {kind: frozenset(forms) for kind, forms in out.items()}
 
     @cached_property
+    def misspellings(self) -> dict[str, tuple[str, Severity]]:
+        """`misspellings.tsv`: written form -> (its standard spelling, the finding's severity) (SPELL004)."""
+        out = {}
+        for row in read_table(self.directory / "misspellings.tsv", ("written", "standard"), ("severity", "note"),
+                              unique=("written",)):
+            written, standard, severity = row.get("written"), row.get("standard"), row.get("severity") or "warning"
+            if not (written and standard and written != standard):
+                raise row.error("written and standard must not be empty and must differ")
+            if severity not in ("info", "warning"):
+                raise row.error(f"severity must be info or warning, got {severity!r}")
+            out[written] = (standard, Severity.parse(severity))
+        return out
+
+    @cached_property
     def concepts(self):
         """The concept table: part of speech, slot-aligned forms and genders of each loan and its Hindi."""
         from audit.language.concepts import default_concepts

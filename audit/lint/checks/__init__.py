@@ -34,6 +34,7 @@ from audit.lint.checks.repetition.doubled_word import DoubledWord
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
+from audit.lint.checks.spelling.misspelling import KnownMisspelling
 from audit.lint.checks.spelling.near_miss import NearMissSpelling
 from audit.lint.checks.spelling.spelling_family import SpellingFamily
 from audit.lint.checks.spelling.spelling_variant import SpellingVariant
@@ -79,6 +80,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SpellingVariant,
     NearMissSpelling,
     SpellingFamily,
+    KnownMisspelling,
     NumberSpacing,
     NumberWords,
     NumberStyle,
