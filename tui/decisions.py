@@ -93,17 +93,17 @@ class DecisionActions:
                                       choices), scoped)
 
     def action_undo(self) -> None:
-        if self.session is not None:
-            focus = self.session.undo()
-            if focus is None:
-                self.notify("nothing to undo")
-            self.after_change(focus)
+        self._undo_or_redo("undo")
 
     def action_redo(self) -> None:
+        self._undo_or_redo("redo")
+
+    def _undo_or_redo(self, direction: str) -> None:
+        """Undo or redo the last decision (the session's method of that name) and show where it was."""
         if self.session is not None:
-            focus = self.session.redo()
+            focus = getattr(self.session, direction)()
             if focus is None:
-                self.notify("nothing to redo")
+                self.notify(f"nothing to {direction}")
             self.after_change(focus)
 
     def action_glossary(self) -> None:
