@@ -114,9 +114,9 @@ class Conventions:
     @cached_property
     def inline(self) -> list[Span]:
         text = self.text
-        spans = [Span(m.start(), m.end(), GLOSS) for m in _BRACKET.finditer(self.text) if self._is_gloss(m)]
+        spans = [Span(m.start(), m.end(), GLOSS) for m in _BRACKET.finditer(text) if self._is_gloss(m)]
         if self._may_have_address():
-            spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(self.text)]
+            spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(text)]
         for line_no, (start, end) in enumerate(self.lines):
             kicker = self._kicker(line_no)
             if kicker:
@@ -191,8 +191,8 @@ class Conventions:
         deva, latin = _letters(label)
         if latin and not deva:
             return m.end()  # Market Update:  ChatGPT News:  MG ZS EV :
-        hyphen = any(c in "-–" for c in self.text[m.end(1) : m.end()])
-        if (deva and len(words) <= 3 and hyphen and _DEVA_LETTERS.search(self.text, m.end(), end)
+        hyphen = any(c in "-–" for c in text[m.end(1) : m.end()])
+        if (deva and len(words) <= 3 and hyphen and _DEVA_LETTERS.search(text, m.end(), end)
                 and (words[-1] in _DESKS or re.search(r"[\d,]", label))):
             return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  पटना, 4 मार्च - ...  (a dateline)
         return None
