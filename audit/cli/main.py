@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import enum
+import math
 import os
 import sys
 from pathlib import Path
@@ -48,24 +49,22 @@ def _at_least_one(value: str) -> int:
     return int(value)
 
 
-def _share(value: str) -> float:
-    try:
-        share = float(value)
-    except ValueError:
-        share = -1.0
-    if not 0 < share <= 1:  # nan fails this too
-        raise argparse.ArgumentTypeError(f"{value!r}: give a share above 0 and at most 1 (0.3 is 30 %)")
-    return share
+def _number_in(low: float, high: float, hint: str):
+    """An argparse type: a number above `low` and at most `high` (nan fails, and inf past any float)."""
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not low < number <= high:
+            raise argparse.ArgumentTypeError(f"{value!r}: {hint}")
+        return number
+
+    return parse
 
 
-def _megabytes(value: str) -> float:
-    try:
-        size = float(value)
-    except ValueError:
-        size = -1.0
-    if not 0 < size < float("inf"):  # nan fails this too
-        raise argparse.ArgumentTypeError(f"{value!r}: give a size in MB above 0 (2.5 is 2.5 MB)")
-    return size
+_share = _number_in(0, 1, "give a share above 0 and at most 1 (0.3 is 30 %)")
+_megabytes = _number_in(0, sys.float_info.max, "give a size in MB above 0 (2.5 is 2.5 MB)")
 
 
 def _add_max_file_mb(parser: argparse.ArgumentParser) -> None:
