@@ -194,3 +194,11 @@ def _singulars(plural: str) -> list[str]:
 # A capitalised plural as common as water or king (zipf 4.5 and up) is a surname or a team's name
 # as often as a group of people: Waters said, the Kings won.
 _GROUP_MAX_ZIPF = 4.5
+
+
+def around(at: int, extent: int, count: int, before: int, after: int) -> range:
+    """The indices of `count` translation items from `before` ahead of to `after` past (exclusive)
+    the place that `at` of `extent` in the source holds in proportion: what a long segment (a table
+    or a list pasted as one) compares a source item with, so that it costs time linear in its length."""
+    middle = at * count // max(extent, 1)
+    return range(max(0, middle - before), min(count, middle + after))

@@ -7,7 +7,7 @@ from audit.core.text import fold, latin_key, skeleton, translit_key
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import AlignedUnit, Check, Context
 from audit.language.entities import entities
-from audit.lint.checks.bilingual.english import SourceWord, source_words
+from audit.lint.checks.bilingual.english import SourceWord, around, source_words
 
 
 class LostEntity(Check):
@@ -83,8 +83,8 @@ _NEAR_WORDS = 200
 def _near(shapes: list[str], at: int, source_length: int) -> list[str]:
     """The word shapes a name at source offset `at` may be written as in the translation."""
     if len(shapes) > _ALL_WORDS:
-        middle = at * len(shapes) // max(source_length, 1)
-        shapes = shapes[max(0, middle - _NEAR_WORDS) : middle + _NEAR_WORDS]
+        window = around(at, source_length, len(shapes), _NEAR_WORDS, _NEAR_WORDS)
+        shapes = shapes[window.start : window.stop]
     return list(dict.fromkeys(shapes))  # each distinct word once: a name is compared with it once
 
 

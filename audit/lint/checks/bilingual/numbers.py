@@ -8,7 +8,7 @@ from decimal import Decimal
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.language.numerals import Numerals, Quantity, describe, in_hindi, load_numerals
 from audit.lint.checks.base import AlignedUnit, Check, Context
-from audit.lint.checks.bilingual.english import masked
+from audit.lint.checks.bilingual.english import around, masked
 
 
 class NumberMismatch(Check):
@@ -109,8 +109,7 @@ def _window(k: int, n_source: int, n_target: int) -> range:
     """The translation numbers (by index) the source's k-th of `n_source` numbers is compared with."""
     if n_source * n_target <= _ALL_PAIRS:
         return range(n_target)
-    at = k * n_target // n_source
-    return range(max(0, at - _NEAR), min(n_target, at + _NEAR + 1))
+    return around(k, n_source, n_target, _NEAR, _NEAR + 1)
 
 
 _RATIO_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
