@@ -102,13 +102,7 @@ def lemmas(word: str) -> tuple[str, ...]:
     """The word and the forms an inflected English word may come from (skiers -> skier, driving -> drive,
     and a classical noun's other number: bacterium -> bacteria)."""
     w = word.lower()
-    forms = [w]
-    if w.endswith("ies") and len(w) > 4:
-        forms.append(w[:-3] + "y")
-    if w.endswith("es") and len(w) > 3:
-        forms.append(w[:-2])
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        forms.append(w[:-1])
+    forms = [w, *_singulars(w, four_letter_ies=False)]
     if len(w) > 4:  # a Latin or Greek noun: Hindi writes बैक्टीरिया for "bacterium" too
         forms += [w[: -len(a)] + b for a, b in _CLASSICAL_NUMBER if w.endswith(a)]
     if w.endswith("ly") and len(w) > 5:
@@ -178,16 +172,19 @@ def capitalised_groups(words, by_english, cues: dict[str, frozenset[str]]) -> se
     return out
 
 
-def _singulars(plural: str) -> list[str]:
-    """The singulars an English plural may have (crusaders -> crusader, allies -> ally); none for a
-    word not in -s."""
+def _singulars(plural: str, four_letter_ies: bool = True) -> list[str]:
+    """The singulars a lower-case English plural may have, the most particular ending undone first
+    (allies -> ally, classes -> class, crusaders -> crusader); none for a word not in -s, in -ss or
+    of under four letters. `four_letter_ies` False: not -ies -> -y in a word of four letters (ties,
+    lies: `lemmas` leaves them)."""
     if not plural.endswith("s") or plural.endswith("ss") or len(plural) < 4:
         return []
-    out = [plural[:-1]]
+    out = []
+    if plural.endswith("ies") and (four_letter_ies or len(plural) > 4):
+        out.append(plural[:-3] + "y")
     if plural.endswith("es"):
         out.append(plural[:-2])
-    if plural.endswith("ies"):
-        out.append(plural[:-3] + "y")
+    out.append(plural[:-1])
     return out
 
 
