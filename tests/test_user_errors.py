@@ -234,6 +234,11 @@ ROWS = {
     "glossary import TBX of other columns": lambda t: (["glossary", "import", str(_bytes(t, "terms.tbx", (
         '<tbx><tbxHeader><encodingDesc><p type="jaanch-columns">foo\tbar</p></encodingDesc></tbxHeader>'
         '<text><body><conceptEntry/></body></text></tbx>').encode())), "-o", str(t / "desk.tsv")], "terms.tbx: unknown column 'foo'"),
+    # polars' own message, not naming the file first ("No such file or directory (os error 2): …")
+    "glossary stats -o into a missing folder": lambda t: (["glossary", "stats", str(_folder_with(t, "a.txt", None)), "-o",
+                                                          str(t / "no" / "s.csv")], "s.csv: no such folder"),
+    "glossary stats -o onto a folder": lambda t: (["glossary", "stats", str(_folder_with(t, "a.txt", None)), "-o", str(t)],
+                                                  f"{t}: is a folder"),
     "glossary lint on a folder": lambda t: (["glossary", "lint", str(t)], str(t)),
     # --- QE and LM models -------------------------------------------------------------------------
     "--qe without torch and comet": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "comet"),

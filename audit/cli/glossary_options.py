@@ -107,7 +107,9 @@ def run(args: argparse.Namespace) -> int:
 
     table = entry_stats(args.corpus, Engine(glossary_paths(args.glossary)))
     if args.output:
-        table.write_csv(args.output)
+        from audit.core.fileio import write_atomic
+
+        write_atomic(args.output, table.write_csv())  # a missing folder or a folder named: one line naming it
     fired = table.filter(table["fired"] > 0)
     silent = table.filter((table["fired"] == 0) & (table["uses"] == 0))
     for row in fired.head(20).iter_rows(named=True):
