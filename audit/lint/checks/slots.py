@@ -27,12 +27,30 @@ def before_postposition(tokens: list[Token], last: int) -> bool:
     return last + 1 < len(tokens) and tokens[last + 1].key in POSTPOSITIONS
 
 
-def case_slot(concept, slot: int, tokens: list[Token], last: int) -> int:
-    """The noun slot a replacement needs in place: an English plural (कस्टमर्स, यूजर्स: slot 1, the
-    plural direct) stands before a postposition in the oblique, where Hindi writes the plural oblique
-    (कस्टमर्स के लिए -> ग्राहकों के लिए, not ग्राहक के लिए)."""
-    if concept.pos == "noun" and slot == 1 and before_postposition(tokens, last):
-        return 2
+# Words before a noun that make it plural (कई फोटो: several photos, written as the singular).
+PLURAL_QUANTIFIERS = frozenset("कई अनेक तमाम सभी".split())
+
+
+def case_slot(concept, slot: int, tokens: list[Token], first: int, last: int,
+              forms: tuple[str, ...] | None = None, gender: str | None = None) -> int:
+    """The noun slot a replacement needs in place, its forms `forms` (of gender `gender`; the concept's
+    Hindi by default). After a plural quantifier a noun written as the singular is plural (कई फोटो
+    -> कई तस्वीरें); before a postposition an English plural (slot 1, the plural direct) takes the plural
+    oblique (कस्टमर्स के लिए -> ग्राहकों के लिए, not ग्राहक के लिए), and a masculine -आ noun the oblique
+    singular, its plural form (गोल्ड के रेट -> सोने के रेट, not सोना के)."""
+    if concept.pos != "noun":
+        return slot
+    forms = concept.hindi if forms is None else forms
+    gender = concept.hindi_gender if gender is None else gender
+    if len(forms) != 3:
+        return slot
+    if slot == 0 and first > 0 and tokens[first - 1].key in PLURAL_QUANTIFIERS:
+        slot = 1
+    if before_postposition(tokens, last):
+        if slot == 1:
+            return 2
+        if slot == 0 and gender == "m" and forms[0].endswith("\u093e"):
+            return 1
     return slot
 
 

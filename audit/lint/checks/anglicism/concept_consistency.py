@@ -109,8 +109,15 @@ class ConceptConsistency(Check):
                     continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
-                # the slot its replacement needs here: कस्टमर्स के लिए -> ग्राहकों के लिए
-                seen[id(hit.concept)][hit.side].append((start, end, case_slot(hit.concept, hit.slot, tokens, m.last)))
+                c = hit.concept
+                forms, gender = (c.hindi, c.hindi_gender) if hit.side == "translit" else (c.translit, c.translit_gender)
+                # the slot its replacement needs here (कस्टमर्स के लिए -> ग्राहकों के लिए), and whether a
+                # loan with a Hindi word of its own stands beside it (एग्जाम सेंटर: केंद्र alone would
+                # leave the hybrid एग्जाम केंद्र)
+                slot = case_slot(c, hit.slot, tokens, m.first, m.last, forms, gender)
+                compound = (hit.side == "translit" and c.pos == "noun"
+                            and _beside_translatable_loan(ctx, tokens, m.first, m.last))
+                seen[id(c)][hit.side].append((start, end, slot, compound))
         counts: list = []  # the article's word keys, counted once if a Hindi side is ever outnumbered
         for key, sides in seen.items():
             if len(sides) < 2:
@@ -130,7 +137,7 @@ class ConceptConsistency(Check):
             # such ties right 6 times in 8 (a majority's minority: 38 in 41): a note, not a warning.
             tie = key not in glossed and len(loans) == len(hindi)
             beside = _Neighbours(kept)
-            for start, end, slot in minority:
+            for start, end, slot, compound in minority:
                 if beside.listed(text, start, end):
                     continue  # घर मतलब सुरक्षा, सेफ्टी और ...: both words listed on purpose
                 yield ctx.finding(
@@ -139,7 +146,8 @@ class ConceptConsistency(Check):
                     f"('{concept.english}') in two languages; keep one"
                     + (" (the article uses each as often)" if tie else ""),
                     _fix(concept, side, slot, start, end,
-                         attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None),
+                         attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None,
+                         compound),
                     severity=Severity.INFO if tie else self.severity,
                 )
 
@@ -248,14 +256,31 @@ def _acronyms(ctx: Context) -> dict[str, bool]:
     return found
 
 
+def _beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> bool:
+    """A noun loan the concept table gives a Hindi word stands right before or after tokens[first..last]
+    (एग्जाम सेंटर, गवर्नमेंट सेक्टर): a compound of loans, translated whole or not at all. A loan
+    made a verb by the light verb after it (फोटो शेयर की) is no part of the compound, nor is an
+    established loan Hindi keeps beside Hindi words (स्कूल इमारत)."""
+    lookup = ctx.lexicon.concepts.lookup
+    for i in (first - 1, last + 1):
+        if not (0 <= i < len(tokens)) or tokens[i].kind != "deva":
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1].key in _LIGHT_VERBS:
+            continue
+        if any(h.side == "translit" and h.concept.pos == "noun" and h.concept.hindi and not h.concept.established
+               for h in lookup(tokens[i].text)):
+            return True
+    return False
+
+
 class _Neighbours:
     """The other word's occurrences, looked up by where they end and start: only one that ends at
     most 5 characters before a word or starts at most 5 after it can stand beside it in a list (each
     minority word compared with every kept one grew with the square of a long article's mentions)."""
 
     def __init__(self, kept: list[tuple[int, int, int]]):
-        self.ends = sorted(e for _, e, _ in kept)
-        self.starts = sorted(s for s, _, _ in kept)
+        self.ends = sorted(e for _, e, *_ in kept)
+        self.starts = sorted(s for s, _, *_ in kept)
 
     def listed(self, text: str, start: int, end: int) -> bool:
         """The other word stands right beside this one in a list (`सुरक्षा, सेफ्टी`, `स्पीड और गति`):
@@ -376,11 +401,13 @@ def _meant(hits: list[FormHit], light: bool) -> list[FormHit]:
     return others
 
 
-def _fix(concept: Concept, side: str, slot: int, start: int, end: int, attributive: str | None = None) -> list[Fix]:
+def _fix(concept: Concept, side: str, slot: int, start: int, end: int, attributive: str | None = None,
+         compound: bool = False) -> list[Fix]:
     if attributive:  # an adjective that does not inflect: it agrees with any noun after it
         return [Fix(start, end, attributive, applicability=UNSAFE)]
-    # Across genders the sentence would not agree (उसकी सेंचुरी -> उसका शतक): a hint, not an edit.
-    applicability = UNSAFE if concept.same_gender else DISPLAY_ONLY
+    # Across genders the sentence would not agree (उसकी सेंचुरी -> उसका शतक), and beside another loan
+    # the one word swapped leaves a hybrid (एग्जाम केंद्र, स्पेस केंद्र): a hint, not an edit.
+    applicability = UNSAFE if concept.same_gender and not compound else DISPLAY_ONLY
     forms = concept.hindi if side == "translit" else concept.translit
     if not forms:
         return []

@@ -6,8 +6,7 @@ from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.words import token_keys
-from audit.lint.checks.slots import (LIGHT_VERBS, after_ko, attributive_form, before_postposition, case_slot,
-                                     in_multiword_name)
+from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, case_slot, in_multiword_name
 
 
 # A loan at least this common in Hindi text (wordfreq zipf, its base form) is a desk's house usage
@@ -90,11 +89,8 @@ class KnownAnglicism(Check):
                 else:  # the Hindi is built otherwise (घोषणा की, ध्यान दिलाया): the whole phrase
                     fixes.append(Fix(start, end, suggestion, applicability=level))
             return fixes
-        slot = case_slot(concept, hit.slot, toks, last)  # कस्टमर्स के लिए -> ग्राहकों के लिए
+        slot = case_slot(concept, hit.slot, toks, first, last)  # कस्टमर्स के लिए -> ग्राहकों के लिए
         hindi = concept.hindi_for(slot) or item.suggestions[0]
-        if (slot == 0 and before_postposition(toks, last) and concept.hindi_gender == "m"
-                and concept.hindi[0].endswith("\u093e") and len(concept.hindi) == 3):
-            hindi = concept.hindi[1]  # masculine -आ nouns: the oblique singular is the plural form
         fits = concept.same_gender and not (concept.pos == "adj" and len(concept.hindi) == 3)
         attributive = attributive_form(ctx.lexicon, concept, slot, ctx.article.text, end)
         if attributive:  # गवर्नमेंट जॉब -> सरकारी जॉब: an adjective that does not inflect fits any noun
