@@ -176,6 +176,25 @@ async def test_reopening_offers_to_replay(stories, engine):
     assert story.read_text(encoding="utf-8") == (SAMPLES / story.name).read_text(encoding="utf-8")
 
 
+async def test_enter_on_the_replay_question_replays(stories, engine):
+    """The question's focused button was Discard: Enter, the key an editor presses to go on, threw
+    away the decisions of the session before (journaled as discarded, never offered again)."""
+    app = ReviewApp(stories, engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "FMT001")
+        await pilot.press("a")
+        await settle(pilot)
+        expected = app.session.text
+    again = ReviewApp(stories, engine)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert again.session.text == expected and again.session.dirty
+
+
 async def test_add_to_glossary(stories, tmp_path):
     from audit.language.glossary import DEFAULT_GLOSSARY
 

@@ -195,7 +195,8 @@ class ReviewApp(DecisionActions, App):
         else:
             question = (f"{len(pending)} unsaved decisions on {session.path.name} are in the journal "
                         "from an earlier session. Replay them and continue?")
-        self.push_screen(ConfirmScreen(question, yes="Replay", no="Discard"), lambda yes: self._replay(session, yes))
+        self.push_screen(ConfirmScreen(question, yes="Replay", no="Discard", enter_says_yes=True),
+                         lambda yes: self._replay(session, yes))
 
     def _replay(self, session: ReviewSession, yes: bool) -> None:
         replayed, skipped = session.start(bool(yes))

@@ -14,9 +14,11 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
     AUTO_FOCUS = "#no"
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No"):
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No", enter_says_yes: bool = False):
         super().__init__()
         self.question, self.yes, self.no = question, yes, no
+        if enter_says_yes:  # where the yes keeps what the editor did (Replay): Enter must not discard it
+            self.AUTO_FOCUS = "#yes"
 
     def compose(self) -> ComposeResult:
         with Grid(id="dialog"):
