@@ -105,3 +105,22 @@ def test_review_refuses_a_device_standard_input_and_a_file_over_the_limit(tmp_pa
         assert jaanch(["review", *argv]) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and named in err[0], err
+
+
+def test_a_review_table_named_tsv_is_tab_separated_both_ways(tmp_path, capsys):
+    """`glossary mine -o review.tsv` wrote CSV into it, and `glossary apply` of a TSV (as a
+    spreadsheet saves one) said it lacked every column."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("ओपनएआई ने मॉडल जारी किया।\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("ओपनऐआई ने मॉडल जारी किया।\n", encoding="utf-8")
+    table = tmp_path / "review.tsv"
+    assert main(["glossary", "mine", str(corpus), "-o", str(table), "--jobs", "1"]) == 0, capsys.readouterr().err
+    header = table.read_text(encoding="utf-8").splitlines()[0]
+    assert "\t" in header and "," not in header, header
+    desk = tmp_path / "desk.tsv"
+    desk.write_text("latin\tcanonical\tvariants\nLuma\tलूमा\t\n", encoding="utf-8")
+    review = tmp_path / "accepted.tsv"
+    review.write_text("form\trole\taccept\tlatin\tcanonical\nलुमा\tvariant\tyes\tLuma\tलूमा\n", encoding="utf-8")
+    assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0, capsys.readouterr().err
+    assert "लुमा" in desk.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ def add_subcommands(sub) -> None:
     g = glossary.add_subparsers(dest="glossary_command", required=True)
     mine = g.add_parser("mine", help="group every spelling of every name across an archive for review")
     mine.add_argument("corpus", metavar="CORPUS_DIR")
-    mine.add_argument("-o", "--output", required=True, metavar="TABLE", help="review table (.csv or .parquet)")
+    mine.add_argument("-o", "--output", required=True, metavar="TABLE", help="review table (.csv, .tsv or .parquet)")
     mine.add_argument("--glossary", action="append", default=[], metavar="FILE")
     mine.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
     mine.add_argument("--min-articles", type=int, default=1, help="ignore forms seen in fewer articles")
@@ -47,12 +47,17 @@ def glossary_paths(extra: list[str]) -> list[Path]:
 def write_mined(args: argparse.Namespace, table) -> int:
     import polars as pl
 
+    from audit.maintenance.apply import review_separator
+
     from audit.core.errors import InputError
     from audit.core.fileio import write_atomic
 
     out = Path(args.output)
     try:
-        table.write_parquet(out) if out.suffix == ".parquet" else write_atomic(out, table.write_csv())
+        if out.suffix == ".parquet":
+            table.write_parquet(out)
+        else:  # a .tsv is tab-separated, as `glossary apply` then reads it (it was CSV under any name)
+            write_atomic(out, table.write_csv(separator=review_separator(out)))
     except (OSError, pl.exceptions.PolarsError) as exc:  # polars' own errors name no file
         raise InputError(f"cannot write the review table: {str(exc).splitlines()[0]}", str(out)) from None
     groups = table["group"].n_unique() if table.height else 0

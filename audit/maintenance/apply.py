@@ -11,6 +11,11 @@ from audit.core.text import is_devanagari
 ACCEPTED = {"yes", "y", "true", "1", "x", "हाँ", "हां"}
 
 
+def review_separator(path: Path) -> str:
+    """A review table named .tsv is tab-separated; any other but .parquet is CSV."""
+    return "\t" if path.suffix.lower() == ".tsv" else ","
+
+
 def read_review(path: str | Path):
     import polars as pl
 
@@ -19,7 +24,7 @@ def read_review(path: str | Path):
         if path.suffix == ".parquet":
             frame = pl.read_parquet(path)
         else:
-            frame = pl.read_csv(path, infer_schema=False)
+            frame = pl.read_csv(path, infer_schema=False, separator=review_separator(path))
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"cannot read the review table: {str(exc).splitlines()[0]}", str(path)) from None
     missing = {"form", "role", "accept", "latin", "canonical"} - set(frame.columns)
