@@ -239,6 +239,13 @@ ROWS = {
                                                           str(t / "no" / "s.csv")], "s.csv: no such folder"),
     "glossary stats -o onto a folder": lambda t: (["glossary", "stats", str(_folder_with(t, "a.txt", None)), "-o", str(t)],
                                                   f"{t}: is a folder"),
+    # taken silently as one worker (`check --jobs 0` is refused)
+    "report --jobs 0": lambda t: (["report", str(_folder_with(t, "a.txt", None)), "-o", str(t / "r.html"), "--jobs", "0"],
+                                  "--jobs"),
+    "glossary mine --jobs -2": lambda t: (["glossary", "mine", str(_folder_with(t, "a.txt", None)), "-o", str(t / "m.csv"),
+                                           "--jobs", "-2"], "--jobs"),
+    "glossary mine --min-articles 0": lambda t: (["glossary", "mine", str(_folder_with(t, "a.txt", None)), "-o",
+                                                  str(t / "m.csv"), "--min-articles", "0"], "--min-articles"),
     "glossary lint on a folder": lambda t: (["glossary", "lint", str(t)], str(t)),
     # --- QE and LM models -------------------------------------------------------------------------
     "--qe without torch and comet": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "comet"),

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from audit.cli.qe_options import _positive
 from audit.cli.scaleout_options import add_ray_options
 from audit.core.errors import UsageError
 
@@ -17,8 +18,9 @@ def add_subcommands(sub) -> None:
     mine.add_argument("corpus", metavar="CORPUS_DIR")
     mine.add_argument("-o", "--output", required=True, metavar="TABLE", help="review table (.csv, .tsv or .parquet)")
     mine.add_argument("--glossary", action="append", default=[], metavar="FILE")
-    mine.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
-    mine.add_argument("--min-articles", type=int, default=1, help="ignore forms seen in fewer articles")
+    # 0 or -2 workers was taken silently (as one), where `check --jobs 0` is refused
+    mine.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: this machine's cores)")
+    mine.add_argument("--min-articles", type=_positive, default=1, help="ignore forms seen in fewer articles")
     add_ray_options(mine)
     apply = g.add_parser("apply", help="fold the accepted rows of a review table into a glossary")
     apply.add_argument("review", metavar="REVIEW_TABLE")

@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", required=True, metavar="HTML")
     report.add_argument("--glossary", action="append", default=[], metavar="FILE")
     report.add_argument("--no-house-glossary", action="store_true")
-    report.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: this machine's cores)")
+    report.add_argument("--jobs", type=_at_least_one, metavar="N", help="worker processes (default: this machine's cores)")
     _add_max_file_mb(report)
     add_ray_options(report)
     rules = sub.add_parser("rules", help="list the checks with their codes, and the house style in force")
