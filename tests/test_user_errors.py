@@ -119,8 +119,8 @@ ROWS = {
     # far larger than any news article: refused before it is read, not checked for minutes
     "an article over --max-file-mb": lambda t: (["check", "--max-file-mb", "0.001", str(_bytes(t, "big.txt", "क".encode() * 700))],
                                                 "big.txt: 2,100 bytes, far larger than any news article (the limit is 0.001 MB"),
-    "an article in a folder over the default limit": lambda t: (["check", str(_folder_with(t, "huge.txt", None, 5_000_001))],
-                                                                "huge.txt: 5.0 MB, far larger than any news article"),
+    "an article in a folder over the default limit": lambda t: (["check", str(_folder_with(t, "huge.txt", None, 100_000_001))],
+                                                                "huge.txt: 100.0 MB, far larger than any news article"),
     "report of a folder with an article over --max-file-mb": lambda t: (["report", "--max-file-mb", "0.0001", str(_folder_with(
         t, "a.txt", None)), "-o", str(t / "r.html")], "a.txt: "),
     "--max-file-mb 0": lambda t: (["check", "--max-file-mb", "0", str(_story(t))], "--max-file-mb"),

@@ -70,7 +70,7 @@ _megabytes = _number_in(0, sys.float_info.max, "give a size in MB above 0 (2.5 i
 def _add_max_file_mb(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-file-mb", type=_megabytes, default=MAX_FILE_MB, metavar="MB",
                         help=f"refuse a file larger than this (default {MAX_FILE_MB:g} MB, far above any news "
-                             "article: past it a check would run for minutes)")
+                             "article: it is no article, and a check of it would run for many minutes)")
 
 
 def _parser() -> argparse.ArgumentParser:
