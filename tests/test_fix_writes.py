@@ -10,8 +10,9 @@ import pytest
 from audit.cli.main import main
 from audit.core import fileio
 
-BROKEN = "कंपनी ने ओपन -सोर्स मॉडल जारी किया।\n"  # FMT002: a space on one side of the hyphen
-FIXED = "कंपनी ने ओपन-सोर्स मॉडल जारी किया।\n"
+# FMT002: a space on one side of the hyphen, in a compound the article also writes whole (a safe fix)
+BROKEN = "ओपन-सोर्स के दौर में कंपनी ने ओपन -सोर्स मॉडल जारी किया।\n"
+FIXED = "ओपन-सोर्स के दौर में कंपनी ने ओपन-सोर्स मॉडल जारी किया।\n"
 
 
 def _fix(capsys, *paths) -> tuple[int, list[str]]:

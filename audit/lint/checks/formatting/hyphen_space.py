@@ -17,6 +17,7 @@ _PATTERN = re.compile(
     rf"(?<!{_LETTER})({_WORD})(?: +-(?=[\u0900-\u097FA-Za-z])|-(?: +)(?=[\u0900-\u097FA-Za-z]))({_WORD})")
 
 
+_WHOLE = re.compile(rf"(?<!{_LETTER}){_WORD}-{_WORD}")  # a compound written whole: ओपन-सोर्स
 _SPACED_HYPHEN = re.compile("-(?:(?<= -)|(?= ))")  # a hyphen with a space on one side (or both)
 _LETTERS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x966, 0x980), *range(0x41, 0x5B), *range(0x61, 0x7B),
                                *range(0x30, 0x3A)]))
@@ -97,7 +98,9 @@ class HyphenSpace(Check):
     hyphen is a dash: the fix is ` – `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
     में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a speaker tag
     in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone.
-    Fix safety: safe for a compound.
+    Fix safety: safe where the article writes the compound whole elsewhere (its own spelling);
+    unsafe otherwise, since a hyphen spaced on one side is also a dash after a clause or a dateline
+    (`स्कूल खुलेंगे -इंदिरा गांधी …`, `नई दिल्ली- पीवी …`), which joining would make a compound.
     """
 
     code = "FMT002"
@@ -107,6 +110,7 @@ class HyphenSpace(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
+        written = None  # the compounds the article writes whole, read once when first needed
         for m in _split_compounds(text):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
@@ -122,8 +126,14 @@ class HyphenSpace(Check):
                 )
                 continue
             fixed = f"{m.group(1)}-{m.group(2)}"
+            # Safe only where the article itself writes the compound whole: a spaced hyphen is also
+            # a dash between a clause and a name (`स्कूल खुलेंगे -इंदिरा …`) or after a dateline
+            # (`नई दिल्ली- पीवी …`), where joining the words makes a compound nobody wrote.
+            if written is None:
+                written = frozenset(_WHOLE.findall(text))
+            attested = fixed in written
             yield ctx.finding(
                 self, m.start(), m.end(),
                 f"a compound's hyphen takes no space: '{fixed}'",
-                [Fix(m.start(), m.end(), fixed, applicability=SAFE)],
+                [Fix(m.start(), m.end(), fixed, applicability=SAFE if attested else UNSAFE)],
             )
