@@ -94,7 +94,10 @@ class PerWord(dict):
         return got
 
 
-DEVANAGARI = Words("\u0900-\u0963\u0971-\u097f")  # letters and signs, without the joiners
+DEVANAGARI_LETTERS = "\u0900-\u0963\u0971-\u097f"  # letters and signs, without the joiners (a class body)
+DEVANAGARI = Words(DEVANAGARI_LETTERS)
+# The same characters as a set, for the checks that walk a word out from one character (a है, a hyphen)
+DEVANAGARI_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
 
 
 # The Devanagari words (`DEVANAGARI`) of a token's text, per distinct text: most tokens are one

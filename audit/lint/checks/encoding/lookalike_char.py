@@ -8,7 +8,7 @@ from audit.core.findings import SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import digit_runs, run_starts
+from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, digit_runs, run_starts
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
 _DIGIT = r"[0-9\u0966-\u096f]"
@@ -17,7 +17,6 @@ _DANDA_AFTER = r"(?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’']))"
 # position), and the kinds are merged as the one alternation `danda|virama|visarga|digits|quote`
 # would find them: the leftmost first, none inside another (no two kinds open with one character).
 _PIPE = re.compile(rf"[|l]{_DANDA_AFTER}")  # बढ़ी| फिल्म   बढ़ी l: after a letter, or a letter and a space
-_DEVA_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
 _VIRAMA = re.compile("\u094d(?=[\u093e-\u094c])")  # a halant with a vowel sign after it
 _VISARGA = re.compile(rf"\u0903(?<={_DEVA}{{2}}\u0903)(?=[ \t])")  # उत्तराखण्डः अस्पताल ...
 _MIXED_DIGITS = re.compile(  # a number in two digit systems, from its first digit

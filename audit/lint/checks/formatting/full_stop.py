@@ -5,8 +5,8 @@ from audit.core.findings import UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
 
-_LETTERS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
 # The short words a Hindi sentence ends in; any other word before a full stop must be three
 # characters or more (initials and abbreviations are shorter: आर. के., डॉ., सं.)
 _SHORT_ENDINGS = frozenset("है हैं था थे थी थीं की कीं दी दीं ली लीं गई गईं गए हुई हुईं हुए".split())

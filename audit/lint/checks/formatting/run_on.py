@@ -5,12 +5,11 @@ import re
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_LETTERS as _LETTER
 
-_LETTER = "\u0900-\u0963\u0971-\u097f"
 # A stretch of a line between sentence ends (danda, its ASCII stand-in, ?, !, a full stop or a colon)
 _STRETCH = re.compile(r"[^।|?!.:॥\n][^।|?!.:॥\n]*")
 _WORD = re.compile(f"[{_LETTER}][{_LETTER}]*|[A-Za-z0-9][A-Za-z0-9]*")
-_DEVANAGARI_WORD = re.compile(f"[{_LETTER}][{_LETTER}]*")
 # A finite है/था closing a clause, and the word after it (the next clause's first, where the slip is)
 _FINITE = re.compile(f"(?<![{_LETTER}])(?:है|हैं|था|थे|थी|थीं) (?=([{_LETTER}][{_LETTER}]*))")
 # What ends a clause inside a sentence: a comma, a semicolon, a dash, a quote or a bracket
@@ -98,7 +97,7 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         next_end = m.end() + len(following)
         if following in joiners or next_end >= len(text) or next_end > end:
             continue  # goes on with the sentence; or the excerpt's cut-off last word
-        words = _DEVANAGARI_WORD.findall(before)
+        words = DEVANAGARI.word.findall(before)
         if not words or words[-1][-1] not in _SIGN_ENDS:
             continue  # a bare noun before है: a copula whose complement may follow
         if any(word in relatives for word in words):

@@ -3,9 +3,9 @@ from __future__ import annotations
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
 
 _HAI = "है"
-_LETTERS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
 
 
 class PluralAuxiliary(Check):

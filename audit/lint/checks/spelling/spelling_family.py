@@ -10,11 +10,10 @@ from audit.language.lexicon import SpellingFamily as Family
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, devanagari_counts_outside_english,
-                                     outside_english_lines)
+from audit.lint.checks.conventions import inside
+from audit.lint.checks.words import (DEVANAGARI, DEVANAGARI_LETTERS, DEVANAGARI_SET, PerWord, devanagari_counts,
+                                     devanagari_counts_outside_english, outside_english_lines)
 
-_LETTER = "\u0900-\u0963\u0971-\u097f"
-_LETTER_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
 _HYPHENS = "-\u2010"
 
 
@@ -39,7 +38,7 @@ class _Sides:
     @staticmethod
     def _pattern(table: dict[str, str]) -> re.Pattern:
         alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-        return re.compile(f"(?<=[{_LETTER}])(?:{alternatives})")
+        return re.compile(f"(?<=[{DEVANAGARI_LETTERS}])(?:{alternatives})")
 
     def _odd(self, word: str) -> str | None:
         """The standard spelling of a word written the other way, where that spelling is the more
@@ -97,6 +96,7 @@ class SpellingFamily(Check):
         english = ENGLISH_LINE in ctx.conventions.line_kinds
         count = devanagari_counts_outside_english(ctx) if english else devanagari_counts(ctx)
         text = ctx.article.text
+        joined = ranges = None  # read once, for the first family with words on both sides
         for sides in _sides(families):
             odd = {word: standard for word in count if (standard := sides.odd[word]) is not None}
             if not odd:
@@ -108,11 +108,12 @@ class SpellingFamily(Check):
             standard_uses = sum(count[word] for word in standard_words)
             example = max(standard_words, key=count.__getitem__)
             # a word whose standard spelling the article also writes on its own is SPELL001's pair
-            joined = _joined_counts(text)
+            if joined is None:
+                joined = _joined_counts(text)
+                ranges = outside_english_lines(ctx) if english else None
             flagged = [word for word, standard in odd.items() if count[standard] <= joined[standard]]
-            ranges = outside_english_lines(ctx) if english else None
             for start, end in DEVANAGARI.places(text, flagged):
-                if ranges is not None and not any(a <= start < b for a, b in ranges):
+                if ranges is not None and not inside(ranges, start, end):  # a bisection per word
                     continue
                 if sides.phrases and _in_phrase(text, start, end, sides.phrases):
                     continue
@@ -144,12 +145,12 @@ def _joined_counts(text: str) -> Counter:
     starts: dict[int, str] = {}
     for hyphen in char_starts(text, _HYPHENS):
         start = hyphen
-        while start and text[start - 1] in _LETTER_SET:
+        while start and text[start - 1] in DEVANAGARI_SET:
             start -= 1
         if start < hyphen and start not in starts:
             starts[start] = text[start:hyphen]
         end = hyphen + 1
-        while end < len(text) and text[end] in _LETTER_SET:
+        while end < len(text) and text[end] in DEVANAGARI_SET:
             end += 1
         if end > hyphen + 1 and hyphen + 1 not in starts:
             starts[hyphen + 1] = text[hyphen + 1:end]
