@@ -157,15 +157,21 @@ async def test_save_does_not_overwrite_a_file_changed_on_disk(stories, engine):
     assert story.read_text(encoding="utf-8") == "डेस्क पर किसी और ने बदला।\n"
 
 
-async def test_reopening_offers_to_replay(stories, engine):
-    story = stories[0]
+async def _accept_one_and_leave(stories, engine) -> str:
+    """A session that accepts one finding and quits unsaved (its decision stays in the journal);
+    the text it had reached."""
     app = ReviewApp(stories, engine)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await select(pilot, "FMT001")
         await pilot.press("a")
         await settle(pilot)
-        expected = app.session.text
+        return app.session.text
+
+
+async def test_reopening_offers_to_replay(stories, engine):
+    story = stories[0]
+    expected = await _accept_one_and_leave(stories, engine)
     again = ReviewApp(stories, engine)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -179,13 +185,7 @@ async def test_reopening_offers_to_replay(stories, engine):
 async def test_enter_on_the_replay_question_replays(stories, engine):
     """The question's focused button was Discard: Enter, the key an editor presses to go on, threw
     away the decisions of the session before (journaled as discarded, never offered again)."""
-    app = ReviewApp(stories, engine)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await select(pilot, "FMT001")
-        await pilot.press("a")
-        await settle(pilot)
-        expected = app.session.text
+    expected = await _accept_one_and_leave(stories, engine)
     again = ReviewApp(stories, engine)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
