@@ -16,7 +16,8 @@ class PluralAuxiliary(Check):
 
     The participles are those of `glossaries/lexicon/plural_participles.tsv`: every -ते form (करते,
     सकते, जानते), and रहे, गए, चुके, लगे, वाले, आए, which are masculine plural or honorific and take
-    हैं whatever the subject. Not read: हुए (नजर बनाए हुए है is right for one subject: the participle
+    हैं whatever the subject. Not read: a है that ends the text with nothing after it (an excerpt
+    cut mid-word may have lost the anusvara's word), हुए (नजर बनाए हुए है is right for one subject: the participle
     there does not agree), लिए (के लिए है), the postpositions वास्ते, रास्ते, नाते (the table's
     `unless`), a feminine रही है (its subject decides), English lines and page chrome.
     Fix safety: unsafe (हैं is nearly always meant; where the subject is singular the participle is
@@ -37,7 +38,8 @@ class PluralAuxiliary(Check):
         hai = text.find(_HAI, 1)
         while hai >= 0:
             end = hai + len(_HAI)
-            if text[hai - 1] == " " and (end == len(text) or text[end] not in _LETTERS):
+            # a है that runs to the text's end may be an excerpt's cut-off हैं: left alone
+            if text[hai - 1] == " " and end < len(text) and text[end] not in _LETTERS:
                 start = hai - 1
                 while start and text[start - 1] in _LETTERS:
                     start -= 1
