@@ -186,11 +186,15 @@ class Conventions:
             return None
         label = m.group(1).strip()
         words = label.split()
-        if not words or len(words) > 5:
+        if not words or len(words) > 8:
             return None
         deva, latin = _letters(label)
         if latin and not deva:
-            return m.end()  # Market Update:  ChatGPT News:  MG ZS EV :
+            # Market Update:  ChatGPT News:  MG ZS EV :  and two SEO titles in one (the pattern caps
+            # its length): CUET Result 2024, DU Admissions 2024:
+            return m.end()
+        if len(words) > 5:
+            return None
         hyphen = any(c in "-–" for c in text[m.end(1) : m.end()])
         if (deva and len(words) <= 3 and hyphen and _DEVA_LETTERS.search(text, m.end(), end)
                 and (words[-1] in _DESKS or re.search(r"[\d,]", label))):
