@@ -39,7 +39,8 @@ class ConceptConsistency(Check):
     page-chrome line (a breadcrumb or related-links line is not the article's usage), nor a form naming
     an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text), nor a loan in a run of loans
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
-    `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace). On a tie the loan is
+    `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace), nor a noun after a
+    place the glossary lists (`दिल्ली विश्वविद्यालय` beside `हर यूनिवर्सिटी`: the institution's name). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow.
     Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
@@ -99,6 +100,8 @@ class ConceptConsistency(Check):
                 continue  # a breadcrumb or related-links line: page chrome, not the article's usage
             if _names_a_day(tokens, m.first, m.last):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
+            if m.first and hits and hits[0].concept.pos == "noun" and _after_place(ctx, tokens[m.first - 1]):
+                continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
             if any(h.side == "translit" for h in hits):
                 if m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS:
                     continue  # यूथ क्लब, स्पोर्ट्स अकादमी: the loan names an organisation
@@ -150,6 +153,15 @@ class ConceptConsistency(Check):
                          compound),
                     severity=Severity.INFO if tie else self.severity,
                 )
+
+
+_PLACE_KINDS = frozenset(("place", "country"))
+
+
+def _after_place(ctx: Context, before) -> bool:
+    """Whether `before` (the token before a noun) is a place or country the glossary lists."""
+    entry = ctx.glossary.by_canonical.get(before.key)
+    return entry is not None and entry.kind in _PLACE_KINDS
 
 
 _LIST_JOINS = frozenset((",", "और", "या", "व", "/"))
