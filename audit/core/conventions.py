@@ -46,6 +46,8 @@ _DATE_STAMP = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b)")
 # A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start
 # (MULTILINE: matched from a line's start offset, `^` must match after the newline there too).
 _KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))", re.MULTILINE)
+# A syndication feed's dateline: a place (and edition), a date, then a double hyphen
+_SYNDICATED = re.compile(r"[ \t]*[^\n।.!?]{1,50}?\d[^\n।.!?]{0,10}?[ \t]--[ \t]")
 _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
@@ -181,6 +183,9 @@ class Conventions:
         text = self.text
         if text.find(":", start, end) < 0 and text.find("-", start, end) < 0 and text.find("–", start, end) < 0:
             return None  # each way a kicker ends holds one of them (most lines: no lazy match tried at each letter)
+        m = _SYNDICATED.match(text, start, end)
+        if m:
+            return m.end()  # प्रयागराज - फूलपुर, मई 20 -- : a syndication feed's dateline
         m = _KICKER.match(text, start, end)
         if not m or m.end() >= end:
             return None

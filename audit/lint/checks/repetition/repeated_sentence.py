@@ -196,10 +196,14 @@ _PROSE_ENDS = ("।", "?", "!", ".", "\"", "”", "'", "’")
 _INNER_END = re.compile("[।?!][\"”'’]?[ \t]+\\S")
 
 
+# A page's title may run longer than a headline line elsewhere (17 words and a comma: two clauses)
+_LONG_TITLE_WORDS = 24
+
+
 def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
     """The first two prose paragraphs, where the first is a standfirst: three sentences at most,
-    set off as one by a headline line above it or by a label or date stamp opening it (`संक्षेप:`,
-    `date 2025-01-05`). A prose paragraph's line is no headline, chrome, English or spec line and
+    set off as one by a headline line above it (or the page's first line, a title of up to 24 words
+    with no end mark) or by a label or date stamp opening it (`संक्षेप:`, `date 2025-01-05`). A prose paragraph's line is no headline, chrome, English or spec line and
     ends a sentence or holds a whole one before its last (a lead cut off mid-sentence where the page
     text ends is still prose; a caption line run on without an end mark is not)."""
     prose: list[int] = []
@@ -220,8 +224,8 @@ def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
                 opening = start + len(line) - len(line.lstrip())
                 marked = headline_above or conventions.kind(opening, opening + 1) in (KICKER, URL)
             prose.append(sent.paragraph)
-        elif kind == HEADLINE:
-            headline_above = True
+        elif kind == HEADLINE or (kind is None and start == 0 and len(line.split()) <= _LONG_TITLE_WORDS):
+            headline_above = True  # a HEADLINE line, or the page's first line with no end mark: its title
     if len(prose) < 2 or counts[prose[0]] > 3 or not marked:
         return None
     return prose[0], prose[1]
