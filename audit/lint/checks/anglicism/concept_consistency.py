@@ -351,7 +351,9 @@ class _NameRuns:
 
     A river in a bridge's name (ओयापॉक रिवर ब्रिज) or a speech in a paper's title (द प्रेसिडेंट
     स्पीच) is part of a proper name, written as the name is; mixing it with नदी / भाषण elsewhere
-    is not one concept in two languages. A run of plain loans (ट्रैफिक कंजेशन) still counts.
+    is not one concept in two languages, nor is a word of a run ending in an organisation's or a
+    job's head word (इंडिया लीड प्रोडक्ट मैनेजर beside भारत). A run of plain loans (ट्रैफिक कंजेशन)
+    still counts.
     Each token's answer is remembered per direction, so a sentence of thousands of loans is walked
     once, and only the tokens next to a match are ever looked up.
     """
@@ -370,10 +372,11 @@ class _NameRuns:
         while 0 <= i < len(self.tokens) and i not in memo:
             token = self.tokens[i]
             # the spelling as written: the key folds the nukta away, and गाडियां is in no word list
-            if not (token.kind == "deva" and _foreign(token.norm)):
+            head = token.key in NAME_HEADS  # (मैनेजर is common enough in Hindi not to read as foreign)
+            if not (token.kind == "deva" and (head or _foreign(token.norm))):
                 break
             walked.append(i)
-            if token.key == _THE or _name_like(token.norm):
+            if head or token.key == _THE or _name_like(token.norm):
                 found = True
                 break
             i += step
