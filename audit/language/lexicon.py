@@ -260,6 +260,19 @@ class Lexicon:
         return {kind: frozenset(forms) for kind, forms in out.items()}
 
     @cached_property
+    def ki_conjunction(self) -> dict[str, frozenset[str]]:
+        """`ki_conjunction.tsv`: kind (before, unless) -> its words: the words after which की stands for
+        the conjunction कि (GRAM002), and the words after की that make it the verb करना (की गई)."""
+        out: dict[str, set[str]] = {"before": set(), "unless": set()}
+        for row in read_table(self.directory / "ki_conjunction.tsv", ("form", "kind"), ("note",),
+                              unique=("form", "kind")):
+            form = row.get("form")
+            if not form or row.get("kind") not in out or not all("\u0900" <= ch <= "\u097f" for ch in form):
+                raise row.error("form must be Devanagari and kind must be before or unless")
+            out[row.get("kind")].add(form)
+        return {kind: frozenset(forms) for kind, forms in out.items()}
+
+    @cached_property
     def misspellings(self) -> dict[str, tuple[str, Severity]]:
         """`misspellings.tsv`: written form -> (its standard spelling, the finding's severity) (SPELL004)."""
         out = {}

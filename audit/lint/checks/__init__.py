@@ -29,6 +29,7 @@ from audit.lint.checks.formatting.stop_run import StopRun
 from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
+from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
 from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
 from audit.lint.checks.repetition.doubled_word import DoubledWord
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
@@ -85,6 +86,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberWords,
     NumberStyle,
     PluralAuxiliary,
+    KiForConjunction,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}

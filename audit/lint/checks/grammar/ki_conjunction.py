@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from audit.core.conventions import CHROME, ENGLISH_LINE
+from audit.core.findings import UNSAFE, Fix, Severity
+from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
+
+_KI = " की "
+
+
+class KiForConjunction(Check):
+    """The postposition की written for the conjunction कि after a finite verb.
+
+    Anti-pattern:  पुलिस ने बताया की आरोपी फरार है।   ज़रूरी है की हम रोज टहलें।   ध्यान रखें की फॉर्म पूरा भरें।
+    Fix:           पुलिस ने बताया कि आरोपी फरार है।   ज़रूरी है कि हम रोज टहलें।   ध्यान रखें कि फॉर्म पूरा भरें।
+
+    Read only after the words of `glossaries/lexicon/ki_conjunction.tsv` (kind `before`): a finite
+    verb or auxiliary that ends a clause (है, था, हुआ, होगा, कहा, बताया, रखें, करें) or the relative
+    जो, where a postposition cannot follow, and only where a word follows (a clause to introduce).
+    Not read: की before a word of the table's `unless` kind, where it is the verb करना (जो की गई थी,
+    की जा रही, की है), English lines and page chrome.
+    Fix safety: unsafe (a title ending in है before a postposition, `... कहलाता है की` a serial's
+    name, is rare but reads the same).
+    """
+
+    code = "GRAM002"
+    name = "ki-for-conjunction"
+    category = "grammar"
+    severity = Severity.WARNING
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        table = ctx.lexicon.ki_conjunction
+        before, unless = table["before"], table["unless"]
+        conventions = ctx.conventions
+        # each " की " is found by str.find; the words on either side are read from it, so a letter is
+        # walked over at most twice
+        at = text.find(_KI)
+        while at >= 0:
+            ki, end = at + 1, at + 3
+            start = at
+            while start and text[start - 1] in _LETTERS:
+                start -= 1
+            after = end + 1
+            while after < len(text) and text[after] in _LETTERS:
+                after += 1
+            word, next_word = text[start:at], text[end + 1:after]
+            if (word in before and next_word and next_word not in unless
+                    and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME)):
+                yield ctx.finding(
+                    self, ki, end,
+                    f"after '{word}' the conjunction is 'कि', not the postposition 'की'",
+                    [Fix(ki, end, "कि", applicability=UNSAFE)],
+                )
+            at = text.find(_KI, end)
