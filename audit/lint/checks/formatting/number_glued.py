@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import re
+
+from audit.core.conventions import CHROME, ENGLISH_LINE, URL
+from audit.core.findings import SAFE, Fix, Severity
+from audit.core.text import fold
+from audit.language.numerals import load_numerals
+from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.base import Check, Context
+from audit.lint.checks.letters import letters_spelled
+
+# Where a Devanagari letter or sign (not a Devanagari digit) meets an ASCII digit: digits are rare
+# in Hindi text, so the regex engine finds the few junctions and the words are read from them.
+_DEVA = "\u0900-\u0963\u0970-\u097F"
+_JUNCTION = re.compile(rf"[{_DEVA}](?=[0-9])|[0-9](?=[{_DEVA}])")
+_WORD_CHARS = frozenset(chr(c) for c in range(0x0900, 0x0964)) | frozenset(chr(c) for c in range(0x0970, 0x0980))
+# A number may carry these glued on by design: an ordinal (10वीं, 5वां), a G of a mobile network (5जी)
+_SUFFIXES = frozenset("वां वीं वें वा वी वे जी".split())
+_COUNTER = re.compile(r"\d[ \t]*/[ \t]*$")  # a slide counter `1 / 5` run into the caption after it
+
+
+class NumberGlued(Check):
+    """A number written against a Hindi word with no space between them.
+
+    Anti-pattern:  22 जुलाई2019 को   मैच 9मई को होगा   टीम ने मैच को10 विकेट से जीता
+    Fix:           22 जुलाई 2019 को   मैच 9 मई को होगा   टीम ने मैच को 10 विकेट से जीता
+
+    The word must be a Hindi word (wordfreq zipf at least `min_zipf`, default 3.0) or a month's
+    name (`glossaries/numerals.tsv`). Not read: a Latin letter's name before a number, which is a
+    model or format name (एक्स3, टी20, पोको एफ1, पीएसएलवी-सी43); an ordinal or network suffix after
+    one (10वीं, 5वां, 5जी); a glossary name or a loan of the concept table (a brand, न्यूज़11); a slide
+    counter run into its caption (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
+    Fix safety: safe (a space is inserted; no letter changes).
+    """
+
+    code = "FMT011"
+    name = "number-glued-to-word"
+    category = "formatting"
+    severity = Severity.WARNING
+    defaults = {"min_zipf": 3.0}
+
+    def run(self, ctx: Context):
+        text = ctx.article.text
+        if not any(d in text for d in "0123456789"):
+            return
+        min_zipf = ctx.setting(self, "min_zipf")
+        conventions, names = ctx.conventions, ctx.glossary.all_forms
+        concepts, numerals = ctx.lexicon.concepts, load_numerals().words
+        for m in _JUNCTION.finditer(text):
+            at = m.end()  # the space goes here
+            if text[m.start()] in _WORD_CHARS:  # word, then number
+                start = m.start()
+                while start and text[start - 1] in _WORD_CHARS:
+                    start -= 1
+                word = text[start:at]
+                if letters_spelled(word) is not None:
+                    continue
+                end = at
+                while end < len(text) and text[end].isdigit():
+                    end += 1
+                if end == len(text) or text[end] == "\n":
+                    continue  # a count closing a page's line (comments, views: `बजे0`), not a number in prose
+            else:  # number, then word
+                end = at
+                while end < len(text) and text[end] in _WORD_CHARS:
+                    end += 1
+                word = text[at:end]
+                start = at
+                while start and text[start - 1].isdigit():
+                    start -= 1
+                if word in _SUFFIXES or (start and text[start - 1] in ".,:/") \
+                        or _COUNTER.search(text, max(0, start - 12), start):
+                    continue  # 10वीं; a decimal or a time's last digits; a slide counter `1 / 5`
+            key = fold(word)
+            if numerals.get(("hi", key), ("",))[0] != "month" and (
+                    hindi_zipf(word) < min_zipf or key in names
+                    or any(hit.side == "translit" for hit in concepts.lookup(word))):
+                continue
+            if conventions.kind(start, end) in (CHROME, ENGLISH_LINE, URL):
+                continue
+            yield ctx.finding(
+                self, start, end,
+                f"no space between the number and '{word}'",
+                [Fix(start, end, f"{text[start:at]} {text[at:end]}", applicability=SAFE)],
+            )
