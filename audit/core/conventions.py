@@ -58,6 +58,7 @@ _CHROME = re.compile(
     r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))",
     re.IGNORECASE,
 )
+_STAMP = re.compile(r"\d:\d\d|\d\d\d\d")  # a clock time or a year in a byline
 # An image credit run into a caption line: `... नारे लगे- Example TV Hindi Image Source : EXAMPLE TV`
 # (the site's name before the marker belongs to it, hyphen and all); and `Read More` glued to the
 # last sentence of an excerpt. Both are page chrome inside a line of text.
@@ -221,6 +222,8 @@ class Conventions:
             return None
         if _CHROME.match(stripped):  # each branch is anchored at the start: no search along the line
             return CHROME
+        if stripped.count(" | ") >= 2 and _STAMP.search(stripped):
+            return CHROME  # `Site Admin | जून 28, 2024 8:23 अपराह्न | नागरिक उड्डयन`: a byline's fields
         # latin >= 2 * deva, counting the Devanagari letters (most of a Hindi line) only as far as that needs
         latin = len(_LATIN_LETTERS.findall(stripped))
         if latin and _at_most(_DEVA_LETTERS, stripped, latin // 2):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
+from audit.core.conventions import CHROME, ENGLISH_LINE, HEADLINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts, matches_at, word_trie
 from audit.lint.checks.base import Check, Context
@@ -39,6 +39,8 @@ def _word_before(text: str, end: int) -> str:
 
 # Where a hyphen separates by convention: a label from its value, a kicker, a related link.
 _SEPARATOR_KINDS = (SPEC_LINE, KICKER, CHROME, URL, ENGLISH_LINE)
+# and, spaced, between a title's parts (`आग में जलीं 27 गाड़ियां, देखें वीडियो - थाने में लगी आग`)
+_TITLE_SEPARATOR_KINDS = (*_SEPARATOR_KINDS, HEADLINE)
 
 
 class HyphenAsDash(Check):
@@ -49,7 +51,8 @@ class HyphenAsDash(Check):
     A spaced hyphen between words ("कहा - यह") is reported as info: a dash reads better;
     between two number words ("दो - तीन") it is a range and left alone, and so it is where it is a
     separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`), a kicker,
-    an English line, a web address and page chrome (`ये भी पढ़ें - ...`).
+    an English line, a web address and page chrome (`ये भी पढ़ें - ...`); spaced, also between the parts
+    of a title or headline line (`... देखें वीडियो - थाने में लगी आग`).
     """
 
     code = "FMT003"
@@ -75,7 +78,7 @@ class HyphenAsDash(Check):
             after = _WORD_AFTER.match(text, m.end())
             if before and after and before in numbers and after.group() in numbers:
                 continue  # "दो - तीन" is a loose range, not a clause break
-            if conventions.kind(m.start() + 1, m.start() + 2) in _SEPARATOR_KINDS:
+            if conventions.kind(m.start() + 1, m.start() + 2) in _TITLE_SEPARATOR_KINDS:
                 continue
             yield ctx.finding(
                 self, m.start(), m.end(),

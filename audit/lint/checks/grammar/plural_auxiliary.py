@@ -6,6 +6,12 @@ from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
 
 _HAI = "है"
+_NAME = "नाम "
+
+
+def _named(text: str, start: int) -> bool:
+    """Whether the word at `start` follows नाम: `तूफान का नाम तौकते है` gives a name, not a participle."""
+    return text.endswith(_NAME, 0, start)
 
 
 class PluralAuxiliary(Check):
@@ -19,7 +25,8 @@ class PluralAuxiliary(Check):
     हैं whatever the subject. Not read: a है that ends the text with nothing after it (an excerpt
     cut mid-word may have lost the anusvara's word), हुए (नजर बनाए हुए है is right for one subject: the participle
     there does not agree), लिए (के लिए है), the postpositions वास्ते, रास्ते, नाते (the table's
-    `unless`), a feminine रही है (its subject decides), English lines and page chrome.
+    `unless`), a feminine रही है (its subject decides), a word after नाम (a name: `इस तूफान का नाम
+    तौकते है`), English lines and page chrome.
     Fix safety: unsafe (हैं is nearly always meant; where the subject is singular the participle is
     the slip instead: गंधक भालुओं को आकर्षित करता है).
     """
@@ -44,7 +51,7 @@ class PluralAuxiliary(Check):
                 while start and text[start - 1] in _LETTERS:
                     start -= 1
                 participle = text[start:hai - 1]
-                if (participle and participle not in unless
+                if (participle and participle not in unless and not _named(text, start)
                         and (participle in words or any(participle.endswith(e) and participle != e for e in endings))
                         and conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
                     yield ctx.finding(

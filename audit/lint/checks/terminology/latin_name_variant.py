@@ -59,6 +59,8 @@ class LatinNameVariant(Check):
         for a, b in zip(words, words[1:]):
             gap = text[a.end() : b.start()]
             joined = (a.group() + b.group()).lower()
+            if joined.isdigit():
+                continue  # 2-0 beside the 20 of T20: a score or a range, no name's two spellings
             if gap in (" ", "-") and joined in singles and (_name_like(a.group()) or _name_like(b.group())
                                                              or joined in singles):
                 forms[joined][text[a.start() : b.end()]].append((a.start(), b.end()))
