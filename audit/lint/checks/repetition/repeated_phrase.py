@@ -39,7 +39,9 @@ class RepeatedPhrase(Check):
     "मानव जाति की … मानव जाति की" are normal Hindi. Across adjacent sentences it must be
     longer still, since writers do repeat a name and its noun.
     Repetition by design is left alone: a unit or label repeated around numbers in a range or a
-    price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a repeat more than `max_gap`
+    price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a clause holding a number told
+    again after different words (a list of results: `वनडे में उसे 3-0 से हराया टी20 में उसे 3-0 से
+    हराया`), a repeat more than `max_gap`
     words after the first or after a comma or conjunction (a new clause naming its subject again),
     a sentence in another paragraph (a headline, standfirst or pull-quote line that the next line
     repeats is a page template, and a new paragraph restating the words of the one before is
@@ -199,6 +201,9 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return True  # 2865 से 3255 रुपए प्रति क्विंटल … 4001 रुपए प्रति क्विंटल
     if num(first, p + length) and num(second, q + length):
         return True  # मंडी सरसो भाव 4951 … मंडी सरसो भाव 4850
+    if (_ends_clause(first[p + length - 1].key) and any(t.kind == "num" for t in second[q : q + length])
+            and _after_different_words(first, p, second, q)):
+        return True  # वनडे में … को 3-0 से हराया टी20 में … को 3-0 से हराया: two facts of a list, told alike
     if not same:
         # a name and its postposition said again (no verb in the repeat): no clause is duplicated
         return not any(t.key in _VERBS for t in second[q : q + length])
@@ -213,6 +218,24 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
 
 
 _VERBS = CLAUSE_ENDS | LIGHT_VERBS
+
+
+def _after_different_words(first: list[Token], p: int, second: list[Token], q: int) -> bool:
+    """Whether, read back from the two copies over the words they share, a different word comes
+    before each (वनडे में … / टी20 में …), not the start of a sentence."""
+    k = 1
+    while p >= k and q >= k and first[p - k].key == second[q - k].key:
+        k += 1
+    return p >= k and q >= k
+
+
+def _ends_clause(key: str) -> bool:
+    """A finite auxiliary or a perfective verb (हराया, जीता, बनाई): what closes a told fact."""
+    return key in _AUXILIARIES or key.endswith(_PERFECTIVE)
+
+
+_AUXILIARIES = frozenset("है हैं था थी थे".split())  # (not की, ली, दी: postpositions and nouns too)
+_PERFECTIVE = ("ाया", "ाई", "ाए", "ीता", "ीती", "ीते")
 _CONJUNCTIONS = frozenset("क्योंकि लेकिन परंतु किंतु जबकि और तथा कि तो इसलिए बल्कि".split())
 
 
