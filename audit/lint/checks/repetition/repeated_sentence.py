@@ -77,7 +77,8 @@ class RepeatedSentence(Check):
                         restated = _standfirst_and_lead(ctx.article, conventions)
                     template = prev.paragraph != sent.paragraph and (
                         conventions.whole_line(prev.start, prev.end) or prev.paragraph in lead
-                        or (prev.paragraph, sent.paragraph) == restated)
+                        or (prev.paragraph, sent.paragraph) == restated
+                        or _reprinted(ctx, conventions, prev.start, sent.start))
                     if not template:
                         yield self._finding(ctx, sent, prev, score)
                     break
@@ -169,6 +170,25 @@ class _OverlapIndex:
 
 
 
+def _reprinted(ctx: Context, conventions, first: int, copy: int) -> bool:
+    """Whether the page printed its story twice: a headline line written again, the first copy of a
+    sentence between the two headlines and the second after the second (`शीर्षक … Advertisement
+    शीर्षक Admin • date …` and the same body again)."""
+    pairs = ctx.shared.get("reprinted headlines")
+    if pairs is None:
+        seen: dict[str, int] = {}
+        pairs = []
+        for (start, end), kind in zip(conventions.lines, conventions.line_kinds):
+            if kind == HEADLINE:
+                line = ctx.article.text[start:end].strip()
+                if line in seen:
+                    pairs.append((seen[line], start))
+                else:
+                    seen[line] = start
+        ctx.shared["reprinted headlines"] = pairs
+    return any(one < first < two < copy for one, two in pairs)
+
+
 def _repeated_standfirst(article, count: int) -> set[int]:
     """Short paragraphs (three sentences at most) among the first `count` lines whose every
     sentence comes again later: a standfirst that the page template repeats in the body."""
@@ -203,8 +223,9 @@ _LONG_TITLE_WORDS = 24
 def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
     """The first two prose paragraphs, where the first is a standfirst: three sentences at most,
     set off as one by a headline line above it (or the page's first line, a title of up to 24 words
-    with no end mark) or by a label or date stamp opening it (`संक्षेप:`, `date 2025-01-05`). A prose paragraph's line is no headline, chrome, English or spec line and
-    ends a sentence or holds a whole one before its last (a lead cut off mid-sentence where the page
+    with no end mark), by a sub-head line between it and the lead, or by a label or date stamp
+    opening it (`संक्षेप:`, `date 2025-01-05`). A prose paragraph's line is no headline, chrome,
+    English or spec line and ends a sentence or holds a whole one before its last (a lead cut off mid-sentence where the page
     text ends is still prose; a caption line run on without an end mark is not)."""
     prose: list[int] = []
     counts: dict[int, int] = {}
@@ -226,6 +247,8 @@ def _standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
             prose.append(sent.paragraph)
         elif kind == HEADLINE or (kind is None and start == 0 and len(line.split()) <= _LONG_TITLE_WORDS):
             headline_above = True  # a HEADLINE line, or the page's first line with no end mark: its title
+            if len(prose) == 1 and kind == HEADLINE:
+                marked = True  # a sub-head between the first paragraph and the lead sets the first off
     if len(prose) < 2 or counts[prose[0]] > 3 or not marked:
         return None
     return prose[0], prose[1]
