@@ -4,7 +4,7 @@ import re
 from operator import methodcaller
 
 from audit.core.conventions import LINE_KINDS
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -60,6 +60,9 @@ def _lookalikes(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, 
 
 _LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")  # only spaces or tabs left on the line (read, not copied)
 _WORD_BEFORE = re.compile(rf"{_DEVA}+$")
+# What a finite Hindi verb ends in: a vowel sign or a vowel letter (गई, दिए), the anusvara or the candrabindu
+_VERB_FINALS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0902\u0901") | frozenset(
+    map(chr, range(0x0905, 0x0915)))
 _TO_LATIN = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
@@ -73,7 +76,9 @@ class LookalikeChar(Check):
     A page with no danda that ends lines with '|' and nowhere else keeps one habit and passes, and so
     does a byline, headline or chrome line that separates its fields with ' | '.
     A visarga is flagged only where the word reads as a common word without it and is rare
-    with it (अतः, प्रातः and पुनः pass). Fix safety: safe, the drawn text is kept.
+    with it (अतः, प्रातः and पुनः pass). Fix safety: safe, the drawn text is kept; but a pipe after a
+    word that no verb ends like (a consonant: `मेले की शुरुआत | आधिकारिक …`) may be stray rather than a
+    sentence end, so its danda is an unsafe fix.
     """
 
     code = "LOOK001"
@@ -95,8 +100,13 @@ class LookalikeChar(Check):
                     continue
                 # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
+                # A Hindi clause ends in a verb, and a finite verb ends in a vowel sign or nasal (है,
+                # गई, बढ़ी, करेंगे): a pipe after a word that does not (`मेले की शुरुआत | आधिकारिक …`)
+                # may be stray, not a sentence end, so turning it into a danda is for a reader to confirm.
+                last = text[start - 1:start]  # the last letter of the word before (read back, not searched)
+                safe = not ("\u0900" <= last <= "\u097f") or last in _VERB_FINALS
                 yield ctx.finding(self, start, end, f"'{text[start:end].strip()}' stands for the danda '।'",
-                                  [Fix(start, end, danda, applicability=SAFE)])
+                                  [Fix(start, end, danda, applicability=SAFE if safe else UNSAFE)])
             elif kind == "virama":
                 yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
                                   [Fix(start, end, "", applicability=SAFE)])
