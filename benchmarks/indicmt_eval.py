@@ -49,10 +49,12 @@ CODE_MAPPING = {
     "BIL006": ("Fluency_Punctuation", "Accuracy_Mistranslation"),
     "BIL007": ("Terminology_Inappropriate", "Accuracy_Mistranslation"),
     "BIL008": ("Terminology_Inappropriate", "Transliteration", "Accuracy_Mistranslation"),
+    "BIL009": ("Terminology_Inappropriate", "Transliteration", "Accuracy_Mistranslation"),
 }
 AIM_TYPES = ("Transliteration", "Accuracy_Untranslated_text", "Terminology_Inappropriate")
-AIM_CODES = ("ANGL001", "ANGL002", "ANGL003", "TERM004", "BIL002", "BIL003", "BIL004", "BIL007", "BIL008")
-AIM_BILINGUAL = ("BIL002", "BIL003", "BIL004", "BIL007", "BIL008")
+AIM_CODES = ("ANGL001", "ANGL002", "ANGL003", "TERM004", "BIL002", "BIL003", "BIL004", "BIL007", "BIL008",
+             "BIL009")
+AIM_BILINGUAL = ("BIL002", "BIL003", "BIL004", "BIL007", "BIL008", "BIL009")
 
 
 def _spans(segment: dict) -> list[tuple[int, int, str]]:

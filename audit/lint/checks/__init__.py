@@ -9,6 +9,7 @@ from audit.lint.checks.bilingual.entities import LostEntity
 from audit.lint.checks.bilingual.glossary_source import SourceTermRendering
 from audit.lint.checks.bilingual.hybrid_term import HybridTerm
 from audit.lint.checks.bilingual.lost_punctuation import LostQuestionMark
+from audit.lint.checks.bilingual.neighbour_loan import NeighbourLoan
 from audit.lint.checks.bilingual.numbers import NumberMismatch
 from audit.lint.checks.bilingual.source_sense import SourceWrongSense
 from audit.lint.checks.bilingual.transliterated import TransliteratedSource
@@ -77,6 +78,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     LostQuestionMark,
     SourceWrongSense,
     HybridTerm,
+    NeighbourLoan,
     EncodingHygiene,
     LookalikeChar,
     ConceptConsistency,
