@@ -25,7 +25,9 @@ class UntranslatedSegment(Check):
     Hindi news writes names in Devanagari (कोच मार्लो ने), except the forms desks keep in Latin: an
     acronym, a brand or name the glossary lists, a bracketed gloss `हबल (Hubble)`, a product line
     with a model number (Galaxy S24), a unit beside a number. A word glued to the Hindi after it
-    (कोच Marloweने, a space lost) counts by its Latin letters alone.
+    (कोच Marloweने, a space lost) counts by its Latin letters alone. So is a capitalised word that
+    opens a source sentence and is copied as it stands (Baker और ओसेई ने ...): whether a name or a
+    word, English does not say there, but Latin script in the Hindi is wrong either way.
     """
 
     code = "BIL003"
@@ -67,6 +69,9 @@ class UntranslatedSegment(Check):
         said = source_words(unit.source)
         source = {w.lower for w in said if not w.name}
         names = {w.text for w in said if w.name}
+        # a capitalised word opening a source sentence is a name or a word (Hershey, Bread): copied
+        # into the Hindi as it stands, it is left in Latin script either way
+        openers = {w.text for w in said if not w.name and w.text[:1].isupper()} - names
         min_length = ctx.setting(self, "min_word_length")
         for sent in unit.sentences:
             known = {j for m in ctx.glossary.latin.scan(sent.tokens) for j in range(m.first, m.last + 1)}
@@ -85,6 +90,11 @@ class UntranslatedSegment(Check):
                     yield ctx.finding(self, start, end,
                                       f"the name '{text}' is left in Latin script; Hindi news writes names in "
                                       "Devanagari", severity=Severity.INFO, confidence=0.6)
+                elif text in openers and i not in known and _plain_name(sent, i, text):
+                    yield ctx.finding(self, start, end,
+                                      f"'{text}', which opens the source's sentence, is left in Latin script; "
+                                      "Hindi news writes a name in Devanagari and translates a word",
+                                      severity=Severity.INFO, confidence=0.5)
 
 
 def _glued_latin(token: str) -> str:
