@@ -58,13 +58,19 @@ AIM_BILINGUAL = ("BIL002", "BIL003", "BIL004", "BIL007", "BIL008", "BIL009")
 
 
 def _spans(segment: dict) -> list[tuple[int, int, str]]:
+    """Each span located by its text; a text marked twice in a segment (Ghz ... Ghz) is its next
+    occurrence the second time, not the first one again (the token offsets are unreliable)."""
     text = segment["translation"]
     out = []
+    after: dict[str, int] = {}  # where the next search for a text already located starts
     for span in segment["completion"]:
         needle = (span.get("span_text") or "").replace("\u00a0", " ").strip()
-        pos = text.find(needle) if needle else -1
+        pos = text.find(needle, after.get(needle, 0)) if needle else -1
+        if pos < 0 and needle in after:
+            pos = text.find(needle)  # marked more often than written: as before
         if pos >= 0:
             out.append((pos, pos + len(needle), span["span_type"]))
+            after[needle] = pos + len(needle)
     return out
 
 
