@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import re
 from functools import lru_cache
-from typing import NamedTuple
 
 from audit.core.conventions import GLOSS
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -16,7 +14,7 @@ from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.slots import POSTPOSITIONS, attributive_form, before_postposition
 from audit.lint.checks.bilingual.english import (capitalised_groups, hyphenated_compounds, lemmas, source_lemmas,
                                                   source_words, to_translate)
-from audit.lint.checks.bilingual.glued import common_hindi, may_be_glued
+from audit.lint.checks.bilingual.glued import Glue, respaced, space_note, unglue
 
 
 class TransliteratedSource(Check):
@@ -126,15 +124,15 @@ class TransliteratedSource(Check):
                 for i, tok in enumerate(sent.tokens):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3 or glossed(i, i):
                         continue
-                    glue = _Glue(tok.text, "", 0)
+                    glue = Glue(tok.text, "", 0)
                     hit = self._spelled(ctx, tok.text, spelled, loans, _light_verb_follows(sent.tokens, i))
                     if hit is None:
                         # a missing space: गैरेजमें is गैरेज + में, and गैरेज spells "garage"
-                        glue, hit = _unglued(ctx, tok.text, lambda part: (
+                        glue, hit = unglue(ctx, tok.text, lambda part: (
                             self._spelled(ctx, part, spelled, loans) or _listed_source_word(part, wanted)))
                         if hit is None:  # a listed form of a source word is evidence enough that the
                             # rest is another word, a name too (बैक्टीरियाहैती: बैक्टीरिया + हैती)
-                            glue, hit = _unglued(ctx, tok.text, lambda part: _listed_source_word(part, wanted),
+                            glue, hit = unglue(ctx, tok.text, lambda part: _listed_source_word(part, wanted),
                                                  beside=lambda other: len(other) >= 3)
                         if hit is None:
                             continue
@@ -186,15 +184,15 @@ class TransliteratedSource(Check):
         source_word, lemma = hit
         return source_word.text, lemma
 
-    def _unlisted(self, ctx: Context, start: int, end: int, word: str, glue: _Glue | None = None):
+    def _unlisted(self, ctx: Context, start: int, end: int, word: str, glue: Glue | None = None):
         flagged = ctx.article.text[start:end]
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; a Hindi word may say it "
-                           f"(the concept table has no entry for '{word}'){_space_note(glue)}",
+                           f"(the concept table has no entry for '{word}'){space_note(glue)}",
                            severity=Severity.INFO, confidence=0.5)
 
     def _finding(self, ctx: Context, start: int, end: int, word: str, concept: Concept, slot: int | None,
-                 confidence: float = 0.9, glue: _Glue | None = None, oblique: bool = False, group: bool = False,
+                 confidence: float = 0.9, glue: Glue | None = None, oblique: bool = False, group: bool = False,
                  sense: SourceSense | None = None):
         hindi = concept.hindi_for(_case_slot(concept, slot, oblique) if slot is not None else 0)
         if slot is not None and not oblique:  # गवर्नमेंट जॉब -> सरकारी जॉब
@@ -212,8 +210,8 @@ class TransliteratedSource(Check):
             note = f" ({sense.note})"
         return ctx.finding(self, start, end,
                            f"'{flagged}' writes the source's '{word}' in Devanagari; the desk's Hindi is "
-                           f"'{hindi}'{note}{_space_note(glue)}",
-                           [Fix(start, end, _respaced(hindi, glue),
+                           f"'{hindi}'{note}{space_note(glue)}",
+                           [Fix(start, end, respaced(hindi, glue),
                                 applicability=UNSAFE if trusted else DISPLAY_ONLY)],
                            severity=Severity.WARNING if rare else Severity.INFO, confidence=confidence)
 
@@ -263,38 +261,6 @@ def _case_slot(concept: Concept, slot: int, oblique: bool) -> int:
 _LIGHT_VERBS = frozenset("कर करना करने करते करता करती करें करे करो किया किए किये की कीं करेगा करेगी करेंगे करूंगा करोगे हो होना होने होता होती होते हुआ हुए हुई होगा होगी होंगे".split())
 
 
-# Where a Devanagari word may begin: an independent vowel or a consonant, not a vowel sign or virama.
-_WORD_INITIAL = re.compile(r"[\u0905-\u0914\u0915-\u0939\u0958-\u095F]")
-
-
-class _Glue(NamedTuple):
-    """The part of a token that is the transliteration, and the Hindi word glued to it."""
-
-    word: str
-    other: str  # "" when nothing is glued
-    offset: int  # of the word in the token; 0 when the Hindi word comes after it
-
-
-def _unglued(ctx: Context, token: str, source_word_of, beside=None):
-    """(glue, (source word, lemma)) when the token is a transliteration glued to a Hindi word
-    (ड्राइविंगके, गैरेजमें, मानेप्राइम: a space lost), else (None, None). The whole token must be
-    unknown to Hindi and the other part a function word or a common Hindi word (or what `beside`
-    accepts), so that a Hindi word that happens to end in के or में is never cut."""
-    if not may_be_glued(token):
-        return None, None
-    for m in _WORD_INITIAL.finditer(token, 2):
-        head, tail = token[: m.start()], token[m.start():]
-        if head.endswith("\u094d"):
-            continue
-        for word, other, offset in ((head, tail, 0), (tail, head, len(head))):
-            if len(word) < 3 or not (beside(other) if beside else common_hindi(ctx, other)):
-                continue
-            hit = source_word_of(word)
-            if hit is not None:
-                return _Glue(word, other, offset), hit
-    return None, None
-
-
 def _listed_source_word(form: str, wanted: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
     """(source word, lemma) when the form is a transliteration the table lists for a word of the source."""
     for h in default_concepts().lookup(form):
@@ -306,19 +272,6 @@ def _listed_source_word(form: str, wanted: dict[int, tuple[str, str]]) -> tuple[
 def _listed_slot(form: str, concept: Concept) -> int | None:
     """The slot of a form the table lists for the concept (a glued लीवियों is its plural oblique)."""
     return next((h.slot for h in default_concepts().lookup(form) if h.concept is concept and h.side == "translit"), None)
-
-
-def _space_note(glue: _Glue | None) -> str:
-    if glue is None or not glue.other:
-        return ""
-    return f"; a space is missing {'after' if glue.offset else 'before'} '{glue.other}'"
-
-
-def _respaced(hindi: str, glue: _Glue | None) -> str:
-    """The Hindi word, with the lost space put back on the side the other word was glued."""
-    if glue is None or not glue.other:
-        return hindi
-    return " " + hindi if glue.offset else hindi + " "
 
 
 def _nominal_concepts(by_english, lemma: str, said: str, loans: _LoanPolicy) -> list[Concept]:
