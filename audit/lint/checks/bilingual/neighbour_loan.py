@@ -9,6 +9,7 @@ from audit.language.soundalike import spelling_distance
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.bilingual.english import lemmas, source_lemmas, source_words
+from audit.lint.checks.bilingual.glued import Glue, respaced, space_note, unglue
 
 
 class NeighbourLoan(Check):
@@ -24,7 +25,8 @@ class NeighbourLoan(Check):
     (level / levee 0.8). It fires only where the token does not spell the source word itself:
     Hindi writes homophones one way (ब्रेक is break and brake, रोल is roll and role), so a token
     that sounds like the source word is that word, written out (BIL004's business), not a neighbour.
-    One word derived from the other (report / reporter) is not a neighbour either.
+    One word derived from the other (report / reporter) is not a neighbour either. A token glued to
+    a Hindi word (लेवलके: a space lost) counts by its written-out part.
     """
 
     code = "BIL009"
@@ -46,21 +48,26 @@ class NeighbourLoan(Check):
                 for tok in sent.tokens:
                     if tok.kind != "deva" or len(tok.text) < 3:
                         continue
-                    hit = _neighbour(tok.text, candidates, said, min_similarity, min_length)
-                    if hit is None:
-                        continue
-                    concept, slot, source_word = hit
-                    yield self._finding(ctx, tok.start, tok.end, concept, slot, source_word)
+                    def neighbour(form):
+                        return _neighbour(form, candidates, said, min_similarity, min_length)
+                    glue, hit = Glue(tok.text, "", 0), neighbour(tok.text)
+                    if hit is None:  # a lost space: लेवलके is लेवल + के
+                        glue, hit = unglue(ctx, tok.text, neighbour)
+                        if hit is None:
+                            continue
+                    start = tok.start + glue.offset
+                    yield self._finding(ctx, start, start + len(glue.word), *hit, glue)
 
-    def _finding(self, ctx: Context, start: int, end: int, concept: Concept, slot: int, source_word: str):
+    def _finding(self, ctx: Context, start: int, end: int, concept: Concept, slot: int, source_word: str,
+                 glue: Glue):
         flagged = ctx.article.text[start:end]
         right = _hindi_of(source_word, concept.pos, slot)
         advice = f"; the desk's Hindi for '{source_word}' is '{right}'" if right else ""
         return ctx.finding(
             self, start, end,
             f"'{flagged}' writes '{concept.english}', but the source says '{source_word}': a neighbouring "
-            f"English word was taken for the source's{advice}",
-            [Fix(start, end, right, applicability=DISPLAY_ONLY)] if right else [],
+            f"English word was taken for the source's{advice}{space_note(glue)}",
+            [Fix(start, end, respaced(right, glue), applicability=DISPLAY_ONLY)] if right else [],
             confidence=0.6)
 
 
