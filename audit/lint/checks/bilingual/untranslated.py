@@ -27,7 +27,9 @@ class UntranslatedSegment(Check):
     with a model number (Galaxy S24), a unit beside a number. A word glued to the Hindi after it
     (कोच Marloweने, a space lost) counts by its Latin letters alone. So is a capitalised word that
     opens a source sentence and is copied as it stands (Baker और ओसेई ने ...): whether a name or a
-    word, English does not say there, but Latin script in the Hindi is wrong either way.
+    word, English does not say there, but Latin script in the Hindi is wrong either way. A unit
+    beside a number stays as written (5 km, 2.4 GHz), but a rate copied from the source with its
+    slash (120 km/h, 54 Mbit/s) is info: Hindi says it with प्रति.
     """
 
     code = "BIL003"
@@ -78,6 +80,12 @@ class UntranslatedSegment(Check):
             for i, tok in enumerate(sent.tokens):
                 # a word glued to the Hindi after it (Carpanedoने: a space lost) counts by its Latin part
                 text = tok.text if tok.kind == "latin" else _glued_latin(tok.text)
+                per = _per_unit(sent.tokens, i) if tok.kind == "latin" else None
+                if per is not None and ctx.article.text[per[0] : per[1]].lower() in unit.source.lower():
+                    rate = ctx.article.text[per[0] : per[1]]
+                    yield ctx.finding(self, *per, f"'{rate}' is the source's unit left in English; Hindi says a "
+                                      "rate per unit with प्रति (किमी प्रति घंटा)", severity=Severity.INFO, confidence=0.6)
+                    continue
                 if not text or not text.isalpha() or len(text) < min_length:
                     continue
                 start, end = tok.start, tok.start + len(text)
@@ -136,6 +144,25 @@ def _latin_run(tokens, i: int):
 
 def _is_code(text: str) -> bool:
     return "`" in text or text.count("(") + text.count("{") + text.count("=") + text.count(";") > len(text) / 20
+
+
+def _per_unit(tokens, i: int) -> tuple[int, int] | None:
+    """(start, end) of a unit per unit after a number, in Latin letters with a slash (120 km/h,
+    54 Mbit/s, 54Mbit/s), else None. A single unit beside a number (5 km, 2.4 GHz) is a style choice,
+    but a rate is something Hindi says in words, with प्रति (किमी प्रति घंटा, मेगाबिट प्रति सेकंड)."""
+    glued = _NUMBER_THEN_LETTERS.fullmatch(tokens[i].text)
+    if glued is None and (i == 0 or tokens[i - 1].kind != "num"):
+        return None
+    if i + 2 >= len(tokens):
+        return None
+    slash, per = tokens[i + 1], tokens[i + 2]
+    if slash.text != "/" or per.kind != "latin" or not per.text.isalpha() or slash.start != tokens[i].end \
+            or per.start != slash.end:
+        return None
+    return tokens[i].start + (glued.start(1) if glued else 0), per.end
+
+
+_NUMBER_THEN_LETTERS = re.compile(r"[0-9][0-9.,]*([A-Za-z]+)")
 
 
 def _beside_number(tokens, i: int) -> bool:
