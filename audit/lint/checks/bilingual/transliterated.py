@@ -153,13 +153,49 @@ class TransliteratedSource(Check):
                         # after (डिसीजनका), else the next token (इसडिसीजन का)
                         oblique = (fold(glue.other) in POSTPOSITIONS if glue.other and not glue.offset
                                    else before_postposition(sent.tokens, i))
+                        taken.add(i)
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
                                             oblique=oblique, group=said in groups, sense=sense)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
+                        taken.add(i)
                         yield self._unlisted(ctx, start, end, said, glue)
+                yield from self._split_compounds(ctx, sent.tokens, taken, spelled, loans, by_english, attributive)
+
+    def _split_compounds(self, ctx: Context, tokens, taken: set[int], spelled: SpelledWords, loans: _LoanPolicy,
+                         by_english, attributive: frozenset[str]):
+        """A closed English compound of the source written out as two words (household -> हाउस होल्ड):
+        two neighbouring tokens that together, not one by one, spell a source word made of two common
+        English words (`_english_compound`). Not where either is a function word (चैट और), nor where
+        both are loans the desk keeps (videolink -> वीडियो लिंक, two established loans). The Hindi is
+        offered where the table has the word in the sense the source uses it (an adjective row only
+        before a noun: household names -> घरेलू नाम); else the finding informs with none."""
+        for i in range(len(tokens) - 1):
+            first, second = tokens[i], tokens[i + 1]
+            if (i in taken or i + 1 in taken or first.kind != "deva" or second.kind != "deva"
+                    or second.start != first.end + 1):
+                continue
+            if any(fold(t.text) in ctx.lexicon.stopwords or len(t.text) < 2 for t in (first, second)):
+                continue
+            if all(loans.accepted(t.text) for t in (first, second)):
+                continue
+            hit = self._spelled(ctx, first.text + second.text, spelled, loans)
+            if hit is None or not hit[0].islower() or not _english_compound(hit[0]):
+                continue
+            if any(_spelled_source_word(t.text, spelled, ctx.setting(self, "max_key_distance")) is not None
+                   for t in (first, second)):
+                continue  # one of them is a source word written out on its own
+            said, lemma = hit
+            # an adjective row's Hindi fits only where the source uses the word as one (household names)
+            usable = [c for c in _nominal_concepts(by_english, lemma, said, loans) if loans.usable(c)
+                      and (c.pos != "adj" or said.lower() in attributive)]
+            taken.update((i, i + 1))
+            if usable:
+                yield self._finding(ctx, first.start, second.end, said, usable[0], None, confidence=0.6)
+            else:
+                yield self._unlisted(ctx, first.start, second.end, said)
 
     def _spells_next(self, ctx: Context, tokens, last: int, spelled: SpelledWords, loans) -> bool:
         """The token after `last` writes out a source word that Hindi has not made its own: a
