@@ -104,6 +104,20 @@ def test_read_only_file_is_refused(tmp_path, capsys):
     assert story.read_text(encoding="utf-8") == BROKEN
 
 
+def test_read_only_file_of_another_user_is_refused_even_for_root(tmp_path, capsys):
+    """Root may write anything, but a file with no write bit for anyone is a desk's decision."""
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    story = tmp_path / "story.txt"
+    story.write_text(BROKEN, encoding="utf-8")
+    os.chown(story, 4321, 4321)
+    story.chmod(0o444)
+    code, err = _fix(capsys, story)
+    assert code == 2
+    _one_line(err, str(story), "read-only")
+    assert story.read_text(encoding="utf-8") == BROKEN
+
+
 def test_hard_links_are_refused_not_split(tmp_path, capsys):
     story = tmp_path / "story.txt"
     story.write_text(BROKEN, encoding="utf-8")

@@ -86,6 +86,36 @@ def test_save_refuses_to_overwrite_a_file_changed_on_disk(story, engine):
     assert story.read_text(encoding="utf-8") == "किसी और ने बदल दिया।\n"
 
 
+@pytest.mark.parametrize("owner", ["self", "someone else"])
+def test_save_refuses_a_read_only_article_as_fix_does(story, engine, owner):
+    """A desk that made an article read-only meant it, for root too: the review saves nothing
+    (no `name~` either), with one line naming the file, as `check --fix` refuses it."""
+    import os
+    import stat
+
+    from audit.core.fileio import WriteError
+
+    if owner == "someone else":
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a file away")
+        os.chown(story, 4321, 4321)
+    before = story.read_bytes()
+    story.chmod(0o444)
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    session.accept(_first(session, "FMT001"))
+    with pytest.raises(WriteError) as caught:
+        session.save()
+    line = caught.value.one_line()
+    assert str(story) in line and "read-only" in line and "\n" not in line
+    assert story.read_bytes() == before and stat.S_IMODE(story.stat().st_mode) == 0o444
+    assert not story.with_name(story.name + "~").exists()
+    assert session.dirty  # the decision is still there to save once the file is writable
+    story.chmod(0o644)
+    session.save()
+    assert "$5 मिलियन" in story.read_text(encoding="utf-8")
+
+
 def test_glossary_addition_is_validated_and_takes_effect(story, tmp_path):
     from audit.lint.engine import Engine
     from audit.language.glossary import DEFAULT_GLOSSARY

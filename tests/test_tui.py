@@ -157,6 +157,24 @@ async def test_save_does_not_overwrite_a_file_changed_on_disk(stories, engine):
     assert story.read_text(encoding="utf-8") == "डेस्क पर किसी और ने बदला।\n"
 
 
+async def test_saving_a_read_only_article_is_a_message_not_a_crash(stories, engine):
+    story = stories[0]
+    before = story.read_bytes()
+    story.chmod(0o444)
+    app = ReviewApp(stories, engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await select(pilot, "FMT001")
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and str(story) in errors[0] and "read-only" in errors[0]
+        assert app.session.dirty
+    assert story.read_bytes() == before
+
+
 async def _accept_one_and_leave(stories, engine) -> str:
     """A session that accepts one finding and quits unsaved (its decision stays in the journal);
     the text it had reached."""

@@ -160,18 +160,21 @@ def resolve(path: str | Path) -> Path:
 
 def writable(path: Path, info: os.stat_result) -> bool:
     """Whether the user may write `path`, by its permission bits even for root: a file or folder
-    someone made read-only is a decision jaanch respects, as editors do."""
+    someone made read-only is a decision jaanch respects, as editors do. Root, whom `os.access`
+    lets write anything, is held to the bits: no write bit for anyone means read-only."""
     if info.st_uid == os.geteuid():
         return bool(info.st_mode & stat.S_IWUSR)
+    if os.geteuid() == 0:
+        return bool(info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
     return os.access(path, os.W_OK)
 
 
 def check_writable(real: Path, info: os.stat_result, shown: str) -> None:
     """Refuse read-only and hard-linked files, and folders we cannot create a temp file in."""
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError("not a regular file; --fix rewrites only regular files", shown)
+        raise WriteError("not a regular file; jaanch rewrites only regular files", shown)
     if not writable(real, info):
-        raise WriteError("is read-only; nothing was written (make it writable to let --fix change it)", shown)
+        raise WriteError("is read-only; nothing was written (make it writable to let jaanch change it)", shown)
     if info.st_nlink > 1:
         raise WriteError(f"has {info.st_nlink} hard links; replacing it would split them, so nothing was "
                          "written (fix one copy and link it again)", shown)
@@ -181,6 +184,17 @@ def check_writable(real: Path, info: os.stat_result, shown: str) -> None:
         folder_writable = False
     if not folder_writable:
         raise WriteError(f"its folder {real.parent} is read-only; nothing was written", shown)
+
+
+def check_rewritable(path: str | Path) -> None:
+    """Refuse, before anything is written, a file `check --fix` would refuse (read-only, hard-linked,
+    in a read-only folder): a review saves under the same rules."""
+    real = resolve(path)
+    try:
+        info = os.stat(real)
+    except OSError as exc:
+        raise WriteError(describe(exc), str(path)) from None
+    check_writable(real, info, str(path))
 
 
 def _umask() -> int:

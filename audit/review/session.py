@@ -18,7 +18,7 @@ from pathlib import Path
 
 from audit.core.document import Article, decode_article, parse_article
 from audit.core.errors import JaanchError
-from audit.core.fileio import Snapshot, WriteError, read_snapshot, write_atomic
+from audit.core.fileio import Snapshot, WriteError, check_rewritable, read_snapshot, write_atomic
 from audit.core.findings import SAFE, Finding, Fix, apply_fixes
 from audit.inputs.pairs import align_article
 from audit.lint.checks import SourceSegment
@@ -434,6 +434,7 @@ class ReviewSession:
             raise conflict
         backup = None
         if self.text != self.disk_text:
+            check_rewritable(self.path)  # read-only, hard-linked: refused as `check --fix` refuses it
             backup = self.path.with_name(self.path.name + "~")
             shutil.copy2(self.path, backup)  # the exact bytes and mode of the previous version
             try:
