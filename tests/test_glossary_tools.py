@@ -172,6 +172,39 @@ def test_stats_counts_fires_and_silent_entries(corpus, tmp_path):
     assert "never appear" in proc.stdout.decode()
 
 
+def _stats_rows(*args: str) -> dict[str, dict]:
+    proc = run_cli("glossary", "stats", *args)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = next(args[i + 1] for i, a in enumerate(args) if a == "-o")
+    with open(out, encoding="utf-8") as handle:
+        return {r["latin"]: r for r in csv.DictReader(handle)}
+
+
+def test_stats_reads_the_project_configuration_as_check_does(tmp_path):
+    """A desk's jaanch.toml (its own glossary, its house style) counts in `glossary stats`: found
+    upwards from the corpus, or named with --config."""
+    project = tmp_path / "desk"
+    corpus = project / "archive" / "2026"
+    corpus.mkdir(parents=True)
+    (project / "names.tsv").write_text("latin\tcanonical\tvariants\nKestrova\tकेस्ट्रोवा\tकेस्त्रोवा\n",
+                                      encoding="utf-8")
+    (project / "jaanch.toml").write_text('glossaries = ["names.tsv"]\n[allow]\nTERM002 = ["Openai"]\n',
+                                         encoding="utf-8")
+    for n in range(3):
+        (corpus / f"s{n}.txt").write_text("केस्त्रोवा ने Openai के साथ करार किया। केस्ट्रोवा का शेयर चढ़ा।\n",
+                                          encoding="utf-8")
+    found = _stats_rows(str(corpus), "-o", str(tmp_path / "found.csv"))
+    assert int(found["Kestrova"]["variant_findings"]) == 3 and int(found["Kestrova"]["uses"]) == 3
+    assert int(found["OpenAI"]["casing_findings"]) == 0  # the house style allows it
+    (project / "jaanch.toml").rename(tmp_path / "desk.toml")
+    (tmp_path / "desk.toml").write_text('glossaries = ["desk/names.tsv"]\n', encoding="utf-8")
+    named = _stats_rows(str(corpus), "--config", str(tmp_path / "desk.toml"), "-o", str(tmp_path / "named.csv"))
+    assert int(named["Kestrova"]["variant_findings"]) == 3
+    assert int(named["OpenAI"]["casing_findings"]) == 3
+    plain = _stats_rows(str(corpus), "-o", str(tmp_path / "plain.csv"))  # no configuration in reach now
+    assert "Kestrova" not in plain
+
+
 def test_concept_table_lints_clean_and_round_trips(tmp_path):
     from audit.language.concepts import CONCEPTS
 

@@ -36,7 +36,11 @@ def add_subcommands(sub) -> None:
     exp.add_argument("-o", "--output", required=True, metavar="TBX_OR_CSV")
     stats = g.add_parser("stats", help="how often each entry fires over a corpus")
     stats.add_argument("corpus", metavar="CORPUS_DIR")
-    stats.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    stats.add_argument("--glossary", action="append", default=[], metavar="FILE",
+                       help="an extra glossary TSV (repeatable); added to the configuration's glossaries")
+    stats.add_argument("--no-house-glossary", action="store_true")
+    stats.add_argument("--config", metavar="FILE",
+                       help="a jaanch.toml (default: found upwards from the corpus, as `check` finds it)")
     stats.add_argument("-o", "--output", metavar="CSV", help="write the table here instead of a summary")
 
 
@@ -109,10 +113,11 @@ def run(args: argparse.Namespace) -> int:
         count = getattr(tbx, f"{command}_{kind}")(source, target)
         print(f"{command}ed {count} entries: {source} → {target}")
         return 0
-    from audit.lint.engine import Engine
+    from audit.cli.main import engine_for
     from audit.maintenance.stats import entry_stats
 
-    table = entry_stats(args.corpus, Engine(glossary_paths(args.glossary)))
+    # the glossaries, house style and thresholds of jaanch.toml, as `check` reads them
+    table = entry_stats(args.corpus, engine_for(args))
     if args.output:
         from audit.core.fileio import write_atomic
 

@@ -161,13 +161,15 @@ def _project_config(paths: list[str], explicit: str | None = None):
 
 
 def engine_for(args: argparse.Namespace):
-    """The engine for `review` and `report`, configured as `check` configures it."""
+    """The engine for `review`, `report` and `glossary stats`, configured as `check` configures it
+    (the jaanch.toml found upwards from the first path, or the one `--config` names)."""
     from audit.cli.check_command import _settings
     from audit.core.findings import Severity
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.lint.engine import Engine, select_checks
 
-    config = _project_config(getattr(args, "paths", None) or [getattr(args, "corpus", ".")])
+    config = _project_config(getattr(args, "paths", None) or [getattr(args, "corpus", ".")],
+                             getattr(args, "config", None))
     house = config.house_glossary and not args.no_house_glossary
     glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
     engine = Engine(glossaries, select_checks(config.select, config.ignore),

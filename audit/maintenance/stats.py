@@ -18,7 +18,8 @@ def entry_stats(corpus: str, engine: Engine):
     glossary = engine.glossary
     fired = {"variant": Counter(), "casing": Counter(), "translated": Counter()}
     seen = Counter()
-    rules = Engine(engine.glossary_paths, [GlossaryVariant, LatinCasing, NameTranslated])
+    rules = Engine(engine.glossary_paths, [GlossaryVariant, LatinCasing, NameTranslated], engine.settings,
+                   engine.severities, engine.allowed)  # the house style ([allow]) counts as `check` counts
     rules.__dict__["glossary"] = glossary
     for path in collect_paths([corpus]):
         article = read_article(path)
