@@ -55,7 +55,8 @@ def server(tmp_path):
     story = tmp_path / "story.txt"
     shutil.copy(SAMPLES / "phone_launch_mt.txt", story)
     port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    (tmp_path / "tmp").mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", TMPDIR=str(tmp_path / "tmp"))
     proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "review", "--serve", "--host", "127.0.0.1",
                              "--port", str(port), str(story)], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -69,7 +70,7 @@ def server(tmp_path):
                 raise AssertionError(proc.stdout.read().decode())
             time.sleep(0.3)
     try:
-        yield story, port
+        yield story, port, proc
     finally:
         proc.terminate()
         try:
@@ -101,11 +102,15 @@ async def _session(story, port):
 
 
 def test_serve_offline_end_to_end(server):
-    story, port = server
+    story, port, proc = server
     asyncio.run(asyncio.wait_for(_session(story, port), DEADLINE))
     saved = story.read_text(encoding="utf-8")
     assert saved != (SAMPLES / "phone_launch_mt.txt").read_text(encoding="utf-8")
     assert (story.parent / (story.name + "~")).exists()  # saved the review's way: previous version kept
+    proc.terminate()
+    shown = proc.communicate(timeout=20)[0].decode("utf-8", "replace")
+    assert f"127.0.0.1:{port}" in shown  # the banner, once it listened
+    assert not list((story.parent / "tmp").iterdir())  # its page template folder is removed on the way out
 
 
 @pytest.mark.parametrize("where", ["host", "port in use"])
@@ -114,7 +119,8 @@ def test_a_place_it_cannot_serve_on_is_one_line_naming_it(tmp_path, where):
     'Name or service not known'), exit 2."""
     story = tmp_path / "story.txt"
     shutil.copy(SAMPLES / "phone_launch_mt.txt", story)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    (tmp_path / "tmp").mkdir()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", TMPDIR=str(tmp_path / "tmp"))
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -123,3 +129,5 @@ def test_a_place_it_cannot_serve_on_is_one_line_naming_it(tmp_path, where):
                                str(story)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2, done.stderr
     assert done.stderr.splitlines() == [done.stderr.strip()] and f"jaanch: cannot serve on {host}:{port}: " in done.stderr
+    assert done.stdout == ""  # no "Serving ... on" banner for a server that never listened
+    assert not list((tmp_path / "tmp").iterdir())  # nor a page template folder left behind

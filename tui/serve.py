@@ -50,12 +50,44 @@ def review_command(argv: list[str]) -> str:
 
 
 def serve(argv: list[str], host: str, port: int) -> int:
-    from textual_serve.server import Server
-
-    templates = offline_templates(Path(tempfile.mkdtemp(prefix="jaanch-serve-")))
-    try:
-        Server(review_command(argv), host=host, port=port, title="jaanch review",
-               templates_path=templates).serve()
-    except OSError as exc:  # a host that does not resolve, a port in use: say which
-        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+    with tempfile.TemporaryDirectory(prefix="jaanch-serve-") as folder:  # gone when serving ends
+        try:
+            _server(review_command(argv), host, port, offline_templates(Path(folder))).serve()
+        except OSError as exc:  # a host that does not resolve, a port in use: say which
+            raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
     return 0
+
+
+def _server(command: str, host: str, port: int, templates: Path):
+    """textual-serve's server, announcing itself once it listens: its own banner comes from the
+    application's startup, which aiohttp runs before it binds, so a port in use printed the
+    banner and then the error."""
+    import asyncio
+    import signal
+
+    from aiohttp import web
+    from textual_serve.server import LOGO, Server
+
+    class Announced(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            pass  # the banner waits for the bind (`serve` below)
+
+        def _banner(self, *_: object) -> None:
+            self.console.print(LOGO, highlight=False)
+            self.console.print(f"Serving {self.command!r} on {self.public_url}")
+            self.console.print("\n[cyan]Press Ctrl+C to quit")
+
+        def serve(self, debug: bool = False) -> None:
+            """Server.serve with aiohttp's after-bind message as the banner."""
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            try:
+                loop.add_signal_handler(signal.SIGINT, self.request_exit)
+                loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            except NotImplementedError:
+                pass
+            web.run_app(self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop,
+                         print=self._banner)
+
+    return Announced(command, host=host, port=port, title="jaanch review", templates_path=templates)
