@@ -41,7 +41,10 @@ class ConceptConsistency(Check):
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
     `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace), nor a noun after a
     place the glossary lists (`दिल्ली विश्वविद्यालय` beside `हर यूनिवर्सिटी`: the institution's name). On a tie the loan is
-    flagged, as an info: with each form used as often there is no majority to follow.
+    flagged, as an info: with each form used as often there is no majority to follow. A loan the table
+    marks not established (`established = no`) is never offered in place of the Hindi word, even as the
+    article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
+    word to keep).
     Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
     """
@@ -136,6 +139,11 @@ class ConceptConsistency(Check):
                 minority, side = hindi, "hindi"
             kept = hindi if side == "translit" else loans
             kept_text = text[kept[0][0] : kept[0][1]]
+            # The Hindi word outnumbered by a loan the table calls not established (सूचकांक 1x beside
+            # इंडेक्स 2x): the mix is flagged where it was, but the loan is never offered for the Hindi
+            # word, and the message says which to keep. (Flagging each loan instead moved the finding
+            # off the slip the real-news dev set marks, and onto loans inside names: कैलाश हॉस्पिटल.)
+            hindi_kept = side == "hindi" and not concept.established
             # With as many of each there is no majority to follow, and the real-news dev set found
             # such ties right 6 times in 8 (a majority's minority: 38 in 41): a note, not a warning.
             tie = key not in glossed and len(loans) == len(hindi)
@@ -147,8 +155,10 @@ class ConceptConsistency(Check):
                     self, start, end,
                     f"'{text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
                     f"('{concept.english}') in two languages; keep one"
-                    + (" (the article uses each as often)" if tie else ""),
-                    _fix(concept, side, slot, start, end,
+                    + (" (the article uses each as often)" if tie else "")
+                    + (f" (the loan is not established: keep '{text[start:end]}' and write it for "
+                       f"'{kept_text}')" if hindi_kept else ""),
+                    [] if hindi_kept else _fix(concept, side, slot, start, end,
                          attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None,
                          compound),
                     severity=Severity.INFO if tie else self.severity,
