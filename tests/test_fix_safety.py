@@ -109,3 +109,14 @@ def test_the_cli_warns_when_fixing_does_not_converge(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stderr", err)
     main(["check", "--fix", str(path)])
     assert "did not converge" in err.getvalue()
+
+
+def test_a_number_in_the_minority_digits_without_its_separator_is_one_finding_fixed_in_one_step():
+    """NUM003: ५१२० in an article of ASCII digits that groups 2,340: one finding whose fix gives the
+    article's digits and its separator together (a reviewer accepting it is done, not asked again)."""
+    from audit.lint.engine import select_checks
+
+    text = "बाढ़ से 2,340 घर डूबे, 1,120 पशु बहे और ५१२० लोग बेघर हुए।"
+    findings = Engine(checks=select_checks(["NUM003"], [])).audit_text(text)
+    assert [(f.text, [x.replacement for x in f.fixes]) for f in findings] == [("५१२०", ["5,120"])]
+    assert "2,340" in findings[0].message

@@ -303,6 +303,12 @@ def test_number_style_patterns_opening_with_their_digit_match_the_originals():
         for pattern, starts in ((ns._ASCII, ascii_starts), (ns._GROUPED, ascii_starts), (ns._UNGROUPED, ascii_starts),
                                 (ns._DEVA_DIGITS, run_starts(text, runs, ns._DEVA_DIGIT_SET, False))):
             assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+        # separators are read in Devanagari digits too, on the text with those digits made ASCII,
+        # from the starts of the runs of either
+        read = text.translate(ns._TO_ASCII)
+        both = sorted(ascii_starts + run_starts(text, runs, ns._DEVA_DIGIT_SET, False))
+        for pattern in (ns._GROUPED, ns._UNGROUPED, ns._GROUPED_FOUR, ns._UNGROUPED_FOUR):
+            assert [m.span() for m in matches_at(pattern, read, both)] == [m.span() for m in pattern.finditer(read)]
 
 
 def test_word_tries_match_the_longest_first_alternations():

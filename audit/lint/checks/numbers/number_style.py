@@ -38,7 +38,10 @@ class NumberStyle(Check):
     Fix:           25 मई को 22 लोग ...      भाव 47,618 रुपये ... भाव 56,600 रुपये   1,756 घर ... 4,385 लोग
 
     A desk that writes Devanagari digits throughout (२५ मई को २२ वर्षीय) keeps its choice; only the
-    minority system is flagged. Years and other numbers under 10,000 never need a separator.
+    minority system is flagged. Separators are read in either system alike (४७,६१८ ... ५६६०० is
+    flagged as 47,618 ... 56600 is, and fixed in its own digits); a number in the minority system that
+    also lacks the separator gets one finding whose fix does both (५१२० beside 2,340 -> 5,120).
+    Years and other numbers under 10,000 never need a separator.
     A four-digit number is flagged only where the article groups a four-digit one (1,756 ... 4385);
     years, a label's number (ट्रेन 1400, Dimensity 7200) and a spec (5000 एमएएच) are left alone.
     Fix safety: safe for the digit system; grouping is fixed only below 1,00,000, where Indian
@@ -56,32 +59,67 @@ class NumberStyle(Check):
         # Each pattern can only start where a run of its digits starts: tried there alone
         runs = digit_runs(ctx)
         ascii_starts = run_starts(text, runs, _ASCII_DIGITS, True)
+        deva_starts = run_starts(text, runs, _DEVA_DIGIT_SET, False)
+        grouping = _grouping(text, ascii_starts, deva_starts)  # (start, end) -> (message, grouped form)
+        found: list[tuple[int, int, str, list[Fix]]] = []
         ascii_numbers = [m for m in matches_at(_ASCII, text, ascii_starts) if not _mixed_script(text, m)]
-        deva_numbers = matches_at(_DEVA_DIGITS, text, run_starts(text, runs, _DEVA_DIGIT_SET, False))
+        deva_numbers = matches_at(_DEVA_DIGITS, text, deva_starts)
         if ascii_numbers and deva_numbers:
             minority, table, other = ((deva_numbers, _TO_ASCII, "ASCII") if len(deva_numbers) <= len(ascii_numbers)
                                       else (ascii_numbers, _TO_DEVA, "Devanagari"))
             for m in minority:
-                fixed = m.group().translate(table)
+                # one finding and one fix for a number in the minority digits that also lacks the
+                # article's grouping (५१२० beside 2,340 -> 5,120): a fix of one leaves the other
+                message, grouped = grouping.pop(m.span(), ("", None))
+                fixed = (grouped or m.group()).translate(table)
                 # A lone Devanagari digit may be a lookalike, not a number (`113 किमी ७ 157 किमी`: ७ for ×).
                 safety = UNSAFE if len(m.group()) == 1 else SAFE
-                yield ctx.finding(self, m.start(), m.end(),
-                                  f"the article writes its numbers in {other} digits: '{fixed}'",
-                                  [Fix(m.start(), m.end(), fixed, applicability=safety)])
-        if any(_GROUPED.match(text, start) for start in ascii_starts):  # _GROUPED.search(text)
-            for m in matches_at(_UNGROUPED, text, ascii_starts):
-                value = int(m.group())
-                fixes = [Fix(m.start(), m.end(), f"{value:,}", applicability=SAFE)] if value < 100_000 else []
-                yield ctx.finding(self, m.start(), m.end(),
-                                  "the article groups big numbers with commas elsewhere", fixes)
-            grouped_four = next((m.group() for m in matches_at(_GROUPED_FOUR, text, ascii_starts)), None)
-            if grouped_four is not None:
-                for m in matches_at(_UNGROUPED_FOUR, text, ascii_starts):
-                    if int(m.group()) in _YEARS or _label_number(text, m.start(), m.end()):
-                        continue
-                    yield ctx.finding(self, m.start(), m.end(),
-                                      f"the article groups four-digit numbers with a comma elsewhere ('{grouped_four}')",
-                                      [Fix(m.start(), m.end(), f"{int(m.group()):,}", applicability=SAFE)])
+                message = f"the article writes its numbers in {other} digits: '{fixed}'" + (
+                    f" (and {message.removeprefix('the article ')})" if message else "")
+                found.append((m.start(), m.end(), message, [Fix(m.start(), m.end(), fixed, applicability=safety)]))
+        for (start, end), (message, grouped) in grouping.items():
+            found.append((start, end, message, [Fix(start, end, grouped, applicability=SAFE)] if grouped else []))
+        for start, end, message, fixes in sorted(found, key=lambda f: f[0]):
+            yield ctx.finding(self, start, end, message, fixes)
+
+
+def _grouping(text: str, ascii_starts: list[int], deva_starts: list[int]) -> dict[tuple[int, int], tuple[str, str | None]]:
+    """The numbers written without the thousands separator the article gives others, with the
+    message and the grouped form (in the number's own digits; None above 99,999). Devanagari digits
+    are read as ASCII digits are (४७,६१८ ... ५६६०० is the same slip as 47,618 ... 56600): the text
+    is read with its Devanagari digits as ASCII ones, one character for one, so offsets hold."""
+    if not deva_starts:
+        read, starts = text, ascii_starts
+    else:
+        read, starts = text.translate(_TO_ASCII), sorted(ascii_starts + deva_starts)
+    out: dict[tuple[int, int], tuple[str, str | None]] = {}
+    if not any(not _two_systems(text, *m.span()) for m in filter(None, (_GROUPED.match(read, i) for i in starts))):
+        return out  # the article groups no number: nothing is missing a separator
+
+    def own(m: re.Match, grouped: str) -> str:  # the grouped form in the digits the number is written in
+        return grouped.translate(_TO_DEVA) if text[m.start()] in _DEVA_DIGIT_SET else grouped
+
+    for m in matches_at(_UNGROUPED, read, starts):
+        if _two_systems(text, m.start(), m.end()):
+            continue  # 29०० is LOOK001's
+        value = int(m.group())
+        out[m.span()] = ("the article groups big numbers with commas elsewhere",
+                         own(m, f"{value:,}") if value < 100_000 else None)
+    grouped_four = next((text[m.start():m.end()] for m in matches_at(_GROUPED_FOUR, read, starts)
+                         if not _two_systems(text, m.start(), m.end())), None)
+    if grouped_four is not None:
+        for m in matches_at(_UNGROUPED_FOUR, read, starts):
+            if int(m.group()) in _YEARS or _label_number(text, m.start(), m.end()) or _two_systems(text, *m.span()):
+                continue
+            out[m.span()] = (f"the article groups four-digit numbers with a comma elsewhere ('{grouped_four}')",
+                             own(m, f"{int(m.group()):,}"))
+    return out
+
+
+def _two_systems(text: str, start: int, end: int) -> bool:
+    """A number written partly in each digit system."""
+    span = text[start:end]
+    return any(ch in _DEVA_DIGIT_SET for ch in span) and any(ch in _ASCII_DIGITS for ch in span)
 
 
 def _label_number(text: str, start: int, end: int) -> bool:
