@@ -8,7 +8,8 @@ from itertools import compress
 from operator import itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
-from audit.language.wordstats import hindi_zipf
+from audit.language.readback import english_reading
+from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
@@ -82,7 +83,10 @@ class SpellingVariant(Check):
     ये/ए, ॉ/ा, a hyphen or a space inside a compound): inflections such as मरीज / मरीजों are different
     words, and encoding-only differences are ENC001's. Fix safety: unsafe, both spellings are words.
     A pair that differs in the optional ॉ (पॉवर / पावर) is house style, an info; where one spelling
-    is far more common it may be another word (सॉरी / सारी), and the fix is display-only.
+    is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
+    (as often, and as common in Hindi text) a two-word English loan keeps its spaced form (सॉफ्ट
+    लैंडिंग, standard Hindi) over the hyphenated one; any other tie is an info whose fix is only
+    shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's).
     """
 
     code = "SPELL001"
@@ -154,9 +158,18 @@ class SpellingVariant(Check):
         for _, forms in sorted(variants, key=lambda kv: min(met[f] for f in kv[1])):
             ranked = sorted(sorted(forms, key=met.__getitem__),
                             key=lambda f: (forms[f], _zipf(f)))
-            kept = ranked[-1]
-            for form in ranked[:-1]:
+            kept, even = ranked[-1], ""
+            tied = [f for f in ranked if (forms[f], _zipf(f)) == (forms[kept], _zipf(kept))]
+            if len(tied) > 1:  # neither the article nor Hindi text at large prefers one
+                spaced = _spaced_loan(ctx, tied)
+                if spaced is not None:
+                    kept = spaced  # सॉफ्ट लैंडिंग 1x, सॉफ्ट-लैंडिंग 1x: the spaced loan is standard Hindi
+                else:
+                    even = " (the article uses each as often)"  # no majority to follow: an info
+            for form in [f for f in ranked if f != kept]:
                 severity, applicability, why = None, UNSAFE, "one word spelt two ways"
+                if even:  # no side to take: the editor picks, nothing is applied
+                    severity, applicability = Severity.INFO, DISPLAY_ONLY
                 if _chandra_only(form, kept):
                     severity, why = Severity.INFO, "the optional ॉ written one way here and another there"
                     marked, plain = sorted((form, kept), key=lambda f: f.count("\u0949"), reverse=True)
@@ -165,13 +178,40 @@ class SpellingVariant(Check):
                 for start, end in places[form]:
                     yield ctx.finding(
                         self, start, end,
-                        f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): {why}; keep '{kept}'",
+                        f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): {why}; keep '{kept}'{even}",
                         [Fix(start, end, kept, applicability=applicability)], severity=severity,
                     )
 
 
 def _zipf(form: str) -> float:
     return hindi_zipf(form.replace("-", " ").split()[0])
+
+
+def _spaced_loan(ctx: Context, tied: list[str]) -> str | None:
+    """Of spellings used as often, the two-word English loan written with a space (सॉफ्ट लैंडिंग)
+    where the others join the same two words with a hyphen: the spaced form is the standard Hindi
+    one. Not for Hindi pairs, whose hyphen is standard (माता-पिता, दिन-रात): one word must be a loan
+    and neither a common Hindi word."""
+    for form in tied:
+        words = form.split(" ")
+        if len(words) != 2 or not all(f.replace("\u2010", "-") == "-".join(words) for f in tied if f != form):
+            continue
+        loans = [_loan(ctx, w) for w in words]
+        if any(loans) and not any(hindi_zipf(w) >= _COMMON_HINDI and not loan for w, loan in zip(words, loans)):
+            return form
+    return None
+
+
+_COMMON_HINDI = 5.0  # a Hindi word at least this frequent (माता, दिन) is no part of an English loan
+
+
+def _loan(ctx: Context, word: str) -> bool:
+    """The concept table's loan, or a word that reads back as an English word more common in English
+    than the word is in Hindi (लैंडिंग: landing)."""
+    if any(h.side == "translit" for h in ctx.lexicon.concepts.lookup(word)):
+        return True
+    reading = english_reading(word, 3)
+    return reading is not None and english_zipf(reading) > hindi_zipf(word)
 
 
 def _compounds(text: str, singles: Collection[str]) -> list[tuple[int, int, int, int]]:
