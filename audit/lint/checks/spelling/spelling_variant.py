@@ -84,7 +84,8 @@ class SpellingVariant(Check):
     words, and encoding-only differences are ENC001's. Fix safety: unsafe, both spellings are words.
     A pair that differs in the optional ॉ (पॉवर / पावर) is house style, an info; where one spelling
     is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
-    (as often, and as common in Hindi text) a two-word English loan keeps its spaced form (सॉफ्ट
+    (as often, and as common in Hindi text) the concept table's spelling of a loan is kept over a
+    variant it lists (ईमेल / ई-मेल), and a two-word English loan keeps its spaced form (सॉफ्ट
     लैंडिंग, standard Hindi) over the hyphenated one; any other tie is an info whose fix is only
     shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's).
     """
@@ -159,12 +160,14 @@ class SpellingVariant(Check):
             ranked = sorted(sorted(forms, key=met.__getitem__),
                             key=lambda f: (forms[f], _zipf(f)))
             kept, even = ranked[-1], ""
-            tied = [f for f in ranked if (forms[f], _zipf(f)) == (forms[kept], _zipf(kept))]
-            if len(tied) > 1:  # neither the article nor Hindi text at large prefers one
-                spaced = _spaced_loan(ctx, tied)
-                if spaced is not None:
-                    kept = spaced  # सॉफ्ट लैंडिंग 1x, सॉफ्ट-लैंडिंग 1x: the spaced loan is standard Hindi
-                else:
+            tied = [f for f in ranked if forms[f] == forms[kept]]
+            if len(tied) > 1:  # the article prefers none
+                # the concept table's spelling over its listed variant (ईमेल / ई-मेल), else the spaced
+                # loan (सॉफ्ट लैंडिंग 1x, सॉफ्ट-लैंडिंग 1x): standard Hindi
+                settled = _table_form(ctx, tied) or _spaced_loan(ctx, tied)
+                if settled is not None:
+                    kept = settled
+                elif len({_zipf(f) for f in tied}) == 1:  # nor does Hindi text at large
                     even = " (the article uses each as often)"  # no majority to follow: an info
             for form in [f for f in ranked if f != kept]:
                 severity, applicability, why = None, UNSAFE, "one word spelt two ways"
@@ -185,6 +188,18 @@ class SpellingVariant(Check):
 
 def _zipf(form: str) -> float:
     return hindi_zipf(form.replace("-", " ").split()[0])
+
+
+def _table_form(ctx: Context, tied: list[str]) -> str | None:
+    """Of spellings used as often, the one the concept table writes a loan with, where it lists the
+    others as that loan's variants (ईमेल, with ई-मेल a variant)."""
+    for form in tied:
+        for hit in ctx.lexicon.concepts.lookup(form):
+            concept = hit.concept
+            if (hit.side == "translit" and form in concept.translit
+                    and all(other in concept.translit_variants for other in tied if other != form)):
+                return form
+    return None
 
 
 def _spaced_loan(ctx: Context, tied: list[str]) -> str | None:
