@@ -265,6 +265,18 @@ ROWS = {
     "report corpus missing": lambda t: (["report", str(t / "corpus"), "-o", str(t / "r.html")], "corpus"),
     "compare a missing file": lambda t: (["compare", str(_story(t)), str(t / "published.txt")], "published.txt"),
     "lm train on a missing folder": lambda t: (["lm", "train", str(t / "corpus"), "-o", str(t / "lm")], "corpus"),
+    # taken: nan was written into meta.json as NaN (no JSON), 5 and -1 made no model at all
+    "lm train --discount nan": lambda t: (["lm", "train", str(_folder_with(t, "a.txt", None)), "-o", str(t / "lm"),
+                                           "--discount", "nan"], "--discount"),
+    "lm train --discount 5": lambda t: (["lm", "train", str(_folder_with(t, "a.txt", None)), "-o", str(t / "lm"),
+                                         "--discount", "5"], "--discount"),
+    "lm train --discount 0": lambda t: (["lm", "train", str(_folder_with(t, "a.txt", None)), "-o", str(t / "lm"),
+                                         "--discount", "0"], "--discount"),
+    "compare --top -3": lambda t: (["compare", "--top", "-3", str(_story(t)), str(_story(t, "published.txt"))], "--top"),
+    # sacrebleu's corpus score raised IndexError: an internal error, exit 3
+    "compare two empty files": lambda t: (["compare", str(_bytes(t, "mt.txt", b"")), str(_bytes(t, "published.txt", b""))],
+                                          "mt.txt: both files are empty"),
+}: is a folder"),
 }
 
 

@@ -32,6 +32,24 @@ def _positive(value: str) -> int:
     return number
 
 
+def _discount(value: str) -> float:
+    """Kneser-Ney's absolute discount: above 0 and below 1 (nan was written into meta.json as NaN,
+    which no JSON reader takes, and a discount of 5 or -1 made no model at all)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not 0 < number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a discount above 0 and below 1 (default 0.75)")
+    return number
+
+
+def _count(value: str) -> int:
+    if not (value.isascii() and value.isdigit()):
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of 0 or more")
+    return int(value)
+
+
 def add_check_options(check: argparse.ArgumentParser) -> None:
     qe = check.add_argument_group("quality estimation (needs the qe extra and a local model)")
     qe.add_argument("--qe", action="store_true", help="add COMET QE findings (needs --qe-model and source text)")
@@ -63,12 +81,13 @@ def add_subcommands(sub) -> None:
     train = lm_sub.add_parser("train", help="train a word trigram model on published articles")
     train.add_argument("corpus", metavar="CORPUS_DIR")
     train.add_argument("-o", "--output", required=True, metavar="MODEL")
-    train.add_argument("--discount", type=float, default=0.75)
+    train.add_argument("--discount", type=_discount, default=0.75,
+                       help="Kneser-Ney's absolute discount, above 0 and below 1 (default 0.75)")
 
     compare = sub.add_parser("compare", help="post-edit distance between MT output and the published text")
     compare.add_argument("mt", metavar="MT_FILE")
     compare.add_argument("published", metavar="PUBLISHED_FILE")
-    compare.add_argument("--top", type=int, default=10, help="how many of the most-changed sentences to list")
+    compare.add_argument("--top", type=_count, default=10, help="how many of the most-changed sentences to list")
     compare.add_argument("--format", choices=("text", "json"), default="text")
 
 

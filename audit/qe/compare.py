@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audit.core.document import read_article
+from audit.core.errors import InputError
 from audit.inputs.align import align
 
 
@@ -23,6 +24,8 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
     from sacrebleu.metrics import CHRF, TER
 
     mt, pub = read_article(mt_path), read_article(published_path)
+    if not mt.sentences and not pub.sentences:  # sacrebleu's corpus score fails on no sentences at all
+        raise InputError(f"both files are empty: there is nothing to compare (also {published_path})", mt_path)
     beads = align([len(s.text) for s in mt.sentences], [len(s.text) for s in pub.sentences])
     chrf, ter = CHRF(), TER()
     rows: list[EditedSentence] = []
