@@ -276,7 +276,17 @@ ROWS = {
     # sacrebleu's corpus score raised IndexError: an internal error, exit 3
     "compare two empty files": lambda t: (["compare", str(_bytes(t, "mt.txt", b"")), str(_bytes(t, "published.txt", b""))],
                                           "mt.txt: both files are empty"),
-}: is a folder"),
+    # skipped without a word (0 names, exit 0), and a read error named no file
+    "glossary mine over an undecodable article": lambda t: (["glossary", "mine", str(_folder_with(t, "b.txt", None, data=b"\xff\n")),
+                                                             "-o", str(t / "m.csv")], "b.txt:1: cannot decode"),
+    "glossary mine over an unreadable article": lambda t: (["glossary", "mine", str(_folder_with(t, "b.txt", UNREADABLE)),
+                                                            "-o", str(t / "m.csv")], "b.txt"),
+    # written as CSV under any name
+    "glossary mine -o an .xlsx": lambda t: (["glossary", "mine", str(_folder_with(t, "a.txt", None)), "-o", str(t / "m.xlsx")],
+                                            "m.xlsx"),
+    # polars read a folder as a table: "found more fields than defined in 'Schema'"
+    "glossary apply of a folder": lambda t: (["glossary", "apply", str(t), "--glossary", str(t / "desk.tsv")],
+                                             f"{t}: is a folder"),
 }
 
 
@@ -296,12 +306,14 @@ def _loop(tmp: Path) -> Path:
     return tmp / "loop.txt"
 
 
-def _folder_with(tmp: Path, name: str, link: str | None, size: int = 0) -> Path:
+def _folder_with(tmp: Path, name: str, link: str | None, size: int = 0, data: bytes | None = None) -> Path:
     folder = tmp / "corpus"
     folder.mkdir(exist_ok=True)
     _story(folder, "a.txt")
     if link is not None:
         (folder / name).symlink_to(link)
+    if data is not None:
+        (folder / name).write_bytes(data)
     if size:
         with open(folder / name, "wb") as big:
             big.truncate(size)  # sparse: its size is all that is read

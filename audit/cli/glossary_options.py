@@ -44,6 +44,9 @@ def add_subcommands(sub) -> None:
     stats.add_argument("-o", "--output", metavar="CSV", help="write the table here instead of a summary")
 
 
+REVIEW_SUFFIXES = (".csv", ".tsv", ".parquet")
+
+
 def glossary_paths(extra: list[str]) -> list[Path]:
     from audit.language.glossary import DEFAULT_GLOSSARY
 
@@ -60,7 +63,7 @@ def write_mined(args: argparse.Namespace, table) -> int:
 
     out = Path(args.output)
     try:
-        if out.suffix == ".parquet":
+        if out.suffix.lower() == ".parquet":
             table.write_parquet(out)
         else:  # a .tsv is tab-separated, as `glossary apply` then reads it (it was CSV under any name)
             write_atomic(out, table.write_csv(separator=review_separator(out)))
@@ -77,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
     if command == "mine":
         from audit.language.glossary import Glossary
         from audit.maintenance.mine import mine
+
+        if Path(args.output).suffix.lower() not in REVIEW_SUFFIXES:  # before the archive is read
+            raise UsageError(f"-o {args.output}: name the review table .csv, .tsv or .parquet "
+                             "(its suffix sets its format)")
 
         return write_mined(args, mine(args.corpus, Glossary.load(glossary_paths(args.glossary)), args.jobs,
                                       progress=sys.stderr.isatty(), min_articles=args.min_articles))

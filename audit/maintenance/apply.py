@@ -19,12 +19,17 @@ def review_separator(path: Path) -> str:
 def read_review(path: str | Path):
     import polars as pl
 
+    from io import BytesIO
+
+    from audit.core.fileio import read_bytes
+
     path = Path(path)
+    raw = BytesIO(read_bytes(path))  # a folder, a device, a missing file: one line as for any input
     try:
-        if path.suffix == ".parquet":
-            frame = pl.read_parquet(path)
+        if path.suffix.lower() == ".parquet":
+            frame = pl.read_parquet(raw)
         else:
-            frame = pl.read_csv(path, infer_schema=False, separator=review_separator(path))
+            frame = pl.read_csv(raw, infer_schema=False, separator=review_separator(path))
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"cannot read the review table: {str(exc).splitlines()[0]}", str(path)) from None
     missing = {"form", "role", "accept", "latin", "canonical"} - set(frame.columns)

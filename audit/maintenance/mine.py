@@ -8,7 +8,7 @@ from pathlib import Path
 
 from audit.language.clustering import cluster_forms, same_name
 from audit.core.document import collect_paths, decode_article, word_spans
-from audit.core.errors import InputError
+from audit.core.fileio import read_bytes
 from audit.core.runner import run_ordered
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
@@ -27,10 +27,9 @@ def _names(path: Path) -> list[tuple[str, str, str]]:
     global _LEXICON
     if _LEXICON is None:
         _LEXICON = Lexicon()
-    try:
-        text = decode_article(path.read_bytes(), str(path))
-    except InputError:
-        return []
+    # an unreadable or undecodable article stops the run naming it, as in `check`, `report` and `stats`
+    # (it was skipped without a word, and a read error came back naming no file)
+    text = decode_article(read_bytes(path), str(path), empty_ok=True)
     out = []
     for line in text.split("\n"):
         for s, e in word_spans(line):
