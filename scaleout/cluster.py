@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import socket
 import sys
 
 from audit.core.errors import JaanchError, UsageError
@@ -30,6 +32,9 @@ def connect(address: str):
         # log lines, its security advice) stay in Ray's log folder, not on the user's stderr. A unit's
         # failure comes back as a result, not as a worker's log line, so nothing of jaanch's is lost.
         options = {"include_dashboard": False, "logging_level": logging.ERROR, "log_to_driver": False}
+        unreachable = _unreachable(address)
+        if unreachable:
+            raise ClusterError(f"--ray {address}: cannot reach Ray there ({unreachable})")
         try:
             if address == "local":
                 ray.init(num_cpus=os.cpu_count() or 1, **options)
@@ -46,6 +51,33 @@ def connect(address: str):
     # Ray Data's notes (progress bars off, execution plans) would bury jaanch's one-line messages
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     return ray, started
+
+
+# HOST:PORT or ray://HOST:PORT (a bracketed IPv6 host too); `local`, `auto` and the rest are Ray's to read
+_ADDRESS = re.compile(r"(?:ray://)?(?:\[([^\]]+)\]|([^:/\[\]]+)):(\d+)/?")
+REACH_TIMEOUT = 10.0  # seconds to wait for a TCP answer from the address
+
+
+def _unreachable(address: str) -> str | None:
+    """Why nothing answers at a HOST:PORT address, or None (answered, or not such an address).
+
+    Ray itself waits minutes on an address where nothing listens, printing its C++ client's warnings
+    every few seconds; one TCP connection says in a moment whether anything is there."""
+    m = _ADDRESS.fullmatch(address)
+    if m is None:
+        return None
+    host, port = m.group(1) or m.group(2), int(m.group(3))
+    if not 0 < port < 65536:
+        return f"port {port} is not from 1 to 65535"
+    try:
+        socket.create_connection((host, port), timeout=REACH_TIMEOUT).close()
+    except socket.gaierror:
+        return f"no such host {host}"
+    except TimeoutError:
+        return f"no answer in {REACH_TIMEOUT:g} s"
+    except OSError as exc:
+        return (exc.strerror or str(exc)).lower()
+    return None
 
 
 def pool(ray, workers: int | None, gpus: bool, qe: bool = False) -> tuple[int, float]:

@@ -203,3 +203,20 @@ def test_a_cluster_address_from_another_process(local_ray, archive):
     plain, on_ray = run(str(archive / "business")), run("--ray", address, str(archive / "business"))
     assert on_ray.returncode == plain.returncode == 1, on_ray.stderr.decode()[-2000:]
     assert on_ray.stdout == plain.stdout
+
+
+def test_an_address_where_nothing_listens_is_one_line_at_once(tmp_path):
+    """`--ray HOST:PORT` with no Ray there: Ray's client waited minutes, printing its C++ warnings
+    every few seconds; now one TCP connection tells, and the run ends with one line, exit 2."""
+    import socket
+
+    story = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "phone_launch_mt.txt", story)
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", PYTHONPATH=str(ROOT))
+    with socket.socket() as bound:  # bound, never listening: a connection to it is refused
+        bound.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{bound.getsockname()[1]}"
+        done = subprocess.run([sys.executable, "-m", "tui.cli", "check", "--ray", address, str(story)],
+                              capture_output=True, text=True, cwd=ROOT, env=env, timeout=100)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert done.stderr.splitlines() == [f"jaanch: --ray {address}: cannot reach Ray there (connection refused)"]
