@@ -91,6 +91,9 @@ ROWS = {
     "pyproject malformed": lambda t: _config(t, "[tool.jaanch\nselect = []\n", "pyproject.toml"),
     "pyproject not UTF-8": lambda t: _config(t, b"[tool.jaanch]\nselect = [\"\xff\"]\n", "pyproject.toml"),
     # --- options --------------------------------------------------------------------------------
+    # every check ran, as if no --select had been given
+    "--select ''": lambda t: (["check", "--select", "", str(_story(t))], "--select"),
+    "--ignore ' , '": lambda t: (["check", "--ignore", " , ", str(_story(t))], "--ignore"),
     "--set nan": lambda t: (["check", "--set", "REP002.min_chrf=nan", str(_story(t))], "REP002.min_chrf"),
     "--set inf": lambda t: (["check", "--set", "REP002.min_words=inf", str(_story(t))], "REP002.min_words"),
     "--set not a number": lambda t: (["check", "--set", "REP002.min_chrf=high", str(_story(t))], "REP002"),

@@ -13,7 +13,12 @@ from audit.core.errors import JaanchError, UsageError
 from audit.core.findings import Severity
 
 
-def _codes(values: list[str]) -> list[str]:
+def _codes(values: list[str], option: str = "--select") -> list[str]:
+    """The codes of every --select (or --ignore); one given with no code in it is an error: run with
+    --select "$CODES" and an empty CODES, every check ran, as if none had been asked for."""
+    for value in values:
+        if not any(code.strip() for code in value.split(",")):
+            raise UsageError(f"{option} {value!r}: no check code in it; give codes or prefixes (TERM,FMT001)")
     return [code.strip() for value in values for code in value.split(",") if code.strip()]
 
 
@@ -205,7 +210,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     config = _configuration(args)
     house = config.house_glossary and not args.no_house_glossary
     glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
-    checks = select_checks(_codes(args.select) or config.select, _codes(args.ignore) or config.ignore)
+    checks = select_checks(_codes(args.select) or config.select, _codes(args.ignore, "--ignore") or config.ignore)
     engine = Engine(glossaries, checks, _settings(args.set, config.settings, str(config.path or "configuration")),
                     {code: Severity.parse(level) for code, level in config.severity.items()}, config.allow)
     engine.glossary  # load (and validate) before reading any article
