@@ -124,3 +124,33 @@ def test_a_review_table_named_tsv_is_tab_separated_both_ways(tmp_path, capsys):
     review.write_text("form\trole\taccept\tlatin\tcanonical\nलुमा\tvariant\tyes\tLuma\tलूमा\n", encoding="utf-8")
     assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0, capsys.readouterr().err
     assert "लुमा" in desk.read_text(encoding="utf-8")
+
+
+def test_an_output_named_as_one_of_the_articles_read_is_refused_and_the_article_kept(tmp_path, capsys):
+    """`report archive -o archive/story.txt` replaced the article with the HTML page (and so did a
+    baseline, a calibrated jaanch.toml or a stats table written onto an article): refused before
+    anything runs, through another name for the file too."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    story = archive / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    (archive / "other.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "alias.txt").symlink_to(story)
+    commands = {
+        "report": ["report", str(archive), "-o", str(story)],
+        "report, another name": ["report", str(archive), "-o", str(tmp_path / "alias.txt")],
+        "calibrate": ["calibrate", str(archive), "-o", str(archive / "other.md")],
+        "glossary stats": ["glossary", "stats", str(archive), "-o", str(story)],
+        "check --write-baseline": ["check", "--write-baseline", str(story), str(story)],
+        "check --write-baseline over --source": ["check", "--source", str(archive / "other.md"),
+                                                 "--write-baseline", str(archive / "other.md"), str(story)],
+    }
+    for name, argv in commands.items():
+        code = main(argv)
+        err = capsys.readouterr().err.strip().splitlines()
+        assert code == 2 and len(err) == 1 and "this run reads; nothing was written" in err[0], (name, err)
+        assert argv[argv.index("-o") + 1 if "-o" in argv else argv.index("--write-baseline") + 1] in err[0], name
+        for path in (story, archive / "other.md"):
+            assert path.read_text(encoding="utf-8") == ARTICLE, name
+    assert main(["report", str(archive), "-o", str(tmp_path / "r.html")]) == 0  # any other output: written as before
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")

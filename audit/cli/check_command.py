@@ -234,6 +234,9 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
         decode_article(read_bytes(args.source), args.source)  # a missing or unreadable source: now, not later
     if args.fix:
         _preflight_fix(targets)
+    from audit.core.fileio import refuse_overwriting_input
+
+    refuse_overwriting_input(args.write_baseline, [*targets, *([args.source] if args.source else [])], "--write-baseline")
     models = Models.from_args(args)
     unsafe = bool(args.unsafe_fixes or config.unsafe_fixes)
     job = CheckJob(engine, models, args.fix, args.no_suppressions, args.json_field, args.source, args.qe, unsafe,

@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     from audit.maintenance.stats import entry_stats
 
     # the glossaries, house style and thresholds of jaanch.toml, as `check` reads them
-    table = entry_stats(args.corpus, engine_for(args))
+    table = entry_stats(args.corpus, engine_for(args), args.output)
     if args.output:
         from audit.core.fileio import write_atomic
 

@@ -201,12 +201,13 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _calibrate(args: argparse.Namespace) -> int:
     from audit.core.document import collect_paths
-    from audit.core.fileio import write_atomic
+    from audit.core.fileio import refuse_overwriting_input, write_atomic
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.lint.engine import Engine
     from audit.policy.calibrate import learn, render
 
     paths = collect_paths([args.archive])
+    refuse_overwriting_input(args.output, paths)
     engine = Engine([DEFAULT_GLOSSARY] + [Path(g) for g in args.glossary])
     allowed = learn(paths, engine, args.min_share, args.min_articles)
     write_atomic(args.output, render(allowed, len(paths), args.archive))

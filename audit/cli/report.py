@@ -12,7 +12,7 @@ from audit.core.document import collect_paths, read_article
 from audit.core.errors import MAX_FILE_MB
 from audit.core.runner import run_ordered
 from audit.lint.engine import Engine
-from audit.core.fileio import write_atomic
+from audit.core.fileio import refuse_overwriting_input, write_atomic
 
 COLOURS = {"terminology": "#d98e04", "sense": "#c2389e", "anglicism": "#1d8fb3", "repetition": "#cf3b3b",
            "formatting": "#8f8f00", "qe": "#5360c4", "suppression": "#777777"}
@@ -55,6 +55,7 @@ def build_report(corpus: str, engine: Engine, output: str | Path, jobs: int | No
 
     rows = []
     paths = collect_paths([corpus], max_mb=max_mb)
+    refuse_overwriting_input(output, paths)
     for found in runner(_ArticleRows(engine), paths, jobs, desc="report"):
         rows.extend(found)
     frame = pl.DataFrame(rows, schema={c: pl.String for c in ("article", "code", "rule", "category", "severity")})

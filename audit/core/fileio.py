@@ -25,7 +25,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.core.errors import InputError, JaanchError
+from audit.core.errors import InputError, JaanchError, UsageError
 from audit.core.lines import LineIndex, byte_line
 
 BOM = b"\xef\xbb\xbf"
@@ -184,6 +184,30 @@ def check_writable(real: Path, info: os.stat_result, shown: str) -> None:
         folder_writable = False
     if not folder_writable:
         raise WriteError(f"its folder {real.parent} is read-only; nothing was written", shown)
+
+
+def refuse_overwriting_input(output: str | Path | None, inputs, option: str = "-o") -> None:
+    """Refuse, before anything is computed, an output that is one of the files the run reads (`report
+    archive -o archive/story.txt`, `--write-baseline story.txt story.txt`): it was replaced by the
+    report, the article lost. Compared by device and inode, so another name for the file counts."""
+    if output is None or str(output) == "-":
+        return
+    try:
+        out = os.stat(output)
+    except OSError:
+        return  # a file still to be made is no input
+    if not stat.S_ISREG(out.st_mode):
+        return
+    for path in inputs:
+        if str(path) == "-":
+            continue
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) == (out.st_dev, out.st_ino):
+            which = "one of the files" if str(path) == str(output) else f"{path}, one of the files"
+            raise UsageError(f"{option} {output}: is {which} this run reads; nothing was written (name another file)")
 
 
 def check_rewritable(path: str | Path) -> None:

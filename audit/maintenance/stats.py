@@ -11,9 +11,12 @@ from audit.core.document import collect_paths, read_article
 from audit.lint.engine import Engine
 
 
-def entry_stats(corpus: str, engine: Engine):
-    """A polars DataFrame: per entry, canonical uses and findings by kind, most-firing first."""
+def entry_stats(corpus: str, engine: Engine, output: str | None = None):
+    """A polars DataFrame: per entry, canonical uses and findings by kind, most-firing first
+    (`output`, where the table will be written, is refused first if it is one of the articles)."""
     import polars as pl
+
+    from audit.core.fileio import refuse_overwriting_input
 
     glossary = engine.glossary
     fired = {"variant": Counter(), "casing": Counter(), "translated": Counter()}
@@ -21,7 +24,9 @@ def entry_stats(corpus: str, engine: Engine):
     rules = Engine(engine.glossary_paths, [GlossaryVariant, LatinCasing, NameTranslated], engine.settings,
                    engine.severities, engine.allowed)  # the house style ([allow]) counts as `check` counts
     rules.__dict__["glossary"] = glossary
-    for path in collect_paths([corpus]):
+    paths = collect_paths([corpus])
+    refuse_overwriting_input(output, paths)
+    for path in paths:
         article = read_article(path)
         for sent in article.sentences:
             for m in glossary.forms.scan(sent.tokens):
