@@ -136,6 +136,8 @@ def test_an_output_named_as_one_of_the_articles_read_is_refused_and_the_article_
     story.write_text(ARTICLE, encoding="utf-8")
     (archive / "other.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "alias.txt").symlink_to(story)
+    terms = tmp_path / "terms.csv"
+    terms.write_text("latin,canonical\nLuma,लूमा\n", encoding="utf-8")
     commands = {
         "report": ["report", str(archive), "-o", str(story)],
         "report, another name": ["report", str(archive), "-o", str(tmp_path / "alias.txt")],
@@ -144,6 +146,7 @@ def test_an_output_named_as_one_of_the_articles_read_is_refused_and_the_article_
         "check --write-baseline": ["check", "--write-baseline", str(story), str(story)],
         "check --write-baseline over --source": ["check", "--source", str(archive / "other.md"),
                                                  "--write-baseline", str(archive / "other.md"), str(story)],
+        "glossary import onto its source": ["glossary", "import", str(terms), "-o", str(terms)],
     }
     for name, argv in commands.items():
         code = main(argv)
@@ -152,5 +155,6 @@ def test_an_output_named_as_one_of_the_articles_read_is_refused_and_the_article_
         assert argv[argv.index("-o") + 1 if "-o" in argv else argv.index("--write-baseline") + 1] in err[0], name
         for path in (story, archive / "other.md"):
             assert path.read_text(encoding="utf-8") == ARTICLE, name
+        assert terms.read_text(encoding="utf-8") == "latin,canonical\nLuma,लूमा\n", name
     assert main(["report", str(archive), "-o", str(tmp_path / "r.html")]) == 0  # any other output: written as before
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")

@@ -117,6 +117,9 @@ def run(args: argparse.Namespace) -> int:
         if fmt not in (".tbx", ".csv"):
             raise UsageError(f"{command}: use a .tbx or .csv file, not {fmt or 'no suffix'}")
         kind = "tbx" if fmt == ".tbx" else "csv"
+        from audit.core.fileio import refuse_overwriting_input
+
+        refuse_overwriting_input(target, [source])  # import terms.csv -o terms.csv: the CSV was lost
         count = getattr(tbx, f"{command}_{kind}")(source, target)
         print(f"{command}ed {count} entries: {source} → {target}")
         return 0
