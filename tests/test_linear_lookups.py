@@ -68,7 +68,10 @@ def _reference_spelling_variants(ctx: Context):
             continue
         ranked = sorted(forms, key=lambda f: (len(forms[f]), hindi_zipf(f.replace("-", " ").split()[0])))
         kept = ranked[-1]
-        for form in ranked[:-1]:
+        tied = [f for f in ranked if len(forms[f]) == len(forms[kept])]
+        if len(tied) > 1:  # the tie rule (the table's spelling, a spaced loan), as the check applies it
+            kept = spelling_variant._table_form(ctx, tied) or spelling_variant._spaced_loan(ctx, tied) or kept
+        for form in [f for f in ranked if f != kept]:
             for start, end in forms[form]:
                 yield start, end, f"'{form}' ({len(forms[form])}x) and '{kept}' ({len(forms[kept])}x)", kept
 

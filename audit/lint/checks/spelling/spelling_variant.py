@@ -205,19 +205,15 @@ def _table_form(ctx: Context, tied: list[str]) -> str | None:
 def _spaced_loan(ctx: Context, tied: list[str]) -> str | None:
     """Of spellings used as often, the two-word English loan written with a space (सॉफ्ट लैंडिंग)
     where the others join the same two words with a hyphen: the spaced form is the standard Hindi
-    one. Not for Hindi pairs, whose hyphen is standard (माता-पिता, दिन-रात): one word must be a loan
-    and neither a common Hindi word."""
+    one. Not for Hindi pairs, whose hyphen is standard (माता-पिता, दिन-रात): both words must be loans
+    (शीत reads back as "sheet", but लहर is no loan)."""
     for form in tied:
         words = form.split(" ")
         if len(words) != 2 or not all(f.replace("\u2010", "-") == "-".join(words) for f in tied if f != form):
             continue
-        loans = [_loan(ctx, w) for w in words]
-        if any(loans) and not any(hindi_zipf(w) >= _COMMON_HINDI and not loan for w, loan in zip(words, loans)):
+        if all(_loan(ctx, w) for w in words):
             return form
     return None
-
-
-_COMMON_HINDI = 5.0  # a Hindi word at least this frequent (माता, दिन) is no part of an English loan
 
 
 def _loan(ctx: Context, word: str) -> bool:
