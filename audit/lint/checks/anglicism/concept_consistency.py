@@ -105,6 +105,8 @@ class ConceptConsistency(Check):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
             if m.first and hits and hits[0].concept.pos == "noun" and _after_place(ctx, tokens[m.first - 1]):
                 continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
+            if _numbered(text, end) or _after_glued_colon(text, start):
+                continue  # सेक्टर-10, गेट-3: a place's name; नि:शुल्क: a word split at an ASCII colon
             if any(h.side == "translit" for h in hits):
                 if m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS:
                     continue  # यूथ क्लब, स्पोर्ट्स अकादमी: the loan names an organisation
@@ -166,6 +168,17 @@ class ConceptConsistency(Check):
 
 
 _PLACE_KINDS = frozenset(("place", "country"))
+
+
+def _numbered(text: str, end: int) -> bool:
+    """A hyphen and a digit right after the word: it names a numbered place (सेक्टर-10, फेज-2)."""
+    return text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()
+
+
+def _after_glued_colon(text: str, start: int) -> bool:
+    """The word follows a colon glued to a Devanagari letter: the end of one word typed with an ASCII
+    colon for the visarga (नि:शुल्क), which the tokenizer cut in two."""
+    return start >= 2 and text[start - 1] == ":" and "\u0900" <= text[start - 2] <= "\u097f"
 
 
 def _after_place(ctx: Context, before) -> bool:
