@@ -86,7 +86,8 @@ class SpellingVariant(Check):
     is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
     (as often, and as common in Hindi text) the concept table's spelling of a loan is kept over a
     variant it lists (ईमेल / ई-मेल), and a two-word English loan keeps its spaced form (सॉफ्ट
-    लैंडिंग, standard Hindi) over the hyphenated one; any other tie is an info whose fix is only
+    लैंडिंग, standard Hindi) over the hyphenated one, and a conjunctive participle is kept joined (डरकर
+    over डर कर, the standard spelling); any other tie is an info whose fix is only
     shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's).
     """
 
@@ -164,7 +165,7 @@ class SpellingVariant(Check):
             if len(tied) > 1:  # the article prefers none
                 # the concept table's spelling over its listed variant (ईमेल / ई-मेल), else the spaced
                 # loan (सॉफ्ट लैंडिंग 1x, सॉफ्ट-लैंडिंग 1x): standard Hindi
-                settled = _table_form(ctx, tied) or _spaced_loan(ctx, tied)
+                settled = _table_form(ctx, tied) or _spaced_loan(ctx, tied) or _joined_participle(tied)
                 if settled is not None:
                     kept = settled
                 elif len({_zipf(f) for f in tied}) == 1:  # nor does Hindi text at large
@@ -184,6 +185,15 @@ class SpellingVariant(Check):
                         f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): {why}; keep '{kept}'{even}",
                         [Fix(start, end, kept, applicability=applicability)], severity=severity,
                     )
+
+
+def _joined_participle(tied: list[str]) -> str | None:
+    """On a tie, the conjunctive participle written as one word (डरकर over डर कर, फिसलकर over फिसल
+    कर): the standard spelling joins -कर to its verb."""
+    for form in tied:
+        if form.endswith("कर") and " " not in form and len(form) > 3 and form[:-2] + " कर" in tied:
+            return form
+    return None
 
 
 def _zipf(form: str) -> float:
