@@ -250,25 +250,21 @@ class Lexicon:
     def plural_participles(self) -> dict[str, frozenset[str]]:
         """`plural_participles.tsv`: kind (word, ending, unless) -> its forms: the participles that take
         हैं, never है (GRAM001), and the words ending like one that are not participles."""
-        out: dict[str, set[str]] = {"word": set(), "ending": set(), "unless": set()}
-        for row in read_table(self.directory / "plural_participles.tsv", ("form", "kind"), ("note",),
-                              unique=("form", "kind")):
-            form = row.get("form")
-            if not form or row.get("kind") not in out or not all("\u0900" <= ch <= "\u097f" for ch in form):
-                raise row.error("form must be Devanagari and kind must be word, ending or unless")
-            out[row.get("kind")].add(form)
-        return {kind: frozenset(forms) for kind, forms in out.items()}
+        return self._forms_by_kind("plural_participles.tsv", ("word", "ending", "unless"))
 
     @cached_property
     def ki_conjunction(self) -> dict[str, frozenset[str]]:
         """`ki_conjunction.tsv`: kind (before, unless) -> its words: the words after which की stands for
         the conjunction कि (GRAM002), and the words after की that make it the verb करना (की गई)."""
-        out: dict[str, set[str]] = {"before": set(), "unless": set()}
-        for row in read_table(self.directory / "ki_conjunction.tsv", ("form", "kind"), ("note",),
-                              unique=("form", "kind")):
+        return self._forms_by_kind("ki_conjunction.tsv", ("before", "unless"))
+
+    def _forms_by_kind(self, name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+        """A table of Devanagari `form`s, each of one of `kinds`: kind -> its forms."""
+        out: dict[str, set[str]] = {kind: set() for kind in kinds}
+        for row in read_table(self.directory / name, ("form", "kind"), ("note",), unique=("form", "kind")):
             form = row.get("form")
             if not form or row.get("kind") not in out or not all("\u0900" <= ch <= "\u097f" for ch in form):
-                raise row.error("form must be Devanagari and kind must be before or unless")
+                raise row.error(f"form must be Devanagari and kind must be {', '.join(kinds[:-1])} or {kinds[-1]}")
             out[row.get("kind")].add(form)
         return {kind: frozenset(forms) for kind, forms in out.items()}
 
