@@ -15,7 +15,8 @@ class GlossaryVariant(Check):
     Anti-pattern:  दीपसेक ने अपना मॉडल जारी किया। … डीपसेक का दावा …
     Fix:           डीपसीक ने अपना मॉडल जारी किया। … डीपसीक का दावा …
     Where the article writes the name in more than one form, the glossary form settles it: a
-    warning with a safe fix. A spelling the Hindi press uses besides the house form (the
+    warning with a safe fix (unsafe where the form is an accepted one the article writes more often
+    than any other: एंड्रॉइड ×2 beside एंड्रॉयड ×1). A spelling the Hindi press uses besides the house form (the
     glossary's `accepted` column: बाइडेन, एप्पल, व्हाट्सएप) kept throughout is another desk's
     house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
     note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
@@ -45,6 +46,7 @@ class GlossaryVariant(Check):
             if role == "canonical":
                 house[entry.latin][text[start:end]] += 1
         nukta_free = not _has_loan_nukta(text)
+        written = Counter(text[slice(*span_of(sent.tokens, m.first, m.last))] for sent, m in hits)
         for sent, m in hits:
             entry, role = m.value
             if role == "canonical":
@@ -56,12 +58,17 @@ class GlossaryVariant(Check):
             if role == "accepted" and not mixed:
                 continue  # another desk's spelling, kept throughout
             target = _as_written(entry.canonical, house[entry.latin], nukta_free)
+            # An accepted spelling the article writes more often than any other is its own habit:
+            # turning the majority into the minority is for an editor to confirm, not a safe fix.
+            own = written[text[start:end]]
+            safe = mixed and not (role == "accepted"
+                                  and all(own > written[f] for f in forms[entry.latin] if f != text[start:end]))
             yield ctx.finding(
                 self, start, end,
                 f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'"
                 + ("" if mixed else " (this article keeps to this spelling throughout)")
                 + ("" if target == entry.canonical else f", written '{target}' in this article"),
-                [Fix(start, end, target, applicability=SAFE if mixed else UNSAFE)],
+                [Fix(start, end, target, applicability=SAFE if safe else UNSAFE)],
                 severity=None if mixed else Severity.INFO,
             )
 
