@@ -111,6 +111,9 @@ class Lexicon:
         self.question_words = self._words("question_words.tsv", ("note",))
         # Devanagari abbreviations written with a full stop (डॉ., प्रो., कि.मी.): not a sentence end (FMT007)
         self.abbreviations = self._words("abbreviations.tsv", ("note",))
+        # Set compounds joined by a hyphen whose first part is a verb form (कहा-सुनी, रहा-सहा) or the
+        # English key (की-बोर्ड): one word, not a clause break (FMT003)
+        self.hyphen_compounds = self._words("hyphen_compounds.tsv", ("note",))
         # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
         # (REP003): the doubled word, or the fused form and the word, as one phrase index
         self.doubled_words: PhraseIndex[tuple[str, str, bool]] = PhraseIndex()

@@ -4,6 +4,7 @@ import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, HEADLINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.text import fold
 from audit.lint.checks.alternation import char_starts, matches_at, word_trie
 from audit.lint.checks.base import Check, Context
 
@@ -52,7 +53,9 @@ class HyphenAsDash(Check):
     between two number words ("दो - तीन") it is a range and left alone, and so it is where it is a
     separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`), a kicker,
     an English line, a web address and page chrome (`ये भी पढ़ें - ...`); spaced, also between the parts
-    of a title or headline line (`... देखें वीडियो - थाने में लगी आग`).
+    of a title or headline line (`... देखें वीडियो - थाने में लगी आग`). Glued, a set compound of
+    `glossaries/lexicon/hyphen_compounds.tsv` is one word, not two clauses: a pair whose first part is a
+    verb form (कहा-सुनी हुई, रहा-सहा सामान, गई-गुजरी) or the English key (की-बोर्ड, की-पैड).
     """
 
     code = "FMT003"
@@ -63,10 +66,14 @@ class HyphenAsDash(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         conventions = ctx.conventions
+        compounds = ctx.lexicon.hyphen_compounds
         for m in _glued(text):
             start, end = m.start(), m.end()
             if conventions.kind(end - 1, end) in _SEPARATOR_KINDS:
                 continue
+            after = _WORD_AFTER.match(text, end)
+            if after and fold(f"{m.group(1)}-{after.group()}") in compounds:
+                continue  # कहा-सुनी, रहा-सहा, की-बोर्ड: a set compound, one word
             yield ctx.finding(
                 self, start, end,
                 f"'{m.group(1)}' ends a clause; the hyphen after it should be a dash: '{m.group(1)} –'",
