@@ -17,6 +17,10 @@ _JUNCTION = re.compile(rf"[{_DEVA}](?=[0-9])|[0-9](?=[{_DEVA}])")
 _WORD_CHARS = frozenset(chr(c) for c in range(0x0900, 0x0964)) | frozenset(chr(c) for c in range(0x0970, 0x0980))
 # A number may carry these glued on by design: an ordinal (10वीं, 5वां), a G of a mobile network (5जी)
 _SUFFIXES = frozenset("वां वीं वें वा वी वे जी".split())
+# and the irregular ordinals' own endings, each only after its digit: 1ला/1ली (पहला), 2रा/3री
+# (दूसरा, तीसरा), 4था/4थी (चौथा); after any other number these are words (था, ली) glued on
+_ORDINAL_ENDINGS = {"1": frozenset("ला ली ले".split()), "2": frozenset("रा री रे".split()),
+                    "3": frozenset("रा री रे".split()), "4": frozenset("था थी थे".split())}
 _COUNTER = re.compile(r"\d[ \t]*/[ \t]*$")  # a slide counter `1 / 5` run into the caption after it
 
 
@@ -29,8 +33,11 @@ class NumberGlued(Check):
     The word must be a Hindi word (wordfreq zipf at least `min_zipf`, default 3.0) or a month's
     name (`glossaries/numerals.tsv`). Not read: a Latin letter's name before a number, which is a
     model or format name (एक्स3, टी20, पोको एफ1, पीएसएलवी-सी43); an ordinal or network suffix after
-    one (10वीं, 5वां, 5जी); a glossary name or a loan of the concept table (a brand, न्यूज़11); a slide
-    counter run into its caption (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
+    one (10वीं, 5वां, 5जी), or an ordinal 1 to 4's own ending after its digit (1ला, 3री, 4थी); a
+    letter's name after a number, a format (4के, 3डी, 1080पी, 10एक्स; के, also the postposition,
+    only after one digit); a glossary name or a loan of the concept table (a brand, न्यूज़11); a slide
+    counter run into its caption (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines,
+    web addresses and page chrome.
     Fix safety: safe (a space is inserted; no letter changes).
     """
 
@@ -72,6 +79,10 @@ class NumberGlued(Check):
                 if word in _SUFFIXES or (start and text[start - 1] in ".,:/") \
                         or _COUNTER.search(text, max(0, start - 12), start):
                     continue  # 10वीं; a decimal or a time's last digits; a slide counter `1 / 5`
+                if word in _ORDINAL_ENDINGS.get(text[start:at], ()):
+                    continue  # 4थी कक्षा, 3रा स्थान: an ordinal abbreviated
+                if letters_spelled(word) is not None and (word != "के" or at - start == 1):
+                    continue  # a format's letter after its number (4के, 3डी, 1080पी, 10एक्स); के only after one digit (2के, 8के), else the postposition
             key = fold(word)
             if numerals.get(("hi", key), ("",))[0] != "month" and (
                     hindi_zipf(word) < min_zipf or key in names
