@@ -41,7 +41,9 @@ class RepeatedPhrase(Check):
     Repetition by design is left alone: a unit or label repeated around numbers in a range or a
     price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a clause holding a number told
     again after different words (a list of results: `वनडे में उसे 3-0 से हराया टी20 में उसे 3-0 से
-    हराया`), a repeat more than `max_gap`
+    हराया`; the clause ends in a perfective, an auxiliary or a sentence's end mark, so a light verb
+    that is also a postposition counts there: `सेन ने 21-15 से जीत दर्ज की। सिंधु ने 21-15 से जीत
+    दर्ज की।`), a repeat more than `max_gap`
     words after the first or after a comma or conjunction (a new clause naming its subject again),
     a sentence in another paragraph (a headline, standfirst or pull-quote line that the next line
     repeats is a page template, and a new paragraph restating the words of the one before is
@@ -201,7 +203,9 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return True  # 2865 से 3255 रुपए प्रति क्विंटल … 4001 रुपए प्रति क्विंटल
     if num(first, p + length) and num(second, q + length):
         return True  # मंडी सरसो भाव 4951 … मंडी सरसो भाव 4850
-    if (_ends_clause(first[p + length - 1].key) and any(t.kind == "num" for t in second[q : q + length])
+    last = first[p + length - 1]
+    if ((_ends_clause(last.key) or _ends_sentence(ctx.article.text, last.end))
+            and any(t.kind == "num" for t in second[q : q + length])
             and _after_different_words(first, p, second, q)):
         return True  # वनडे में … को 3-0 से हराया टी20 में … को 3-0 से हराया: two facts of a list, told alike
     if not same:
@@ -232,6 +236,13 @@ def _after_different_words(first: list[Token], p: int, second: list[Token], q: i
 def _ends_clause(key: str) -> bool:
     """A finite auxiliary or a perfective verb (हराया, जीता, बनाई): what closes a told fact."""
     return key in _AUXILIARIES or key.endswith(_PERFECTIVE)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether a sentence's end mark follows `end`: there a light verb that is also a postposition or
+    a noun (जीत दर्ज की।, बढ़त ली।) closes the told fact too."""
+    rest = text[end : end + 3].lstrip(" ")
+    return rest[:1] in ("।", "|", ".", "?", "!")
 
 
 _AUXILIARIES = frozenset("है हैं था थी थे".split())  # (not की, ली, दी: postpositions and nouns too)
