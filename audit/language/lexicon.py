@@ -257,9 +257,10 @@ class Lexicon:
 
     @cached_property
     def ki_conjunction(self) -> dict[str, frozenset[str]]:
-        """`ki_conjunction.tsv`: kind (before, unless) -> its words: the words after which की stands for
-        the conjunction कि (GRAM002), and the words after की that make it the verb करना (की गई)."""
-        return self._forms_by_kind("ki_conjunction.tsv", ("before", "unless"))
+        """`ki_conjunction.tsv`: kind (before, after_participle, unless) -> its words: the words after
+        which की stands for the conjunction कि (GRAM002), those that do so only after a perfective
+        participle (गया in कहा गया, not the city), and the words after की that make it the verb करना (की गई)."""
+        return self._forms_by_kind("ki_conjunction.tsv", ("before", "after_participle", "unless"))
 
     def _forms_by_kind(self, name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
         """A table of Devanagari `form`s, each of one of `kinds`: kind -> its forms."""

@@ -16,7 +16,9 @@ class KiForConjunction(Check):
 
     Read only after the words of `glossaries/lexicon/ki_conjunction.tsv` (kind `before`): a finite
     verb or auxiliary that ends a clause (है, था, हुआ, होगा, कहा, बताया, रखें, करें) or the relative
-    जो, where a postposition cannot follow, and only where a word follows (a clause to introduce).
+    जो, where a postposition cannot follow, and only where a word follows (a clause to introduce);
+    a word of kind `after_participle` only after a perfective participle (कहा गया की, not the city
+    in बिहार के गया की).
     Not read: की before a word of the table's `unless` kind, where it is the verb करना (जो की गई थी,
     की जा रही, की है), English lines and page chrome.
     Fix safety: unsafe (a title ending in है before a postposition, `... कहलाता है की` a serial's
@@ -31,7 +33,7 @@ class KiForConjunction(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         table = ctx.lexicon.ki_conjunction
-        before, unless = table["before"], table["unless"]
+        before, unless, after_participle = table["before"], table["unless"], table["after_participle"]
         conventions = ctx.conventions
         # each " की " is found by str.find; the words on either side are read from it, so a letter is
         # walked over at most twice
@@ -45,7 +47,9 @@ class KiForConjunction(Check):
             while after < len(text) and text[after] in _LETTERS:
                 after += 1
             word, next_word = text[start:at], text[end + 1:after]
-            if (word in before and next_word and next_word not in unless
+            if word in after_participle and _after_participle(text, start):
+                word = f"{_word_before(text, start)} {word}"
+            if ((word in before or " " in word) and next_word and next_word not in unless
                     and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME)):
                 yield ctx.finding(
                     self, ki, end,
@@ -53,3 +57,19 @@ class KiForConjunction(Check):
                     [Fix(ki, end, "कि", applicability=UNSAFE)],
                 )
             at = text.find(_KI, end)
+
+
+def _word_before(text: str, start: int) -> str:
+    """The Devanagari word that ends one space before `start`."""
+    end = start - 1
+    begin = end
+    while begin > 0 and text[begin - 1] in _LETTERS:
+        begin -= 1
+    return text[begin:end] if end > 0 and text[end] == " " else ""
+
+
+def _after_participle(text: str, start: int) -> bool:
+    """Whether a perfective participle (कहा, बताया, पाया, लिखा: ending in ा) comes just before the
+    word at `start`, as in कहा गया की; the city Gaya follows a postposition (बिहार के गया की)."""
+    word = _word_before(text, start)
+    return len(word) > 1 and word.endswith("ा")
