@@ -74,8 +74,9 @@ class NumberGlued(Check):
                     end += 1
                 word = text[at:end]
                 start = at
-                while start and text[start - 1].isdigit():
-                    start -= 1
+                while start and (text[start - 1].isdigit()
+                                 or (start > 1 and text[start - 1] in ".,:" and text[start - 2].isdigit())):
+                    start -= 1  # the whole number: 15,999, 2.5, 10:30
                 if word in _SUFFIXES or (start and text[start - 1] in ".,:/") \
                         or _COUNTER.search(text, max(0, start - 12), start):
                     continue  # 10वीं; a decimal or a time's last digits; a slide counter `1 / 5`
