@@ -237,3 +237,10 @@ class Glossary:
             for form in (e.canonical, *e.variants, *e.accepted):
                 out.update(form_key for form_key in map(fold, form.split()))
         return out
+
+    @cached_property
+    def single_token_forms(self) -> frozenset[str]:
+        """Folded forms of names written as one token (canonical, variants, accepted): a word of a
+        longer name (चुनाव of चुनाव आयोग) is not one, being often a common word too."""
+        return frozenset(fold(form) for e in self.entries for form in (e.canonical, *e.variants, *e.accepted)
+                         if form and len(form.split()) == 1)

@@ -35,9 +35,9 @@ class NumberGlued(Check):
     model or format name (एक्स3, टी20, पोको एफ1, पीएसएलवी-सी43); an ordinal or network suffix after
     one (10वीं, 5वां, 5जी), or an ordinal 1 to 4's own ending after its digit (1ला, 3री, 4थी); a
     letter's name after a number, a format (4के, 3डी, 1080पी, 10एक्स; के, also the postposition,
-    only after one digit); a glossary name or a loan of the concept table (a brand, न्यूज़11); a slide
-    counter run into its caption (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines,
-    web addresses and page chrome.
+    only after one digit); a one-word glossary name (not a word of a longer one: चुनाव of चुनाव
+    आयोग) or a loan of the concept table (a brand, न्यूज़11); a slide counter run into its caption
+    (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
     Fix safety: safe (a space is inserted; no letter changes).
     """
 
@@ -52,7 +52,7 @@ class NumberGlued(Check):
         if not any(d in text for d in "0123456789"):
             return
         min_zipf = ctx.setting(self, "min_zipf")
-        conventions, names = ctx.conventions, ctx.glossary.all_forms
+        conventions, names = ctx.conventions, ctx.glossary.single_token_forms
         concepts, numerals = ctx.lexicon.concepts, load_numerals().words
         for m in _JUNCTION.finditer(text):
             at = m.end()  # the space goes here
