@@ -40,7 +40,8 @@ class ConceptConsistency(Check):
     an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text), nor a loan in a run of loans
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
     `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace), nor a noun after a
-    place the glossary lists (`दिल्ली विश्वविद्यालय` beside `हर यूनिवर्सिटी`: the institution's name). On a tie the loan is
+    place the glossary lists, directly or across a loan adjective or two (`दिल्ली विश्वविद्यालय` beside `हर
+    यूनिवर्सिटी`, `दिल्ली पब्लिक स्कूल` beside `हर विद्यालय`: the institution's name). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow. A loan the table
     marks not established (`established = no`) is never offered in place of the Hindi word, even as the
     article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
@@ -103,7 +104,7 @@ class ConceptConsistency(Check):
                 continue  # a breadcrumb or related-links line: page chrome, not the article's usage
             if _names_a_day(tokens, m.first, m.last):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
-            if m.first and hits and hits[0].concept.pos == "noun" and _after_place(ctx, tokens[m.first - 1]):
+            if m.first and hits and hits[0].concept.pos == "noun" and _after_place(ctx, tokens, m.first):
                 continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
             if _numbered(text, end) or _after_glued_colon(text, start):
                 continue  # सेक्टर-10, गेट-3: a place's name; नि:शुल्क: a word split at an ASCII colon
@@ -181,10 +182,20 @@ def _after_glued_colon(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == ":" and "\u0900" <= text[start - 2] <= "\u097f"
 
 
-def _after_place(ctx: Context, before) -> bool:
-    """Whether `before` (the token before a noun) is a place or country the glossary lists."""
-    entry = ctx.glossary.by_canonical.get(before.key)
-    return entry is not None and entry.kind in _PLACE_KINDS
+def _after_place(ctx: Context, tokens, first: int) -> bool:
+    """Whether a place or country the glossary lists comes before the noun at `first`, directly or
+    across at most two loan adjectives (दिल्ली पब्लिक स्कूल, मुंबई सेंट्रल स्टेशन): an institution's
+    name. A loan noun between ends the name before the noun (बंगाल वॉरियर्स प्वाइंट्स टेबल में)."""
+    concepts = ctx.lexicon.concepts
+    at = first - 1
+    while at >= 0 and first - at <= 3:
+        entry = ctx.glossary.by_canonical.get(tokens[at].key)
+        if entry is not None:
+            return entry.kind in _PLACE_KINDS
+        if not any(h.side == "translit" and h.concept.pos == "adj" for h in concepts.lookup(tokens[at].key)):
+            return False
+        at -= 1
+    return False
 
 
 _LIST_JOINS = frozenset((",", "और", "या", "व", "/"))
