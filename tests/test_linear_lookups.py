@@ -27,13 +27,16 @@ from audit.lint.checks.terminology.latin_name_variant import _deva_before
 
 
 def _reference_forms(text: str):
-    """SPELL001's original: `f"{w1}-{w2}" in text` searched the whole text for every pair of words."""
+    """SPELL001's original: `f"{w1}-{w2}" in text` searched the whole text for every pair of words
+    (a spaced pair with a hyphen on its outer side is that hyphened compound's, not a spaced one)."""
     words = [(m.start(), m.end(), m.group()) for m in spelling_variant._WORDS.word.finditer(text)]
     singles = {w for _, _, w in words}
     covered: set[int] = set()
     for (s1, e1, w1), (s2, e2, w2) in zip(words, words[1:]):
         gap = text[e1:s2]
-        if gap in ("-", "\u2010") or (gap == " " and (w1 + w2 in singles or f"{w1}-{w2}" in text)):
+        hyphened_outside = (s1 and text[s1 - 1] in "-\u2010") or text[e2:e2 + 1] in ("-", "\u2010")
+        if gap in ("-", "\u2010") or (gap == " " and not hyphened_outside
+                                         and (w1 + w2 in singles or f"{w1}-{w2}" in text)):
             if s1 not in covered:
                 covered.update((s1, s2))
                 yield s1, e2, text[s1:e2]

@@ -81,7 +81,9 @@ class SpellingVariant(Check):
 
     Only spelling choices are compared (nukta, anusvara or chandrabindu or a nasal with halant,
     ये/ए, ॉ/ा, a hyphen or a space inside a compound): inflections such as मरीज / मरीजों are different
-    words, and encoding-only differences are ENC001's. Fix safety: unsafe, both spellings are words.
+    words, and encoding-only differences are ENC001's. A word hyphened to its other neighbour is that
+    compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`).
+    Fix safety: unsafe, both spellings are words.
     A pair that differs in the optional ॉ (पॉवर / पावर) is house style, an info; where one spelling
     is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
     (as often, and as common in Hindi text) the concept table's spelling of a loan is kept over a
@@ -243,18 +245,26 @@ def _compounds(text: str, singles: Collection[str]) -> list[tuple[int, int, int,
     pairs = list(hyphened)
     joins = {(text[s1:e1], text[s2:e2]) for s1, e1, s2, e2 in hyphened if text[e1] == "-"}
     spaced = _split_pairs(singles) | _hyphen_joins(joins, singles)
+    found: list[tuple[int, int, int, int]] = []
     if len(spaced) > 64:  # each `find` reads the whole text: many pairs are looked up by each pair read
-        pairs += [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in _SPACE_PAIR.finditer(text)
-                  if m.groups() in spaced]
+        found = [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in _SPACE_PAIR.finditer(text)
+                 if m.groups() in spaced]
     else:
         for w1, w2 in spaced:
             for start, end in _WORDS.places(text, [f"{w1} {w2}"]):
-                pairs.append((start, start + len(w1), start + len(w1) + 1, end))
+                found.append((start, start + len(w1), start + len(w1) + 1, end))
+    # a word hyphened to its other neighbour belongs to that compound (आय कर-मुक्त: income tax-free,
+    # not आय कर beside आयकर)
+    pairs += [pair for pair in found
+              if not (pair[0] and text[pair[0] - 1] in _HYPHENS) and text[pair[3]:pair[3] + 1] not in _HYPHENS]
     taken: list[tuple[int, int, int, int]] = []
     for pair in sorted(pairs):
         if not taken or taken[-1][2] != pair[0]:  # its first word is not the last one's second
             taken.append(pair)
     return taken
+
+
+_HYPHENS = ("-", "\u2010")
 
 
 def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
