@@ -43,7 +43,8 @@ class RepeatedPhrase(Check):
     again after different words (a list of results: `वनडे में उसे 3-0 से हराया टी20 में उसे 3-0 से
     हराया`; the clause ends in a perfective, an auxiliary or a sentence's end mark, so a light verb
     that is also a postposition counts there: `सेन ने 21-15 से जीत दर्ज की। सिंधु ने 21-15 से जीत
-    दर्ज की।`), a repeat more than `max_gap`
+    दर्ज की।`), two sentences that end alike after different words, told of different things
+    (`मीरा ने लाल गेंद से … जीत दर्ज की। अनु ने सफेद गेंद से … जीत दर्ज की।`), a repeat more than `max_gap`
     words after the first or after a comma or conjunction (a new clause naming its subject again),
     a sentence in another paragraph (a headline, standfirst or pull-quote line that the next line
     repeats is a page template, and a new paragraph restating the words of the one before is
@@ -208,6 +209,10 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
             and any(t.kind == "num" for t in second[q : q + length])
             and _after_different_words(first, p, second, q)):
         return True  # वनडे में … को 3-0 से हराया टी20 में … को 3-0 से हराया: two facts of a list, told alike
+    text = ctx.article.text
+    if (not same and _ends_sentence(text, last.end) and _ends_sentence(text, second[q + length - 1].end)
+            and _after_different_words(first, p, second, q)):
+        return True  # गुकेश ने सफेद मोहरों से … जीत दर्ज की। प्रज्ञानानंद ने काले मोहरों से … जीत दर्ज की।
     if not same:
         # a name and its postposition said again (no verb in the repeat): no clause is duplicated
         return not any(t.key in _VERBS for t in second[q : q + length])
