@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, URL
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.numerals import load_numerals
 from audit.language.wordstats import hindi_zipf
@@ -38,7 +38,9 @@ class NumberGlued(Check):
     only after one digit); a one-word glossary name (not a word of a longer one: चुनाव of चुनाव
     आयोग) or a loan of the concept table (a brand, न्यूज़11); a slide counter run into its caption
     (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
-    Fix safety: safe (a space is inserted; no letter changes).
+    Fix safety: safe where the number comes first (9 मई, 2.5 करोड़) or the word is a month or a function
+    word (जुलाई 2019, को 10); unsafe after any other word, where the number may be part of a name that
+    takes a hyphen (कोविड-19) or a sub-head may have been run into the text (a line break meant).
     """
 
     code = "FMT011"
@@ -54,9 +56,11 @@ class NumberGlued(Check):
         min_zipf = ctx.setting(self, "min_zipf")
         conventions, names = ctx.conventions, ctx.glossary.single_token_forms
         concepts, numerals = ctx.lexicon.concepts, load_numerals().words
+        stopwords = ctx.lexicon.stopwords
         for m in _JUNCTION.finditer(text):
             at = m.end()  # the space goes here
-            if text[m.start()] in _WORD_CHARS:  # word, then number
+            number_first = text[m.start()] not in _WORD_CHARS
+            if not number_first:  # word, then number
                 start = m.start()
                 while start and text[start - 1] in _WORD_CHARS:
                     start -= 1
@@ -85,7 +89,8 @@ class NumberGlued(Check):
                 if letters_spelled(word) is not None and (word != "के" or at - start == 1):
                     continue  # a format's letter after its number (4के, 3डी, 1080पी, 10एक्स); के only after one digit (2के, 8के), else the postposition
             key = fold(word)
-            if numerals.get(("hi", key), ("",))[0] != "month" and (
+            month = numerals.get(("hi", key), ("",))[0] == "month"
+            if not month and (
                     hindi_zipf(word) < min_zipf or key in names
                     or any(hit.side == "translit" for hit in concepts.lookup(word))):
                 continue
@@ -94,5 +99,6 @@ class NumberGlued(Check):
             yield ctx.finding(
                 self, start, end,
                 f"no space between the number and '{word}'",
-                [Fix(start, end, f"{text[start:at]} {text[at:end]}", applicability=SAFE)],
+                [Fix(start, end, f"{text[start:at]} {text[at:end]}",
+                     applicability=SAFE if number_first or month or key in stopwords else UNSAFE)],
             )
