@@ -3,8 +3,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
+from operator import attrgetter
 
 from audit.core.conventions import CHROME
+from audit.core.document import _token_info
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
@@ -270,9 +272,23 @@ def _initial(concepts, token) -> str | None:
     return reading[0].upper() if reading else None
 
 
-# letters_spelled per distinct text: _acronyms asks it of every Devanagari token of an article, and
-# its walk tries each letter name's length at each character (a seventh of an article's checks)
+def _acronym_letters(text: str) -> str | None:
+    """The acronym of three to six letters a token's text writes (`SSLV`, `एसएसएलवी`), else None."""
+    bare = text.rstrip("0123456789")
+    if bare.isascii():
+        return bare if 3 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+    letters = _SPELLED[bare] if _token_info(text)[2] == "deva" else None
+    return letters if letters and 3 <= len(letters) <= 6 else None
+
+
+# letters_spelled per distinct text: its walk tries each letter name's length at each character
 _SPELLED = PerWord(letters_spelled)
+# The acronym per distinct token text (None for most), and the texts known to write none: an
+# article's distinct texts less these are all _acronyms has to look at, found with set operations
+# instead of a Python step per token (the walk over every token was a seventh of the checks' work)
+_LETTERS = PerWord(_acronym_letters)
+_NO_LETTERS: set[str] = set()
+_TEXT = attrgetter("text")
 
 
 def _acronyms(ctx: Context) -> dict[str, bool]:
@@ -283,18 +299,25 @@ def _acronyms(ctx: Context) -> dict[str, bool]:
     found = ctx.shared.get("acronyms")
     if found is None:
         found = ctx.shared["acronyms"] = {}
+        if len(_NO_LETTERS) > 200_000:
+            _NO_LETTERS.clear()  # a bound on memory over an endless stream of new words
+        texts = set(map(_TEXT, ctx.article.tokens))
+        texts -= _NO_LETTERS
+        for text in texts:
+            if _LETTERS[text] is None:
+                _NO_LETTERS.add(text)
+        texts -= _NO_LETTERS
+        if not texts:
+            return found
         concepts = ctx.lexicon.concepts
         for sent in ctx.article.sentences:
             tokens = sent.tokens
+            if texts.isdisjoint(map(_TEXT, tokens)):
+                continue
             for i, token in enumerate(tokens):
-                text = token.text.rstrip("0123456789")
-                if text.isascii():
-                    letters = text if 3 <= len(text) <= 6 and text.isalpha() and text.isupper() else None
-                else:
-                    letters = _SPELLED[text] if token.kind == "deva" else None
-                    letters = letters if letters and 3 <= len(letters) <= 6 else None
-                if letters is None:
+                if token.text not in texts:
                     continue
+                letters = _LETTERS[token.text]
                 before = tokens[i - 2] if i >= 2 and tokens[i - 1].text == "(" else None
                 in_hindi = (before is not None and before.kind == "deva" and _SPELLED[before.text] is None
                             and _initial(concepts, before) is None)
