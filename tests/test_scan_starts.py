@@ -134,4 +134,15 @@ def test_a_list_kicker_holds_its_item_head():
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
         if conventions._LIST_KICKER.search(text):
-            assert conventions._LIST_ITEM_HEAD.search(text)
+            assert conventions._LIST_ITEM_DOT.search(text) or conventions._LIST_ITEM_BRACKET.search(text)
+
+
+def test_latin_count_counts_what_the_letter_pattern_finds():
+    from audit.core import conventions
+
+    pieces = ["a", "Z", "m", "क", "ा", " ", "?", "1", "é", "ß", "\u0130", "\U0001d400", "\ud800", "\t", "\n", "@", "[", "`", "{"]
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(20_000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        assert conventions.latin_count(text) == len(conventions._LATIN_LETTERS.findall(text))

@@ -16,7 +16,6 @@ from operator import attrgetter
 
 from audit.core.conventions import ENGLISH_LINE
 from audit.core.document import Token
-from audit.core.text import LATIN
 
 _KEY, _TEXT, _TOKENS = attrgetter("key"), attrgetter("text"), attrgetter("tokens")
 _CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
@@ -231,6 +230,10 @@ def word_codes(ctx) -> list[str]:
     return codes
 
 
+# every ASCII letter (what LATIN matches) to "A", every other byte to a space
+_LATIN_MARKS = bytes(65 if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+
+
 def sentences_with_latin(ctx) -> list:
     """The article's sentences that hold an ASCII letter (`audit.core.text.LATIN`; a Latin token
     needs one), in order: found once per article for ANGL003 and ANGL005, by one search of the
@@ -238,14 +241,17 @@ def sentences_with_latin(ctx) -> list:
     found = ctx.shared.get("sentences with latin")
     if found is None:
         found, article = [], ctx.article
-        text, search, pos = article.text, LATIN.search, 0
-        while (m := search(text, pos)) is not None:
-            sentence = article.sentence_at(m.start())
+        # one byte per character ("?" for all but ASCII), each ASCII letter made "A": the letters are
+        # then found by `bytes.find` (a compiled scan), where LATIN's search tests every character
+        marks = article.text.encode("ascii", "replace").translate(_LATIN_MARKS)
+        at = marks.find(b"A")
+        while at >= 0:
+            sentence = article.sentence_at(at)
             if sentence is None:  # (a letter outside every sentence: none are)
-                pos = m.end()
+                at = marks.find(b"A", at + 1)
             else:
                 found.append(sentence)
-                pos = sentence.end
+                at = marks.find(b"A", sentence.end)
         ctx.shared["sentences with latin"] = found
     return found
 

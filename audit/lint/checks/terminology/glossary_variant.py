@@ -87,13 +87,15 @@ def _orthography(form: str) -> str:
 _LOAN_NUKTA = re.compile("[\u0958-\u095b\u095e\u095f]|[\u0915-\u0917\u091c\u092b\u092f]\u093c")
 # Whether a text has one, as two searches that each open with their one class or character (the
 # alternation above has no common opening and was tried at every position of the article)
-_PRECOMPOSED_LOAN = re.compile("[\u0958-\u095b\u095e\u095f]")
+_PRECOMPOSED_LETTERS = "\u0958\u0959\u095a\u095b\u095e\u095f"  # the first alternative's class, letter by letter
 _NUKTA_AFTER_LOAN = re.compile("\u093c(?<=[\u0915-\u0917\u091c\u092b\u092f]\u093c)")
 
 
 def _has_loan_nukta(text: str) -> bool:
     """`_LOAN_NUKTA.search(text) is not None`, each alternative searched for by what opens it."""
-    return _PRECOMPOSED_LOAN.search(text) is not None or (
+    # the six precomposed letters each found by `in` (a compiled scan), where a search for their class
+    # tests every character of the article against it
+    return any(map(text.__contains__, _PRECOMPOSED_LETTERS)) or (
         "\u093c" in text and _NUKTA_AFTER_LOAN.search(text) is not None)
 
 
