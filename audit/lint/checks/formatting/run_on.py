@@ -55,6 +55,10 @@ class RunOnSentence(Check):
         for (line_start, line_end), kind in zip(conventions.lines, conventions.line_kinds):
             if kind in (ENGLISH_LINE, SPEC_LINE, CHROME):
                 continue
+            # a stretch's है/था are the line's, in part (none of them holds a stretch's end): a line with
+            # fewer than two has no stretch with two, and its stretches are not looked for (most lines)
+            if _finite_words(text, line_start, line_end) < _MIN_BOUNDARIES:
+                continue
             for stretch in _STRETCH.finditer(text, line_start, line_end):
                 if _finite_words(text, stretch.start(), stretch.end()) < _MIN_BOUNDARIES:
                     continue  # too few है/था to glue clauses (most stretches: no words counted)
