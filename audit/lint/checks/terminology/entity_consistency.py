@@ -206,8 +206,15 @@ class EntityConsistency(Check):
         if None in found:  # words met for the first time
             if len(classes) > 200_000:
                 classes.clear()  # a bound on memory over an endless stream of new words
-            for i in [i for i, c in enumerate(found) if c is None]:
-                found[i] = _token_class(tokens[i], classes, stop, loans, max_zipf)
+            # each new word's place found by list.index (a compiled scan), not by a Python step per
+            # token: an article meets a few new words among its hundreds of tokens
+            i = found.index(None)
+            try:
+                while True:
+                    found[i] = _token_class(tokens[i], classes, stop, loans, max_zipf)  # an int, never None
+                    i = found.index(None, i + 1)
+            except ValueError:  # no None after the last
+                pass
         for tok, c in zip(compress(tokens, found), filter(None, found)):
             if tok.start in claimed:
                 continue
