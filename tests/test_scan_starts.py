@@ -146,3 +146,32 @@ def test_latin_count_counts_what_the_letter_pattern_finds():
     texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
     for text in texts:
         assert conventions.latin_count(text) == len(conventions._LATIN_LETTERS.findall(text))
+
+
+def test_acronyms_found_by_text_are_those_the_walk_over_every_token_finds():
+    from audit.language.lexicon import Lexicon
+    from audit.lint.checks.anglicism import concept_consistency as cc
+
+    concepts = Lexicon().concepts
+    pieces = ["ISRO", "SSLV1", "AB", "एसएसएलवी", "आरबीआई", "एआई", "(", ")", "।", " ", "\n", "योजना", "स्कीम",
+              "पेंशन", "कर्मचारी", "NASA", "isro"]
+    rng = random.Random(10)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        if not text.strip():
+            continue
+        article = parse_article(text)
+        expected: dict[str, bool] = {}  # the walk over every token of every sentence that _acronyms replaced
+        for sent in article.sentences:
+            tokens = sent.tokens
+            for i, token in enumerate(tokens):
+                letters = cc._acronym_letters(token.text)
+                if letters is None:
+                    continue
+                before = tokens[i - 2] if i >= 2 and tokens[i - 1].text == "(" else None
+                in_hindi = (before is not None and before.kind == "deva" and cc._SPELLED[before.text] is None
+                            and cc._initial(concepts, before) is None)
+                expected[letters] = expected.get(letters, False) or in_hindi
+        ctx = SimpleNamespace(article=article, shared={}, lexicon=SimpleNamespace(concepts=concepts))
+        assert cc._acronyms(ctx) == expected

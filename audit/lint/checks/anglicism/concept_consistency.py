@@ -3,6 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import accumulate
 from operator import attrgetter
 
 from audit.core.conventions import CHROME
@@ -16,7 +17,7 @@ from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.letters import letters_spelled
 from audit.lint.checks.slots import NAME_HEADS, attributive_form, case_slot
-from audit.lint.checks.words import PerWord
+from audit.lint.checks.words import PerWord, token_texts
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -285,23 +286,25 @@ def _acronym_letters(text: str) -> str | None:
 _SPELLED = PerWord(letters_spelled)
 # The acronym per distinct token text (None for most), and the texts known to write none: an
 # article's distinct texts less these are all _acronyms has to look at, found with set operations
-# instead of a Python step per token (the walk over every token was a seventh of the checks' work)
+# and list.index instead of a Python step per token (the walk over every token was a seventh of
+# the checks' work)
 _LETTERS = PerWord(_acronym_letters)
 _NO_LETTERS: set[str] = set()
-_TEXT = attrgetter("text")
+_TOKENS = attrgetter("tokens")
 
 
 def _acronyms(ctx: Context) -> dict[str, bool]:
     """The acronyms of three to six letters the article writes (`SSLV`, `ISRO` in Latin capitals, or
     read out in Devanagari: `एसएसएलवी`), each with whether the article also names it in Hindi words:
-    the acronym in brackets right after a Hindi word (`कर्मचारी पेंशन योजना (ईपीएस)`). Found once per
-    article, where a loan first asks."""
+    the acronym in brackets right after a Hindi word of its sentence (`कर्मचारी पेंशन योजना (ईपीएस)`).
+    Found once per article, where a loan first asks."""
     found = ctx.shared.get("acronyms")
     if found is None:
         found = ctx.shared["acronyms"] = {}
         if len(_NO_LETTERS) > 200_000:
             _NO_LETTERS.clear()  # a bound on memory over an endless stream of new words
-        texts = set(map(_TEXT, ctx.article.tokens))
+        written = token_texts(ctx)  # the article's tokens' texts, in order
+        texts = set(written)
         texts -= _NO_LETTERS
         for text in texts:
             if _LETTERS[text] is None:
@@ -309,19 +312,26 @@ def _acronyms(ctx: Context) -> dict[str, bool]:
         texts -= _NO_LETTERS
         if not texts:
             return found
-        concepts = ctx.lexicon.concepts
-        for sent in ctx.article.sentences:
-            tokens = sent.tokens
-            if texts.isdisjoint(map(_TEXT, tokens)):
-                continue
-            for i, token in enumerate(tokens):
-                if token.text not in texts:
-                    continue
-                letters = _LETTERS[token.text]
-                before = tokens[i - 2] if i >= 2 and tokens[i - 1].text == "(" else None
-                in_hindi = (before is not None and before.kind == "deva" and _SPELLED[before.text] is None
-                            and _initial(concepts, before) is None)
+        concepts, tokens = ctx.lexicon.concepts, ctx.article.tokens
+        firsts: set[int] | None = None  # where each sentence after the first starts in `tokens`
+        for text in texts:
+            letters = _LETTERS[text]
+            k = written.index(text)
+            while True:
+                in_hindi = False
+                if k >= 2 and tokens[k - 1].text == "(":
+                    if firsts is None:
+                        firsts = set(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))
+                    if k not in firsts and k - 1 not in firsts:  # the bracket and the word before: its sentence's
+                        before = tokens[k - 2]
+                        in_hindi = (before.kind == "deva" and _SPELLED[before.text] is None
+                                    and _initial(concepts, before) is None)
+                # whether any use is so: the order the uses are met in does not matter
                 found[letters] = found.get(letters, False) or in_hindi
+                try:
+                    k = written.index(text, k + 1)
+                except ValueError:
+                    break
     return found
 
 
