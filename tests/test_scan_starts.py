@@ -175,3 +175,16 @@ def test_acronyms_found_by_text_are_those_the_walk_over_every_token_finds():
                 expected[letters] = expected.get(letters, False) or in_hindi
         ctx = SimpleNamespace(article=article, shared={}, lexicon=SimpleNamespace(concepts=concepts))
         assert cc._acronyms(ctx) == expected
+
+
+def test_number_junctions_read_from_the_digit_runs_are_where_the_pattern_matches():
+    from audit.lint.checks.formatting import number_glued
+
+    digit_run = runs_of(r"\d")
+    extra = ["क1", "5जी", "जुलाई2019", "9मई", "१2", "2१", "ॲ7", "7।", "\u09667", "x9"]
+    rng = random.Random(11)
+    texts = _texts(3000, 12) + ["".join(rng.choice(PIECES + extra) for _ in range(rng.randint(0, 30)))
+                                for _ in range(3000)]
+    for text in texts:
+        runs = [m.span() for m in digit_run.finditer(text)]
+        assert number_glued._junctions(text, runs) == [m.start() for m in number_glued._JUNCTION.finditer(text)]

@@ -9,6 +9,7 @@ from audit.language.numerals import load_numerals
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.letters import letters_spelled
+from audit.lint.checks.words import digit_runs
 
 # Where a Devanagari letter or sign (not a Devanagari digit) meets an ASCII digit: digits are rare
 # in Hindi text, so the regex engine finds the few junctions and the words are read from them.
@@ -22,6 +23,29 @@ _SUFFIXES = frozenset("वां वीं वें वा वी वे जी
 _ORDINAL_ENDINGS = {"1": frozenset("ला ली ले".split()), "2": frozenset("रा री रे".split()),
                     "3": frozenset("रा री रे".split()), "4": frozenset("था थी थे".split())}
 _COUNTER = re.compile(r"\d[ \t]*/[ \t]*$")  # a slide counter `1 / 5` run into the caption after it
+
+
+def _junctions(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Where `_JUNCTION.finditer(text)` matches (each match one character), in text order, read from
+    the article's runs of digits (`digit_runs`, shared with the number checks): the letter before
+    each run of ASCII digits and the run's last digit where a letter follows it. The pattern's search
+    tried its lookahead at every Devanagari letter of the article."""
+    found: list[int] = []
+    for start, end in runs:
+        i = start
+        while i < end:
+            if "0" <= text[i] <= "9":
+                j = i + 1
+                while j < end and "0" <= text[j] <= "9":
+                    j += 1
+                if i and text[i - 1] in _WORD_CHARS:  # (a digit of another script is no letter)
+                    found.append(i - 1)
+                if j < len(text) and text[j] in _WORD_CHARS:
+                    found.append(j - 1)
+                i = j
+            else:
+                i += 1
+    return found
 
 
 class NumberGlued(Check):
@@ -57,11 +81,11 @@ class NumberGlued(Check):
         conventions, names = ctx.conventions, ctx.glossary.single_token_forms
         concepts, numerals = ctx.lexicon.concepts, load_numerals().words
         stopwords = ctx.lexicon.stopwords
-        for m in _JUNCTION.finditer(text):
-            at = m.end()  # the space goes here
-            number_first = text[m.start()] not in _WORD_CHARS
+        for junction in _junctions(text, digit_runs(ctx)):
+            at = junction + 1  # the space goes here
+            number_first = text[junction] not in _WORD_CHARS
             if not number_first:  # word, then number
-                start = m.start()
+                start = junction
                 while start and text[start - 1] in _WORD_CHARS:
                     start -= 1
                 word = text[start:at]
