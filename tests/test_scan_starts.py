@@ -188,3 +188,15 @@ def test_number_junctions_read_from_the_digit_runs_are_where_the_pattern_matches
     for text in texts:
         runs = [m.span() for m in digit_run.finditer(text)]
         assert number_glued._junctions(text, runs) == [m.start() for m in number_glued._JUNCTION.finditer(text)]
+
+
+def test_compounds_written_whole_found_from_their_hyphens_are_those_findall_finds():
+    from audit.lint.checks.formatting import hyphen_space
+
+    extra = ["ओपन-सोर्स", "-", "--", "a-b-c", "क-ख-ग-घ", " -", "- ", "1-2", "क़-", "-ख"]
+    rng = random.Random(13)
+    texts = _texts(3000, 14) + ["".join(rng.choice(PIECES + extra) for _ in range(rng.randint(0, 30)))
+                                for _ in range(3000)]
+    for text in texts:
+        found = [m.group() for m in matches_at(hyphen_space._WHOLE, text, hyphen_space._whole_starts(text))]
+        assert found == hyphen_space._WHOLE.findall(text)

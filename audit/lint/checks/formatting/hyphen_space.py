@@ -23,6 +23,23 @@ _LETTERS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x966, 0x980), *rang
                                *range(0x30, 0x3A)]))
 
 
+def _whole_starts(text: str) -> list[int]:
+    """Where a compound written whole (`_WHOLE`) can start: the first letter of the word before each
+    hyphen that follows a letter, in text order. `matches_at` then gives what `_WHOLE.findall` gives
+    (a chain अ-ब-स included: अ-ब, then a match from स on), where the pattern's search tried its
+    look-behind at every character of the article."""
+    starts = []
+    hyphen = text.find("-")
+    while hyphen >= 0:
+        start = hyphen
+        while start and text[start - 1] in _LETTERS:
+            start -= 1
+        if start < hyphen:
+            starts.append(start)
+        hyphen = text.find("-", hyphen + 1)
+    return starts
+
+
 def _starts(text: str) -> list[int]:
     """Where a split compound can start: the first letter of the word before a hyphen that has a
     space on one side (spaces between walked over; each word is walked from one hyphen)."""
@@ -130,7 +147,7 @@ class HyphenSpace(Check):
             # a dash between a clause and a name (`स्कूल खुलेंगे -इंदिरा …`) or after a dateline
             # (`नई दिल्ली- पीवी …`), where joining the words makes a compound nobody wrote.
             if written is None:
-                written = frozenset(_WHOLE.findall(text))
+                written = frozenset(m.group() for m in matches_at(_WHOLE, text, _whole_starts(text)))
             attested = fixed in written
             yield ctx.finding(
                 self, m.start(), m.end(),
