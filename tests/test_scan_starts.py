@@ -200,3 +200,13 @@ def test_compounds_written_whole_found_from_their_hyphens_are_those_findall_find
     for text in texts:
         found = [m.group() for m in matches_at(hyphen_space._WHOLE, text, hyphen_space._whole_starts(text))]
         assert found == hyphen_space._WHOLE.findall(text)
+
+
+def test_devanagari_digits_read_as_ascii_by_replace_are_what_translate_gives():
+    from audit.lint.checks.numbers import number_style
+
+    rng = random.Random(15)
+    pieces = PIECES + ["०", "१२", "३४५", "६,७८९", "९०"]
+    texts = _texts(1000, 16) + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        assert number_style._as_ascii_digits(text) == text.translate(number_style._TO_ASCII)
