@@ -20,7 +20,8 @@ class CapitalisedEnglish(Check):
 
     A name is told from a word by its company: a capitalised word next to another Latin word
     (Joe Biden, Galaxy Note), before a model number (Galaxy S24), a listed glossary name, or a
-    word English text rarely uses (wordfreq below `min_english_zipf`, default 3.5) passes; so do
+    word English text rarely uses (wordfreq below `min_english_zipf`, default 3.5), or one joined by
+    और, या or a comma to another capitalised Latin word (`Excite और Exclusive`: a list of names) passes; so do
     bracketed glosses, kickers, related-link lines and lines written in English. No fix: the
     Hindi word depends on the sentence. Info by default: on real news, brand and variant names
     (Exclusive, Prolific) still pass for words too often to warn.
@@ -57,6 +58,21 @@ class CapitalisedEnglish(Check):
                     continue  # Joe Biden, Galaxy S24, Gold-Silver: a name's or a title's company
                 if english_zipf(word.lower()) < min_zipf:
                     continue
+                if _listed_with_a_name(tokens, i):
+                    continue  # दो वेरिएंट Excite और Exclusive: capitalised words in a list are names
                 yield ctx.finding(self, tok.start, tok.end,
                                   f"'{word}' is an English word left in a Hindi sentence; write it in Hindi",
                                   confidence=0.7)
+
+
+_JOINS = frozenset(("और", "या", "व", ",", "/"))
+
+
+def _listed_with_a_name(tokens, i: int) -> bool:
+    """Whether tokens[i] is joined by और / या / a comma to another capitalised Latin word."""
+    for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= j < len(tokens) and tokens[k].text in _JOINS:
+            other = tokens[j].text
+            if tokens[j].kind == "latin" and other[:1].isupper() and other.isalpha():
+                return True
+    return False

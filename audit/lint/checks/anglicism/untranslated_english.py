@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from itertools import compress
 from operator import attrgetter
 
@@ -20,8 +21,9 @@ class UntranslatedEnglish(Check):
     Only lower-case English words count: names and acronyms in Latin script are a house
     style choice (the glossary and TERM002/TERM003 look after them), and Hindi news conventions are
     left alone: bracketed glosses `चांदी का दाम (silver rate today)`, English kickers `Price hike:`,
-    English lines (a caption, a byline, a tweet), page chrome, web addresses, and a quoted English
-    title or tagline (three or more Latin words opened by a capital: `More than you expect`).
+    English lines (a caption, a byline, a tweet), page chrome, web addresses, a quoted English
+    title or tagline (three or more Latin words opened by a capital: `More than you expect`), and an
+    SEO tag closing a line after a separator (`… पर निशाना - jan ashirvad yatra`).
     """
 
     code = "ANGL003"
@@ -54,7 +56,7 @@ class UntranslatedEnglish(Check):
                 if (tok.key,) in names or english_zipf(text) < min_zipf:
                     continue
                 if quoted is None:
-                    quoted = _quoted_titles(tokens, latin)
+                    quoted = _quoted_titles(tokens, latin) | _seo_tails(ctx.article.text, tokens, latin)
                 if i in quoted:
                     continue
                 if conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
@@ -76,6 +78,28 @@ def _quoted_titles(tokens, latin: list[int]) -> set[int]:
         while j + 1 < len(latin) and latin[j + 1] == latin[j] + 1:
             j += 1
         if j - k >= 2 and tokens[latin[k]].text[:1].isupper():
+            out.update(range(latin[k], latin[j] + 1))
+        k = j + 1
+    return out
+
+
+_SEPARATORS = ("-", "–", "|")
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")  # only spaces or tabs left on the line (read, not copied)
+
+
+def _seo_tails(text: str, tokens, latin: list[int]) -> set[int]:
+    """Indices of a run of two or more Latin words that closes its line after a separator (`… साधा
+    निशाना - jan ashirvad yatra`): a page's SEO tag, romanised Hindi or English, not a word of the
+    sentence. `latin`: the indices of the Latin tokens, in order."""
+    out: set[int] = set()
+    k = 0
+    while k < len(latin):
+        j = k
+        while j + 1 < len(latin) and latin[j + 1] == latin[j] + 1:
+            j += 1
+        first, last = tokens[latin[k]], tokens[latin[j]]
+        if (j > k and _LINE_END.match(text, last.end)
+                and text[max(0, first.start - 4):first.start].rstrip(" \t").endswith(_SEPARATORS)):
             out.update(range(latin[k], latin[j] + 1))
         k = j + 1
     return out
