@@ -6,6 +6,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.core.text import fold
 from audit.lint.checks.slots import CLAUSE_ENDS
 
 _LETTER = r"[\u0900-\u0963\u0966-\u097FA-Za-z0-9]"
@@ -66,6 +67,8 @@ _AUXILIARIES = frozenset("है हैं था थे थी".split())
 # (`जरूरी है- यह`) or a word that opens a list or a quote (`जैसे- नेटफ्लिक्स`, `यानी- …`).
 _DASH_BEFORE = CLAUSE_ENDS | _SAYS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित".split())
 _WORD_BEFORE = re.compile(r"(\S+) +$")
+# A future verb always ends a clause (स्कूल खुलेंगे -इंदिरा …): the hyphen after it is a dash too
+_FUTURE = ("ेंगे", "ेंगी", "ेगा", "ेगी", "ूंगा", "ूंगी", "ोगे", "ोगी")
 
 
 def _speaker_tag(text: str, start: int, word: str, hyphen: int) -> bool:
@@ -111,8 +114,9 @@ class HyphenSpace(Check):
 
     Anti-pattern:  ओपन -सोर्स एआई       ओपन- सोर्स एआई
     Fix:           ओपन-सोर्स एआई
-    After a verb that ends a clause (`जरूरी है- यह`) or a word that opens a list (`जैसे- …`) the
-    hyphen is a dash: the fix is ` – `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
+    After a verb that ends a clause (`जरूरी है- यह`, a future `स्कूल खुलेंगे -इंदिरा …`) or a word
+    that opens a list (`जैसे- …`) the hyphen is a dash: the fix is ` – `, unsafe; after a place the
+    glossary lists (`नई दिल्ली- पीवी …`) it is a dateline's colon: the fix is `: `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
     में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a speaker tag
     in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone.
     Fix safety: safe where the article writes the compound whole elsewhere (its own spelling);
@@ -134,11 +138,20 @@ class HyphenSpace(Check):
                 continue
             if _label_hyphen(text, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen):
                 continue
-            if m.group(1) in _DASH_BEFORE:
+            if m.group(1) in _DASH_BEFORE or m.group(1).endswith(_FUTURE):
                 fixed = f"{m.group(1)} – {m.group(2)}"
                 yield ctx.finding(
                     self, m.start(), m.end(),
                     f"no compound ends in '{m.group(1)}'; the hyphen after it is a dash: '{fixed}'",
+                    [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
+                )
+                continue
+            entry = ctx.glossary.by_canonical.get(fold(m.group(1)))
+            if entry is not None and entry.kind in ("place", "country") and text[hyphen - 1:hyphen] != " ":
+                fixed = f"{m.group(1)}: {m.group(2)}"  # नई दिल्ली- पीवी …: a dateline's colon, no compound
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"after the place '{m.group(1)}' the hyphen stands for a dateline's colon: '{fixed}'",
                     [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
                 )
                 continue
