@@ -44,12 +44,18 @@ class NeighbourLoan(Check):
                           if not w.name and len(w.text) >= min_length and english_zipf(w.lower) < _FUNCTION_WORD_ZIPF]
             if not candidates:
                 continue
+            by_letter = _by_first_letter(candidates)
+            memo: dict[str, tuple | None] = {}  # a form's answer, once per distinct form of the segment
+
+            def neighbour(form, by_letter=by_letter, said=said, memo=memo):
+                if form not in memo:
+                    memo[form] = _neighbour(form, by_letter, said, min_similarity, min_length)
+                return memo[form]
+
             for sent in unit.sentences:
                 for tok in sent.tokens:
                     if tok.kind != "deva" or len(tok.text) < 3:
                         continue
-                    def neighbour(form):
-                        return _neighbour(form, candidates, said, min_similarity, min_length)
                     glue, hit = Glue(tok.text, "", 0), neighbour(tok.text)
                     if hit is None:  # a lost space: लेवलके is लेवल + के
                         glue, hit = unglue(ctx, tok.text, neighbour)
@@ -75,7 +81,23 @@ class NeighbourLoan(Check):
 _FUNCTION_WORD_ZIPF = 6.0
 
 
-def _neighbour(token: str, candidates, said: frozenset[str], min_similarity: float, min_length: int):
+def _by_first_letter(candidates) -> dict[str, list[tuple[object, list[str]]]]:
+    """The source's distinct candidate words with their lemmas, under each first letter of a lemma, in
+    source order: only a word with a lemma opening like the English word can be its neighbour or its
+    derivation, so each token is held against those, not against every word of a long segment."""
+    out: dict[str, list[tuple[object, list[str]]]] = {}
+    seen: set[str] = set()
+    for word in candidates:
+        if word.text in seen:
+            continue
+        seen.add(word.text)
+        forms = lemmas(word.text)
+        for letter in dict.fromkeys(f[:1] for f in forms if f):
+            out.setdefault(letter, []).append((word, forms))
+    return out
+
+
+def _neighbour(token: str, by_letter, said: frozenset[str], min_similarity: float, min_length: int):
     """(concept, slot, source word) when the token is a listed transliteration of an English word the
     source does not say, spelled like a source word the token does not sound like; else None."""
     for hit in default_concepts().lookup(token):
@@ -84,8 +106,7 @@ def _neighbour(token: str, candidates, said: frozenset[str], min_similarity: flo
         english = hit.concept.english.lower()
         if " " in english or len(english) < min_length or english in said:
             continue
-        for word in candidates:
-            forms = lemmas(word.text)
+        for word, forms in by_letter.get(english[0], ()):
             if english in forms or any(f.startswith(english) or english.startswith(f) for f in forms):
                 continue  # the same word inflected or derived (report / reporter)
             near = next((f for f in forms if f[0] == english[0] and len(f) >= min_length
