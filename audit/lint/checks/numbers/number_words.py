@@ -66,7 +66,8 @@ class NumberWords(Check):
 
     Scale words before a unit (65 हजार रुपये, 2 लाख 50 हजार) are how Hindi news writes amounts and
     pass; एक is also the article "a" and is never compared. Across the article, words are flagged
-    for 10 and above (news style writes those in digits), else the less used form (on a tie, the words). Fix safety: the digits of one quantity are safe.
+    for 10 and above (news style writes those in digits), else the less used form (on a tie, the digits:
+    news style writes one to nine in words). Fix safety: the digits of one quantity are safe.
     """
 
     code = "NUM002"
@@ -94,8 +95,9 @@ class NumberWords(Check):
             if len(forms) < 2:
                 continue
             digits, words = forms[True], forms[False]
-            # House style writes 10 and above in digits; below that the article's majority wins.
-            if value >= 10 or len(words) <= len(digits):
+            # House style writes 10 and above in digits and below that in words: there the article's
+            # majority wins, and on a tie the words (दो दिनों over 2 दिनों).
+            if value >= 10 or len(words) < len(digits):
                 minority, other = words, digits
             else:
                 minority, other = digits, words
