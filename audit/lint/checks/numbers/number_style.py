@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import digit_runs, run_starts
@@ -72,8 +72,9 @@ class NumberStyle(Check):
                 # article's grouping (५१२० beside 2,340 -> 5,120): a fix of one leaves the other
                 message, grouped = grouping.pop(m.span(), ("", None))
                 fixed = (grouped or m.group()).translate(table)
-                # A lone Devanagari digit may be a lookalike, not a number (`113 किमी ७ 157 किमी`: ७ for ×).
-                safety = UNSAFE if len(m.group()) == 1 else SAFE
+                # A lone digit may be a lookalike, not a number: confirmed by a reader (unsafe), and
+                # between two numbers (`113 किमी ७ 157 किमी`: ७ for ×) only shown, as a sign is meant
+                safety = SAFE if len(m.group()) > 1 else DISPLAY_ONLY if _between_numbers(text, m) else UNSAFE
                 message = f"the article writes its numbers in {other} digits: '{fixed}'" + (
                     f" (and {message.removeprefix('the article ')})" if message else "")
                 found.append((m.start(), m.end(), message, [Fix(m.start(), m.end(), fixed, applicability=safety)]))
@@ -124,6 +125,12 @@ def _grouping(text: str, ascii_starts: list[int], deva_starts: list[int]) -> dic
             out[m.span()] = (f"the article groups four-digit numbers with a comma elsewhere ('{grouped_four}')",
                              own(m, f"{int(m.group()):,}"))
     return out
+
+
+def _between_numbers(text: str, m: re.Match) -> bool:
+    """An ASCII number within a word before and after the digit (`113 किमी ७ 157 किमी`, `12 फुट ७ 14`)."""
+    before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 6]
+    return any(c in _ASCII_DIGITS for c in before) and any(c in _ASCII_DIGITS for c in after)
 
 
 def _two_systems(text: str, start: int, end: int) -> bool:
