@@ -201,7 +201,7 @@ class CheckRun:
 
 def prepare_check(args: argparse.Namespace) -> CheckRun:
     from audit.inputs.cms import CMS_SUFFIXES
-    from audit.core.document import collect_paths, decode_article
+    from audit.core.document import collect_paths, decode_article, once_each
     from audit.lint.engine import Engine, select_checks
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.cli.qe_options import Models
@@ -221,6 +221,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     targets: list[str | Path] = []
     for raw in args.paths:
         targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES, args.max_file_mb))
+    targets = once_each(targets)  # a file named twice (or through a folder or a symlink) is checked once
     if args.source and len(targets) != 1:
         raise UsageError("--source pairs one Hindi article with its English original; give one article")
     if args.source and targets[0] != "-" and Path(targets[0]).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
@@ -249,20 +250,14 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
 
 def _preflight_fix(targets: list) -> None:
     """Before any file is written, every article of the run must be readable, UTF-8 and writable
-    (not read-only, not hard-linked): one bad file in a folder stops the run with nothing changed."""
+    (not read-only, not hard-linked): one bad file in a folder stops the run with nothing changed.
+    The targets name each file once (prepare_check), so none is rewritten twice."""
     from audit.core.document import decode_article
     from audit.core.fileio import read_for_update
 
-    seen = set()
     for target in targets:
-        raw, snapshot = read_for_update(target)
+        raw, _ = read_for_update(target)
         decode_article(raw, str(target), empty_ok=True)
-        if snapshot.path in seen:
-            from audit.core.fileio import WriteError
-
-            raise WriteError(f"is the same file as another path given (a symlink?); --fix would rewrite it "
-                             f"twice: give one of them", str(target))
-        seen.add(snapshot.path)
 
 
 def run_check(args: argparse.Namespace, runner=None) -> int:

@@ -415,7 +415,7 @@ def read_article(path: str | Path) -> Article:
 def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
                   max_mb: float | None = MAX_FILE_MB) -> list[Path]:
     """Expand folders to the article files inside them (sorted, recursive); each is a regular file
-    of at most `max_mb` MB (None: any size)."""
+    of at most `max_mb` MB (None: any size), and named once (see `once_each`)."""
     from audit.core.fileio import describe, special_kind
 
     out: list[Path] = []
@@ -451,6 +451,22 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
             except OSError as exc:  # gone since the folder was listed
                 raise InputError(describe(exc), str(path)) from None
             within_size(path, size, max_mb)
+    return once_each(out)
+
+
+def once_each(paths: list) -> list:
+    """`paths` without a file named again: the same path twice, a folder and a file in it, or a
+    symlink to a file also named, are one file (kept where first named), checked and reported once.
+    "-" (standard input) is kept once too."""
+    import os
+
+    seen: set[str] = set()
+    out = []
+    for path in paths:
+        key = "-" if path == "-" else os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
     return out
 
 

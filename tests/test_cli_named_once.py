@@ -1,0 +1,39 @@
+"""Input a user names more than once, and outputs a user points at the input: what each command does."""
+
+from __future__ import annotations
+
+import json
+
+from audit.cli.main import main
+
+ARTICLE = "कंपनी ने ओपन -सोर्स मॉडल जारी किया।\n"  # FMT002: a space before the hyphen
+
+
+def test_a_file_named_twice_is_checked_once_where_first_named(tmp_path, capsys):
+    """The same file twice, a folder with a file inside also named, a symlink to a named file:
+    each file's findings came as often as it was named."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    first, second = folder / "a.txt", folder / "b.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(second)
+    link = tmp_path / "link.txt"
+    for argv, paths in [
+        ([first, first], [first]),
+        ([second, folder], [second, first]),  # b first, as named; the folder adds only a
+        ([folder, link, second], [first, second]),
+        ([link, second], [link]),
+    ]:
+        assert main(["check", "--format", "json", "--select", "FMT002", *map(str, argv)]) == 1
+        found = [f["path"] for f in json.loads(capsys.readouterr().out)]
+        assert found == [str(p) for p in paths], argv
+
+
+def test_standard_input_named_twice_is_read_once(tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    assert main(["check", "--select", "FMT002", "-", "-"]) == 1
+    assert "1 findings in 1 files" in capsys.readouterr().out
