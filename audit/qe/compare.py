@@ -26,6 +26,9 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
     mt, pub = read_article(mt_path), read_article(published_path)
     if not mt.sentences and not pub.sentences:  # sacrebleu's corpus score fails on no sentences at all
         raise InputError(f"both files are empty: there is nothing to compare (also {published_path})", mt_path)
+    for article, path, other in ((mt, mt_path, published_path), (pub, published_path, mt_path)):
+        if not article.sentences:  # every line of the other would be "changed" from a line 0
+            raise InputError(f"is empty (no sentences): there is nothing to compare {other} with", path)
     beads = align([len(s.text) for s in mt.sentences], [len(s.text) for s in pub.sentences])
     chrf, ter = CHRF(), TER()
     rows: list[EditedSentence] = []
