@@ -25,3 +25,19 @@ def test_compare_with_one_empty_file_names_it(tmp_path, capsys):
             out = capsys.readouterr()
             assert out.out == "" and len(out.err.strip().splitlines()) == 1, out
             assert out.err.startswith(f"jaanch: {named}: is empty"), out.err
+
+
+def test_lm_train_refuses_to_write_the_model_into_its_corpus(tmp_path, capsys):
+    """The model's tables went into the corpus folder, among the articles a later run reads."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "alias").symlink_to(corpus)
+    for given, output in [(corpus, corpus / "model"), (corpus, corpus), (corpus, corpus / "x" / ".." / "y"),
+                          (tmp_path / "alias", corpus / "model"), (corpus, tmp_path / "alias" / "model")]:
+        assert main(["lm", "train", str(given), "-o", str(output)]) == 2, output
+        line = _one_line(capsys)
+        assert line.startswith(f"jaanch: -o {output}: ") and "corpus folder" in line, line
+        assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"], output
+    assert main(["lm", "train", str(corpus), "-o", str(tmp_path / "model")]) == 0  # beside it: written
+    assert (tmp_path / "model" / "meta.json").is_file()

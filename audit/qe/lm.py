@@ -15,7 +15,7 @@ from pathlib import Path
 
 from audit import __version__
 from audit.core.document import Article, collect_paths, read_article
-from audit.core.errors import InputError
+from audit.core.errors import InputError, UsageError
 from audit.core.fileio import load_json, read_text
 from audit.core.findings import Finding
 from audit.lint.rules import Surprising
@@ -50,6 +50,7 @@ def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progre
     import polars as pl
 
     paths = collect_paths([str(corpus)])
+    _refuse_output_in_corpus(corpus, output)
     counts = None
     batch: list[tuple[list[str], list[str], list[str]]] = []
     bar = None
@@ -103,6 +104,19 @@ def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progre
             "trigrams": counts.height, "floor": 0.5 / (types + p1.height)}
     (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return meta
+
+
+def _refuse_output_in_corpus(corpus: str | Path, output: str | Path) -> None:
+    """A model written into the corpus folder (or as the folder itself) would lie among the articles
+    a later run of the same command reads: refused before anything is counted."""
+    import os
+
+    if not Path(corpus).is_dir():
+        return
+    folder, out = Path(os.path.realpath(corpus)), Path(os.path.realpath(output))
+    if out == folder or folder in out.parents:
+        where = "is the corpus folder" if out == folder else f"is inside the corpus folder {corpus}"
+        raise UsageError(f"-o {output}: {where}; write the model outside it (nothing was written)")
 
 
 @dataclass
