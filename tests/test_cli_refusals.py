@@ -41,3 +41,23 @@ def test_lm_train_refuses_to_write_the_model_into_its_corpus(tmp_path, capsys):
         assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"], output
     assert main(["lm", "train", str(corpus), "-o", str(tmp_path / "model")]) == 0  # beside it: written
     assert (tmp_path / "model" / "meta.json").is_file()
+
+
+def test_glossary_apply_with_nothing_accepted_writes_nothing(tmp_path, capsys):
+    """No row marked accept=yes wrote a glossary of only its header (a new file, or the old one rewritten)."""
+    review = tmp_path / "review.tsv"
+    review.write_text("form\trole\taccept\tlatin\tcanonical\nलुमा\tvariant\tno\tLuma\tलूमा\n"
+                      "Luma\tcasing\tyes\tLuma\tलूमा\n", encoding="utf-8")
+    missing = tmp_path / "new.tsv"
+    assert main(["glossary", "apply", str(review), "--glossary", str(missing)]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and f"{missing} was not written" in out[0] and "accept=yes" in out[0], out
+    assert not missing.exists()
+    desk = tmp_path / "desk.tsv"
+    kept = "latin\tcanonical\tvariants\n\nLuma\tलूमा\tलुमा\n"  # a blank line the rewrite dropped
+    desk.write_text(kept, encoding="utf-8")
+    assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0
+    assert desk.read_text(encoding="utf-8") == kept
+    review.write_text("form\trole\taccept\tlatin\tcanonical\nलुमा\tvariant\tyes\tLuma\tलूमा\n", encoding="utf-8")
+    assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0  # already there: untouched
+    assert desk.read_text(encoding="utf-8") == kept and "0 variants added" in capsys.readouterr().out

@@ -91,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         from audit.maintenance.apply import apply_review
 
         result = apply_review(args.review, args.glossary)
+        if not result["accepted"]:
+            print(f"{args.review}: no accepted variant rows (mark them accept=yes); {args.glossary} was not written"
+                  + (f" ({result['skipped']} accepted rows need no glossary change)" if result["skipped"] else ""))
+            return 0
         print(f"{args.glossary}: {result['added']} variants added from {result['accepted']} accepted rows"
               + (f" ({result['skipped']} accepted rows need no glossary change)" if result["skipped"] else ""))
         return 0

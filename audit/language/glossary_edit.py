@@ -82,9 +82,13 @@ def add_entry(path: str | Path, latin: str, canonical: str, variants: list[str] 
 
 
 def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int:
-    """Add (latin, canonical, variant) triples in one validated write; unknown latin makes an entry."""
+    """Add (latin, canonical, variant) triples in one validated write; unknown latin makes an entry.
+    Nothing to add (no triple, or each already there) writes nothing: no header-only glossary."""
     path = Path(path)
+    if not variants:
+        return 0
     header, rows = _read(path)
+    known = len(rows)
     col = {name: header.index(name) for name in ("latin", "canonical", "variants") if name in header}
     if len(col) < 3:
         raise GlossaryError("needs 'latin', 'canonical' and 'variants' columns", str(path), 1)
@@ -104,5 +108,6 @@ def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int
         if variant not in items and variant != row[col["canonical"]]:
             row[col["variants"]] = LIST_SEPARATOR.join(items + [variant])
             added += 1
-    _write_validated(path, header, rows)
+    if added or len(rows) > known:
+        _write_validated(path, header, rows)
     return added
