@@ -61,3 +61,21 @@ def test_glossary_apply_with_nothing_accepted_writes_nothing(tmp_path, capsys):
     review.write_text("form\trole\taccept\tlatin\tcanonical\nलुमा\tvariant\tyes\tLuma\tलूमा\n", encoding="utf-8")
     assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0  # already there: untouched
     assert desk.read_text(encoding="utf-8") == kept and "0 variants added" in capsys.readouterr().out
+
+
+def test_review_names_a_bad_source_as_check_does(tmp_path, capsys, monkeypatch):
+    """review --source of a missing file said the system's "No such file or directory"; check says
+    "no such file". Both now read it through one path: the same line for a missing file or a folder."""
+    import tui.app
+    from tui.cli import main as jaanch
+
+    monkeypatch.setattr(tui.app, "run", lambda *args, **kwargs: 0)
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    for source in (tmp_path / "missing.txt", tmp_path):
+        assert main(["check", "--source", str(source), str(story)]) == 2
+        said_by_check = _one_line(capsys)
+        assert jaanch(["review", "--source", str(source), str(story)]) == 2
+        assert _one_line(capsys) == said_by_check, source
+        assert said_by_check.startswith(f"jaanch: {source}: ")
+    assert said_by_check.endswith("is a folder, not a file")

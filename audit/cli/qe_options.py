@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.core.errors import InputError, UsageError
+from audit.core.errors import UsageError
 
 
 def _finite(value: str) -> float:
@@ -179,12 +179,9 @@ def review_source(args: argparse.Namespace, paths: list[Path]) -> str | None:
     if len(paths) != 1:
         raise UsageError("review --source ENGLISH_FILE pairs one Hindi article with its English original; give one article")
     from audit.core.document import decode_article
+    from audit.core.fileio import read_bytes
 
-    try:
-        raw = Path(args.source).read_bytes()
-    except OSError as exc:
-        raise InputError(exc.strerror or "cannot read", args.source) from None
-    return decode_article(raw, args.source)
+    return decode_article(read_bytes(args.source), args.source)  # missing, a folder, a device: as check says
 
 
 def model_findings(args: argparse.Namespace, paths: list[Path]):
