@@ -79,3 +79,26 @@ def test_review_names_a_bad_source_as_check_does(tmp_path, capsys, monkeypatch):
         assert _one_line(capsys) == said_by_check, source
         assert said_by_check.startswith(f"jaanch: {source}: ")
     assert said_by_check.endswith("is a folder, not a file")
+
+
+def test_an_empty_file_name_is_refused_by_every_command(tmp_path, capsys, monkeypatch):
+    """'' was the current folder (`check ''` checked every article in it; `lm train DIR -o ''` wrote the
+    model's tables there) or, for an option, nothing at all (`--write-baseline ''` wrote no baseline)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    c, a = str(corpus), "a.txt"
+    for argv in [["check", ""], ["check", "--write-baseline", "", a], ["check", "--baseline", "", a],
+                 ["check", "--config", "", a], ["check", "--glossary", "", a], ["check", "--source", "", a],
+                 ["check", "--lm", "", a], ["check", "--ray", "local", "--output-parquet", "", a],
+                 ["report", c, "-o", ""], ["calibrate", c, "-o", ""], ["rules", "--config", ""],
+                 ["lm", "train", c, "-o", ""], ["lm", "train", "", "-o", "m"], ["compare", a, ""],
+                 ["glossary", "stats", c, "-o", ""], ["glossary", "mine", c, "-o", ""],
+                 ["glossary", "apply", "", "--glossary", "g.tsv"], ["glossary", "lint", ""],
+                 ["glossary", "import", "", "-o", "g.tsv"], ["glossary", "export", "", "-o", "g.csv"]]:
+        assert main(argv) == 2, argv
+        line = _one_line(capsys)
+        assert "give a file or folder name, not an empty one" in line, (argv, line)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "corpus"]

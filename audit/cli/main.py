@@ -12,7 +12,7 @@ from pathlib import Path
 from audit import __version__
 from audit.core.errors import MAX_FILE_MB, JaanchError, UsageError
 from audit.cli.glossary_options import add_subcommands as add_glossary_subcommands
-from audit.cli.qe_options import add_check_options, add_subcommands
+from audit.cli.qe_options import add_check_options, add_subcommands, path_name
 from audit.cli.scaleout_options import add_ray_options, wants_ray
 
 
@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="audit articles and report findings")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - reads stdin")
+    check.add_argument("paths", nargs="+", type=path_name, metavar="PATH", help="article files or folders; - reads stdin")
     check.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit code 1 (default: warning, or the config's)")
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="only these check codes or prefixes, comma-separated (TERM,FMT001)")
     check.add_argument("--ignore", action="append", default=[], metavar="CODES",
                        help="skip these check codes or prefixes, comma-separated")
-    check.add_argument("--glossary", action="append", default=[], metavar="FILE",
+    check.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE",
                        help="an extra glossary TSV (repeatable); added to the house glossary")
     check.add_argument("--no-house-glossary", action="store_true",
                        help="do not load glossaries/house.tsv")
@@ -95,9 +95,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="change a check threshold, e.g. REP002.min_chrf=90")
     check.add_argument("--no-suppressions", action="store_true",
                        help="report findings an editor dismissed in the review TUI too")
-    check.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline")
-    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline")
-    check.add_argument("--config", metavar="FILE",
+    check.add_argument("--baseline", type=path_name, metavar="FILE", help="report only findings not in this baseline")
+    check.add_argument("--write-baseline", type=path_name, metavar="FILE", help="record today's findings as the baseline")
+    check.add_argument("--config", type=path_name, metavar="FILE",
                        help="a jaanch.toml or pyproject.toml (default: found upwards from the first path)")
     check.add_argument("--json-field", default="body", metavar="FIELD",
                        help="the text field of JSON articles from the CMS (dotted: data.body)")
@@ -113,8 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     add_ray_options(check, parquet=True)
 
     review = sub.add_parser("review", help="walk through findings in the review TUI (accept, edit, dismiss)")
-    review.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    review.add_argument("--glossary", action="append", default=[], metavar="FILE",
+    review.add_argument("paths", nargs="+", type=path_name, metavar="PATH", help="article files or folders")
+    review.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE",
                         help="an extra glossary TSV (repeatable); glossary additions go to the last one")
     review.add_argument("--no-house-glossary", action="store_true")
     review.add_argument("--cells", choices=("glibc", "merged"), default=None,
@@ -130,19 +130,19 @@ def _parser() -> argparse.ArgumentParser:
     add_subcommands(sub)
     add_glossary_subcommands(sub)
     report = sub.add_parser("report", help="one self-contained HTML page of findings over a corpus")
-    report.add_argument("corpus", metavar="CORPUS_DIR")
-    report.add_argument("-o", "--output", required=True, metavar="HTML")
-    report.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    report.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")
+    report.add_argument("-o", "--output", required=True, type=path_name, metavar="HTML")
+    report.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE")
     report.add_argument("--no-house-glossary", action="store_true")
     report.add_argument("--jobs", type=_at_least_one, metavar="N", help="worker processes (default: this machine's cores)")
     _add_max_file_mb(report)
     add_ray_options(report)
     rules = sub.add_parser("rules", help="list the checks with their codes, and the house style in force")
-    rules.add_argument("--config", metavar="FILE", help="a jaanch.toml (default: found upwards from here)")
+    rules.add_argument("--config", type=path_name, metavar="FILE", help="a jaanch.toml (default: found upwards from here)")
     calibrate = sub.add_parser("calibrate", help="learn a desk's house style from its edited articles")
-    calibrate.add_argument("archive", metavar="ARCHIVE_DIR", help="a folder of the desk's published articles")
-    calibrate.add_argument("-o", "--output", required=True, metavar="TOML", help="where to write jaanch.toml")
-    calibrate.add_argument("--glossary", action="append", default=[], metavar="FILE")
+    calibrate.add_argument("archive", type=path_name, metavar="ARCHIVE_DIR", help="a folder of the desk's published articles")
+    calibrate.add_argument("-o", "--output", required=True, type=path_name, metavar="TOML", help="where to write jaanch.toml")
+    calibrate.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE")
     calibrate.add_argument("--min-articles", type=_at_least_one, default=3, metavar="N",
                            help="a form must appear in at least N articles (default 3)")
     calibrate.add_argument("--min-share", type=_share, default=0.3, metavar="F",

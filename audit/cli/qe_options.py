@@ -12,6 +12,15 @@ from pathlib import Path
 from audit.core.errors import UsageError
 
 
+def path_name(value: str) -> str:
+    """An argparse type for a file or folder argument: an empty name was read as the current folder
+    (`check ''` checked every article under it, `lm train DIR -o ''` wrote the model there) or, for an
+    option, as not given at all (`--write-baseline ''` wrote no baseline and said nothing)."""
+    if not value:
+        raise argparse.ArgumentTypeError("give a file or folder name, not an empty one")
+    return value
+
+
 def _finite(value: str) -> float:
     try:
         number = float(value)
@@ -67,26 +76,26 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     qe.add_argument("--qe-precision", choices=("float32", "bfloat16"), default="float32",
                     help="bfloat16: the encoder's matrix products in bfloat16 under autocast, for GPUs "
                          "(several times float32's speed there; slower on CPUs without bfloat16 units)")
-    qe.add_argument("--qe-cache", metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
+    qe.add_argument("--qe-cache", type=path_name, metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
     qe.add_argument("--no-qe-cache", action="store_true")
-    check.add_argument("--source", metavar="ENGLISH_FILE",
+    check.add_argument("--source", type=path_name, metavar="ENGLISH_FILE",
                        help="the English original of a single Hindi article: its sentences are aligned with the "
                             "article's for the bilingual checks (BIL) and QE")
-    check.add_argument("--lm", metavar="MODEL", help="a house language model from `jaanch lm train`")
+    check.add_argument("--lm", type=path_name, metavar="MODEL", help="a house language model from `jaanch lm train`")
 
 
 def add_subcommands(sub) -> None:
     lm = sub.add_parser("lm", help="the house language model")
     lm_sub = lm.add_subparsers(dest="lm_command", required=True)
     train = lm_sub.add_parser("train", help="train a word trigram model on published articles")
-    train.add_argument("corpus", metavar="CORPUS_DIR")
-    train.add_argument("-o", "--output", required=True, metavar="MODEL")
+    train.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")
+    train.add_argument("-o", "--output", required=True, type=path_name, metavar="MODEL")
     train.add_argument("--discount", type=_discount, default=0.75,
                        help="Kneser-Ney's absolute discount, above 0 and below 1 (default 0.75)")
 
     compare = sub.add_parser("compare", help="post-edit distance between MT output and the published text")
-    compare.add_argument("mt", metavar="MT_FILE")
-    compare.add_argument("published", metavar="PUBLISHED_FILE")
+    compare.add_argument("mt", type=path_name, metavar="MT_FILE")
+    compare.add_argument("published", type=path_name, metavar="PUBLISHED_FILE")
     compare.add_argument("--top", type=_count, default=10, help="how many of the most-changed sentences to list")
     compare.add_argument("--format", choices=("text", "json"), default="text")
 
