@@ -102,3 +102,20 @@ def test_an_empty_file_name_is_refused_by_every_command(tmp_path, capsys, monkey
         line = _one_line(capsys)
         assert "give a file or folder name, not an empty one" in line, (argv, line)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "corpus"]
+
+
+def test_glossary_lint_refuses_a_named_pipe_and_a_device(tmp_path):
+    """Telling a concept table from a glossary read the whole file first: a named pipe waited for a
+    writer for ever, /dev/zero was read until memory ran out. (The timeout only ends a hang.)"""
+    import os
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "terms.tsv"
+    os.mkfifo(pipe)
+    for path, said in [(pipe, "is a named pipe"), ("/dev/zero", "is a device")]:
+        proc = subprocess.run([sys.executable, "-m", "audit.cli.main", "glossary", "lint", str(path)],
+                              capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                              env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+        assert proc.returncode == 2 and proc.stderr.startswith(f"jaanch: {path}: {said}"), proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr

@@ -30,6 +30,9 @@ def is_concept_header(header: list[str]) -> bool:
 
 
 def header_of(path: str | Path) -> list[str]:
+    from audit.core.fileio import refuse_special
+
+    refuse_special(path)  # /dev/zero was read for ever, a named pipe waited for a writer
     try:
         first = Path(path).read_text(encoding="utf-8-sig").split("\n", 1)[0]
     except (OSError, UnicodeDecodeError):
