@@ -119,3 +119,20 @@ def test_glossary_lint_refuses_a_named_pipe_and_a_device(tmp_path):
                               env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
         assert proc.returncode == 2 and proc.stderr.startswith(f"jaanch: {path}: {said}"), proc.stderr
         assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+
+
+def test_glossary_apply_names_a_glossary_it_cannot_read(tmp_path, capsys):
+    """The glossary to change: a folder said the system's "Is a directory"; an empty file (or
+    /dev/null) and one not in UTF-8 were internal errors. An empty file is now a new glossary."""
+    review = tmp_path / "review.tsv"
+    review.write_text("form\trole\taccept\tlatin\tcanonical\nलुमा\tvariant\tyes\tLuma\tलूमा\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.tsv"
+    latin1.write_bytes(b"latin\tcanonical\tvariants\nCaf\xe9\tx\t\n")
+    for glossary, said in [(tmp_path, f"{tmp_path}: is a folder, not a file"),
+                           ("/dev/null", "/dev/null: is a device"), (latin1, f"{latin1}:2: the glossary is not UTF-8")]:
+        assert main(["glossary", "apply", str(review), "--glossary", str(glossary)]) == 2, glossary
+        assert _one_line(capsys).startswith(f"jaanch: {said}"), glossary
+    empty = tmp_path / "empty.tsv"
+    empty.write_bytes(b"")
+    assert main(["glossary", "apply", str(review), "--glossary", str(empty)]) == 0, capsys.readouterr().err
+    assert empty.read_text(encoding="utf-8").splitlines()[1].startswith("Luma\tलूमा\tलुमा")

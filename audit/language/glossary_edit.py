@@ -17,9 +17,15 @@ DEFAULT_HEADER = ["latin", "canonical", "variants", "accepted", "casings", "dnt"
 
 
 def _read(path: Path) -> tuple[list[str], list[list[str]]]:
+    """The glossary's header and rows; a missing or empty file is a new glossary. A folder, a device,
+    a file not in UTF-8: one InputError naming it (they were the system's words, or a crash)."""
+    from audit.core.fileio import read_text
+
     if not path.exists():
         return list(DEFAULT_HEADER), []
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    lines = read_text(path, "the glossary").splitlines()
+    if not lines:
+        return list(DEFAULT_HEADER), []
     header = lines[0].split("\t")
     return header, [line.split("\t") for line in lines[1:] if line.strip()]
 
