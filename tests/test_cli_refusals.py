@@ -136,3 +136,15 @@ def test_glossary_apply_names_a_glossary_it_cannot_read(tmp_path, capsys):
     empty.write_bytes(b"")
     assert main(["glossary", "apply", str(review), "--glossary", str(empty)]) == 0, capsys.readouterr().err
     assert empty.read_text(encoding="utf-8").splitlines()[1].startswith("Luma\tलूमा\tलुमा")
+
+
+def test_lm_train_onto_a_file_is_one_line_and_leaves_it(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep\n", encoding="utf-8")
+    assert main(["lm", "train", str(corpus), "-o", str(notes)]) == 2
+    assert _one_line(capsys) == (f"jaanch: -o {notes}: is a file; the model is a folder: "
+                                 "name a new folder or an old model")
+    assert notes.read_text(encoding="utf-8") == "keep\n"

@@ -108,9 +108,12 @@ def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progre
 
 def _refuse_output_in_corpus(corpus: str | Path, output: str | Path) -> None:
     """A model written into the corpus folder (or as the folder itself) would lie among the articles
-    a later run of the same command reads: refused before anything is counted."""
+    a later run of the same command reads, and one cannot be written over a file: refused before
+    anything is counted."""
     import os
 
+    if Path(output).exists() and not Path(output).is_dir():  # it said the system's "File exists"
+        raise UsageError(f"-o {output}: is a file; the model is a folder: name a new folder or an old model")
     if not Path(corpus).is_dir():
         return
     folder, out = Path(os.path.realpath(corpus)), Path(os.path.realpath(output))
