@@ -148,3 +148,24 @@ def test_lm_train_onto_a_file_is_one_line_and_leaves_it(tmp_path, capsys):
     assert _one_line(capsys) == (f"jaanch: -o {notes}: is a file; the model is a folder: "
                                  "name a new folder or an old model")
     assert notes.read_text(encoding="utf-8") == "keep\n"
+
+
+def test_review_with_a_cell_mode_it_cannot_use_is_one_line_before_the_app(tmp_path, capsys, monkeypatch):
+    """JAANCH_CELLS=bogus (or set but empty) was an internal error, exit 3, from inside the app."""
+    import tui.app
+    from tui.cli import main as jaanch
+
+    started = []
+    monkeypatch.setattr(tui.app, "run", lambda *args, **kwargs: started.append(kwargs) or 0)
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("JAANCH_CELLS", "bogus")
+    assert jaanch(["review", str(story)]) == 2 and not started
+    assert _one_line(capsys) == "jaanch: JAANCH_CELLS='bogus': give one of glibc, merged (or --cells)"
+    assert jaanch(["review", "--cells", "merged", str(story)]) == 0 and started  # the option wins
+    monkeypatch.setenv("JAANCH_CELLS", "")
+    assert jaanch(["review", str(story)]) == 0
+
+    from tui import cells
+
+    assert cells.install() == "glibc"  # the app's own reading: set but empty is unset (it raised)

@@ -105,7 +105,7 @@ def _clear_caches() -> None:
 
 def install(mode: str | None = None) -> str:
     """Make Rich/Textual measure as the terminal draws; returns the mode. Idempotent."""
-    mode = mode or os.environ.get(ENV, "glibc")
+    mode = mode or os.environ.get(ENV) or "glibc"  # set but empty: as unset
     if mode not in MODES:
         raise ValueError(f"cell widths must be one of {', '.join(MODES)}, not {mode!r}")
     if _STATE["mode"] is None:

@@ -16,6 +16,7 @@ _ARGV: list[str] = []
 
 def _review(args, engine, paths) -> int:
     _readable(paths)
+    _cell_mode(args.cells)
     if args.serve:
         from tui.serve import serve
 
@@ -25,6 +26,18 @@ def _review(args, engine, paths) -> int:
     from tui.app import run
 
     return run(paths, engine, model_findings(args, paths), cell_widths=args.cells, english=review_source(args, paths))
+
+
+def _cell_mode(given: str | None) -> None:
+    """A JAANCH_CELLS the app cannot use is one line before it starts (it was an internal error);
+    --cells, which argparse checks, wins over it."""
+    import os
+
+    from audit.core.errors import UsageError
+    from tui.cells import ENV, MODES
+
+    if given is None and (os.environ.get(ENV) or MODES[0]) not in MODES:  # empty: unset, as cells has it
+        raise UsageError(f"{ENV}={os.environ[ENV]!r}: give one of {', '.join(MODES)} (or --cells)")
 
 
 def _readable(paths) -> None:
