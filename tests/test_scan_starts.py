@@ -114,6 +114,30 @@ def test_run_on_stretches_passed_over_hold_fewer_than_two_boundaries():
             assert len(list(run_on._boundaries(text, s, e, frozenset({"कि"}), frozenset({"जो"})))) <= found
 
 
+def test_run_on_finite_places_count_what_str_count_counts_on_lines_and_stretches():
+    """FMT006 counts a line's and a stretch's है/था by bisecting the article's places of them
+    (`_finite_places`); the reference is `_finite_words`, six `str.count` calls over the range."""
+    from bisect import bisect_left
+
+    from audit.core.conventions import Conventions
+    from audit.lint.checks.formatting import run_on
+
+    pieces = ["है ", "हैं ", "था ", "थे ", "थी ", "थीं ", "है", "हैं।", "थीं।", "ह", "ै", "ं ", "कहा ", "कि ", "। ",
+              "|", "?", "!", ".", ":", "॥", "\n", "\r\n", " ", "a ", "5 ", "हैहै ", "थीथीं "]
+    rng = random.Random(16)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(20_000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        places = run_on._finite_places(text)
+        assert len(places) == run_on._finite_words(text, 0, len(text))
+        for start, end in Conventions(text).lines:
+            assert (bisect_left(places, end) - bisect_left(places, start)
+                    == run_on._finite_words(text, start, end))
+            for stretch in run_on._STRETCH.finditer(text, start, end):
+                s, e = stretch.span()
+                assert bisect_left(places, e) - bisect_left(places, s) == run_on._finite_words(text, s, e)
+
+
 def test_loan_nukta_searched_by_its_openings_matches_the_alternation():
     from audit.lint.checks.terminology import glossary_variant
 
