@@ -36,4 +36,4 @@ def test_standard_input_named_twice_is_read_once(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
     assert main(["check", "--select", "FMT002", "-", "-"]) == 1
-    assert "1 findings in 1 files" in capsys.readouterr().out
+    assert "1 finding in 1 file" in capsys.readouterr().out

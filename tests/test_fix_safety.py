@@ -28,7 +28,7 @@ def test_fix_applies_safe_fixes_only_and_counts_the_hidden_ones(tmp_path):
     assert "डीपसीक" in text and "दीपसेक" not in text and "डीपसेक" not in text  # safe: applied
     assert "ग्रोथ" in text  # unsafe: left alone
     assert " - " in text  # info: never fixed by the command line
-    assert "1 hidden fixes can be enabled with --unsafe-fixes" in out
+    assert "1 hidden fix can be enabled with --unsafe-fixes" in out
     assert "(unsafe fix)" in out
 
 
