@@ -5,6 +5,7 @@ from bisect import bisect_left
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
+from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_LETTERS as _LETTER
 
@@ -104,14 +105,7 @@ def _finite_places(text: str) -> list[int]:
     line's end, and each word is letters, signs and a space, none of them either. No word overlaps
     another use of itself (each opens with a letter and ends with the space), so `find` from the
     next character finds what `count` counts. A test compares the two."""
-    places: list[int] = []
-    for word in _FINITE_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            places.append(at)
-            at = text.find(word, at + 1)
-    places.sort()
-    return places
+    return char_starts(text, _FINITE_WORDS)
 
 
 def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str]):
