@@ -97,6 +97,9 @@ DEVANAGARI_LETTERS = "\u0900-\u0963\u0971-\u097f"  # letters and signs, without 
 DEVANAGARI = Words(DEVANAGARI_LETTERS)
 # The same characters as a set, for the checks that walk a word out from one character (a है, a hyphen)
 DEVANAGARI_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
+# Only spaces or tabs left on the line from a place (matched there: read, not copied): LOOK001's
+# pipes at line ends, ANGL003's SEO tags closing a line
+LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 # The Devanagari words (`DEVANAGARI`) of a token's text, per distinct text: most tokens are one

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from itertools import compress
 from operator import attrgetter
 
@@ -8,7 +7,7 @@ from audit.core.conventions import HEADLINE
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import sentences_with_latin
+from audit.lint.checks.words import LINE_END_AFTER, sentences_with_latin
 
 _KIND = attrgetter("kind")
 
@@ -68,38 +67,38 @@ class UntranslatedEnglish(Check):
                 )
 
 
-def _quoted_titles(tokens, latin: list[int]) -> set[int]:
-    """Indices of Latin runs of three or more words opened by a capital: a title or tagline.
-    `latin`: the indices of the Latin tokens, in order (a run is consecutive indices)."""
-    out: set[int] = set()
+def _runs(latin: list[int]):
+    """(first, last) positions in `latin` of each run of consecutive token indices: a Latin phrase.
+    `latin`: the indices of the Latin tokens, in order."""
     k = 0
     while k < len(latin):
         j = k
         while j + 1 < len(latin) and latin[j + 1] == latin[j] + 1:
             j += 1
+        yield k, j
+        k = j + 1
+
+
+def _quoted_titles(tokens, latin: list[int]) -> set[int]:
+    """Indices of Latin runs of three or more words opened by a capital: a title or tagline."""
+    out: set[int] = set()
+    for k, j in _runs(latin):
         if j - k >= 2 and tokens[latin[k]].text[:1].isupper():
             out.update(range(latin[k], latin[j] + 1))
-        k = j + 1
     return out
 
 
 _SEPARATORS = ("-", "–", "|")
-_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")  # only spaces or tabs left on the line (read, not copied)
 
 
 def _seo_tails(text: str, tokens, latin: list[int]) -> set[int]:
     """Indices of a run of two or more Latin words that closes its line after a separator (`… साधा
     निशाना - jan ashirvad yatra`): a page's SEO tag, romanised Hindi or English, not a word of the
-    sentence. `latin`: the indices of the Latin tokens, in order."""
+    sentence."""
     out: set[int] = set()
-    k = 0
-    while k < len(latin):
-        j = k
-        while j + 1 < len(latin) and latin[j + 1] == latin[j] + 1:
-            j += 1
+    for k, j in _runs(latin):
         first, last = tokens[latin[k]], tokens[latin[j]]
-        if (j > k and _LINE_END.match(text, last.end)
+        if (j > k and LINE_END_AFTER.match(text, last.end)
                 and text[max(0, first.start - 4):first.start].rstrip(" \t").endswith(_SEPARATORS)):
             out.update(range(latin[k], latin[j] + 1))
-        k = j + 1
     return out

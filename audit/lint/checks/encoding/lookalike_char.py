@@ -8,7 +8,7 @@ from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, digit_runs, run_starts
+from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, LINE_END_AFTER, digit_runs, run_starts
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
 _DIGIT = r"[0-9\u0966-\u096f]"
@@ -58,7 +58,6 @@ def _lookalikes(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int, 
     return out
 
 
-_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")  # only spaces or tabs left on the line (read, not copied)
 _WORD_BEFORE = re.compile(rf"{_DEVA}+$")
 # What a finite Hindi verb ends in: a vowel sign or a vowel letter (गई, दिए), the anusvara or the candrabindu
 _VERB_FINALS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u094b\u094c\u0902\u0901") | frozenset(
@@ -92,7 +91,7 @@ class LookalikeChar(Check):
         matches = _lookalikes(text, digit_runs(ctx))
         # A page that never uses the danda and puts '|' only at line ends has one house habit.
         pipe_habit = "।" not in text and all(
-            _LINE_END_AFTER.match(text, end) for _, end, kind in matches if kind == "danda")
+            LINE_END_AFTER.match(text, end) for _, end, kind in matches if kind == "danda")
         separators: dict[int, bool] = {}  # per line (by its start): one look at a line, however many pipes
         for start, end, kind in matches:
             if kind == "danda":
