@@ -230,6 +230,12 @@ class Glossary:
         return {fold(e.canonical): e for e in self.entries}
 
     @cached_property
+    def place_keys(self) -> frozenset[str]:
+        """Folded house forms of the places and countries the glossary lists (दिल्ली, भारत): a word before
+        an institution's noun (दिल्ली विश्वविद्यालय) or a dateline's hyphen (नई दिल्ली- …)."""
+        return frozenset(fold(e.canonical) for e in self.entries if e.kind in ("place", "country"))
+
+    @cached_property
     def all_forms(self) -> set[str]:
         """Folded single-token forms the glossary knows (canonical, variants, accepted), for other checks."""
         out: set[str] = set()

@@ -171,9 +171,6 @@ class ConceptConsistency(Check):
                 )
 
 
-_PLACE_KINDS = frozenset(("place", "country"))
-
-
 def _numbered(text: str, end: int) -> bool:
     """A hyphen and a digit right after the word: it names a numbered place (सेक्टर-10, फेज-2)."""
     return text[end:end + 1] == "-" and text[end + 1:end + 2].isdigit()
@@ -192,9 +189,9 @@ def _after_place(ctx: Context, tokens, first: int) -> bool:
     concepts = ctx.lexicon.concepts
     at = first - 1
     while at >= 0 and first - at <= 3:
-        entry = ctx.glossary.by_canonical.get(tokens[at].key)
-        if entry is not None:
-            return entry.kind in _PLACE_KINDS
+        key = tokens[at].key
+        if key in ctx.glossary.by_canonical:  # a name: the walk ends there, a place or not
+            return key in ctx.glossary.place_keys
         if not any(h.side == "translit" and h.concept.pos == "adj" for h in concepts.lookup(tokens[at].key)):
             return False
         at -= 1

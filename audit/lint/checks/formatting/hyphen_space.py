@@ -146,8 +146,7 @@ class HyphenSpace(Check):
                     [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
                 )
                 continue
-            entry = ctx.glossary.by_canonical.get(fold(m.group(1)))
-            if entry is not None and entry.kind in ("place", "country") and text[hyphen - 1:hyphen] != " ":
+            if fold(m.group(1)) in ctx.glossary.place_keys and text[hyphen - 1:hyphen] != " ":
                 fixed = f"{m.group(1)}: {m.group(2)}"  # नई दिल्ली- पीवी …: a dateline's colon, no compound
                 yield ctx.finding(
                     self, m.start(), m.end(),
