@@ -12,6 +12,8 @@ from audit.core.document import Token
 # A finite verb or auxiliary ends a clause: a hyphen after one is a dash, not a compound's.
 CLAUSE_ENDS = frozenset(
     "है हैं था थी थे दिया दी दिए किया की किए गया गई गए लिया ली लिए कहा हुआ हुई हुए सकता सकती सकते रहा रही रहे".split())
+# The finite forms of होना that close a clause (जरूरी है- यह, … को 3-0 से हराया था)
+AUXILIARIES = frozenset("है हैं था थे थी".split())
 LIGHT_VERBS = frozenset("कर करना करने करता करती करते किया किए किये की करके करें करेगा करेगी करेंगे हो होना होने "
                         "होता होती होते हुआ हुई हुए".split())
 # Postpositions put the noun before them in the oblique case.

@@ -7,7 +7,7 @@ from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 from audit.core.text import fold
-from audit.lint.checks.slots import CLAUSE_ENDS
+from audit.lint.checks.slots import AUXILIARIES, CLAUSE_ENDS
 
 _LETTER = r"[\u0900-\u0963\u0966-\u097FA-Za-z0-9]"
 _WORD = _LETTER + "++"  # possessive: a word is all of its letters, never a shorter piece of them
@@ -62,7 +62,6 @@ def _starts(text: str) -> list[int]:
 # headline or body (conventions, item 16), not a compound and not a slip.
 _SAYS = frozenset("बोले बोली बोलीं बोला कहा कही कहीं कहे बताया लिखा पूछा".split())
 _SAYING = frozenset("कहते कहती कहतीं कहना बोलते बोलती बोलतीं बताते बताती मानना".split())  # before है/हैं/था/थे/थी
-_AUXILIARIES = frozenset("है हैं था थे थी".split())
 # Words after which a hyphen is a dash or a colon, never a compound's: a verb ending a clause or of saying
 # (`जरूरी है- यह`) or a word that opens a list or a quote (`जैसे- नेटफ्लिक्स`, `यानी- …`).
 _DASH_BEFORE = CLAUSE_ENDS | _SAYS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित".split())
@@ -77,7 +76,7 @@ def _speaker_tag(text: str, start: int, word: str, hyphen: int) -> bool:
         return False  # `बोले -काम`: a tag's hyphen is glued to its verb
     if word in _SAYS:
         return True
-    if word not in _AUXILIARIES:
+    if word not in AUXILIARIES:
         return False
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1) in _SAYING

@@ -9,7 +9,7 @@ from audit.core.conventions import HEADLINE
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.slots import CLAUSE_ENDS, LIGHT_VERBS
+from audit.lint.checks.slots import AUXILIARIES, CLAUSE_ENDS, LIGHT_VERBS
 from audit.lint.checks.words import runs_of, word_code_table, word_codes
 
 
@@ -240,7 +240,7 @@ def _after_different_words(first: list[Token], p: int, second: list[Token], q: i
 
 def _ends_clause(key: str) -> bool:
     """A finite auxiliary or a perfective verb (हराया, जीता, बनाई): what closes a told fact."""
-    return key in _AUXILIARIES or key.endswith(_PERFECTIVE)
+    return key in AUXILIARIES or key.endswith(_PERFECTIVE)  # (not की, ली, दी: postpositions too)
 
 
 def _ends_sentence(text: str, end: int) -> bool:
@@ -250,7 +250,6 @@ def _ends_sentence(text: str, end: int) -> bool:
     return rest[:1] in ("।", "|", ".", "?", "!")
 
 
-_AUXILIARIES = frozenset("है हैं था थी थे".split())  # (not की, ली, दी: postpositions and nouns too)
 _PERFECTIVE = ("ाया", "ाई", "ाए", "ीता", "ीती", "ीते")
 _CONJUNCTIONS = frozenset("क्योंकि लेकिन परंतु किंतु जबकि और तथा कि तो इसलिए बल्कि".split())
 
