@@ -187,30 +187,21 @@ async def _accept_one_and_leave(stories, engine) -> str:
         return app.session.text
 
 
-async def test_reopening_offers_to_replay(stories, engine):
+@pytest.mark.parametrize("key", ["y", "enter"])
+async def test_reopening_offers_to_replay(stories, engine, key):
+    """Yes, or Enter on the question: the question's focused button was Discard once, so Enter, the
+    key an editor presses to go on, threw away the decisions of the session before (journaled as
+    discarded, never offered again)."""
     story = stories[0]
     expected = await _accept_one_and_leave(stories, engine)
     again = ReviewApp(stories, engine)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, ConfirmScreen)
-        await pilot.press("y")
+        await pilot.press(key)
         await settle(pilot)
         assert again.session.text == expected and again.session.dirty
     assert story.read_text(encoding="utf-8") == (SAMPLES / story.name).read_text(encoding="utf-8")
-
-
-async def test_enter_on_the_replay_question_replays(stories, engine):
-    """The question's focused button was Discard: Enter, the key an editor presses to go on, threw
-    away the decisions of the session before (journaled as discarded, never offered again)."""
-    expected = await _accept_one_and_leave(stories, engine)
-    again = ReviewApp(stories, engine)
-    async with again.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        assert isinstance(again.screen, ConfirmScreen)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert again.session.text == expected and again.session.dirty
 
 
 async def test_add_to_glossary(stories, tmp_path):
