@@ -75,6 +75,24 @@ def write_mined(args: argparse.Namespace, table) -> int:
     return 0
 
 
+def _refuse_existing_table(target: Path) -> None:
+    """An import writes a whole new table: over an existing glossary it replaced every row the desk
+    had curated, silently. Refused, as `--output-parquet` refuses a folder that is not empty; an
+    empty file (made to reserve the name) is taken."""
+    import os
+
+    try:
+        size = os.stat(target).st_size
+    except OSError:
+        return  # a new file, or one the write names (a dangling link, a missing folder)
+    if target.is_dir():
+        return  # write_atomic's "is a folder" says it
+    if size:
+        raise UsageError(f"-o {target}: the file exists; an import writes a whole new table, so nothing was "
+                         "written: name a new file (to add rows to a glossary, import to a new one and "
+                         "merge, or use `jaanch glossary apply`)")
+
+
 def run(args: argparse.Namespace) -> int:
     command = args.glossary_command
     if command == "mine":
@@ -124,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
         from audit.core.fileio import refuse_overwriting_input
 
         refuse_overwriting_input(target, [source])  # import terms.csv -o terms.csv: the CSV was lost
+        if command == "import":
+            _refuse_existing_table(target)
         count = getattr(tbx, f"{command}_{kind}")(source, target)
         print(f"{command}ed {count} entries: {source} → {target}")
         return 0

@@ -1,0 +1,46 @@
+"""Options that need a partner, outputs that already exist, paths read as names, errors that must
+say where they came from: each is one line naming the file (or the option), exit 2, nothing written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit.cli.main import main
+
+ARTICLE = "नगर निगम ने बुधवार को नई बस सेवा शुरू की। यात्रियों ने इसका स्वागत किया।\n"
+
+
+def _one_line(capsys) -> str:
+    out = capsys.readouterr()
+    lines = out.err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.err, out.err
+    return lines[0]
+
+
+def _story(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    return story
+
+
+def test_glossary_import_does_not_replace_an_existing_glossary(tmp_path, capsys):
+    """`glossary import terms.csv -o desk.tsv` replaced the desk's curated glossary without a word."""
+    terms = tmp_path / "terms.csv"
+    terms.write_text("latin,canonical\nKestrova,केस्त्रोवा\n", encoding="utf-8")
+    desk = tmp_path / "desk.tsv"
+    curated = "latin\tcanonical\nVarnel\tवार्नेल\n"
+    desk.write_text(curated, encoding="utf-8")
+    link = tmp_path / "link.tsv"
+    link.symlink_to(desk)
+    for target in (desk, link):
+        assert main(["glossary", "import", str(terms), "-o", str(target)]) == 2
+        line = _one_line(capsys)
+        assert line.startswith(f"jaanch: -o {target}: the file exists") and "nothing was written" in line, line
+        assert desk.read_text(encoding="utf-8") == curated and link.is_symlink()
+    reserved = tmp_path / "reserved.tsv"
+    reserved.write_bytes(b"")  # an empty file holds nothing to lose
+    for target in (tmp_path / "new.tsv", reserved):
+        assert main(["glossary", "import", str(terms), "-o", str(target)]) == 0
+        assert "Kestrova\tकेस्त्रोवा" in target.read_text(encoding="utf-8")
