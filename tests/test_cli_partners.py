@@ -44,3 +44,24 @@ def test_glossary_import_does_not_replace_an_existing_glossary(tmp_path, capsys)
     for target in (tmp_path / "new.tsv", reserved):
         assert main(["glossary", "import", str(terms), "-o", str(target)]) == 0
         assert "Kestrova\tकेस्त्रोवा" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", [["--qe-threshold", "0.2"], ["--qe-device", "cuda"], ["--qe-batch-size", "4"],
+                                    ["--qe-runtime", "onnx"], ["--qe-quantize"], ["--qe-precision", "bfloat16"],
+                                    ["--qe-cache", "scores.sqlite"], ["--no-qe-cache"], ["--qe-model", "kiwi"]])
+def test_a_qe_option_without_qe_is_one_line(tmp_path, capsys, option):
+    """`check --qe-threshold 0.2 story.txt` ran without QE and said nothing: the threshold was ignored."""
+    assert main(["check", *option, str(_story(tmp_path))]) == 2
+    assert _one_line(capsys) == f"jaanch: {option[0]} is given without --qe"
+    assert not (tmp_path / "scores.sqlite").exists()
+
+
+def test_qe_defaults_still_apply_when_nothing_is_given(tmp_path):
+    import argparse
+
+    from audit.cli.qe_options import MODEL_OPTIONS, Models
+
+    args = argparse.Namespace(**{name: None for name in MODEL_OPTIONS})
+    args.qe = False
+    models = Models.from_args(args)
+    assert models.threshold == 0.5 and models.scorer is None and models.lm is None

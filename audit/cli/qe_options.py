@@ -64,20 +64,22 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     qe.add_argument("--qe", action="store_true", help="add COMET QE findings (needs --qe-model and source text)")
     qe.add_argument("--qe-model", metavar="NAME_OR_PATH",
                     help="a COMET checkpoint folder or file, or a model name under ~/.cache/jaanch/models")
-    qe.add_argument("--qe-threshold", type=_finite, default=0.5, help="sentence scores below this are findings")
-    qe.add_argument("--qe-device", choices=("cpu", "cuda"), default="cpu")
-    qe.add_argument("--qe-batch-size", type=_positive, default=16)
-    qe.add_argument("--qe-runtime", choices=("torch", "onnx"), default="torch",
+    # the tuning options default to None, so one given without --qe is told apart from one left out
+    # (QE_DEFAULTS fills them in): it was taken silently, as if QE had run with it
+    qe.add_argument("--qe-threshold", type=_finite, help="sentence scores below this are findings (default 0.5)")
+    qe.add_argument("--qe-device", choices=("cpu", "cuda"), help="default cpu")
+    qe.add_argument("--qe-batch-size", type=_positive, help="default 16")
+    qe.add_argument("--qe-runtime", choices=("torch", "onnx"),
                     help="onnx: the encoder exported once (cached under ~/.cache/jaanch/onnx) and run int8 on "
-                         "ONNX Runtime, CPU only")
-    qe.add_argument("--qe-quantize", action="store_true",
+                         "ONNX Runtime, CPU only (default torch)")
+    qe.add_argument("--qe-quantize", action="store_true", default=None,
                     help="int8 dynamic quantisation of the encoder in torch (CPU; torch deprecates it: "
                          "prefer --qe-runtime onnx)")
-    qe.add_argument("--qe-precision", choices=("float32", "bfloat16"), default="float32",
+    qe.add_argument("--qe-precision", choices=("float32", "bfloat16"),
                     help="bfloat16: the encoder's matrix products in bfloat16 under autocast, for GPUs "
-                         "(several times float32's speed there; slower on CPUs without bfloat16 units)")
+                         "(several times float32's speed there; slower on CPUs without bfloat16 units; default float32)")
     qe.add_argument("--qe-cache", type=path_name, metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
-    qe.add_argument("--no-qe-cache", action="store_true")
+    qe.add_argument("--no-qe-cache", action="store_true", default=None)
     check.add_argument("--source", type=path_name, metavar="ENGLISH_FILE",
                        help="the English original of a single Hindi article: its sentences are aligned with the "
                             "article's for the bilingual checks (BIL) and QE")
@@ -103,6 +105,9 @@ def add_subcommands(sub) -> None:
 # the options Models are built from: a worker on another machine rebuilds them from these
 MODEL_OPTIONS = ("qe", "qe_model", "qe_threshold", "qe_device", "qe_batch_size", "qe_quantize", "qe_runtime",
                  "qe_precision", "qe_cache", "no_qe_cache", "lm")
+# what a QE option means when it is not given; given without --qe, each is an error
+QE_DEFAULTS = {"qe_model": None, "qe_threshold": 0.5, "qe_device": "cpu", "qe_batch_size": 16, "qe_quantize": False,
+               "qe_runtime": "torch", "qe_precision": "float32", "qe_cache": None, "no_qe_cache": False}
 
 
 @dataclass
@@ -125,9 +130,14 @@ class Models:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> "Models":
-        models = cls(threshold=args.qe_threshold, options={name: getattr(args, name) for name in MODEL_OPTIONS})
-        if args.qe_model and not args.qe:
-            raise UsageError("--qe-model is given without --qe")
+        options = {name: getattr(args, name, None) for name in MODEL_OPTIONS}
+        if not args.qe:
+            for name in QE_DEFAULTS:  # in the order --help lists them
+                if options[name] is not None:
+                    raise UsageError(f"--{name.replace('_', '-')} is given without --qe")
+        args = argparse.Namespace(**{**options, **{name: QE_DEFAULTS[name] for name in QE_DEFAULTS
+                                                   if options[name] is None}})
+        models = cls(threshold=args.qe_threshold, options=options)
         if args.qe:
             if not args.qe_model:
                 raise UsageError("--qe needs --qe-model NAME_OR_PATH: a COMET checkpoint on this machine")
@@ -174,7 +184,10 @@ def run_compare(args: argparse.Namespace) -> int:
     for r in worst:
         if r.mt == r.published:
             continue
-        print(f"\nchrF {r.chrf:5.1f}  TER {r.ter:5.1f}  MT line {r.mt_line} → published line {r.published_line}")
+        mt = f"MT line {r.mt_line}" if r.mt_line is not None else f"not in the MT (added by the editor, {r.missing_near})"
+        published = (f"published line {r.published_line}" if r.published_line is not None
+                     else f"not published (removed by the editor, {r.missing_near})")
+        print(f"\nchrF {r.chrf:5.1f}  TER {r.ter:5.1f}  {mt} → {published}")
         print(f"  MT:        {r.mt}")
         print(f"  published: {r.published}")
     print(f"\n{corpus['chrf_signature']}\n{corpus['ter_signature']}")
