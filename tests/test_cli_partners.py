@@ -65,3 +65,50 @@ def test_qe_defaults_still_apply_when_nothing_is_given(tmp_path):
     args.qe = False
     models = Models.from_args(args)
     assert models.threshold == 0.5 and models.scorer is None and models.lm is None
+
+
+def _qe(tmp_path, capsys, model: str) -> str:
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("source\ttarget\nThe city started a bus.\t" + ARTICLE, encoding="utf-8")
+    assert main(["check", "--qe", "--no-qe-cache", "--qe-model", model, str(pairs)]) == 2
+    return _one_line(capsys)
+
+
+def test_a_qe_model_folder_is_read_as_a_local_model(tmp_path, capsys, monkeypatch):
+    """A folder was taken for a model name: "no QE model 'DIR'; place a checkpoint at ~/.cache/jaanch/models/DIR"."""
+    monkeypatch.chdir(tmp_path)
+    empty = tmp_path / "kiwi"
+    empty.mkdir()
+    for given in (str(empty), "kiwi", "kiwi/"):
+        line = _qe(tmp_path, capsys, given)
+        assert line.startswith(f"jaanch: {empty if given == str(empty) else 'kiwi'}") and "no COMET checkpoint" in line, line
+        assert ".cache/jaanch/models" not in line
+    # the checkpoints/ folder itself, and a Hugging Face cache folder, lead to the same checkpoint
+    from audit.qe.comet_backend import resolve_checkpoint
+
+    ckpt = tmp_path / "kiwi" / "checkpoints" / "model.ckpt"
+    ckpt.parent.mkdir()
+    ckpt.write_bytes(b"x")
+    assert resolve_checkpoint(str(empty)) == ckpt
+    assert resolve_checkpoint(str(ckpt.parent)) == ckpt
+    hub = tmp_path / "models--Org--kiwi" / "snapshots" / "abc" / "checkpoints" / "model.ckpt"
+    hub.parent.mkdir(parents=True)
+    hub.write_bytes(b"x")
+    assert resolve_checkpoint(str(tmp_path / "models--Org--kiwi")) == hub
+
+
+@pytest.mark.parametrize("given", ["/nowhere/kiwi", "./kiwi", "~/no-such-model-folder-here/kiwi", "models/kiwi",
+                                   "kiwi.ckpt", "a/b/c"])
+def test_a_missing_qe_model_path_is_named_as_a_path(tmp_path, capsys, monkeypatch, given):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "models").mkdir()  # models/kiwi: under a folder that exists here, so a path
+    line = _qe(tmp_path, capsys, given)
+    assert "no such file or folder" in line and "--qe-model" in line, line
+    assert "no QE model" not in line
+
+
+def test_a_model_name_is_still_looked_up_by_name(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JAANCH_MODELS", str(tmp_path / "models"))
+    line = _qe(tmp_path, capsys, "Org/kiwi")
+    assert "no QE model 'Org/kiwi' on this machine" in line, line

@@ -34,24 +34,61 @@ def model_dirs() -> list[Path]:
 
 
 def resolve_checkpoint(name_or_path: str) -> Path:
-    """A checkpoint file for a path or a model name; never the network."""
+    """A checkpoint file for a path or a model name; never the network.
+
+    A folder that exists is a local model, read as one (its checkpoint, or one line naming it); a
+    missing one written as a path (absolute, ./, ~, a .ckpt, more than one slash, or under a folder
+    that exists here) is a path error naming it. Only what is left is a model name (org/name) looked
+    up in the local model folders and the Hugging Face cache: a folder was read as a name, and the
+    message sent the user to ~/.cache/jaanch/models/FOLDER."""
     given = Path(name_or_path).expanduser()
-    candidates = [given, given / "checkpoints" / "model.ckpt"]
-    for folder in model_dirs():
-        candidates.append(folder / name_or_path / "checkpoints" / "model.ckpt")
+    if given.is_dir():
+        return _checkpoint_in(given)
+    if given.is_file():
+        if given.suffix.lower() in (".yaml", ".yml", ".json"):
+            raise QEError("is a settings file, not a checkpoint: give the model folder (the one holding "
+                          "hparams.yaml and checkpoints/) or checkpoints/model.ckpt", str(given))
+        return given
+    if os.path.lexists(given):
+        what = "a broken symbolic link" if given.is_symlink() else "neither a file nor a folder"
+        raise QEError(f"--qe-model: is {what}; give a COMET model folder or its checkpoints/model.ckpt", name_or_path)
+    if _looks_like_path(name_or_path):
+        raise QEError("--qe-model: no such file or folder; give a COMET model folder (hparams.yaml beside "
+                      "checkpoints/model.ckpt) or the checkpoint file; jaanch downloads nothing", name_or_path)
+    candidates = [folder / name_or_path / "checkpoints" / "model.ckpt" for folder in model_dirs()]
     hub = Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
     candidates.extend(sorted(hub.glob(f"models--{name_or_path.replace('/', '--')}/snapshots/*/checkpoints/model.ckpt")))
     for path in candidates:
         if path.is_file():
-            if path.suffix.lower() in (".yaml", ".yml", ".json"):
-                raise QEError("is a settings file, not a checkpoint: give the model folder (the one holding "
-                              "hparams.yaml and checkpoints/) or checkpoints/model.ckpt", str(path))
             return path
     where = model_dirs()[-1] / name_or_path / "checkpoints" / "model.ckpt"
     raise QEError(
         f"no QE model {name_or_path!r} on this machine; place a COMET checkpoint at {where} "
         "(hparams.yaml beside checkpoints/) or pass --qe-model /path/to/model; jaanch downloads nothing"
     )
+
+
+def _looks_like_path(value: str) -> bool:
+    """Whether a --qe-model that names nothing here was meant as a path, not a model name (org/name)."""
+    first = value.split("/")[0]
+    return (value.startswith(("/", ".", "~")) or value.endswith(("/", ".ckpt")) or value.count("/") > 1
+            or ("/" in value and Path(first).is_dir()))
+
+
+def _checkpoint_in(folder: Path) -> Path:
+    """The checkpoint of a local model folder: the folder COMET saves (hparams.yaml beside
+    checkpoints/model.ckpt), its checkpoints/ folder, or a Hugging Face cache folder of one
+    (models--ORG--NAME, holding snapshots/*/checkpoints/model.ckpt)."""
+    candidates = [folder / "checkpoints" / "model.ckpt"]
+    if folder.name == "checkpoints":
+        candidates.append(folder / "model.ckpt")
+    candidates.extend(sorted(folder.glob("snapshots/*/checkpoints/model.ckpt")))
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise QEError("--qe-model: is a folder with no COMET checkpoint in it (looked for checkpoints/model.ckpt); "
+                  "give the model folder that holds hparams.yaml and checkpoints/, or the checkpoint file",
+                  str(folder))
 
 
 def read_hparams(path: Path) -> dict:
