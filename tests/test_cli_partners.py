@@ -112,3 +112,23 @@ def test_a_model_name_is_still_looked_up_by_name(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("JAANCH_MODELS", str(tmp_path / "models"))
     line = _qe(tmp_path, capsys, "Org/kiwi")
     assert "no QE model 'Org/kiwi' on this machine" in line, line
+
+
+@pytest.mark.parametrize("toml, name", [('glossaries = ["desk/names.tsv"]\n', "jaanch.toml"),
+                                        ('[tool.jaanch]\nglossaries = ["desk/names.tsv"]\n', "pyproject.toml")])
+@pytest.mark.parametrize("command", ["check", "report", "rules"])
+def test_a_configured_glossary_that_is_missing_names_the_configuration(tmp_path, capsys, monkeypatch, toml, name,
+                                                                       command):
+    """The error named only desk/names.tsv: the user looked for a --glossary they had never given."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(toml, encoding="utf-8")
+    story = _story(tmp_path)
+    argv = {"check": ["check", str(story)], "report": ["report", str(tmp_path), "-o", str(tmp_path / "r.html")],
+            "rules": ["rules"]}[command]
+    assert main(argv) == 2
+    line = _one_line(capsys)
+    assert line.startswith(f"jaanch: {tmp_path / name}: 'glossaries'"), line
+    assert str(tmp_path / "desk" / "names.tsv") in line and "no such file" in line, line
+    (tmp_path / "desk" / "names.tsv").mkdir(parents=True)
+    assert main(argv) == 2
+    assert "a folder" in _one_line(capsys)

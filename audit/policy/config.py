@@ -91,6 +91,22 @@ def _threshold(key: str, value, path: Path) -> float:
     return float(value)
 
 
+def _glossary(base: Path, name: str, path: Path, where: str) -> Path:
+    """A glossary the configuration names, relative to its folder. One that is missing (or a folder)
+    is the configuration's mistake, named so: the error named only the glossary's path, and the user
+    looked for a --glossary they had not given."""
+    glossary = base / name
+    where = " in [tool.jaanch]" if where.startswith("[") else ""
+    if not name.strip():
+        raise UsageError(f"'glossaries'{where} holds an empty name; give glossary files (.tsv)", str(path))
+    if glossary.is_dir():
+        raise UsageError(f"'glossaries'{where} names {glossary}, a folder; give glossary files (.tsv)", str(path))
+    if not glossary.exists():
+        raise UsageError(f"'glossaries'{where} names {glossary}: no such file (names are relative to "
+                         f"{base})", str(path))
+    return glossary
+
+
 def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(read_text(path, "configuration"))
@@ -107,7 +123,7 @@ def load_config(path: Path) -> Config:
     config = Config(path=path)
     config.select = _strings(section.get("select", []), "select", path)
     config.ignore = _strings(section.get("ignore", []), "ignore", path)
-    config.glossaries = [base / g for g in _strings(section.get("glossaries", []), "glossaries", path)]
+    config.glossaries = [_glossary(base, g, path, where) for g in _strings(section.get("glossaries", []), "glossaries", path)]
     house = section.get("house-glossary", True)
     if not isinstance(house, bool):
         raise UsageError(f"'house-glossary' must be true or false (unquoted), not {house!r}", str(path))
