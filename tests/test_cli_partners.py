@@ -132,3 +132,24 @@ def test_a_configured_glossary_that_is_missing_names_the_configuration(tmp_path,
     (tmp_path / "desk" / "names.tsv").mkdir(parents=True)
     assert main(argv) == 2
     assert "a folder" in _one_line(capsys)
+
+
+def test_compare_names_the_line_of_a_sentence_one_side_lacks(tmp_path, capsys, monkeypatch):
+    """A sentence only the MT had (or only the published text) was listed at "line 0"."""
+    import audit.qe.compare as compare
+
+    mt, published = tmp_path / "mt.txt", tmp_path / "published.txt"
+    mt.write_text("पहली बात।\nदूसरी बात।\nमशीन की जोड़ी बात।\n", encoding="utf-8")
+    published.write_text("संपादक की जोड़ी बात।\nपहली बात।\nदूसरी बात।\n", encoding="utf-8")
+    # the aligner decides which sentences pair; here it is told, so both one-sided beads occur
+    monkeypatch.setattr(compare, "align", lambda a, b: [([], [0]), ([0], [1]), ([1], [2]), ([2], [])])
+    assert main(["compare", str(mt), str(published)]) == 0
+    out = capsys.readouterr().out
+    assert "line 0" not in out
+    assert "not in the MT (added by the editor, before MT line 1) → published line 1" in out, out
+    assert "MT line 3 → not published (removed by the editor, after published line 3)" in out, out
+    assert main(["compare", "--format", "json", str(mt), str(published)]) == 0
+    rows = {(r["mt_line"], r["published_line"]): r["missing_near"]
+            for r in json.loads(capsys.readouterr().out)["most_changed"]}
+    assert rows[(None, 1)] == "before MT line 1" and rows[(3, None)] == "after published line 3"
+    assert rows[(1, 2)] == ""

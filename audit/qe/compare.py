@@ -13,10 +13,11 @@ from audit.inputs.align import align
 class EditedSentence:
     mt: str
     published: str
-    mt_line: int
-    published_line: int
+    mt_line: int | None  # None: the MT has no sentence here (the editor added this one)
+    published_line: int | None  # None: not published (the editor removed the MT's sentence)
     chrf: float
     ter: float
+    missing_near: str = ""  # for a sentence one side lacks, where it stands in that side: "after MT line 3"
 
 
 def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], dict]:
@@ -32,14 +33,16 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
     beads = align([len(s.text) for s in mt.sentences], [len(s.text) for s in pub.sentences])
     chrf, ter = CHRF(), TER()
     rows: list[EditedSentence] = []
-    for src, tgt in beads:
+    mt_lines = [[mt.position(mt.sentences[i].start)[0] for i in src] for src, _ in beads]
+    pub_lines = [[pub.position(pub.sentences[j].start)[0] for j in tgt] for _, tgt in beads]
+    for k, (src, tgt) in enumerate(beads):
         hyp = " ".join(mt.sentences[i].text for i in src)
         ref = " ".join(pub.sentences[j].text for j in tgt)
-        mt_line = mt.position(mt.sentences[src[0]].start)[0] if src else 0
-        pub_line = pub.position(pub.sentences[tgt[0]].start)[0] if tgt else 0
-        rows.append(EditedSentence(hyp, ref, mt_line, pub_line,
+        # a sentence only one side has was "MT line 0" (or "published line 0"): there is no line 0
+        near = _near(mt_lines, k, "MT") if not src else _near(pub_lines, k, "published") if not tgt else ""
+        rows.append(EditedSentence(hyp, ref, mt_lines[k][0] if src else None, pub_lines[k][0] if tgt else None,
                                    chrf.sentence_score(hyp, [ref]).score if ref else 0.0,
-                                   ter.sentence_score(hyp, [ref]).score if ref else 100.0))
+                                   ter.sentence_score(hyp, [ref]).score if ref else 100.0, near))
     hyps = [r.mt for r in rows]
     refs = [[r.published for r in rows]]
     corpus = {
@@ -51,3 +54,13 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
         "changed": sum(r.mt != r.published for r in rows),
     }
     return rows, corpus
+
+
+def _near(lines: list[list[int]], k: int, side: str) -> str:
+    """Where bead `k`, which has no sentence on this side, stands among this side's lines: after the
+    line of the sentence before it, or (at the start) before the line of the one after it."""
+    before = next((found[-1] for found in reversed(lines[:k]) if found), None)
+    if before is not None:
+        return f"after {side} line {before}"
+    after = next((found[0] for found in lines[k + 1:] if found), None)
+    return f"before {side} line {after}" if after is not None else ""
