@@ -259,16 +259,21 @@ class Lexicon:
     def ki_conjunction(self) -> dict[str, frozenset[str]]:
         """`ki_conjunction.tsv`: kind (before, after_participle, unless) -> its words: the words after
         which की stands for the conjunction कि (GRAM002), those that do so only after a perfective
-        participle (गया in कहा गया, not the city), and the words after की that make it the verb करना (की गई)."""
-        return self._forms_by_kind("ki_conjunction.tsv", ("before", "after_participle", "unless"))
+        participle (गया in कहा गया, not the city), and the words after की that make it the verb करना (की गई).
+        A `before` form may be two words (ने माना, कहते हुए): a word read as the verb only in that slot."""
+        return self._forms_by_kind("ki_conjunction.tsv", ("before", "after_participle", "unless"), phrases=True)
 
-    def _forms_by_kind(self, name: str, kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
-        """A table of Devanagari `form`s, each of one of `kinds`: kind -> its forms."""
+    def _forms_by_kind(self, name: str, kinds: tuple[str, ...], phrases: bool = False) -> dict[str, frozenset[str]]:
+        """A table of Devanagari `form`s, each of one of `kinds`: kind -> its forms (with `phrases`,
+        words joined by single spaces)."""
         out: dict[str, set[str]] = {kind: set() for kind in kinds}
         for row in read_table(self.directory / name, ("form", "kind"), ("note",), unique=("form", "kind")):
             form = row.get("form")
-            if not form or row.get("kind") not in out or not all("\u0900" <= ch <= "\u097f" for ch in form):
-                raise row.error(f"form must be Devanagari and kind must be {', '.join(kinds[:-1])} or {kinds[-1]}")
+            words = form.split(" ") if phrases and form else [form]
+            if (not form or row.get("kind") not in out
+                    or not all(word and all("\u0900" <= ch <= "\u097f" for ch in word) for word in words)):
+                raise row.error(f"form must be Devanagari{' words, one space apart,' if phrases else ''} and "
+                                f"kind must be {', '.join(kinds[:-1])} or {kinds[-1]}")
             out[row.get("kind")].add(form)
         return {kind: frozenset(forms) for kind, forms in out.items()}
 

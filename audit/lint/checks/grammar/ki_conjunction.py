@@ -18,7 +18,9 @@ class KiForConjunction(Check):
     verb or auxiliary that ends a clause (है, था, हुआ, होगा, कहा, बताया, रखें, करें) or the relative
     जो, where a postposition cannot follow, and only where a word follows (a clause to introduce);
     a word of kind `after_participle` only after a perfective participle (कहा गया की, not the city
-    in बिहार के गया की).
+    in बिहार के गया की); a two-word row of kind `before` where both words stand (ने माना की, यह माना
+    की, कहते हुए की): माना is the verb only after its subject, and the village Mana elsewhere
+    (माना की घाटी, उत्तराखंड के माना की), and हुए is the conjunction's only after a participle of saying.
     Not read: की before a word of the table's `unless` kind, where it is the verb करना (जो की गई थी,
     की जा रही, की है), English lines and page chrome.
     Fix safety: unsafe (a title ending in है before a postposition, `... कहलाता है की` a serial's
@@ -49,6 +51,8 @@ class KiForConjunction(Check):
             word, next_word = text[start:at], text[end + 1:after]
             if word in after_participle and _after_participle(text, start):
                 word = f"{_word_before(text, start)} {word}"
+            elif word not in before and f"{_word_before(text, start)} {word}" in before:
+                word = f"{_word_before(text, start)} {word}"  # a two-word row: ने माना, कहते हुए
             if ((word in before or " " in word) and next_word and next_word not in unless
                     and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME)):
                 yield ctx.finding(
