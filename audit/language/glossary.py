@@ -236,6 +236,13 @@ class Glossary:
         return frozenset(fold(e.canonical) for e in self.entries if e.kind in ("place", "country"))
 
     @cached_property
+    def product_keys(self) -> frozenset[str]:
+        """Folded one-word forms of the products the glossary lists (एंड्रॉयड, आईफोन, विंडोज): a number
+        after one is its version, spaced as in English (Android 14), not part of the name (FMT011)."""
+        return frozenset(fold(form) for e in self.entries if e.kind == "product"
+                         for form in (e.canonical, *e.variants, *e.accepted) if " " not in form)
+
+    @cached_property
     def all_forms(self) -> set[str]:
         """Folded single-token forms the glossary knows (canonical, variants, accepted), for other checks."""
         out: set[str] = set()

@@ -256,6 +256,12 @@ class Lexicon:
         return self._forms_by_kind("plural_participles.tsv", ("word", "ending", "unless"))
 
     @cached_property
+    def unit_symbols(self) -> frozenset[str]:
+        """`unit_symbols.tsv`: Devanagari unit symbols a number may carry glued on, as 100km does (100मी,
+        5किमी): not a word glued to a number (FMT011)."""
+        return self._words("unit_symbols.tsv", ("note",))
+
+    @cached_property
     def ki_conjunction(self) -> dict[str, frozenset[str]]:
         """`ki_conjunction.tsv`: kind (before, after_participle, unless) -> its words: the words after
         which की stands for the conjunction कि (GRAM002), those that do so only after a perfective

@@ -55,11 +55,13 @@ class NumberGlued(Check):
     Fix:           22 जुलाई 2019 को   मैच 9 मई को होगा   टीम ने मैच को 10 विकेट से जीता
 
     The word must be a Hindi word (wordfreq zipf at least `min_zipf`, default 3.0) or a month's
-    name (`glossaries/numerals.tsv`). Not read: a Latin letter's name before a number, which is a
+    name (`glossaries/numerals.tsv`), or a product the glossary lists before its version (एंड्रॉयड14 ->
+    एंड्रॉयड 14, as Android 14). Not read: a Latin letter's name before a number, which is a
     model or format name (एक्स3, टी20, पोको एफ1, पीएसएलवी-सी43); an ordinal or network suffix after
     one (10वीं, 5वां, 5जी), or an ordinal 1 to 4's own ending after its digit (1ला, 3री, 4थी); a
     letter's name after a number, a format (4के, 3डी, 1080पी, 10एक्स; के, also the postposition,
-    only after one digit); a one-word glossary name (not a word of a longer one: चुनाव of चुनाव
+    only after one digit); a unit's symbol after one (100मी, 5किमी: `unit_symbols.tsv`, as 100km);
+    any other one-word glossary name (not a word of a longer one: चुनाव of चुनाव
     आयोग) or a loan of the concept table (a brand, न्यूज़11); a slide counter run into its caption
     (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
     Fix safety: safe where the number comes first (9 मई, 2.5 करोड़) or the word is a month or a function
@@ -80,7 +82,7 @@ class NumberGlued(Check):
         min_zipf = ctx.setting(self, "min_zipf")
         conventions, names = ctx.conventions, ctx.glossary.single_token_forms
         concepts, numerals = ctx.lexicon.concepts, load_numerals().words
-        stopwords = ctx.lexicon.stopwords
+        stopwords, units, products = ctx.lexicon.stopwords, ctx.lexicon.unit_symbols, ctx.glossary.product_keys
         for junction in _junctions(text, digit_runs(ctx)):
             at = junction + 1  # the space goes here
             number_first = text[junction] not in _WORD_CHARS
@@ -112,9 +114,12 @@ class NumberGlued(Check):
                     continue  # 4थी कक्षा, 3रा स्थान: an ordinal abbreviated
                 if letters_spelled(word) is not None and (word != "के" or at - start == 1):
                     continue  # a format's letter after its number (4के, 3डी, 1080पी, 10एक्स); के only after one digit (2के, 8के), else the postposition
+                if fold(word) in units:
+                    continue  # a unit's symbol, as in 100km: 100मी, 5किमी
             key = fold(word)
             month = numerals.get(("hi", key), ("",))[0] == "month"
-            if not month and (
+            version = not number_first and key in products  # एंड्रॉयड14: Android 14
+            if not month and not version and (
                     hindi_zipf(word) < min_zipf or key in names
                     or any(hit.side == "translit" for hit in concepts.lookup(word))):
                 continue
