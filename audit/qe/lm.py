@@ -23,6 +23,12 @@ from audit.qe.runner import model_finding
 
 BOS, EOS, NUM = "<s>", "</s>", "<num>"
 FORMAT = 1
+# the model's tables and their columns, as `train` writes them
+TABLES = {"a3": {"u": "String", "v": "String", "w": "String", "a": "Float64"},
+          "g3": {"u": "String", "v": "String", "g": "Float64"},
+          "a2": {"v": "String", "w": "String", "a": "Float64"},
+          "g2": {"v": "String", "g": "Float64"},
+          "p1": {"w": "String", "p": "Float64"}}
 
 
 def _words(article: Article) -> list[list[tuple[str, int]]]:
@@ -138,14 +144,25 @@ class HouseLM:
             found = self.meta.get("format") if isinstance(self.meta, dict) else None
             raise InputError(f"language model format {found} is not {FORMAT}; retrain it with `jaanch lm train`",
                              str(meta_path))
+        # a meta.json edited or cut short ended the run as an internal error (KeyError, a polars dtype error)
+        for key in ("tokens", "floor"):
+            value = self.meta.get(key)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < math.inf \
+                    or (key == "floor" and not 0 < value <= 1):
+                raise InputError(f"'{key}' is {value!r}, not what `jaanch lm train` writes; retrain the model",
+                                 str(meta_path))
         self.tables = {}
-        for name in ("a3", "g3", "a2", "g2", "p1"):
+        for name, columns in TABLES.items():
             table = self.folder / f"{name}.parquet"
             try:
                 self.tables[name] = pl.read_parquet(table)
             except (OSError, pl.exceptions.PolarsError) as exc:
                 raise InputError(f"unreadable model table ({str(exc).splitlines()[0]}); retrain it with "
                                  "`jaanch lm train`", str(table)) from None
+            schema = {column: str(dtype) for column, dtype in self.tables[name].schema.items()}
+            if schema != columns:
+                raise InputError(f"model table of columns {schema}, not {columns}; retrain it with "
+                                 "`jaanch lm train`", str(table))
 
     @property
     def ident(self) -> str:
