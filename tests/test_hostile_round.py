@@ -51,3 +51,29 @@ def test_a_damaged_house_lm_is_one_line(house_lm, tmp_path, capsys, damage):
     assert main(["check", "--lm", str(house_lm), str(story)]) == 2
     line = _one_line(capsys)
     assert line.startswith(f"jaanch: {named}: ") and "retrain" in line, line
+
+
+@pytest.mark.parametrize("option", [["--host", "0.0.0.0"], ["--port", "9000"]])
+def test_review_serving_options_without_serve_are_one_line(tmp_path, option):
+    """`review --port 9000 story.txt` ignored the port and took the terminal for the app."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tui.cli", "review", *option, str(story)], capture_output=True,
+                          stdin=subprocess.DEVNULL, timeout=60, cwd=ROOT)
+    assert proc.returncode == 2 and proc.stdout == b"", proc
+    assert proc.stderr.decode() == f"jaanch: {option[0]} is given without --serve\n"
+
+
+def test_a_baseline_to_filter_by_and_one_to_write_are_one_line(tmp_path, capsys):
+    """--baseline old.json was ignored when --write-baseline new.json was given too."""
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    assert main(["check", "--baseline", str(tmp_path / "old.json"), "--write-baseline", str(tmp_path / "new.json"),
+                 str(story)]) == 2
+    assert "give one of them" in _one_line(capsys)
+    assert not (tmp_path / "new.json").exists()

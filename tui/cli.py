@@ -15,17 +15,29 @@ _ARGV: list[str] = []
 
 
 def _review(args, engine, paths) -> int:
+    _partners(args)
     _readable(paths)
     _cell_mode(args.cells)
     if args.serve:
         from tui.serve import serve
 
-        return serve(_ARGV, args.host, args.port)
+        return serve(_ARGV, args.host or "localhost", args.port or 8000)
     from audit.cli.qe_options import model_findings, review_source
 
     from tui.app import run
 
     return run(paths, engine, model_findings(args, paths), cell_widths=args.cells, english=review_source(args, paths))
+
+
+def _partners(args) -> None:
+    """--host and --port given without --serve were ignored and the app took the terminal: one line,
+    as --qe-model without --qe has it."""
+    from audit.core.errors import UsageError
+
+    if not args.serve:
+        for option in ("host", "port"):
+            if getattr(args, option) is not None:
+                raise UsageError(f"--{option} is given without --serve")
 
 
 def _cell_mode(given: str | None) -> None:

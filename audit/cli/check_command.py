@@ -214,6 +214,9 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     engine = Engine(glossaries, checks, _settings(args.set, config.settings, str(config.path or "configuration")),
                     {code: Severity.parse(level) for code, level in config.severity.items()}, config.allow)
     engine.glossary  # load (and validate) before reading any article
+    if args.baseline and args.write_baseline:  # the baseline given to filter by was ignored
+        raise UsageError("--baseline filters findings by a baseline and --write-baseline records a new one; "
+                         "give one of them")
     if args.fix and "-" in args.paths:
         raise UsageError("--fix rewrites files in place; it cannot fix standard input")
     if args.jobs is not None and args.jobs < 1:

@@ -122,8 +122,9 @@ def _parser() -> argparse.ArgumentParser:
                              "or merged (Ghostty, kitty, wezterm: conjuncts in one cell); env JAANCH_CELLS")
     review.add_argument("--serve", action="store_true",
                         help="serve the review app to a web browser (textual-serve; nothing fetched from outside)")
-    review.add_argument("--host", default="localhost", help="with --serve: the address to listen on")
-    review.add_argument("--port", type=_port, default=8000, help="with --serve: the port (1 to 65535)")
+    # None when not given, so one given without --serve is told apart (it was ignored without a word)
+    review.add_argument("--host", help="with --serve: the address to listen on (default localhost)")
+    review.add_argument("--port", type=_port, help="with --serve: the port (1 to 65535; default 8000)")
     _add_max_file_mb(review)
     add_check_options(review)
 
