@@ -4,6 +4,7 @@ file, exit 2 (130 for Ctrl-C), never an internal error or a traceback, and nothi
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,76 @@ def test_a_baseline_to_filter_by_and_one_to_write_are_one_line(tmp_path, capsys)
                  str(story)]) == 2
     assert "give one of them" in _one_line(capsys)
     assert not (tmp_path / "new.json").exists()
+
+
+def _outputs(tmp_path):
+    """Each command that writes an output file, with its output at `target`."""
+    from audit.language.glossary import DEFAULT_GLOSSARY
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    (corpus / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    return {
+        "report": lambda target: ["report", str(corpus), "-o", str(target)],
+        "baseline": lambda target: ["check", "--write-baseline", str(target), str(corpus)],
+        "calibrate": lambda target: ["calibrate", str(corpus), "-o", str(target)],
+        "export": lambda target: ["glossary", "export", str(DEFAULT_GLOSSARY), "-o", str(target.with_suffix(".csv"))],
+        "mine parquet": lambda target: ["glossary", "mine", str(corpus), "-o", str(target.with_suffix(".parquet"))],
+        "stats": lambda target: ["glossary", "stats", str(corpus), "-o", str(target.with_suffix(".csv"))],
+    }
+
+
+@pytest.mark.parametrize("command", ["report", "baseline", "calibrate", "export", "mine parquet", "stats"])
+def test_an_output_made_read_only_is_not_replaced(tmp_path, capsys, command):
+    """A read-only report (or one in a read-only folder) was replaced all the same when jaanch ran as
+    root; held to the permission bits, as `check --fix` is, it is one line and left as it was."""
+    argv = _outputs(tmp_path)[command]
+    target = Path(argv(tmp_path / "out")[-1] if command != "baseline" else argv(tmp_path / "out")[2])
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o444)
+    assert main(argv(tmp_path / "out")) == 2
+    line = _one_line(capsys)
+    assert line == f"jaanch: {target}: is read-only; nothing was written (make it writable, or name another file)"
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    assert main(argv(locked / "out")) == 2
+    assert f"its folder {locked} is read-only" in _one_line(capsys)
+    assert list(locked.iterdir()) == []
+
+
+def test_lm_train_into_a_read_only_model_changes_nothing(house_lm, tmp_path, capsys):
+    corpus = tmp_path / "published"
+    before = {p.name: p.read_bytes() for p in house_lm.iterdir()}
+    (house_lm / "a3.parquet").chmod(0o444)
+    assert main(["lm", "train", str(corpus), "-o", str(house_lm)]) == 2
+    assert _one_line(capsys).startswith(f"jaanch: {house_lm / 'a3.parquet'}: is read-only")
+    assert {p.name: p.read_bytes() for p in house_lm.iterdir()} == before
+
+
+def test_lm_train_stopped_half_way_leaves_no_model_to_use(house_lm, tmp_path, capsys, monkeypatch):
+    """The tables and meta.json were written in place one after another: a run stopped between them
+    left the old meta.json over a mix of old and new tables, which `check --lm` used."""
+    import audit.core.fileio as fileio
+
+    written = []
+    real = fileio.write_atomic
+
+    def full_disk(path, data, *args, **kwargs):
+        if len(written) == 2:
+            raise fileio.WriteError("nothing written: No space left on device", str(path))
+        written.append(path)
+        return real(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(fileio, "write_atomic", full_disk)
+    corpus = tmp_path / "published"
+    (corpus / "more.txt").write_text("बस सेवा से यात्रियों को राहत मिली।\n" * 3, encoding="utf-8")
+    assert main(["lm", "train", str(corpus), "-o", str(house_lm)]) == 2
+    assert "No space left" in _one_line(capsys)
+    monkeypatch.undo()
+    assert not (house_lm / "meta.json").exists()
+    story = corpus / "story_0.txt"
+    assert main(["check", "--lm", str(house_lm), str(story)]) == 2
+    assert "not a jaanch language model" in _one_line(capsys)
+

@@ -63,8 +63,12 @@ def write_mined(args: argparse.Namespace, table) -> int:
 
     out = Path(args.output)
     try:
-        if out.suffix.lower() == ".parquet":
-            table.write_parquet(out)
+        if out.suffix.lower() == ".parquet":  # atomically, as the other tables (it was written in place)
+            import io
+
+            buffer = io.BytesIO()
+            table.write_parquet(buffer)
+            write_atomic(out, buffer.getvalue())
         else:  # a .tsv is tab-separated, as `glossary apply` then reads it (it was CSV under any name)
             write_atomic(out, table.write_csv(separator=review_separator(out)))
     except (OSError, pl.exceptions.PolarsError) as exc:  # polars' own errors name no file

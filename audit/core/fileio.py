@@ -252,16 +252,16 @@ def glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
-def write_atomic(path: str | Path, text: str, expect: Snapshot | None = None, bom: bool = False) -> None:
+def write_atomic(path: str | Path, text: str | bytes, expect: Snapshot | None = None, bom: bool = False) -> None:
     """Replace (or create) `path` with `text` in UTF-8, atomically, keeping what `expect` guards.
 
     Line endings are written exactly as they are in `text` (CRLF and lone CR survive); `bom` puts
-    back a UTF-8 byte-order mark that the reader removed.
+    back a UTF-8 byte-order mark that the reader removed. Bytes (a Parquet table) are written as they are.
     """
     shown = str(path)
     # a lone surrogate (from a JSON escape in a CMS export) becomes a visible \\udXXX escape, which in a
     # JSON file is exactly the escape it came from
-    data = (BOM if bom else b"") + text.encode("utf-8", "backslashreplace")
+    data = text if isinstance(text, bytes) else (BOM if bom else b"") + text.encode("utf-8", "backslashreplace")
     if expect is None and _is_stream(path):
         return _write_through(path, data, shown)
     target = expect.path if expect is not None else _write_target(Path(path))
@@ -276,6 +276,16 @@ def write_atomic(path: str | Path, text: str, expect: Snapshot | None = None, bo
         raise WriteError(describe(exc), shown) from None
     if expect is None and existing is not None and stat.S_ISDIR(existing.st_mode):
         raise WriteError("is a folder; give a file name", shown)
+    # a report, table or baseline made read-only (or put in a read-only folder) was replaced all the
+    # same when run as root, whom the system lets write anything: held to the bits, as --fix is
+    if existing is not None and stat.S_ISREG(existing.st_mode) and not writable(target, existing):
+        raise WriteError("is read-only; nothing was written (make it writable, or name another file)", shown)
+    try:
+        folder_writable = writable(folder, os.stat(folder))
+    except OSError:
+        folder_writable = True  # a missing folder is named below, when the temp file cannot be made
+    if not folder_writable:
+        raise WriteError(f"its folder {folder} is read-only; nothing was written", shown)
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -101,15 +101,39 @@ def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progre
     types = cc2.height
     p1 = cc2.group_by("w").agg(pl.len().alias("n")).select("w", (pl.col("n") / types).alias("p"))
 
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, table in (("a3", a3), ("g3", g3), ("a2", a2), ("g2", g2), ("p1", p1)):
-        table.write_parquet(out / f"{name}.parquet")
     meta = {"format": FORMAT, "jaanch": __version__, "order": 3, "smoothing": "interpolated Kneser-Ney",
             "discount": discount, "articles": len(paths), "tokens": tokens, "vocabulary": p1.height,
             "trigrams": counts.height, "floor": 0.5 / (types + p1.height)}
-    (out / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    _write_model(Path(output), {"a3": a3, "g3": g3, "a2": a2, "g2": g2, "p1": p1}, meta)
     return meta
+
+
+def _write_model(out: Path, tables: dict, meta: dict) -> None:
+    """Each file atomically (read-only files and folders refused, as every output is), meta.json
+    last and an old one removed first: a run stopped half way (Ctrl-C, a full disk) leaves a folder
+    `check --lm` calls no model, never an old meta.json over a mix of old and new tables."""
+    import io
+
+    from audit.core.fileio import WriteError, describe, write_atomic, writable
+
+    names = [out / f"{name}.parquet" for name in tables] + [out / "meta.json"]
+    try:
+        folder = out if out.exists() else next(p for p in out.absolute().parents if p.exists())
+        if not writable(folder, folder.stat()):
+            raise WriteError(f"its folder {folder} is read-only; nothing was written", str(out))
+        for path in names:  # refused before anything changes, not half way
+            if path.exists() and not writable(path, path.stat()):
+                raise WriteError("is read-only; nothing was written (make it writable, or name another "
+                                 "folder)", str(path))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "meta.json").unlink(missing_ok=True)
+    except OSError as exc:
+        raise WriteError(describe(exc), str(exc.filename or out)) from None
+    for name, table in tables.items():
+        buffer = io.BytesIO()
+        table.write_parquet(buffer)
+        write_atomic(out / f"{name}.parquet", buffer.getvalue())
+    write_atomic(out / "meta.json", json.dumps(meta, indent=1))
 
 
 def _refuse_output_in_corpus(corpus: str | Path, output: str | Path) -> None:
