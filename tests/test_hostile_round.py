@@ -151,3 +151,23 @@ def test_lm_train_stopped_half_way_leaves_no_model_to_use(house_lm, tmp_path, ca
     assert main(["check", "--lm", str(house_lm), str(story)]) == 2
     assert "not a jaanch language model" in _one_line(capsys)
 
+
+@pytest.mark.parametrize("closed, argv", [(0, ["check", "-"]), (1, ["check", "story.txt"]),
+                                          (1, ["check", "--format", "json", "story.txt"]), (1, ["rules"])])
+def test_a_closed_standard_stream_is_one_line(tmp_path, closed, argv):
+    """Started with standard input or output closed (`<&-`, `>&-`), a command ended as an internal
+    error (AttributeError on None), exit 3; now as `cat` ends, naming the stream, exit 2."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    argv = [str(tmp_path / a) if a == "story.txt" else a for a in argv]
+    proc = subprocess.run([sys.executable, "-m", "audit.cli.main", *argv], stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, cwd=ROOT, timeout=120, preexec_fn=lambda: os.close(closed))
+    name = "standard input" if closed == 0 else "standard output"
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.decode() == f"jaanch: {name}: closed (the command was started without it)\n"
+

@@ -217,9 +217,36 @@ def _calibrate(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+class _ClosedStream:
+    """Standard output or input the process was started without (`jaanch check x >&-`, `<&-`):
+    Python sets it to None, and the first write or read was an internal error (AttributeError).
+    Using one fails as on a closed descriptor, which names it: one line, exit 2."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def _closed(self, *_args):
+        import errno
+
+        raise OSError(errno.EBADF, "closed (the command was started without it)", self.name)
+
+    write = read = readline = _closed
+
+    def flush(self):  # nothing is ever held back; the interpreter flushes at exit
+        pass
+
+    @property
+    def buffer(self):
+        self._closed()
+
+
 def _tolerant_streams() -> None:
     """Text that cannot be encoded (a lone surrogate from a JSON escape, Devanagari on an ASCII
     terminal) is written as a backslash escape instead of ending the run: JSON stays valid."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream("standard output")
+    if sys.stdin is None:
+        sys.stdin = _ClosedStream("standard input")
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             try:
