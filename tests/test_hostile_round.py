@@ -171,3 +171,14 @@ def test_a_closed_standard_stream_is_one_line(tmp_path, closed, argv):
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.decode() == f"jaanch: {name}: closed (the command was started without it)\n"
 
+
+def test_a_huge_value_quoted_back_is_cut_short(tmp_path, capsys):
+    """An unknown key (or column) that is a whole megabyte line was quoted back whole: a one-line
+    error a megabyte long."""
+    (tmp_path / "jaanch.toml").write_text("k" * 1_000_000 + " = 1\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    line = _one_line(capsys)
+    assert len(line) < 600 and "'" + "k" * 119 + "… (1,000,002 characters)" in line, line[:700]
+    assert line.endswith("unsafe-fixes)"), line[-200:]  # what follows the value is kept

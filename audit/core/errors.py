@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class JaanchError(Exception):
     """Base class for errors that end a run with a one-line message and exit code 2."""
@@ -17,7 +19,17 @@ class JaanchError(Exception):
         if self.path is not None:
             path = str(self.path).replace("\n", "\\n").replace("\r", "\\r")  # a file name may hold a line break
             where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
-        return where + self.reason.replace("\n", " ")
+        return where + _LONG_RUN.sub(_shortened, self.reason.replace("\n", " "))
+
+
+# A value quoted back from the input (a column name, a key, a field) can be a whole line of a file
+# with no line break: the one line was megabytes long. Such a run is cut, saying how long it was.
+_LONG_RUN = re.compile(r"\S{401,}")  # longer than any real path or value
+
+
+def _shortened(match: re.Match) -> str:
+    run = match.group()
+    return f"{run[:120]}… ({len(run):,} characters)"
 
 
 # The largest input file jaanch reads unless told otherwise (`--max-file-mb`): far above any news
