@@ -182,3 +182,17 @@ def test_a_huge_value_quoted_back_is_cut_short(tmp_path, capsys):
     line = _one_line(capsys)
     assert len(line) < 600 and "'" + "k" * 119 + "… (1,000,002 characters)" in line, line[:700]
     assert line.endswith("unsafe-fixes)"), line[-200:]  # what follows the value is kept
+
+
+@pytest.mark.parametrize("argv", [["report", "CORPUS", "-o", "-"], ["calibrate", "CORPUS", "-o", "-"],
+                                  ["check", "--write-baseline", "-", "CORPUS"], ["lm", "train", "CORPUS", "-o", "-"],
+                                  ["glossary", "stats", "CORPUS", "-o", "-"], ["glossary", "mine", "CORPUS", "-o", "-"]])
+def test_an_output_named_dash_is_one_line_not_a_file_named_dash(tmp_path, capsys, monkeypatch, argv):
+    """`report corpus -o -` wrote the page to a file named `-` in the current folder."""
+    monkeypatch.chdir(tmp_path)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main([str(corpus) if a == "CORPUS" else a for a in argv]) == 2
+    assert "'-': give a file name (/dev/stdout writes to standard output)" in _one_line(capsys)
+    assert not (tmp_path / "-").exists()

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from audit.cli.qe_options import _positive, path_name
+from audit.cli.qe_options import _positive, output_name, path_name
 from audit.cli.scaleout_options import add_ray_options
 from audit.core.errors import UsageError
 
@@ -16,7 +16,7 @@ def add_subcommands(sub) -> None:
     g = glossary.add_subparsers(dest="glossary_command", required=True)
     mine = g.add_parser("mine", help="group every spelling of every name across an archive for review")
     mine.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")
-    mine.add_argument("-o", "--output", required=True, type=path_name, metavar="TABLE", help="review table (.csv, .tsv or .parquet)")
+    mine.add_argument("-o", "--output", required=True, type=output_name, metavar="TABLE", help="review table (.csv, .tsv or .parquet)")
     mine.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE")
     # 0 or -2 workers was taken silently (as one), where `check --jobs 0` is refused
     mine.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: this machine's cores)")
@@ -30,10 +30,10 @@ def add_subcommands(sub) -> None:
     lint.add_argument("files", nargs="*", type=path_name, metavar="FILE")
     imp = g.add_parser("import", help="TBX or CSV into a glossary or concept-table TSV")
     imp.add_argument("source", type=path_name, metavar="TBX_OR_CSV")
-    imp.add_argument("-o", "--output", required=True, type=path_name, metavar="TSV")
+    imp.add_argument("-o", "--output", required=True, type=output_name, metavar="TSV")
     exp = g.add_parser("export", help="a glossary or concept-table TSV as TBX or CSV (by the output's suffix)")
     exp.add_argument("glossary", type=path_name, metavar="TSV")
-    exp.add_argument("-o", "--output", required=True, type=path_name, metavar="TBX_OR_CSV")
+    exp.add_argument("-o", "--output", required=True, type=output_name, metavar="TBX_OR_CSV")
     stats = g.add_parser("stats", help="how often each entry fires over a corpus")
     stats.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")
     stats.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE",
@@ -41,7 +41,7 @@ def add_subcommands(sub) -> None:
     stats.add_argument("--no-house-glossary", action="store_true")
     stats.add_argument("--config", type=path_name, metavar="FILE",
                        help="a jaanch.toml (default: found upwards from the corpus, as `check` finds it)")
-    stats.add_argument("-o", "--output", type=path_name, metavar="CSV", help="write the table here instead of a summary")
+    stats.add_argument("-o", "--output", type=output_name, metavar="CSV", help="write the table here instead of a summary")
 
 
 REVIEW_SUFFIXES = (".csv", ".tsv", ".parquet")

@@ -12,7 +12,7 @@ from pathlib import Path
 from audit import __version__
 from audit.core.errors import MAX_FILE_MB, JaanchError, UsageError
 from audit.cli.glossary_options import add_subcommands as add_glossary_subcommands
-from audit.cli.qe_options import add_check_options, add_subcommands, path_name
+from audit.cli.qe_options import add_check_options, add_subcommands, output_name, path_name
 from audit.cli.scaleout_options import add_ray_options, wants_ray
 
 
@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-suppressions", action="store_true",
                        help="report findings an editor dismissed in the review TUI too")
     check.add_argument("--baseline", type=path_name, metavar="FILE", help="report only findings not in this baseline")
-    check.add_argument("--write-baseline", type=path_name, metavar="FILE", help="record today's findings as the baseline")
+    check.add_argument("--write-baseline", type=output_name, metavar="FILE", help="record today's findings as the baseline")
     check.add_argument("--config", type=path_name, metavar="FILE",
                        help="a jaanch.toml or pyproject.toml (default: found upwards from the first path)")
     check.add_argument("--json-field", default="body", metavar="FIELD",
@@ -132,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     add_glossary_subcommands(sub)
     report = sub.add_parser("report", help="one self-contained HTML page of findings over a corpus")
     report.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")
-    report.add_argument("-o", "--output", required=True, type=path_name, metavar="HTML")
+    report.add_argument("-o", "--output", required=True, type=output_name, metavar="HTML")
     report.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE")
     report.add_argument("--no-house-glossary", action="store_true")
     report.add_argument("--jobs", type=_at_least_one, metavar="N", help="worker processes (default: this machine's cores)")
@@ -142,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", type=path_name, metavar="FILE", help="a jaanch.toml (default: found upwards from here)")
     calibrate = sub.add_parser("calibrate", help="learn a desk's house style from its edited articles")
     calibrate.add_argument("archive", type=path_name, metavar="ARCHIVE_DIR", help="a folder of the desk's published articles")
-    calibrate.add_argument("-o", "--output", required=True, type=path_name, metavar="TOML", help="where to write jaanch.toml")
+    calibrate.add_argument("-o", "--output", required=True, type=output_name, metavar="TOML", help="where to write jaanch.toml")
     calibrate.add_argument("--glossary", action="append", default=[], type=path_name, metavar="FILE")
     calibrate.add_argument("--min-articles", type=_at_least_one, default=3, metavar="N",
                            help="a form must appear in at least N articles (default 3)")

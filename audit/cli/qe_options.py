@@ -21,6 +21,14 @@ def path_name(value: str) -> str:
     return value
 
 
+def output_name(value: str) -> str:
+    """An argparse type for a file or folder jaanch writes: `-o -` made a file named `-` (where `-`
+    means standard input to `check`, and standard output to most tools); `/dev/stdout` writes there."""
+    if value == "-":
+        raise argparse.ArgumentTypeError("'-': give a file name (/dev/stdout writes to standard output)")
+    return path_name(value)
+
+
 def _finite(value: str) -> float:
     try:
         number = float(value)
@@ -91,7 +99,7 @@ def add_subcommands(sub) -> None:
     lm_sub = lm.add_subparsers(dest="lm_command", required=True)
     train = lm_sub.add_parser("train", help="train a word trigram model on published articles")
     train.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")
-    train.add_argument("-o", "--output", required=True, type=path_name, metavar="MODEL")
+    train.add_argument("-o", "--output", required=True, type=output_name, metavar="MODEL")
     train.add_argument("--discount", type=_discount, default=0.75,
                        help="Kneser-Ney's absolute discount, above 0 and below 1 (default 0.75)")
 

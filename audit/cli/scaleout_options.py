@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from audit.cli.qe_options import path_name
+from audit.cli.qe_options import output_name, path_name
 from audit.core.errors import UsageError
 
 
@@ -21,7 +21,7 @@ def add_ray_options(parser: argparse.ArgumentParser, parquet: bool = False) -> N
                        help="actors in the pool, each holding one loaded engine "
                             "(default: the cluster's CPUs, or its GPUs with --qe-device cuda)")
     if parquet:
-        group.add_argument("--output-parquet", type=path_name, metavar="DIR",
+        group.add_argument("--output-parquet", type=output_name, metavar="DIR",
                            help="with --ray: write one row per file (its findings nested) as Parquet files "
                                 "into DIR instead of printing a report")
 
