@@ -196,3 +196,17 @@ def test_an_output_named_dash_is_one_line_not_a_file_named_dash(tmp_path, capsys
     assert main([str(corpus) if a == "CORPUS" else a for a in argv]) == 2
     assert "'-': give a file name (/dev/stdout writes to standard output)" in _one_line(capsys)
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("limit", ["1e308", "1e300"])
+def test_standard_input_under_a_huge_size_limit_is_read(capsys, monkeypatch, limit):
+    """--max-file-mb takes any size, but standard input was asked for the whole limit in one read:
+    an OverflowError (1e308, 1e300), exit 3 (and from a real pipe, a MemoryError at 1e12)."""
+    import io
+    import types
+
+    glued = "फाइनल मैच 9मई को खेला जाएगा।\n"
+    monkeypatch.setattr("sys.stdin", types.SimpleNamespace(buffer=io.BytesIO(glued.encode())))
+    assert main(["check", "--max-file-mb", limit, "--select", "FMT011", "--format", "json", "-"]) == 1
+    out = capsys.readouterr()
+    assert [f["code"] for f in json.loads(out.out)] == ["FMT011"], out

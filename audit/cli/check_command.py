@@ -122,7 +122,7 @@ class CheckJob:
             keep = partial(store.filter, target)
         fixed, pairs, segments = 0, None, False
         if target == "-":
-            raw = sys.stdin.buffer.read() if self.max_mb is None else sys.stdin.buffer.read(int(self.max_mb * 1e6) + 1)
+            raw = _read_stdin(self.max_mb)
             within_size("<stdin>", len(raw), self.max_mb, read_all=False)  # `cat /dev/zero | jaanch check -` ends
             article = parse_article(decode_article(raw, "<stdin>", empty_ok=True), "<stdin>")
             if self.source:
@@ -173,6 +173,21 @@ class CheckJob:
         used = (store.used - used_before) if store is not None else set()
         result = FileResult(article.path, findings, fixed)
         return (result if self.render is None else self.render(result)), used
+
+
+def _read_stdin(max_mb: float | None) -> bytes:
+    """Standard input, read in chunks until its end or until it is past `max_mb`: asked for the limit
+    in one read, a limit as large as --max-file-mb allows (1e12, 1e308) was a MemoryError or an
+    OverflowError, exit 3."""
+    limit = math.inf if max_mb is None else max_mb * 1e6
+    chunks, total = [], 0
+    while total <= limit:
+        chunk = sys.stdin.buffer.read(1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 @dataclass
