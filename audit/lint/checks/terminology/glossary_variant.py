@@ -21,7 +21,9 @@ class GlossaryVariant(Check):
     house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
     note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
     A listed variant that differs from the house form only by a nasal letter with halant where the
-    house form has the anusvara (इन्फोसिस / इंफोसिस, सुन्दर / सुंदर) is a spelling Hindi allows: accepted.
+    house form has the anusvara (इन्फोसिस / इंफोसिस, सुन्दर / सुंदर), or that writes English "oi" as
+    ्वाइ where the house form has ॉइ (बिटक्वाइन / बिटकॉइन, as the press writes प्वाइंट and ज्वाइन), is a
+    spelling Hindi allows: accepted.
     The fix writes the house form as the article writes it: where the article has the house spelling
     with no nukta (इजराइल ×4 beside one इजरायल), that form (इजराइल, not इज़राइल); where it lacks the
     house spelling but writes no nukta anywhere, the house form without its nukta. A safe fix never
@@ -77,9 +79,14 @@ class GlossaryVariant(Check):
 _NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")
 
 
+# English "oi" (coin, point, join) as the Hindi press often writes it: व with halant before ाइ.
+_WAI = "\u094d\u0935\u093e\u0907"
+
+
 def _orthography(form: str) -> str:
-    """A spelling with the nasal letter + halant written as the anusvara, nukta and chandrabindu folded."""
-    return fold(_NASAL_HALANT.sub("\u0902", form))
+    """A spelling with the nasal letter + halant written as the anusvara, ्वाइ as ॉइ (क्वाइन / कॉइन),
+    nukta and chandrabindu folded."""
+    return fold(_NASAL_HALANT.sub("\u0902", form).replace(_WAI, "\u0949\u0907"))
 
 
 # A nukta on a letter of loan words (क़ ख़ ग़ ज़ फ़ य़, precomposed or not); ड़ and ढ़ are letters every
