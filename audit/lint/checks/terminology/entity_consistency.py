@@ -133,7 +133,8 @@ class EntityConsistency(Check):
     chandrabindu apart as one (निफ़्टी / निफ्टी is no second spelling here). The glossary's spelling
     is suggested where the article writes it, else the article's majority spelling (never a form
     the article does not use: that would be a third spelling); on a tie the one Hindi text uses
-    more, and where nothing breaks the tie no form is proposed. A spelling the glossary lists
+    more, and where nothing breaks the tie no form is proposed (a note: which side is the slip is
+    not known). A spelling the glossary lists
     as a variant is TERM001's to flag. A word written after an initial (यू मुंबा, a team) is part of a
     longer name, not a spelling of the listed name it resembles (मुंबई).
     A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
@@ -329,7 +330,7 @@ class EntityConsistency(Check):
         summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
         spelling = {k: fold(group.surface[k]) for k in deva}  # a nukta or chandrabindu apart: one spelling
         if len(set(spelling.values())) >= 2:
-            target, basis = _spelling_target(group, counts, deva, spelling)
+            target, basis = _spelling_target(group, counts, deva, spelling, ctx.lexicon.concepts)
             kept = fold(target) if target else spelling[min(deva, key=lambda k: group.spans[k][0][0])]
             for key in deva:
                 if spelling[key] == kept or key in group.listed:
@@ -340,6 +341,9 @@ class EntityConsistency(Check):
                         f"{group.label} is written {len(counts)} ways in this article ({summary}); "
                         + (f"use {basis} '{target}'" if target else "which spelling is right is the editor's call"),
                         [Fix(start, end, target, applicability=UNSAFE)] if target else [],
+                        # a tie nothing breaks: the first-written form is kept only as a place to
+                        # point from, so which side is the slip is not claimed (a note, not a warning)
+                        severity=None if target else Severity.INFO,
                         confidence=0.95 if basis == "the glossary form" else 0.75,
                     )
         # One name in two scripts, not a word and its translation (भारत / India).
@@ -352,7 +356,8 @@ class EntityConsistency(Check):
             # beside the body's दिल्ली-एनसीआर), as the desk flags the English side of a concept pair.
             minority_latin = latin_n <= deva_n
             if minority_latin:
-                target = _spelling_target(group, counts, deva, {k: fold(group.surface[k]) for k in deva})[0]
+                target = _spelling_target(group, counts, deva, {k: fold(group.surface[k]) for k in deva},
+                                          ctx.lexicon.concepts)[0]
                 target = target or group.surface[max(deva, key=lambda k: counts[k])]
             else:
                 target = group.surface[max(latin, key=lambda k: counts[k])]
@@ -369,12 +374,15 @@ class EntityConsistency(Check):
                     )
 
 
-def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: dict[str, str]) -> tuple[str | None, str]:
+def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: dict[str, str],
+                     concepts=None) -> tuple[str | None, str]:
     """The Devanagari form to keep and why, or (None, "") where the article cannot say. The glossary
     form only where the article writes that spelling (proposing a form the article never uses makes a
     third spelling); else the spelling written most often, a nukta apart counted as one; on a tie the
-    one Hindi text uses more; a form with an encoding slip (प्रदेाष, े + ा) never. Of the spelling
-    kept, the glossary's form if written so, else the form written most often."""
+    known word (`_known`: a spelling the concept table writes, व्हीकल beside व्हिकल, or the feminine
+    of a common word, मृतका of मृतक beside मृतिका), then the one Hindi text uses more; a form with an
+    encoding slip (प्रदेाष, े + ा) never. Of the spelling kept, the glossary's form if written so, else
+    the form written most often."""
     by_spelling: Counter = Counter()
     for k in deva:
         by_spelling[spelling[k]] += counts[k]
@@ -389,7 +397,8 @@ def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: d
             forms = [k for k in deva if spelling[k] == sp]
             sound = not any(has_encoding_slip(group.surface[k]) for k in forms)
             usage = max(hindi_zipf(group.surface[k]) for k in forms)
-            return sound, by_spelling[sp], usage, any(_spells_letters(group.surface[k]) for k in forms)
+            known = any(_known(group.surface[k], concepts) for k in forms)
+            return sound, by_spelling[sp], known, usage, any(_spells_letters(group.surface[k]) for k in forms)
         ranks = {sp: rank(sp) for sp in unlisted}  # each spelling ranked once (rank reads wordfreq)
         ranked = sorted(unlisted, key=ranks.__getitem__, reverse=True)
         if len(ranked) > 1 and ranks[ranked[0]] == ranks[ranked[1]]:
@@ -397,13 +406,29 @@ def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: d
         chosen = ranked[0]
         tied = len(ranked) > 1 and by_spelling[chosen] == by_spelling[ranked[1]]
         basis = ("the most frequent form" if not tied
-                 else "the well-formed form" if ranks[chosen][0] != ranks[ranked[1]][0] else "the more usual form")
+                 else "the well-formed form" if ranks[chosen][0] != ranks[ranked[1]][0]
+                 else "the known word" if ranks[chosen][2] != ranks[ranked[1]][2] else "the more usual form")
     forms = [k for k in deva if spelling[k] == chosen]
     if group.preferred and _written(group.preferred) in forms:
         return group.preferred, basis
     if basis == "the glossary form":
         basis = "the glossary's spelling as this article writes it"
     return group.surface[max(forms, key=lambda k: (counts[k], -group.spans[k][0][0]))], basis
+
+
+# A final ा, ी or े: the feminine, the masculine's -ा or an oblique ending on a stem (मृतका: मृतक + ा).
+_ENDINGS = ("\u093e", "\u0940", "\u0947")
+_KNOWN_STEM_ZIPF = 3.0  # a stem Hindi text writes this often is a word, not a name's fragment
+
+
+def _known(form: str, concepts) -> bool:
+    """Is the form a known word: a spelling the concept table writes as such (जैवलिन, not जेवलिन), or a
+    common word with a final ा, ी or े (मृतका, मृतक's feminine; मृतिका's stem मृतिक is no word)?"""
+    if concepts is not None and any(
+            form in (*h.concept.translit, *h.concept.translit_variants, *h.concept.hindi, *h.concept.hindi_alternatives)
+            for h in concepts.lookup(form)):
+        return True
+    return form.endswith(_ENDINGS) and hindi_zipf(form[:-1]) >= _KNOWN_STEM_ZIPF
 
 
 def _spells_letters(form: str) -> bool:
