@@ -47,7 +47,8 @@ class Concept:
     line: int
     # Whether one article using both the loan and the Hindi word is a slip: "slip" (सेंचुरी / शतक),
     # "usual" (desks write कार and गाड़ी side by side), or "homograph" (a form is also a common
-    # Hindi word of another sense: वे "way" / वे "they", कर "tax" / कर "do").
+    # Hindi word of another sense: वे "way" / वे "they", कर "tax" / कर "do"; or the loan also writes
+    # another English word: नाइट "night" / नाइट "knight", as in नाइट की उपाधि and नाइट राइडर्स).
     mixing: str = "slip"
 
     def hindi_for(self, slot: int) -> str | None:

@@ -19,11 +19,12 @@ LIGHT_VERBS = frozenset("कर करना करने करता करत
 # Postpositions put the noun before them in the oblique case.
 POSTPOSITIONS = frozenset("का के की को में से पर ने तक वाला वाले वाली जैसा जैसे जैसी".split())
 # An organisation's name (or a job title: इंडिया लीड प्रोडक्ट मैनेजर, or a law's: मोटर व्हीकल एक्ट) ends in one
-# of these; a loan inside such a run is part of the name.
+# of these; a loan inside such a run is part of the name. A carmaker's Indian arm is named X मोटर(्स)
+# इंडिया (its इंडिया is the company's name, not the country beside भारत).
 NAME_HEADS = frozenset(
     "ऑर्गेनाइजेशन ऑर्गनाइजेशन एजेंसी इंस्टीट्यूट कमीशन काउंसिल बोर्ड सेंटर यूनिवर्सिटी मिनिस्ट्री डिपार्टमेंट "
     "एसोसिएशन लिमिटेड फाउंडेशन अथॉरिटी कॉर्पोरेशन कॉरपोरेशन फेडरेशन सोसाइटी ब्यूरो लेबोरेटरी लैबोरेटरी "
-    "अकादमी एकेडमी इंडस्ट्रीज सर्विस सर्विसेज क्लब मैनेजर एक्ट".split())
+    "अकादमी एकेडमी इंडस्ट्रीज सर्विस सर्विसेज क्लब मैनेजर एक्ट मोटर मोटर्स".split())
 
 
 def before_postposition(tokens: list[Token], last: int) -> bool:
