@@ -51,7 +51,8 @@ class RepeatedPhrase(Check):
     writing: `कुछ लोगों के लिए आज का दिन अच्छा रहेगा।` then `मेष: मेष वालों के लिए आज का दिन अच्छा
     रहेगा।`), the article's first sentence run into a dateline and said again whole by the next
     (`… ठंड बढ़ गई लखनऊ। … ठंड बढ़ गई।`), and a headline line restated at the head of the lead
-    before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`). Across sentences the repeat must hold a verb: a repeated name with its
+    before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`). Copies with a '|'
+    typed for the danda in or between them stand in two sentences, and are judged so. Across sentences the repeat must hold a verb: a repeated name with its
     noun and postposition (`वंदे भारत एक्सप्रेस ट्रेन के साथ`) is naming, not a duplicated clause.
     Only a copy that starts at most `window` words after the first does count (60: a run-on
     sentence of hundreds of words repeats by design or not at all, and the bound keeps the check
@@ -111,6 +112,8 @@ class RepeatedPhrase(Check):
         """`grams_a` and `grams` are the n-grams of `a` and `b` (min_words, or min_words_adjacent, long)."""
         min_words = int(ctx.setting(self, "min_words" if same else "min_words_adjacent"))
         min_content = int(ctx.setting(self, "min_content" if same else "min_content_adjacent"))
+        min_words_adjacent = int(ctx.setting(self, "min_words_adjacent"))
+        min_content_adjacent = int(ctx.setting(self, "min_content_adjacent"))
         stop = ctx.lexicon.stopwords
         seen: dict[str, list[int]] = {}
         for p, gram in enumerate(grams_a):
@@ -162,11 +165,16 @@ class RepeatedPhrase(Check):
                 if length > best:
                     best, best_p = length, p
             phrase = second[q : q + best]
-            if (best >= min_words and content[q + best] - content[q] >= min_content
+            # '|' typed for the danda in or between the copies ends a sentence the splitter did not
+            # cut (… सबसे बड़ी जीत है| भारत की … चौथी सबसे बड़ी जीत है| भारत ने …): the copies are
+            # judged as two adjacent sentences are, by their longer bounds and rules
+            apart = same and best and _danda_pipe_between(ctx.article.text, first[best_p].start, phrase[0].start)
+            need_words, need_content = (min_words_adjacent, min_content_adjacent) if apart else (min_words, min_content)
+            if (best >= need_words and content[q + best] - content[q] >= need_content
                     and phrase[0].start not in reported
-                    and not _by_design(ctx, first, best_p, second, q, best, same)):
+                    and not _by_design(ctx, first, best_p, second, q, best, same and not apart)):
                 reported.add(phrase[0].start)
-                yield self._finding(ctx, phrase, same)
+                yield self._finding(ctx, phrase, same and not apart)
                 q += best
             else:
                 q += 1
@@ -227,6 +235,20 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
 
 
 _VERBS = CLAUSE_ENDS | LIGHT_VERBS
+_DEVANAGARI = range(0x0900, 0x0980)
+
+
+def _danda_pipe_between(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a '|' standing for the danda as LOOK001 reads one: after a
+    Devanagari letter (a space between allowed) and before Devanagari or a line's end."""
+    at = text.find("|", start, end)
+    while at >= 0:
+        before = text[:at].rstrip(" \t")[-1:]
+        after = text[at + 1 : at + 4].lstrip(" \t")[:1]
+        if before and ord(before) in _DEVANAGARI and (not after or after == "\n" or ord(after) in _DEVANAGARI):
+            return True
+        at = text.find("|", at + 1, end)
+    return False
 
 
 def _after_different_words(first: list[Token], p: int, second: list[Token], q: int) -> bool:
