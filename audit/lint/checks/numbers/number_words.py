@@ -7,6 +7,7 @@ from functools import lru_cache
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import AUXILIARIES, LIGHT_VERBS, POSTPOSITIONS
 from audit.lint.checks.words import DEVANAGARI, devanagari_counts, digit_runs
 
 _SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
@@ -58,16 +59,41 @@ def _value(quantity: str) -> int:
     return total + current
 
 
+# Words that say nothing of what is counted: the auxiliaries, the light verbs and the particles that
+# follow any predicate (दस जवान शहीद हो गए, 10 जवान घायल हो गए: शहीद and घायल are the context).
+_BLAND = AUXILIARIES | LIGHT_VERBS | frozenset("गया गई गए भी ही तो और व या".split())
+_NEXT = re.compile(rf"[ \t]+([{_DEVA}]+|\d+)")
+_PREVIOUS = re.compile(rf"([{_DEVA}]+)[ \t]+$")
+_CONTEXT_WORDS = 4
+
+
+def _context(text: str, start: int, end: int) -> frozenset[str]:
+    """The word before a count that qualifies it (अगले 2 दिन; not a postposition) and up to four words
+    after the counted noun on its line (its postposition or the predicate told of it: 10 ग्राम तक, दस
+    जवान शहीद), the bland ones left out."""
+    before = _PREVIOUS.search(text, max(0, start - 40), start)
+    words = [before.group(1)] if before and before.group(1) not in POSTPOSITIONS else []
+    for _ in range(_CONTEXT_WORDS):
+        m = _NEXT.match(text, end)
+        if not m:
+            break
+        words.append(m.group(1))
+        end = m.end()
+    return frozenset(words) - _BLAND
+
+
 class NumberWords(Check):
     """Number words mixed with digits: inside one quantity, or for one quantity across the article.
 
-    Anti-pattern:  कुल 9 सौ 31 वोट   70 हजार 5 सौ 6 रुपये   दस ग्राम सोना ... 10 ग्राम चांदी
-    Fix:           कुल 931 वोट       70506 रुपये          10 ग्राम सोना ... 10 ग्राम चांदी
+    Anti-pattern:  कुल 9 सौ 31 वोट   70 हजार 5 सौ 6 रुपये   दस ग्राम सोना ... 10 ग्राम सोना
+    Fix:           कुल 931 वोट       70506 रुपये          10 ग्राम सोना ... 10 ग्राम सोना
 
     Scale words before a unit (65 हजार रुपये, 2 लाख 50 हजार) are how Hindi news writes amounts and
     pass; एक is also the article "a" and is never compared. Across the article, words are flagged
     for 10 and above (news style writes those in digits), else the less used form (on a tie, the digits:
-    news style writes one to nine in words). Fix safety: the digits of one quantity are safe.
+    news style writes one to nine in words). One quantity is one count of one thing: the same noun
+    told of the same (the words around share one: अगले 2 दिन / अगले दो दिन, 10 ग्राम तक / दस ग्राम तक, not दस जवान
+    शहीद / 10 जवान जख्मी, the dead and the injured). Fix safety: the digits of one quantity are safe.
     """
 
     code = "NUM002"
@@ -90,7 +116,7 @@ class NumberWords(Check):
             if unit in numbers or unit in _SCALES or unit in ("से", "या", "और", "-"):
                 continue  # a range or a compound number, not a count of something
             value = int(n) if n.isdigit() else numbers[n]
-            seen[(value, unit)][n.isdigit()].append((m.start(), m.end(), m.group()))
+            seen[(value, unit)][n.isdigit()].append((m.start(), m.end(), m.group(), _context(text, m.start(), m.end())))
         for (value, unit), forms in seen.items():
             if len(forms) < 2:
                 continue
@@ -101,7 +127,12 @@ class NumberWords(Check):
                 minority, other = words, digits
             else:
                 minority, other = digits, words
-            for start, end, found in minority:
+            for start, end, found, context in minority:
+                # one quantity needs one context too: दस जवान शहीद and 10 जवान जख्मी count the dead and the
+                # injured (the same noun, told of different things); a form with nothing after it on its
+                # line (a headline's दो दिन) is compared with any
+                if context and all(c and context.isdisjoint(c) for *_, c in other):
+                    continue
                 yield ctx.finding(
                     self, start, end,
                     f"'{found}' and '{other[0][2]}' ({len(other)}x): one quantity in words and in digits",
