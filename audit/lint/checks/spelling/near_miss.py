@@ -43,6 +43,9 @@ def _word_counts(ctx: Context, english_lines: bool) -> Counter:
     return count
 
 
+# The feminine plural of a perfective or a participle (बताईं, गईं, सकतीं): ई or ी with the anusvara.
+_FEMININE_PLURAL = ("\u0908\u0902", "\u0940\u0902", "\u0908\u0901", "\u0940\u0901")
+
 _DELETIONS: dict[str, frozenset[str]] = {}
 
 
@@ -264,6 +267,8 @@ class NearMissSpelling(Check):
       used at least twice in the article and more often than the flagged one;
     - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
       मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों);
+    - a verb's feminine plural in ईं / ीं is never read as a slip for its singular (कई बातें बताईं:
+      agreement is grammar, not spelling);
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared.
     Fix safety: unsafe, a reader should confirm the word meant.
@@ -341,6 +346,8 @@ class NearMissSpelling(Check):
             if not (known or used_more) or count[other] < count[key]:
                 continue
             at_end = _common_suffix(key, other) < 2  # nothing shared after the edit: an ending
+            if key.endswith(_FEMININE_PLURAL) and other == key[:-1]:
+                continue  # बताईं, गईं, सकतीं: a verb agreeing with a feminine plural (कई बातें बताईं), not a slip
             if at_end and not (known and _only_nasal(key, other)):
                 continue  # an inflection or a derivation (मृतक / मृतका, लॉन्च / लॉन्चर)
             score = other_zipf + count[other]
