@@ -49,8 +49,9 @@ _KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|
 # A syndication feed's dateline: a place (and edition), a date, then a double hyphen
 _SYNDICATED = re.compile(r"[ \t]*[^\n।.!?]{1,50}?\d[^\n।.!?]{0,10}?[ \t]--[ \t]")
 _CHROME = re.compile(
-    r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें|यह भी पढ़ें|ये भी देखें|"
-    r"यह भी देखें|इसे भी पढ़ें|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
+    # (ये भी पढ़े: the label with its anusvara dropped, as pages also write it)
+    r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें?|यह भी पढ़ें?|ये भी देखें|"
+    r"यह भी देखें|इसे भी पढ़ें?|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
     r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]"
     # a line of counters alone (views, comments: `0  17`), no word on it
     r"|^\s*\d+(?:[ \t]+\d+)+\s*$"
@@ -80,7 +81,7 @@ _LIST_ITEM_BRACKET = re.compile(r"\)[ \t]+[A-Z]")
 _READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
 # A related link run into a paragraph after a sentence end, to the line's end:
 # `... लॉन्च हुआ है। Also Read - Mi, Redmi के फोन ...` (the start of a line is _CHROME's).
-_RELATED_RUN_IN = re.compile(r"(?:Also Read|Read Also|ये भी पढ़ें|यह भी पढ़ें|इसे भी पढ़ें)[ \t]*[-–:][^\n]*")
+_RELATED_RUN_IN = re.compile(r"(?:Also Read|Read Also|ये भी पढ़ें?|यह भी पढ़ें?|इसे भी पढ़ें?)[ \t]*[-–:][^\n]*")
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
 _SENTENCE_ENDS = tuple(_SENTENCE_END)
@@ -161,7 +162,7 @@ class Conventions:
                 spans.append(Span(before.start() if before else m.start(), after.end() if after else m.end(), CHROME))
         if "Read" in text or "READ" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _READ_MORE.finditer(text)]
-        if "Read" in text or "पढ़ें" in text:
+        if "Read" in text or "पढ़े" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _RELATED_RUN_IN.finditer(text)
                       if self._after_sentence_end(m.start()) and self.line_span(m.start())[0] != m.start()]
         return spans

@@ -5,6 +5,7 @@ import re
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts, matches_at
+from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 
 # Devanagari letters, vowel signs and nukta: a word character of Hindi text.
@@ -85,7 +86,9 @@ class PunctuationSpace(Check):
     Fix safety: safe (applied by `--fix` once a desk raises the severity; info is never fixed). Only white space changes, and only between a word and its punctuation; digits
     (1,200 / 3.5), Latin abbreviations (U.S.) and the indentation at a line's start are left alone.
     Page chrome is not the article's text: a breadcrumb (`Homeबिज़नेसखबर,शीर्षक`), a related-links
-    line (`ये भी देखें । ...`) and a `Read More` glued to the last sentence are left alone.
+    line (`ये भी देखें । ...`) and a `Read More` glued to the last sentence are left alone, and so is an
+    ASCII colon typed for the visarga inside a word (दु:खद, नि:शुल्क: a common convention, not a
+    missing space; the word written with the visarga is one Hindi text knows).
     """
 
     code = "FMT010"
@@ -110,6 +113,8 @@ class PunctuationSpace(Check):
                     continue
                 if text[start] == ":" and conventions.kind(start, end) in (SPEC_LINE, URL, ENGLISH_LINE):
                     continue  # `label:value` spec lists are the site's layout
+                if text[start] == ":" and _colon_for_visarga(text, start):
+                    continue  # दु:खद, नि:शुल्क: an ASCII colon typed for the visarga, inside one word
                 if message.startswith("no space before"):
                     mark = text[end]
                 else:
@@ -120,6 +125,16 @@ class PunctuationSpace(Check):
                     self, span_start, span_end, message.format(mark=mark.strip() or "space"),
                     [Fix(start, end, fixed, applicability=SAFE)],
                 )
+
+
+_VISARGA_WORD_ZIPF = 2.0  # the word with the visarga is one Hindi text writes (दुःखद 3.1), not two glued words
+
+
+def _colon_for_visarga(text: str, at: int) -> bool:
+    """Whether the colon at `at`, glued to Devanagari on both sides, stands for the visarga of one word
+    (दु:खद, नि:शुल्क: a common typing convention): written with the visarga, the word is a known one."""
+    start, end = _word_around(text, at, at + 1)
+    return hindi_zipf(text[start:at] + "\u0903" + text[at + 1 : end].rstrip(",।.?!)\"'”’")) >= _VISARGA_WORD_ZIPF
 
 
 def _word_around(text: str, start: int, end: int, reach: int = 30) -> tuple[int, int]:
