@@ -115,15 +115,21 @@ class Lexicon:
         # English key (की-बोर्ड): one word, not a clause break (FMT003)
         self.hyphen_compounds = self._words("hyphen_compounds.tsv", ("note",))
         # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
-        # (REP003): the doubled word, or the fused form and the word, as one phrase index
-        self.doubled_words: PhraseIndex[tuple[str, str, bool]] = PhraseIndex()
+        # (REP003): the doubled word, or the fused form and the word, as one phrase index; and a verb
+        # stem said before its own finite form (दी जा जाएगी: broken_auxiliaries.tsv). Each value:
+        # (first word, second word, kind: "doubled", "fused" or "stem")
+        self.doubled_words: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
         for row in read_table(directory / "doubled_words.tsv", ("word",), ("fused", "note"), unique=("word",)):
             word = row.get("word")
             if not word:
                 raise row.error("word must not be empty")
-            self.doubled_words.add(f"{word} {word}", (word, word, False))
+            self.doubled_words.add(f"{word} {word}", (word, word, "doubled"))
             for fused in row.items("fused"):
-                self.doubled_words.add(f"{fused} {word}", (fused, word, True))
+                self.doubled_words.add(f"{fused} {word}", (fused, word, "fused"))
+        for row in read_table(directory / "broken_auxiliaries.tsv", ("stem", "finite"), ("note",), unique=("stem",)):
+            stem = row.get("stem")
+            for finite in row.items("finite"):
+                self.doubled_words.add(f"{stem} {finite}", (stem, finite, "stem"))
         self.numbers: dict[str, int] = {}
         for row in read_table(directory / "numbers.tsv", ("word", "value"), unique=("word",)):
             if not row.get("value").isdigit():

@@ -5,17 +5,22 @@ from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
 class DoubledWord(Check):
-    """A function word said twice in a row, or said again after a pronoun form that already holds it.
+    """A function word said twice in a row, or said again after a pronoun form that already holds it
+    (or a verb stem before its own finite form).
 
     Anti-pattern:  नियम बदले गए ताकि ताकि ग्राहकों को राहत मिले।
                    उन्होंने ने कहा कि फैसला जल्द होगा।
+                   सब्सिडी दी जा जाएगी।
     Fix:           नियम बदले गए ताकि ग्राहकों को राहत मिले।
                    उन्होंने कहा कि फैसला जल्द होगा।
+                   सब्सिडी दी जाएगी।
     The words are those of `glossaries/lexicon/doubled_words.tsv`: postpositions, compound
     postpositions (के लिए के लिए), conjunctions and auxiliaries, which Hindi never repeats back to
     back, and the pronoun forms that already hold ने or को (उन्होंने, उन्हें). Words that Hindi does
     double on purpose are not listed: adverbs and adjectives (धीरे धीरे, अलग अलग), कुछ कुछ, जो जो,
     और और ("more and more"), हां हां, and के, which is also the initial K (के के मेनन).
+    A verb stem said again in its own finite form (`दी जा जाएगी`, `हो होगा`: a broken auxiliary,
+    `glossaries/lexicon/broken_auxiliaries.tsv`) loses the stem.
     Only copies with nothing but spaces between them count: a comma or a line break makes two phrases.
     Fix safety: safe (deleting the second copy leaves the sentence as it was meant).
     """
@@ -33,11 +38,18 @@ class DoubledWord(Check):
             start, end = span_of(tokens, m.first, m.last)
             if any(not text[a.end : b.start].isspace() for a, b in zip(tokens[m.first : m.last], tokens[m.first + 1 : m.last + 1])):
                 continue  # glued: not one run of words (a line break ends the sentence, so none lies inside)
+            if fused == "stem":  # दी जा जाएगी: the stem and the space after it go, the finite form stays
+                cut = tokens[m.first + 1].start
+                yield ctx.finding(
+                    self, start, end,
+                    f"'{text[start:tokens[m.first].end]}' is said again in '{text[cut:end]}'; delete the first",
+                    [Fix(start, cut, "", applicability=SAFE)])
+                continue
             # the second copy and the space before it go; the first copy is the one left in place
             size = len(word.split())
             cut = tokens[m.last - size].end
             second = text[tokens[m.last - size + 1].start : end]
-            if fused:
+            if fused == "fused":
                 message = f"'{text[start:cut]}' already holds '{second}'; delete the second '{second}'"
             else:
                 message = f"'{second}' is said twice in a row; delete the second"
