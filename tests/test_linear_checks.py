@@ -238,11 +238,17 @@ class _QuadraticRepeatedPhrase(RepeatedPhrase):
                 if length > best:
                     best, best_p = length, p
             phrase = second[q : q + best]
-            if (best >= min_words and sum(t.key not in ctx.lexicon.stopwords for t in phrase) >= min_content
+            # the production rule, unchanged: a '|' typed for the danda in or between the copies makes
+            # them two sentences, judged by the adjacent bounds
+            apart = same and best and repeated_phrase._danda_pipe_between(ctx.article.text, first[best_p].start,
+                                                                            phrase[0].start)
+            need_words = int(ctx.setting(self, "min_words_adjacent")) if apart else min_words
+            need_content = int(ctx.setting(self, "min_content_adjacent")) if apart else min_content
+            if (best >= need_words and sum(t.key not in ctx.lexicon.stopwords for t in phrase) >= need_content
                     and phrase[0].start not in reported
-                    and not repeated_phrase._by_design(ctx, first, best_p, second, q, best, same)):
+                    and not repeated_phrase._by_design(ctx, first, best_p, second, q, best, same and not apart)):
                 reported.add(phrase[0].start)
-                yield self._finding(ctx, phrase, same)
+                yield self._finding(ctx, phrase, same and not apart)
                 q += best
             else:
                 q += 1
