@@ -163,6 +163,32 @@ def test_one_scan_of_the_article_matches_a_scan_per_sentence(phrases, words):
     assert [(sent.index, m) for sent, m in kept] == [(i, m) for i, m in expected if m.value % 2 == 0]
 
 
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
+       st.lists(st.sampled_from(WORDS + ["और", "।", "\n"]), max_size=20))
+def test_scans_of_characters_match_scans_of_bytes(phrases, words):
+    """Past 61,439 distinct phrase words the codes need four UTF-8 bytes and the automaton scans
+    characters (offsets as they are), not bytes (offsets divided by 3): both answer the same. An index
+    compiled for bytes is compiled again for characters once the codes outgrow three bytes."""
+    from unittest import mock
+
+    from audit.core.document import parse_article
+    from audit.core.phrases import PhraseIndex
+
+    index: PhraseIndex[int] = PhraseIndex()
+    for n, phrase in enumerate(phrases):
+        index.add(" ".join(phrase), n)
+    sentences = parse_article(" ".join(words)).sentences
+    tokens = [t for s in sentences for t in s.tokens]
+    narrow = (index.scan(tokens), [(s.index, m) for s, m in index.scan_sentences(sentences)])
+    assert not (phrases and tokens) or index._width == 3
+    with mock.patch("audit.core.phrases._NARROW", 0):
+        wide = (index.scan(tokens), [(s.index, m) for s, m in index.scan_sentences(sentences)])
+        assert not (phrases and tokens) or index._width == 1
+    assert wide == narrow
+
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),

@@ -20,14 +20,21 @@ from audit.core.document import SentenceTokens, Token, tokenize_phrase
 V = TypeVar("V")
 
 _PATTERN = itemgetter(0)  # of an automaton match (pattern, start, end)
-_FILLER = "\x01"  # any key no phrase uses
+# Every code, and the filler (any key no phrase uses), is a character of three UTF-8 bytes, so the
+# automaton scans the encoding's UTF-8 bytes and a byte offset divided by 3 is the token's index:
+# ahocorasick-rs maps each match's byte offsets in a str back to characters, which cost more than
+# the scan itself (about 5 µs per call on a 700-token article, seven indexes scan each article).
+# UTF-8 is self-synchronising, so a pattern matches the bytes only where it matches the characters.
+_FILLER = "\u0800"
 _CODES: dict[str, str] = {}  # token key -> its character, shared by every index
+_NARROW = 0xEFFF  # how many codes have three bytes (U+0801 to U+FFFF, less the surrogates)
+_DFA_PATTERNS = 2_000
 
 
 def _code(key: str) -> str:
     code = _CODES.get(key)
     if code is None:
-        n = 0x100 + len(_CODES)
+        n = 0x801 + len(_CODES)
         code = _CODES[key] = chr(n + 0x800 if n >= 0xD800 else n)  # no surrogates
     return code
 
@@ -72,6 +79,7 @@ class PhraseIndex(Generic[V]):
     def __init__(self) -> None:
         self._table: dict[tuple[str, ...], V] = {}
         self._automaton = None
+        self._width = 3  # of a token in what the automaton scans: 3 bytes, or 1 character (see _FILLER)
         self._values: list[V] = []
 
     def add(self, phrase: str, value: V) -> tuple[str, ...]:
@@ -99,19 +107,36 @@ class PhraseIndex(Generic[V]):
 
         patterns = ["".join(_code(k) for k in keys) for keys in self._table]
         self._values = list(self._table.values())
-        self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        kind = ahocorasick_rs.MatchKind.LeftmostLongest
+        # a DFA takes fewer steps per byte than the library's default NFA (a third fewer on an article),
+        # at a few MB for the largest table jaanch ships (540 phrases); a user's table of thousands keeps the NFA
+        fast = {"implementation": ahocorasick_rs.Implementation.DFA} if len(patterns) <= _DFA_PATTERNS else {}
+        if len(_CODES) <= _NARROW:
+            self._automaton = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in patterns], matchkind=kind, **fast)
+            self._width = 3
+        else:  # codes of four bytes: scanned as characters (tens of thousands of distinct phrase words)
+            self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=kind, **fast)
+            self._width = 1
+        return self._automaton
+
+    def _matcher(self):
+        """The automaton, compiled once the table is complete (compiling may give new keys codes, so
+        before anything is encoded), again once the codes outgrew three bytes."""
+        if self._automaton is None or (self._width == 3 and len(_CODES) > _NARROW):
+            self._compile()
         return self._automaton
 
     def scan(self, tokens: list[Token]) -> list[Match[V]]:
         """Non-overlapping matches, longest first at each position, left to right."""
         if not self._table or not tokens:
             return []
-        automaton = self._automaton or self._compile()
-        found = automaton.find_matches_as_indexes(encode(tokens))
+        automaton = self._matcher()
+        coded, width = encode(tokens), self._width
+        found = automaton.find_matches_as_indexes(coded.encode() if width == 3 else coded)
         if not found:
             return []  # most sentences: no list of matches, no generator to resume
         values, make = self._values, tuple.__new__
-        return [make(Match, (start, end - 1, values[pattern])) for pattern, start, end in found]
+        return [make(Match, (start // width, end // width - 1, values[pattern])) for pattern, start, end in found]
 
     def scan_sentences(self, sentences: list, keep: Callable[[set[int], list[V]], Collection[int]] | None = None
                        ) -> list[tuple[object, Match[V]]]:
@@ -126,8 +151,9 @@ class PhraseIndex(Generic[V]):
         """
         if not self._table or not sentences:
             return []
-        automaton = self._automaton or self._compile()  # before encoding: compiling may add codes
-        found = automaton.find_matches_as_indexes(_encode_sentences(sentences))
+        automaton = self._matcher()  # before encoding: compiling may add codes
+        width = self._width
+        found = automaton.find_matches_as_indexes(_encode_sentences(sentences, width == 3))
         values, make = self._values, tuple.__new__
         if keep is not None and found:
             wanted = keep(set(map(_PATTERN, found)), values)
@@ -135,25 +161,32 @@ class PhraseIndex(Generic[V]):
         if not found:
             return []
         out = []
-        # one character per token: sentence i's encoding is text[base:nxt - 1]
+        # one code per token: sentence i's encoding is tokens base to nxt - 1 of the joined text
         i, base, nxt = 0, 0, len(sentences[0].tokens) + 1
         for pattern, start, end in found:  # in text order, so the sentence only moves forward
+            start //= width
             while start >= nxt:
                 i += 1
                 base, nxt = nxt, nxt + len(sentences[i].tokens) + 1
-            out.append((sentences[i], make(Match, (start - base, end - base - 1, values[pattern]))))
+            out.append((sentences[i], make(Match, (start - base, end // width - base - 1, values[pattern]))))
         return out
 
 
 _JOINED: list = [None]  # the last article's sentences and their joined encoding
 
 
-def _encode_sentences(sentences: list) -> str:
-    """The sentences' encodings joined by the filler. Kept for the last list of sentences: an
-    article is scanned by half a dozen indexes one after another (valid while no new key got a code)."""
+def _encode_sentences(sentences: list, utf8: bool = False) -> str | bytes:
+    """The sentences' encodings joined by the filler (`utf8`: as UTF-8 bytes). Kept for the last list
+    of sentences: an article is scanned by half a dozen indexes one after another (valid while no new
+    key got a code). Coded here, not by `encode` per sentence: its look for a sentence's own
+    encoding fails on every sentence of a new article, and a failed attribute read builds an error."""
     hit = _JOINED[0]
-    if hit is not None and hit[0] is sentences and hit[1] == len(sentences) and hit[2] == len(_CODES):
+    if not (hit is not None and hit[0] is sentences and hit[1] == len(sentences) and hit[2] == len(_CODES)):
+        get = _CODES.get
+        joined = _FILLER.join(["".join([get(t.key, _FILLER) for t in sent.tokens]) for sent in sentences])
+        hit = _JOINED[0] = [sentences, len(sentences), len(_CODES), joined, None]
+    if not utf8:
         return hit[3]
-    joined = _FILLER.join([encode(sent.tokens) for sent in sentences])
-    _JOINED[0] = (sentences, len(sentences), len(_CODES), joined)
-    return joined
+    if hit[4] is None:
+        hit[4] = hit[3].encode()
+    return hit[4]
