@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -224,6 +225,30 @@ def test_finding_json_matches_json_dumps(text, message, start, line, fixes, conf
                 fixes=tuple(fixes), confidence=confidence, path="dir/\"x\".txt", end_line=line, end_column=9)
     expected = json.dumps([f.to_dict()], ensure_ascii=False, indent=1)
     assert "[\n " + finding_json(f) + "\n]" == expected
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=8) | st.sampled_from(["मॉडल", "a\udcffb"]), st.text(max_size=8), st.integers(0, 10**6),
+       st.lists(FIX, max_size=2), st.floats() | st.integers(-2, 2) | st.sampled_from([0.0, -0.0, 0.9, True]),
+       st.sampled_from([1, 2, 3]), st.sampled_from(["dir/\"x\".txt", "कहा.txt", "a\udcff.txt"]))
+def test_finding_bytes_are_finding_json_encoded(text, message, start, fixes, confidence, severity, path):
+    """The JSON report's worker side writes UTF-8 bytes directly; it must be the str form, encoded
+    (twice: the second time from its kept heads and leaves), or fail to encode exactly where it does."""
+    from audit.reporters.json_reporter import finding_bytes, finding_json
+
+    f = Finding(code="TERM001", rule="a-rule", category="terminology\u0964", severity=Severity(severity),
+                start=start, end=start + len(text), line=2, column=3, text=text, message=message,
+                fixes=tuple(fixes), confidence=confidence, path=path, end_line=2, end_column=9)
+    try:
+        expected = finding_json(f).encode()
+    except UnicodeEncodeError:
+        for _ in range(2):
+            with pytest.raises(UnicodeEncodeError):
+                finding_bytes(f)
+        return
+    assert finding_bytes(f) == expected
+    assert finding_bytes(f) == expected
 
 
 URL_PIECES = ["date", "Updated", "POSTED", "publiſhed", "pic", ".", "com", "co", "in", "org", "net", "@", "#", ":",

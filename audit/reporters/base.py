@@ -37,11 +37,14 @@ def worst_severity(findings: list[Finding]) -> Severity | None:
     return max([f.severity for f in findings], default=None)
 
 
-def utf8(text: str) -> bytes | str:
+def utf8(text: str | bytes) -> bytes | str:
     """A file's report text as UTF-8, encoded where it was written: the parent only copies the bytes
     to standard output (decoding the pickled text and encoding it again for the stream were most of
     its work per file, on the cores the workers need). A text with a lone surrogate (a JSON escape in
-    the input, a file name that is not UTF-8) stays a str, for the stream's own error handler."""
+    the input, a file name that is not UTF-8) stays a str, for the stream's own error handler. Bytes
+    (a reporter that wrote UTF-8 itself) pass as they are."""
+    if text.__class__ is bytes:
+        return text
     try:
         return text.encode()
     except UnicodeEncodeError:

@@ -152,6 +152,62 @@ def finding_json(f) -> str:
             f"\n  \"confidence\": {rounded}\n }}")
 
 
+_LEAVES: dict[str, bytes] = {}  # a text or message -> its JSON string as UTF-8 (checks repeat their messages)
+_HEAD_BYTES: dict[tuple, bytes] = {}  # (path, code, rule, category, severity) -> _head as UTF-8
+_CONFIDENCE_BYTES: dict = {}  # (type, confidence) -> its rounded JSON as bytes
+_NO_FIX = b'[],\n  "fixes": [],\n  "applicability": null'
+_ONE_FIX = (b'[\n   %b\n  ],\n  "fixes": [\n   {\n    "start": %d,\n    "end": %d,\n    "replacement": %b,'
+            b'\n    "applicability": %b\n   }\n  ],\n  "applicability": %b')
+_BODY = (b'%b%d,\n  "end": %d,\n  "line": %d,\n  "column": %d,\n  "end_line": %d,\n  "end_column": %d,'
+         b'\n  "text": %b,\n  "message": %b,\n  "suggestions": %b,\n  "confidence": %b\n }')
+
+
+def _leaf(value: str) -> bytes:
+    got = _LEAVES.get(value)
+    if got is None:
+        if len(_LEAVES) > 20_000:
+            _LEAVES.clear()
+        got = _LEAVES[value] = encode_basestring(value).encode()  # a lone surrogate raises: see render_file
+    return got
+
+
+def finding_bytes(f) -> bytes:
+    """`finding_json(f).encode()`, written as UTF-8 bytes from the start (a test holds the two equal).
+
+    A report is mostly ASCII layout, but one Devanagari character made the whole text two bytes a
+    character: joining it copied every character and encoding it read each again (about 0.3M
+    instructions per seed-sized article). Here the layout is bytes, and each text, message and
+    opening is encoded once per distinct value. A finding of an unusual shape (a field not an int
+    or a str, more than one fix) is written by `finding_json` and encoded."""
+    start, end, line, column, end_line, end_column = f.start, f.end, f.line, f.column, f.end_line, f.end_column
+    text, message, fixes, confidence = f.text, f.message, f.fixes, f.confidence
+    if not (start.__class__ is end.__class__ is line.__class__ is column.__class__ is end_line.__class__
+            is end_column.__class__ is int and text.__class__ is message.__class__ is str and len(fixes) < 2):
+        return finding_json(f).encode()
+    if fixes:
+        x = fixes[0]
+        replacement = x.replacement
+        if not (x.start.__class__ is x.end.__class__ is int and replacement.__class__ is str):
+            return finding_json(f).encode()
+        replacement = _leaf(replacement)
+        label = (_LABELS.get(x.applicability) or _label(x.applicability)).encode()
+        fixed = _ONE_FIX % (replacement, x.start, x.end, replacement, label, label)
+    else:
+        fixed = _NO_FIX
+    key = (f.path, f.code, f.rule, f.category, f.severity)
+    head = _HEAD_BYTES.get(key)
+    if head is None:
+        if len(_HEAD_BYTES) > 1_000:
+            _HEAD_BYTES.clear()
+        head = _HEAD_BYTES[key] = _head(f).encode()
+    rounded = _CONFIDENCE_BYTES.get((confidence.__class__, confidence))
+    if rounded is None:
+        rounded = (_CONFIDENCE.get((confidence.__class__, confidence)) or _rounded(confidence)).encode()
+        if (confidence.__class__, confidence) in _CONFIDENCE:  # the values _rounded keeps (not 0.0, -0.0, NaN)
+            _CONFIDENCE_BYTES[(confidence.__class__, confidence)] = rounded
+    return _BODY % (head, start, end, line, column, end_line, end_column, _leaf(text), _leaf(message), fixed, rounded)
+
+
 class JsonReporter(Reporter):
     """One JSON array of finding objects (see Finding.to_dict for the fields).
 
@@ -175,10 +231,16 @@ class JsonReporter(Reporter):
             self._count += 1
 
     @classmethod
-    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
-        """The file's findings as `parts` writes them, less the separator before the first."""
-        return ",\n ".join([finding_json(f) if type(f) is Finding else _indented(f.to_dict(), 1)
-                             for f in result.findings]), (len(result.findings),)
+    def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[bytes | str, tuple]:
+        """The file's findings as `parts` writes them, less the separator before the first, as UTF-8
+        (a str where a lone surrogate, a JSON escape in the input or a file name, cannot be encoded)."""
+        findings = result.findings
+        try:
+            return b",\n ".join([finding_bytes(f) if type(f) is Finding else _indented(f.to_dict(), 1).encode()
+                                  for f in findings]), (len(findings),)
+        except UnicodeEncodeError:
+            return ",\n ".join([finding_json(f) if type(f) is Finding else _indented(f.to_dict(), 1)
+                                 for f in findings]), (len(findings),)
 
     def take(self, rendered: RenderedResult) -> Iterator[bytes | str]:
         count = rendered.tally[0]
