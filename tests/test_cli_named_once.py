@@ -37,3 +37,28 @@ def test_standard_input_named_twice_is_read_once(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
     assert main(["check", "--select", "FMT002", "-", "-"]) == 1
     assert "1 finding in 1 file" in capsys.readouterr().out
+
+
+def test_a_path_resolves_as_realpath_resolves_it(tmp_path, monkeypatch):
+    """once_each resolves a name in its folder's real path, the folder resolved once: the same as
+    os.path.realpath for links to files and folders, dangling links, `..`, `.` and relative paths."""
+    import os
+
+    from audit.core.document import real_path
+
+    (tmp_path / "desk" / "sub").mkdir(parents=True)
+    (tmp_path / "desk" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "desk" / "sub" / "b.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "to_desk").symlink_to(tmp_path / "desk")
+    (tmp_path / "desk" / "to_a.txt").symlink_to("a.txt")
+    (tmp_path / "desk" / "sub" / "up.txt").symlink_to("../a.txt")
+    (tmp_path / "desk" / "gone.txt").symlink_to("nowhere.txt")
+    (tmp_path / "desk" / "loop.txt").symlink_to("loop.txt")
+    monkeypatch.chdir(tmp_path / "desk")
+    names = ["a.txt", "to_a.txt", "sub/b.txt", "sub/up.txt", "sub/../a.txt", "./a.txt", "gone.txt", "loop.txt",
+             "missing.txt", "sub/missing/x.txt", "..", ".", "sub/", "../to_desk/a.txt", "../to_desk/sub/up.txt",
+             "../to_desk/to_a.txt", str(tmp_path / "to_desk" / "sub" / "b.txt"), "/", "//x.txt"]
+    folders: dict[str, str] = {}
+    for _ in range(2):  # the second time from the folders kept
+        for name in names:
+            assert real_path(name, folders) == os.path.realpath(name), name

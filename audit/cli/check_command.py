@@ -239,7 +239,8 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     targets: list[str | Path] = []
     for raw in args.paths:
         targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES, args.max_file_mb))
-    targets = once_each(targets)  # a file named twice (or through a folder or a symlink) is checked once
+    if len(args.paths) > 1:  # (collect_paths named each file of one path once already)
+        targets = once_each(targets)  # a file named twice (or through a folder or a symlink) is checked once
     if args.source and len(targets) != 1:
         raise UsageError("--source pairs one Hindi article with its English original; give one article")
     if args.source and targets[0] != "-" and Path(targets[0]).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
