@@ -110,17 +110,20 @@ class CheckJob:
         from audit.core.fileio import BOM, read_for_update, write_atomic
         from audit.lint.engine import MAX_FIX_PASSES
         from audit.inputs.cms import CMS_SUFFIXES, read_cms
-        from audit.inputs.pairs import is_pair_file, read_aligned, read_pairs
+        from audit.inputs.pairs import PAIR_SUFFIXES, read_aligned, read_pairs
         from audit.policy.inline import apply_inline, unused_findings
-        from audit.reporters import FileResult
+        from audit.reporters.base import FileResult  # (from the module: an import from a package runs
+        # importlib's Python code for its names on every call)
 
         engine = self.engine
         keep = store = None
-        if target != "-":
-            store = self.store(Path(target).parent)
+        path = None if target == "-" else Path(target)  # made once: a Path is parsed again each time
+        if path is not None:
+            store = self.store(path.parent)
             used_before = set(store.used)
             keep = partial(store.filter, target)
         fixed, pairs, segments = 0, None, False
+        suffix = "" if path is None else path.suffix.lower()
         if target == "-":
             raw = _read_stdin(self.max_mb)
             within_size("<stdin>", len(raw), self.max_mb, read_all=False)  # `cat /dev/zero | jaanch check -` ends
@@ -129,10 +132,10 @@ class CheckJob:
                 from audit.inputs.pairs import align_article
 
                 pairs = align_article(article, decode_article(Path(self.source).read_bytes(), self.source))
-        elif is_pair_file(target):
+        elif suffix in PAIR_SUFFIXES:  # (is_pair_file)
             text, pairs = read_pairs(target)
             article, segments = Article(str(target), text, []), True
-        elif Path(target).suffix.lower() in CMS_SUFFIXES:
+        elif suffix in CMS_SUFFIXES:
             text, body = read_cms(target, self.json_field)
             article, pairs, segments = Article(str(target), text, []), [body], True
         elif self.fix:
@@ -393,9 +396,10 @@ def _report_one(args, stores, target, result, used, everything, baseline, report
     from audit.reporters.base import RenderedResult
 
     if target != "-":
-        store = stores[Path(target).parent]
+        path = Path(target)
+        store = stores[path.parent]
         store.used |= used
-        store.checked.add(Path(target).name)
+        store.checked.add(path.name)
     if isinstance(result, RenderedResult):
         if result.worst is not None and (worst is None or result.worst > worst):
             worst = result.worst
@@ -416,11 +420,11 @@ def _report_one(args, stores, target, result, used, everything, baseline, report
 
 def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
     """Rule findings, plus QE and house-LM findings when asked, at offsets of the file."""
-    from audit.core.document import parse_article
-    from audit.inputs.segments import remap
-    from audit.lint.checks import SourceSegment
-
     if segments is not None:  # a pairs or CMS file: audit each extracted text on its own
+        from audit.core.document import parse_article
+        from audit.inputs.segments import remap
+        from audit.lint.checks.base import SourceSegment
+
         texts = [(p, parse_article(p.target, article.path)) for p in segments]
         found = [remap(f, p, article) for p, a in texts
                  for f in engine.audit(a, [SourceSegment(p.source, 0, len(p.target))] if p.source else None)]
@@ -440,10 +444,10 @@ def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
 
 def aligned_sources(pairs) -> list | None:
     """The English sentences aligned with a `--source` article, as spans of its text (None without one)."""
-    from audit.lint.checks import SourceSegment
-
     if not pairs:
         return None
+    from audit.lint.checks.base import SourceSegment
+
     return [SourceSegment(p.source, p.starts[0], p.ends[-1]) for p in pairs if p.target and p.source]
 
 
