@@ -44,7 +44,7 @@ def test_a_path_resolves_as_realpath_resolves_it(tmp_path, monkeypatch):
     os.path.realpath for links to files and folders, dangling links, `..`, `.` and relative paths."""
     import os
 
-    from audit.core.document import real_path
+    from audit.core.fileio import real_path
 
     (tmp_path / "desk" / "sub").mkdir(parents=True)
     (tmp_path / "desk" / "a.txt").write_text("x", encoding="utf-8")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from types import SimpleNamespace
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,32 +163,6 @@ def test_one_scan_of_the_article_matches_a_scan_per_sentence(phrases, words):
     assert [(sent.index, m) for sent, m in kept] == [(i, m) for i, m in expected if m.value % 2 == 0]
 
 
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
-       st.lists(st.sampled_from(WORDS + ["और", "।", "\n"]), max_size=20))
-def test_scans_of_characters_match_scans_of_bytes(phrases, words):
-    """Past 61,439 distinct phrase words the codes need four UTF-8 bytes and the automaton scans
-    characters (offsets as they are), not bytes (offsets divided by 3): both answer the same. An index
-    compiled for bytes is compiled again for characters once the codes outgrow three bytes."""
-    from unittest import mock
-
-    from audit.core.document import parse_article
-    from audit.core.phrases import PhraseIndex
-
-    index: PhraseIndex[int] = PhraseIndex()
-    for n, phrase in enumerate(phrases):
-        index.add(" ".join(phrase), n)
-    sentences = parse_article(" ".join(words)).sentences
-    tokens = [t for s in sentences for t in s.tokens]
-    narrow = (index.scan(tokens), [(s.index, m) for s, m in index.scan_sentences(sentences)])
-    assert not (phrases and tokens) or index._width == 3
-    with mock.patch("audit.core.phrases._NARROW", 0):
-        wide = (index.scan(tokens), [(s.index, m) for s, m in index.scan_sentences(sentences)])
-        assert not (phrases and tokens) or index._width == 1
-    assert wide == narrow
-
-
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
@@ -225,30 +198,6 @@ def test_finding_json_matches_json_dumps(text, message, start, line, fixes, conf
                 fixes=tuple(fixes), confidence=confidence, path="dir/\"x\".txt", end_line=line, end_column=9)
     expected = json.dumps([f.to_dict()], ensure_ascii=False, indent=1)
     assert "[\n " + finding_json(f) + "\n]" == expected
-
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=8) | st.sampled_from(["मॉडल", "a\udcffb"]), st.text(max_size=8), st.integers(0, 10**6),
-       st.lists(FIX, max_size=2), st.floats() | st.integers(-2, 2) | st.sampled_from([0.0, -0.0, 0.9, True]),
-       st.sampled_from([1, 2, 3]), st.sampled_from(["dir/\"x\".txt", "कहा.txt", "a\udcff.txt"]))
-def test_finding_bytes_are_finding_json_encoded(text, message, start, fixes, confidence, severity, path):
-    """The JSON report's worker side writes UTF-8 bytes directly; it must be the str form, encoded
-    (twice: the second time from its kept heads and leaves), or fail to encode exactly where it does."""
-    from audit.reporters.json_reporter import finding_bytes, finding_json
-
-    f = Finding(code="TERM001", rule="a-rule", category="terminology\u0964", severity=Severity(severity),
-                start=start, end=start + len(text), line=2, column=3, text=text, message=message,
-                fixes=tuple(fixes), confidence=confidence, path=path, end_line=2, end_column=9)
-    try:
-        expected = finding_json(f).encode()
-    except UnicodeEncodeError:
-        for _ in range(2):
-            with pytest.raises(UnicodeEncodeError):
-                finding_bytes(f)
-        return
-    assert finding_bytes(f) == expected
-    assert finding_bytes(f) == expected
 
 
 URL_PIECES = ["date", "Updated", "POSTED", "publiſhed", "pic", ".", "com", "co", "in", "org", "net", "@", "#", ":",

@@ -458,6 +458,8 @@ def once_each(paths: list) -> list:
     """`paths` without a file named again: the same path twice, a folder and a file in it, or a
     symlink to a file also named, are one file (kept where first named), checked and reported once.
     "-" (standard input) is kept once too."""
+    from audit.core.fileio import real_path
+
     seen: set[str] = set()
     folders: dict[str, str] = {}
     out = []
@@ -467,22 +469,6 @@ def once_each(paths: list) -> list:
             seen.add(key)
             out.append(path)
     return out
-
-
-def real_path(path, folders: dict[str, str]) -> str:
-    """`os.path.realpath(path)`, its folder's worked out once (`folders`: a folder as named -> its
-    real path). realpath reads every component of a path (an lstat each) and a corpus names
-    thousands of files in a few folders; a name that is not a symlink resolves to itself, in its
-    folder's real path (a test holds this to realpath, symlinks, `..` and relative paths included)."""
-    import os
-
-    head, name = os.path.split(os.fspath(path))
-    if name in ("", ".", "..") or os.path.islink(path):
-        return os.path.realpath(path)
-    real = folders.get(head)
-    if real is None:
-        real = folders[head] = os.path.realpath(head)
-    return os.path.join(real, name)
 
 
 def within_size(name: str | Path, size: int, max_mb: float | None, read_all: bool = True) -> None:

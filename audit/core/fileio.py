@@ -358,3 +358,16 @@ def _unchanged(expect: Snapshot, shown: str) -> None:
         raise WriteError("changed on disk since jaanch read it (an editor saved it?); nothing was written: "
                          "run again", shown)
 
+
+def real_path(path, folders: dict[str, str]) -> str:
+    """`os.path.realpath(path)`, its folder's worked out once (`folders`: a folder as named -> its
+    real path). realpath reads every component of a path (an lstat each) and a corpus names
+    thousands of files in a few folders; a name that is not a symlink resolves to itself, in its
+    folder's real path (a test holds this to realpath, symlinks, `..` and relative paths included)."""
+    head, name = os.path.split(os.fspath(path))
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real = folders.get(head)
+    if real is None:
+        real = folders[head] = os.path.realpath(head)
+    return os.path.join(real, name)
