@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
 
@@ -20,9 +20,14 @@ class DoubledWord(Check):
     double on purpose are not listed: adverbs and adjectives (धीरे धीरे, अलग अलग), कुछ कुछ, जो जो,
     और और ("more and more"), हां हां, and के, which is also the initial K (के के मेनन).
     A verb stem said again in its own finite form (`दी जा जाएगी`, `हो होगा`: a broken auxiliary,
-    `glossaries/lexicon/broken_auxiliaries.tsv`) loses the stem.
+    `glossaries/lexicon/broken_auxiliaries.tsv`) loses the stem. Not where the stem closes a clause
+    of its own: after a list's conjunction or a mark (मुंडा और हो होते हैं: हो is the people's name), or in
+    a concessive or relative clause whose subjunctive ends there (किसी की भी हो होता वही है, जो होना हो
+    होगा: a new clause starts with the finite verb).
     Only copies with nothing but spaces between them count: a comma or a line break makes two phrases.
-    Fix safety: safe (deleting the second copy leaves the sentence as it was meant).
+    Fix safety: safe (deleting the second copy leaves the sentence as it was meant); unsafe for a broken
+    auxiliary, whose slip may be a dropped word rather than an extra one (शुरू हो होगा may be शुरू हो गया
+    होगा) and whose stem may be a word of its own (the Ho people: यहां के लोग हो होते हैं).
     """
 
     code = "REP003"
@@ -39,11 +44,13 @@ class DoubledWord(Check):
             if any(not text[a.end : b.start].isspace() for a, b in zip(tokens[m.first : m.last], tokens[m.first + 1 : m.last + 1])):
                 continue  # glued: not one run of words (a line break ends the sentence, so none lies inside)
             if fused == "stem":  # दी जा जाएगी: the stem and the space after it go, the finite form stays
+                if _closes_clause(tokens, m.first):
+                    continue
                 cut = tokens[m.first + 1].start
                 yield ctx.finding(
                     self, start, end,
                     f"'{text[start:tokens[m.first].end]}' is said again in '{text[cut:end]}'; delete the first",
-                    [Fix(start, cut, "", applicability=SAFE)])
+                    [Fix(start, cut, "", applicability=UNSAFE)])
                 continue
             # the second copy and the space before it go; the first copy is the one left in place
             size = len(word.split())
@@ -54,3 +61,23 @@ class DoubledWord(Check):
             else:
                 message = f"'{second}' is said twice in a row; delete the second"
             yield ctx.finding(self, start, end, message, [Fix(cut, end, "", applicability=SAFE)])
+
+
+# A broken auxiliary's stem follows the verb or noun it helps (दी जा, शुरू हो). After a list's joiner
+# the stem is a noun (मुंडा और हो: the Ho people); after one of these within a few words it is a
+# subjunctive closing a concessive or relative clause (किसी की भी हो, जो होना हो, चाहे जितना विरोध हो).
+_LIST_JOINERS = frozenset("और या तथा एवं व".split())
+_CLAUSE_OPENERS = frozenset("भी चाहे जो जितना जितनी जितने कितना कितनी कितने जैसा जैसी जैसे".split())
+_CLAUSE_REACH = 4
+
+
+def _closes_clause(tokens, first: int) -> bool:
+    """Whether the stem at `first` ends a clause of its own rather than helping the word before it."""
+    if first == 0 or not tokens[first - 1].is_word or tokens[first - 1].text in _LIST_JOINERS:
+        return True
+    for token in tokens[max(0, first - _CLAUSE_REACH) : first][::-1]:
+        if not token.is_word:
+            break  # a comma: the clause began after it
+        if token.text in _CLAUSE_OPENERS:
+            return True
+    return False
