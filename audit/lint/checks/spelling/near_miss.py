@@ -367,8 +367,10 @@ class NearMissSpelling(Check):
             if not (known or used_more) or outnumbered:
                 continue
             # nothing shared after the edit: an ending (but a letter dropped before the last
-            # consonant, काण / कारण, बिटक्वान / बिटक्वाइन, is no inflection: endings are signs)
-            at_end = _common_suffix(key, other) < 2 and not _letter_before_last(key, other)
+            # consonant, काण / कारण, बिटक्वान / बिटक्वाइन, is no inflection: endings are signs). Only a
+            # letter dropped: a form with one more letter than a common word (नगहर beside नगर), written
+            # again and again, is a name, not a key struck twice
+            at_end = _common_suffix(key, other) < 2 and not (len(key) < len(other) and _letter_before_last(key, other))
             if key.endswith(_FEMININE_PLURAL) and other == key[:-1]:
                 continue  # बताईं, गईं, सकतीं: a verb agreeing with a feminine plural (कई बातें बताईं), not a slip
             if at_end and not (known and _only_nasal(key, other)):
