@@ -25,10 +25,19 @@ NAME_HEADS = frozenset(
     "ऑर्गेनाइजेशन ऑर्गनाइजेशन एजेंसी इंस्टीट्यूट कमीशन काउंसिल बोर्ड सेंटर यूनिवर्सिटी मिनिस्ट्री डिपार्टमेंट "
     "एसोसिएशन लिमिटेड फाउंडेशन अथॉरिटी कॉर्पोरेशन कॉरपोरेशन फेडरेशन सोसाइटी ब्यूरो लेबोरेटरी लैबोरेटरी "
     "अकादमी एकेडमी इंडस्ट्रीज सर्विस सर्विसेज क्लब मैनेजर एक्ट मोटर मोटर्स".split())
+# English "of" inside a name written as it is (स्टेट बैंक ऑफ इंडिया, टाइम्स ऑफ इंडिया): the loan after it is the name's.
+ENGLISH_OF = frozenset("ऑफ आफ".split())
+# A body of government or its minister: a Hindi adjective before one names the body (विद्युत विभाग, the
+# electricity department; विद्युत मंत्री), as a department is named, not the article's choice of word.
+BODY_HEADS = frozenset("विभाग मंत्रालय मंत्री बोर्ड निगम आयोग परिषद प्राधिकरण".split())
 
 
 def before_postposition(tokens: list[Token], last: int) -> bool:
     return last + 1 < len(tokens) and tokens[last + 1].key in POSTPOSITIONS
+
+
+def before_body(tokens: list[Token], last: int) -> bool:
+    return last + 1 < len(tokens) and tokens[last + 1].key in BODY_HEADS
 
 
 # Words before a noun that make it plural (कई फोटो: several photos, written as the singular).

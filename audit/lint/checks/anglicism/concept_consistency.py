@@ -16,7 +16,7 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.letters import letters_spelled
-from audit.lint.checks.slots import NAME_HEADS, attributive_form, case_slot
+from audit.lint.checks.slots import ENGLISH_OF, NAME_HEADS, before_body, attributive_form, case_slot
 from audit.lint.checks.words import PerWord, token_texts
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
@@ -111,9 +111,12 @@ class ConceptConsistency(Check):
                 continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
             if _numbered(text, end) or _after_glued_colon(text, start):
                 continue  # सेक्टर-10, गेट-3: a place's name; नि:शुल्क: a word split at an ASCII colon
+            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
+                continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
             if any(h.side == "translit" for h in hits):
-                if m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS:
-                    continue  # यूथ क्लब, स्पोर्ट्स अकादमी: the loan names an organisation
+                if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS) or (
+                        m.first and tokens[m.first - 1].key in ENGLISH_OF):
+                    continue  # यूथ क्लब, स्पोर्ट्स अकादमी, बैंक ऑफ इंडिया: the loan names an organisation
                 runs = runs or _NameRuns(tokens)
                 if runs.around(m.first, m.last):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
