@@ -65,9 +65,10 @@ class DoubledWord(Check):
 
 # A broken auxiliary's stem follows the verb or noun it helps (दी जा, शुरू हो). After a list's joiner
 # the stem is a noun (मुंडा और हो: the Ho people); after one of these within a few words it is a
-# subjunctive closing a concessive or relative clause (किसी की भी हो, जो होना हो, चाहे जितना विरोध हो).
+# subjunctive closing a concessive or relative clause (किसी की भी हो, जो होना हो, चाहे जितना विरोध हो);
+# भी alone is no opener (किसानों को भी सब्सिडी दी जा जाएगी is the slip).
 _LIST_JOINERS = frozenset("और या तथा एवं व".split())
-_CLAUSE_OPENERS = frozenset("भी चाहे जो जितना जितनी जितने कितना कितनी कितने जैसा जैसी जैसे".split())
+_CLAUSE_OPENERS = frozenset("चाहे जो किसी कोई जितना जितनी जितने कितना कितनी कितने जैसा जैसी जैसे".split())
 _CLAUSE_REACH = 4
 
 
