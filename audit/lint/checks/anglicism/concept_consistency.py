@@ -304,12 +304,12 @@ def _acronyms(ctx: Context) -> dict[str, bool]:
         if len(_NO_LETTERS) > 200_000:
             _NO_LETTERS.clear()  # a bound on memory over an endless stream of new words
         written = token_texts(ctx)  # the article's tokens' texts, in order
-        texts = set(written)
-        texts -= _NO_LETTERS
-        for text in texts:
-            if _LETTERS[text] is None:
-                _NO_LETTERS.add(text)
-        texts -= _NO_LETTERS
+        # `difference`, not `-=`: an in-place difference walks the other set, here every text the
+        # process has met (up to 8 times the article's), where `difference` asks about the article's
+        texts = set(written).difference(_NO_LETTERS)
+        new = {text for text in texts if _LETTERS[text] is None}
+        _NO_LETTERS.update(new)
+        texts -= new
         if not texts:
             return found
         concepts, tokens = ctx.lexicon.concepts, ctx.article.tokens
