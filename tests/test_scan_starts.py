@@ -1,8 +1,9 @@
 """Whole-text regex scans replaced by cheaper ones (FMT001, FMT003, FMT010, ENC001, ANGL003-005, SPELL001,
-the shared digit runs, REP001, TERM003/TERM005, the conventions' kickers) find exactly what the original scans found: a
-pattern tried only at the characters `str.find` finds, a run pattern opening with its class
-(`runs_of`), one search for the sentences with a Latin letter. Each original is kept here as the
-reference and run on the seeds, the samples and random strings built from the characters involved.
+the shared digit runs and Latin runs, REP001, TERM003/TERM005, the conventions' kickers) find exactly
+what the original scans found: a pattern tried only at the characters `str.find` finds, a run pattern
+opening with its class (`runs_of`), one search for the sentences with a Latin letter. Each original is
+kept here as the reference and run on the seeds, the samples and random strings built from the
+characters involved.
 """
 
 from __future__ import annotations
@@ -234,3 +235,21 @@ def test_devanagari_digits_read_as_ascii_by_replace_are_what_translate_gives():
     texts = _texts(1000, 16) + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
     for text in texts:
         assert number_style._as_ascii_digits(text) == text.translate(number_style._TO_ASCII)
+
+
+def test_latin_runs_and_words_read_from_the_ascii_bytes_are_what_the_text_scans_find():
+    from audit.lint.checks.terminology import latin_name_variant
+    from audit.lint.checks.words import latin_runs
+
+    # "?" is both a character of its own and what every non-ASCII character becomes in the bytes
+    extra = ["+", "++", "a+b", "+5G", "C++", "?", "a?b", "é", "\ud800", "\U0001f600", "x\u00a0y", "Poco F5", "+क"]
+    rng = random.Random(17)
+    texts = _texts(3000, 18) + ["".join(rng.choice(PIECES + extra) for _ in range(rng.randint(0, 30)))
+                                for _ in range(3000)]
+    run = runs_of("[A-Za-z0-9+]")
+    for text in texts:
+        ctx = SimpleNamespace(article=SimpleNamespace(text=text), shared={})
+        runs = latin_runs(ctx)
+        assert runs == [m.span() for m in run.finditer(text)]
+        words = matches_at(latin_name_variant._LATIN_WORD, text, latin_name_variant._word_starts(text, runs))
+        assert [m.span() for m in words] == [m.span() for m in latin_name_variant._LATIN_WORD.finditer(text)]

@@ -233,8 +233,35 @@ def word_codes(ctx) -> list[str]:
     return codes
 
 
+def ascii_text(ctx) -> bytes:
+    """The article's text as one byte per character, each ASCII character itself and any other "?"
+    (`encode("ascii", "replace")`): a byte's offset is its character's. Made once per article for the
+    scans that look for ASCII characters alone (`sentences_with_latin`, `latin_runs`), which then read
+    one byte per character with a bytes `find` or pattern. Not to be changed."""
+    data = ctx.shared.get("ascii text")
+    if data is None:
+        data = ctx.shared["ascii text"] = ctx.article.text.encode("ascii", "replace")
+    return data
+
+
 # every ASCII letter (what LATIN matches) to "A", every other byte to a space
 _LATIN_MARKS = bytes(65 if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
+# every ASCII letter, digit and "+" (what [A-Za-z0-9+] matches) to "A", every other byte to a space
+_LATIN_RUN_MARKS = bytes(65 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "+") else 32 for b in range(256))
+_MARK_RUN = re.compile(b"AA*")  # (opening with its byte: searched for, as `runs_of` explains)
+
+
+def latin_runs(ctx) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of `[A-Za-z0-9+]` in the article, in order: what
+    `runs_of("[A-Za-z0-9+]").finditer(text)` finds (a test compares them), found once per article for
+    TERM003's English phrases and TERM005's Latin words, which each scanned the whole text for them
+    (a str pattern tests every character of a Hindi text against its class; here the bytes of
+    `ascii_text` are marked by one translate and the runs of marks found). Not to be changed."""
+    runs = ctx.shared.get("latin runs")
+    if runs is None:
+        marks = ascii_text(ctx).translate(_LATIN_RUN_MARKS)
+        runs = ctx.shared["latin runs"] = [m.span() for m in _MARK_RUN.finditer(marks)]
+    return runs
 
 
 def sentences_with_latin(ctx) -> list:
@@ -246,7 +273,7 @@ def sentences_with_latin(ctx) -> list:
         found, article = [], ctx.article
         # one byte per character ("?" for all but ASCII), each ASCII letter made "A": the letters are
         # then found by `bytes.find` (a compiled scan), where LATIN's search tests every character
-        marks = article.text.encode("ascii", "replace").translate(_LATIN_MARKS)
+        marks = ascii_text(ctx).translate(_LATIN_MARKS)
         at = marks.find(b"A")
         while at >= 0:
             sentence = article.sentence_at(at)

@@ -16,7 +16,7 @@ from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
 from audit.lint.checks.letters import after_initial, letters_spelled
 from audit.lint.checks.letters import spell_acronym as _spell_acronym
-from audit.lint.checks.words import PerWord, runs_of, token_keys, token_texts
+from audit.lint.checks.words import PerWord, latin_runs, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
 
@@ -33,9 +33,6 @@ def in_english_phrase(text: str, start: int, end: int) -> bool:
                for m in _ENGLISH_PHRASE.finditer(text, lo, min(len(text), end + _PHRASE_REACH)))
 
 
-_LATIN_RUN = runs_of("[A-Za-z0-9+]")  # a word of _ENGLISH_PHRASE
-
-
 def english_phrases(ctx) -> list[tuple[int, int]]:
     """(start, end) of every run of four or more Latin words one space apart in the article (each as
     long as it goes), found once per article from its Latin words. A match of `in_english_phrase`'s
@@ -46,8 +43,7 @@ def english_phrases(ctx) -> list[tuple[int, int]]:
         text, spans = ctx.article.text, []
         first = last = -2
         words = 0
-        for m in _LATIN_RUN.finditer(text):
-            start, end = m.span()
+        for start, end in latin_runs(ctx):  # each a word of _ENGLISH_PHRASE
             if start == last + 1 and text[last] == " ":
                 last, words = end, words + 1
                 continue

@@ -9,10 +9,27 @@ from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym, in_english_phrase_of
-from audit.lint.checks.words import DEVANAGARI, devanagari_counts
+from audit.lint.checks.alternation import matches_at
+from audit.lint.checks.words import DEVANAGARI, devanagari_counts, latin_runs
 
 # (a letter or digit first, then the look-behind: searched for, not tried at every position)
 _LATIN_WORD = re.compile(r"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9+]*(?![A-Za-z0-9])")
+
+
+def _word_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Where `_LATIN_WORD` matches, read from the runs of `[A-Za-z0-9+]` (`latin_runs`, shared with
+    TERM003) instead of a scan of the whole text: at the first letter or digit of each run (what is
+    before it in the run is "+", no letter or digit), and from there it takes the rest of the run,
+    so no other start inside the run is reached (a test compares this with `finditer`)."""
+    starts = []
+    for start, end in runs:
+        while start < end and text[start] == "+":
+            start += 1
+        if start < end:
+            starts.append(start)
+    return starts
+
+
 _MODEL = re.compile(r" (?=[A-Za-z]*\d)[A-Za-z0-9]{1,5}\b")  # F5, M2, C50, 12X
 _DEVA_MODEL = re.compile(r" (?:[\u0900-\u097f]{1,3}[0-9]+|[A-Za-z]*[0-9]+)\b")  # पोको एम2, पोको F5
 
@@ -48,7 +65,7 @@ class LatinNameVariant(Check):
         english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
         # a word of a web address (bpsc.bih.nic.in) is written as the site writes it: not a name's casing
         urls = any(span.kind == URL for span in ctx.conventions.inline)
-        words = [m for m in _LATIN_WORD.finditer(text)
+        words = [m for m in matches_at(_LATIN_WORD, text, _word_starts(text, latin_runs(ctx)))
                  if m.span() not in listed and not (english and ctx.conventions.line_kind(m.start()) == ENGLISH_LINE)
                  and not (urls and ctx.conventions.is_convention(*m.span(), (URL,)))]
         forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
