@@ -124,6 +124,29 @@ def test_rep002_compares_a_bounded_number_of_sentences(glossary_and_lexicon, mon
     assert len(calls) <= 400 * repeated_sentence.MAX_COMPARED < 400 * 399 / 2
 
 
+def test_rep002_finds_verbatim_copies_past_the_compared_sentences(glossary_and_lexicon, monkeypatch):
+    """Past MAX_COMPARED candidates only a verbatim copy is looked up, by each text's first place (made
+    when first asked for, from the sentences before, and kept up to date after): copies of a sentence
+    from before that point and of sentences after it are each found, pointing at the first copy's line."""
+    glossary, lexicon = glossary_and_lexicon
+    rng = random.Random(5)
+    words = "सरकार ने आज नई नीति की घोषणा करते हुए कहा कि किसानों को राहत मिलेगी".split()
+    sentences = []
+    for _ in range(400):
+        rng.shuffle(words)
+        sentences.append(" ".join(words) + "।")
+    assert len(set(sentences)) == len(sentences)
+    sentences[201], sentences[301], sentences[351] = sentences[11], sentences[101], sentences[321]
+    # two sentences a line: no sentence is a line of its own (a page template's repeated line)
+    lines = [f"{sentences[i]} {sentences[i + 1]}" for i in range(0, len(sentences), 2)]
+    monkeypatch.setattr(repeated_sentence, "sentence_chrf", lambda a, b: 0.0)  # only verbatim copies count
+    ctx = Context(parse_article("\n".join(lines) + "\n"), glossary, lexicon, {})
+    found = {f.line: f.message for f in RepeatedSentence().run(ctx)}
+    assert {line: found.get(line) for line in (101, 151, 176)} == {
+        line: f"this sentence repeats the sentence on line {first}; delete one copy"
+        for line, first in ((101, 6), (151, 51), (176, 161))}
+
+
 _OLD_FMT002 = re.compile(r"([\u0900-\u0963\u0966-\u097FA-Za-z0-9]+)(?: +-(?=[\u0900-\u097FA-Za-z])|-(?: +)"
                          r"(?=[\u0900-\u097FA-Za-z]))([\u0900-\u0963\u0966-\u097FA-Za-z0-9]+)")
 

@@ -51,7 +51,9 @@ class RepeatedSentence(Check):
         bags = list(zip(compress(ctx.article.sentences, long), map(frozenset, compress(codes, long))))
         candidates = _OverlapIndex(bags, min_overlap, word_code_table().key_of)
         earlier: list[tuple[object, frozenset[str]]] = []
-        first_copy: dict[str, int] = {}
+        # each text's first place in `earlier`: asked for only past MAX_COMPARED candidates (seldom),
+        # so made then, from `earlier`, and kept up to date from there on (not a hash of every text)
+        first_copy: dict[str, int] | None = None
         for sent, bag in bags:
             # only earlier sentences that can reach the word-overlap bar, in article order: the
             # findings are those of comparing every pair, at the cost of comparing a few. Past
@@ -62,6 +64,8 @@ class RepeatedSentence(Check):
                 continue  # its index words are its own: no sentence, earlier or later, can be near it
             near = candidates.near(prefix, MAX_COMPARED)
             if len(near) > MAX_COMPARED:
+                if first_copy is None:
+                    first_copy = _first_places(earlier)
                 copy = first_copy.get(sent.text)
                 near = near[:MAX_COMPARED] + ([copy] if copy is not None and copy > near[MAX_COMPARED - 1] else [])
             for k in near:
@@ -84,7 +88,8 @@ class RepeatedSentence(Check):
                     break
             else:
                 candidates.add(len(earlier), prefix)
-                first_copy.setdefault(sent.text, len(earlier))
+                if first_copy is not None:
+                    first_copy.setdefault(sent.text, len(earlier))
                 earlier.append((sent, bag))
 
     def _finding(self, ctx: Context, sent, prev, score: float):
@@ -153,6 +158,8 @@ class _OverlapIndex:
             return self.every[: limit + 1]
         get = self.postings.get
         lists = list(filter(None, map(get, prefix)))
+        if not lists:
+            return []  # (most sentences: no earlier one shares a prefix word)
         if sum(map(len, lists)) <= 4 * limit:  # few: one sort; many: merged only as far as needed
             return sorted(set().union(*lists))[: limit + 1]
         out: list[int] = []
@@ -168,6 +175,14 @@ class _OverlapIndex:
         for word in prefix:
             self.postings[word].append(k)
 
+
+
+def _first_places(earlier: list) -> dict[str, int]:
+    """Each text of the `earlier` sentences by the place of its first copy among them."""
+    places: dict[str, int] = {}
+    for k, (prev, _) in enumerate(earlier):
+        places.setdefault(prev.text, k)
+    return places
 
 
 def _reprinted(ctx: Context, conventions, first: int, copy: int) -> bool:
