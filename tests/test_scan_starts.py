@@ -253,3 +253,37 @@ def test_latin_runs_and_words_read_from_the_ascii_bytes_are_what_the_text_scans_
         assert runs == [m.span() for m in run.finditer(text)]
         words = matches_at(latin_name_variant._LATIN_WORD, text, latin_name_variant._word_starts(text, runs))
         assert [m.span() for m in words] == [m.span() for m in latin_name_variant._LATIN_WORD.finditer(text)]
+
+
+def test_ki_conjunction_words_read_by_matches_are_those_the_walks_found():
+    from audit.lint.checks.grammar import ki_conjunction
+    from audit.lint.checks.words import DEVANAGARI_SET
+
+    def run_start(text: str, end: int) -> int:  # the walks the matches replaced
+        start = end
+        while start and text[start - 1] in DEVANAGARI_SET:
+            start -= 1
+        return start
+
+    def run_end(text: str, start: int) -> int:
+        while start < len(text) and text[start] in DEVANAGARI_SET:
+            start += 1
+        return start
+
+    def word_before(text: str, start: int) -> str:
+        end = start - 1
+        begin = end
+        while begin > 0 and text[begin - 1] in DEVANAGARI_SET:
+            begin -= 1
+        return text[begin:end] if end > 0 and text[end] == " " else ""
+
+    extra = [" की ", "की", "कहा गया", "ने माना", "\u0964", "\u0970", "\u0971", "\u200c", "ॲ", "\U0001f600"]
+    rng = random.Random(21)
+    texts = _texts(2000, 22) + ["".join(rng.choice(PIECES + extra) for _ in range(rng.randint(0, 30)))
+                                for _ in range(2000)]
+    for text in texts:
+        reverse = ki_conjunction._Reversed(text)
+        for at in range(len(text) + 1):
+            assert reverse.run_start(at) == run_start(text, at)
+            assert reverse.word_before(at) == word_before(text, at)
+            assert ki_conjunction._RUN.match(text, at).end() == run_end(text, at)

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import re
+
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
+from audit.lint.checks.words import DEVANAGARI_LETTERS
 
 _KI = " की "
+# A run of Devanagari letters and signs (words.DEVANAGARI_SET), matched from a place (empty where none
+# stands there): the words on either side of a की are read by one match each, the word before it in
+# the text reversed, where a walk tested each character in Python (a new one-character string, hashed)
+_RUN = re.compile(f"[{DEVANAGARI_LETTERS}]*")
 
 
 class KiForConjunction(Check):
@@ -37,22 +43,19 @@ class KiForConjunction(Check):
         table = ctx.lexicon.ki_conjunction
         before, unless, after_participle = table["before"], table["unless"], table["after_participle"]
         conventions = ctx.conventions
-        # each " की " is found by str.find; the words on either side are read from it, so a letter is
-        # walked over at most twice
+        # each " की " is found by str.find; the words on either side are read from it by a match each
         at = text.find(_KI)
+        if at < 0:
+            return
+        reverse = _Reversed(text)
         while at >= 0:
             ki, end = at + 1, at + 3
-            start = at
-            while start and text[start - 1] in _LETTERS:
-                start -= 1
-            after = end + 1
-            while after < len(text) and text[after] in _LETTERS:
-                after += 1
-            word, next_word = text[start:at], text[end + 1:after]
-            if word in after_participle and _after_participle(text, start):
-                word = f"{_word_before(text, start)} {word}"
-            elif word not in before and f"{_word_before(text, start)} {word}" in before:
-                word = f"{_word_before(text, start)} {word}"  # a two-word row: ने माना, कहते हुए
+            start = reverse.run_start(at)
+            word, next_word = text[start:at], text[end + 1:_RUN.match(text, end + 1).end()]
+            if word in after_participle and _after_participle(reverse, start):
+                word = f"{reverse.word_before(start)} {word}"
+            elif word not in before and f"{reverse.word_before(start)} {word}" in before:
+                word = f"{reverse.word_before(start)} {word}"  # a two-word row: ने माना, कहते हुए
             if ((word in before or " " in word) and next_word and next_word not in unless
                     and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME)):
                 yield ctx.finding(
@@ -63,17 +66,30 @@ class KiForConjunction(Check):
             at = text.find(_KI, end)
 
 
-def _word_before(text: str, start: int) -> str:
-    """The Devanagari word that ends one space before `start`."""
-    end = start - 1
-    begin = end
-    while begin > 0 and text[begin - 1] in _LETTERS:
-        begin -= 1
-    return text[begin:end] if end > 0 and text[end] == " " else ""
+class _Reversed:
+    """An article's text read backwards from a place: the run of letters ending there is the one
+    `_RUN` matches in the reversed text (made once per article with a की)."""
+
+    __slots__ = ("text", "reversed")
+
+    def __init__(self, text: str):
+        self.text, self.reversed = text, text[::-1]
+
+    def run_start(self, end: int) -> int:
+        """Where the run of letters (words.DEVANAGARI_SET) that ends at `end` starts (`end` if none does)."""
+        back = len(self.text) - end
+        return end - (_RUN.match(self.reversed, back).end() - back)
+
+    def word_before(self, start: int) -> str:
+        """The Devanagari word that ends one space before `start`."""
+        end = start - 1
+        if end <= 0 or self.text[end] != " ":
+            return ""
+        return self.text[self.run_start(end):end]
 
 
-def _after_participle(text: str, start: int) -> bool:
+def _after_participle(reverse: _Reversed, start: int) -> bool:
     """Whether a perfective participle (कहा, बताया, पाया, लिखा: ending in ा) comes just before the
     word at `start`, as in कहा गया की; the city Gaya follows a postposition (बिहार के गया की)."""
-    word = _word_before(text, start)
+    word = reverse.word_before(start)
     return len(word) > 1 and word.endswith("ा")
