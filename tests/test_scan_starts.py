@@ -255,9 +255,9 @@ def test_latin_runs_and_words_read_from_the_ascii_bytes_are_what_the_text_scans_
         assert [m.span() for m in words] == [m.span() for m in latin_name_variant._LATIN_WORD.finditer(text)]
 
 
-def test_ki_conjunction_words_read_by_matches_are_those_the_walks_found():
-    from audit.lint.checks.grammar import ki_conjunction
-    from audit.lint.checks.words import DEVANAGARI_SET
+def test_words_before_read_by_matches_are_those_the_walks_found():
+    """GRAM001's participles and GRAM002's words (words.Reversed, DEVANAGARI_RUN)."""
+    from audit.lint.checks.words import DEVANAGARI_RUN, DEVANAGARI_SET, Reversed
 
     def run_start(text: str, end: int) -> int:  # the walks the matches replaced
         start = end
@@ -277,13 +277,25 @@ def test_ki_conjunction_words_read_by_matches_are_those_the_walks_found():
             begin -= 1
         return text[begin:end] if end > 0 and text[end] == " " else ""
 
-    extra = [" की ", "की", "कहा गया", "ने माना", "\u0964", "\u0970", "\u0971", "\u200c", "ॲ", "\U0001f600"]
+    extra = [" की ", "की", "कहा गया", "ने माना", "करते है", " है", "\u0964", "\u0970", "\u0971", "\u200c", "ॲ", "\U0001f600"]
     rng = random.Random(21)
     texts = _texts(2000, 22) + ["".join(rng.choice(PIECES + extra) for _ in range(rng.randint(0, 30)))
                                 for _ in range(2000)]
     for text in texts:
-        reverse = ki_conjunction._Reversed(text)
+        reverse = Reversed(text)
         for at in range(len(text) + 1):
             assert reverse.run_start(at) == run_start(text, at)
             assert reverse.word_before(at) == word_before(text, at)
-            assert ki_conjunction._RUN.match(text, at).end() == run_end(text, at)
+            assert DEVANAGARI_RUN.match(text, at).end() == run_end(text, at)
+
+
+def test_plural_endings_asked_by_one_endswith_are_what_each_ending_answers():
+    from audit.lint.checks.grammar import plural_auxiliary
+
+    rng = random.Random(23)
+    pieces = ["ते", "त", "े", "कर", "रहे", "क", "ा", ""]
+    for endings in [frozenset(), frozenset(["ते"]), frozenset(["ते", "रहे"]), frozenset(["े", "ते", "रहे"])]:
+        ends = plural_auxiliary._ends_in(endings)
+        for _ in range(2000):
+            word = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            assert ends(word) == any(word.endswith(e) and word != e for e in endings)

@@ -97,6 +97,32 @@ DEVANAGARI_LETTERS = "\u0900-\u0963\u0971-\u097f"  # letters and signs, without 
 DEVANAGARI = Words(DEVANAGARI_LETTERS)
 # The same characters as a set, for the checks that walk a word out from one character (a है, a hyphen)
 DEVANAGARI_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
+# A run of those characters, matched from a place (empty where none stands there)
+DEVANAGARI_RUN = re.compile(f"[{DEVANAGARI_LETTERS}]*")
+
+
+class Reversed:
+    """A text read backwards from a place: the run of `DEVANAGARI_SET` characters that ends there is
+    the one `DEVANAGARI_RUN` matches in the reversed text. One match (the text reversed once per
+    article that asks), where a walk back made and hashed a one-character string per letter (GRAM001's
+    participle before a है, GRAM002's words before a की)."""
+
+    __slots__ = ("text", "reversed")
+
+    def __init__(self, text: str):
+        self.text, self.reversed = text, text[::-1]
+
+    def run_start(self, end: int) -> int:
+        """Where the run of letters that ends at `end` starts (`end` itself where none does)."""
+        back = len(self.text) - end
+        return end - (DEVANAGARI_RUN.match(self.reversed, back).end() - back)
+
+    def word_before(self, start: int) -> str:
+        """The run of letters that ends one space before `start` ("" where no space stands there)."""
+        end = start - 1
+        if end <= 0 or self.text[end] != " ":
+            return ""
+        return self.text[self.run_start(end):end]
 # Only spaces or tabs left on the line from a place (matched there: read, not copied): LOOK001's
 # pipes at line ends, ANGL003's SEO tags closing a line
 LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")

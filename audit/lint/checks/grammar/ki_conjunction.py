@@ -1,17 +1,11 @@
 from __future__ import annotations
 
-import re
-
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_LETTERS
+from audit.lint.checks.words import DEVANAGARI_RUN, Reversed
 
 _KI = " की "
-# A run of Devanagari letters and signs (words.DEVANAGARI_SET), matched from a place (empty where none
-# stands there): the words on either side of a की are read by one match each, the word before it in
-# the text reversed, where a walk tested each character in Python (a new one-character string, hashed)
-_RUN = re.compile(f"[{DEVANAGARI_LETTERS}]*")
 
 
 class KiForConjunction(Check):
@@ -47,11 +41,11 @@ class KiForConjunction(Check):
         at = text.find(_KI)
         if at < 0:
             return
-        reverse = _Reversed(text)
+        reverse = Reversed(text)
         while at >= 0:
             ki, end = at + 1, at + 3
             start = reverse.run_start(at)
-            word, next_word = text[start:at], text[end + 1:_RUN.match(text, end + 1).end()]
+            word, next_word = text[start:at], text[end + 1:DEVANAGARI_RUN.match(text, end + 1).end()]
             if word in after_participle and _after_participle(reverse, start):
                 word = f"{reverse.word_before(start)} {word}"
             elif word not in before and f"{reverse.word_before(start)} {word}" in before:
@@ -66,29 +60,7 @@ class KiForConjunction(Check):
             at = text.find(_KI, end)
 
 
-class _Reversed:
-    """An article's text read backwards from a place: the run of letters ending there is the one
-    `_RUN` matches in the reversed text (made once per article with a की)."""
-
-    __slots__ = ("text", "reversed")
-
-    def __init__(self, text: str):
-        self.text, self.reversed = text, text[::-1]
-
-    def run_start(self, end: int) -> int:
-        """Where the run of letters (words.DEVANAGARI_SET) that ends at `end` starts (`end` if none does)."""
-        back = len(self.text) - end
-        return end - (_RUN.match(self.reversed, back).end() - back)
-
-    def word_before(self, start: int) -> str:
-        """The Devanagari word that ends one space before `start`."""
-        end = start - 1
-        if end <= 0 or self.text[end] != " ":
-            return ""
-        return self.text[self.run_start(end):end]
-
-
-def _after_participle(reverse: _Reversed, start: int) -> bool:
+def _after_participle(reverse: Reversed, start: int) -> bool:
     """Whether a perfective participle (कहा, बताया, पाया, लिखा: ending in ा) comes just before the
     word at `start`, as in कहा गया की; the city Gaya follows a postposition (बिहार के गया की)."""
     word = reverse.word_before(start)

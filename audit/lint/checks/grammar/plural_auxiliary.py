@@ -3,10 +3,18 @@ from __future__ import annotations
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
+from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS, Reversed
 
 _HAI = "है"
 _NAME = "नाम "
+
+
+def _ends_in(endings: frozenset[str]):
+    """Whether a word ends in one of `endings` and is not that ending alone: `any(word.endswith(e) and
+    word != e for e in endings)`, asked by one `endswith` of all of them (a generator per word before)."""
+    suffixes = tuple(endings)
+    return lambda word: word.endswith(suffixes) and (word not in endings or any(
+        word.endswith(e) and word != e for e in endings))
 
 
 def _named(text: str, start: int) -> bool:
@@ -41,18 +49,20 @@ class PluralAuxiliary(Check):
         table = ctx.lexicon.plural_participles
         words, endings, unless = table["word"], table["ending"], table["unless"]
         conventions = ctx.conventions
-        # each है is found by str.find and its word read back from it: a letter is walked over once
+        ending = _ends_in(endings)
+        reverse = None  # the text reversed, made at the first है after a space
+        # each है is found by str.find and its word read back from it by one match in the text reversed
         hai = text.find(_HAI, 1)
         while hai >= 0:
             end = hai + len(_HAI)
             # a है that runs to the text's end may be an excerpt's cut-off हैं: left alone
             if text[hai - 1] == " " and end < len(text) and text[end] not in _LETTERS:
-                start = hai - 1
-                while start and text[start - 1] in _LETTERS:
-                    start -= 1
+                if reverse is None:
+                    reverse = Reversed(text)
+                start = reverse.run_start(hai - 1)
                 participle = text[start:hai - 1]
                 if (participle and participle not in unless and not _named(text, start)
-                        and (participle in words or any(participle.endswith(e) and participle != e for e in endings))
+                        and (participle in words or ending(participle))
                         and conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
                     yield ctx.finding(
                         self, start, end,
