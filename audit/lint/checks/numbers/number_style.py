@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -25,6 +26,7 @@ _UNGROUPED_FOUR = re.compile(r"[1-9](?<![\w.,:/₹$-][1-9])[0-9]{3}(?![\w,:/]|\.
 # मॉडल, ट्रेन, सन् (an identifier is never grouped), before a spec unit (5000 एमएएच), or after a Latin
 # word (a model: Dimensity 7200).
 _YEARS = range(1800, 2100)
+_NOT_HINDI = (ENGLISH_LINE, CHROME)
 _LABELS = frozenset("नंबर नंबरों नं नं. कोड पिन पिनकोड मॉडल सेक्टर वार्ड प्लॉट फ्लैट कमरा रूम ट्रेन रूट सन सन् "
                     "वर्ष साल ईस्वी संवत".split())
 _SPEC_UNITS = frozenset("एमएएच एमपी जीबी टीबी एमबी एमएम सीसी आरपीएम एनएम हर्ट्ज निट्स पिक्सल".split())
@@ -44,7 +46,13 @@ class NumberStyle(Check):
     Years and other numbers under 10,000 never need a separator.
     A four-digit number is flagged only where the article groups a four-digit one (1,756 ... 4385);
     years, a label's number (ट्रेन 1400, Dimensity 7200) and a spec (5000 एमएएच) are left alone.
-    Fix safety: safe for the digit system; grouping is fixed only below 1,00,000, where Indian
+    The digit systems are counted over the Hindi lines only: an English line (a date line, a
+    caption) writes ASCII digits by its own language, and page chrome by the site's template, so
+    neither votes on the article's style nor is flagged (`Tuesday 3 April 2018` over a page of
+    ७० लाख leaves the page's Devanagari digits alone).
+    Fix safety: safe for the digit system only where the majority is clear (at least twice the
+    minority's count); on a close count either system may be the slip, so the fix is unsafe.
+    Grouping is fixed only below 1,00,000, where Indian
     and international grouping agree.
     """
 
@@ -65,8 +73,15 @@ class NumberStyle(Check):
         ascii_numbers = [m for m in matches_at(_ASCII, text, ascii_starts) if not _mixed_script(text, m)]
         deva_numbers = matches_at(_DEVA_DIGITS, text, deva_starts)
         if ascii_numbers and deva_numbers:
-            minority, table, other = ((deva_numbers, _TO_ASCII, "ASCII") if len(deva_numbers) <= len(ascii_numbers)
-                                      else (ascii_numbers, _TO_DEVA, "Devanagari"))
+            # an English line's or chrome's digits are theirs: neither counted nor flagged
+            kind = ctx.conventions.line_kind
+            ascii_numbers = [m for m in ascii_numbers if kind(m.start()) not in _NOT_HINDI]
+            deva_numbers = [m for m in deva_numbers if kind(m.start()) not in _NOT_HINDI]
+        if ascii_numbers and deva_numbers:
+            minority, majority, table, other = (
+                (deva_numbers, ascii_numbers, _TO_ASCII, "ASCII") if len(deva_numbers) <= len(ascii_numbers)
+                else (ascii_numbers, deva_numbers, _TO_DEVA, "Devanagari"))
+            clear = len(majority) >= 2 * len(minority)  # a close count: either system may be the slip
             for m in minority:
                 # one finding and one fix for a number in the minority digits that also lacks the
                 # article's grouping (५१२० beside 2,340 -> 5,120): a fix of one leaves the other
@@ -74,7 +89,7 @@ class NumberStyle(Check):
                 fixed = (grouped or m.group()).translate(table)
                 # A lone digit may be a lookalike, not a number: confirmed by a reader (unsafe), and
                 # between two numbers (`113 किमी ७ 157 किमी`: ७ for ×) only shown, as a sign is meant
-                safety = SAFE if len(m.group()) > 1 else DISPLAY_ONLY if _between_numbers(text, m) else UNSAFE
+                safety = (SAFE if clear else UNSAFE) if len(m.group()) > 1 else DISPLAY_ONLY if _between_numbers(text, m) else UNSAFE
                 message = f"the article writes its numbers in {other} digits: '{fixed}'" + (
                     f" (and {message.removeprefix('the article ')})" if message else "")
                 found.append((m.start(), m.end(), message, [Fix(m.start(), m.end(), fixed, applicability=safety)]))
