@@ -12,6 +12,10 @@ class LatinCasing(Check):
 
     Anti-pattern:  Openai के सीईओ ने कहा…   CHATGPT जैसे मॉडल…   Bytedance का ऐप…
     Fix:           OpenAI के सीईओ ने कहा…   ChatGPT जैसे मॉडल…   ByteDance का ऐप…
+
+    A path segment (`news/india/bihar`, a word with a / against it) and a breadcrumb line (short,
+    its parts joined by /, > or », as in `Home > India > Bihar`) are page chrome that keeps the
+    site's casing: never a casing slip.
     """
 
     code = "TERM002"
@@ -28,6 +32,8 @@ class LatinCasing(Check):
             start, end = span_of(sent.tokens, m.first, m.last)
             if text[start:end] in entry.latin_forms or ctx.conventions.kind(start, end) in (URL, CHROME):
                 continue  # pic.twitter.com/…: an address keeps its own casing
+            if _path_or_breadcrumb(text, start, end):
+                continue
             if text[start:end].isupper() and _in_capitals_run(text, start, end):
                 continue
             yield ctx.finding(
@@ -44,3 +50,18 @@ _CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
     """Whether a Latin word of two capitals or more stands right before or after [start, end)."""
     return bool(_CAPS_BEFORE.search(text, max(0, start - 40), start) or _CAPS_AFTER.match(text, end))
+
+
+_CRUMB = re.compile(r"[ \t]*(?:/|>|»|›)[ \t]*")
+
+
+def _path_or_breadcrumb(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is a segment of a path (a / right against it: `videos/india/bihar`) or
+    stands on a short line (up to 12 words) whose parts are joined by two separators or more
+    (/, >, », ›): a breadcrumb."""
+    if text[start - 1:start] == "/" or text[end:end + 1] == "/":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return len(line.split()) <= 12 and len(_CRUMB.findall(line)) >= 2
