@@ -114,6 +114,9 @@ class Lexicon:
         # Set compounds joined by a hyphen whose first part is a verb form (कहा-सुनी, रहा-सहा) or the
         # English key (की-बोर्ड): one word, not a clause break (FMT003)
         self.hyphen_compounds = self._words("hyphen_compounds.tsv", ("note",))
+        # The Hindi names of world currencies (रुपिया, the rupiah; पेसो; दिरहम): words of their own,
+        # never a near-miss for a Hindi word one letter away (रुपया) (SPELL002)
+        self.currency_names = self._words("currency_names.tsv", ("english", "note"))
         # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
         # (REP003): the doubled word, or the fused form and the word, as one phrase index; and a verb
         # stem said before its own finite form (दी जा जाएगी: broken_auxiliaries.tsv). Each value:

@@ -7,6 +7,7 @@ from itertools import compress, repeat
 from operator import and_, itemgetter, le, lt
 
 from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
@@ -259,6 +260,25 @@ def _letter_before_last(a: str, b: str) -> bool:
     return i == len(short) - 1 and long_[i] in _LETTERS and long_[i + 1 :] == short[i:]
 
 
+def _word_char(ch: str) -> bool:
+    """A letter, digit or sign of a word (a matra is a mark, not alphanumeric); "" is none."""
+    return bool(ch) and (ch.isalnum() or unicodedata.category(ch)[0] == "M")
+
+
+def _echo_pair(text: str, start: int, end: int, partners) -> bool:
+    """Whether the word at [start, end) is joined, by a hyphen or a space, to one of `partners`
+    standing right before or after it: the two halves of an echo compound (फूला-फला, फूला फला)."""
+    for partner in partners:
+        n = len(partner)
+        if start > n and text[start - 1] in "- " and text[start - 1 - n:start - 1] == partner \
+                and not _word_char(text[start - 2 - n:start - 1 - n]):
+            return True
+        if text[end:end + 1] in ("-", " ") and text[end + 1:end + 1 + n] == partner \
+                and not _word_char(text[end + 1 + n:end + 2 + n]):
+            return True
+    return False
+
+
 def _edit_at(a: str, b: str) -> int:
     """Where two words one edit apart first differ."""
     i = 0
@@ -287,6 +307,9 @@ class NearMissSpelling(Check):
       letter, not a sign, dropped before the shared last consonant (काण / कारण: no ending is made so);
     - a verb's feminine plural in ईं / ीं is never read as a slip for its singular (कई बातें बताईं:
       agreement is grammar, not spelling);
+    - an echo compound is two words, not a slip of one for the other: a word joined by a hyphen
+      or a space to the form it would be corrected to (फूला-फला, ठीक-ठाक: the halves differ by design);
+    - a listed currency (`currency_names.tsv`: रुपिया, the rupiah, beside रुपया) is a word of its own;
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared.
     Fix safety: unsafe, a reader should confirm the word meant.
@@ -323,17 +346,19 @@ class NearMissSpelling(Check):
                 near = _near_by_type(by_key, able, flaggable)
             else:
                 near = _near_in_article(by_key, {key for key in count if key in able}, flaggable)
+            currencies = ctx.lexicon.currency_names
             for key, words in flaggable:
                 candidates = near[key]
                 if not candidates:
                     continue  # most words: no word of the article one edit away
                 best = self._better(key, key_zipf[key], count, key_zipf, candidates, gap)
-                if best is not None:
+                if best is not None and not any(fold(word) in currencies for word in words):
                     slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best]))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
         flagged = {nfc for words, _, _ in slips for nfc in words}
+        keys_of = {nfc: key for key, forms in by_key.items() for nfc in forms if nfc in {r for _, r, _ in slips}}
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for start, end in _WORDS.places(text, list(compress(written_forms, map(flagged.__contains__,
                                                                         map(itemgetter(0), typed))))):
@@ -342,6 +367,8 @@ class NearMissSpelling(Check):
         for words, right, right_count in slips:
             for word in words:
                 for start, end in places[word]:
+                    if _echo_pair(text, start, end, by_key[keys_of[right]] if right in keys_of else (right,)):
+                        continue  # फूला-फला: an echo compound, both halves meant
                     yield ctx.finding(
                         self, start, end,
                         f"'{word}' looks like a slip for '{right}' ({right_count}x in this article)",
