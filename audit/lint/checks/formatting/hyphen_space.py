@@ -66,6 +66,11 @@ _SAYING = frozenset("कहते कहती कहतीं कहना ब�
 # (`जरूरी है- यह`) or a word that opens a list or a quote (`जैसे- नेटफ्लिक्स`, `यानी- …`).
 _DASH_BEFORE = CLAUSE_ENDS | _SAYS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित".split())
 _WORD_BEFORE = re.compile(r"(\S+) +$")
+# A finite form of a verb of saying (कहती, कहते, बोलता, कहेंगे, बताती): before a hyphen it tags a
+# quote where the page tags its quotes so elsewhere (`आलिया ने कहा- …` ... `वह कहती- हिम्मत …`)
+_SAYING_FORM = re.compile(r"(?:कह|बोल|बता|पूछ|लिख)(?:ता|ती|तीं|ते|ेगा|ेगी|ेंगे|ेंगी|ूंगा|ूंगी|ो|ें|ना)")
+# The page's own speaker-tag hyphen: a verb of saying glued to a hyphen and a space, a word after
+_TAG_HABIT = re.compile(r"(?<![\u0900-\u097F])(?:%s)- +[\u0900-\u097F\"“']" % "|".join(sorted(_SAYS)))
 # A future verb always ends a clause (स्कूल खुलेंगे -इंदिरा …): the hyphen after it is a dash too
 _FUTURE = ("ेंगे", "ेंगी", "ेगा", "ेगी", "ूंगा", "ूंगी", "ोगे", "ोगी")
 
@@ -117,7 +122,9 @@ class HyphenSpace(Check):
     that opens a list (`जैसे- …`) the hyphen is a dash: the fix is ` – `, unsafe; after a place the
     glossary lists (`नई दिल्ली- पीवी …`) it is a dateline's colon: the fix is `: `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
     में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a speaker tag
-    in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone.
+    in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone;
+    so is any finite form of a verb of saying before the hyphen (`वह कहती- हिम्मत है तो …`) on a page
+    that tags its quotes with a hyphen elsewhere (`ने कहा- …`): the page's habit, a colon before speech.
     Fix safety: safe where the article writes the compound whole elsewhere (its own spelling);
     unsafe otherwise, since a hyphen spaced on one side is also a dash after a clause or a dateline
     (`स्कूल खुलेंगे -इंदिरा गांधी …`, `नई दिल्ली- पीवी …`), which joining would make a compound.
@@ -131,12 +138,18 @@ class HyphenSpace(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         written = None  # the compounds the article writes whole, read once when first needed
+        habit = None  # whether the page tags a quote with a hyphen after a verb of saying
         for m in _split_compounds(text):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
             if _label_hyphen(text, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen):
                 continue
+            if text[hyphen - 1] != " " and _SAYING_FORM.fullmatch(m.group(1)):
+                if habit is None:
+                    habit = _TAG_HABIT.search(text) is not None
+                if habit:
+                    continue  # वह कहती- हिम्मत …: a tag like the page's others, not a compound
             if m.group(1) in _DASH_BEFORE or m.group(1).endswith(_FUTURE):
                 fixed = f"{m.group(1)} – {m.group(2)}"
                 yield ctx.finding(
