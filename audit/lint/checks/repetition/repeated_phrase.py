@@ -39,7 +39,9 @@ class RepeatedPhrase(Check):
     "मानव जाति की … मानव जाति की" are normal Hindi. Across adjacent sentences it must be
     longer still, since writers do repeat a name and its noun.
     Repetition by design is left alone: a unit or label repeated around numbers in a range or a
-    price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`), a clause holding a number told
+    price list (`2000 रुपए प्रति क्विंटल से 2900 रुपए प्रति क्विंटल`; the number read past the words
+    both copies share: `66 रुपए प्रति लीटर, अमूल गोल्ड … 54 रुपए प्रति लीटर, अमूल फ्रेश`, list items
+    that share a frame and differ in a name and a number), a clause holding a number told
     again after different words (a list of results: `वनडे में उसे 3-0 से हराया टी20 में उसे 3-0 से
     हराया`; the clause ends in a perfective, an auxiliary or a sentence's end mark, so a light verb
     that is also a postposition counts there: `सेन ने 21-15 से जीत दर्ज की। सिंधु ने 21-15 से जीत
@@ -210,6 +212,14 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
 
     if num(first, p - 1) and num(second, q - 1):
         return True  # 2865 से 3255 रुपए प्रति क्विंटल … 4001 रुपए प्रति क्विंटल
+    # read back over the words both copies share just before them (a unit the scan passed by) to a
+    # number, a different one in each: items of a list (`66 रुपए प्रति लीटर, अमूल गोल्ड … 54 रुपए
+    # प्रति लीटर, अमूल फ्रेश …`); the same number there is the run said again (`2012 से 2011 की …`)
+    back = 1
+    while p >= back and q >= back and first[p - back].key == second[q - back].key:
+        back += 1
+    if back > 1 and num(first, p - back) and num(second, q - back) and first[p - back].key != second[q - back].key:
+        return True
     if num(first, p + length) and num(second, q + length):
         return True  # मंडी सरसो भाव 4951 … मंडी सरसो भाव 4850
     last = first[p + length - 1]
