@@ -3,20 +3,25 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, URL
-from audit.core.findings import DISPLAY_ONLY, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 # Two full stops, or four and more, after a Hindi word: never three (an ellipsis). The pattern
 # opens with the full stop it is about and looks behind after it, so it is searched for only
 # where a full stop stands.
 _RUN = re.compile(r"\.(?<=[\u0900-\u0963\u0971-\u097f'\"’”]\.)(?:\.(?!\.)|\.{3,})")
+# Two commas after a Hindi word, a space between them or none (`चीफ,,जयदीप`, `लोग, , जनपद`): never a
+# convention (a number's group separators stand between digits, not after a letter)
+_COMMAS = re.compile(r",(?<=[\u0900-\u0963\u0971-\u097f'\"’”],)[ \t]*,")
 
 
 class StopRun(Check):
-    """Two full stops, or a run of four or more, after a Hindi word.
+    """Two full stops, or a run of four or more, after a Hindi word; two commas after one.
 
     Anti-pattern:  हे राम.. अब क्या होगा   बाजार में बड़ी गिरावट.....
     Fix:           हे राम... अब क्या होगा  बाजार में बड़ी गिरावट...   (or a full stop: the editor decides)
+    Anti-pattern:  ब्यूरो चीफ,,जयदीप गुप्ता   छह और लोग, , जनपद में
+    Fix:           one comma (unsafe: a list item may have been lost between the two)
     An ellipsis of three is the convention and passes; so do English lines, web addresses and
     page chrome. Two dandas (`।।`) are left alone: devotional and verse text types them for the
     double danda `॥` that closes a couplet or a mantra.
@@ -31,9 +36,16 @@ class StopRun(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
+        conventions = ctx.conventions
+        if ",," in text or ", ," in text:
+            for m in _COMMAS.finditer(text):
+                start, end = m.span()
+                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME):
+                    continue
+                yield ctx.finding(self, start, end, "two commas: one is enough",
+                                  [Fix(start, end, ",", applicability=UNSAFE)])
         if ".." not in text:
             return
-        conventions = ctx.conventions
         for m in _RUN.finditer(text):
             start, end = m.span()
             if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME):
