@@ -305,6 +305,8 @@ class NearMissSpelling(Check):
     - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
       मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों) or a
       letter, not a sign, dropped before the shared last consonant (काण / कारण: no ending is made so);
+    - a plural oblique without its anusvara beside the same word with it (घंटो ... घंटों) is a slip
+      even once each, where wordfreq has the nasal form commoner;
     - a verb's feminine plural in ईं / ीं is never read as a slip for its singular (कई बातें बताईं:
       agreement is grammar, not spelling);
     - an echo compound is two words, not a slip of one for the other: a word joined by a hyphen
@@ -391,7 +393,10 @@ class NearMissSpelling(Check):
             # a form Hindi text never writes beside one of its commonest words (रासता ×2, रास्ता ×1)
             # is a typo repeated, however often: the majority does not make it a spelling
             outnumbered = count[other] < count[key] and not (zipf == 0 and other_zipf >= _COMMON_ZIPF)
-            if not (known or used_more) or outnumbered:
+            # a plural oblique that lost its anusvara (घंटो beside घंटों, the commoner form): a slip
+            # even on a 1-1 tie, where wordfreq's count of the bare form is swollen by that slip
+            nasal_oblique = key.endswith("\u094b") and other == key + "\u0902" and other_zipf > zipf
+            if not (known or used_more or nasal_oblique) or outnumbered:
                 continue
             # nothing shared after the edit: an ending (but a letter dropped before the last
             # consonant, काण / कारण, बिटक्वान / बिटक्वाइन, is no inflection: endings are signs). Only a
@@ -400,7 +405,7 @@ class NearMissSpelling(Check):
             at_end = _common_suffix(key, other) < 2 and not (len(key) < len(other) and _letter_before_last(key, other))
             if key.endswith(_FEMININE_PLURAL) and other == key[:-1]:
                 continue  # बताईं, गईं, सकतीं: a verb agreeing with a feminine plural (कई बातें बताईं), not a slip
-            if at_end and not (known and _only_nasal(key, other)):
+            if at_end and not ((known or nasal_oblique) and _only_nasal(key, other)):
                 continue  # an inflection or a derivation (मृतक / मृतका, लॉन्च / लॉन्चर)
             score = other_zipf + count[other]
             if score > best_score:
