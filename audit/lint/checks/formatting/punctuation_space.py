@@ -41,6 +41,15 @@ def _after_openings(text: str) -> list[int]:
     return [m.end() for m in _OPENING.finditer(text)] if "(" in text else []
 
 
+_CAPS_GLUE = re.compile(rf"[{_DEV}](?=[A-Z]{{2}})|[A-Z](?=[A-Z][{_DEV}])")
+
+
+def _caps_junctions(text: str) -> list[int]:
+    """Where a Devanagari letter or sign meets two Latin capitals, either way round (`अलर्टIMD`,
+    `BJPसांसद`): the place between them."""
+    return [m.start() + (1 if m.group() >= "\u0900" else 2) for m in _CAPS_GLUE.finditer(text)]
+
+
 def _space_runs(text: str) -> list[int]:
     """Where each run of two or more spaces starts (a text without one, most, is not searched)."""
     if "  " not in text and "\t" not in text and "\u00a0" not in text:
@@ -69,6 +78,9 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `( Ukraine`: a space just inside an opening bracket.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\({_SPACE}){_SPACE}*)(?=[{_WORD}\d])"),
      "", "no space after '('", _after_openings),
+    # `अलर्टIMD`, `BJPसांसद`: a Hindi word and a Latin acronym (two capitals or more) run together.
+    (re.compile(rf"(?P<gap>)(?<=[{_DEV}])(?=[A-Z]{{2}})|(?P<gap2>)(?<=[A-Z]{{2}})(?=[{_DEV}])"),
+     " ", "a space between a Hindi word and Latin capitals", _caps_junctions),
     # `मिशन  है`: a run of spaces between two words of one line.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\S{_SPACE}){_SPACE}+)(?=\S)"),
      " ", "one space between words", _space_runs),
@@ -78,7 +90,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
 class PunctuationSpace(Check):
     """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)`,
     one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
-    one before `(`, one between words.
+    one before `(`, one between words, and one between a Hindi word and a Latin acronym run into it
+    (`अलर्टIMD`, `BJPसांसद`).
 
     Anti-pattern:  सिलसिला जारी है । पुलिस ने कहा,आरोपी फरार है।जांच जारी है।  रूस(Russia ) ने
     Fix:           सिलसिला जारी है। पुलिस ने कहा, आरोपी फरार है। जांच जारी है।  रूस (Russia) ने
