@@ -340,7 +340,8 @@ class NearMissSpelling(Check):
         if shared:
             flaggable_keys = (key for key in flaggable_keys if key not in shared or key_zipf[key] < max_zipf)
         flaggable = [(key, by_key[key]) for key in dict.fromkeys(flaggable_keys)]
-        slips: list[tuple[list[str], str, int]] = []  # the flagged forms, the article's form, its count
+        # the flagged forms, the article's form, its count, and all its forms (an echo compound's partners)
+        slips: list[tuple[list[str], str, int, list[str]]] = []
         if flaggable:
             # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
             able = _Able(count, key_zipf)
@@ -355,21 +356,20 @@ class NearMissSpelling(Check):
                     continue  # most words: no word of the article one edit away
                 best = self._better(key, key_zipf[key], count, key_zipf, candidates, gap)
                 if best is not None and not any(fold(word) in currencies for word in words):
-                    slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best]))
+                    slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best], by_key[best]))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
-        flagged = {nfc for words, _, _ in slips for nfc in words}
-        keys_of = {nfc: key for key, forms in by_key.items() for nfc in forms if nfc in {r for _, r, _ in slips}}
+        flagged = {nfc for words, _, _, _ in slips for nfc in words}
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for start, end in _WORDS.places(text, list(compress(written_forms, map(flagged.__contains__,
                                                                         map(itemgetter(0), typed))))):
             if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE):
                 places[_typed(text[start:end])[0]].append((start, end))
-        for words, right, right_count in slips:
+        for words, right, right_count, partners in slips:
             for word in words:
                 for start, end in places[word]:
-                    if _echo_pair(text, start, end, by_key[keys_of[right]] if right in keys_of else (right,)):
+                    if _echo_pair(text, start, end, partners):
                         continue  # फूला-फला: an echo compound, both halves meant
                     yield ctx.finding(
                         self, start, end,
