@@ -215,8 +215,8 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
     # read back over the words both copies share just before them (a unit the scan passed by) to a
     # number, a different one in each: items of a list (`66 रुपए प्रति लीटर, अमूल गोल्ड … 54 रुपए
     # प्रति लीटर, अमूल फ्रेश …`); the same number there is the run said again (`2012 से 2011 की …`)
-    back = 1
-    while p >= back and q >= back and first[p - back].key == second[q - back].key:
+    back = 1  # a unit is a word or three (रुपए, रुपए प्रति): read no further (a periodic sentence shares all)
+    while back <= 3 and p >= back and q >= back and first[p - back].key == second[q - back].key:
         back += 1
     if back > 1 and num(first, p - back) and num(second, q - back) and first[p - back].key != second[q - back].key:
         return True
