@@ -205,6 +205,7 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
         rf"(?<=[{word})'\"’”])(?P<gap>:)(?=[{dev}])",
         rf"(?<=[{dev}])(?P<gap>\()(?=[{word}])",
         rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{word}\d])",
+        rf"(?<=[{dev}])(?P<gap>)(?=[A-Z]{{2}})|(?<=[A-Z]{{2}})(?P<gap2>)(?=[{dev}])",
         r"(?<=\S)(?P<gap>[ \t\u00a0]{2,})(?=\S)",
     ]
     pieces = ["क", "ख", " ", "\t", "\u00a0", "\n", "1", "a", "B", "।", ",", "?", "!", ")", "(", "%", "'", "\"", "”",
