@@ -23,7 +23,9 @@ class RepeatedSentence(Check):
     Fix:           delete the later copy.
     A page template is not a duplication: a headline, standfirst or pull-quote line (a line of
     its own) repeated later in the text, a short standfirst paragraph of the first lines repeated
-    whole, every sentence of it, further down, or a standfirst (the first prose paragraph, three
+    whole, every sentence of it (word for word or with one word spelt otherwise), further down, a run
+    of two or more sentences of an opening paragraph printed again (a summary glued to the title and
+    printed again as the body's start), or a standfirst (the first prose paragraph, three
     sentences at most, set off by a headline line above it or a label opening it) that the lead,
     the next prose paragraph, restates in part: `संक्षेप: ... टिप्स शेयर किए। जो माता-पिता के काम आएंगे।` then
     `... कुछ माओं के लिए टिप्स शेयर किए। जो माता-पिता के काम आएंगे।`.
@@ -42,7 +44,7 @@ class RepeatedSentence(Check):
         threshold = ctx.setting(self, "min_chrf")
         min_overlap = ctx.setting(self, "min_overlap")
         conventions = ctx.conventions
-        lead: set[int] | None = None  # the repeated standfirst, looked for only once a copy is found
+        lead: set[int] | None = None  # the repeated standfirst's sentences (starts), looked for once a copy is found
         restated: tuple[int, int] | None = None  # the standfirst's paragraph and the lead's
         # A sentence's bag of words is the set of its words' codes (one character per word key,
         # shared with REP001): made by frozenset in compiled code, not read token by token.
@@ -80,7 +82,7 @@ class RepeatedSentence(Check):
                         lead = _repeated_standfirst(ctx.article, 3)
                         restated = _standfirst_and_lead(ctx.article, conventions)
                     template = prev.paragraph != sent.paragraph and (
-                        conventions.whole_line(prev.start, prev.end) or prev.paragraph in lead
+                        conventions.whole_line(prev.start, prev.end) or prev.start in lead
                         or (prev.paragraph, sent.paragraph) == restated
                         or _reprinted(ctx, conventions, prev.start, sent.start))
                     if not template:
@@ -204,9 +206,17 @@ def _reprinted(ctx: Context, conventions, first: int, copy: int) -> bool:
     return any(one < first < two < copy for one, two in pairs)
 
 
+# A page's summary is short: only this many sentences of each opening paragraph are looked for again
+# (the look is linear in the article for each of them).
+_SUMMARY_SENTENCES = 8
+
+
 def _repeated_standfirst(article, count: int) -> set[int]:
-    """Short paragraphs (three sentences at most) among the first `count` lines whose every
-    sentence comes again later: a standfirst that the page template repeats in the body."""
+    """The starts of the sentences, among the first `count` paragraphs, that a page template printed
+    again further down: every sentence of a short paragraph (three at most), or a run of two or more
+    consecutive sentences of a longer one (a summary glued to the title and printed again as the
+    body's start). A sentence comes again when it is written elsewhere outside its paragraph word for
+    word, or with one word spelt otherwise (the body's copy with a spelling corrected)."""
     members: dict[int, list] = {}
     for sent in article.sentences:
         if sent.paragraph not in members and len(members) == count:
@@ -214,14 +224,39 @@ def _repeated_standfirst(article, count: int) -> set[int]:
         members.setdefault(sent.paragraph, []).append(sent)
     out: set[int] = set()
     written: Counter | None = None  # how often each sentence is written in the whole article
+    by_length: dict[int, list] | None = None  # every sentence's words, by how many there are
     for paragraph, sents in members.items():
-        if len(sents) > 3:
-            continue
         if written is None:
             written = Counter(s.text.strip() for s in article.sentences)
         own = Counter(s.text.strip() for s in sents)
-        if all(written[text] > own[text] for text in own):  # each comes again outside the paragraph
-            out.add(paragraph)
+        again = []
+        for sent in sents[:_SUMMARY_SENTENCES]:
+            text = sent.text.strip()
+            found = written[text] > own[text]
+            if not found:
+                if by_length is None:
+                    by_length = defaultdict(list)
+                    for other in article.sentences:
+                        words = other.text.split()
+                        by_length[len(words)].append((other.paragraph, words))
+                words = sent.text.split()
+                found = len(words) >= 4 and any(
+                    other_paragraph != paragraph and sum(map(str.__ne__, words, other)) == 1
+                    for other_paragraph, other in by_length[len(words)])
+            again.append(found)
+        if len(sents) <= 3 and len(again) == len(sents) and all(again):
+            out.update(sent.start for sent in sents)
+            continue
+        run: list = []
+        for sent, found in zip(sents, again):
+            if found:
+                run.append(sent.start)
+                continue
+            if len(run) >= 2:
+                out.update(run)
+            run = []
+        if len(run) >= 2:
+            out.update(run)
     return out
 
 
