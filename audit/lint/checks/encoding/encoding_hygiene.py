@@ -4,7 +4,7 @@ import re
 import unicodedata
 from operator import methodcaller
 
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 
 _CONSONANT = "\u0915-\u0939\u0958-\u095f"
@@ -92,7 +92,8 @@ class EncodingHygiene(Check):
     Fix:           बॉलीवुड   मोहल्ला   खिलाड़ियों   इंडिया   अलग-अलग   one nukta encoding (NFC)
 
     A zero-width joiner or non-joiner after a halant shapes a conjunct on purpose and passes.
-    Fix safety: safe, the fixed text draws the same; a halant before a vowel letter (हुर्ई) is
+    Fix safety: safe, the fixed text draws the same, except a nukta closing a word after ॉ (डॉ़ एम के
+    सिंह), the abbreviation dot typed with the wrong key: `डॉ.` is offered as unsafe; a halant before a vowel letter (हुर्ई) is
     reported without a fix, since which letter was meant needs a reader.
     """
 
@@ -108,7 +109,13 @@ class EncodingHygiene(Check):
             if kind == "seq":
                 yield self._one(ctx, start, end, _SEQUENCES[found], "typed as two signs")
             elif kind == "nukta":
-                yield self._one(ctx, start, end, found[0] + _NUKTA + found[1], "nukta typed after the vowel sign")
+                if found[1] == "\u0949" and not "\u0900" <= text[end : end + 1] <= "\u097f":
+                    # डॉ़ एम के: a nukta closing a word after ॉ is the abbreviation dot typed with the
+                    # wrong key (ड़ॉ is no word's start); the dot is the likely reading, not a sure one
+                    yield self._one(ctx, start, end, found[:2] + ".", "a nukta typed for the abbreviation dot",
+                                    applicability=UNSAFE)
+                else:
+                    yield self._one(ctx, start, end, found[0] + _NUKTA + found[1], "nukta typed after the vowel sign")
             elif kind == "invisible":
                 fixed = "".join(_INVISIBLE[ch] for ch in found)
                 what = ", ".join(sorted({unicodedata.name(ch).lower() for ch in found}))
@@ -123,6 +130,8 @@ class EncodingHygiene(Check):
                 yield self._one(ctx, m.start(), m.end(), unicodedata.normalize("NFD", m.group()),
                                 "nukta letter encoded precomposed beside decomposed ones", Severity.INFO)
 
-    def _one(self, ctx: Context, start: int, end: int, fixed: str, why: str, severity: Severity | None = None):
+    def _one(self, ctx: Context, start: int, end: int, fixed: str, why: str, severity: Severity | None = None,
+             applicability=SAFE):
         message = f"{why}: write '{fixed}'" if fixed.strip() else f"{why}: delete it"
-        return ctx.finding(self, start, end, message, [Fix(start, end, fixed, applicability=SAFE)], severity=severity)
+        return ctx.finding(self, start, end, message, [Fix(start, end, fixed, applicability=applicability)],
+                           severity=severity)
