@@ -103,11 +103,18 @@ def _clear_caches() -> None:
     Segment._split_cells.cache_clear()  # type: ignore[attr-defined]
 
 
-def install(mode: str | None = None) -> str:
-    """Make Rich/Textual measure as the terminal draws; returns the mode. Idempotent."""
-    mode = mode or os.environ.get(ENV) or "glibc"  # set but empty: as unset
+def chosen_mode(mode: str | None = None) -> str:
+    """The mode asked for: `mode`, else $JAANCH_CELLS (set but empty: as unset), else glibc; ValueError
+    for one not in MODES."""
+    mode = mode or os.environ.get(ENV) or "glibc"
     if mode not in MODES:
         raise ValueError(f"cell widths must be one of {', '.join(MODES)}, not {mode!r}")
+    return mode
+
+
+def install(mode: str | None = None) -> str:
+    """Make Rich/Textual measure as the terminal draws; returns the mode. Idempotent."""
+    mode = chosen_mode(mode)
     if _STATE["mode"] is None:
         _ORIGINAL["_cell_len"] = rich.cells._cell_len
         _ORIGINAL["split_graphemes"] = rich.cells.split_graphemes

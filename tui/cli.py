@@ -46,10 +46,13 @@ def _cell_mode(given: str | None) -> None:
     import os
 
     from audit.core.errors import UsageError
-    from tui.cells import ENV, MODES
+    from tui.cells import ENV, MODES, chosen_mode
 
-    if given is None and (os.environ.get(ENV) or MODES[0]) not in MODES:  # empty: unset, as cells has it
-        raise UsageError(f"{ENV}={os.environ[ENV]!r}: give one of {', '.join(MODES)} (or --cells)")
+    if given is None:
+        try:
+            chosen_mode()  # the environment's choice, read as the app will read it
+        except ValueError:
+            raise UsageError(f"{ENV}={os.environ[ENV]!r}: give one of {', '.join(MODES)} (or --cells)") from None
 
 
 def _readable(paths) -> None:
