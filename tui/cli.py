@@ -32,12 +32,10 @@ def _review(args, engine, paths) -> int:
 def _partners(args) -> None:
     """--host and --port given without --serve were ignored and the app took the terminal: one line,
     as --qe-model without --qe has it."""
-    from audit.core.errors import UsageError
+    from audit.cli.qe_options import refuse_without
 
     if not args.serve:
-        for option in ("host", "port"):
-            if getattr(args, option) is not None:
-                raise UsageError(f"--{option} is given without --serve")
+        refuse_without(args, ("host", "port"), "serve")
 
 
 def _cell_mode(given: str | None) -> None:

@@ -29,6 +29,14 @@ def output_name(value: str) -> str:
     return path_name(value)
 
 
+def refuse_without(args: argparse.Namespace, names, partner: str) -> None:
+    """An option that only means something beside `--partner`, given without it, is one line (it was
+    ignored without a word): the first of `names` (argparse dests, left None when not given) set."""
+    for name in names:
+        if getattr(args, name, None) is not None:
+            raise UsageError(f"--{name.replace('_', '-')} is given without --{partner}")
+
+
 def _finite(value: str) -> float:
     try:
         number = float(value)
@@ -140,9 +148,7 @@ class Models:
     def from_args(cls, args: argparse.Namespace) -> "Models":
         options = {name: getattr(args, name, None) for name in MODEL_OPTIONS}
         if not args.qe:
-            for name in QE_DEFAULTS:  # in the order --help lists them
-                if options[name] is not None:
-                    raise UsageError(f"--{name.replace('_', '-')} is given without --qe")
+            refuse_without(args, QE_DEFAULTS, "qe")  # in the order --help lists them
         args = argparse.Namespace(**{**options, **{name: QE_DEFAULTS[name] for name in QE_DEFAULTS
                                                    if options[name] is None}})
         models = cls(threshold=args.qe_threshold, options=options)
