@@ -40,6 +40,10 @@ def before_body(tokens: list[Token], last: int) -> bool:
     return last + 1 < len(tokens) and tokens[last + 1].key in BODY_HEADS
 
 
+# What joins the items of a list (सैमसंग, एप्पल और गूगल; Excite और Exclusive; A/B): words on either side are peers
+LIST_JOINS = frozenset((",", "और", "या", "व", "/"))
+
+
 # Words before a noun that make it plural (कई फोटो: several photos, written as the singular).
 PLURAL_QUANTIFIERS = frozenset("कई अनेक तमाम सभी".split())
 

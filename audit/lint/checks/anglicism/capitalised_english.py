@@ -6,6 +6,7 @@ from operator import attrgetter
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import LIST_JOINS
 from audit.lint.checks.words import sentences_with_latin
 from audit.core.conventions import HEADLINE
 
@@ -65,13 +66,10 @@ class CapitalisedEnglish(Check):
                                   confidence=0.7)
 
 
-_JOINS = frozenset(("और", "या", "व", ",", "/"))
-
-
 def _listed_with_a_name(tokens, i: int) -> bool:
     """Whether tokens[i] is joined by और / या / a comma to another capitalised Latin word."""
     for j, k in ((i - 2, i - 1), (i + 2, i + 1)):
-        if 0 <= j < len(tokens) and tokens[k].text in _JOINS:
+        if 0 <= j < len(tokens) and tokens[k].text in LIST_JOINS:
             other = tokens[j].text
             if tokens[j].kind == "latin" and other[:1].isupper() and other.isalpha():
                 return True

@@ -16,7 +16,7 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.letters import letters_spelled
-from audit.lint.checks.slots import ENGLISH_OF, NAME_HEADS, before_body, attributive_form, case_slot
+from audit.lint.checks.slots import ENGLISH_OF, LIST_JOINS, NAME_HEADS, before_body, attributive_form, case_slot
 from audit.lint.checks.words import PerWord, token_texts
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
@@ -201,7 +201,6 @@ def _after_place(ctx: Context, tokens, first: int) -> bool:
     return False
 
 
-_LIST_JOINS = frozenset((",", "और", "या", "व", "/"))
 _DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट्रीय अंतर्राष्ट्रीय राष्ट्रीय वर्ल्ड इंटरनेशनल नेशनल".split()))
 _DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
 
@@ -366,7 +365,7 @@ class _Neighbours:
         a writer pairing the two on purpose, not a switch of language."""
         near = [text[e:start] for e in self.ends[bisect_left(self.ends, start - 5) : bisect_right(self.ends, start)]]
         near += [text[end:s] for s in self.starts[bisect_left(self.starts, end) : bisect_right(self.starts, end + 5)]]
-        return any(len(between) <= 5 and between.strip() in _LIST_JOINS for between in near)
+        return any(len(between) <= 5 and between.strip() in LIST_JOINS for between in near)
 
 
 def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
