@@ -7,19 +7,19 @@ from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.alternation import char_starts, matches_at, word_trie
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import CLAUSE_ENDS
 
 # A finite verb or auxiliary ends a clause; a hyphen glued to it is a dash in disguise.
 _DEVANAGARI = "\u0900-\u097F"
 # Verbs of saying too: a speaker tag glued to its quote (`कोच बोले-हमें जीत चाहिए`) wants a dash;
 # बोली (a bid, a dialect) and कहे make set compounds of hyphen_compounds.tsv (बोली-भाषा, कहे-सुने).
-_CLAUSE_ENDS = ("है|हैं|था|थी|थे|दिया|दी|दिए|किया|की|किए|गया|गई|गए|लिया|ली|लिए|कहा|हुआ|हुई|हुए|सकता|सकती|सकते"
-                "|रहा|रही|रहे|बोला|बोली|बोले|बोलीं|कहे")
+_CLAUSE_ENDS = sorted(CLAUSE_ENDS | frozenset("बोला बोली बोले बोलीं कहे".split()))
 # Both open with a letter or the space they are about and look behind after it (searched for by
 # the regex engine, not tried at every position; see audit/lint/checks/alternation.py).
-_GLUED = re.compile(rf"({word_trie(_CLAUSE_ENDS.split('|'), _DEVANAGARI)})-(?=[\u0900-\u097FA-Za-z])")
+_GLUED = re.compile(rf"({word_trie(_CLAUSE_ENDS, _DEVANAGARI)})-(?=[\u0900-\u097FA-Za-z])")
 _SPACED = re.compile(r" (?<=[\u0900-\u097F] )- (?=[\u0900-\u097F])")
 _WORD_AFTER = re.compile(r"[\u0900-\u097F]+")
-_END_LENGTHS = sorted({len(word) for word in _CLAUSE_ENDS.split("|")})
+_END_LENGTHS = sorted({len(word) for word in _CLAUSE_ENDS})
 
 
 def _glued(text: str) -> list[re.Match]:
