@@ -253,7 +253,10 @@ def _danda_pipe_between(text: str, start: int, end: int) -> bool:
     Devanagari letter (a space between allowed) and before Devanagari or a line's end."""
     at = text.find("|", start, end)
     while at >= 0:
-        before = text[:at].rstrip(" \t")[-1:]
+        back = at  # the last character before the pipe and the spaces before it (not the text copied up to it)
+        while back and text[back - 1] in " \t":
+            back -= 1
+        before = text[back - 1 : back] if back else ""
         after = text[at + 1 : at + 4].lstrip(" \t")[:1]
         if before and ord(before) in _DEVANAGARI and (not after or after == "\n" or ord(after) in _DEVANAGARI):
             return True
