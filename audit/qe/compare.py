@@ -35,11 +35,12 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
     rows: list[EditedSentence] = []
     mt_lines = [[mt.position(mt.sentences[i].start)[0] for i in src] for src, _ in beads]
     pub_lines = [[pub.position(pub.sentences[j].start)[0] for j in tgt] for _, tgt in beads]
+    mt_near, pub_near = _near(mt_lines, "MT"), _near(pub_lines, "published")
     for k, (src, tgt) in enumerate(beads):
         hyp = " ".join(mt.sentences[i].text for i in src)
         ref = " ".join(pub.sentences[j].text for j in tgt)
         # a sentence only one side has was "MT line 0" (or "published line 0"): there is no line 0
-        near = _near(mt_lines, k, "MT") if not src else _near(pub_lines, k, "published") if not tgt else ""
+        near = mt_near[k] if not src else pub_near[k] if not tgt else ""
         rows.append(EditedSentence(hyp, ref, mt_lines[k][0] if src else None, pub_lines[k][0] if tgt else None,
                                    chrf.sentence_score(hyp, [ref]).score if ref else 0.0,
                                    ter.sentence_score(hyp, [ref]).score if ref else 100.0, near))
@@ -56,11 +57,21 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
     return rows, corpus
 
 
-def _near(lines: list[list[int]], k: int, side: str) -> str:
-    """Where bead `k`, which has no sentence on this side, stands among this side's lines: after the
-    line of the sentence before it, or (at the start) before the line of the one after it."""
-    before = next((found[-1] for found in reversed(lines[:k]) if found), None)
-    if before is not None:
-        return f"after {side} line {before}"
-    after = next((found[0] for found in lines[k + 1:] if found), None)
-    return f"before {side} line {after}" if after is not None else ""
+def _near(lines: list[list[int]], side: str) -> list[str]:
+    """For each bead with no sentence on this side, where it stands among this side's lines: after the
+    line of the last sentence before it, or (at the start) before the line of the first one after it
+    ("" for a bead this side has). One pass each way, not a look back and ahead per bead."""
+    out = [""] * len(lines)
+    before = None
+    for k, found in enumerate(lines):
+        if found:
+            before = found[-1]
+        elif before is not None:
+            out[k] = f"after {side} line {before}"
+    after = None
+    for k in range(len(lines) - 1, -1, -1):
+        if lines[k]:
+            after = lines[k][0]
+        elif not out[k] and after is not None:
+            out[k] = f"before {side} line {after}"
+    return out
