@@ -46,10 +46,12 @@ class KiForConjunction(Check):
             ki, end = at + 1, at + 3
             start = reverse.run_start(at)
             word, next_word = text[start:at], text[end + 1:DEVANAGARI_RUN.match(text, end + 1).end()]
-            if word in after_participle and _after_participle(reverse, start):
-                word = f"{reverse.word_before(start)} {word}"
-            elif word not in before and f"{reverse.word_before(start)} {word}" in before:
-                word = f"{reverse.word_before(start)} {word}"  # a two-word row: ने माना, कहते हुए
+            if word in after_participle or word not in before:
+                previous = reverse.word_before(start)  # read once, for either two-word reading
+                if word in after_participle and _after_participle(previous):
+                    word = f"{previous} {word}"
+                elif word not in before and f"{previous} {word}" in before:
+                    word = f"{previous} {word}"  # a two-word row: ने माना, कहते हुए
             if ((word in before or " " in word) and next_word and next_word not in unless
                     and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME)):
                 yield ctx.finding(
@@ -60,8 +62,7 @@ class KiForConjunction(Check):
             at = text.find(_KI, end)
 
 
-def _after_participle(reverse: Reversed, start: int) -> bool:
-    """Whether a perfective participle (कहा, बताया, पाया, लिखा: ending in ा) comes just before the
-    word at `start`, as in कहा गया की; the city Gaya follows a postposition (बिहार के गया की)."""
-    word = reverse.word_before(start)
-    return len(word) > 1 and word.endswith("ा")
+def _after_participle(previous: str) -> bool:
+    """Whether the word before (`previous`) is a perfective participle (कहा, बताया, पाया, लिखा: ending
+    in ा), as in कहा गया की; the city Gaya follows a postposition (बिहार के गया की)."""
+    return len(previous) > 1 and previous.endswith("ा")
