@@ -32,7 +32,7 @@ class LatinCasing(Check):
             start, end = span_of(sent.tokens, m.first, m.last)
             if text[start:end] in entry.latin_forms or ctx.conventions.kind(start, end) in (URL, CHROME):
                 continue  # pic.twitter.com/…: an address keeps its own casing
-            if _path_or_breadcrumb(text, start, end):
+            if _path_or_breadcrumb(text, start, end, ctx.conventions.line_span(start)):
                 continue
             if text[start:end].isupper() and _in_capitals_run(text, start, end):
                 continue
@@ -55,13 +55,11 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
 _CRUMB = re.compile(r"[ \t]*(?:/|>|»|›)[ \t]*")
 
 
-def _path_or_breadcrumb(text: str, start: int, end: int) -> bool:
+def _path_or_breadcrumb(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
     """Whether [start, end) is a segment of a path (a / right against it: `videos/india/bihar`) or
-    stands on a short line (up to 12 words) whose parts are joined by two separators or more
-    (/, >, », ›): a breadcrumb."""
+    stands on a short line (`line`: its span; up to 12 words) whose parts are joined by two separators
+    or more (/, >, », ›): a breadcrumb."""
     if text[start - 1:start] == "/" or text[end:end + 1] == "/":
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return len(line.split()) <= 12 and len(_CRUMB.findall(line)) >= 2
+    words = text[line[0]:line[1]]
+    return len(words.split()) <= 12 and len(_CRUMB.findall(words)) >= 2
