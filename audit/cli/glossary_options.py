@@ -84,14 +84,15 @@ def _refuse_existing_table(target: Path) -> None:
     had curated, silently. Refused, as `--output-parquet` refuses a folder that is not empty; an
     empty file (made to reserve the name) is taken."""
     import os
+    import stat
 
     try:
-        size = os.stat(target).st_size
+        found = os.stat(target)
     except OSError:
         return  # a new file, or one the write names (a dangling link, a missing folder)
-    if target.is_dir():
+    if stat.S_ISDIR(found.st_mode):
         return  # write_atomic's "is a folder" says it
-    if size:
+    if found.st_size:
         raise UsageError(f"-o {target}: the file exists; an import writes a whole new table, so nothing was "
                          "written: name a new file (to add rows to a glossary, import to a new one and "
                          "merge, or use `jaanch glossary apply`)")
