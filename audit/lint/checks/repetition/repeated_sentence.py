@@ -232,19 +232,19 @@ def _repeated_standfirst(article, count: int) -> set[int]:
         again = []
         for sent in sents[:_SUMMARY_SENTENCES]:
             text = sent.text.strip()
+            words = sent.text.split()
             found = written[text] > own[text]
-            if not found:
+            if not found and len(words) >= 4:  # (a shorter sentence must come again word for word)
                 if by_length is None:
                     by_length = defaultdict(list)
                     for other in article.sentences:
-                        words = other.text.split()
-                        by_length[len(words)].append((other.paragraph, words))
-                words = sent.text.split()
-                found = len(words) >= 4 and any(
+                        split = other.text.split()
+                        by_length[len(split)].append((other.paragraph, split))
+                found = any(
                     other_paragraph != paragraph and sum(map(str.__ne__, words, other)) == 1
                     for other_paragraph, other in by_length[len(words)])
             again.append(found)
-        if len(sents) <= 3 and len(again) == len(sents) and all(again):
+        if len(sents) <= 3 and all(again):  # (`again` holds each of them: 3 < _SUMMARY_SENTENCES)
             out.update(sent.start for sent in sents)
             continue
         run: list = []
