@@ -123,6 +123,8 @@ class Reversed:
         if end <= 0 or self.text[end] != " ":
             return ""
         return self.text[self.run_start(end):end]
+
+
 # Only spaces or tabs left on the line from a place (matched there: read, not copied): LOOK001's
 # pipes at line ends, ANGL003's SEO tags closing a line
 LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
