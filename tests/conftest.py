@@ -27,3 +27,11 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subproc
         [sys.executable, "-m", "audit.cli.main", *args],
         input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120,
     )
+
+
+def one_line(capsys) -> str:
+    """The one line a refused command wrote to standard error (no traceback): the project's error form."""
+    out = capsys.readouterr()
+    lines = out.err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.err, out.err
+    return lines[0]

@@ -8,15 +8,9 @@ import json
 import pytest
 
 from audit.cli.main import main
+from conftest import one_line
 
 ARTICLE = "नगर निगम ने बुधवार को नई बस सेवा शुरू की। यात्रियों ने इसका स्वागत किया।\n"
-
-
-def _one_line(capsys) -> str:
-    out = capsys.readouterr()
-    lines = out.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in out.err, out.err
-    return lines[0]
 
 
 def _story(tmp_path):
@@ -36,7 +30,7 @@ def test_glossary_import_does_not_replace_an_existing_glossary(tmp_path, capsys)
     link.symlink_to(desk)
     for target in (desk, link):
         assert main(["glossary", "import", str(terms), "-o", str(target)]) == 2
-        line = _one_line(capsys)
+        line = one_line(capsys)
         assert line.startswith(f"jaanch: -o {target}: the file exists") and "nothing was written" in line, line
         assert desk.read_text(encoding="utf-8") == curated and link.is_symlink()
     reserved = tmp_path / "reserved.tsv"
@@ -49,10 +43,10 @@ def test_glossary_import_does_not_replace_an_existing_glossary(tmp_path, capsys)
 @pytest.mark.parametrize("option", [["--qe-threshold", "0.2"], ["--qe-device", "cuda"], ["--qe-batch-size", "4"],
                                     ["--qe-runtime", "onnx"], ["--qe-quantize"], ["--qe-precision", "bfloat16"],
                                     ["--qe-cache", "scores.sqlite"], ["--no-qe-cache"], ["--qe-model", "kiwi"]])
-def test_a_qe_option_without_qe_is_one_line(tmp_path, capsys, option):
+def test_a_qe_option_without_qe_isone_line(tmp_path, capsys, option):
     """`check --qe-threshold 0.2 story.txt` ran without QE and said nothing: the threshold was ignored."""
     assert main(["check", *option, str(_story(tmp_path))]) == 2
-    assert _one_line(capsys) == f"jaanch: {option[0]} is given without --qe"
+    assert one_line(capsys) == f"jaanch: {option[0]} is given without --qe"
     assert not (tmp_path / "scores.sqlite").exists()
 
 
@@ -71,7 +65,7 @@ def _qe(tmp_path, capsys, model: str) -> str:
     pairs = tmp_path / "pairs.tsv"
     pairs.write_text("source\ttarget\nThe city started a bus.\t" + ARTICLE, encoding="utf-8")
     assert main(["check", "--qe", "--no-qe-cache", "--qe-model", model, str(pairs)]) == 2
-    return _one_line(capsys)
+    return one_line(capsys)
 
 
 def test_a_qe_model_folder_is_read_as_a_local_model(tmp_path, capsys, monkeypatch):
@@ -126,12 +120,12 @@ def test_a_configured_glossary_that_is_missing_names_the_configuration(tmp_path,
     argv = {"check": ["check", str(story)], "report": ["report", str(tmp_path), "-o", str(tmp_path / "r.html")],
             "rules": ["rules"]}[command]
     assert main(argv) == 2
-    line = _one_line(capsys)
+    line = one_line(capsys)
     assert line.startswith(f"jaanch: {tmp_path / name}: 'glossaries'"), line
     assert str(tmp_path / "desk" / "names.tsv") in line and "no such file" in line, line
     (tmp_path / "desk" / "names.tsv").mkdir(parents=True)
     assert main(argv) == 2
-    assert "a folder" in _one_line(capsys)
+    assert "a folder" in one_line(capsys)
 
 
 def test_compare_names_the_line_of_a_sentence_one_side_lacks(tmp_path, capsys, monkeypatch):

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 from audit.cli.main import main
+from conftest import one_line
 
 ARTICLE = "कंपनी ने नया मॉडल पेश किया। बाजार में हलचल है।\n"
-
-
-def _one_line(capsys) -> str:
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1, err
-    return err[0]
 
 
 def test_compare_with_one_empty_file_names_it(tmp_path, capsys):
@@ -36,7 +31,7 @@ def test_lm_train_refuses_to_write_the_model_into_its_corpus(tmp_path, capsys):
     for given, output in [(corpus, corpus / "model"), (corpus, corpus), (corpus, corpus / "x" / ".." / "y"),
                           (tmp_path / "alias", corpus / "model"), (corpus, tmp_path / "alias" / "model")]:
         assert main(["lm", "train", str(given), "-o", str(output)]) == 2, output
-        line = _one_line(capsys)
+        line = one_line(capsys)
         assert line.startswith(f"jaanch: -o {output}: ") and "corpus folder" in line, line
         assert sorted(p.name for p in corpus.iterdir()) == ["a.txt"], output
     assert main(["lm", "train", str(corpus), "-o", str(tmp_path / "model")]) == 0  # beside it: written
@@ -74,9 +69,9 @@ def test_review_names_a_bad_source_as_check_does(tmp_path, capsys, monkeypatch):
     story.write_text(ARTICLE, encoding="utf-8")
     for source in (tmp_path / "missing.txt", tmp_path):
         assert main(["check", "--source", str(source), str(story)]) == 2
-        said_by_check = _one_line(capsys)
+        said_by_check = one_line(capsys)
         assert jaanch(["review", "--source", str(source), str(story)]) == 2
-        assert _one_line(capsys) == said_by_check, source
+        assert one_line(capsys) == said_by_check, source
         assert said_by_check.startswith(f"jaanch: {source}: ")
     assert said_by_check.endswith("is a folder, not a file")
 
@@ -99,7 +94,7 @@ def test_an_empty_file_name_is_refused_by_every_command(tmp_path, capsys, monkey
                  ["glossary", "apply", "", "--glossary", "g.tsv"], ["glossary", "lint", ""],
                  ["glossary", "import", "", "-o", "g.tsv"], ["glossary", "export", "", "-o", "g.csv"]]:
         assert main(argv) == 2, argv
-        line = _one_line(capsys)
+        line = one_line(capsys)
         assert "give a file or folder name, not an empty one" in line, (argv, line)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "corpus"]
 
@@ -131,7 +126,7 @@ def test_glossary_apply_names_a_glossary_it_cannot_read(tmp_path, capsys):
     for glossary, said in [(tmp_path, f"{tmp_path}: is a folder, not a file"),
                            ("/dev/null", "/dev/null: is a device"), (latin1, f"{latin1}:2: the glossary is not UTF-8")]:
         assert main(["glossary", "apply", str(review), "--glossary", str(glossary)]) == 2, glossary
-        assert _one_line(capsys).startswith(f"jaanch: {said}"), glossary
+        assert one_line(capsys).startswith(f"jaanch: {said}"), glossary
     empty = tmp_path / "empty.tsv"
     empty.write_bytes(b"")
     assert main(["glossary", "apply", str(review), "--glossary", str(empty)]) == 0, capsys.readouterr().err
@@ -145,7 +140,7 @@ def test_lm_train_onto_a_file_is_one_line_and_leaves_it(tmp_path, capsys):
     notes = tmp_path / "notes.txt"
     notes.write_text("keep\n", encoding="utf-8")
     assert main(["lm", "train", str(corpus), "-o", str(notes)]) == 2
-    assert _one_line(capsys) == (f"jaanch: -o {notes}: is a file; the model is a folder: "
+    assert one_line(capsys) == (f"jaanch: -o {notes}: is a file; the model is a folder: "
                                  "name a new folder or an old model")
     assert notes.read_text(encoding="utf-8") == "keep\n"
 
@@ -161,7 +156,7 @@ def test_review_with_a_cell_mode_it_cannot_use_is_one_line_before_the_app(tmp_pa
     story.write_text(ARTICLE, encoding="utf-8")
     monkeypatch.setenv("JAANCH_CELLS", "bogus")
     assert jaanch(["review", str(story)]) == 2 and not started
-    assert _one_line(capsys) == "jaanch: JAANCH_CELLS='bogus': give one of glibc, merged (or --cells)"
+    assert one_line(capsys) == "jaanch: JAANCH_CELLS='bogus': give one of glibc, merged (or --cells)"
     assert jaanch(["review", "--cells", "merged", str(story)]) == 0 and started  # the option wins
     monkeypatch.setenv("JAANCH_CELLS", "")
     assert jaanch(["review", str(story)]) == 0

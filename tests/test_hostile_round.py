@@ -9,15 +9,9 @@ from pathlib import Path
 import pytest
 
 from audit.cli.main import main
+from conftest import one_line
 
 ARTICLE = "नगर निगम ने बुधवार को नई बस सेवा शुरू की। यात्रियों ने इसका स्वागत किया।\n"
-
-
-def _one_line(capsys) -> str:
-    out = capsys.readouterr()
-    lines = out.err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in out.err, out.err
-    return lines[0]
 
 
 @pytest.fixture
@@ -32,7 +26,7 @@ def house_lm(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("damage", ["floor missing", "floor a string", "tokens negative", "table of other columns"])
-def test_a_damaged_house_lm_is_one_line(house_lm, tmp_path, capsys, damage):
+def test_a_damaged_house_lm_isone_line(house_lm, tmp_path, capsys, damage):
     """A meta.json without its floor (or with a string there) ended `check --lm` as an internal error
     (KeyError, a polars dtype error), exit 3."""
     meta = json.loads((house_lm / "meta.json").read_text(encoding="utf-8"))
@@ -50,12 +44,12 @@ def test_a_damaged_house_lm_is_one_line(house_lm, tmp_path, capsys, damage):
     story = tmp_path / "story.txt"
     story.write_text(ARTICLE, encoding="utf-8")
     assert main(["check", "--lm", str(house_lm), str(story)]) == 2
-    line = _one_line(capsys)
+    line = one_line(capsys)
     assert line.startswith(f"jaanch: {named}: ") and "retrain" in line, line
 
 
 @pytest.mark.parametrize("option", [["--host", "0.0.0.0"], ["--port", "9000"]])
-def test_review_serving_options_without_serve_are_one_line(tmp_path, option):
+def test_review_serving_options_without_serve_areone_line(tmp_path, option):
     """`review --port 9000 story.txt` ignored the port and took the terminal for the app."""
     import subprocess
     import sys
@@ -70,13 +64,13 @@ def test_review_serving_options_without_serve_are_one_line(tmp_path, option):
     assert proc.stderr.decode() == f"jaanch: {option[0]} is given without --serve\n"
 
 
-def test_a_baseline_to_filter_by_and_one_to_write_are_one_line(tmp_path, capsys):
+def test_a_baseline_to_filter_by_and_one_to_write_areone_line(tmp_path, capsys):
     """--baseline old.json was ignored when --write-baseline new.json was given too."""
     story = tmp_path / "story.txt"
     story.write_text(ARTICLE, encoding="utf-8")
     assert main(["check", "--baseline", str(tmp_path / "old.json"), "--write-baseline", str(tmp_path / "new.json"),
                  str(story)]) == 2
-    assert "give one of them" in _one_line(capsys)
+    assert "give one of them" in one_line(capsys)
     assert not (tmp_path / "new.json").exists()
 
 
@@ -106,14 +100,14 @@ def test_an_output_made_read_only_is_not_replaced(tmp_path, capsys, command):
     target.write_text("kept\n", encoding="utf-8")
     target.chmod(0o444)
     assert main(argv(tmp_path / "out")) == 2
-    line = _one_line(capsys)
+    line = one_line(capsys)
     assert line == f"jaanch: {target}: is read-only; nothing was written (make it writable, or name another file)"
     assert target.read_text(encoding="utf-8") == "kept\n"
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
     assert main(argv(locked / "out")) == 2
-    assert f"its folder {locked} is read-only" in _one_line(capsys)
+    assert f"its folder {locked} is read-only" in one_line(capsys)
     assert list(locked.iterdir()) == []
 
 
@@ -122,7 +116,7 @@ def test_lm_train_into_a_read_only_model_changes_nothing(house_lm, tmp_path, cap
     before = {p.name: p.read_bytes() for p in house_lm.iterdir()}
     (house_lm / "a3.parquet").chmod(0o444)
     assert main(["lm", "train", str(corpus), "-o", str(house_lm)]) == 2
-    assert _one_line(capsys).startswith(f"jaanch: {house_lm / 'a3.parquet'}: is read-only")
+    assert one_line(capsys).startswith(f"jaanch: {house_lm / 'a3.parquet'}: is read-only")
     assert {p.name: p.read_bytes() for p in house_lm.iterdir()} == before
 
 
@@ -144,17 +138,17 @@ def test_lm_train_stopped_half_way_leaves_no_model_to_use(house_lm, tmp_path, ca
     corpus = tmp_path / "published"
     (corpus / "more.txt").write_text("बस सेवा से यात्रियों को राहत मिली।\n" * 3, encoding="utf-8")
     assert main(["lm", "train", str(corpus), "-o", str(house_lm)]) == 2
-    assert "No space left" in _one_line(capsys)
+    assert "No space left" in one_line(capsys)
     monkeypatch.undo()
     assert not (house_lm / "meta.json").exists()
     story = corpus / "story_0.txt"
     assert main(["check", "--lm", str(house_lm), str(story)]) == 2
-    assert "not a jaanch language model" in _one_line(capsys)
+    assert "not a jaanch language model" in one_line(capsys)
 
 
 @pytest.mark.parametrize("closed, argv", [(0, ["check", "-"]), (1, ["check", "story.txt"]),
                                           (1, ["check", "--format", "json", "story.txt"]), (1, ["rules"])])
-def test_a_closed_standard_stream_is_one_line(tmp_path, closed, argv):
+def test_a_closed_standard_stream_isone_line(tmp_path, closed, argv):
     """Started with standard input or output closed (`<&-`, `>&-`), a command ended as an internal
     error (AttributeError on None), exit 3; now as `cat` ends, naming the stream, exit 2."""
     import os
@@ -179,7 +173,7 @@ def test_a_huge_value_quoted_back_is_cut_short(tmp_path, capsys):
     story = tmp_path / "story.txt"
     story.write_text(ARTICLE, encoding="utf-8")
     assert main(["check", str(story)]) == 2
-    line = _one_line(capsys)
+    line = one_line(capsys)
     assert len(line) < 600 and "'" + "k" * 119 + "… (1,000,002 characters)" in line, line[:700]
     assert line.endswith("unsafe-fixes)"), line[-200:]  # what follows the value is kept
 
@@ -194,7 +188,7 @@ def test_an_output_named_dash_is_one_line_not_a_file_named_dash(tmp_path, capsys
     corpus.mkdir()
     (corpus / "story.txt").write_text(ARTICLE, encoding="utf-8")
     assert main([str(corpus) if a == "CORPUS" else a for a in argv]) == 2
-    assert "'-': give a file name (/dev/stdout writes to standard output)" in _one_line(capsys)
+    assert "'-': give a file name (/dev/stdout writes to standard output)" in one_line(capsys)
     assert not (tmp_path / "-").exists()
 
 

@@ -8,6 +8,7 @@ import pytest
 from audit.cli.main import main
 from audit.lint.checks import ALL_CHECKS
 from audit.lint.settings import setting_ranges
+from conftest import one_line
 
 ARTICLE = "कंपनी ने इस हफ्ते नया मॉडल जारी किया और कहा कि यह सस्ता है।\n"
 
@@ -18,12 +19,6 @@ def test_every_threshold_has_one_range_holding_its_default():
     assert set(ranges) == set(declared)
     for key, default in declared.items():
         assert ranges[key].admits(default), (key, default, ranges[key])
-
-
-def _one_line(capsys) -> str:
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "Traceback" not in err[0], err
-    return err[0]
 
 
 BAD = [
@@ -40,7 +35,7 @@ def test_set_out_of_range_is_one_line_exit_2(key, value, allowed, tmp_path, monk
     monkeypatch.chdir(tmp_path)
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
     assert main(["check", "--set", f"{key}={value}", "story.txt"]) == 2
-    line = _one_line(capsys)
+    line = one_line(capsys)
     assert key in line and allowed in line, line
 
 
@@ -50,7 +45,7 @@ def test_config_setting_out_of_range_names_the_file(key, value, allowed, tmp_pat
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "jaanch.toml").write_text(f'[settings]\n"{key.lower()}" = {value}\n', encoding="utf-8")
     assert main(["check", "story.txt"]) == 2
-    line = _one_line(capsys)
+    line = one_line(capsys)
     assert "jaanch.toml" in line and key in line and allowed in line, line
 
 
