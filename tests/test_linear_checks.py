@@ -108,15 +108,21 @@ def test_rep002_finds_what_all_pairs_found(articles, glossary_and_lexicon, setti
     assert total > 10  # the articles do hold repeats: the comparison means something
 
 
+def _one_bag_in_many_orders(seed: int) -> list[str]:
+    """400 sentences of one bag of words, each in an order drawn at random."""
+    rng = random.Random(seed)
+    words = "सरकार ने आज नई नीति की घोषणा करते हुए कहा कि किसानों को राहत मिलेगी".split()
+    sentences = []
+    for _ in range(400):
+        rng.shuffle(words)
+        sentences.append(" ".join(words) + "।")
+    return sentences
+
+
 def test_rep002_compares_a_bounded_number_of_sentences(glossary_and_lexicon, monkeypatch):
     """One bag of words in many orders, the input that made all-pairs comparison quadratic."""
     glossary, lexicon = glossary_and_lexicon
-    rng = random.Random(3)
-    words = "सरकार ने आज नई नीति की घोषणा करते हुए कहा कि किसानों को राहत मिलेगी".split()
-    lines = []
-    for _ in range(400):
-        rng.shuffle(words)
-        lines.append(" ".join(words) + "।")
+    lines = _one_bag_in_many_orders(3)
     calls = []
     monkeypatch.setattr(repeated_sentence, "sentence_chrf", lambda a, b: calls.append(1) or 0.0)
     ctx = Context(parse_article("\n".join(lines) + "\n"), glossary, lexicon, {})
@@ -129,12 +135,7 @@ def test_rep002_finds_verbatim_copies_past_the_compared_sentences(glossary_and_l
     when first asked for, from the sentences before, and kept up to date after): copies of a sentence
     from before that point and of sentences after it are each found, pointing at the first copy's line."""
     glossary, lexicon = glossary_and_lexicon
-    rng = random.Random(5)
-    words = "सरकार ने आज नई नीति की घोषणा करते हुए कहा कि किसानों को राहत मिलेगी".split()
-    sentences = []
-    for _ in range(400):
-        rng.shuffle(words)
-        sentences.append(" ".join(words) + "।")
+    sentences = _one_bag_in_many_orders(5)
     assert len(set(sentences)) == len(sentences)
     sentences[201], sentences[301], sentences[351] = sentences[11], sentences[101], sentences[321]
     # two sentences a line: no sentence is a line of its own (a page template's repeated line)
