@@ -329,7 +329,7 @@ def test_word_tries_match_the_longest_first_alternations():
     alt = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
     word = rf"(?<![{deva}])(?:{alt})(?![{deva}])"
     originals = (
-        (hyphen_dash._GLUED, re.compile(rf"(?<![{deva}])({hyphen_dash._CLAUSE_ENDS})-(?=[{deva}A-Za-z])")),
+        (hyphen_dash._GLUED, re.compile(rf"(?<![{deva}])({'|'.join(hyphen_dash._CLAUSE_ENDS)})-(?=[{deva}A-Za-z])")),
         (hyphen_dash._SPACED, re.compile(rf"(?<=[{deva}]) - (?=[{deva}])")),
         (mixed_range._pattern(numbers), re.compile(
             rf"(?P<a>{word}|\d+)(?P<sep>\s*[-–]\s*)(?P<b>{word}|\d+)(?![\d.])"
