@@ -136,7 +136,7 @@ def test_compare_names_the_line_of_a_sentence_one_side_lacks(tmp_path, capsys, m
     mt.write_text("पहली बात।\nदूसरी बात।\nमशीन की जोड़ी बात।\n", encoding="utf-8")
     published.write_text("संपादक की जोड़ी बात।\nपहली बात।\nदूसरी बात।\n", encoding="utf-8")
     # the aligner decides which sentences pair; here it is told, so both one-sided beads occur
-    monkeypatch.setattr(compare, "align", lambda a, b: [([], [0]), ([0], [1]), ([1], [2]), ([2], [])])
+    monkeypatch.setattr(compare, "align_edits", lambda a, b: [([], [0]), ([0], [1]), ([1], [2]), ([2], [])])
     assert main(["compare", str(mt), str(published)]) == 0
     out = capsys.readouterr().out
     assert "line 0" not in out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from audit.core.document import read_article
 from audit.core.errors import InputError
-from audit.inputs.align import align
+from audit.qe.edit_align import align_edits
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
     for article, path, other in ((mt, mt_path, published_path), (pub, published_path, mt_path)):
         if not article.sentences:  # every line of the other would be "changed" from a line 0
             raise InputError(f"is empty (no sentences): there is nothing to compare {other} with", path)
-    beads = align([len(s.text) for s in mt.sentences], [len(s.text) for s in pub.sentences])
+    beads = align_edits([s.text for s in mt.sentences], [s.text for s in pub.sentences])
     chrf, ter = CHRF(), TER()
     rows: list[EditedSentence] = []
     mt_lines = [[mt.position(mt.sentences[i].start)[0] for i in src] for src, _ in beads]
@@ -44,17 +44,38 @@ def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], di
         rows.append(EditedSentence(hyp, ref, mt_lines[k][0] if src else None, pub_lines[k][0] if tgt else None,
                                    chrf.sentence_score(hyp, [ref]).score if ref else 0.0,
                                    ter.sentence_score(hyp, [ref]).score if ref else 100.0, near))
-    hyps = [r.mt for r in rows]
-    refs = [[r.published for r in rows]]
+    hyps, refs = _corpus_segments(rows)
     corpus = {
-        "chrf": chrf.corpus_score(hyps, refs).score,
-        "ter": ter.corpus_score(hyps, refs).score,
+        "chrf": chrf.corpus_score(hyps, [refs]).score,
+        "ter": ter.corpus_score(hyps, [refs]).score,
         "chrf_signature": str(chrf.get_signature()),
         "ter_signature": str(ter.get_signature()),
         "sentences": len(rows),
         "changed": sum(r.mt != r.published for r in rows),
     }
     return rows, corpus
+
+
+def _corpus_segments(rows: list[EditedSentence]) -> tuple[list[str], list[str]]:
+    """The segments the corpus scores are taken over: each pair, with a sentence only one side has
+    joined to the pair before it (or, at the start, after it). On its own, an added or removed
+    sentence is a segment with an empty side, which sacrebleu's corpus chrF skips: an article with
+    a sentence removed scored chrF 100."""
+    segments: list[tuple[list[str], list[str]]] = []
+    lead: tuple[list[str], list[str]] = ([], [])  # one-sided sentences before the first pair
+    for row in rows:
+        if row.mt and row.published:
+            segments.append((lead[0] + [row.mt], lead[1] + [row.published]))
+            lead = ([], [])
+        else:
+            hyp, ref = segments[-1] if segments else lead
+            hyp.extend(filter(None, [row.mt]))
+            ref.extend(filter(None, [row.published]))
+    if lead[0] or lead[1]:  # no pair at all: the two texts are one segment
+        segments.append(lead)
+    hyps = [" ".join(hyp) for hyp, _ in segments]
+    refs = [" ".join(ref) for _, ref in segments]
+    return hyps, refs
 
 
 def _near(lines: list[list[int]], side: str) -> list[str]:
