@@ -111,12 +111,29 @@ def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progre
 def _write_model(out: Path, tables: dict, meta: dict) -> None:
     """Each file atomically (read-only files and folders refused, as every output is), meta.json
     last and an old one removed first: a run stopped half way (Ctrl-C, a full disk) leaves a folder
-    `check --lm` calls no model, never an old meta.json over a mix of old and new tables."""
+    `check --lm` calls no model, never an old meta.json over a mix of old and new tables; one into
+    a new folder leaves no folder."""
+    names = [out / f"{name}.parquet" for name in tables] + [out / "meta.json"]
+    created = [p for p in [out.absolute(), *out.absolute().parents] if not p.exists()]  # the deepest first
+    try:
+        _write_tables(out, names, tables, meta)
+    except BaseException:  # a full disk, Ctrl-C: what this run made goes, folders that were there stay
+        if created:
+            for path in names:
+                path.unlink(missing_ok=True)
+            for folder in created:
+                try:
+                    folder.rmdir()
+                except OSError:  # not there (refused before it was made), or someone else's file in it
+                    pass
+        raise
+
+
+def _write_tables(out: Path, names: list[Path], tables: dict, meta: dict) -> None:
     import io
 
     from audit.core.fileio import WriteError, describe, write_atomic, writable
 
-    names = [out / f"{name}.parquet" for name in tables] + [out / "meta.json"]
     try:
         folder = out if out.exists() else next(p for p in out.absolute().parents if p.exists())
         if not writable(folder, folder.stat()):
