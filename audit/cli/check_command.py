@@ -235,6 +235,11 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     if args.baseline and args.write_baseline:  # the baseline given to filter by was ignored
         raise UsageError("--baseline filters findings by a baseline and --write-baseline records a new one; "
                          "give one of them")
+    for partner, given in (("--write-baseline", args.write_baseline),
+                           ("--output-parquet", getattr(args, "output_parquet", None))):
+        if given and args.format is not None:  # it prints no report: the format was ignored without a word
+            raise UsageError(f"--format {args.format} is given with {partner}, which writes no report in any format; "
+                             "give one of them")
     if args.fix and "-" in args.paths:
         raise UsageError("--fix rewrites files in place; it cannot fix standard input")
     if args.jobs is not None and args.jobs < 1:
@@ -306,7 +311,7 @@ def report_check(run: CheckRun, runner) -> int:
         if target != "-" and Path(target).parent not in stores:
             stores[Path(target).parent] = job.store(Path(target).parent)
     signature = run.signature
-    reporter = REPORTERS[args.format](signature, unsafe_fixes=unsafe)
+    reporter = REPORTERS[args.format or "text"](signature, unsafe_fixes=unsafe)
     baseline_path = None if args.write_baseline else Path(args.baseline) if args.baseline else config.baseline
     baseline = Baseline(baseline_path) if baseline_path else None
     everything = []  # kept only to write a baseline

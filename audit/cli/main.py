@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="audit articles and report findings")
     check.add_argument("paths", nargs="+", type=path_name, metavar="PATH", help="article files or folders; - reads stdin")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"), default="text")
+    # None when not given, so one given beside --write-baseline (which prints no report) is told apart
+    check.add_argument("--format", choices=("text", "json", "sarif", "github", "junit"),
+                       help="the report's format (default text)")
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="lowest severity that makes the exit code 1 (default: warning, or the config's)")
     check.add_argument("--select", action="append", default=[], metavar="CODES",
