@@ -40,3 +40,30 @@ def test_the_default_format_is_still_text(tmp_path, capsys):
     story = _story(tmp_path, text="यह एक टेस्ट है।  दो  स्पेस।\n")
     main(["check", str(story)])
     assert "1 file" in capsys.readouterr().out
+
+
+def _sparse(tmp_path, name="image.txt", size=101_000_000):
+    """A file past the default limit that takes no disk: all NUL bytes, which decode as UTF-8."""
+    path = tmp_path / name
+    with open(path, "wb") as f:
+        f.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize("command", ["compare mt", "compare published", "check --source", "lm train"])
+def test_a_file_far_larger_than_an_article_is_refused_before_it_is_read(tmp_path, capsys, command):
+    """`compare` and `--source` read a file of any size whole and then parsed it (a 200 MB disk image
+    ran for minutes, where `check` refuses it at once); `lm train` had no --max-file-mb to raise the
+    limit its corpus is held to."""
+    story, image = _story(tmp_path), _sparse(tmp_path)
+    argv = {"compare mt": ["compare", str(image), str(story)],
+            "compare published": ["compare", str(story), str(image)],
+            "check --source": ["check", "--source", str(image), str(story)],
+            "lm train": ["lm", "train", str(tmp_path), "-o", str(tmp_path.parent / f"{tmp_path.name}-lm")]}[command]
+    assert main(argv) == 2
+    line = one_line(capsys)
+    assert line.startswith(f"jaanch: {image}: 101.0 MB, far larger than any news article"), line
+    assert "--max-file-mb" in line
+    image.unlink()
+    assert main([*argv[:1 + (argv[0] == "lm")], "--max-file-mb", "0.0001", *argv[1 + (argv[0] == "lm"):]]) == 2
+    assert "the limit is 0.0001 MB" in one_line(capsys)

@@ -130,7 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_max_file_mb(review)
     add_check_options(review)
 
-    add_subcommands(sub)
+    for reads_articles in add_subcommands(sub):  # lm train, compare: a disk image was read whole
+        _add_max_file_mb(reads_articles)
     add_glossary_subcommands(sub)
     report = sub.add_parser("report", help="one self-contained HTML page of findings over a corpus")
     report.add_argument("corpus", type=path_name, metavar="CORPUS_DIR")

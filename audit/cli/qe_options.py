@@ -102,7 +102,7 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--lm", type=path_name, metavar="MODEL", help="a house language model from `jaanch lm train`")
 
 
-def add_subcommands(sub) -> None:
+def add_subcommands(sub) -> tuple:
     lm = sub.add_parser("lm", help="the house language model")
     lm_sub = lm.add_subparsers(dest="lm_command", required=True)
     train = lm_sub.add_parser("train", help="train a word trigram model on published articles")
@@ -116,6 +116,7 @@ def add_subcommands(sub) -> None:
     compare.add_argument("published", type=path_name, metavar="PUBLISHED_FILE")
     compare.add_argument("--top", type=_count, default=10, help="how many of the most-changed sentences to list")
     compare.add_argument("--format", choices=("text", "json"), default="text")
+    return train, compare  # (the caller adds the options they share with `check`)
 
 
 # the options Models are built from: a worker on another machine rebuilds them from these
@@ -179,7 +180,7 @@ class Models:
 def run_lm(args: argparse.Namespace) -> int:
     from audit.qe.lm import train
 
-    meta = train(args.corpus, args.output, args.discount, progress=sys.stderr.isatty())
+    meta = train(args.corpus, args.output, args.discount, progress=sys.stderr.isatty(), max_mb=args.max_file_mb)
     print(f"trained {args.output}: {meta['articles']} articles, {meta['tokens']} tokens, "
           f"{meta['vocabulary']} words, {meta['trigrams']} trigrams")
     return 0
@@ -188,7 +189,7 @@ def run_lm(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from audit.qe.compare import compare
 
-    rows, corpus = compare(args.mt, args.published)
+    rows, corpus = compare(args.mt, args.published, args.max_file_mb)
     worst = sorted(rows, key=lambda r: (r.chrf, -r.ter))[: args.top]
     if args.format == "json":
         print(json.dumps({"corpus": corpus, "most_changed": [r.__dict__ for r in worst]}, ensure_ascii=False, indent=1))
@@ -214,9 +215,10 @@ def review_source(args: argparse.Namespace, paths: list[Path]) -> str | None:
         return None
     if len(paths) != 1:
         raise UsageError("review --source ENGLISH_FILE pairs one Hindi article with its English original; give one article")
-    from audit.core.document import decode_article
+    from audit.core.document import decode_article, refuse_oversized
     from audit.core.fileio import read_bytes
 
+    refuse_oversized(args.source, args.max_file_mb)
     return decode_article(read_bytes(args.source), args.source)  # missing, a folder, a device: as check says
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from audit.core.document import read_article
-from audit.core.errors import InputError
+from audit.core.document import read_article, refuse_oversized
+from audit.core.errors import MAX_FILE_MB, InputError
 from audit.qe.edit_align import align_edits
 
 
@@ -20,10 +20,12 @@ class EditedSentence:
     missing_near: str = ""  # for a sentence one side lacks, where it stands in that side: "after MT line 3"
 
 
-def compare(mt_path: str, published_path: str) -> tuple[list[EditedSentence], dict]:
+def compare(mt_path: str, published_path: str, max_mb: float | None = MAX_FILE_MB) -> tuple[list[EditedSentence], dict]:
     """Sentence pairs with chrF and TER (sacrebleu), and corpus-level scores with signatures."""
     from sacrebleu.metrics import CHRF, TER
 
+    for path in (mt_path, published_path):  # a disk image was read whole, and then parsed for minutes
+        refuse_oversized(path, max_mb)
     mt, pub = read_article(mt_path), read_article(published_path)
     if not mt.sentences and not pub.sentences:  # sacrebleu's corpus score fails on no sentences at all
         raise InputError(f"both files are empty: there is nothing to compare (also {published_path})", mt_path)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from audit import __version__
 from audit.core.document import Article, collect_paths, read_article
-from audit.core.errors import InputError, UsageError
+from audit.core.errors import MAX_FILE_MB, InputError, UsageError
 from audit.core.fileio import load_json, read_text
 from audit.core.findings import Finding
 from audit.lint.rules import Surprising
@@ -52,10 +52,11 @@ def _trigrams(article: Article) -> tuple[list[str], list[str], list[str]]:
     return us, vs, ws
 
 
-def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progress: bool = False) -> dict:
+def train(corpus: str | Path, output: str | Path, discount: float = 0.75, progress: bool = False,
+          max_mb: float | None = MAX_FILE_MB) -> dict:
     import polars as pl
 
-    paths = collect_paths([str(corpus)])
+    paths = collect_paths([str(corpus)], max_mb=max_mb)
     _refuse_output_in_corpus(corpus, output)
     counts = None
     batch: list[tuple[list[str], list[str], list[str]]] = []
