@@ -67,3 +67,34 @@ def test_a_file_far_larger_than_an_article_is_refused_before_it_is_read(tmp_path
     image.unlink()
     assert main([*argv[:1 + (argv[0] == "lm")], "--max-file-mb", "0.0001", *argv[1 + (argv[0] == "lm"):]]) == 2
     assert "the limit is 0.0001 MB" in one_line(capsys)
+
+
+@pytest.mark.parametrize("command, where", [("import", "{source}: import reads TBX or CSV by the file's suffix"),
+                                            ("export", "-o {target}: export writes TBX or CSV by the output's suffix")])
+@pytest.mark.parametrize("suffix", ["", ".xlsx"])
+def test_glossary_import_and_export_name_the_file_of_a_wrong_suffix(tmp_path, capsys, command, where, suffix):
+    """The line was `export: use a .tbx or .csv file, not no suffix`: no file named, and a double negative."""
+    from audit.language.glossary import DEFAULT_GLOSSARY
+
+    source = tmp_path / f"terms{suffix}" if command == "import" else DEFAULT_GLOSSARY
+    if command == "import":
+        source.write_text("latin,canonical\nLuma,लूमा\n", encoding="utf-8")
+    target = tmp_path / (f"desk{suffix}" if command == "export" else "desk.tsv")
+    assert main(["glossary", command, str(source), "-o", str(target)]) == 2
+    line = one_line(capsys)
+    assert line.startswith("jaanch: " + where.format(source=source, target=target)), line
+    assert (f"(not {suffix})" if suffix else "(it has none)") in line and "no suffix" not in line
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("suffix", [".tsv", ".parquet"])
+def test_glossary_stats_refuses_a_table_name_of_another_format(tmp_path, capsys, suffix):
+    """`glossary stats -o table.tsv` wrote CSV into it (as `glossary mine` once did)."""
+    (tmp_path / "corpus").mkdir()
+    _story(tmp_path / "corpus")
+    out = tmp_path / f"table{suffix}"
+    assert main(["glossary", "stats", str(tmp_path / "corpus"), "-o", str(out)]) == 2
+    assert one_line(capsys) == f"jaanch: -o {out}: the table is written as CSV; name it .csv"
+    assert not out.exists()
+    assert main(["glossary", "stats", str(tmp_path / "corpus"), "-o", str(out.with_suffix(".csv"))]) == 0
+    assert out.with_suffix(".csv").read_text(encoding="utf-8").startswith("latin,")

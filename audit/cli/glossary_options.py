@@ -141,8 +141,13 @@ def run(args: argparse.Namespace) -> int:
         source = Path(args.source if command == "import" else args.glossary)
         target = Path(args.output)
         fmt = (source if command == "import" else target).suffix.lower()
-        if fmt not in (".tbx", ".csv"):
-            raise UsageError(f"{command}: use a .tbx or .csv file, not {fmt or 'no suffix'}")
+        if fmt not in (".tbx", ".csv"):  # the line named no file, and read "not no suffix"
+            suffix = f"not {fmt}" if fmt else "it has none"
+            if command == "import":
+                raise UsageError(f"import reads TBX or CSV by the file's suffix ({suffix}): give a .tbx or .csv file",
+                                 str(source))
+            raise UsageError(f"export writes TBX or CSV by the output's suffix ({suffix}): name it .tbx or .csv",
+                             f"-o {target}")
         kind = "tbx" if fmt == ".tbx" else "csv"
         from audit.core.fileio import refuse_overwriting_input
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from audit.lint.checks.terminology.dnt_translated import NameTranslated
 from audit.lint.checks.terminology.glossary_variant import GlossaryVariant
 from audit.lint.checks.terminology.latin_casing import LatinCasing
 from audit.core.document import collect_paths, read_article
+from audit.core.errors import UsageError
 from audit.lint.engine import Engine
 
 
@@ -26,6 +28,8 @@ def entry_stats(corpus: str, engine: Engine, output: str | None = None):
     rules.__dict__["glossary"] = glossary
     paths = collect_paths([corpus])
     refuse_overwriting_input(output, paths)
+    if output and Path(output).suffix.lower() not in ("", ".csv"):  # a .tsv or .parquet got CSV, silently
+        raise UsageError(f"-o {output}: the table is written as CSV; name it .csv")
     for path in paths:
         article = read_article(path)
         for sent in article.sentences:
