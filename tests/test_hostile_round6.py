@@ -98,3 +98,20 @@ def test_glossary_stats_refuses_a_table_name_of_another_format(tmp_path, capsys,
     assert not out.exists()
     assert main(["glossary", "stats", str(tmp_path / "corpus"), "-o", str(out.with_suffix(".csv"))]) == 0
     assert out.with_suffix(".csv").read_text(encoding="utf-8").startswith("latin,")
+
+
+@pytest.mark.parametrize("toml, key", [('ignore = [""]\n', "ignore"), ('select = ["TERM", "  "]\n', "select"),
+                                       ('[tool.jaanch]\nignore = [""]\n', "ignore")])
+def test_an_empty_code_in_the_configuration_is_one_line(tmp_path, capsys, monkeypatch, toml, key):
+    """`ignore = [""]` is a prefix of every code: it ran no check at all and passed with exit 0, where
+    `--ignore ''` on the command line is refused."""
+    monkeypatch.chdir(tmp_path)
+    name = "pyproject.toml" if toml.startswith("[tool") else "jaanch.toml"
+    (tmp_path / name).write_text(toml, encoding="utf-8")
+    story = _story(tmp_path, text="यह  लाइन।\n")  # a finding any run of FMT010 reports
+    assert main(["check", str(story)]) == 2
+    assert one_line(capsys) == (f"jaanch: {tmp_path / name}: '{key}' holds an empty code; give check codes or "
+                                "prefixes (TERM, FMT001)")
+    (tmp_path / name).write_text(toml.replace('""', '"TERM"').replace('"  "', '"FMT"'), encoding="utf-8")
+    assert main(["check", "--fail-on", "info", str(story)]) == 1  # the double space is still found
+    assert "FMT010" in capsys.readouterr().out

@@ -146,6 +146,9 @@ def load_config(path: Path) -> Config:
     codes = {rule.code for rule in ALL_RULES}
     for key in ("select", "ignore"):  # checked here too, so the message names this file
         for code in getattr(config, key):
+            if not code.strip():  # a prefix of every code: ignore = [""] ran no check at all, exit 0
+                raise UsageError(f"'{key}' holds an empty code; give check codes or prefixes (TERM, FMT001)",
+                                 str(path))
             if not any(c.startswith(code.upper()) for c in codes):
                 raise UsageError(f"unknown check code {code!r} in '{key}'; `jaanch rules` lists them", str(path))
     for code, level in _table(section.get("severity", {}), "severity", path).items():
