@@ -115,3 +115,16 @@ def test_an_empty_code_in_the_configuration_is_one_line(tmp_path, capsys, monkey
     (tmp_path / name).write_text(toml.replace('""', '"TERM"').replace('"  "', '"FMT"'), encoding="utf-8")
     assert main(["check", "--fail-on", "info", str(story)]) == 1  # the double space is still found
     assert "FMT010" in capsys.readouterr().out
+
+
+def test_a_suppression_naming_no_check_says_so(tmp_path, capsys):
+    """`ignore TREM001` (a typo) was "matches no finding on line 1; remove it": the editor removed the
+    suppression and the finding it was meant for came back."""
+    story = _story(tmp_path, "story.md", "बस सेवा शुरू हुई। <!-- jaanch: ignore TREM001, FMT -->\n"
+                                          "बस सेवा शुरू हुई। <!-- jaanch: ignore TERM001 -->\n")
+    assert main(["check", "--format", "json", str(story)]) == 1
+    messages = [(f["line"], f["message"]) for f in json.loads(capsys.readouterr().out) if f["code"] == "SUP001"]
+    assert messages == [
+        (1, "this suppression names TREM001, which is no check code or prefix (`jaanch rules` lists them); "
+            "correct it or remove it"),
+        (2, "this suppression (TERM001) matches no finding on line 2; remove it")]

@@ -67,6 +67,16 @@ def unused_findings(article: Article, unused: list[Marker]) -> list[Finding]:
 
     rule = UnusedSuppression
     return [Finding.at(article, m.start, m.end, code=rule.code, rule=rule.name, category=rule.category,
-                       severity=rule.severity,
-                       message=f"this suppression ({', '.join(m.codes) or 'all checks'}) matches no finding "
-                               f"on line {m.line}; remove it") for m in unused]
+                       severity=rule.severity, message=_unused_message(m)) for m in unused]
+
+
+def _unused_message(marker: Marker) -> str:
+    """Why a marker matched nothing: a code no check has (a typo: TREM001) is named as such, where
+    the message said only "matches no finding; remove it" and the editor removed a wanted one."""
+    from audit.lint.rules import ALL_RULES
+
+    unknown = [c for c in marker.codes if not any(r.code.startswith(c) for r in ALL_RULES)]
+    if unknown:
+        return (f"this suppression names {', '.join(unknown)}, which is no check code or prefix "
+                "(`jaanch rules` lists them); correct it or remove it")
+    return f"this suppression ({', '.join(marker.codes) or 'all checks'}) matches no finding on line {marker.line}; remove it"
