@@ -128,3 +128,20 @@ def test_a_suppression_naming_no_check_says_so(tmp_path, capsys):
         (1, "this suppression names TREM001, which is no check code or prefix (`jaanch rules` lists them); "
             "correct it or remove it"),
         (2, "this suppression (TERM001) matches no finding on line 2; remove it")]
+
+
+def test_a_missing_house_lm_is_named_as_missing(tmp_path, capsys):
+    """`--lm models/hous-lm` (a typo) said "not a jaanch language model (no meta.json)"."""
+    story = _story(tmp_path)
+    assert main(["check", "--lm", str(tmp_path / "hous-lm"), str(story)]) == 2
+    assert one_line(capsys) == f"jaanch: {tmp_path / 'hous-lm'}: no such model folder; build one with `jaanch lm train`"
+    (tmp_path / "empty-lm").mkdir()
+    assert main(["check", "--lm", str(tmp_path / "empty-lm"), str(story)]) == 2
+    assert "(no meta.json)" in one_line(capsys)
+
+
+@pytest.mark.parametrize("host", ["", "  "])
+def test_review_serve_on_an_empty_host_is_one_line(tmp_path, capsys, host):
+    """`--host ''` was taken as not given: the app was served on localhost, not where it was asked."""
+    assert main(["review", "--serve", "--host", host, str(_story(tmp_path))]) == 2
+    assert "argument --host: give an address to listen on" in one_line(capsys)

@@ -43,6 +43,13 @@ def _port(value: str) -> int:
     return int(value)
 
 
+def _host(value: str) -> str:
+    # an empty one was taken as not given: the app was served on localhost, not where it was asked
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give an address to listen on (localhost, 0.0.0.0, a host name)")
+    return value
+
+
 def _at_least_one(value: str) -> int:
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of 1 or more")
@@ -125,7 +132,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--serve", action="store_true",
                         help="serve the review app to a web browser (textual-serve; nothing fetched from outside)")
     # None when not given, so one given without --serve is told apart (it was ignored without a word)
-    review.add_argument("--host", help="with --serve: the address to listen on (default localhost)")
+    review.add_argument("--host", type=_host, help="with --serve: the address to listen on (default localhost)")
     review.add_argument("--port", type=_port, help="with --serve: the port (1 to 65535; default 8000)")
     _add_max_file_mb(review)
     add_check_options(review)

@@ -178,6 +178,8 @@ class HouseLM:
         import polars as pl
 
         meta_path = self.folder / "meta.json"
+        if not self.folder.exists():  # (was "no meta.json", which sent the user looking inside a folder)
+            raise InputError("no such model folder; build one with `jaanch lm train`", str(self.folder))
         if not meta_path.exists():
             raise InputError("not a jaanch language model (no meta.json); build one with `jaanch lm train`",
                              str(self.folder))
