@@ -14,7 +14,9 @@ is what the report then shows for each pair.
 The dynamic programme visits only a band around the diagonal from (0, 0) to (n, m), as wide as the
 difference in sentence counts plus `BAND` either side: a path with d more sentences on one side
 strays at most d from the diagonal, so the band holds it unless an editor both removed and added
-more than `BAND` sentences in one stretch; the work grows with the article, not its square.
+more than `BAND` sentences in one stretch. The work grows with the article times that width, not
+with its square (a 7,000-sentence article and one sentence added: seconds, where the length aligner's
+full table had 49 million cells).
 """
 
 from __future__ import annotations
@@ -35,41 +37,46 @@ def align_edits(mt: list[str], published: list[str]) -> list[tuple[list[int], li
     """Beads of (MT sentence indices, published sentence indices) covering both lists in order."""
     n, m = len(mt), len(published)
     a, b = [_features(t) for t in mt], [_features(t) for t in published]
+    a2 = [a[i] | a[i + 1] for i in range(n - 1)]  # each side's two sentences joined, made once
+    b2 = [b[j] | b[j + 1] for j in range(m - 1)]
+    la, lb = [len(f) for f in a], [len(f) for f in b]
     width = abs(n - m) + BAND
-
-    def band(i: int) -> range:
-        centre = i * m // n if n else 0
-        return range(max(0, centre - width), min(m, centre + width) + 1)
-
-    best: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {(0, 0): (0.0, None)}
+    inf = float("inf")
+    # row i of the table holds the cells j = low[i] .. low[i] + len(cost[i]) - 1 of the band
+    low = [max(0, (i * m // n if n else 0) - width) for i in range(n + 1)]
+    cost = [[inf] * (min(m, (i * m // n if n else 0) + width) + 1 - low[i]) for i in range(n + 1)]
+    move: list[list[tuple[int, int] | None]] = [[None] * len(row) for row in cost]
+    cost[0][0] = 0.0
     for i in range(n + 1):
-        for j in band(i):
-            here = best.get((i, j))
-            if here is None:
+        for k, here in enumerate(cost[i]):
+            if here == inf:
                 continue
+            j = low[i] + k
             for di, dj in _MOVES:
-                if i + di > n or j + dj > m:
+                to_i, to_j = i + di, j + dj
+                if to_i > n or to_j > m or not 0 <= to_j - low[to_i] < len(cost[to_i]):
                     continue
-                total = here[0] + _cost(a, b, i, j, di, dj)
-                known = best.get((i + di, j + dj))
-                if known is None or total < known[0]:
-                    best[(i + di, j + dj)] = (total, (di, dj))
+                if not dj:
+                    step = SKIP * la[i]
+                elif not di:
+                    step = SKIP * lb[j]
+                else:
+                    step = _cost(a[i] if di == 1 else a2[i], b[j] if dj == 1 else b2[j],
+                                 la[i] + (di > 1 and la[i + 1]) + lb[j] + (dj > 1 and lb[j + 1]), di + dj > 2)
+                if here + step < cost[to_i][to_j - low[to_i]]:
+                    cost[to_i][to_j - low[to_i]] = here + step
+                    move[to_i][to_j - low[to_i]] = (di, dj)
     beads: list[tuple[list[int], list[int]]] = []
     i, j = n, m
     while i or j:
-        di, dj = best[(i, j)][1]
+        di, dj = move[i][j - low[i]]
         beads.append((list(range(i - di, i)), list(range(j - dj, j))))
         i, j = i - di, j - dj
     return beads[::-1]
 
 
-def _cost(a: list[frozenset], b: list[frozenset], i: int, j: int, di: int, dj: int) -> float:
-    """The cost of the bead taking a[i:i + di] and b[j:j + dj]."""
-    if not dj:
-        return SKIP * len(a[i])
-    if not di:
-        return SKIP * len(b[j])
-    left = a[i] if di == 1 else a[i] | a[i + 1]
-    right = b[j] if dj == 1 else b[j] | b[j + 1]
-    size = len(left) + len(right)
-    return size - 2 * len(left & right) + (JOIN * size if di + dj > 2 else 0.0)
+def _cost(left: frozenset, right: frozenset, size: int, joined: bool) -> float:
+    """The cost of a bead pairing these features: those the two sides do not share, of `size` in all
+    (the two sentences of a split or merge counted each in full, so that a sentence said twice and
+    published once is one kept and one removed, not two merged), plus JOIN of them for a split or merge."""
+    return size - 2 * len(left & right) + (JOIN * size if joined else 0.0)
