@@ -145,3 +145,21 @@ def test_review_serve_on_an_empty_host_is_one_line(tmp_path, capsys, host):
     """`--host ''` was taken as not given: the app was served on localhost, not where it was asked."""
     assert main(["review", "--serve", "--host", host, str(_story(tmp_path))]) == 2
     assert "argument --host: give an address to listen on" in one_line(capsys)
+
+
+@pytest.mark.parametrize("link", ["dangling", "loop"])
+def test_lm_train_into_a_link_that_leads_nowhere_is_named(tmp_path, capsys, link):
+    """A dangling link said the system's "File exists"; a loop named the first table (model/a3.parquet)
+    and "Too many levels of symbolic links"."""
+    (tmp_path / "corpus").mkdir()
+    _story(tmp_path / "corpus")
+    out = tmp_path / "model"
+    if link == "dangling":
+        out.symlink_to(tmp_path / "gone")
+    else:
+        (tmp_path / "other").symlink_to(out)
+        out.symlink_to(tmp_path / "other")
+    assert main(["lm", "train", str(tmp_path / "corpus"), "-o", str(out)]) == 2
+    line = one_line(capsys)
+    assert line.startswith(f"jaanch: -o {out}: is a symbolic link that leads nowhere (to "), line
+    assert out.is_symlink() and not (tmp_path / "gone").exists()

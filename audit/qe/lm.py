@@ -162,6 +162,9 @@ def _refuse_output_in_corpus(corpus: str | Path, output: str | Path) -> None:
 
     if Path(output).exists() and not Path(output).is_dir():  # it said the system's "File exists"
         raise UsageError(f"-o {output}: is a file; the model is a folder: name a new folder or an old model")
+    if Path(output).is_symlink() and not Path(output).exists():  # "File exists", or a table's name and ELOOP
+        raise UsageError(f"-o {output}: is a symbolic link that leads nowhere (to {os.readlink(output)}, missing, "
+                         "or a loop); name a new folder or an old model")
     if not Path(corpus).is_dir():
         return
     folder, out = Path(os.path.realpath(corpus)), Path(os.path.realpath(output))
