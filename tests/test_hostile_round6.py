@@ -163,3 +163,17 @@ def test_lm_train_into_a_link_that_leads_nowhere_is_named(tmp_path, capsys, link
     line = one_line(capsys)
     assert line.startswith(f"jaanch: -o {out}: is a symbolic link that leads nowhere (to "), line
     assert out.is_symlink() and not (tmp_path / "gone").exists()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_name_with_a_line_break_keeps_each_finding_on_one_line(tmp_path, capsys, jobs):
+    """The text report wrote the name raw: each finding of `new<LF>line.txt` was two lines, the
+    second without a path, as grep and editors' quickfix lists read them."""
+    for name in ("new\nline.txt", "cr\rname.txt", "plain.txt"):
+        _story(tmp_path, name, "नई  बस सेवा शुरू हुई।\n")
+    assert main(["check", "--fail-on", "never", "--jobs", jobs, str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    findings = [line for line in lines if ": FMT010 " in line]
+    assert [line.split(":")[0].removeprefix(str(tmp_path) + "/") for line in findings] == [
+        "cr\\rname.txt", "new\\nline.txt", "plain.txt"]
+    assert lines[len(findings)] == "3 findings in 3 files (3 info)"

@@ -11,6 +11,15 @@ _MARK = {UNSAFE: " (unsafe fix)", DISPLAY_ONLY: " (hint)"}
 _LABELS = {severity: severity.label for severity in Severity}
 
 
+def _one_line(path: str) -> str:
+    """A file name with a line break in it, written as the error lines write it (`new\\nline.txt`):
+    raw, its findings' lines were cut in two and `grep`, editors' quickfix lists and CI parsers
+    read a path-less second half."""
+    if "\n" in path or "\r" in path:
+        return path.replace("\n", "\\n").replace("\r", "\\r")
+    return path
+
+
 class TextReporter(Reporter):
     """`path:line:col: CODE severity message  [text → suggestion]`, then a summary and the signature."""
 
@@ -39,11 +48,11 @@ class TextReporter(Reporter):
                     first.applicability, "")
             else:
                 fix = ""
-            yield f"{f.path}:{f.line}:{f.column}: {f.code} {label} [{f.rule}] {f.message}  ['{f.text}'{fix}]\n"
+            yield f"{_one_line(f.path)}:{f.line}:{f.column}: {f.code} {label} [{f.rule}] {f.message}  ['{f.text}'{fix}]\n"
         if not self.unsafe_fixes:
             self._hidden += hidden_fixes(result.findings)
         if result.fixed:
-            yield f"{result.path}: applied {result.fixed} fixes\n"
+            yield f"{_one_line(result.path)}: applied {result.fixed} fixes\n"
 
     @classmethod
     def render_file(cls, result: FileResult, unsafe_fixes: bool) -> tuple[str, tuple]:
