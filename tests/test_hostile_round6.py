@@ -177,3 +177,22 @@ def test_a_file_name_with_a_line_break_keeps_each_finding_on_one_line(tmp_path, 
     assert [line.split(":")[0].removeprefix(str(tmp_path) + "/") for line in findings] == [
         "cr\\rname.txt", "new\\nline.txt", "plain.txt"]
     assert lines[len(findings)] == "3 findings in 3 files (3 info)"
+
+
+def test_calibrate_from_a_folder_with_a_line_break_in_its_name_writes_valid_toml(tmp_path, capsys, monkeypatch):
+    """The folder's name went raw into the file's first comment: its second half was a line of no
+    TOML, and every later `check` there stopped at "not valid TOML"."""
+    monkeypatch.chdir(tmp_path)
+    archive = tmp_path / "desk\narchive"
+    archive.mkdir()
+    for n in range(3):
+        _story(archive, f"story_{n}.txt", "कंपनी ने नया फीचर अनाउंस किया। उसने प्रोडक्ट लॉन्च किया।\n")
+    assert main(["calibrate", str(archive), "-o", "jaanch.toml", "--min-articles", "2"]) == 0
+    import tomllib
+
+    text = (tmp_path / "jaanch.toml").read_text(encoding="utf-8")
+    assert "desk\\x0aarchive" in text.splitlines()[0]
+    tomllib.loads(text)
+    capsys.readouterr()
+    assert main(["rules"]) == 0
+    assert f"house style from {tmp_path / 'jaanch.toml'}" in capsys.readouterr().out

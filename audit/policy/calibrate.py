@@ -9,6 +9,7 @@ reported: a slip that happens twice is still a slip.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -41,14 +42,22 @@ def learn(paths: list[Path], engine, min_share: float = 0.3, min_articles: int =
 
 
 def render(allowed: dict[str, Counter], articles: int, archive: str) -> str:
-    lines = [f"# House style learnt by `jaanch calibrate` from {articles} articles in {archive} "
+    # a control character (a folder name with a line break) ended the comment: the file was no TOML
+    shown = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", archive)
+    lines = [f"# House style learnt by `jaanch calibrate` from {articles} articles in {shown} "
              f"on {date.today().isoformat()}.",
              "# Each form below is published routinely by this desk; the comment says in how many articles.",
              "# Delete a line to have the form reported again.", "", "[allow]"]
     for code, counts in allowed.items():
         lines.append(f"{code} = [")
         for form, n in counts.most_common():
-            escaped = form.replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'    "{escaped}",  # {n} of {articles} articles')
+            lines.append(f'    {_toml_string(form)},  # {n} of {articles} articles')
         lines.append("]")
     return "\n".join(lines) + "\n"
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, but for DEL, which TOML wants escaped too."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
