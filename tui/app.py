@@ -185,9 +185,11 @@ class ReviewApp(DecisionActions, App):
         # the collector's full passes keeps one of them (about 0.1 s) from landing inside a keypress.
         gc.freeze()
         self._show_session(session)
-        pending = session.pending_replay()
+        done, pending = self._journaled(session.pending_replay)
+        if not done:
+            return
         if not pending:
-            session.start(replay=False)
+            self._journaled(session.start, False)
             return
         if session.replay_is_stale():
             question = (f"{session.path.name} changed on disk after {len(pending)} unsaved decisions were made "
@@ -199,7 +201,8 @@ class ReviewApp(DecisionActions, App):
                          lambda yes: self._replay(session, yes))
 
     def _replay(self, session: ReviewSession, yes: bool) -> None:
-        replayed, skipped = session.start(bool(yes))
+        done, counts = self._journaled(session.start, bool(yes))
+        replayed, skipped = counts if done else (0, 0)
         if replayed or skipped:
             note = f"replayed {replayed} decisions from the journal"
             self.notify(note + (f"; {skipped} no longer fit the text and were left out" if skipped else ""),

@@ -8,6 +8,7 @@ glossary worker these use.
 
 from __future__ import annotations
 
+from audit.core.errors import JaanchError
 from audit.review.items import OPEN
 
 from tui.screens import BulkScreen, ChoiceScreen, ConfirmScreen, GlossaryScreen, PromptScreen
@@ -36,9 +37,19 @@ class DecisionActions:
             self.push_screen(ChoiceScreen(f"Replace '{item.finding.text}' with:", item.finding.suggestions),
                              lambda choice: choice is not None and self._decided(self.session.accept, item, choice))
 
+    def _journaled(self, call, *args) -> tuple[bool, object]:
+        """(True, call(*args)), or (False, None) and one error note where the session refused (a
+        journal that cannot be read or written: the decision is not made). The error went up
+        through the app, which ended in a traceback."""
+        try:
+            return True, call(*args)
+        except JaanchError as error:
+            self.notify(error.one_line(), severity="error", timeout=30)
+            return False, None
+
     def _decided(self, decision, item, *args) -> None:
-        decision(item, *args)
-        self.after_change(self._next_open(item.id))
+        if self._journaled(decision, item, *args)[0]:
+            self.after_change(self._next_open(item.id))
 
     def _next_open(self, after: int) -> int:
         items = self.view.apply(self.session.items)
@@ -60,7 +71,9 @@ class DecisionActions:
                          lambda yes: yes and self._bulk_done(item))
 
     def _bulk_done(self, item) -> None:
-        count = self.session.bulk_accept(item)
+        done, count = self._journaled(self.session.bulk_accept, item)
+        if not done:
+            return
         self.notify(f"accepted {count}; undo (u) takes them all back")
         self.after_change(self._next_open(item.id))
 
@@ -101,7 +114,9 @@ class DecisionActions:
     def _undo_or_redo(self, direction: str) -> None:
         """Undo or redo the last decision (the session's method of that name) and show where it was."""
         if self.session is not None:
-            focus = getattr(self.session, direction)()
+            done, focus = self._journaled(getattr(self.session, direction))
+            if not done:
+                return
             if focus is None:
                 self.notify(f"nothing to {direction}")
             self.after_change(focus)

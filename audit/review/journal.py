@@ -34,16 +34,30 @@ class Journal:
     def append(self, record: dict) -> None:
         record = {"time": now(), **record}
         line = json.dumps(record, ensure_ascii=False) + "\n"
-        with open(self.path, "a", encoding="utf-8") as handle:
-            handle.write(line)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with open(self.path, "a", encoding="utf-8") as handle:
+                handle.write(line)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:  # (a traceback through the app): the decision is not made unjournaled
+            from audit.core.fileio import WriteError, describe
+
+            raise WriteError(f"cannot write the review journal ({describe(exc)}); the decision was not made",
+                             str(self.path)) from None
 
     def records(self) -> list[dict]:
-        if not self.path.exists():
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
             return []
+        except OSError as exc:  # a folder or a loop in its place ended the app in a traceback
+            from audit.core.errors import InputError
+            from audit.core.fileio import describe
+
+            raise InputError(f"cannot read the review journal ({describe(exc)}); move it away to review the "
+                             "article afresh", str(self.path)) from None
         out = []
-        for line in self.path.read_bytes().splitlines():
+        for line in raw.splitlines():
             try:
                 record = json.loads(line.decode("utf-8"))
             except ValueError:
