@@ -54,3 +54,20 @@ async def test_a_folder_in_the_journals_place_is_an_error_note_not_a_traceback(s
         await settle(pilot)
     assert app.return_code in (None, 0)
     assert story.read_bytes() == before
+
+
+def test_a_glossary_addition_the_journal_refuses_is_taken_back(tmp_path, story):
+    """The row was written before its journal line: with the journal refused, the glossary kept a row
+    no journal recorded and no undo could take out."""
+    from audit.review.session import ReviewSession
+
+    session = ReviewSession.open(story, Engine())
+    session.start(replay=False)
+    item = next(i for i in session.items if i.finding.code == "TERM003" and i.finding.text == "लुमिनारा")
+    desk = tmp_path / "desk.tsv"
+    journal_path(story).mkdir()
+    with pytest.raises(JaanchError, match="cannot write the review journal"):
+        session.add_to_glossary(item, desk, "Luminara", "लूमिनारा")
+    assert not desk.exists()
+    assert not any(str(p) == str(desk) for p in session.engine.glossary_paths)
+    assert len(session.history) == 1

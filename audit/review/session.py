@@ -362,10 +362,16 @@ class ReviewSession:
         the addition takes effect; undo takes the row out again."""
         item = self._as_item(item)
         glossary = Path(glossary)
-        self.glossary_origin.setdefault(str(glossary), glossary_step.read(glossary))
+        before = glossary_step.read(glossary)
+        self.glossary_origin.setdefault(str(glossary), before)
         loaded = glossary_step.add(self.engine, glossary, latin, canonical, item.finding.text)
-        self._log(self._record("glossary", item.finding, text=item.finding.text, glossary=str(glossary),
-                               latin=latin, canonical=canonical))
+        try:
+            self._log(self._record("glossary", item.finding, text=item.finding.text, glossary=str(glossary),
+                                   latin=latin, canonical=canonical))
+        except JaanchError:  # not journaled: not made (the row stayed, and no undo could take it out)
+            glossary_step.sync(self.engine, self.glossary_origin, {str(glossary): glossary_step.read(glossary)},
+                               {str(glossary): before})
+            raise
         self._push(State(self.text, self.state.items, self.state.dismissed,
                          self._glossary_touched(str(glossary)), item.id), full=True)
         return loaded
