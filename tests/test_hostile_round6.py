@@ -196,3 +196,19 @@ def test_calibrate_from_a_folder_with_a_line_break_in_its_name_writes_valid_toml
     capsys.readouterr()
     assert main(["rules"]) == 0
     assert f"house style from {tmp_path / 'jaanch.toml'}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["check", "rules"])
+def test_a_pyproject_without_a_jaanch_table_named_by_config_is_one_line(tmp_path, capsys, command):
+    """`--config pyproject.toml` with no [tool.jaanch] was read as no settings at all, silently (the
+    upward search passes such a file by; naming it says it holds them); `rules` printed its whole
+    list before a bad configuration stopped it."""
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[project]\nname = "desk"\n', encoding="utf-8")
+    argv = [command, "--config", str(project)] + ([str(_story(tmp_path))] if command == "check" else [])
+    assert main(argv) == 2
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == f"jaanch: {project}: has no [tool.jaanch] table; put jaanch's settings there, or name a jaanch.toml\n"
+    project.write_text('[project]\nname = "desk"\n[tool.jaanch]\nfail-on = "never"\n', encoding="utf-8")
+    assert main(argv) == 0

@@ -193,12 +193,12 @@ def engine_for(args: argparse.Namespace):
 def _rules(args: argparse.Namespace) -> int:
     from audit.lint.rules import ALL_RULES
 
+    config = _project_config([], args.config)  # a bad one stops the run before the list, not after it
     for c in ALL_RULES:
         tweaks = " ".join(f"{k}={v:g}" for k, v in c.defaults.items())
         print(f"{c.code:9} {c.category:12} {c.severity.label:8} {c.name:20} {c.summary()}"
               + (f"  [{tweaks}]" if tweaks else "")
               + ("" if c.on_by_default else f"  (off by default: select {c.code} to run it)"))
-    config = _project_config([], args.config)
     if config.path is not None:
         print(f"\nhouse style from {config.path}:")
         for code, level in sorted(config.severity.items()):

@@ -112,6 +112,10 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(read_text(path, "configuration"))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"not valid TOML ({exc})", str(path)) from None
+    if path.name == "pyproject.toml" and not (isinstance(data.get("tool"), dict) and "jaanch" in data["tool"]):
+        # only --config names such a file (the search passes it by): it was read as no settings at all
+        raise UsageError("has no [tool.jaanch] table; put jaanch's settings there, or name a jaanch.toml",
+                         str(path))
     section = data.get("tool", {}).get("jaanch", {}) if path.name == "pyproject.toml" else data
     where = "[tool.jaanch]" if path.name == "pyproject.toml" else "the file"
     if not isinstance(section, dict):
