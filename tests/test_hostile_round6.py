@@ -212,3 +212,21 @@ def test_a_pyproject_without_a_jaanch_table_named_by_config_is_one_line(tmp_path
     assert out.err == f"jaanch: {project}: has no [tool.jaanch] table; put jaanch's settings there, or name a jaanch.toml\n"
     project.write_text('[project]\nname = "desk"\n[tool.jaanch]\nfail-on = "never"\n', encoding="utf-8")
     assert main(argv) == 0
+
+
+def test_a_baseline_beside_the_articles_is_not_read_as_one(tmp_path, capsys, monkeypatch):
+    """`baseline = "jaanch-baseline.json"` (as the configuration documents it) beside the articles:
+    `check .` listed the baseline among the folder's CMS exports and stopped at "no field 'body'";
+    writing it again refused it as one of the files the run reads."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "jaanch.toml").write_text('baseline = "jaanch-baseline.json"\n', encoding="utf-8")
+    _story(tmp_path, text="नई  बस सेवा शुरू हुई।\n")
+    assert main(["check", "--write-baseline", "jaanch-baseline.json", "."]) == 0
+    assert main(["check", "--write-baseline", "jaanch-baseline.json", "."]) == 0  # again, over the old one
+    capsys.readouterr()
+    assert main(["check", "--fail-on", "info", "."]) == 0  # the configured baseline holds the one finding
+    assert "0 findings in 1 file" in capsys.readouterr().out
+    assert main(["check", "--fail-on", "info", "--baseline", "jaanch-baseline.json", str(tmp_path)]) == 0
+    (tmp_path / "other.json").write_text("{}", encoding="utf-8")  # any other JSON is still a CMS export
+    assert main(["check", "."]) == 2
+    assert "other.json: no field 'body'" in one_line(capsys)

@@ -245,8 +245,12 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more worker processes")
     targets: list[str | Path] = []
+    baselines = _own_outputs(args, config)
     for raw in args.paths:
-        targets.extend(["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES, args.max_file_mb))
+        found = ["-"] if raw == "-" else collect_paths([raw], PAIR_SUFFIXES + CMS_SUFFIXES, args.max_file_mb)
+        if baselines and raw != "-" and Path(raw).is_dir():
+            found = _without(found, baselines, raw)
+        targets.extend(found)
     if len(args.paths) > 1:  # (collect_paths named each file of one path once already)
         targets = once_each(targets)  # a file named twice (or through a folder or a symlink) is checked once
     if args.source and len(targets) != 1:
@@ -275,6 +279,27 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     single = models.scorer is not None or models.lm is not None or "-" in targets
     jobs = 1 if single else args.jobs
     return CheckRun(args, config, engine, models, job, targets, unsafe, jobs)
+
+
+def _own_outputs(args: argparse.Namespace, config) -> set[str]:
+    """The real paths of the run's baselines (--baseline, --write-baseline, the configuration's): JSON
+    files jaanch writes, which a folder beside them lists among its CMS articles. `check .` next to the
+    `baseline = "jaanch-baseline.json"` the configuration documents stopped at "no field 'body'", and a
+    second `--write-baseline b.json .` refused b.json as one of the files the run reads."""
+    import os
+
+    return {os.path.realpath(p) for p in (args.baseline, args.write_baseline, config.baseline) if p}
+
+
+def _without(found: list, baselines: set[str], folder: str) -> list:
+    import os
+
+    from audit.core.errors import InputError
+
+    kept = [p for p in found if os.path.realpath(p) not in baselines]
+    if not kept:  # as collect_paths says of a folder with no article
+        raise InputError("no articles found in this folder (only the baseline)", folder)
+    return kept
 
 
 def _preflight_fix(targets: list) -> None:
