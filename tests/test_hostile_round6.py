@@ -230,3 +230,17 @@ def test_a_baseline_beside_the_articles_is_not_read_as_one(tmp_path, capsys, mon
     (tmp_path / "other.json").write_text("{}", encoding="utf-8")  # any other JSON is still a CMS export
     assert main(["check", "."]) == 2
     assert "other.json: no field 'body'" in one_line(capsys)
+
+
+def test_junit_report_of_a_file_name_with_a_control_character_is_xml(tmp_path, capsys):
+    """XML 1.0 cannot hold U+0001 even as a character reference: the whole report was "not
+    well-formed" to every CI parser because one file name had one."""
+    import xml.etree.ElementTree as ET
+
+    _story(tmp_path, "c\x01trl.txt", "नई  बस सेवा\x0b शुरू हुई।\n")
+    _story(tmp_path, "plain.txt", "नई  बस सेवा शुरू हुई।\n")
+    assert main(["check", "--format", "junit", "--fail-on", "never", str(tmp_path)]) == 0
+    root = ET.fromstring(capsys.readouterr().out)
+    names = [suite.get("name").removeprefix(str(tmp_path) + "/") for suite in root]
+    assert names == ["c\\x01trl.txt", "plain.txt"]
+    assert root.get("failures") == str(sum(len(suite.findall("testcase/failure")) for suite in root))
