@@ -261,8 +261,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     if args.fix and any(t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES for t in targets):
         raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
     if args.source:
-        from audit.core.document import refuse_oversized
-        from audit.core.fileio import read_bytes
+        from audit.core.fileio import read_bytes, refuse_oversized
 
         refuse_oversized(args.source, args.max_file_mb)  # sized as the articles are
         decode_article(read_bytes(args.source), args.source)  # a missing or unreadable source: now, not later

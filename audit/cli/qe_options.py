@@ -215,8 +215,8 @@ def review_source(args: argparse.Namespace, paths: list[Path]) -> str | None:
         return None
     if len(paths) != 1:
         raise UsageError("review --source ENGLISH_FILE pairs one Hindi article with its English original; give one article")
-    from audit.core.document import decode_article, refuse_oversized
-    from audit.core.fileio import read_bytes
+    from audit.core.document import decode_article
+    from audit.core.fileio import read_bytes, refuse_oversized
 
     refuse_oversized(args.source, args.max_file_mb)
     return decode_article(read_bytes(args.source), args.source)  # missing, a folder, a device: as check says

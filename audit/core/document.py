@@ -471,18 +471,6 @@ def once_each(paths: list) -> list:
     return out
 
 
-def refuse_oversized(path: str | Path, max_mb: float | None) -> None:
-    """`within_size` for one named file, by its size on disk before it is read (a file that cannot be
-    sized is left to the read, which names what is wrong with it)."""
-    import os
-
-    try:
-        size = os.stat(path).st_size
-    except (OSError, ValueError):
-        return
-    within_size(path, size, max_mb)
-
-
 def within_size(name: str | Path, size: int, max_mb: float | None, read_all: bool = True) -> None:
     """One InputError for a file of more than `max_mb` MB (`read_all` False: a stream read only
     until it passed the limit)."""

@@ -80,6 +80,18 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(describe(exc), str(path)) from None
 
 
+def refuse_oversized(path: str | Path, max_mb: float | None) -> None:
+    """`document.within_size` for one named file, by its size on disk before it is read (a file that
+    cannot be sized is left to the read, which names what is wrong with it)."""
+    from audit.core.document import within_size
+
+    try:
+        size = os.stat(path).st_size
+    except (OSError, ValueError):
+        return
+    within_size(path, size, max_mb)
+
+
 def read_text(path: str | Path, what: str = "file") -> str:
     """A UTF-8 text file (a leading BOM dropped), or one InputError naming it and the line."""
     body = read_bytes(path).removeprefix(BOM)
