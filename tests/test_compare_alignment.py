@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-import audit.qe.edit_align as edit_align
+import audit.inputs.edit_align as edit_align
 from audit.cli.main import main
-from audit.qe.edit_align import align_edits
+from audit.inputs.edit_align import align_edits
 
 # a made-up article: one sentence a line
 STORY = [

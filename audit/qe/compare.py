@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from audit.core.document import read_article
 from audit.core.errors import MAX_FILE_MB, InputError
 from audit.core.fileio import refuse_oversized
-from audit.qe.edit_align import align_edits
+from audit.inputs.edit_align import align_edits
 
 
 @dataclass(frozen=True)
