@@ -9,6 +9,7 @@ from pathlib import Path
 from audit.cli.qe_options import _positive, output_name, path_name
 from audit.cli.scaleout_options import add_ray_options
 from audit.core.errors import UsageError
+from audit.reporters.text import counted
 
 
 def add_subcommands(sub) -> None:
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(lint_concepts(path))
         for line in problems:
             print(line)
-        print(f"{len(problems)} problems in {len(files)} files", file=sys.stderr)
+        print(f"{counted(len(problems), 'problem')} in {counted(len(files), 'file')}", file=sys.stderr)
         return 1 if problems else 0
     if command in ("import", "export"):
         from audit.maintenance import tbx

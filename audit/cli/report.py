@@ -13,6 +13,7 @@ from audit.core.errors import MAX_FILE_MB
 from audit.core.runner import run_ordered
 from audit.lint.engine import Engine
 from audit.core.fileio import refuse_overwriting_input, write_atomic
+from audit.reporters.text import counted
 
 COLOURS = {"terminology": "#d98e04", "sense": "#c2389e", "anglicism": "#1d8fb3", "repetition": "#cf3b3b",
            "formatting": "#8f8f00", "qe": "#5360c4", "suppression": "#777777"}
@@ -93,5 +94,5 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .6em;
 
 def run_report(args, engine: Engine, runner=run_ordered) -> int:
     summary = build_report(args.corpus, engine, args.output, args.jobs, runner, args.max_file_mb)
-    print(f"{args.output}: {summary['findings']} findings in {summary['articles']} articles")
+    print(f"{args.output}: {counted(summary['findings'], 'finding')} in {counted(summary['articles'], 'article')}")
     return 0

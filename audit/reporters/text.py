@@ -75,13 +75,13 @@ class TextReporter(Reporter):
         by_severity = self._by_severity
         total = sum(by_severity.values())
         detail = ", ".join(f"{by_severity[s]} {s}" for s in ("error", "warning", "info") if by_severity[s])
-        lines = [f"{_count(total, 'finding')} in {_count(self._files, 'file')}" + (f" ({detail})" if detail else "")]
+        lines = [f"{counted(total, 'finding')} in {counted(self._files, 'file')}" + (f" ({detail})" if detail else "")]
         if self._hidden:
-            lines.append(f"{_count(self._hidden, 'hidden fix', 'hidden fixes')} can be enabled with --unsafe-fixes")
+            lines.append(f"{counted(self._hidden, 'hidden fix', 'hidden fixes')} can be enabled with --unsafe-fixes")
         lines.append(self.signature)
         return "".join(line + "\n" for line in lines)
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
+def counted(n: int, one: str, many: str | None = None) -> str:
     """`1 finding`, `2 findings`: the summary line reads as English."""
     return f"{n} {one if n == 1 else many or one + 's'}"
