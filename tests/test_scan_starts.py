@@ -299,3 +299,19 @@ def test_plural_endings_asked_by_one_endswith_are_what_each_ending_answers():
         for _ in range(2000):
             word = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
             assert ends(word) == any(word.endswith(e) and word != e for e in endings)
+
+
+def test_caps_junctions_read_from_the_latin_runs_are_where_the_glue_pattern_matches():
+    """FMT010's Hindi word run into Latin capitals (either way round), found from the shared Latin runs."""
+    from audit.lint.checks.words import latin_runs
+
+    extra = ["IMD", "BJP", "Ab", "aB", "AB1", "A+B", "X", "XY", "अलर्टIMD", "BJPसांसद", "कAB", "ABक", "\u0964AB", "AB\u0965",
+             "\u0970AB", "\u097fAB", "AB\u0900", "क5G", "+AB", "AB+", "?"]
+    rng = random.Random(31)
+    texts = _texts(2000, 32) + ["".join(rng.choice(PIECES + extra) for _ in range(rng.randint(0, 30)))
+                                for _ in range(4000)]
+    glue = punctuation_space._CAPS_GLUE
+    for text in texts:
+        ctx = SimpleNamespace(article=SimpleNamespace(text=text), shared={})
+        want = [m.start() + (1 if m.group() >= "\u0900" else 2) for m in glue.finditer(text)]
+        assert punctuation_space._caps_junctions(text, latin_runs(ctx)) == want

@@ -7,6 +7,7 @@ from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI_SET as _DEV_SET, latin_runs  # _DEV_SET: what [{_DEV}] matches
 
 # Devanagari letters, vowel signs and nukta: a word character of Hindi text.
 _DEV = "\u0900-\u0963\u0971-\u097f"
@@ -41,13 +42,27 @@ def _after_openings(text: str) -> list[int]:
     return [m.end() for m in _OPENING.finditer(text)] if "(" in text else []
 
 
-_CAPS_GLUE = re.compile(rf"[{_DEV}](?=[A-Z]{{2}})|[A-Z](?=[A-Z][{_DEV}])")
+_CAPS_GLUE = re.compile(rf"[{_DEV}](?=[A-Z]{{2}})|[A-Z](?=[A-Z][{_DEV}])")  # (the reference: tests)
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _caps_junctions(text: str) -> list[int]:
+def _caps_junctions(text: str, runs: list[tuple[int, int]]) -> list[int]:
     """Where a Devanagari letter or sign meets two Latin capitals, either way round (`अलर्टIMD`,
-    `BJPसांसद`): the place between them."""
-    return [m.start() + (1 if m.group() >= "\u0900" else 2) for m in _CAPS_GLUE.finditer(text)]
+    `BJPसांसद`): the place between them.
+
+    What `_CAPS_GLUE` finds (`m.start() + 1` or `+ 2`), read from the article's maximal runs of
+    `[A-Za-z0-9+]` (`runs`, words.latin_runs): two capitals after a Devanagari character open such a
+    run, and two before one close it, as no Devanagari character is in the run's class. The pattern, an
+    alternation with no common opening, was tried at every position of the article."""
+    found = []
+    for start, end in runs:
+        if end - start < 2:
+            continue
+        if start and text[start - 1] in _DEV_SET and text[start] in _CAPITALS and text[start + 1] in _CAPITALS:
+            found.append(start)
+        if end < len(text) and text[end] in _DEV_SET and text[end - 2] in _CAPITALS and text[end - 1] in _CAPITALS:
+            found.append(end)
+    return found
 
 
 def _space_runs(text: str) -> list[int]:
@@ -80,7 +95,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
      "", "no space after '('", _after_openings),
     # `अलर्टIMD`, `BJPसांसद`: a Hindi word and a Latin acronym (two capitals or more) run together.
     (re.compile(rf"(?P<gap>)(?<=[{_DEV}])(?=[A-Z]{{2}})|(?P<gap2>)(?<=[A-Z]{{2}})(?=[{_DEV}])"),
-     " ", "a space between a Hindi word and Latin capitals", _caps_junctions),
+     " ", "a space between a Hindi word and Latin capitals", _caps_junctions),  # (given the Latin runs)
     # `मिशन  है`: a run of spaces between two words of one line.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\S{_SPACE}){_SPACE}+)(?=\S)"),
      " ", "one space between words", _space_runs),
@@ -116,7 +131,9 @@ class PunctuationSpace(Check):
         conventions = ctx.conventions
         taken: set[int] = set()
         for pattern, replacement, message, starts in _RULES:
-            for m in pattern.finditer(text) if starts is None else matches_at(pattern, text, starts(text)):
+            places = (None if starts is None else _caps_junctions(text, latin_runs(ctx))
+                      if starts is _caps_junctions else starts(text))
+            for m in pattern.finditer(text) if places is None else matches_at(pattern, text, places):
                 group = "gap" if m.group("gap") is not None else "gap2"
                 start, end = m.span(group)
                 if start in taken:
