@@ -116,11 +116,14 @@ class NumberWords(Check):
             if unit in numbers or unit in _SCALES or unit in ("से", "या", "और", "-"):
                 continue  # a range or a compound number, not a count of something
             value = int(n) if n.isdigit() else numbers[n]
-            seen[(value, unit)][n.isdigit()].append((m.start(), m.end(), m.group(), _context(text, m.start(), m.end())))
+            seen[(value, unit)][n.isdigit()].append((m.start(), m.end(), m.group()))
         for (value, unit), forms in seen.items():
             if len(forms) < 2:
                 continue
-            digits, words = forms[True], forms[False]
+            # the words around a count are read only for a quantity written both ways (a few per
+            # article), not for every count of the article
+            digits, words = ([(start, end, found, _context(text, start, end)) for start, end, found in forms[side]]
+                             for side in (True, False))
             # House style writes 10 and above in digits and below that in words: there the article's
             # majority wins, and on a tie the words (दो दिनों over 2 दिनों).
             if value >= 10 or len(words) < len(digits):
