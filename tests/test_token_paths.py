@@ -460,3 +460,28 @@ def test_normalize_is_nfc_then_indic_nlp(text):
     if any("\u0900" <= ch <= "\u097f" for ch in expected):
         expected = _normalizer().normalize(expected)
     assert normalize.__wrapped__(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), max_size=8),
+       st.lists(st.sampled_from(WORDS + ["और", "।", "।\n", "\n\n"]), max_size=30))
+def test_the_encoding_made_from_token_texts_is_the_one_made_from_token_keys(phrases, words):
+    """The article's encoding coded from its tokens' texts (one map) is what reading each token's key gives,
+    also after a new index gave a word met before a code of its own."""
+    from audit.core import phrases as phrase_module
+    from audit.core.document import parse_article
+    from audit.core.phrases import PhraseIndex
+
+    fresh = f"नया{next(_FRESH)}"
+    article = parse_article(" ".join([*words, fresh]))
+    for extra in ([], [[fresh]]):
+        index: PhraseIndex[int] = PhraseIndex()
+        for n, phrase in enumerate([*phrases, *extra]):
+            index.add(" ".join(phrase), n)
+        found = index.scan_sentences(article.sentences, texts=article.token_texts)
+        assert [(sent.index, m) for sent, m in found] == [
+            (sent.index, m) for sent in article.sentences for m in index.scan(sent.tokens)]
+        phrase_module._JOINED[0] = None
+        by_texts = phrase_module._encode_sentences(article.sentences, False, article.token_texts)
+        phrase_module._JOINED[0] = None
+        assert by_texts == phrase_module._encode_sentences(article.sentences, False)

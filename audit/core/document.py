@@ -128,7 +128,7 @@ class Sentence:
         return self._words
 
 
-_TOKENS = attrgetter("tokens")
+_TOKENS, _TEXT = attrgetter("tokens"), attrgetter("text")
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,11 @@ class Article:
     @cached_property
     def tokens(self) -> list[Token]:
         return list(chain.from_iterable(map(_TOKENS, self.sentences)))  # no Python step per token
+
+    @cached_property
+    def token_texts(self) -> list[str]:
+        """Each token's text, in order (one map), for the phrase indexes' encoding and the checks' lookups."""
+        return list(map(_TEXT, self.tokens))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -11,15 +11,16 @@ so offsets come straight from the tokens.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from itertools import compress
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
-from audit.core.document import SentenceTokens, Token, tokenize_phrase
+from audit.core.document import SentenceTokens, Token, _token_info, tokenize_phrase
 
 V = TypeVar("V")
 
 _PATTERN = itemgetter(0)  # of an automaton match (pattern, start, end)
+_TOKENS = attrgetter("tokens")
 # Every code, and the filler (any key no phrase uses), is a character of three UTF-8 bytes, so the
 # automaton scans the encoding's UTF-8 bytes and a byte offset divided by 3 is the token's index:
 # ahocorasick-rs maps each match's byte offsets in a str back to characters, which cost more than
@@ -138,8 +139,8 @@ class PhraseIndex(Generic[V]):
         values, make = self._values, tuple.__new__
         return [make(Match, (start // width, end // width - 1, values[pattern])) for pattern, start, end in found]
 
-    def scan_sentences(self, sentences: list, keep: Callable[[set[int], list[V]], Collection[int]] | None = None
-                       ) -> list[tuple[object, Match[V]]]:
+    def scan_sentences(self, sentences: list, keep: Callable[[set[int], list[V]], Collection[int]] | None = None,
+                       texts: list[str] | None = None) -> list[tuple[object, Match[V]]]:
         """(sentence, match) for `scan(sentence.tokens)` of every sentence, in text order.
 
         One call of the automaton over the sentences' encodings joined by the filler, instead of
@@ -147,13 +148,14 @@ class PhraseIndex(Generic[V]):
         the next and each sentence gets exactly the matches of its own scan. `keep`, where given,
         is shown the phrases matched, by number, and the values by number (one list while the
         index is unchanged), and answers the phrases whose matches are wanted: the others' are
-        never made.
+        never made. `texts`, where given, is the text of every token of the sentences, in order
+        (`Article.token_texts`): the encoding is then made from it.
         """
         if not self._table or not sentences:
             return []
         automaton = self._matcher()  # before encoding: compiling may add codes
         width = self._width
-        found = automaton.find_matches_as_indexes(_encode_sentences(sentences, width == 3))
+        found = automaton.find_matches_as_indexes(_encode_sentences(sentences, width == 3, texts))
         values, make = self._values, tuple.__new__
         if keep is not None and found:
             wanted = keep(set(map(_PATTERN, found)), values)
@@ -175,15 +177,45 @@ class PhraseIndex(Generic[V]):
 _JOINED: list = [None]  # the last article's sentences and their joined encoding
 
 
-def _encode_sentences(sentences: list, utf8: bool = False) -> str | bytes:
+class _TextCodes(dict):
+    """A token text's code (its key's, or the filler), worked out once per distinct text while the
+    codes stay as they were when the table was made (`size`): a token's key is its text's."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, text: str) -> str:
+        if len(self) > 500_000:
+            self.clear()  # a bound on memory over an endless stream of new words
+        code = self[text] = _CODES.get(_token_info(text)[1], _FILLER)
+        return code
+
+
+_TEXT_CODES = [_TextCodes(0)]
+
+
+def _encode_sentences(sentences: list, utf8: bool = False, texts: list[str] | None = None) -> str | bytes:
     """The sentences' encodings joined by the filler (`utf8`: as UTF-8 bytes). Kept for the last list
     of sentences: an article is scanned by half a dozen indexes one after another (valid while no new
     key got a code). Coded here, not by `encode` per sentence: its look for a sentence's own
-    encoding fails on every sentence of a new article, and a failed attribute read builds an error."""
+    encoding fails on every sentence of a new article, and a failed attribute read builds an error.
+
+    Where the tokens' texts are given (the article's, read once for several checks) they are coded by
+    one map over them and cut at each sentence's end, all in compiled code (the Python loop over the
+    tokens, reading each one's key, cost about 240 instructions a token more)."""
     hit = _JOINED[0]
     if not (hit is not None and hit[0] is sentences and hit[1] == len(sentences) and hit[2] == len(_CODES)):
-        get = _CODES.get
-        joined = _FILLER.join(["".join([get(t.key, _FILLER) for t in sent.tokens]) for sent in sentences])
+        if texts is None:
+            get = _CODES.get
+            joined = _FILLER.join(["".join([get(t.key, _FILLER) for t in sent.tokens]) for sent in sentences])
+        else:
+            table = _TEXT_CODES[0]
+            if table.size != len(_CODES):
+                table = _TEXT_CODES[0] = _TextCodes(len(_CODES))
+            coded = "".join(map(table.__getitem__, texts))
+            ends = list(accumulate(map(len, map(_TOKENS, sentences))))
+            joined = _FILLER.join(map(coded.__getitem__, map(slice, [0, *ends[:-1]], ends)))
         hit = _JOINED[0] = [sentences, len(sentences), len(_CODES), joined, None]
     if not utf8:
         return hit[3]

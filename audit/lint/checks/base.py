@@ -179,5 +179,6 @@ def scan_sentences(ctx: Context, index: PhraseIndex) -> list[tuple[Sentence, Mat
     one index (the glossary's forms: TERM001, TERM003, ANGL002's names), so each article scans it once."""
     found = ctx._scanned.get(id(index))
     if found is None:
-        found = ctx._scanned[id(index)] = index.scan_sentences(ctx.article.sentences)
+        article = ctx.article
+        found = ctx._scanned[id(index)] = index.scan_sentences(article.sentences, texts=article.token_texts)
     return found

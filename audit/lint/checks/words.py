@@ -17,7 +17,7 @@ from operator import attrgetter
 from audit.core.conventions import ENGLISH_LINE
 from audit.core.document import Token
 
-_KEY, _TEXT, _TOKENS = attrgetter("key"), attrgetter("text"), attrgetter("tokens")
+_KEY, _TOKENS = attrgetter("key"), attrgetter("tokens")
 _CHUNK = 1 << 20  # words are counted a megabyte at a time: a 50 MB article's word list is never held whole
 _FIND_AT_MOST = 64  # more words than this are looked up word by word (each `find` reads the whole text)
 
@@ -186,10 +186,7 @@ def token_texts(ctx) -> list[str]:
     """The text of each of the article's tokens (`ctx.article.tokens`), in order: read once per
     article (one map) for the checks that look tokens up by text (the word counts, TERM003). Not to
     be changed."""
-    texts = ctx.shared.get("token texts")
-    if texts is None:
-        texts = ctx.shared["token texts"] = list(map(_TEXT, ctx.article.tokens))
-    return texts
+    return ctx.article.token_texts  # (the article keeps it: the phrase indexes' encoding reads it too)
 
 
 def token_keys(ctx) -> list[str]:
