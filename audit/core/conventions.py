@@ -199,7 +199,9 @@ class Conventions:
         text = self.text
         if text.find(":", start, end) < 0 and text.find("-", start, end) < 0 and text.find("–", start, end) < 0:
             return None  # each way a kicker ends holds one of them (most lines: no lazy match tried at each letter)
-        m = _SYNDICATED.match(text, start, end)
+        # the dateline's lazy runs are tried up to 50 x 10 ways from the line's start: only on a line
+        # with the double hyphen it ends in (few)
+        m = _SYNDICATED.match(text, start, end) if text.find("--", start, end) >= 0 else None
         if m:
             return m.end()  # प्रयागराज - फूलपुर, मई 20 -- : a syndication feed's dateline
         m = _KICKER.match(text, start, end)
