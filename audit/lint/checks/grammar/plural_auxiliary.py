@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
+from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS, Reversed
 
@@ -51,9 +52,13 @@ class PluralAuxiliary(Check):
         conventions = ctx.conventions
         ending = _ends_in(endings)
         reverse = None  # the text reversed, made at the first है after a space
-        # each है is found by str.find and its word read back from it by one match in the text reversed
-        hai = text.find(_HAI, 1)
-        while hai >= 0:
+        # each है after a space and a letter some participle ends in is found by str.find (a participle
+        # is a word of the table or ends in one of its endings, so its last letter is one of theirs: most
+        # है of an article, after a noun or an adjective, are never read), and its word read back from it
+        # by one match in the text reversed
+        needles, offset = _needles(words, endings)
+        for hai in char_starts(text, needles):
+            hai += offset
             end = hai + len(_HAI)
             # a है that runs to the text's end may be an excerpt's cut-off हैं: left alone
             if text[hai - 1] == " " and end < len(text) and text[end] not in _LETTERS:
@@ -69,4 +74,19 @@ class PluralAuxiliary(Check):
                         f"'{participle}' is plural (or honorific) and takes 'हैं', not 'है'",
                         [Fix(hai, end, "हैं", applicability=UNSAFE)],
                     )
-            hai = text.find(_HAI, end)
+
+
+_NEEDLES: list = [None, None, None]  # the table's words and endings, and what to search for
+
+
+def _needles(words: frozenset[str], endings: frozenset[str]) -> tuple[tuple[str, ...], int]:
+    """What a है after a participle stands in: each last letter of a word or an ending, a space and है
+    (found two characters before the है), worked out once per table; where an ending is empty (any
+    word would do) a space and है (one before)."""
+    if _NEEDLES[0] is not words or _NEEDLES[1] is not endings:
+        if "" in endings:
+            found = ((" " + _HAI,), 1)
+        else:
+            found = (tuple(sorted({w[-1] + " " + _HAI for w in (*words, *endings) if w})), 2)
+        _NEEDLES[:] = [words, endings, found]
+    return _NEEDLES[2]
