@@ -42,24 +42,39 @@ class KiForConjunction(Check):
         if at < 0:
             return
         reverse = Reversed(text)
+        seconds = _second_words(before)
         while at >= 0:
             ki, end = at + 1, at + 3
             start = reverse.run_start(at)
-            word, next_word = text[start:at], text[end + 1:DEVANAGARI_RUN.match(text, end + 1).end()]
-            if word in after_participle or word not in before:
+            word = text[start:at]
+            # the word before that is read only where a two-word reading can hold: after a row's second
+            # word or a word of `after_participle` (most की follow a noun, in no row)
+            if word in after_participle or (word not in before and word in seconds):
                 previous = reverse.word_before(start)  # read once, for either two-word reading
                 if word in after_participle and _after_participle(previous):
                     word = f"{previous} {word}"
                 elif word not in before and f"{previous} {word}" in before:
                     word = f"{previous} {word}"  # a two-word row: ने माना, कहते हुए
-            if ((word in before or " " in word) and next_word and next_word not in unless
-                    and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME)):
-                yield ctx.finding(
-                    self, ki, end,
-                    f"after '{word}' the conjunction is 'कि', not the postposition 'की'",
-                    [Fix(ki, end, "कि", applicability=UNSAFE)],
-                )
+            if word in before or " " in word:  # the word after is read only then
+                next_word = text[end + 1:DEVANAGARI_RUN.match(text, end + 1).end()]
+                if next_word and next_word not in unless and conventions.kind(ki, end) not in (ENGLISH_LINE, CHROME):
+                    yield ctx.finding(
+                        self, ki, end,
+                        f"after '{word}' the conjunction is 'कि', not the postposition 'की'",
+                        [Fix(ki, end, "कि", applicability=UNSAFE)],
+                    )
             at = text.find(_KI, end)
+
+
+_SECONDS: list = [None, frozenset()]  # the table's `before` words, and the second words of its two-word rows
+
+
+def _second_words(before: frozenset[str]) -> frozenset[str]:
+    """The last word of each row of `before` with a space in it, once per table: the words before the
+    other words of a row, each a run of letters, are read only after one of these."""
+    if _SECONDS[0] is not before:
+        _SECONDS[:] = [before, frozenset(row.rsplit(" ", 1)[1] for row in before if " " in row)]
+    return _SECONDS[1]
 
 
 def _after_participle(previous: str) -> bool:
