@@ -30,6 +30,12 @@ _FILLER = "\u0800"
 _CODES: dict[str, str] = {}  # token key -> its character, shared by every index
 _NARROW = 0xEFFF  # how many codes have three bytes (U+0801 to U+FFFF, less the surrogates)
 _DFA_PATTERNS = 2_000
+# Patterns no UTF-8 text holds (0xFF is never one of its bytes), added to every bytes automaton after the
+# index's own (numbered past them, never found). The library puts a prefilter before the automaton where
+# an index's phrases share three rare bytes or fewer; every code's lead byte is one of a few, which an
+# article's encoding holds every third byte, so for a small index (the senses' 30 phrases) the prefilter
+# stopped at nearly every code and cost twice the scan. Eight more rare bytes leave it none to build.
+_NEVER = [bytes((0xFF, b)) for b in range(0xC0, 0xC8)]
 
 
 def _code(key: str) -> str:
@@ -113,7 +119,8 @@ class PhraseIndex(Generic[V]):
         # at a few MB for the largest table jaanch ships (540 phrases); a user's table of thousands keeps the NFA
         fast = {"implementation": ahocorasick_rs.Implementation.DFA} if len(patterns) <= _DFA_PATTERNS else {}
         if len(_CODES) <= _NARROW:
-            self._automaton = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in patterns], matchkind=kind, **fast)
+            self._automaton = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in patterns] + _NEVER,
+                                                              matchkind=kind, **fast)
             self._width = 3
         else:  # codes of four bytes: scanned as characters (tens of thousands of distinct phrase words)
             self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=kind, **fast)
