@@ -103,14 +103,16 @@ def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
     form. Made by dict and zip (C loops) as if no two words shared a
     key; then only the words of a key written more than once (a word written two ways, a few an
     article) are read one by one to set their key's entries right. A word's key is its NFC's, so
-    words sharing an NFC share a key, and a key's first word brings its first NFC."""
+    words sharing an NFC share a key, and a key's first word brings its first NFC. The count by NFC
+    holds the forms of those keys alone: it only chooses among a key's forms (`_most_written`), and a
+    key written one way has one."""
     nfcs = list(map(itemgetter(0), typed))
     keys = list(map(itemgetter(1), typed))
     zipfs = list(map(itemgetter(2), typed))
     ns = list(written_forms.values())
     by_key = dict(zip(keys, zip(nfcs)))  # spelling key: its NFC forms, in order of first use
     key_zipf = dict(zip(keys, zipfs))
-    nfc_count = dict(zip(nfcs, ns))
+    nfc_count: dict[str, int] = {}  # (filled for the keys written more than once, below)
     count = dict(zip(keys, ns))  # by spelling key
     shared: set[str] = set()
     if len(count) < len(keys):  # some words share a key
@@ -130,6 +132,12 @@ def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
                 nfc_count[nfc] = n
                 forms.append(nfc)
     return by_key, key_zipf, nfc_count, count, keys, zipfs, shared
+
+
+def _most_written(forms, nfc_count: dict[str, int]) -> str:
+    """The form of a key the article writes most often (`max` by the count by NFC; the first on a tie);
+    a key's only form without a lookup (its count by NFC is kept only for keys written two ways)."""
+    return forms[0] if len(forms) == 1 else max(forms, key=nfc_count.__getitem__)
 
 
 def _near_in_article(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
@@ -356,7 +364,7 @@ class NearMissSpelling(Check):
                     continue  # most words: no word of the article one edit away
                 best = self._better(key, key_zipf[key], count, key_zipf, candidates, gap)
                 if best is not None and not any(fold(word) in currencies for word in words):
-                    slips.append((words, max(by_key[best], key=nfc_count.__getitem__), count[best], by_key[best]))
+                    slips.append((words, _most_written(by_key[best], nfc_count), count[best], by_key[best]))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
