@@ -28,7 +28,11 @@ class RepeatedSentence(Check):
     printed again as the body's start), or a standfirst (the first prose paragraph, three
     sentences at most, set off by a headline line above it or a label opening it) that the lead,
     the next prose paragraph, restates in part: `संक्षेप: ... टिप्स शेयर किए। जो माता-पिता के काम आएंगे।` then
-    `... कुछ माओं के लिए टिप्स शेयर किए। जो माता-पिता के काम आएंगे।`.
+    `... कुछ माओं के लिए टिप्स शेयर किए। जो माता-पिता के काम आएंगे।`. Nor is a news recap: a
+    sentence of the opening (the first three paragraphs) told again in a later paragraph with all of
+    its words and a new detail inside it, two words or more (`जहां एक … ट्रक ने बाइक को टक्कर मार दी।`
+    then `जहां देर रात एक … ट्रक ने बाइक को टक्कर मार दी।`): the body retelling its lead adds a fact,
+    where a duplicate adds none or a word (a dateline put in front is no detail: the opening printed again).
     Fix safety: unsafe for an exact copy; a hint for a near copy (it may carry the one new fact).
     """
 
@@ -84,6 +88,7 @@ class RepeatedSentence(Check):
                     template = prev.paragraph != sent.paragraph and (
                         conventions.whole_line(prev.start, prev.end) or prev.start in lead
                         or (prev.paragraph, sent.paragraph) == restated
+                        or _recap(ctx.article, prev, prev_bag, sent, bag)
                         or _reprinted(ctx, conventions, prev.start, sent.start))
                     if not template:
                         yield self._finding(ctx, sent, prev, score)
@@ -177,6 +182,32 @@ class _OverlapIndex:
         for word in prefix:
             self.postings[word].append(k)
 
+
+
+def _recap(article, prev, prev_bag: frozenset[str], sent, bag: frozenset[str]) -> bool:
+    """Whether `sent` retells `prev`, a sentence of the opening (the first three paragraphs): prev's
+    words with a detail of two words or more told inside them (देर रात, सोमवार को; one word more is
+    what a copy that lost a word leaves), not before its first word or after its last (a dateline or a
+    title glued in front is the opening printed again; a question run on is another sentence)."""
+    if not prev_bag < bag or prev.text.rstrip()[-1:] != sent.text.rstrip()[-1:]:
+        return False
+    a, b = [t.key for t in prev.words], [t.key for t in sent.words]
+    if len(b) - len(a) < 2:
+        return False
+    head = tail = 0
+    while head < len(a) and a[head] == b[head]:
+        head += 1
+    while tail < len(a) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if not (0 < head < len(a) and 0 < tail and head + tail == len(a)):
+        return False
+    seen: list[int] = []
+    for one in article.sentences:
+        if one.paragraph not in seen:
+            if len(seen) == 3:
+                break
+            seen.append(one.paragraph)
+    return prev.paragraph in seen
 
 
 def _first_places(earlier: list) -> dict[str, int]:
