@@ -53,7 +53,9 @@ class RepeatedPhrase(Check):
     writing: `कुछ लोगों के लिए आज का दिन अच्छा रहेगा।` then `मेष: मेष वालों के लिए आज का दिन अच्छा
     रहेगा।`), the article's first sentence run into a dateline and said again whole by the next
     (`… ठंड बढ़ गई लखनऊ। … ठंड बढ़ गई।`), and a headline line restated at the head of the lead
-    before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`). Copies with a '|'
+    before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`), and a page's
+    headline, a clause, printed twice at the start of its first line (the title and the heading run
+    together: `बिजली कटौती से लोग बेहाल हुए बिजली कटौती से लोग बेहाल हुए गांवों में …`). Copies with a '|'
     typed for the danda in or between them stand in two sentences, and are judged so. Across sentences the repeat must hold a verb: a repeated name with its
     noun and postposition (`वंदे भारत एक्सप्रेस ट्रेन के साथ`) is naming, not a duplicated clause.
     Only a copy that starts at most `window` words after the first does count (60: a run-on
@@ -236,6 +238,8 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return not any(t.key in _VERBS for t in second[q : q + length])
     if q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap"):
         return True
+    if _doubled_headline(ctx, first, q - p, p + length):
+        return True  # the page's headline (a clause) printed twice on its first line: title and heading
     if _in_restated_headline(ctx, first, p, length):
         return True
     # A comma or a conjunction between the copies opens a new clause that names its subject again
@@ -246,6 +250,15 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
 
 _VERBS = CLAUSE_ENDS | LIGHT_VERBS
 _DEVANAGARI = range(0x0900, 0x0980)
+
+
+def _doubled_headline(ctx: Context, words: list[Token], n: int, end: int) -> bool:
+    """Whether the page opens with its first n words, a clause, printed twice (`words[:n]` then
+    `words[n:2n]`, the article's first words) and a repeat's first copy ends inside the first print."""
+    if not 0 < end <= n or 2 * n > len(words) or words[0].start != ctx.article.tokens[0].start:
+        return False
+    last = words[n - 1].key
+    return (last in CLAUSE_ENDS or _ends_clause(last)) and all(words[k].key == words[n + k].key for k in range(n))
 
 
 def _danda_pipe_between(text: str, start: int, end: int) -> bool:
