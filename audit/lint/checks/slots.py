@@ -37,7 +37,12 @@ def before_postposition(tokens: list[Token], last: int) -> bool:
 
 
 def before_body(tokens: list[Token], last: int) -> bool:
-    return last + 1 < len(tokens) and tokens[last + 1].key in BODY_HEADS
+    """Whether a body's head word follows tokens[last], next or after one noun of its name (विद्युत
+    विभाग; राष्ट्रीय राजमार्ग प्राधिकरण), not after a postposition (विभाग के मंत्री is no name)."""
+    if last + 1 < len(tokens) and tokens[last + 1].key in BODY_HEADS:
+        return True
+    return (last + 2 < len(tokens) and tokens[last + 2].key in BODY_HEADS and tokens[last + 1].kind == "deva"
+            and tokens[last + 1].key not in POSTPOSITIONS)
 
 
 # What joins the items of a list (सैमसंग, एप्पल और गूगल; Excite और Exclusive; A/B): words on either side are peers

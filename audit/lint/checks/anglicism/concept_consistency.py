@@ -26,6 +26,12 @@ _LIGHT_VERBS = frozenset(
 )
 
 
+# A loan right before one of these names the organisation: NAME_HEADS, and a bank (ब्लड बैंक, फूड बैंक,
+# स्टेट बैंक: the institution's established name; बैंक is not in NAME_HEADS, whose runs it would end
+# too early: बैंक अकाउंट beside खाता is still the account in two languages)
+_ORGANISATION_HEADS = NAME_HEADS | {fold("बैंक")}
+
+
 @lru_cache(maxsize=1)
 def _index():
     return concept_index(default_concepts())
@@ -44,7 +50,9 @@ class ConceptConsistency(Check):
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
     `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace), nor a noun after a
     place the glossary lists, directly or across a loan adjective or two (`दिल्ली विश्वविद्यालय` beside `हर
-    यूनिवर्सिटी`, `दिल्ली पब्लिक स्कूल` beside `हर विद्यालय`: the institution's name). On a tie the loan is
+    यूनिवर्सिटी`, `दिल्ली पब्लिक स्कूल` beside `हर विद्यालय`: the institution's name), nor a loan before an organisation's head
+    word (`ब्लड बैंक` beside `रक्त`, `यूथ क्लब`), nor a Hindi adjective in a body's name (`राष्ट्रीय
+    राजमार्ग प्राधिकरण` beside `नेशनल`). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow. A loan the table
     marks not established (`established = no`) is never offered in place of the Hindi word, even as the
     article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
@@ -114,9 +122,9 @@ class ConceptConsistency(Check):
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
             if any(h.side == "translit" for h in hits):
-                if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in NAME_HEADS) or (
+                if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
                         m.first and tokens[m.first - 1].key in ENGLISH_OF):
-                    continue  # यूथ क्लब, स्पोर्ट्स अकादमी, बैंक ऑफ इंडिया: the loan names an organisation
+                    continue  # यूथ क्लब, ब्लड बैंक, बैंक ऑफ इंडिया: the loan names an organisation
                 runs = runs or _NameRuns(tokens)
                 if runs.around(m.first, m.last):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
