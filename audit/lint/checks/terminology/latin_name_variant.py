@@ -10,6 +10,7 @@ from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym, in_english_phrase_of
 from audit.lint.checks.alternation import matches_at
+from audit.lint.checks.conventions import inside
 from audit.lint.checks.words import DEVANAGARI, devanagari_counts, latin_runs
 
 # (a letter or digit first, then the look-behind: searched for, not tried at every position)
@@ -34,6 +35,14 @@ _MODEL = re.compile(r" (?=[A-Za-z]*\d)[A-Za-z0-9]{1,5}\b")  # F5, M2, C50, 12X
 _DEVA_MODEL = re.compile(r" (?:[\u0900-\u097f]{1,3}[0-9]+|[A-Za-z]*[0-9]+)\b")  # पोको एम2, पोको F5
 
 
+# a bracket padded with spaces inside, `( fastag documents required )`: the SEO keyword template
+_KEYWORD_TAG = re.compile(r"\( [^()\n]{1,80} \)")
+
+
+def _keyword_tags(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _KEYWORD_TAG.finditer(text)]
+
+
 def _name_like(word: str) -> bool:
     """Casing says name: capitals after the first letter (POCO, iPhone) or letters with digits (12X)."""
     return any(c.isupper() for c in word[1:]) or (any(c.isalpha() for c in word) and any(c.isdigit() for c in word))
@@ -50,7 +59,8 @@ class LatinNameVariant(Check):
     kicker or a related-links line, and before a model number (Poco F1 beside पोको is a model).
     Listed names are TERM002's. Casing is compared only where it marks a name (capitals after the
     first letter, or letters with digits), so `The` at a sentence start and `the` pass; lines written
-    in English (captions, summaries) are left alone. Fix safety: unsafe, a reader confirms the name.
+    in English (captions, summaries) are left alone, and so is a word in lower case inside a bracket
+    padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched). Fix safety: unsafe, a reader confirms the name.
     """
 
     code = "TERM005"
@@ -69,7 +79,10 @@ class LatinNameVariant(Check):
                  if m.span() not in listed and not (english and ctx.conventions.line_kind(m.start()) == ENGLISH_LINE)
                  and not (urls and ctx.conventions.is_convention(*m.span(), (URL,)))]
         forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        tags = _keyword_tags(text) if "( " in text else []
         for m in words:
+            if tags and m.group().islower() and inside(tags, *m.span()):
+                continue  # ( fastag ): an SEO keyword typed as searched, not the name's spelling
             forms[m.group().lower()][m.group()].append(m.span())
         # Two Latin words written apart, joined or hyphenated: Galaxy S 24 / Galaxy S24, Chat GPT / ChatGPT.
         singles = set(forms)
