@@ -7,7 +7,11 @@ change of gender (उसकी सेंचुरी -> उसका शतक) 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 from audit.core.document import Token
+from audit.core.text import fold
 
 # A finite verb or auxiliary ends a clause: a hyphen after one is a dash, not a compound's.
 CLAUSE_ENDS = frozenset(
@@ -108,3 +112,34 @@ def attributive_form(lexicon, concept, slot: int, text: str, end: int) -> str | 
 
 
 _VERBS_NOT_GENITIVE = LIGHT_VERBS - {"की"}  # गवर्नमेंट जॉब की तलाश: की is the genitive there
+
+
+# A verb's endings after its stem (बिलबिला-ए, -ई, -ना, -ने, -ता, -ती, -ते, -या, -ये, -यी)
+_VERB_ENDINGS = frozenset(map(fold, "ए ई ना ने नी ता ती ते या ये यी".split()))
+# The vector verbs of a compound verb, by their stems' keys (उठे, पड़ा, बैठी, डाला, चुका; and रहा, सके,
+# which take the bare stem too) or their forms (गया, दिया, लिया ...): after one a verb stands as its
+# bare stem (बिलबिला उठे, रो पड़ा, सो गया, तिलमिला रहे)
+_VECTOR_STEMS = tuple(map(fold, "उठ पड़ बैठ डाल चुक रह सक".split()))
+_VECTOR_FORMS = frozenset(map(fold, "जा जाता जाती जाते जाएगा जाएगी जाएंगे जाए जाएं गया गई गए गयी गये गईं "
+                                    "दे देता देती देते देगा देगी देंगे दिया दी दिए दिये "
+                                    "ले लेता लेती लेते लेगा लेगी लेंगे लिया ली लिए लिये".split()))
+
+
+def stem_uses(text: str, tokens: list[Token], forms: list[str], by_key: dict[str, list[Token]]) -> set[int]:
+    """The starts of the uses of `forms` (word keys; `by_key`: their tokens, `tokens`: the article's in
+    order) that are another form's verb stem (बिलबिला of बिलबिलाए: that form less a verb ending) standing
+    right before a vector verb, रहना or सकना: the same verb, not a second spelling of it."""
+    keys = set(forms)
+    out: set[int] = set()
+    for key in forms:
+        if any(other != key and other.startswith(key) and other[len(key):] in _VERB_ENDINGS for other in keys):
+            out.update(tok.start for tok in by_key[key] if _before_vector_verb(text, tokens, tok))
+    return out
+
+
+def _before_vector_verb(text: str, tokens: list[Token], tok: Token) -> bool:
+    i = bisect_left(tokens, tok.start, key=attrgetter("start")) + 1
+    if i >= len(tokens) or tokens[i].kind != "deva" or text[tok.end : tokens[i].start] != " ":
+        return False
+    key = tokens[i].key
+    return key in _VECTOR_FORMS or key.startswith(_VECTOR_STEMS)

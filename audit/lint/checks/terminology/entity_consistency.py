@@ -16,6 +16,7 @@ from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
 from audit.lint.checks.letters import after_initial, letters_spelled
 from audit.lint.checks.letters import spell_acronym as _spell_acronym
+from audit.lint.checks.slots import stem_uses
 from audit.lint.checks.words import PerWord, latin_runs, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
@@ -132,7 +133,9 @@ class EntityConsistency(Check):
     more, and where nothing breaks the tie no form is proposed (a note: which side is the slip is
     not known). A spelling the glossary lists
     as a variant is TERM001's to flag. A word written after an initial (यू मुंबा, a team) is part of a
-    longer name, not a spelling of the listed name it resembles (मुंबई).
+    longer name, not a spelling of the listed name it resembles (मुंबई). A verb's bare stem before a
+    vector verb (उठना, जाना, पड़ना, देना, लेना …; रहना and सकना too) is that verb, not a second spelling
+    of its inflected form: `बिलबिला उठे` beside `बिलबिलाए`.
     A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
     a kicker, an English line, a headline or page chrome is house usage, not the other script.
     Fix safety: unsafe ("keep to one form" is the editor's call); display-only where the fix
@@ -274,8 +277,12 @@ class EntityConsistency(Check):
                      if key not in clustered and len({t.text for t in toks}) > 1]
         for forms in clusters:
             group = Group(by_key[forms[0]][0].text)
+            # बिलबिला उठे beside बिलबिलाए: the verb's stem before a vector verb, not a spelling
+            stems = stem_uses(ctx.article.text, ctx.article.tokens, forms, by_key) if len(forms) > 1 else ()
             for key in forms:
                 for tok in by_key[key]:
+                    if tok.start in stems:
+                        continue
                     group.add(_written(tok.text), tok.text, (tok.start, tok.end))
             skel = _SKELETONS[forms[0]]
             for lt in latin_by_skeleton.get(skel, ()):
