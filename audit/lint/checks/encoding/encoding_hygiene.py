@@ -78,6 +78,14 @@ def has_encoding_slip(text: str) -> bool:
     return bool(_slips(text))
 
 
+def drawn_as(word: str) -> str:
+    """The word with each vowel typed as two signs written as the one it draws (डाॅ, ा + ॅ: डॉ)."""
+    for seq in _SEQ_ORDER:
+        if seq in word and seq not in _MIDWORD_ONLY:
+            word = word.replace(seq, _SEQUENCES[seq])
+    return word
+
+
 _PRECOMPOSED = re.compile("[\u0958-\u095f]")
 # asked of the text one letter at a time (compiled scans), not by the class tried at every character
 _PRECOMPOSED_LETTERS = tuple(map(chr, range(0x958, 0x960)))

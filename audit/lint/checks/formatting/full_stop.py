@@ -5,6 +5,7 @@ from audit.core.findings import UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.encoding.encoding_hygiene import drawn_as
 from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
 
 # The short words a Hindi sentence ends in; any other word before a full stop must be three
@@ -24,7 +25,7 @@ class FullStopForDanda(Check):
     such full stops): a desk that ends every sentence with a full stop keeps its style. A full stop
     counts after a Hindi word of three characters or more (or है, था, की, दी, गई, हुए ...) before a space, a
     line's end or the next Hindi word; not after an abbreviation (`glossaries/lexicon/abbreviations.tsv`:
-    डॉ., प्रो., कि.मी.) or an initial (आर. के.), not a dateline's (`नई दिल्ली. ...` at a line's start),
+    डॉ., प्रो., कि.मी., also with its vowel typed as two signs: डाॅ.) or an initial (आर. के.), not a dateline's (`नई दिल्ली. ...` at a line's start),
     not before a title's site name (`... | News Track`), nor in English lines, addresses or page chrome.
     Fix safety: unsafe (the danda; a space follows it where the next word was glued on).
     """
@@ -69,6 +70,8 @@ def _ends_sentence(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
     word = text[start:stop]
     if not word or (len(word) < 3 and word not in _SHORT_ENDINGS) or fold(word) in abbreviations:
         return False
+    if "\u0945" in word and fold(drawn_as(word)) in abbreviations:
+        return False  # डाॅ. (ा + ॅ typed for ॉ): the abbreviation with an encoding slip, still an abbreviation
     if start and text[start - 1] == ".":
         return False  # ई.पू., आर.के.: a run of initials
     line_start = text.rfind("\n", 0, start) + 1
