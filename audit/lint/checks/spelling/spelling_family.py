@@ -15,6 +15,9 @@ from audit.lint.checks.words import (DEVANAGARI, DEVANAGARI_LETTERS, DEVANAGARI_
                                      devanagari_counts_outside_english, outside_english_lines)
 
 _HYPHENS = "-\u2010"
+# नई, नए (new): the adjective opens place names (नई दिल्ली, नई टिहरी) and keeps its ई/ए in the text of
+# writers who spell their verbs the ये way: it is no sign that the article chose ए for them
+_NEW = frozenset(("नई", "नए"))
 
 
 class _Sides:
@@ -75,7 +78,8 @@ class SpellingFamily(Check):
     word (गये / गए, लिये / लिए, नयी / नई, दिखायी / दिखाई, जायेगा / जाएगा), where the Central Hindi
     Directorate's standard writes ए and ई. A word counts on the ये side only where its ए spelling is the
     more common one in Hindi text (स्थायी, अनुयायी, गायें, रुपये keep theirs), and on the ए side only where
-    its ये spelling is written at all (कई, पढ़ाई have none). An article written the ये way throughout
+    its ये spelling is written at all (कई, पढ़ाई have none), and not for the adjective नई, नए (a town's
+    नई टिहरी, and the new of writers who spell their verbs गये, हुये). An article written the ये way throughout
     is a desk's choice and is not flagged; the ये forms of an article that also writes ए forms are, as an
     info: many writers, careful ones too, treat the two as free variants across different words (the
     real-news gold notes the mix on few of the pages that have it). The same word both ways (गये and गए)
@@ -101,7 +105,7 @@ class SpellingFamily(Check):
             odd = {word: standard for word in count if (standard := sides.odd[word]) is not None}
             if not odd:
                 continue  # most articles: nothing written the family's other way
-            standard_words = [word for word in count if sides.standard[word]]
+            standard_words = [word for word in count if sides.standard[word] and word not in _NEW]
             if not standard_words:
                 continue  # written the other way throughout: the desk's choice
             odd_uses = sum(count[word] for word in odd)
