@@ -90,7 +90,9 @@ class SpellingVariant(Check):
     variant it lists (ईमेल / ई-मेल), and a two-word English loan keeps its spaced form (सॉफ्ट
     लैंडिंग, standard Hindi) over the hyphenated one, and a conjunctive participle is kept joined (डरकर
     over डर कर, the standard spelling); any other tie is an info whose fix is only
-    shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's).
+    shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's), a tie of a joined
+    spelling and a hyphened one too (हाईवे / हाई-वे: wordfreq reads हाई-वे as हाई, so it cannot say
+    which spelling Hindi text prefers).
     """
 
     code = "SPELL001"
@@ -170,7 +172,9 @@ class SpellingVariant(Check):
                 settled = _table_form(ctx, tied) or _spaced_loan(ctx, tied) or _joined_participle(tied)
                 if settled is not None:
                     kept = settled
-                elif len({_zipf(f) for f in tied}) == 1:  # nor does Hindi text at large
+                elif len({_zipf(f) for f in tied}) == 1 or _joined_and_hyphened(tied):
+                    # nor does Hindi text at large, or wordfreq cannot say: it reads a hyphened
+                    # spelling by its first word (हाई-वे as हाई), never the compound
                     even = " (the article uses each as often)"  # no majority to follow: an info
             for form in [f for f in ranked if f != kept]:
                 severity, applicability, why = None, UNSAFE, "one word spelt two ways"
@@ -200,6 +204,12 @@ def _joined_participle(tied: list[str]) -> str | None:
 
 def _zipf(form: str) -> float:
     return hindi_zipf(form.replace("-", " ").split()[0])
+
+
+def _joined_and_hyphened(tied: list[str]) -> bool:
+    """Whether the tie is of a word written joined and hyphened (हाईवे / हाई-वे). A spaced spelling's
+    first word does tell (मध्य प्रदेश, आने वाली: a common word written on its own)."""
+    return any("-" in f for f in tied) and any("-" not in f and " " not in f for f in tied)
 
 
 def _table_form(ctx: Context, tied: list[str]) -> str | None:
