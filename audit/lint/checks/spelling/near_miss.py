@@ -234,6 +234,12 @@ def _only_nasal(a: str, b: str) -> bool:
         ch == "\u0902" and long_[:i] + long_[i + 1 :] == short for i, ch in enumerate(long_))
 
 
+def _inner_nasal(a: str, b: str) -> bool:
+    """`b` is `a` with an anusvara added before a consonant (सूचकाक / सूचकांक): not an ending's nasal."""
+    i = _edit_at(a, b)
+    return len(b) == len(a) + 1 and b[i] == "\u0902" and b[i + 1 : i + 2] in _CONSONANTS and b[i + 1 :] == a[i:]
+
+
 _LENGTH_PAIRS = {frozenset("\u093f\u0940"), frozenset("\u0941\u0942"), frozenset("\u0907\u0908"),
                  frozenset("\u0909\u090a")}
 
@@ -309,7 +315,8 @@ class NearMissSpelling(Check):
       and the other form clearly commoner: `min_zipf_gap` (default 1.2) higher in wordfreq, or
       used at least twice in the article and more often than the flagged one; never less often,
       but for a form wordfreq does not know beside one of Hindi's commonest words (zipf 4.5+:
-      रासता ×2 beside रास्ता ×1, a typo repeated);
+      रासता ×2 beside रास्ता ×1, a typo repeated), or beside a word Hindi text uses (zipf 3+) that
+      has an anusvara before a consonant where the form has none (सूचकाक ×2 beside सूचकांक ×1);
     - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
       मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों) or a
       letter, not a sign, dropped before the shared last consonant (काण / कारण: no ending is made so);
@@ -400,7 +407,9 @@ class NearMissSpelling(Check):
             used_more = count[other] >= 2 and count[other] > count[key]
             # a form Hindi text never writes beside one of its commonest words (रासता ×2, रास्ता ×1)
             # is a typo repeated, however often: the majority does not make it a spelling
-            outnumbered = count[other] < count[key] and not (zipf == 0 and other_zipf >= _COMMON_ZIPF)
+            # so is one that lost the anusvara before a consonant inside the word (सूचकाक ×2, सूचकांक ×1)
+            outnumbered = count[other] < count[key] and not (zipf == 0 and (
+                other_zipf >= _COMMON_ZIPF or (other_zipf >= 3.0 and _inner_nasal(key, other))))
             # a plural oblique that lost its anusvara (घंटो beside घंटों, the commoner form): a slip
             # even on a 1-1 tie, where wordfreq's count of the bare form is swollen by that slip
             nasal_oblique = key.endswith("\u094b") and other == key + "\u0902" and other_zipf > zipf
