@@ -201,6 +201,7 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
     dev, word = punctuation_space._DEV, punctuation_space._WORD
     originals = [
         rf"(?<=[{word}\d%)'\"”’])(?P<gap>[ \t\u00a0]+)(?=[,।?!)](?:\s|$|[{word}]))",
+        rf"(?<=[{dev}])(?P<gap>[ \t\u00a0]+)(?=\.(?:\s|$))",
         rf"(?<=[{dev}])(?P<gap>[।,])(?=[{dev}])|(?<=[{word}])(?P<gap2>।)(?=[A-Za-z])",
         rf"(?<=[{word})'\"’”])(?P<gap>:)(?=[{dev}])",
         rf"(?<=[{dev}])(?P<gap>\()(?=[{word}])",

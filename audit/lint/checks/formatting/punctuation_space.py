@@ -21,16 +21,23 @@ _SPACE = "[ \t\u00a0]"
 _SPACES = frozenset(" \t\u00a0")
 
 
-def _runs_before_marks(text: str) -> list[int]:
+def _runs_before_marks(text: str, marks: str = ",।?!)") -> list[int]:
     """Where each run of spaces right before a closing mark starts (each run is walked once)."""
     starts = []
-    for mark in char_starts(text, ",।?!)"):
+    for mark in char_starts(text, marks):
         if mark and text[mark - 1] in _SPACES:
             start = mark - 1
             while start > 0 and text[start - 1] in _SPACES:
                 start -= 1
             starts.append(start)
     return starts
+
+
+def _runs_before_stops(text: str) -> list[int]:
+    """Where each run of spaces right before a full stop starts; a text with none (most) is not walked."""
+    if " ." not in text and "\t." not in text and "\u00a0." not in text:
+        return []
+    return _runs_before_marks(text, ".")
 
 
 _OPENING = re.compile(r"\(")
@@ -79,6 +86,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `है ।`, `रु ,`, `(Russia )`: a space before closing punctuation. A line-initial mark is left alone.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_WORD}\d%)'\"”’]{_SPACE}){_SPACE}*)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
      "", "no space before '{mark}'", _runs_before_marks),
+    # `ओले बरसे . मौसम`: a space before a full stop ending a Hindi sentence (not an ellipsis `...`, a
+    # decimal `.5` or a Latin word's stop: only after a Hindi word, before a space or the line's end)
+    (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_DEV}]{_SPACE}){_SPACE}*)(?=\.(?:\s|$))"),
+     "", "no space before '{mark}'", _runs_before_stops),
     # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
     (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
@@ -103,7 +114,8 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
 
 
 class PunctuationSpace(Check):
-    """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)`,
+    """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)` (nor
+    before a full stop ending a Hindi sentence: `ओले बरसे . मौसम`),
     one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
     one before `(`, one between words, and one between a Hindi word and a Latin acronym run into it
     (`अलर्टIMD`, `BJPसांसद`).
