@@ -13,6 +13,9 @@ _RUN = re.compile(r"\.(?<=[\u0900-\u0963\u0971-\u097f'\"’”]\.)(?:\.(?!\.)|\.
 # Two commas after a Hindi word, a space between them or none (`चीफ,,जयदीप`, `लोग, , जनपद`): never a
 # convention (a number's group separators stand between digits, not after a letter)
 _COMMAS = re.compile(r",(?<=[\u0900-\u0963\u0971-\u097f'\"’”],)[ \t]*,")
+# Two dandas between two Hindi words with no space after them (`गर्मी है।।कुल मिलाकर`): a key struck
+# twice in prose (verse's `।।` for `॥` closes a line, or stands apart before a couplet's number)
+_DANDAS = re.compile("।(?<=[\u0900-\u0963\u0971-\u097f]।)।(?=[\u0900-\u0963\u0971-\u097f])")
 
 
 class StopRun(Check):
@@ -23,8 +26,9 @@ class StopRun(Check):
     Anti-pattern:  ब्यूरो चीफ,,जयदीप गुप्ता   छह और लोग, , जनपद में
     Fix:           one comma (unsafe: a list item may have been lost between the two)
     An ellipsis of three is the convention and passes; so do English lines, web addresses and
-    page chrome. Two dandas (`।।`) are left alone: devotional and verse text types them for the
-    double danda `॥` that closes a couplet or a mantra.
+    page chrome. Two dandas (`।।`) are left alone where they stand apart or end a line: devotional and
+    verse text types them for the double danda `॥` that closes a couplet or a mantra; glued to the next
+    Hindi word (`गर्मी है।।कुल मिलाकर`) they are a key struck twice in prose (fix: one danda and a space).
     Fix safety: display-only (a trailing-off ellipsis or one full stop: only the editor knows).
     """
 
@@ -44,6 +48,13 @@ class StopRun(Check):
                     continue
                 yield ctx.finding(self, start, end, "two commas: one is enough",
                                   [Fix(start, end, ",", applicability=UNSAFE)])
+        if "।।" in text:
+            for m in _DANDAS.finditer(text):
+                start, end = m.span()
+                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME):
+                    continue
+                yield ctx.finding(self, start, end, "two dandas run into the next word: one danda and a space",
+                                  [Fix(start, end, "। ", applicability=UNSAFE)])
         if ".." not in text:
             return
         for m in _RUN.finditer(text):
