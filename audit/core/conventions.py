@@ -63,10 +63,11 @@ _STAMP = re.compile(r"\d:\d\d|\d\d\d\d")  # a clock time or a year in a byline
 # An image credit run into a caption line: `... नारे लगे- Example TV Hindi Image Source : EXAMPLE TV`
 # (the site's name before the marker belongs to it, hyphen and all); and `Read More` glued to the
 # last sentence of an excerpt. Both are page chrome inside a line of text.
-_CREDIT_MARK = re.compile(r"\b(?:Image|Photo|Picture|Pic)s?\s*(?:Source|Credits?|Courtesy)\s*[:\-–]\s*")
+# (any case: captions also write `photo source- Example`)
+_CREDIT_MARK = re.compile(r"\b(?i:image|photo|picture|pic)s?\s*(?i:source|credits?|courtesy)\s*[:\-–]\s*")
 _CREDIT_BEFORE = re.compile(r"(?:[-–|]\s*)?(?:[A-Z][\w.&']*\s+){1,4}$")
 _CREDIT_AFTER = re.compile(r"(?:[A-Z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")
-_CREDIT_HINTS = ("Source", "Credit", "Courtesy")
+_CREDIT_HINTS = ("Source", "Credit", "Courtesy", "source", "credit", "courtesy", "SOURCE", "CREDIT")
 # A numbered list item's Latin sub-head run into the paragraph after a sentence end (the CMS
 # joined the list): `... देती है। 2. Sample Bike X: सबसे ज्यादा ...` is a kicker, not prose.
 # It opens with the digit and looks behind after it (the digit's own place, two characters back),
@@ -79,6 +80,9 @@ _LIST_KICKER = re.compile(r"\d(?<![\w.]\d)\d?[.)][ \t]+[A-Z][A-Za-z0-9&'-]*(?:[ 
 _LIST_ITEM_DOT = re.compile(r"\.[ \t]+[A-Z]")
 _LIST_ITEM_BRACKET = re.compile(r"\)[ \t]+[A-Z]")
 _READ_MORE = re.compile(r"(?:Read More|Read more|READ MORE|Also Read)[ \t]*$", re.MULTILINE)
+# A feed teaser's link after its cut-off excerpt: `... बाकी … Continue reading (next headline)`, anywhere in a
+# line (the next teaser's title follows it); a Hindi article never says it in its own voice.
+_CONTINUE_READING = re.compile(r"Continue [Rr]eading|CONTINUE READING")
 # A related link run into a paragraph after a sentence end, to the line's end:
 # `... लॉन्च हुआ है। Also Read - Mi, Redmi के फोन ...` (the start of a line is _CHROME's).
 _RELATED_RUN_IN = re.compile(r"(?:Also Read|Read Also|ये भी पढ़ें?|यह भी पढ़ें?|इसे भी पढ़ें?)[ \t]*[-–:][^\n]*")
@@ -162,6 +166,8 @@ class Conventions:
                 spans.append(Span(before.start() if before else m.start(), after.end() if after else m.end(), CHROME))
         if "Read" in text or "READ" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _READ_MORE.finditer(text)]
+        if "Continue" in text or "CONTINUE" in text:
+            spans += [Span(m.start(), m.end(), CHROME) for m in _CONTINUE_READING.finditer(text)]
         if "Read" in text or "पढ़े" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _RELATED_RUN_IN.finditer(text)
                       if self._after_sentence_end(m.start()) and self.line_span(m.start())[0] != m.start()]
