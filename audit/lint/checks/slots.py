@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from audit.core.document import Token
 from audit.core.text import fold
+from audit.language.wordstats import hindi_zipf
 
 # A finite verb or auxiliary ends a clause: a hyphen after one is a dash, not a compound's.
 CLAUSE_ENDS = frozenset(
@@ -143,3 +144,15 @@ def _before_vector_verb(text: str, tokens: list[Token], tok: Token) -> bool:
         return False
     key = tokens[i].key
     return key in _VECTOR_FORMS or key.startswith(_VECTOR_STEMS)
+
+
+# The vector verbs a transitive verb's bare stem takes (खोज लिया, खोज निकाला, मार डाला)
+_TRANSITIVE_VECTORS = frozenset(map(fold, "ले लिया ली लिए लिये लेगा लेगी लेंगे निकाला निकाली निकाले डाला डाली डाले".split()))
+
+
+def verb_stem_before_vector(tokens: list[Token], i: int, min_zipf: float = 3.0) -> bool:
+    """Whether tokens[i] is a verb's bare stem before ले, निकाल or डाल: खोज लिया (found: the verb
+    खोजना) and not the noun खोज (a search). The word with ना after it must be a verb Hindi text writes
+    (खोजना 3.6), so that a noun before ले (मदद ली, जानकारी ली: मददना is no word) stays a noun."""
+    return (i + 1 < len(tokens) and tokens[i + 1].key in _TRANSITIVE_VECTORS
+            and hindi_zipf(tokens[i].text + "ना") >= min_zipf)

@@ -16,7 +16,8 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.letters import letters_spelled
-from audit.lint.checks.slots import ENGLISH_OF, LIST_JOINS, NAME_HEADS, before_body, attributive_form, case_slot
+from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attributive_form, before_body, case_slot,
+                                     verb_stem_before_vector)
 from audit.lint.checks.words import PerWord, token_texts
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
@@ -119,6 +120,9 @@ class ConceptConsistency(Check):
                 continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
             if _numbered(text, end) or _after_glued_colon(text, start):
                 continue  # सेक्टर-10, गेट-3: a place's name; नि:शुल्क: a word split at an ASCII colon
+            if (m.first == m.last and hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun"
+                    and verb_stem_before_vector(tokens, m.last)):
+                continue  # शव खोज लिया: the verb खोजना (found), not the noun खोज (a search) beside सर्च
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
             if any(h.side == "translit" for h in hits):
