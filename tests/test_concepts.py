@@ -81,3 +81,32 @@ def _tokens(text: str):
     from audit.core.document import parse_article
 
     return parse_article(text).sentences[0].tokens
+
+
+def test_forms_naming_both_sides_match_the_definition():
+    """ANGL004 keeps the matched forms naming a concept that some matched form names as a loan and
+    another in Hindi. Its memo reads only the forms naming a loan and asks the memo about each
+    matched form; the answer must be the definition's, call after call, as the memo fills."""
+    import random
+
+    from audit.lint.checks.anglicism import concept_consistency as cc
+
+    index = cc._index()
+    index._matcher()  # compiled: its values list is the one the check is shown
+    values = index._values
+    rng = random.Random(7)
+    popular = rng.sample(range(len(values)), 400)  # most articles meet the same few hundred forms
+
+    def definition(patterns: set[int]) -> set[int]:
+        loans = {id(h.concept) for p in patterns for h in values[p] if h.side == "translit"}
+        hindi = {id(h.concept) for p in patterns for h in values[p] if h.side == "hindi"}
+        both = loans & hindi
+        return {p for p in patterns if any(id(h.concept) in both for h in values[p])}
+
+    met_both = 0
+    for _ in range(300):
+        patterns = set(rng.sample(popular, 60)) | set(rng.sample(range(len(values)), 20))
+        want = definition(patterns)
+        assert cc._naming_both_sides(patterns, values) == want
+        met_both += bool(want)
+    assert met_both  # the draws do reach concepts named on both sides

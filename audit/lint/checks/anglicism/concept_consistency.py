@@ -395,27 +395,27 @@ def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
 
 # Per form of the concept index (by its phrase number, for the one list of values the index has
 # while it is unchanged): the concepts it names on the translit side, worked out once per form, not
-# per article (an article meets some 150 forms, most of them in every article); and per concept (by
-# id), the forms that name it, and those that name it on the Hindi side.
-_FORMS: list = [None, {}, defaultdict(set), defaultdict(set)]
+# per article (an article meets some 150 forms, most of them in every article); per concept (by
+# id), the forms that name it, and those that name it on the Hindi side; the forms naming a loan.
+_FORMS: list = [None, {}, defaultdict(set), defaultdict(set), set()]
 _NONE: frozenset = frozenset()
 
 
 def _naming_both_sides(patterns: set[int], values: list[list[FormHit]]) -> set[int]:
     """The matched forms that name a concept the matched forms name on both sides, translit and Hindi."""
     if _FORMS[0] is not values:
-        # (holding the values keeps each concept's id its own)
-        _FORMS[:] = [values, {}, defaultdict(set), defaultdict(set)]
-    _, translit, naming, hindi_naming = _FORMS
-    for p in patterns - translit.keys():
+        _FORMS[:] = [values, {}, defaultdict(set), defaultdict(set), set()]  # (holding the values keeps each concept's id its own)
+    _, translit, naming, hindi_naming, loans = _FORMS
+    for p in patterns.difference(translit):  # the dict asked about each form (`- translit.keys()` walked all it holds)
         hits = values[p]
         translit[p] = frozenset(id(h.concept) for h in hits if h.side == "translit")
+        loans.update([p] if translit[p] else ())
         for h in hits:
             naming[id(h.concept)].add(p)
             if h.side == "hindi":
                 hindi_naming[id(h.concept)].add(p)
-    # the concepts of the matched loans (a few), each asked whether a matched form names it in Hindi
-    both = [c for c in set().union(*map(translit.__getitem__, patterns))
+    # the concepts of the matched loans (a few: from the forms naming a loan), each asked whether a matched form names it in Hindi
+    both = [c for c in set().union(*map(translit.__getitem__, patterns & loans))
             if not hindi_naming.get(c, _NONE).isdisjoint(patterns)]
     return patterns & set().union(*map(naming.__getitem__, both)) if both else set()
 
