@@ -175,7 +175,7 @@ def test_latin_count_counts_what_the_letter_pattern_finds():
 
 def test_acronyms_found_by_text_are_those_the_walk_over_every_token_finds():
     from audit.language.lexicon import Lexicon
-    from audit.lint.checks.anglicism import concept_consistency as cc
+    from audit.lint.checks.anglicism import acronym_runs as cc
 
     concepts = Lexicon().concepts
     pieces = ["ISRO", "SSLV1", "AB", "एसएसएलवी", "आरबीआई", "एआई", "(", ")", "।", " ", "\n", "योजना", "स्कीम",

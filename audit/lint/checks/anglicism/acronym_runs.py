@@ -1,0 +1,136 @@
+"""Acronyms an article writes and the runs of loans that spell them out (ANGL004: `एंप्लॉई पेंशन स्कीम`
+beside `(ईपीएस)` is one name in two languages, not a loan beside its Hindi word)."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from operator import attrgetter
+
+from audit.core.document import _token_info
+from audit.language.readback import english_reading
+from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.base import Context
+from audit.lint.checks.letters import letters_spelled
+from audit.lint.checks.words import PerWord, token_texts
+
+_RUN_REACH = 8  # loans looked at on each side of a match for a spelt-out acronym
+
+
+def spells_out_acronym(ctx: Context, tokens, first: int, last: int) -> bool:
+    """Whether tokens[first..last] are part of a run of three or more loans (a bracketed gloss inside
+    it skipped) whose English initials spell an acronym the article writes, in Latin or letter by
+    letter in Devanagari, and names in no Hindi words (`कर्मचारी पेंशन योजना (ईपीएस)` beside
+    `एंप्लॉई पेंशन स्कीम`: one name in two languages, the slip itself)."""
+    acronyms = _acronyms(ctx)
+    if not acronyms:
+        return False
+    concepts = ctx.lexicon.concepts
+    middle = [_initial(concepts, tokens[i]) for i in range(first, last + 1)]
+    if None in middle:
+        return False
+    left = _initials(concepts, tokens, first - 1, -1)
+    right = _initials(concepts, tokens, last + 1, 1)
+    run = "".join(reversed(left)) + "".join(middle) + "".join(right)
+    lo, hi = len(left), len(left) + len(middle)  # the match's letters: run[lo:hi]
+    return any(acronyms.get(run[i:j]) is False
+               for i in range(lo + 1) for j in range(max(hi, i + 3), len(run) + 1))
+
+
+def _initials(concepts, tokens, i: int, step: int) -> list[str]:
+    """The English initials of the loans from tokens[i] on, in the direction `step`, over a bracketed
+    Latin gloss (`सैटेलाइट (satellite) लॉन्च`)."""
+    found: list[str] = []
+    opening, closing = ("(", ")") if step > 0 else (")", "(")
+    while 0 <= i < len(tokens) and len(found) < _RUN_REACH:
+        if tokens[i].text == opening:
+            j = i + step
+            while 0 <= j < len(tokens) and tokens[j].text.isascii() and tokens[j].text != closing \
+                    and abs(j - i) < 6:
+                j += step
+            if not (0 <= j < len(tokens)) or tokens[j].text != closing:
+                break
+            i = j + step
+            continue
+        letter = _initial(concepts, tokens[i])
+        if letter is None:
+            break
+        found.append(letter)
+        i += step
+    return found
+
+
+def _initial(concepts, token) -> str | None:
+    """The first letter of the English word a Devanagari loan writes (the concept table's, else a
+    read-back of a word Hindi text seldom uses), or None for a Hindi word."""
+    if token.kind != "deva":
+        return None
+    hits = concepts.lookup(token.text)
+    if hits:
+        loan = next((h for h in hits if h.side == "translit"), None)
+        return loan.concept.english[0].upper() if loan else None
+    if hindi_zipf(token.norm) >= 4.0:
+        return None
+    reading = english_reading(token.norm, 4)
+    return reading[0].upper() if reading else None
+
+
+def _acronym_letters(text: str) -> str | None:
+    """The acronym of three to six letters a token's text writes (`SSLV`, `एसएसएलवी`), else None."""
+    bare = text.rstrip("0123456789")
+    if bare.isascii():
+        return bare if 3 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+    letters = _SPELLED[bare] if _token_info(text)[2] == "deva" else None
+    return letters if letters and 3 <= len(letters) <= 6 else None
+
+
+# letters_spelled per distinct text: its walk tries each letter name's length at each character
+_SPELLED = PerWord(letters_spelled)
+# The acronym per distinct token text (None for most), and the texts known to write none: an
+# article's distinct texts less these are all _acronyms has to look at, found with set operations
+# and list.index instead of a Python step per token (the walk over every token was a seventh of
+# the checks' work)
+_LETTERS = PerWord(_acronym_letters)
+_NO_LETTERS: set[str] = set()
+_TOKENS = attrgetter("tokens")
+
+
+def _acronyms(ctx: Context) -> dict[str, bool]:
+    """The acronyms of three to six letters the article writes (`SSLV`, `ISRO` in Latin capitals, or
+    read out in Devanagari: `एसएसएलवी`), each with whether the article also names it in Hindi words:
+    the acronym in brackets right after a Hindi word of its sentence (`कर्मचारी पेंशन योजना (ईपीएस)`).
+    Found once per article, where a loan first asks."""
+    found = ctx.shared.get("acronyms")
+    if found is None:
+        found = ctx.shared["acronyms"] = {}
+        if len(_NO_LETTERS) > 200_000:
+            _NO_LETTERS.clear()  # a bound on memory over an endless stream of new words
+        written = token_texts(ctx)  # the article's tokens' texts, in order
+        # `difference`, not `-=`: an in-place difference walks the other set, here every text the
+        # process has met (up to 8 times the article's), where `difference` asks about the article's
+        texts = set(written).difference(_NO_LETTERS)
+        new = {text for text in texts if _LETTERS[text] is None}
+        _NO_LETTERS.update(new)
+        texts -= new
+        if not texts:
+            return found
+        concepts, tokens = ctx.lexicon.concepts, ctx.article.tokens
+        firsts: set[int] | None = None  # where each sentence after the first starts in `tokens`
+        for text in texts:
+            letters = _LETTERS[text]
+            k = written.index(text)
+            while True:
+                in_hindi = False
+                if k >= 2 and tokens[k - 1].text == "(":
+                    if firsts is None:
+                        firsts = set(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))
+                    if k not in firsts and k - 1 not in firsts:  # the bracket and the word before: its sentence's
+                        before = tokens[k - 2]
+                        in_hindi = (before.kind == "deva" and _SPELLED[before.text] is None
+                                    and _initial(concepts, before) is None)
+                # whether any use is so: the order the uses are met in does not matter
+                found[letters] = found.get(letters, False) or in_hindi
+                try:
+                    k = written.index(text, k + 1)
+                except ValueError:
+                    break
+    return found
