@@ -219,7 +219,8 @@ class CheckRun:
 
 def prepare_check(args: argparse.Namespace) -> CheckRun:
     from audit.inputs.cms import CMS_SUFFIXES
-    from audit.core.document import collect_paths, decode_article, once_each
+    from audit.core.document import decode_article
+    from audit.core.paths import collect_paths, once_each
     from audit.lint.engine import Engine, select_checks
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.cli.qe_options import Models

@@ -211,7 +211,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    from audit.core.document import collect_paths
+    from audit.core.paths import collect_paths
     from audit.core.fileio import refuse_overwriting_input, write_atomic
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.lint.engine import Engine
@@ -351,7 +351,7 @@ def _dispatch(args, handlers: dict | None) -> int:
     handler = (handlers or {}).get(args.command)
     if handler is None:
         raise UsageError(f"`jaanch {args.command}` needs the tui package; run the installed `jaanch` script")
-    from audit.core.document import collect_paths
+    from audit.core.paths import collect_paths
 
     return handler(args, engine_for(args), collect_paths(args.paths, max_mb=args.max_file_mb))
 

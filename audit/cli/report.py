@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from audit.core.document import collect_paths, read_article
+from audit.core.document import read_article
+from audit.core.paths import collect_paths
 from audit.core.errors import MAX_FILE_MB
 from audit.core.runner import run_ordered
 from audit.lint.engine import Engine

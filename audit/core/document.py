@@ -15,7 +15,7 @@ from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
-from audit.core.errors import MAX_FILE_MB, InputError
+from audit.core.errors import InputError
 from audit.core.lines import LineIndex, byte_line
 from audit.core.sentences import sentence_spans
 from audit.core.text import fold, is_devanagari, is_latin, normalize
@@ -415,65 +415,6 @@ def read_article(path: str | Path) -> Article:
     from audit.core.fileio import read_bytes
 
     return parse_article(decode_article(read_bytes(path), str(path), empty_ok=True), str(path))
-
-
-def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
-                  max_mb: float | None = MAX_FILE_MB) -> list[Path]:
-    """Expand folders to the article files inside them (sorted, recursive); each is a regular file
-    of at most `max_mb` MB (None: any size), and named once (see `once_each`)."""
-    from audit.core.fileio import describe, special_kind
-
-    out: list[Path] = []
-    suffixes = ARTICLE_SUFFIXES + extra_suffixes
-    for raw in paths:
-        if raw == "-":
-            raise InputError("standard input is read by `jaanch check -` only; name a file or a folder", raw)
-        p = Path(raw)
-        try:
-            mode = p.stat().st_mode
-        except FileNotFoundError:
-            raise InputError("no such file or folder", raw) from None
-        except OSError as exc:
-            raise InputError(describe(exc), raw) from None
-        if p.is_dir():
-            # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles;
-            # is_file() is true of regular files only (a device or pipe in the folder is passed over)
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
-                           and not f.name.startswith("."))
-            if not found:
-                raise InputError(f"no {' or '.join(ARTICLE_SUFFIXES)} articles found in this folder", raw)
-            out.extend(found)
-        elif special_kind(mode) is not None:
-            from audit.core.fileio import refuse_special
-
-            refuse_special(p)
-        else:
-            out.append(p)
-    if max_mb is not None:
-        for path in out:
-            try:
-                size = path.stat().st_size
-            except OSError as exc:  # gone since the folder was listed
-                raise InputError(describe(exc), str(path)) from None
-            within_size(path, size, max_mb)
-    return once_each(out)
-
-
-def once_each(paths: list) -> list:
-    """`paths` without a file named again: the same path twice, a folder and a file in it, or a
-    symlink to a file also named, are one file (kept where first named), checked and reported once.
-    "-" (standard input) is kept once too."""
-    from audit.core.fileio import real_path
-
-    seen: set[str] = set()
-    folders: dict[str, str] = {}
-    out = []
-    for path in paths:
-        key = "-" if path == "-" else real_path(path, folders)
-        if key not in seen:
-            seen.add(key)
-            out.append(path)
-    return out
 
 
 def within_size(name: str | Path, size: int, max_mb: float | None, read_all: bool = True) -> None:

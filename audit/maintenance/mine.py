@@ -7,7 +7,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from audit.language.clustering import cluster_forms, same_name
-from audit.core.document import collect_paths, decode_article, word_spans
+from audit.core.document import decode_article, word_spans
+from audit.core.paths import collect_paths
 from audit.core.fileio import read_bytes
 from audit.core.runner import run_ordered
 from audit.language.glossary import Glossary

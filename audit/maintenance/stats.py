@@ -8,7 +8,8 @@ from pathlib import Path
 from audit.lint.checks.terminology.dnt_translated import NameTranslated
 from audit.lint.checks.terminology.glossary_variant import GlossaryVariant
 from audit.lint.checks.terminology.latin_casing import LatinCasing
-from audit.core.document import collect_paths, read_article
+from audit.core.document import read_article
+from audit.core.paths import collect_paths
 from audit.core.errors import UsageError
 from audit.lint.engine import Engine
 

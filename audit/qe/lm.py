@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audit import __version__
-from audit.core.document import Article, collect_paths, read_article
+from audit.core.document import Article, read_article
+from audit.core.paths import collect_paths
 from audit.core.errors import MAX_FILE_MB, InputError, UsageError
 from audit.core.fileio import load_json, read_text
 from audit.core.findings import Finding
