@@ -18,6 +18,27 @@ _COMMAS = re.compile(r",(?<=[\u0900-\u0963\u0971-\u097f'\"’”],)[ \t]*,")
 _DANDAS = re.compile("।(?<=[\u0900-\u0963\u0971-\u097f]।)।(?=[\u0900-\u0963\u0971-\u097f])")
 
 
+# A verse line is short: a run of at most this many words closed by its own `।।`
+_VERSE_WORDS = 8
+
+
+def _verse_line(text: str, start: int, end: int) -> bool:
+    """Whether the `।।` at start..end closes or opens, on its line, a short run of words that another
+    `।।` bounds (`सुखिनः।।सर्वे सन्तु निरामयाः।।`: a quoted couplet run into one line, each line closed so;
+    `।।श्री राधे।।`, a devotional heading). Prose that types `।।` for every danda has long sentences
+    between them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    after = text[end : len(text) if line_end < 0 else line_end]
+    before = text[line_start:start]
+    runs = []
+    if "।।" in after:
+        runs.append(after[: after.find("।।")])
+    if "।।" in before:
+        runs.append(before[before.rfind("।।") + 2 :])
+    return any(len(run.split()) <= _VERSE_WORDS and not any(mark in run for mark in "।.?!") for run in runs)
+
+
 class StopRun(Check):
     """Two full stops, or a run of four or more, after a Hindi word; two commas after one.
 
@@ -28,7 +49,9 @@ class StopRun(Check):
     An ellipsis of three is the convention and passes; so do English lines, web addresses and
     page chrome. Two dandas (`।।`) are left alone where they stand apart or end a line: devotional and
     verse text types them for the double danda `॥` that closes a couplet or a mantra; glued to the next
-    Hindi word (`गर्मी है।।कुल मिलाकर`) they are a key struck twice in prose (fix: one danda and a space).
+    Hindi word (`गर्मी है।।कुल मिलाकर`) they are a key struck twice in prose (fix: one danda and a space),
+    but not before a short run closed by another `।।` (verse lines run into one line: `सुखिनः।।सर्वे
+    सन्तु निरामयाः।।`); prose that types `।।` for each danda has long sentences between them.
     Fix safety: display-only (a trailing-off ellipsis or one full stop: only the editor knows).
     """
 
@@ -51,7 +74,7 @@ class StopRun(Check):
         if "।।" in text:
             for m in _DANDAS.finditer(text):
                 start, end = m.span()
-                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME):
+                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME) or _verse_line(text, start, end):
                     continue
                 yield ctx.finding(self, start, end, "two dandas run into the next word: one danda and a space",
                                   [Fix(start, end, "। ", applicability=UNSAFE)])
