@@ -87,8 +87,9 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_WORD}\d%)'\"”’]{_SPACE}){_SPACE}*)(?=[,।?!)](?:\s|$|[{_WORD}]))"),
      "", "no space before '{mark}'", _runs_before_marks),
     # `ओले बरसे . मौसम`: a space before a full stop ending a Hindi sentence (not an ellipsis `...`, a
-    # decimal `.5` or a Latin word's stop: only after a Hindi word, before a space or the line's end)
-    (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_DEV}]{_SPACE}){_SPACE}*)(?=\.(?:\s|$))"),
+    # decimal `.5` or a Latin word's stop: only after a Hindi word, before a space or the line's end;
+    # nor the first dot of a spaced ellipsis `जीतेंगे . . . और`, a space before each of its dots)
+    (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_DEV}]{_SPACE}){_SPACE}*)(?=\.(?:\s|$))(?!\.{_SPACE}+\.)"),
      "", "no space before '{mark}'", _runs_before_stops),
     # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
