@@ -8,6 +8,7 @@ from itertools import chain, compress
 from operator import itemgetter
 
 from audit.core.conventions import HEADLINE, KICKER, URL
+from audit.core.text import fold
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.chrf import sentence_chrf
@@ -201,6 +202,8 @@ def _recap(article, prev, prev_bag: frozenset[str], sent, bag: frozenset[str]) -
         tail += 1
     if not (0 < head < len(a) and 0 < tail and head + tail == len(a)):
         return False
+    if _pasted_beside(article.sentences, prev, sent):
+        return False
     seen: list[int] = []
     for one in article.sentences:
         if one.paragraph not in seen:
@@ -208,6 +211,20 @@ def _recap(article, prev, prev_bag: frozenset[str], sent, bag: frozenset[str]) -
                 break
             seen.append(one.paragraph)
     return prev.paragraph in seen
+
+
+def _pasted_beside(sentences: list, prev, sent) -> bool:
+    """Whether the sentence before or after `sent` in its paragraph is, word for word, the one before or
+    after `prev` in its own: the paragraph pasted again (a copy grown by a few words among copies), not
+    the body retelling one sentence of its lead."""
+    for step in (-1, 1):
+        i, j = prev.index + step, sent.index + step
+        if 0 <= i < len(sentences) and 0 <= j < len(sentences) and i != sent.index:
+            before, after = sentences[i], sentences[j]
+            if (before.paragraph == prev.paragraph and after.paragraph == sent.paragraph
+                    and before.text.strip() == after.text.strip()):
+                return True
+    return False
 
 
 def _first_places(earlier: list) -> dict[str, int]:
@@ -247,7 +264,9 @@ def _repeated_standfirst(article, count: int) -> set[int]:
     again further down: every sentence of a short paragraph (three at most), or a run of two or more
     consecutive sentences of a longer one (a summary glued to the title and printed again as the
     body's start). A sentence comes again when it is written elsewhere outside its paragraph word for
-    word, or with one word spelt otherwise (the body's copy with a spelling corrected)."""
+    word, or with one word spelt otherwise (the body's copy with a spelling corrected: one sign or letter
+    inside the word, not an ending, a number or another word, which a paragraph pasted twice and
+    edited shows)."""
     members: dict[int, list] = {}
     for sent in article.sentences:
         if sent.paragraph not in members and len(members) == count:
@@ -273,7 +292,7 @@ def _repeated_standfirst(article, count: int) -> set[int]:
                         by_length[len(split)].append((other.paragraph, split))
                 found = any(
                     other_paragraph != paragraph and sum(map(str.__ne__, words, other)) == 1
-                    for other_paragraph, other in by_length[len(words)])
+                    and _respelt_once(words, other) for other_paragraph, other in by_length[len(words)])
             again.append(found)
         if len(sents) <= 3 and all(again):  # (`again` holds each of them: 3 < _SUMMARY_SENTENCES)
             out.update(sent.start for sent in sents)
@@ -289,6 +308,34 @@ def _repeated_standfirst(article, count: int) -> set[int]:
         if len(run) >= 2:
             out.update(run)
     return out
+
+
+_TRAILING_MARKS = "।.?!,;:\"'”’"
+
+
+def _ye_as_e(word: str) -> str:
+    """The य spelling of a vowel (गये, गयी) as its vowel letter (गए, गई): one spelling of the other."""
+    return word.replace("ये", "ए").replace("यी", "ई")
+
+
+def _respelt_once(words: list[str], other: list[str]) -> bool:
+    """Whether the one word in which two sentences of as many words differ is one spelling of the
+    other: the same letters but for one sign or letter added, dropped or swapped inside the word
+    (नुकसान / नुक्सान), a nukta or a chandrabindu, or the mark after it. Another ending (किया / किए,
+    टैंकर / टैंकरों), another number (दो / तीन, 12 / 22) or another word is a change of fact or
+    grammar, which a template printing its summary again does not make."""
+    a, b = next((x, y) for x, y in zip(words, other) if x != y)
+    a, b = a.rstrip(_TRAILING_MARKS), b.rstrip(_TRAILING_MARKS)
+    if a == b:
+        return True
+    if any(ch.isdigit() for ch in a + b):
+        return False
+    if fold(a) == fold(b) or _ye_as_e(a) == _ye_as_e(b):
+        return True
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return any(a[i + da :] == b[i + db :] != "" for da, db in ((1, 0), (0, 1), (1, 1)))
 
 
 _PROSE_ENDS = ("।", "?", "!", ".", "\"", "”", "'", "’")
