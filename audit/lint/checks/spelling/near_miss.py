@@ -405,6 +405,8 @@ class NearMissSpelling(Check):
             sign_only = _only_nasal(key, other) or _vowel_length(key, other)
             if zipf >= 1.0 and not sign_only:
                 continue  # a word Hindi text uses is a word, not a typo (पहले / पतले)
+            if other_zipf == 0 and zipf >= 3.0 and _inner_nasal(other, key):
+                continue  # हंसा is no slip for हसा ×2: the form that lost the anusvara is the slip, below
             known = other_zipf >= 3.0 and other_zipf - zipf >= gap
             used_more = count[other] >= 2 and count[other] > count[key]
             # a form Hindi text never writes beside one of its commonest words (रासता ×2, रास्ता ×1)
