@@ -133,8 +133,15 @@ def stem_uses(text: str, tokens: list[Token], forms: list[str], by_key: dict[str
     keys = set(forms)
     out: set[int] = set()
     for key in forms:
-        if any(other != key and other.startswith(key) and other[len(key):] in _VERB_ENDINGS for other in keys):
-            out.update(tok.start for tok in by_key[key] if _before_vector_verb(text, tokens, tok))
+        inflected = [other for other in keys
+                     if other != key and other.startswith(key) and other[len(key):] in _VERB_ENDINGS]
+        if not inflected:
+            continue
+        # written as the inflected form's own letters (हड़बड़ा गई beside हड़बड़ाए, not हडबडाए: the keys
+        # fold the nukta, and a stem spelt otherwise is a second spelling after all)
+        written = {tok.text for other in inflected for tok in by_key[other]}
+        out.update(tok.start for tok in by_key[key]
+                   if any(form.startswith(tok.text) for form in written) and _before_vector_verb(text, tokens, tok))
     return out
 
 
