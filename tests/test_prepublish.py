@@ -81,6 +81,17 @@ def test_inline_suppressions_and_unused_ones(tmp_path):
     assert text[unused[0]["start"] : unused[0]["end"]] == unused[0]["text"]
 
 
+def test_a_marker_itself_is_not_article_text(tmp_path):
+    """A marker typed with a space before its comma (`FMT010 , SPELL`) is jaanch's own syntax: no
+    spacing finding lands on it, and it is still reported as unused when it suppresses nothing."""
+    story = tmp_path / "story.md"
+    story.write_text("बारिश से फसल खराब हुई।\n<!-- jaanch: ignore FMT010 , SPELL -->\nकिसान परेशान हैं।\n",
+                     encoding="utf-8")
+    findings, _ = _json(str(story))
+    marker = story.read_text(encoding="utf-8").index("<!--")
+    assert [f["code"] for f in findings] == ["SUP001"] and findings[0]["start"] == marker
+
+
 def test_junit_xml(tmp_path):
     proc = run_cli("check", "--format", "junit", str(SAMPLES))
     root = ET.fromstring(proc.stdout.decode())

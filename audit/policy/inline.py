@@ -54,7 +54,9 @@ def apply_inline(article: Article, findings: list[Finding]) -> tuple[list[Findin
         return findings, []
     kept = []
     for f in findings:
-        covering = [m for m in marks if m.covers(f) and not (m.start <= f.start < m.end)]
+        if any(m.start <= f.start < m.end for m in marks):
+            continue  # a finding on a marker itself (its ' ,'): jaanch's own syntax, not the article's text
+        covering = [m for m in marks if m.covers(f)]
         for m in covering:
             m.used = True
         if not covering:
