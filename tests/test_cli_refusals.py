@@ -22,6 +22,17 @@ def test_compare_with_one_empty_file_names_it(tmp_path, capsys):
             assert out.err.startswith(f"jaanch: {named}: is empty"), out.err
 
 
+def test_compare_names_standard_input_as_not_read(tmp_path, capsys):
+    """`compare - story.txt` said "-: no such file", as if a file were missing."""
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    for argv in (["compare", "-", str(story)], ["compare", str(story), "-"]):
+        assert main(argv) == 2
+        out = capsys.readouterr()
+        assert out.out == "" and len(out.err.strip().splitlines()) == 1, out
+        assert out.err.startswith("jaanch: -: compare reads two files, not standard input"), out.err
+
+
 def test_lm_train_refuses_to_write_the_model_into_its_corpus(tmp_path, capsys):
     """The model's tables went into the corpus folder, among the articles a later run reads."""
     corpus = tmp_path / "corpus"

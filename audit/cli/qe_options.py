@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.core.errors import UsageError
+from audit.core.errors import InputError, UsageError
 
 
 def path_name(value: str) -> str:
@@ -189,6 +189,9 @@ def run_lm(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from audit.qe.compare import compare
 
+    for name in (args.mt, args.published):
+        if str(name) == "-":  # a file named "-" is written ./-
+            raise InputError("compare reads two files, not standard input; name the MT and the published file", "-")
     rows, corpus = compare(args.mt, args.published, args.max_file_mb)
     worst = sorted(rows, key=lambda r: (r.chrf, -r.ter))[: args.top]
     if args.format == "json":
