@@ -6,7 +6,7 @@ from collections.abc import Container
 from itertools import compress, repeat
 from operator import and_, itemgetter, le, lt
 
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
@@ -254,6 +254,35 @@ def _vowel_length(a: str, b: str) -> bool:
     return len(diff) == 1 and frozenset(diff[0]) in _LENGTH_PAIRS
 
 
+_SIGN_PAIRS = _LENGTH_PAIRS | {frozenset("\u0947\u0948"), frozenset("\u094b\u094c")}  # also े/ै, ो/ौ
+_SIGNS = [*map(chr, range(0x0900, 0x0950)), *map(chr, range(0x0958, 0x0960))]
+_GAP_TO_VARIANT = 1.0  # a candidate this far under a word one letter longer is that word's variant
+
+
+def _a_guess(form: str, right: str) -> bool:
+    """The fix `form` -> `right` is a guess: shown, never applied (ruff's display-only).
+
+    - one letter or sign swapped for another that is no spelling pair (टुटा / टाटा, प्रयार / प्रकार,
+      चंद्रमान / चंद्रयान) where another word Hindi text uses lies one edit from the form too, its
+      first letter kept (टूटा, प्रयास, चंद्रमा): the article's neighbour is one reading of several;
+    - the candidate is itself, with a letter written twice, a word Hindi text writes much more often
+      (अंतराष्ट्रीय beside अंतरराष्ट्रीय): it is a variant, not the spelling to write."""
+    zipf = hindi_zipf(right)
+    # the candidate with one of its letters written twice (अंतर + र + राष्ट्रीय)
+    longer = (right[:i] + right[i] + right[i:] for i in range(1, len(right)) if right[i] in _CONSONANTS)
+    if any(hindi_zipf(w) >= zipf + _GAP_TO_VARIANT for w in longer):
+        return True
+    if len(form) != len(right):
+        return False
+    diff = [(x, y) for x, y in zip(form, right) if x != y]
+    if len(diff) != 1 or frozenset(diff[0]) in _SIGN_PAIRS:
+        return False
+    others = {form[:i] + c + form[i + j:] for i in range(1, len(form) + 1) for c in _SIGNS for j in (0, 1)}
+    others |= {form[:i] + form[i + 1:] for i in range(1, len(form))}
+    others -= {form, right}
+    return any(hindi_zipf(w) >= 3.0 for w in others)
+
+
 def _common_suffix(a: str, b: str) -> int:
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
@@ -331,7 +360,8 @@ class NearMissSpelling(Check):
     - a listed currency (`currency_names.tsv`: रुपिया, the rupiah, beside रुपया) is a word of its own;
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared.
-    Fix safety: unsafe, a reader should confirm the word meant.
+    Fix safety: unsafe, a reader should confirm the word meant; display-only where the fix is a guess
+    (`_a_guess`: another word Hindi uses is as near, or the candidate is itself a variant spelling).
     """
 
     code = "SPELL002"
@@ -383,6 +413,7 @@ class NearMissSpelling(Check):
                                                                         map(itemgetter(0), typed))))):
             if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE):
                 places[_typed(text[start:end])[0]].append((start, end))
+        guess = {(w, r): DISPLAY_ONLY if _a_guess(w, r) else UNSAFE for words, r, _, _ in slips for w in words}
         for words, right, right_count, partners in slips:
             for word in words:
                 for start, end in places[word]:
@@ -391,7 +422,7 @@ class NearMissSpelling(Check):
                     yield ctx.finding(
                         self, start, end,
                         f"'{word}' looks like a slip for '{right}' ({right_count}x in this article)",
-                        [Fix(start, end, right, applicability=UNSAFE)],
+                        [Fix(start, end, right, applicability=guess[word, right])],
                     )
 
     @staticmethod
