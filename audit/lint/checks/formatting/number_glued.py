@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, URL
-from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.numerals import load_numerals
 from audit.language.wordstats import hindi_zipf
@@ -65,8 +65,10 @@ class NumberGlued(Check):
     आयोग) or a loan of the concept table (a brand, न्यूज़11); a slide counter run into its caption
     (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
     Fix safety: safe where the number comes first (9 मई, 2.5 करोड़) or the word is a month or a function
-    word (जुलाई 2019, को 10); unsafe after any other word, where the number may be part of a name that
-    takes a hyphen (कोविड-19) or a sub-head may have been run into the text (a line break meant).
+    word (जुलाई 2019, को 10); unsafe after a product the glossary lists (its version); display-only
+    after any other word, where the space is one guess of three: the number may be part of a name that
+    takes a hyphen (कोविड-19) or a sub-head may have been run into the text (अभयारण्य, then a line
+    that opens with a year: a line break meant).
     """
 
     code = "FMT011"
@@ -129,5 +131,6 @@ class NumberGlued(Check):
                 self, start, end,
                 f"no space between the number and '{word}'",
                 [Fix(start, end, f"{text[start:at]} {text[at:end]}",
-                     applicability=SAFE if number_first or month or key in stopwords else UNSAFE)],
+                     applicability=SAFE if number_first or month or key in stopwords
+                     else UNSAFE if version else DISPLAY_ONLY)],
             )
