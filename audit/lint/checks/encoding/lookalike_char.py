@@ -4,7 +4,7 @@ import re
 from operator import methodcaller
 
 from audit.core.conventions import LINE_KINDS
-from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -77,7 +77,7 @@ class LookalikeChar(Check):
     A visarga is flagged only where the word reads as a common word without it and is rare
     with it (अतः, प्रातः and पुनः pass). Fix safety: safe, the drawn text is kept; but a pipe after a
     word that no verb ends like (a consonant: `मेले की शुरुआत | आधिकारिक …`) may be stray rather than a
-    sentence end, so its danda is an unsafe fix.
+    sentence end, and a danda there would split the sentence: the danda is a guess, display-only.
     """
 
     code = "LOOK001"
@@ -101,11 +101,11 @@ class LookalikeChar(Check):
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
                 # A Hindi clause ends in a verb, and a finite verb ends in a vowel sign or nasal (है,
                 # गई, बढ़ी, करेंगे): a pipe after a word that does not (`मेले की शुरुआत | आधिकारिक …`)
-                # may be stray, not a sentence end, so turning it into a danda is for a reader to confirm.
+                # may be stray, not a sentence end (deleting it may be meant): the danda is only shown.
                 last = text[start - 1:start]  # the last letter of the word before (read back, not searched)
                 safe = not ("\u0900" <= last <= "\u097f") or last in _VERB_FINALS
                 yield ctx.finding(self, start, end, f"'{text[start:end].strip()}' stands for the danda '।'",
-                                  [Fix(start, end, danda, applicability=SAFE if safe else UNSAFE)])
+                                  [Fix(start, end, danda, applicability=SAFE if safe else DISPLAY_ONLY)])
             elif kind == "virama":
                 yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
                                   [Fix(start, end, "", applicability=SAFE)])
