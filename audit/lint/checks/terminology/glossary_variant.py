@@ -4,7 +4,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
@@ -15,8 +15,9 @@ class GlossaryVariant(Check):
     Anti-pattern:  दीपसेक ने अपना मॉडल जारी किया। … डीपसेक का दावा …
     Fix:           डीपसीक ने अपना मॉडल जारी किया। … डीपसीक का दावा …
     Where the article writes the name in more than one form, the glossary form settles it: a
-    warning with a safe fix (unsafe where the form is an accepted one the article writes more often
-    than any other: एंड्रॉइड ×2 beside एंड्रॉयड ×1). A spelling the Hindi press uses besides the house form (the
+    warning with a safe fix (display-only where the form is an accepted one the article writes more
+    often than any other: एंड्रॉइड ×2 beside एंड्रॉयड ×1, where the one house form may as well be the
+    slip: which spelling the page keeps is a guess). A spelling the Hindi press uses besides the house form (the
     glossary's `accepted` column: बाइडेन, एप्पल, व्हाट्सएप) kept throughout is another desk's
     house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
     note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
@@ -61,16 +62,16 @@ class GlossaryVariant(Check):
                 continue  # another desk's spelling, kept throughout
             target = _as_written(entry.canonical, house[entry.latin], nukta_free)
             # An accepted spelling the article writes more often than any other is its own habit:
-            # turning the majority into the minority is for an editor to confirm, not a safe fix.
+            # the lone house form may be the slip, so turning the majority into it is only shown.
             own = written[text[start:end]]
-            safe = mixed and not (role == "accepted"
-                                  and all(own > written[f] for f in forms[entry.latin] if f != text[start:end]))
+            habit = role == "accepted" and all(own > written[f] for f in forms[entry.latin] if f != text[start:end])
+            applicability = DISPLAY_ONLY if mixed and habit else SAFE if mixed else UNSAFE
             yield ctx.finding(
                 self, start, end,
                 f"non-standard spelling of {entry.latin}; the house form is '{entry.canonical}'"
                 + ("" if mixed else " (this article keeps to this spelling throughout)")
                 + ("" if target == entry.canonical else f", written '{target}' in this article"),
-                [Fix(start, end, target, applicability=SAFE if safe else UNSAFE)],
+                [Fix(start, end, target, applicability=applicability)],
                 severity=None if mixed else Severity.INFO,
             )
 
