@@ -7,7 +7,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
-from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, KICKER, URL
+from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym, in_english_phrase_of
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.conventions import inside
@@ -60,7 +60,9 @@ class LatinNameVariant(Check):
     Listed names are TERM002's. Casing is compared only where it marks a name (capitals after the
     first letter, or letters with digits), so `The` at a sentence start and `the` pass; lines written
     in English (captions, summaries) are left alone, and so is a word in lower case inside a bracket
-    padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched). Fix safety: unsafe, a reader confirms the name.
+    padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched). Fix safety: unsafe, a reader confirms the name;
+    display-only where a Latin name would be written in Devanagari beside a Latin word (Poco India) or in
+    a headline, which keeps brands in Latin by the press's own habit.
     """
 
     code = "TERM005"
@@ -175,9 +177,11 @@ class LatinNameVariant(Check):
             other = [span for d in match for span in deva[d]]
             minority, kept = (spans, match[0]) if len(spans) <= len(other) else (other, word)
             for start, end in minority:
-                # Devanagari put inside a Latin name (FIH Pro League, Delhi-NCR) mixes scripts in it:
+                # Devanagari put inside a Latin name (FIH Pro League, Delhi-NCR) mixes scripts in it,
+                # and a headline keeps brands in Latin as the press writes them (`Xiaomi … Poco का टीजर`):
                 # only a hint then
-                inside = not kept.isascii() and _beside_latin(text, start, end)
+                inside = not kept.isascii() and (_beside_latin(text, start, end)
+                                                 or ctx.conventions.line_kind(start) == HEADLINE)
                 yield ctx.finding(self, start, end,
                                   f"'{text[start:end]}' and '{kept}': one name in two scripts in this article",
                                   [Fix(start, end, kept, applicability=DISPLAY_ONLY if inside else UNSAFE)])
