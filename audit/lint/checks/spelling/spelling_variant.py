@@ -92,7 +92,9 @@ class SpellingVariant(Check):
     over डर कर, the standard spelling); any other tie is an info whose fix is only
     shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's), a tie of a joined
     spelling and a hyphened one too (हाईवे / हाई-वे: wordfreq reads हाई-वे as हाई, so it cannot say
-    which spelling Hindi text prefers).
+    which spelling Hindi text prefers). A tie of a spaced spelling and a joined one wordfreq does not
+    know (मोटो कॉर्प / मोटोकॉर्प, a company's name) keeps its warning, but the fix is only shown: the
+    joined form's zipf of 0 says nothing against the spaced form's first word.
     """
 
     code = "SPELL001"
@@ -164,7 +166,7 @@ class SpellingVariant(Check):
         for _, forms in sorted(variants, key=lambda kv: min(met[f] for f in kv[1])):
             ranked = sorted(sorted(forms, key=met.__getitem__),
                             key=lambda f: (forms[f], _zipf(f)))
-            kept, even = ranked[-1], ""
+            kept, even, guess = ranked[-1], "", False
             tied = [f for f in ranked if forms[f] == forms[kept]]
             if len(tied) > 1:  # the article prefers none
                 # the concept table's spelling over its listed variant (ईमेल / ई-मेल), else the spaced
@@ -176,10 +178,16 @@ class SpellingVariant(Check):
                     # nor does Hindi text at large, or wordfreq cannot say: it reads a hyphened
                     # spelling by its first word (हाई-वे as हाई), never the compound
                     even = " (the article uses each as often)"  # no majority to follow: an info
+                else:
+                    # a joined spelling wordfreq does not know (मोटोकॉर्प, a name) is weighed against
+                    # the first word of the spaced one (मोटो): half a compound, so the pick is a guess
+                    guess = _unknown_joined(tied, ctx.lexicon.stopwords)
             for form in [f for f in ranked if f != kept]:
                 severity, applicability, why = None, UNSAFE, "one word spelt two ways"
                 if even:  # no side to take: the editor picks, nothing is applied
                     severity, applicability = Severity.INFO, DISPLAY_ONLY
+                elif guess:
+                    applicability = DISPLAY_ONLY
                 if _chandra_only(form, kept):
                     severity, why = Severity.INFO, "the optional ॉ written one way here and another there"
                     marked, plain = sorted((form, kept), key=lambda f: f.count("\u0949"), reverse=True)
@@ -204,6 +212,14 @@ def _joined_participle(tied: list[str]) -> str | None:
 
 def _zipf(form: str) -> float:
     return hindi_zipf(form.replace("-", " ").split()[0])
+
+
+def _unknown_joined(tied: list[str], stopwords) -> bool:
+    """Whether the tie is of a spaced spelling and the same words joined, a form wordfreq does not know
+    (मोटो कॉर्प / मोटोकॉर्प): `_zipf` then weighs a word against half a compound. A function word
+    glued to the next (केअभ्यर्थियों beside के अभ्यर्थियों) is no compound: its space is certain."""
+    return any(" " in f and f.replace(" ", "") in tied and hindi_zipf(f.replace(" ", "")) == 0
+               and f.split(" ")[0] not in stopwords for f in tied)
 
 
 def _joined_and_hyphened(tied: list[str]) -> bool:
