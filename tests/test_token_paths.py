@@ -369,7 +369,7 @@ def test_english_phrase_spans_answer_what_the_window_search_answers(text, data):
     import re as regex
 
     from audit.core.document import parse_article
-    from audit.lint.checks.terminology.entity_consistency import in_english_phrase, in_english_phrase_of
+    from audit.lint.checks.english_phrases import in_english_phrase, in_english_phrase_of
 
     ctx = SimpleNamespace(article=parse_article(text) if text.strip() else SimpleNamespace(text=text), shared={})
     spans = [m.span() for m in regex.finditer(r"[A-Za-z0-9+]+", text)]

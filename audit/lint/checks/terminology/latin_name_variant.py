@@ -8,7 +8,8 @@ from audit.core.text import latin_key, translit_key, vowel_distance
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
-from audit.lint.checks.terminology.entity_consistency import _spell_acronym, in_english_phrase_of
+from audit.lint.checks.english_phrases import in_english_phrase_of
+from audit.lint.checks.terminology.entity_consistency import _spell_acronym
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.conventions import inside
 from audit.lint.checks.words import DEVANAGARI, devanagari_counts, latin_runs
