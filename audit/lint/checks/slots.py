@@ -121,9 +121,11 @@ _VERB_ENDINGS = frozenset(map(fold, "ए ई ना ने नी ता ती 
 # which take the bare stem too) or their forms (गया, दिया, लिया ...): after one a verb stands as its
 # bare stem (बिलबिला उठे, रो पड़ा, सो गया, तिलमिला रहे)
 _VECTOR_STEMS = tuple(map(fold, "उठ पड़ बैठ डाल चुक रह सक".split()))
-_VECTOR_FORMS = frozenset(map(fold, "जा जाता जाती जाते जाएगा जाएगी जाएंगे जाए जाएं गया गई गए गयी गये गईं "
-                                    "दे देता देती देते देगा देगी देंगे दिया दी दिए दिये "
-                                    "ले लेता लेती लेते लेगा लेगी लेंगे लिया ली लिए लिये".split()))
+# लेना's forms after a verb's bare stem (खोज लिया), written once for _VECTOR_FORMS and _TRANSITIVE_VECTORS
+_LENA = "ले लेगा लेगी लेंगे लिया ली लिए लिये"
+_VECTOR_FORMS = frozenset(map(fold, ("जा जाता जाती जाते जाएगा जाएगी जाएंगे जाए जाएं गया गई गए गयी गये गईं "
+                                     "दे देता देती देते देगा देगी देंगे दिया दी दिए दिये लेता लेती लेते "
+                                     + _LENA).split()))
 
 
 def stem_uses(text: str, tokens: list[Token], forms: list[str], by_key: dict[str, list[Token]]) -> set[int]:
@@ -154,7 +156,7 @@ def _before_vector_verb(text: str, tokens: list[Token], tok: Token) -> bool:
 
 
 # The vector verbs a transitive verb's bare stem takes (खोज लिया, खोज निकाला, मार डाला)
-_TRANSITIVE_VECTORS = frozenset(map(fold, "ले लिया ली लिए लिये लेगा लेगी लेंगे निकाला निकाली निकाले डाला डाली डाले".split()))
+_TRANSITIVE_VECTORS = frozenset(map(fold, (_LENA + " निकाला निकाली निकाले डाला डाली डाले").split()))
 
 
 def verb_stem_before_vector(tokens: list[Token], i: int, min_zipf: float = 3.0) -> bool:
