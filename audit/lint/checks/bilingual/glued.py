@@ -55,20 +55,24 @@ def unglue(ctx, token: str, word_test, beside=None):
     """(glue, what `word_test` answered) when the token is a word glued to a Hindi word (ड्राइविंगके,
     गैरेजमें, मानेप्राइम: a space lost), else (None, None). The whole token must be unknown to Hindi
     and the other part a function word or a common Hindi word (or what `beside` accepts), so that a
-    Hindi word that happens to end in के or में is never cut."""
+    Hindi word that happens to end in के or में is never cut. Of several cuts the one leaving the
+    shortest word wins: in लेवीओवरटॉप both ले + वीओवरटॉप and लेवी + ओवरटॉप pass (the test allows a
+    vowel more), and the word is ओवरटॉप."""
     if not may_be_glued(token):
         return None, None
+    best = None, None
     for m in _WORD_INITIAL.finditer(token, 2):
         head, tail = token[: m.start()], token[m.start():]
         if head.endswith("\u094d"):
             continue
         for word, other, offset in ((head, tail, 0), (tail, head, len(head))):
-            if len(word) < 3 or not (beside(other) if beside else common_hindi(ctx, other)):
+            if (len(word) < 3 or (best[0] is not None and len(word) >= len(best[0].word))
+                    or not (beside(other) if beside else common_hindi(ctx, other))):
                 continue
             hit = word_test(word)
             if hit is not None:
-                return Glue(word, other, offset), hit
-    return None, None
+                best = Glue(word, other, offset), hit
+    return best
 
 
 def space_note(glue: Glue | None) -> str:

@@ -49,7 +49,9 @@ class TransliteratedSource(Check):
     साइट, which human translators write too) is info. A word the table does not list is info with
     no suggestion, and only when it is a common English word (zipf at least `min_english_zipf`:
     yard, editing, painting) or a compound of two (backcountry, doorbell), not a technical one Hindi
-    has no word of its own for (proton, melamine).
+    has no word of its own for (proton, melamine); a regular verb's -ed form of any frequency counts
+    before a light verb (overtopped -> ओवरटॉप हो गया: the English verb made a conjunct) when Hindi
+    text seldom writes the token.
     The spelling match alone (a form the table does not list) needs a token rarer in Hindi than
     `max_romanised_zipf`, so that Hindi words sharing consonants with a source word (बेहतर / better,
     साथ / site) and loans long at home in Hindi (पुलिस, मिनट) are not read as transliterations.
@@ -66,6 +68,7 @@ class TransliteratedSource(Check):
         index, by_english, nationalities = _concept_index()
         allow_established = ctx.setting(self, "established") >= 1
         min_english_zipf = ctx.setting(self, "min_english_zipf")
+        warn_below = ctx.setting(self, "warn_below_zipf")
         loans = _LoanPolicy(allow_established, ctx.setting(self, "established_below_zipf"))
         names = ctx.glossary.latin
         for unit in ctx.aligned:
@@ -125,7 +128,8 @@ class TransliteratedSource(Check):
                     if i in taken or tok.kind != "deva" or len(tok.text) < 3 or glossed(i, i):
                         continue
                     glue = Glue(tok.text, "", 0)
-                    hit = self._spelled(ctx, tok.text, spelled, loans, _light_verb_follows(sent.tokens, i))
+                    light = _light_verb_follows(sent.tokens, i)
+                    hit = self._spelled(ctx, tok.text, spelled, loans, light)
                     if hit is None:
                         # a missing space: गैरेजमें is गैरेज + में, and गैरेज spells "garage"
                         glue, hit = unglue(ctx, tok.text, lambda part: (
@@ -157,7 +161,8 @@ class TransliteratedSource(Check):
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
                                             oblique=oblique, group=said in groups, sense=sense)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
-                          and (_common_english(said, min_english_zipf) or _english_compound(said))):
+                          and (_common_english(said, min_english_zipf) or _english_compound(said)
+                               or (light and _regular_past(said) and hindi_zipf(word) < warn_below))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
                         taken.add(i)
@@ -418,6 +423,23 @@ def _common_english(word: str, min_zipf: float) -> bool:
 
 
 _FUNCTION_WORD_ZIPF = 6.0
+
+
+def _regular_past(word: str) -> bool:
+    """A regular English verb's -ed form (overtopped, wrecked, sanitized): its stem is about as
+    common as the word or more (within `_PAST_STEM_MARGIN`). Written out before a light verb
+    (ओवरटॉप हो गया, सैनिटाइज किया) it is the English verb made a Hindi conjunct, however rare the
+    verb: Hindi has a verb of its own for it. Not an adjective in -ed whose cut-off stem is a rarer
+    word or none (sacred, naked, wicked, hundred, speed)."""
+    w = word.lower()
+    if not w.endswith("ed"):
+        return False
+    zipf = english_zipf(w) - _PAST_STEM_MARGIN
+    return any(english_zipf(stem) >= zipf for stem in lemmas(w)[1:])
+
+
+# sanitized (2.57) is commoner than sanitize (2.42); wicked (3.99) than wick (3.34) by much more
+_PAST_STEM_MARGIN = 0.5
 
 
 def _english_compound(word: str) -> bool:
