@@ -147,3 +147,27 @@ def test_unused_dismissals_are_reported(story, engine):
     story.write_text(story.read_text(encoding="utf-8").replace("$ 5", "$5"), encoding="utf-8")
     proc = run_cli("check", str(story))
     assert "1 dismissed findings no longer occur (first: FMT001 '$ 5'" in proc.stderr.decode()
+
+
+def test_a_symlink_and_its_target_share_one_journal_and_one_lock(story, engine, tmp_path):
+    """Decisions made through a link are replayed when the article is opened by its own name (and
+    the other way round), and a second review through the other name is refused while one is open:
+    a journal per name split one article's decisions between two files."""
+    from audit.review.lock import ArticleLock, ArticleLocked
+
+    (tmp_path / "desk").mkdir()
+    link = tmp_path / "desk" / "link.txt"
+    link.symlink_to(story)
+    first = ReviewSession.open(link, engine)
+    first.start(replay=False)
+    first.accept(_first(first, "FMT001"))
+    del first  # crash: nothing saved
+    assert journal_path(link) == journal_path(story) and journal_path(story).exists()
+    again = ReviewSession.open(story, engine)
+    assert [r["event"] for r in again.pending_replay()] == ["accept"]
+    held = ArticleLock(story).acquire()
+    try:
+        with pytest.raises(ArticleLocked):
+            ArticleLock(link).acquire()
+    finally:
+        held.release()

@@ -23,7 +23,9 @@ def now() -> str:
 
 
 def journal_path(article: str | Path) -> Path:
-    article = Path(article)
+    """Beside the real file: reviewed through a symlink and then by its own name (or through two
+    links), an article has one journal, not one per name with decisions split between them."""
+    article = Path(os.path.realpath(article))
     return article.with_name(f".{article.name}.jaanch-journal.jsonl")
 
 

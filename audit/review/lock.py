@@ -19,7 +19,8 @@ class ArticleLocked(JaanchError):
 
 
 def lock_path(article: str | Path) -> Path:
-    article = Path(article)
+    """Beside the real file, as the journal is (`journal_path`): one lock per article, whatever name opened it."""
+    article = Path(os.path.realpath(article))
     return article.with_name(f".{article.name}.jaanch-lock")
 
 
