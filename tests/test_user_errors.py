@@ -126,6 +126,16 @@ ROWS = {
                                                                 "huge.txt: 100.0 MB, far larger than any news article"),
     "report of a folder with an article over --max-file-mb": lambda t: (["report", "--max-file-mb", "0.0001", str(_folder_with(
         t, "a.txt", None)), "-o", str(t / "r.html")], "a.txt: "),
+    # a glossary or configuration is read whole: a fixed limit far above any real one (valid files
+    # padded with blank lines, which were read and passed over before)
+    "--glossary over 10 MB": lambda t: (["check", "--glossary", str(_bytes(t, "desk.tsv", (
+        HEADER + "Luma\tलूमा\t\t\tyes\t\t\t\t\n").encode() + b"\n" * 10_000_000)), str(_story(t))],
+        "desk.tsv: 10.0 MB, far larger than any glossary (the limit is 10 MB)"),
+    "glossary lint of one over 10 MB": lambda t: (["glossary", "lint", str(_bytes(t, "desk.tsv", (
+        HEADER + "Luma\tलूमा\t\t\tyes\t\t\t\t\n").encode() + b"\n" * 10_000_000))], "desk.tsv: 10.0 MB"),
+    "--config over 1 MB": lambda t: (["check", "--config", str(_bytes(t, "big.toml", b'fail-on = "never"\n' + b"\n" * 1_000_000)),
+                                      str(_story(t))], "big.toml: 1.0 MB, far larger than any configuration (the limit is 1 MB)"),
+    "a found pyproject.toml over 1 MB": lambda t: _config(t, "[tool.jaanch]\n" + "\n" * 1_000_000, "pyproject.toml"),
     "--max-file-mb 0": lambda t: (["check", "--max-file-mb", "0", str(_story(t))], "--max-file-mb"),
     "symlink loop as a path": lambda t: (["check", str(_loop(t))], "loop.txt"),
     "dangling symlink as a path": lambda t: (["check", str(_link_to(t, "gone.txt", str(t / "missing.txt")))],

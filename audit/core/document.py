@@ -417,14 +417,15 @@ def read_article(path: str | Path) -> Article:
     return parse_article(decode_article(read_bytes(path), str(path), empty_ok=True), str(path))
 
 
-def within_size(name: str | Path, size: int, max_mb: float | None, read_all: bool = True) -> None:
+def within_size(name: str | Path, size: int, max_mb: float | None, read_all: bool = True,
+                kind: str = "news article", raise_it: str = "; --max-file-mb raises it") -> None:
     """One InputError for a file of more than `max_mb` MB (`read_all` False: a stream read only
-    until it passed the limit)."""
+    until it passed the limit); `kind` and `raise_it` say what the file should have been and how
+    the limit is raised (a glossary's and a configuration's are fixed: `raise_it` "")."""
     if max_mb is not None and size > max_mb * 1_000_000:
         amount = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
         amount = amount if read_all else f"more than {max_mb:g} MB"
-        raise InputError(f"{amount}, far larger than any news article (the limit is {max_mb:g} MB; "
-                         "--max-file-mb raises it)", str(name))
+        raise InputError(f"{amount}, far larger than any {kind} (the limit is {max_mb:g} MB{raise_it})", str(name))
 
 
 def tokenize_phrase(phrase: str) -> tuple[str, ...]:

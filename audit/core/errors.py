@@ -37,6 +37,11 @@ def _shortened(match: re.Match) -> str:
 # audit in minutes (linear time, benchmarks/big_inputs.py), so only something that is no article (a
 # disk image, standard input from /dev/zero) is refused, before it is read or once that much has come.
 MAX_FILE_MB = 100.0
+# A glossary or a configuration is read whole, and a glossary's every form is tokenized and indexed:
+# fixed limits far above any real one (the house glossary is 23 kB, the concept table 0.4 MB, a
+# jaanch.toml a few hundred bytes) refuse a wrong file named by --glossary or --config before it is read.
+MAX_GLOSSARY_MB = 10.0
+MAX_CONFIG_MB = 1.0
 
 
 class InputError(JaanchError):

@@ -80,16 +80,20 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(describe(exc), str(path)) from None
 
 
-def refuse_oversized(path: str | Path, max_mb: float | None) -> None:
+def refuse_oversized(path: str | Path, max_mb: float | None, kind: str = "news article") -> None:
     """`document.within_size` for one named file, by its size on disk before it is read (a file that
-    cannot be sized is left to the read, which names what is wrong with it)."""
+    cannot be sized is left to the read, which names what is wrong with it). An article's limit is
+    --max-file-mb; any other `kind` (glossary, configuration) has a fixed one."""
     from audit.core.document import within_size
 
     try:
         size = os.stat(path).st_size
     except (OSError, ValueError):
         return
-    within_size(path, size, max_mb)
+    if kind == "news article":
+        within_size(path, size, max_mb)
+    else:
+        within_size(path, size, max_mb, kind=kind, raise_it="")
 
 
 def read_text(path: str | Path, what: str = "file") -> str:

@@ -169,11 +169,13 @@ class Glossary:
     def load(cls, paths: list[str | Path]) -> "Glossary":
         """The glossary of these files, from the table cache when the files and the code deriving
         the index are unchanged (tokenizing and folding every form is a tenth of a second per start)."""
-        from audit.core.fileio import refuse_special
+        from audit.core.errors import MAX_GLOSSARY_MB
+        from audit.core.fileio import refuse_oversized, refuse_special
 
         resolved = [Path(p) for p in paths]
         for path in resolved:
             refuse_special(path)  # the cache key reads every byte: /dev/zero would never end
+            refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")  # nor should a disk image
         try:
             sources = _cache_sources(resolved)
         except OSError:

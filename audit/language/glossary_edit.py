@@ -19,10 +19,12 @@ DEFAULT_HEADER = ["latin", "canonical", "variants", "accepted", "casings", "dnt"
 def _read(path: Path) -> tuple[list[str], list[list[str]]]:
     """The glossary's header and rows; a missing or empty file is a new glossary. A folder, a device,
     a file not in UTF-8: one InputError naming it (they were the system's words, or a crash)."""
-    from audit.core.fileio import read_text
+    from audit.core.errors import MAX_GLOSSARY_MB
+    from audit.core.fileio import read_text, refuse_oversized
 
     if not path.exists():
         return list(DEFAULT_HEADER), []
+    refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")
     lines = read_text(path, "the glossary").splitlines()
     if not lines:
         return list(DEFAULT_HEADER), []

@@ -45,9 +45,11 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
     `jaanch check` no longer pays polars' import for tables this size.
     """
     name = str(path)
-    from audit.core.fileio import read_bytes
+    from audit.core.errors import MAX_GLOSSARY_MB
+    from audit.core.fileio import read_bytes, refuse_oversized
     from audit.core.lines import byte_line
 
+    refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")  # (a table is read whole)
     raw = read_bytes(path)  # an unreadable file is an InputError: a usage problem, not a table problem
     try:
         text = raw.decode("utf-8-sig")

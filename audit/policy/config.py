@@ -19,8 +19,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audit.core.errors import InputError, UsageError
-from audit.core.fileio import read_text
+from audit.core.errors import MAX_CONFIG_MB, InputError, UsageError
+from audit.core.fileio import read_text, refuse_oversized
 
 KEYS = {"select", "ignore", "glossaries", "house-glossary", "fail-on", "baseline", "severity", "settings",
         "unsafe-fixes", "allow"}
@@ -51,6 +51,7 @@ def find_config(start: Path) -> Path | None:
             return own
         project = candidate / "pyproject.toml"
         if project.is_file():
+            refuse_oversized(project, MAX_CONFIG_MB, "configuration")  # read whole, and again below
             try:
                 text = read_text(project, "pyproject.toml")
                 tool = tomllib.loads(text).get("tool", {})
@@ -108,6 +109,7 @@ def _glossary(base: Path, name: str, path: Path, where: str) -> Path:
 
 
 def load_config(path: Path) -> Config:
+    refuse_oversized(path, MAX_CONFIG_MB, "configuration")
     try:
         data = tomllib.loads(read_text(path, "configuration"))
     except tomllib.TOMLDecodeError as exc:
