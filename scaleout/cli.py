@@ -36,7 +36,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check(ray, args) -> int:
-    from audit.cli.check_command import prepare_check, report_check
+    from audit.cli.check_command import prepare_check
+    from audit.cli.check_report import report_check
     from audit.core.findings import Severity
     from scaleout.pipeline import ray_runner
 

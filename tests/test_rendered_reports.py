@@ -76,7 +76,7 @@ def test_worst_severity_of_a_rendered_file(results):
 
 
 def _through_writer(stream, parts) -> None:
-    from audit.cli.check_command import ReportWriter
+    from audit.cli.check_report import ReportWriter
 
     writer = ReportWriter(stream)
     for part in parts:

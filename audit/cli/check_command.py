@@ -1,4 +1,5 @@
-"""`jaanch check`: configuration, inputs of every kind, suppressions, baseline, report, exit code."""
+"""`jaanch check`: the run prepared (options, configuration, targets) and each file read, checked and
+fixed, in inputs of every kind (`check_options` reads the options, `check_report` streams the report)."""
 
 from __future__ import annotations
 
@@ -9,66 +10,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from audit.core.errors import JaanchError, UsageError
+from audit.core.errors import UsageError
 from audit.core.findings import Severity
-
-
-def _codes(values: list[str], option: str = "--select") -> list[str]:
-    """The codes of every --select (or --ignore); one given with no code in it is an error: run with
-    --select "$CODES" and an empty CODES, every check ran, as if none had been asked for."""
-    for value in values:
-        if not any(code.strip() for code in value.split(",")):
-            raise UsageError(f"{option} {value!r}: no check code in it; give codes or prefixes (TERM,FMT001)")
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
-
-
-def _setting_key(key: str, where: str) -> str:
-    """`CODE.name` of a check threshold `jaanch rules` lists; anything else is an error, not ignored."""
-    from audit.lint.checks import BY_CODE
-
-    code, dot, name = key.partition(".")
-    check = BY_CODE.get(code.upper())
-    if not dot or check is None or name not in check.defaults:
-        raise UsageError(f"{where}: {key!r} is not CODE.NAME with a name `jaanch rules` lists")
-    return f"{check.code}.{name}"
-
-
-def _in_range(key: str, value: float, where: str) -> float:
-    from audit.lint.settings import out_of_range
-
-    reason = out_of_range(key, value)
-    if reason:
-        raise UsageError(f"{where}: {reason}")
-    return value
-
-
-def _settings(pairs: list[str], base: dict[str, float], where: str = "configuration") -> dict[str, float]:
-    """Thresholds from the configuration, then from --set (which wins); each within its range."""
-    out = {}
-    for key, value in base.items():
-        name = _setting_key(key, f"{where} [settings]")
-        out[name] = _in_range(name, value, f"{where} [settings]")
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise UsageError(f"--set {pair!r}: expected CODE.NAME=VALUE")
-        try:
-            number = float(value)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
-            raise UsageError(f"--set {pair!r}: {value!r} is not a finite number")
-        name = _setting_key(key, f"--set {pair!r}")
-        out[name] = _in_range(name, number, f"--set {pair!r}")
-    return out
-
-
-def _configuration(args: argparse.Namespace):
-    from audit.policy.config import Config, find_config, load_config
-
-    start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
-    found = Path(args.config) if args.config else find_config(start.absolute())
-    return load_config(found) if found else Config()
 
 
 @dataclass
@@ -218,6 +161,7 @@ class CheckRun:
 
 
 def prepare_check(args: argparse.Namespace) -> CheckRun:
+    from audit.cli.check_options import _codes, _configuration, _settings
     from audit.inputs.cms import CMS_SUFFIXES
     from audit.core.document import decode_article
     from audit.core.paths import collect_paths, once_each
@@ -318,137 +262,14 @@ def run_check(args: argparse.Namespace, runner=None) -> int:
     """`runner` maps the per-file job over the targets in order (default: worker processes here)."""
     from audit.core.runner import run_ordered
 
+    from audit.cli.check_report import report_check
+
     run = prepare_check(args)
     if runner is None and len(run.targets) > 1 and run.jobs != 1:
         from audit.lint.checks.chrf import preload
 
         preload()  # sacrebleu, imported once here instead of once in every worker (see chrf.py)
     return report_check(run, runner or run_ordered)
-
-
-def report_check(run: CheckRun, runner) -> int:
-    """Stream each file's findings to the reporter as they come, in input order; then the exit code."""
-    from audit.core.fileio import WriteError
-    from audit.policy.baseline import Baseline, write_baseline
-    from audit.reporters import REPORTERS
-
-    args, config, job, targets, jobs, unsafe = run.args, run.config, run.job, run.targets, run.jobs, run.unsafe
-    stores = {}
-    for target in targets:
-        if target != "-" and Path(target).parent not in stores:
-            stores[Path(target).parent] = job.store(Path(target).parent)
-    signature = run.signature
-    reporter = REPORTERS[args.format or "text"](signature, unsafe_fixes=unsafe)
-    baseline_path = None if args.write_baseline else Path(args.baseline) if args.baseline else config.baseline
-    baseline = Baseline(baseline_path) if baseline_path else None
-    everything = []  # kept only to write a baseline
-    # Each file's text is written where it is checked, unless the parent must see its findings
-    # (a baseline to filter or to write) or the format is one document built at the end (JUnit).
-    job.render = None if args.write_baseline or baseline is not None else reporter.file_renderer()
-    worst = None
-    out = ReportWriter(sys.stdout)
-    if not args.write_baseline:
-        out.write(reporter.start())
-    written: list[str] = []  # --fix: files already rewritten, named if a later write is refused
-    try:
-        for target, (result, used) in zip(targets, runner(job, targets, jobs, desc="check")):
-            if result.fixed:
-                written.append(result.path)
-            worst = _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst)
-    except JaanchError as exc:
-        if not (args.fix and written):
-            raise
-        raise WriteError(f"{exc.reason}; already fixed and written before it: {', '.join(written)}",
-                         exc.path, exc.line) from None
-
-    for store in stores.values():
-        stale = store.unused()
-        if stale:
-            print(f"{store.path}: {len(stale)} dismissed findings no longer occur "
-                  f"(first: {stale[0].code} {stale[0].text!r} in {stale[0].file})", file=sys.stderr)
-    if args.write_baseline:
-        count = write_baseline(Path(args.write_baseline), everything)
-        print(f"wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
-        return 0
-    out.write(reporter.finish())
-    if baseline is not None and baseline.unused():
-        print(f"{baseline.unused()} baseline entries match nothing any more; "
-              f"refresh it with --write-baseline {baseline_path}", file=sys.stderr)
-    if not reporter.prints_signature:
-        print(signature, file=sys.stderr)
-    return run.exit_code(worst)
-
-
-class ReportWriter:
-    """Writes a report's parts in order: text through the stream, a rendered file's UTF-8 bytes
-    (`reporters.base.utf8`) straight into its binary buffer where the stream encodes UTF-8 and
-    turns no line ends (the text written before is flushed first, so the order holds), else
-    decoded and written as text, by the stream's own encoding and error handler."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.raw = _utf8_buffer(stream)
-        self.flush_raw = bool(getattr(stream, "line_buffering", False))  # a terminal: each file as it comes
-        self.text_pending = False
-
-    def write(self, part) -> None:
-        if part.__class__ is str:
-            if part:
-                self.stream.write(part)
-                self.text_pending = True
-            return
-        if self.raw is None:
-            self.stream.write(part.decode())
-            return
-        if self.text_pending:
-            self.stream.flush()
-            self.text_pending = False
-        try:
-            self.raw.write(part)
-            if self.flush_raw:
-                self.raw.flush()
-        except OSError as exc:  # named as the text stream's errors are (cli.main._NamedStdout)
-            exc.filename = exc.filename or "standard output"
-            raise
-
-
-def _utf8_buffer(stream):
-    import codecs
-    import os
-
-    try:
-        raw, encoding = stream.buffer, codecs.lookup(stream.encoding).name
-    except (AttributeError, LookupError, TypeError):
-        return None
-    return raw if encoding == "utf-8" and os.linesep == "\n" else None
-
-
-def _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst):
-    """One file's result: suppression bookkeeping, baseline, the reporter; returns the worst severity."""
-    from audit.reporters.base import RenderedResult
-
-    if target != "-":
-        path = Path(target)
-        store = stores[path.parent]
-        store.used |= used
-        store.checked.add(path.name)
-    if isinstance(result, RenderedResult):
-        if result.worst is not None and (worst is None or result.worst > worst):
-            worst = result.worst
-        for part in reporter.take(result):
-            out.write(part)
-        return worst
-    if args.write_baseline:
-        everything.extend(result.findings)
-        return worst
-    if baseline is not None:
-        result.findings = baseline.filter(result.findings)
-    for f in result.findings:
-        worst = f.severity if worst is None or f.severity > worst else worst
-    for part in reporter.parts(result):
-        out.write(part)
-    return worst
-
 
 def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
     """Rule findings, plus QE and house-LM findings when asked, at offsets of the file."""

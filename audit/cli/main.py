@@ -174,7 +174,7 @@ def _project_config(paths: list[str], explicit: str | None = None):
 def engine_for(args: argparse.Namespace):
     """The engine for `review`, `report` and `glossary stats`, configured as `check` configures it
     (the jaanch.toml found upwards from the first path, or the one `--config` names)."""
-    from audit.cli.check_command import _settings
+    from audit.cli.check_options import _settings
     from audit.core.findings import Severity
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.lint.engine import Engine, select_checks
