@@ -227,8 +227,10 @@ def test_a_baseline_beside_the_articles_is_not_read_as_one(tmp_path, capsys, mon
     assert main(["check", "--fail-on", "info", "."]) == 0  # the configured baseline holds the one finding
     assert "0 findings in 1 file" in capsys.readouterr().out
     assert main(["check", "--fail-on", "info", "--baseline", "jaanch-baseline.json", str(tmp_path)]) == 0
-    (tmp_path / "other.json").write_text("{}", encoding="utf-8")  # any other JSON is still a CMS export
-    assert main(["check", "."]) == 2
+    (tmp_path / "other.json").write_text("{}", encoding="utf-8")  # any other JSON: passed over with a note
+    assert main(["check", "."]) == 0
+    assert "jaanch: note: skipped other.json: no field 'body'" in capsys.readouterr().err
+    assert main(["check", "other.json"]) == 2  # named, it is read as a CMS export
     assert "other.json: no field 'body'" in one_line(capsys)
 
 

@@ -34,6 +34,9 @@ class CheckJob:
     # Set by `report_check` where the format allows: each file's report text is written here (in
     # the worker), so the parent only writes it out; None: the findings are passed back.
     render: object | None = None
+    # The paths named on the command line: a pairs or CMS file named there that is no such file is an
+    # error; one found in a folder beside the articles (a glossary, notes.json) is skipped.
+    named: frozenset = frozenset()
     _stores: dict = field(default_factory=dict, repr=False)
 
     def __getstate__(self):
@@ -75,12 +78,20 @@ class CheckJob:
                 from audit.inputs.pairs import align_article
 
                 pairs = align_article(article, decode_article(Path(self.source).read_bytes(), self.source))
-        elif suffix in PAIR_SUFFIXES:  # (is_pair_file)
-            text, pairs = read_pairs(target)
+        elif suffix in PAIR_SUFFIXES or suffix in CMS_SUFFIXES:  # (is_pair_file)
+            from audit.core.errors import NotThisKind
+
+            try:
+                if suffix in PAIR_SUFFIXES:
+                    text, pairs = read_pairs(target)
+                else:
+                    text, body = read_cms(target, self.json_field)
+                    pairs = [body]
+            except NotThisKind as exc:
+                if str(target) in self.named:
+                    raise
+                return Skipped(str(target), exc.one_line()), set()
             article, segments = Article(str(target), text, []), True
-        elif suffix in CMS_SUFFIXES:
-            text, body = read_cms(target, self.json_field)
-            article, pairs, segments = Article(str(target), text, []), [body], True
         elif self.fix:
             # the snapshot taken now is what the file must still be just before the rename
             raw, snapshot = read_for_update(target)
@@ -119,6 +130,14 @@ class CheckJob:
         used = (store.used - used_before) if store is not None else set()
         result = FileResult(article.path, findings, fixed)
         return (result if self.render is None else self.render(result)), used
+
+
+@dataclass
+class Skipped:
+    """A file found in a folder that is no pairs file or CMS export (`errors.NotThisKind`): noted, not checked."""
+
+    path: str
+    why: str  # the reader's one line, naming the file (and line)
 
 
 def _read_stdin(max_mb: float | None) -> bytes:
@@ -218,7 +237,7 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     models = Models.from_args(args)
     unsafe = bool(args.unsafe_fixes or config.unsafe_fixes)
     job = CheckJob(engine, models, args.fix, args.no_suppressions, args.json_field, args.source, args.qe, unsafe,
-                   args.max_file_mb)
+                   args.max_file_mb, named=frozenset(str(Path(p)) for p in args.paths if p != "-"))
     # Models (QE, house LM) and standard input stay in this process; plain files go to workers.
     single = models.scorer is not None or models.lm is not None or "-" in targets
     jobs = 1 if single else args.jobs

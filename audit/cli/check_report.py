@@ -32,9 +32,15 @@ def report_check(run: "CheckRun", runner) -> int:  # (check_command.CheckRun)
     out = ReportWriter(sys.stdout)
     if not args.write_baseline:
         out.write(reporter.start())
+    from audit.cli.check_command import Skipped
+
     written: list[str] = []  # --fix: files already rewritten, named if a later write is refused
+    skipped: list[Skipped] = []
     try:
         for target, (result, used) in zip(targets, runner(job, targets, jobs, desc="check")):
+            if isinstance(result, Skipped):
+                skipped.append(result)
+                continue
             if result.fixed:
                 written.append(result.path)
             worst = _report_one(args, stores, target, result, used, everything, baseline, reporter, out, worst)
@@ -43,6 +49,7 @@ def report_check(run: "CheckRun", runner) -> int:  # (check_command.CheckRun)
             raise
         raise WriteError(f"{exc.reason}; already fixed and written before it: {', '.join(written)}",
                          exc.path, exc.line) from None
+    _note_skipped(skipped, len(targets), args.paths)
 
     for store in stores.values():
         stale = store.unused()
@@ -60,6 +67,20 @@ def report_check(run: "CheckRun", runner) -> int:  # (check_command.CheckRun)
     if not reporter.prints_signature:
         print(signature, file=sys.stderr)
     return run.exit_code(worst)
+
+
+def _note_skipped(skipped: list, total: int, paths: list[str]) -> None:
+    """One stderr note per file passed over (`check_command.Skipped`); a run that checked nothing else
+    is the error a folder with no article is (`paths.collect_paths`), in one line, not notes and an
+    empty report."""
+    from audit.core.errors import InputError
+
+    if skipped and len(skipped) == total:
+        raise InputError(f"no articles found in {' or '.join(paths)}: {len(skipped)} .tsv/.jsonl/.xlf/.json "
+                         f"{'file is' if len(skipped) == 1 else 'files are'} not pairs files or CMS exports "
+                         f"(first: {skipped[0].why})")
+    for skip in skipped:
+        print(f"jaanch: note: skipped {skip.why}; not a pairs file or CMS export", file=sys.stderr)
 
 
 class ReportWriter:

@@ -48,6 +48,12 @@ class InputError(JaanchError):
     """An article could not be read: undecodable, empty, missing, or an empty folder."""
 
 
+class NotThisKind(InputError):
+    """A .tsv, .jsonl, .xlf or .json file whose shape says it is no pairs file or CMS export at all
+    (a glossary, someone's notes), as against a broken one: named, it is an error like any other;
+    found in a folder beside the articles, `check` passes it over with a note."""
+
+
 class GlossaryError(JaanchError):
     """A glossary or lexicon file is malformed."""
 

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from audit.core.document import decode_article
-from audit.core.errors import InputError
+from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import load_json, read_bytes
 from audit.core.lines import LineIndex
 from audit.inputs.segments import Pair
@@ -108,10 +108,10 @@ def _json(text: str, path: str, field: str) -> Pair:
     value = data
     for part in field.split("."):
         if not isinstance(value, dict) or part not in value:
-            raise InputError(f"no field {field!r} (set it with --json-field)", path)
+            raise NotThisKind(f"no field {field!r} (set it with --json-field)", path)
         value = value[part]
     if not isinstance(value, str):
-        raise InputError(f"field {field!r} is not text", path)
+        raise NotThisKind(f"field {field!r} is not text", path)
     key = re.escape(json.dumps(field.split(".")[-1]))
     for m in re.finditer(key + r'\s*:\s*"', text):
         decoded, starts, ends = _json_string(text, m.end() - 1, 0)

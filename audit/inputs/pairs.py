@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from audit.core.document import decode_article, read_article
-from audit.core.errors import InputError
+from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import load_json, read_bytes
 from audit.core.lines import LineIndex
 from audit.inputs.align import align, split_english
@@ -43,7 +43,7 @@ def _tsv(text: str, name: str) -> list[Pair]:
         raise InputError("its lines end in a lone CR (classic Mac); save it with LF or CRLF line ends", name, 1)
     header = lines[0].rstrip("\r").split("\t")
     if "source" not in header or "target" not in header:
-        raise InputError("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
+        raise NotThisKind("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
     s_col, t_col = header.index("source"), header.index("target")
     pairs, offset = [], len(lines[0]) + 1
     for number, line in enumerate(lines[1:], start=2):
@@ -99,7 +99,9 @@ def _jsonl(text: str, name: str) -> list[Pair]:
         if line.strip():
             item = load_json(line, name, number)
             if not isinstance(item, dict) or not isinstance(item.get("source"), str) or not isinstance(item.get("target"), str):
-                raise InputError("each line needs string fields 'source' and 'target'", name, number)
+                # on its first line, a JSONL of something else; later, a pairs file with a bad line
+                kind = InputError if pairs else NotThisKind
+                raise kind("each line needs string fields 'source' and 'target'", name, number)
             for m in _TARGET_KEY.finditer(line):
                 target, starts, ends = _json_string(line, m.end() - 1, offset)
                 if target == item["target"]:
@@ -122,7 +124,7 @@ def _local(tag: str) -> str:
 def _xliff(text: str, name: str) -> list[Pair]:
     root = parse_safely(text, name)
     if _local(root.tag) != "xliff":
-        raise InputError("not an XLIFF document (root element is not <xliff>)", name, 1)
+        raise NotThisKind("not an XLIFF document (root element is not <xliff>)", name, 1)
     # Every <target> of the file, in document order, lines up with the raw ones the regex finds;
     # only a unit's own target is checked: those of 1.2's <alt-trans> (translation-memory offers)
     # and 2.x's <ignorable> are counted, so the rest still line up, and left alone.
