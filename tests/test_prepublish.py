@@ -92,6 +92,16 @@ def test_a_marker_itself_is_not_article_text(tmp_path):
     assert [f["code"] for f in findings] == ["SUP001"] and findings[0]["start"] == marker
 
 
+def test_a_malformed_marker_is_reported_and_suppresses_nothing(tmp_path):
+    """`ignoreFMT010` (no space) was no marker and said nothing: the editor believed the finding
+    suppressed. Now `check` reports the marker (SUP001, saying what is wrong) beside the finding."""
+    story = tmp_path / "story.md"
+    story.write_text("नई  बस सेवा शुरू हुई। <!-- jaanch: ignoreFMT010 -->\n", encoding="utf-8")
+    findings, _ = _json(str(story))
+    assert [f["code"] for f in findings] == ["FMT010", "SUP001"]
+    assert findings[1]["text"] == "<!-- jaanch: ignoreFMT010 -->" and "no space" in findings[1]["message"]
+
+
 def test_junit_xml(tmp_path):
     proc = run_cli("check", "--format", "junit", str(SAMPLES))
     root = ET.fromstring(proc.stdout.decode())

@@ -34,8 +34,28 @@ def _engine(code: str) -> Engine:
     return _ENGINES[code]
 
 
+def _suppression_findings(text: str) -> list:
+    """What SUP001 reports of a text: the markers that covered none of every check's findings, and
+    the malformed ones, as `jaanch check` reports them."""
+    from audit.core.document import parse_article
+    from audit.policy.inline import apply_inline, unused_findings
+
+    if "all" not in _ENGINES:
+        _ENGINES["all"] = Engine()
+    article = parse_article(text)
+    unused = apply_inline(article, _ENGINES["all"].audit(article))[1]
+    return unused_findings(article, unused)
+
+
 @pytest.mark.parametrize("code,case", list(_cases()))
 def test_rule_case(code, case):
+    if code == "SUP001":  # a model rule over the other checks' findings (tests/rule_cases/SUP001.toml)
+        findings = _suppression_findings(case["text"])
+        assert [f.text for f in findings] == case["flags"]
+        for f, said in zip(findings, case.get("says", [""] * len(findings)), strict=True):
+            assert f.code == code and case["text"][f.start : f.end] == f.text and not f.fixes
+            assert said in f.message, f.message
+        return
     engine = _engine(code)
     findings = engine.audit_text(case["text"], source=case.get("source"))
     assert [f.text for f in findings] == case["flags"]

@@ -125,8 +125,9 @@ class CheckJob:
         findings = keep(findings, article.text) if keep else findings
         if not self.no_suppressions:
             findings, unused = apply_inline(article, findings)
-            if unused:  # (findings are in text order already)
-                findings = sorted(findings + engine.restyle(unused_findings(article, unused)), key=lambda f: f.start)
+            own = unused_findings(article, unused)  # and the malformed markers
+            if own:  # (findings are in text order already)
+                findings = sorted(findings + engine.restyle(own), key=lambda f: f.start)
         used = (store.used - used_before) if store is not None else set()
         result = FileResult(article.path, findings, fixed)
         return (result if self.render is None else self.render(result)), used

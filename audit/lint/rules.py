@@ -58,10 +58,11 @@ class Surprising(ModelRule):
 
 
 class UnusedSuppression(ModelRule):
-    """An inline `<!-- jaanch: ignore … -->` that suppresses nothing any more.
+    """An inline `<!-- jaanch: ignore … -->` that suppresses nothing any more, or a malformed one.
 
-    Anti-pattern:  <!-- jaanch: ignore TERM001 -->  above a line that no longer has the finding
-    Fix:           delete the comment.
+    Anti-pattern:  <!-- jaanch: ignore TERM001 -->  above a line that no longer has the finding;
+                   <!-- jaanch: ignoreTERM001 -->  (no space), which never suppressed anything
+    Fix:           delete the comment, or write it <!-- jaanch: ignore TERM001 -->.
     """
 
     code, name, category, severity = "SUP001", "unused-suppression", "suppression", Severity.WARNING
