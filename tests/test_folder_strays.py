@@ -76,3 +76,15 @@ def test_real_pairs_and_exports_beside_the_strays_are_still_checked(tmp_path, ca
     assert main(["check", "--format", "json", "--fail-on", "info", str(folder)]) == 1
     paths = {f["path"] for f in json.loads(capsys.readouterr().out)}
     assert paths == {str(folder / name) for name in ("story.txt", "pairs.tsv", "export.json")}
+
+
+def test_fix_on_a_folder_with_a_stray_names_the_stray(tmp_path, capsys):
+    """--fix refuses a folder holding a .json or .tsv (it rewrites only .txt and .md), and the one
+    line names the file, so the editor knows which to move; the article is left as it was."""
+    folder = tmp_path
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    (folder / "notes.json").write_text(STRAYS["notes.json"], encoding="utf-8")
+    assert main(["check", "--fix", str(folder)]) == 2
+    line = one_line(capsys)
+    assert str(folder / "notes.json") in line and "--fix" in line
+    assert (folder / "story.txt").read_text(encoding="utf-8") == STORY

@@ -223,8 +223,10 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
     if args.source and targets[0] != "-" and Path(targets[0]).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
         raise UsageError("--source pairs a .txt or .md article with its English original; a pairs file has "
                          "its source inside, and a CMS export cannot be aligned", str(targets[0]))
-    if args.fix and any(t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES for t in targets):
-        raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made")
+    unfixable = [t for t in targets if t != "-" and Path(t).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES]
+    if args.fix and unfixable:  # named, so that a stray file in a folder can be found and moved
+        raise UsageError("--fix works on .txt and .md articles; fix CMS and CAT-tool files where they were made",
+                         str(unfixable[0]))
     if args.source:
         from audit.core.fileio import read_bytes, refuse_oversized
 
