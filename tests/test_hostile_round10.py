@@ -1,0 +1,56 @@
+"""Probe 10: inputs a hostile user can hand jaanch that were still taken for something they are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.cli.main import main
+from conftest import one_line
+
+ARTICLE = "पुल पर आज सुबह से यातायात बंद रहा। प्रशासन ने वैकल्पिक मार्ग सुझाया।\n"
+
+
+@pytest.mark.parametrize("raw, line", [
+    (ARTICLE.encode("utf-16-le"), 1),  # UTF-16 with no byte-order mark is valid UTF-8, byte by byte
+    (ARTICLE.encode("utf-8") + b"\x00\x00 and garbage", 2),  # a binary tail after a real first line
+], ids=["utf16-without-bom", "binary-tail"])
+def test_a_file_with_a_nul_byte_is_refused_not_read_as_control_characters(tmp_path, capsys, raw, line):
+    """A NUL byte decoded as UTF-8 without complaint: a UTF-16 article with no BOM was checked as a run
+    of control characters, no finding, exit 0."""
+    story = tmp_path / "story.txt"
+    story.write_bytes(raw)
+    for command in (["check"], ["check", "--format", "json"], ["compare", str(story)]):
+        assert main([*command, str(story)]) == 2, command
+        said = one_line(capsys)
+        assert said.startswith(f"jaanch: {story}:{line}: has a NUL byte") and "UTF-8" in said, said
+
+
+def test_a_utf16_byte_order_mark_is_named_as_utf16(tmp_path, capsys):
+    """It said "cannot decode byte 0xff as UTF-8", which leaves the editor to guess the file's encoding."""
+    story = tmp_path / "story.txt"
+    story.write_bytes(ARTICLE.encode("utf-16"))  # with its byte-order mark
+    assert main(["check", str(story)]) == 2
+    assert "story.txt:1: is UTF-16" in one_line(capsys)
+
+
+@pytest.mark.parametrize("name, body", [
+    ("pairs.tsv", "id\tsource\ttarget\n1\tThe bridge closed.\tपुल बंद हुआ।\n"),
+    ("story.json", '{"body": "पुल बंद हुआ।"}'),
+    ("story.xlf", '<xliff version="1.2"><file><body></body></file></xliff>'),
+], ids=["tsv", "json", "xlf"])
+def test_review_refuses_a_pairs_file_or_cms_export_named_on_its_own(tmp_path, capsys, monkeypatch, name, body):
+    """Named by itself, a .tsv, .json or .xlf opened in the app as if its raw text were an article, and a
+    save wrote the accepted edits into the TSV, JSON or XML (check --fix refuses those files)."""
+    import tui.app
+    from tui.cli import main as jaanch
+
+    opened = []
+    monkeypatch.setattr(tui.app, "run", lambda *args, **kwargs: opened.append(args) or 0)
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    assert jaanch(["review", str(path)]) == 2
+    assert one_line(capsys).startswith(f"jaanch: {path}: review opens .txt and .md articles")
+    assert opened == [] and path.read_text(encoding="utf-8") == body
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    assert jaanch(["review", str(story)]) == 0 and len(opened) == 1  # an article still opens
