@@ -51,7 +51,7 @@ class TransliteratedSource(Check):
     yard, editing, painting) or a compound of two (backcountry, doorbell), not a technical one Hindi
     has no word of its own for (proton, melamine); a regular verb's -ed form of any frequency counts
     before a light verb (overtopped -> ओवरटॉप हो गया: the English verb made a conjunct) when Hindi
-    text seldom writes the token.
+    text seldom writes the token, unless it is re- or un- on a loan Hindi writes (रीट्वीट, अनफॉलो).
     The spelling match alone (a form the table does not list) needs a token rarer in Hindi than
     `max_romanised_zipf`, so that Hindi words sharing consonants with a source word (बेहतर / better,
     साथ / site) and loans long at home in Hindi (पुलिस, मिनट) are not read as transliterations.
@@ -162,7 +162,8 @@ class TransliteratedSource(Check):
                                             oblique=oblique, group=said in groups, sense=sense)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
                           and (_common_english(said, min_english_zipf) or _english_compound(said)
-                               or (light and _regular_past(said) and hindi_zipf(word) < warn_below))):
+                               or (light and _regular_past(said) and hindi_zipf(word) < warn_below
+                                   and not _prefixed_loan(word, said, warn_below)))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
                         taken.add(i)
@@ -440,6 +441,25 @@ def _regular_past(word: str) -> bool:
 
 # sanitized (2.57) is commoner than sanitize (2.42); wicked (3.99) than wick (3.34) by much more
 _PAST_STEM_MARGIN = 0.5
+
+
+def _prefixed_loan(word: str, said: str, floor: float) -> bool:
+    """retweeted -> रीट्वीट, relaunched -> रीलॉन्च, unfollowed -> अनफॉलो: re- or un- on a regular verb
+    whose loan Hindi text writes (ट्वीट, लॉन्च, फॉलो: zipf `floor` or more) is that loan with its
+    prefix, the desk's conjunct as the plain one is (रीट्वीट किया beside ट्वीट किया). Not a prefix
+    on a loan Hindi seldom writes (reinstated -> रीइंस्टेट, where the desk writes बहाल), nor a word
+    that only opens like one (retained -> रिटेन: "tained" is no verb)."""
+    w = said.lower()
+    for english, written in _PREFIXES:
+        rest = w[len(english):]
+        if w.startswith(english) and english_zipf(rest) >= _PREFIXED_VERB_ZIPF and _regular_past(rest):
+            return any(word.startswith(p) and len(word) > len(p) + 1 and hindi_zipf(word[len(p):]) >= floor
+                       for p in written)
+    return False
+
+
+_PREFIXES = (("re", ("री", "रि")), ("un", ("अन",)))
+_PREFIXED_VERB_ZIPF = 3.0  # tweeted 4.09, booted 3.20 are English words; "tained" 1.19, "lated" 1.62 are not
 
 
 def _english_compound(word: str) -> bool:
