@@ -54,3 +54,17 @@ def test_review_refuses_a_pairs_file_or_cms_export_named_on_its_own(tmp_path, ca
     story = tmp_path / "story.txt"
     story.write_text(ARTICLE, encoding="utf-8")
     assert jaanch(["review", str(story)]) == 0 and len(opened) == 1  # an article still opens
+
+
+@pytest.mark.parametrize("name, body", [
+    ("pairs.jsonl", '{"source": "The bridge closed.", "target": "पुल बंद हुआ।", "n": ' + "7" * 5000 + "}\n"),
+    ("story.json", '{"body": "पुल बंद हुआ।", "views": ' + "7" * 5000 + "}"),
+], ids=["jsonl", "json"])
+def test_a_huge_json_number_is_named_without_python_advice(tmp_path, capsys, name, body):
+    """The line ended in Python's own advice, "use sys.set_int_max_str_digits() to increase the limit",
+    which a desk editor cannot act on."""
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    said = one_line(capsys)
+    assert "a number of 5,000 digits" in said and "sys." not in said and str(path) in said, said

@@ -120,7 +120,12 @@ def load_json(text: str, path: str | Path, line: int | None = None):
     except RecursionError:
         raise InputError("JSON nested too deeply to be a real document", str(path), line) from None
     except ValueError as exc:  # Python's limit on the digits of an integer
-        raise InputError(f"not usable JSON: {str(exc).splitlines()[0]}", str(path), line) from None
+        # its message told the user to call sys.set_int_max_str_digits(): say what is in the file
+        import re
+
+        digits = re.search(r"value has (\d+) digits", str(exc))
+        number = f"a number of {int(digits[1]):,} digits" if digits else "a number too long to read"
+        raise InputError(f"not usable JSON: {number}, longer than any real document has", str(path), line) from None
 
 
 @dataclass(frozen=True)
