@@ -68,3 +68,20 @@ def test_a_huge_json_number_is_named_without_python_advice(tmp_path, capsys, nam
     assert main(["check", str(path)]) == 2
     said = one_line(capsys)
     assert "a number of 5,000 digits" in said and "sys." not in said and str(path) in said, said
+
+
+@pytest.mark.parametrize("answer", ["maybe", "ys", "yes please"])
+def test_glossary_apply_names_an_accept_answer_it_cannot_read(tmp_path, capsys, answer):
+    """An answer that was neither yes nor no was read as no: that row was left out of the glossary and
+    the run ended 0 with the rows around it folded in."""
+    review, desk = tmp_path / "review.tsv", tmp_path / "desk.tsv"
+    review.write_text("form\trole\taccept\tlatin\tcanonical\n"
+                      "नोवारा\tvariant\tyes\tNovara\tनोवाड़ा\n"
+                      f"नोवारो\tvariant\t{answer}\tNovara\tनोवाड़ा\n"
+                      "नोबारा\tvariant\tno\tNovara\tनोवाड़ा\n", encoding="utf-8")
+    assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 2
+    assert one_line(capsys) == f"jaanch: {review}:3: 'accept' must be yes or no (or left empty), got {answer!r}"
+    assert not desk.exists()  # nothing folded in before the stop
+    review.write_text(review.read_text(encoding="utf-8").replace(answer, ""), encoding="utf-8")
+    assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0  # left empty: a no
+    assert "नोवारा" in desk.read_text(encoding="utf-8") and "नोवारो" not in desk.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ from audit.language.glossary_edit import apply_changes
 from audit.core.text import is_devanagari
 
 ACCEPTED = {"yes", "y", "true", "1", "x", "हाँ", "हां"}
+DECLINED = {"", "no", "n", "false", "0", "-", "नहीं"}  # or left empty, as `glossary mine` writes it
 
 
 def review_separator(path: Path) -> str:
@@ -44,7 +45,11 @@ def apply_review(review: str | Path, glossary: str | Path) -> dict:
     variants: list[tuple[str, str, str]] = []
     skipped = 0
     for number, row in enumerate(frame.iter_rows(named=True), start=2):
-        if (row["accept"] or "").strip().lower() not in ACCEPTED:
+        answer = (row["accept"] or "").strip().lower()
+        if answer not in ACCEPTED:
+            if answer not in DECLINED:  # a typo (ys, maybe) was read as no: the row was dropped, exit 0
+                raise GlossaryError(f"'accept' must be yes or no (or left empty), got {row['accept']!r}",
+                                    str(review), number)
             continue
         if row["role"] != "variant" or not is_devanagari(row["form"] or ""):
             skipped += 1  # casings and script mixes are fixed in articles, not recorded as variants
