@@ -85,3 +85,23 @@ def test_glossary_apply_names_an_accept_answer_it_cannot_read(tmp_path, capsys, 
     review.write_text(review.read_text(encoding="utf-8").replace(answer, ""), encoding="utf-8")
     assert main(["glossary", "apply", str(review), "--glossary", str(desk)]) == 0  # left empty: a no
     assert "नोवारा" in desk.read_text(encoding="utf-8") and "नोवारो" not in desk.read_text(encoding="utf-8")
+
+
+def test_lm_train_refuses_a_folder_of_other_files(tmp_path, capsys):
+    """`-o` naming a folder of the user's own files wrote the model's tables among them, exit 0; the
+    help says to name a new folder or an old model. An old model, or one a stopped run left without
+    its meta.json, is still written over."""
+    corpus = tmp_path / "archive"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text(ARTICLE * 3, encoding="utf-8")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "plan.txt").write_text("keep me\n", encoding="utf-8")
+    assert main(["lm", "train", str(corpus), "-o", str(notes)]) == 2
+    said = one_line(capsys)
+    assert said.startswith(f"jaanch: -o {notes}: is a folder of other files (plan.txt)"), said
+    assert sorted(p.name for p in notes.iterdir()) == ["plan.txt"]
+    model = tmp_path / "model"
+    assert main(["lm", "train", str(corpus), "-o", str(model)]) == 0
+    (model / "meta.json").unlink()  # as a run stopped before its last write leaves it
+    assert main(["lm", "train", str(corpus), "-o", str(model)]) == 0 and (model / "meta.json").exists()

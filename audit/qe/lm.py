@@ -157,8 +157,8 @@ def _write_tables(out: Path, names: list[Path], tables: dict, meta: dict) -> Non
 
 def _refuse_output_in_corpus(corpus: str | Path, output: str | Path) -> None:
     """A model written into the corpus folder (or as the folder itself) would lie among the articles
-    a later run of the same command reads, and one cannot be written over a file: refused before
-    anything is counted."""
+    a later run of the same command reads, one cannot be written over a file, and a folder of other
+    files is no model to replace: refused before anything is counted."""
     import os
 
     if Path(output).exists() and not Path(output).is_dir():  # it said the system's "File exists"
@@ -166,12 +166,20 @@ def _refuse_output_in_corpus(corpus: str | Path, output: str | Path) -> None:
     if Path(output).is_symlink() and not Path(output).exists():  # "File exists", or a table's name and ELOOP
         raise UsageError(f"-o {output}: is a symbolic link that leads nowhere (to {os.readlink(output)}, missing, "
                          "or a loop); name a new folder or an old model")
-    if not Path(corpus).is_dir():
-        return
     folder, out = Path(os.path.realpath(corpus)), Path(os.path.realpath(output))
-    if out == folder or folder in out.parents:
+    if Path(corpus).is_dir() and (out == folder or folder in out.parents):
         where = "is the corpus folder" if out == folder else f"is inside the corpus folder {corpus}"
         raise UsageError(f"-o {output}: {where}; write the model outside it (nothing was written)")
+    if Path(output).is_dir():  # the tables were written among a folder's own files, exit 0
+        own = {"meta.json", *(f"{name}.parquet" for name in TABLES)}  # a run stopped half way left some
+        try:
+            others = sorted(p.name for p in Path(output).iterdir() if p.name not in own and not p.name.startswith("."))
+        except OSError:  # unlistable: the write that follows names the fault
+            others = []
+        if others:
+            raise UsageError(f"-o {output}: is a folder of other files ({others[0]}"
+                             f"{f' and {len(others) - 1} more' if len(others) > 1 else ''}), not a jaanch model; "
+                             "name a new folder or an old model (nothing was written)")
 
 
 @dataclass
