@@ -105,3 +105,19 @@ def test_lm_train_refuses_a_folder_of_other_files(tmp_path, capsys):
     assert main(["lm", "train", str(corpus), "-o", str(model)]) == 0
     (model / "meta.json").unlink()  # as a run stopped before its last write leaves it
     assert main(["lm", "train", str(corpus), "-o", str(model)]) == 0 and (model / "meta.json").exists()
+
+
+@pytest.mark.parametrize("name, body", [
+    ("mt.json", '{"body": "पुल बंद हुआ। सड़क खुली।"}'),
+    ("mt.tsv", "id\tsource\ttarget\n1\tThe bridge closed.\tपुल बंद हुआ।\n"),
+    ("mt.html", "<html><body><p>पुल बंद हुआ।</p></body></html>"),
+], ids=["json", "tsv", "html"])
+def test_compare_refuses_a_cms_export_or_pairs_file(tmp_path, capsys, name, body):
+    """compare read a CMS export or pairs file as plain text: its braces, tabs and tags were scored as
+    the article's words and a sentence opened with '{"body":"', exit 0."""
+    mt, published = tmp_path / name, tmp_path / "published.txt"
+    mt.write_text(body, encoding="utf-8")
+    published.write_text("पुल बंद रहा। सड़क खुली।\n", encoding="utf-8")
+    for pair in ([mt, published], [published, mt]):
+        assert main(["compare", *map(str, pair)]) == 2
+        assert one_line(capsys).startswith(f"jaanch: {mt}: compare reads .txt and .md articles")

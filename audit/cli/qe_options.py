@@ -192,6 +192,13 @@ def run_compare(args: argparse.Namespace) -> int:
     for name in (args.mt, args.published):
         if str(name) == "-":  # a file named "-" is written ./-
             raise InputError("compare reads two files, not standard input; name the MT and the published file", "-")
+    from audit.inputs.cms import CMS_SUFFIXES
+    from audit.inputs.pairs import PAIR_SUFFIXES
+
+    for name in (args.mt, args.published):  # their raw TSV, JSON or HTML was compared, markup and all, exit 0
+        if Path(name).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
+            raise InputError("compare reads .txt and .md articles, not a pairs file or CMS export; save the "
+                             "MT and the published text as plain text", str(name))
     rows, corpus = compare(args.mt, args.published, args.max_file_mb)
     worst = sorted(rows, key=lambda r: (r.chrf, -r.ter))[: args.top]
     if args.format == "json":
