@@ -49,7 +49,8 @@ def test_review_refuses_a_pairs_file_or_cms_export_named_on_its_own(tmp_path, ca
     path = tmp_path / name
     path.write_text(body, encoding="utf-8")
     assert jaanch(["review", str(path)]) == 2
-    assert one_line(capsys).startswith(f"jaanch: {path}: review opens .txt and .md articles")
+    assert one_line(capsys) == (f"jaanch: {path}: is a pairs file or CMS export, which `jaanch check` reads; "
+                                "this command reads .txt and .md articles")
     assert opened == [] and path.read_text(encoding="utf-8") == body
     story = tmp_path / "story.txt"
     story.write_text(ARTICLE, encoding="utf-8")
@@ -121,3 +122,20 @@ def test_compare_refuses_a_cms_export_or_pairs_file(tmp_path, capsys, name, body
     for pair in ([mt, published], [published, mt]):
         assert main(["compare", *map(str, pair)]) == 2
         assert one_line(capsys).startswith(f"jaanch: {mt}: compare reads .txt and .md articles")
+
+
+@pytest.mark.parametrize("command", [
+    lambda t, f: ["report", f, "-o", str(t / "r.html")],
+    lambda t, f: ["lm", "train", f, "-o", str(t / "model")],
+    lambda t, f: ["glossary", "mine", f, "-o", str(t / "m.csv")],
+    lambda t, f: ["glossary", "stats", f],
+    lambda t, f: ["calibrate", f, "-o", str(t / "house.toml")],
+], ids=["report", "lm-train", "mine", "stats", "calibrate"])
+def test_commands_of_articles_refuse_a_cms_export_named_on_its_own(tmp_path, capsys, command):
+    """A .json CMS export named by itself was read as an article's text: a report of findings on its
+    braces, a language model trained on '{"body":', exit 0. Only check reads CMS exports."""
+    export = tmp_path / "story.json"
+    export.write_text('{"body": "पुल बंद हुआ। सड़क खुली।"}', encoding="utf-8")
+    assert main(command(tmp_path, str(export))) == 2
+    assert one_line(capsys).startswith(f"jaanch: {export}: is a pairs file or CMS export")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.json"]  # nothing written

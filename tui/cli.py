@@ -55,21 +55,11 @@ def _cell_mode(given: str | None) -> None:
 
 def _readable(paths) -> None:
     """Every article decodes before the app takes the terminal: one that does not is one line naming
-    it, exit 2, as `check` has it (the app showed the error in its title instead). A pairs file or CMS
-    export named on its own is refused as `check --fix` refuses it: the app showed its raw TSV, JSON or
-    XML as an article, and a save wrote the edits into it."""
-    from pathlib import Path
-
+    it, exit 2, as `check` has it (the app showed the error in its title instead)."""
     from audit.core.document import decode_article
-    from audit.core.errors import UsageError
     from audit.core.fileio import read_bytes
-    from audit.inputs.cms import CMS_SUFFIXES
-    from audit.inputs.pairs import PAIR_SUFFIXES
 
     for path in paths:
-        if Path(path).suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES:
-            raise UsageError("review opens .txt and .md articles; `jaanch check` reads pairs files and CMS "
-                             "exports (fix those where they were made)", str(path))
         decode_article(read_bytes(path), str(path), empty_ok=True)
 
 

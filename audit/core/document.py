@@ -21,6 +21,9 @@ from audit.core.sentences import sentence_spans
 from audit.core.text import fold, is_devanagari, is_latin, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# read by `check` alone (audit/inputs/pairs.py, cms.py); named to another command, one is refused
+PAIR_SUFFIXES = (".tsv", ".jsonl", ".xlf", ".xliff")
+CMS_SUFFIXES = (".html", ".htm", ".json")
 _CLOSERS = "”’\"')]»"
 
 

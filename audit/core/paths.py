@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.core.document import ARTICLE_SUFFIXES, within_size
+from audit.core.document import ARTICLE_SUFFIXES, CMS_SUFFIXES, PAIR_SUFFIXES, within_size
 from audit.core.errors import MAX_FILE_MB, InputError
 
 
@@ -38,6 +38,11 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
             from audit.core.fileio import refuse_special
 
             refuse_special(p)
+        elif p.suffix.lower() in PAIR_SUFFIXES + CMS_SUFFIXES and p.suffix.lower() not in suffixes:
+            # its raw TSV, JSON or HTML was read as an article's text (review, report, lm train, mine,
+            # stats, calibrate), exit 0
+            raise InputError("is a pairs file or CMS export, which `jaanch check` reads; this command reads "
+                             ".txt and .md articles", raw)
         else:
             out.append(p)
     if max_mb is not None:

@@ -11,13 +11,12 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from audit.core.document import decode_article
+from audit.core.document import CMS_SUFFIXES, decode_article
 from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import load_json, read_bytes
 from audit.core.lines import LineIndex
 from audit.inputs.segments import Pair
 
-CMS_SUFFIXES = (".html", ".htm", ".json")
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "figcaption"}
 _SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form"}
 

@@ -6,15 +6,13 @@ import json
 import re
 from pathlib import Path
 
-from audit.core.document import decode_article, read_article
+from audit.core.document import PAIR_SUFFIXES, decode_article, read_article
 from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import load_json, read_bytes
 from audit.core.lines import LineIndex
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair
 from audit.inputs.xmltext import decode_content, parse_safely
-
-PAIR_SUFFIXES = (".tsv", ".jsonl", ".xlf", ".xliff")
 
 
 def is_pair_file(path: str | Path) -> bool:
