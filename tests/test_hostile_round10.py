@@ -139,3 +139,20 @@ def test_commands_of_articles_refuse_a_cms_export_named_on_its_own(tmp_path, cap
     assert main(command(tmp_path, str(export))) == 2
     assert one_line(capsys).startswith(f"jaanch: {export}: is a pairs file or CMS export")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.json"]  # nothing written
+
+
+@pytest.mark.parametrize("option, code, rules", [("--select", "LM001", "LM001"), ("--ignore", "QE", "QE001, QE002"),
+                                                 ("--ignore", "sup001", "SUP001")])
+def test_a_model_rule_given_to_select_or_ignore_is_named_as_one(tmp_path, capsys, option, code, rules):
+    """--ignore LM001 said "unknown check code 'LM001'; `jaanch rules` lists them", and `jaanch rules`
+    lists LM001; in jaanch.toml, which accepted the code, the same line came without the file's name."""
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    assert main(["check", option, code, str(story)]) == 2
+    said = one_line(capsys)
+    assert said == (f"jaanch: {code.upper()!r} names {rules}, not a check but a rule that --qe, --lm or an inline "
+                    "suppression adds: --select and --ignore choose among the checks"), said
+    config = tmp_path / "jaanch.toml"
+    config.write_text(f'{option.removeprefix("--")} = ["{code}"]\n', encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    assert one_line(capsys).startswith(f"jaanch: {config}: {code.upper()!r} names {rules}, not a check")

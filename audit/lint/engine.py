@@ -34,13 +34,25 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> lis
     select, ignore = [s.upper() for s in select], [s.upper() for s in ignore]
     for code in (*select, *ignore):
         if not any(c.startswith(code) for c in BY_CODE):
-            raise UsageError(f"unknown check code {code!r}; `jaanch rules` lists them")
+            raise UsageError(model_rule_named(code) or f"unknown check code {code!r}; `jaanch rules` lists them")
     if select:
         chosen = [c for c in ALL_CHECKS if (c.on_by_default or c.code in select)
                   and any(c.code.startswith(s) for s in select)]
     else:
         chosen = list(DEFAULT_CHECKS)
     return [c for c in chosen if not any(c.code.startswith(s) for s in ignore)]
+
+
+def model_rule_named(code: str) -> str | None:
+    """What to say of a code `jaanch rules` lists that is a model rule (LM001, QE, SUP001), not a
+    check: "unknown check code ...; `jaanch rules` lists them" sent the user to a list that has it."""
+    from audit.lint.rules import MODEL_RULES
+
+    rules = sorted(r.code for r in MODEL_RULES if r.code.startswith(code.upper()))
+    if not rules:
+        return None
+    return (f"{code.upper()!r} names {', '.join(rules)}, not a check but a rule that --qe, --lm or an inline "
+            "suppression adds: --select and --ignore choose among the checks")
 
 
 @dataclass

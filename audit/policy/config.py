@@ -147,16 +147,20 @@ def load_config(path: Path) -> Config:
         config.baseline = base / section["baseline"]
         if config.baseline.is_dir():
             raise UsageError(f"'baseline' names the folder {config.baseline}; give a .json file", str(path))
+    from audit.lint.checks import ALL_CHECKS
+    from audit.lint.engine import model_rule_named
     from audit.lint.rules import ALL_RULES
 
     codes = {rule.code for rule in ALL_RULES}
+    checks = {check.code for check in ALL_CHECKS}  # what select and ignore choose among
     for key in ("select", "ignore"):  # checked here too, so the message names this file
         for code in getattr(config, key):
             if not code.strip():  # a prefix of every code: ignore = [""] ran no check at all, exit 0
                 raise UsageError(f"'{key}' holds an empty code; give check codes or prefixes (TERM, FMT001)",
                                  str(path))
-            if not any(c.startswith(code.upper()) for c in codes):
-                raise UsageError(f"unknown check code {code!r} in '{key}'; `jaanch rules` lists them", str(path))
+            if not any(c.startswith(code.upper()) for c in checks):
+                raise UsageError(f"{model_rule_named(code)} (in '{key}')" if model_rule_named(code) else
+                                 f"unknown check code {code!r} in '{key}'; `jaanch rules` lists them", str(path))
     for code, level in _table(section.get("severity", {}), "severity", path).items():
         if code.upper() not in codes:
             raise UsageError(f"unknown check code {code!r} under [severity]; `jaanch rules` lists them", str(path))
