@@ -156,3 +156,18 @@ def test_a_model_rule_given_to_select_or_ignore_is_named_as_one(tmp_path, capsys
     config.write_text(f'{option.removeprefix("--")} = ["{code}"]\n', encoding="utf-8")
     assert main(["check", str(story)]) == 2
     assert one_line(capsys).startswith(f"jaanch: {config}: {code.upper()!r} names {rules}, not a check")
+
+
+def test_a_glossary_named_in_jaanch_toml_and_by_glossary_is_read_once(tmp_path, capsys):
+    """The desk glossary jaanch.toml lists, named again with --glossary (or twice, or by another path),
+    stopped the run with "duplicate entry 'X' (also desk.tsv:2)": the file against itself."""
+    desk = tmp_path / "desk.tsv"
+    desk.write_text("latin\tcanonical\tvariants\nNovara\tनोवाड़ा\tनोवारा\n", encoding="utf-8")
+    (tmp_path / "jaanch.toml").write_text('glossaries = ["desk.tsv"]\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("नोवारा ने आज नई कार पेश की। नोवाड़ा की कार सस्ती है।\n", encoding="utf-8")
+    for extra in ([str(desk)], [str(tmp_path / "." / "desk.tsv")], [str(desk), str(desk)]):
+        argv = ["check", "--format", "json", *[a for g in extra for a in ("--glossary", g)], str(story)]
+        assert main(argv) == 1, extra
+        out = capsys.readouterr()
+        assert "duplicate" not in out.err and '"नोवारा"' in out.out, out.err  # its variant found, once

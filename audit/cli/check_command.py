@@ -192,7 +192,8 @@ def prepare_check(args: argparse.Namespace) -> CheckRun:
 
     config = _configuration(args)
     house = config.house_glossary and not args.no_house_glossary
-    glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
+    # one glossary named twice (in jaanch.toml and by --glossary) was "duplicate entry" against itself
+    glossaries = once_each(([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary])
     checks = select_checks(_codes(args.select) or config.select, _codes(args.ignore, "--ignore") or config.ignore)
     engine = Engine(glossaries, checks, _settings(args.set, config.settings, str(config.path or "configuration")),
                     {code: Severity.parse(level) for code, level in config.severity.items()}, config.allow)

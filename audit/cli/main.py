@@ -176,13 +176,14 @@ def engine_for(args: argparse.Namespace):
     (the jaanch.toml found upwards from the first path, or the one `--config` names)."""
     from audit.cli.check_options import _settings
     from audit.core.findings import Severity
+    from audit.core.paths import once_each
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.lint.engine import Engine, select_checks
 
     config = _project_config(getattr(args, "paths", None) or [getattr(args, "corpus", ".")],
                              getattr(args, "config", None))
     house = config.house_glossary and not args.no_house_glossary
-    glossaries = ([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary]
+    glossaries = once_each(([DEFAULT_GLOSSARY] if house else []) + config.glossaries + [Path(g) for g in args.glossary])
     engine = Engine(glossaries, select_checks(config.select, config.ignore),
                     _settings([], config.settings, str(config.path or "configuration")),
                     {code: Severity.parse(level) for code, level in config.severity.items()}, config.allow)
