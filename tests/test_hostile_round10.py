@@ -171,3 +171,19 @@ def test_a_glossary_named_in_jaanch_toml_and_by_glossary_is_read_once(tmp_path, 
         assert main(argv) == 1, extra
         out = capsys.readouterr()
         assert "duplicate" not in out.err and '"नोवारा"' in out.out, out.err  # its variant found, once
+
+
+def test_ignoring_every_chosen_check_is_refused_not_a_clean_pass(tmp_path, capsys):
+    """--select TERM --ignore TERM ran no check at all: "0 findings", exit 0, which CI reads as clean."""
+    story = tmp_path / "story.txt"
+    story.write_text("नोवारा ने कहा कि  कार सस्ती है ।\n", encoding="utf-8")
+    assert main(["check", "--select", "TERM", "--ignore", "TERM", str(story)]) == 2
+    assert one_line(capsys) == ("jaanch: ignoring TERM leaves no check to run (it covers all 5 checks chosen: "
+                                "TERM001, TERM002, TERM003, TERM004, TERM005)")
+    config = tmp_path / "jaanch.toml"
+    config.write_text('select = ["FMT001"]\nignore = ["FMT"]\n', encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    assert one_line(capsys) == (f"jaanch: {config}: ignoring FMT leaves no check to run (it covers the one check "
+                                "chosen: FMT001)")
+    config.unlink()
+    assert main(["check", "--fail-on", "info", "--select", "TERM,FMT", "--ignore", "TERM", str(story)]) == 1  # FMT runs

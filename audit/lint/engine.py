@@ -40,7 +40,13 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> lis
                   and any(c.code.startswith(s) for s in select)]
     else:
         chosen = list(DEFAULT_CHECKS)
-    return [c for c in chosen if not any(c.code.startswith(s) for s in ignore)]
+    kept = [c for c in chosen if not any(c.code.startswith(s) for s in ignore)]
+    if chosen and not kept:  # no check ran: "0 findings", exit 0, a clean pass in CI
+        codes = sorted(c.code for c in chosen)
+        named = ": " + ", ".join(codes) if len(codes) <= 6 else ""
+        every = "the one check" if len(codes) == 1 else f"all {len(codes)} checks"
+        raise UsageError(f"ignoring {','.join(ignore)} leaves no check to run (it covers {every} chosen{named})")
+    return kept
 
 
 def model_rule_named(code: str) -> str | None:

@@ -161,6 +161,13 @@ def load_config(path: Path) -> Config:
             if not any(c.startswith(code.upper()) for c in checks):
                 raise UsageError(f"{model_rule_named(code)} (in '{key}')" if model_rule_named(code) else
                                  f"unknown check code {code!r} in '{key}'; `jaanch rules` lists them", str(path))
+    if config.select and config.ignore:  # the two together leave nothing: said with this file's name
+        from audit.lint.engine import select_checks
+
+        try:
+            select_checks(config.select, config.ignore)
+        except UsageError as exc:
+            raise UsageError(exc.reason, str(path)) from None
     for code, level in _table(section.get("severity", {}), "severity", path).items():
         if code.upper() not in codes:
             raise UsageError(f"unknown check code {code!r} under [severity]; `jaanch rules` lists them", str(path))
