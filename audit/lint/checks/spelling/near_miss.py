@@ -259,19 +259,25 @@ _SIGNS = [*map(chr, range(0x0900, 0x0950)), *map(chr, range(0x0958, 0x0960))]
 _GAP_TO_VARIANT = 1.0  # a candidate this far under a word one letter longer is that word's variant
 
 
-def _a_guess(form: str, right: str) -> bool:
-    """The fix `form` -> `right` is a guess: shown, never applied (ruff's display-only).
-
-    - one letter or sign swapped for another that is no spelling pair (टुटा / टाटा, प्रयार / प्रकार,
-      चंद्रमान / चंद्रयान) where another word Hindi text uses lies one edit from the form too, its
-      first letter kept (टूटा, प्रयास, चंद्रमा): the article's neighbour is one reading of several;
-    - the candidate is itself, with a letter written twice, a word Hindi text writes much more often
-      (अंतराष्ट्रीय beside अंतरराष्ट्रीय): it is a variant, not the spelling to write."""
+def _meant(right: str) -> str:
+    """The word to offer for a slip of the article's `right`: `right`, or, where `right` is itself, with
+    one of its letters written once, a variant of a word Hindi text writes much more often (अंतराष्ट्रीय
+    beside अंतरराष्ट्रीय, अध्यन beside अध्ययन), that word: a slip of a variant is offered the spelling
+    meant, not the variant (in wordfreq's 30,000 commonest Hindi words only such variants pass the gap)."""
     zipf = hindi_zipf(right)
     # the candidate with one of its letters written twice (अंतर + र + राष्ट्रीय)
-    longer = (right[:i] + right[i] + right[i:] for i in range(1, len(right)) if right[i] in _CONSONANTS)
-    if any(hindi_zipf(w) >= zipf + _GAP_TO_VARIANT for w in longer):
-        return True
+    for i in range(1, len(right)):
+        longer = right[:i] + right[i] + right[i:]
+        if right[i] in _CONSONANTS and hindi_zipf(longer) >= zipf + _GAP_TO_VARIANT:
+            return longer
+    return right
+
+
+def _a_guess(form: str, right: str) -> bool:
+    """The fix `form` -> `right` is a guess: shown, never applied (ruff's display-only): one letter or
+    sign swapped for another that is no spelling pair (टुटा / टाटा, प्रयार / प्रकार, चंद्रमान / चंद्रयान)
+    where another word Hindi text uses lies one edit from the form too, its first letter kept (टूटा,
+    प्रयास, चंद्रमा): the article's neighbour is one reading of several."""
     if len(form) != len(right):
         return False
     diff = [(x, y) for x, y in zip(form, right) if x != y]
@@ -361,7 +367,9 @@ class NearMissSpelling(Check):
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared.
     Fix safety: unsafe, a reader should confirm the word meant; display-only where the fix is a guess
-    (`_a_guess`: another word Hindi uses is as near, or the candidate is itself a variant spelling).
+    (`_a_guess`: another word Hindi uses is as near). Where the article's word is itself a variant of a
+    much commoner word that writes one of its letters twice (अतंराष्ट्रीय beside अंतराष्ट्रीय), the fix
+    offers that word (अंतरराष्ट्रीय), not the variant (`_meant`).
     """
 
     code = "SPELL002"
@@ -415,14 +423,16 @@ class NearMissSpelling(Check):
                 places[_typed(text[start:end])[0]].append((start, end))
         guess = {(w, r): DISPLAY_ONLY if _a_guess(w, r) else UNSAFE for words, r, _, _ in slips for w in words}
         for words, right, right_count, partners in slips:
+            meant = _meant(right)
+            said = f"({right_count}x in this article)" if meant == right else \
+                f"(the article writes '{right}' {right_count}x, a variant of it)"
             for word in words:
                 for start, end in places[word]:
                     if _echo_pair(text, start, end, partners):
                         continue  # फूला-फला: an echo compound, both halves meant
                     yield ctx.finding(
-                        self, start, end,
-                        f"'{word}' looks like a slip for '{right}' ({right_count}x in this article)",
-                        [Fix(start, end, right, applicability=guess[word, right])],
+                        self, start, end, f"'{word}' looks like a slip for '{meant}' {said}",
+                        [Fix(start, end, meant, applicability=guess[word, right])],
                     )
 
     @staticmethod
