@@ -273,16 +273,30 @@ def _meant(right: str) -> str:
     return right
 
 
+# Letters one Latin letter stands for, so that a name written from English comes out both ways (Adani:
+# अदानी / अडानी, Patnaik: पटनायक / पतनायक, Kothari, Yashwant / यशवंत / यसवंत, Barun / वरुण): dental
+# and retroflex, the three sibilants, व and ब.
+_RIVAL_PAIRS = {frozenset("\u0924\u091f"), frozenset("\u0925\u0920"), frozenset("\u0926\u0921"),
+                frozenset("\u0927\u0922"), frozenset("\u0928\u0923"), frozenset("\u0936\u0937"),
+                frozenset("\u0936\u0938"), frozenset("\u0937\u0938"), frozenset("\u0935\u092c")}
+
+
 def _a_guess(form: str, right: str) -> bool:
-    """The fix `form` -> `right` is a guess: shown, never applied (ruff's display-only): one letter or
-    sign swapped for another that is no spelling pair (टुटा / टाटा, प्रयार / प्रकार, चंद्रमान / चंद्रयान)
-    where another word Hindi text uses lies one edit from the form too, its first letter kept (टूटा,
-    प्रयास, चंद्रमा): the article's neighbour is one reading of several."""
+    """The fix `form` -> `right` is a guess: shown, never applied (ruff's display-only):
+    - one letter or sign swapped for another that is no spelling pair (टुटा / टाटा, प्रयार / प्रकार,
+      चंद्रमान / चंद्रयान) where another word Hindi text uses lies one edit from the form too, its first
+      letter kept (टूटा, प्रयास, चंद्रमा): the article's neighbour is one reading of several;
+    - one letter swapped for its rival in writing a name from Latin letters (`_RIVAL_PAIRS`: अदानी /
+      अडानी) where the article's word is none of Hindi's commonest words (zipf under 4.5): both are
+      spellings of the name, and which one the desk writes is its glossary's choice (TERM001), not
+      the article's majority. A common word's swap (सदस्य written सडस्य) is a slip."""
     if len(form) != len(right):
         return False
     diff = [(x, y) for x, y in zip(form, right) if x != y]
     if len(diff) != 1 or frozenset(diff[0]) in _SIGN_PAIRS:
         return False
+    if frozenset(diff[0]) in _RIVAL_PAIRS and hindi_zipf(right) < _COMMON_ZIPF:
+        return True
     others = {form[:i] + c + form[i + j:] for i in range(1, len(form) + 1) for c in _SIGNS for j in (0, 1)}
     others |= {form[:i] + form[i + 1:] for i in range(1, len(form))}
     others -= {form, right}
@@ -367,7 +381,8 @@ class NearMissSpelling(Check):
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared.
     Fix safety: unsafe, a reader should confirm the word meant; display-only where the fix is a guess
-    (`_a_guess`: another word Hindi uses is as near). Where the article's word is itself a variant of a
+    (`_a_guess`: another word Hindi uses is as near, or a name's letter is swapped for its rival in
+    writing the name from Latin letters, अदानी / अडानी: the glossary's matter). Where the article's word is itself a variant of a
     much commoner word that writes one of its letters twice (अतंराष्ट्रीय beside अंतराष्ट्रीय), the fix
     offers that word (अंतरराष्ट्रीय), not the variant (`_meant`).
     """
