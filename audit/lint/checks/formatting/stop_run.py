@@ -39,6 +39,40 @@ def _verse_line(text: str, start: int, end: int) -> bool:
     return any(len(run.split()) <= _VERSE_WORDS and not any(mark in run for mark in "।.?!") for run in runs)
 
 
+# What opens a quotation on a line: a dash or colon and a space (`लिखा है- `, `कहा था: `) or a quote mark
+_INTRODUCER = re.compile("[-\u2013\u2014:] |[\u201c\u2018\"']")
+# Prose sentences end on these; a verse's half-line (a charan) does not
+_PROSE_ENDS = frozenset(["है", "हैं", "था", "थे", "थी"])
+_HALF_LINE_WORDS = 8  # a charan of a chaupai or a doha's half is some 4-8 words
+
+
+def _quoted_verse(text: str, start: int) -> bool:
+    """Whether the `।।` at `start` closes a verse quoted in prose (`रामचरितमानस में लिखा है- होइहि सोइ जो
+    राम रचि राखा। को करि तर्क बढ़ावै साखा।।इसके बाद`): the run back to what opens the quotation (a dash
+    or colon and a space, a quote mark, another `।।`) is two to four short half-lines split by `।` or
+    `,`, none ending as a prose sentence does (है, हैं, था, थे, थी), with no other sentence mark; at a
+    line's start, with nothing opening a quotation, a couplet needs two half-lines at least. Prose
+    glued on by a `।।` typed for `।` runs a long sentence, or ends one on an auxiliary."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    cut, opened = 0, False
+    for m in _INTRODUCER.finditer(before):
+        cut, opened = m.end(), True
+    if "।।" in before[cut:]:
+        cut, opened = before.rfind("।।") + 2, True
+    run = before[cut:]
+    if any(mark in run for mark in ".?!|"):
+        return False
+    halves = run.replace(",", "।").split("।")
+    if not (2 if not opened else 1) <= len(halves) <= 4:
+        return False
+    for half in halves:
+        words = half.split()
+        if not 1 <= len(words) <= _HALF_LINE_WORDS or words[-1] in _PROSE_ENDS:
+            return False
+    return True
+
+
 class StopRun(Check):
     """Two full stops, or a run of four or more, after a Hindi word; two commas after one.
 
@@ -51,7 +85,10 @@ class StopRun(Check):
     verse text types them for the double danda `॥` that closes a couplet or a mantra; glued to the next
     Hindi word (`गर्मी है।।कुल मिलाकर`) they are a key struck twice in prose (fix: one danda and a space),
     but not before a short run closed by another `।।` (verse lines run into one line: `सुखिनः।।सर्वे
-    सन्तु निरामयाः।।`); prose that types `।।` for each danda has long sentences between them.
+    सन्तु निरामयाः।।`), nor closing a quoted verse glued to the next sentence (`लिखा है- होइहि सोइ जो राम रचि
+    राखा। को करि तर्क बढ़ावै साखा।।इसके बाद`: short half-lines, none ending on है/था, after a dash, colon
+    or quote mark), whose double danda the fix would drop; prose that types `।।` for each danda has long
+    sentences between them.
     Fix safety: display-only (a trailing-off ellipsis or one full stop: only the editor knows).
     """
 
@@ -74,7 +111,8 @@ class StopRun(Check):
         if "।।" in text:
             for m in _DANDAS.finditer(text):
                 start, end = m.span()
-                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME) or _verse_line(text, start, end):
+                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME) or _verse_line(text, start, end) \
+                        or _quoted_verse(text, start):
                     continue
                 yield ctx.finding(self, start, end, "two dandas run into the next word: one danda and a space",
                                   [Fix(start, end, "। ", applicability=UNSAFE)])
