@@ -12,6 +12,7 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.spelling.spelling_variant import keyed
+from audit.lint.checks.spelling.surnames import a_surname
 from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, devanagari_counts_outside_english,
                                      outside_english_lines)
 
@@ -368,6 +369,9 @@ class NearMissSpelling(Check):
       but for a form wordfreq does not know beside one of Hindi's commonest words (zipf 4.5+:
       रासता ×2 beside रास्ता ×1, a typo repeated), or beside a word Hindi text uses (zipf 3+) that
       has an anusvara before a consonant where the form has none (सूचकाक ×2 beside सूचकांक ×1);
+    - such a form without its inner anusvara is a surname of its own (श्री अनिल बगला beside बंगला, पाडे जी
+      beside पांडे) where a use of it stands after a title (or a title and a given name) or before जी,
+      and none shares a content word next to it with a use of the word (`surnames.a_surname`);
     - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
       मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों) or a
       letter, not a sign, dropped before the shared last consonant (काण / कारण: no ending is made so);
@@ -411,7 +415,7 @@ class NearMissSpelling(Check):
             flaggable_keys = (key for key in flaggable_keys if key not in shared or key_zipf[key] < max_zipf)
         flaggable = [(key, by_key[key]) for key in dict.fromkeys(flaggable_keys)]
         # the flagged forms, the article's form, its count, and all its forms (an echo compound's partners)
-        slips: list[tuple[list[str], str, int, list[str]]] = []
+        slips: list[tuple[list[str], str, int, list[str], bool]] = []
         if flaggable:
             # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
             able = _Able(count, key_zipf)
@@ -426,18 +430,23 @@ class NearMissSpelling(Check):
                     continue  # most words: no word of the article one edit away
                 best = self._better(key, key_zipf[key], count, key_zipf, candidates, gap)
                 if best is not None and not any(fold(word) in currencies for word in words):
-                    slips.append((words, _most_written(by_key[best], nfc_count), count[best], by_key[best]))
+                    # a form no text writes, the word without its inner anusvara (बगला / बंगला): maybe a surname
+                    named = key_zipf[key] == 0 and _inner_nasal(key, best)
+                    slips.append((words, _most_written(by_key[best], nfc_count), count[best], by_key[best], named))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
-        flagged = {nfc for words, _, _, _ in slips for nfc in words}
+        flagged = {nfc for words, _, _, _, _ in slips for nfc in words}
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for start, end in _WORDS.places(text, list(compress(written_forms, map(flagged.__contains__,
                                                                         map(itemgetter(0), typed))))):
             if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE):
                 places[_typed(text[start:end])[0]].append((start, end))
-        guess = {(w, r): DISPLAY_ONLY if _a_guess(w, r) else UNSAFE for words, r, _, _ in slips for w in words}
-        for words, right, right_count, partners in slips:
+        guess = {(w, r): DISPLAY_ONLY if _a_guess(w, r) else UNSAFE for words, r, _, _, _ in slips for w in words}
+        for words, right, right_count, partners, named in slips:
+            if named and a_surname(text, [p for w in words for p in places[w]], _WORDS.places(text, partners),
+                                   ctx.lexicon.stopwords):
+                continue  # श्री अनिल बगला beside बंगला: a surname, not the word without its anusvara
             meant = _meant(right)
             said = f"({right_count}x in this article)" if meant == right else \
                 f"(the article writes '{right}' {right_count}x, a variant of it)"
