@@ -307,6 +307,19 @@ class Lexicon:
         return out
 
     @cached_property
+    def variant_spellings(self) -> dict[str, str]:
+        """`variant_spellings.tsv`: a spelling -> the other spelling of the same word, where both are in
+        print and no spelling key folds them (दीवाली / दिवाली, नगद / नकद): SPELL001 groups the two."""
+        out = {}
+        for row in read_table(self.directory / "variant_spellings.tsv", ("written", "same_as"), ("note",),
+                              unique=("written",)):
+            written, same = row.get("written"), row.get("same_as")
+            if not (written and same and written != same):
+                raise row.error("written and same_as must not be empty and must differ")
+            out[written] = same
+        return out
+
+    @cached_property
     def concepts(self):
         """The concept table: part of speech, slot-aligned forms and genders of each loan and its Hindi."""
         from audit.language.concepts import default_concepts

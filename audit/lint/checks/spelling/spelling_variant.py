@@ -59,7 +59,9 @@ def _chandra_only(form: str, kept: str) -> bool:
     """
     if _CHANDRA_SLIP.search(form) or _CHANDRA_SLIP.search(kept):
         return False
-    return spelling_key(form, chandra=False) != spelling_key(kept, chandra=False)
+    # (a pair grouped by variant_spellings.tsv has keys of its own: not the mark, another letter)
+    return (spelling_key(form) == spelling_key(kept)
+            and spelling_key(form, chandra=False) != spelling_key(kept, chandra=False))
 
 
 # The mark-only variant whose other spelling is far more common in Hindi text (>= 1 zipf) may be
@@ -80,7 +82,8 @@ class SpellingVariant(Check):
     Fix:           the spelling the article uses more often (on a tie, the one more common in Hindi text)
 
     Only spelling choices are compared (nukta, anusvara or chandrabindu or a nasal with halant,
-    ये/ए, ॉ/ा, a hyphen or a space inside a compound): inflections such as मरीज / मरीजों are different
+    ये/ए, ॉ/ा, a hyphen or a space inside a compound, and the pairs of
+    `glossaries/lexicon/variant_spellings.tsv`, both in print: दीवाली / दिवाली, नगद / नकद): inflections such as मरीज / मरीजों are different
     words, and encoding-only differences are ENC001's. A word hyphened to its other neighbour is that
     compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`).
     Fix safety: unsafe, both spellings are words.
@@ -131,18 +134,20 @@ class SpellingVariant(Check):
         # each spelling key written one way among all the words and compounds (most articles):
         # then also among those still used, and there is nothing to compare
         written = [*compound_count, *count]
-        if len(set(map(itemgetter(0), map(_KEYED.__getitem__, written)))) == len(written):
+        # a listed pair no key folds (दीवाली / दिवाली) shares its other spelling's key
+        same = _same_keys(ctx.lexicon.variant_spellings)
+        if len(set(_listed(map(itemgetter(0), map(_KEYED.__getitem__, written)), same))) == len(written):
             return
         used = [(w, n) for w, n in compound_count.items() if n] + [(w, n) for w, n in count.items() if n]
-        keys = list(map(itemgetter(0), map(_KEYED.__getitem__, map(itemgetter(0), used))))
+        keys = list(_listed(map(itemgetter(0), map(_KEYED.__getitem__, map(itemgetter(0), used))), same))
         key_count = Counter(keys)
         if len(key_count) == len(keys):
             return  # each spelling key written one way (most articles): nothing to compare
         # only a key written more than once can have two spellings: the others are not grouped
         shared = {key for key, n in key_count.items() if n > 1}
         groups: dict[str, dict[str, int]] = defaultdict(dict)
-        for written, n in compress(used, map(shared.__contains__, keys)):
-            key, nfc = keyed(written)
+        for (written, n), key in compress(zip(used, keys), map(shared.__contains__, keys)):
+            nfc = keyed(written)[1]
             forms = groups[key]
             forms[nfc] = forms.get(nfc, 0) + n
         variants = [(key, forms) for key, forms in groups.items() if len(forms) > 1]
@@ -199,6 +204,23 @@ class SpellingVariant(Check):
                         f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): {why}; keep '{kept}'{even}",
                         [Fix(start, end, kept, applicability=applicability)], severity=severity,
                     )
+
+
+_SAME_KEYS: list = [None, {}]  # the table read last, and its spelling keys: written -> same_as
+
+
+def _same_keys(table: dict[str, str]) -> dict[str, str]:
+    """`variant_spellings.tsv` as spelling keys (a listed spelling's key -> its other spelling's),
+    made once while the table stays."""
+    if _SAME_KEYS[0] is not table:
+        _SAME_KEYS[:] = [table, {k: v for k, v in ((spelling_key(w), spelling_key(s)) for w, s in table.items())
+                                 if k != v}]
+    return _SAME_KEYS[1]
+
+
+def _listed(keys, same: dict[str, str]):
+    """Each key, or the key of its listed other spelling."""
+    return keys if not same else (same.get(key, key) for key in keys)
 
 
 def _joined_participle(tied: list[str]) -> str | None:
