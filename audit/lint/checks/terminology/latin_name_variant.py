@@ -57,7 +57,11 @@ class LatinNameVariant(Check):
     Fix:           the form the article uses more often (on a tie, the first one)
 
     A name in Latin and in Devanagari (NATO / नाटो) counts too, except in a bracketed gloss, a
-    kicker or a related-links line, and before a model number (Poco F1 beside पोको is a model).
+    kicker or a related-links line, and before a model number (Poco F1 beside पोको is a model); so
+    does a common English word capitalised in a Hindi line beside its Devanagari spelling (`Yellow
+    Alert जारी` ... `येलो अलर्ट`), unless three or more Latin words run together there (an English
+    kicker or full form: `Share Market Closing :`, `फुल फॉर्म Grey Market Premium`); its fix, the
+    Devanagari word alone in a Latin phrase, is only shown.
     Listed names are TERM002's. Casing is compared only where it marks a name (capitals after the
     first letter, or letters with digits), so `The` at a sentence start and `the` pass; lines written
     in English (captions, summaries) are left alone, and so is a word in lower case inside a bracket
@@ -145,14 +149,21 @@ class LatinNameVariant(Check):
         text = ctx.article.text
         aside = (GLOSS, KICKER, CHROME, URL)
         latin: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for m in words:
+        common: set[str] = set()  # English words, not names: Alert, Plaza (a hint, see below)
+        for i, m in enumerate(words):
             word = m.group()
             if in_english_phrase_of(ctx, *m.span()):
                 continue  # OTT Top Watched Web Series: an English title run into the line, not a name in the Hindi
             if (len(word) >= 3 and word[0].isupper() and word.isalpha() and not ctx.conventions.is_convention(*m.span(), aside)
-                    and (_name_like(word) or english_zipf(word.lower()) < 3.0)
                     and not _MODEL.match(text, m.end())):  # Poco F1: a model name keeps its Latin
-                latin[word].append(m.span())
+                if _name_like(word) or english_zipf(word.lower()) < 3.0:
+                    latin[word].append(m.span())
+                elif _run_length(text, words, i) <= 2:
+                    # a common English word capitalised in a Hindi line (Yellow Alert, Toll Plaza)
+                    # beside its Devanagari spelling; three or more Latin words are an English phrase
+                    # (a kicker, a full form: Share Market Closing, Grey Market Premium), not a word
+                    latin[word].append(m.span())
+                    common.add(word)
         if not latin:
             return
         # The Devanagari words (of three letters or more) that may be such a name, by the word
@@ -176,16 +187,33 @@ class LatinNameVariant(Check):
             if not match:
                 continue
             other = [span for d in match for span in deva[d]]
-            minority, kept = (spans, match[0]) if len(spans) <= len(other) else (other, word)
+            if word in common:
+                # क्वार्क Labs: a Devanagari use inside a Latin phrase is the half-transliterated name's
+                other = [span for span in other if not _beside_latin(text, *span)]
+                if not other:
+                    continue
+            # a common word's Latin side is the slip, however often: Hindi text writes अलर्ट, not Alert
+            minority, kept = (spans, match[0]) if len(spans) <= len(other) or word in common else (other, word)
             for start, end in minority:
                 # Devanagari put inside a Latin name (FIH Pro League, Delhi-NCR) mixes scripts in it,
                 # and a headline keeps brands in Latin as the press writes them (`Xiaomi … Poco का टीजर`):
                 # only a hint then
-                inside = not kept.isascii() and (_beside_latin(text, start, end)
+                inside = not kept.isascii() and (_beside_latin(text, start, end) or word in common
                                                  or ctx.conventions.line_kind(start) == HEADLINE)
                 yield ctx.finding(self, start, end,
-                                  f"'{text[start:end]}' and '{kept}': one name in two scripts in this article",
+                                  f"'{text[start:end]}' and '{kept}': one {'word' if word in common else 'name'} "
+                                  "in two scripts in this article",
                                   [Fix(start, end, kept, applicability=DISPLAY_ONLY if inside else UNSAFE)])
+
+
+def _run_length(text: str, words, i: int) -> int:
+    """How many Latin words one space apart make the run that holds words[i]."""
+    first = last = i
+    while first and text[words[first - 1].end():words[first].start()] == " ":
+        first -= 1
+    while last + 1 < len(words) and text[words[last].end():words[last + 1].start()] == " ":
+        last += 1
+    return last - first + 1
 
 
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ \t]?-?[ \t]?$")
