@@ -9,6 +9,7 @@ from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import digit_runs
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
+_ORDINALS = "(?:वीं|वां|वें|वाँ)"
 # Each branch opens with the space, hyphen, point or comma it is about and looks behind after it:
 # searched for, not tried at every position of the text.
 _PATTERN = re.compile(
@@ -19,7 +20,12 @@ _PATTERN = re.compile(
     r"(?=\d{1,2}(?![\d,.])\s*(?:%|प्रतिशत|करोड़|लाख|अरब|हजार|हज़ार|रुपये|रुपए|डॉलर|फीसदी)))"
     # 1, 250 / 1 ,250: a space inside a thousands separator
     r"|(?P<group>(?: (?<=\d ) *,|,(?<=\d,) +)(?=\d{3}(?!\d)))"
+    # 10 वीं: a space between a number and its ordinal suffix (10वीं, 20वां)
+    rf"|(?P<ordinal> (?<=\d )(?={_ORDINALS}(?![\u0900-\u097f])))"
 )
+
+
+_ORDINAL = re.compile(_ORDINALS)
 
 
 def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
@@ -27,7 +33,10 @@ def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
     (`runs`, from `digit_runs`), after a mark with spaces before it (from the first of them) or
     after spaces with a mark before them (from the mark): walked back from each run of digits."""
     starts = []
-    for run_start, _ in runs:
+    ordinal = "व" in text  # 10 वीं: the space after a run of digits
+    for run_start, run_end in runs:
+        if ordinal and text[run_end:run_end + 1] == " ":
+            starts.append(run_end)
         at = run_start - 1
         if at < 0:
             continue
@@ -42,7 +51,7 @@ def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
                 at -= 1
             if at and text[at - 1] in "-.,":
                 starts.append(at - 1)
-    return starts
+    return sorted(starts) if ordinal else starts  # a run's end may come after the next run's walk back
 
 
 def _slips(text: str, runs: list[tuple[int, int]]) -> list[re.Match]:
@@ -51,15 +60,18 @@ def _slips(text: str, runs: list[tuple[int, int]]) -> list[re.Match]:
 
 
 class NumberSpacing(Check):
-    """A space inside a number: around the hyphen before a name's number, or beside a decimal point.
+    """A space inside a number: around the hyphen before a name's number, beside a decimal point, or
+    before an ordinal suffix.
 
-    Anti-pattern:  चंद्रयान -3 की लैंडिंग   चंद्रयान- 3   सेंसेक्स 55 .72 अंक   कीमत 50. 61 करोड़
-    Fix:           चंद्रयान-3 की लैंडिंग    चंद्रयान-3    सेंसेक्स 55.72 अंक     कीमत 50.61 करोड़
+    Anti-pattern:  चंद्रयान -3 की लैंडिंग   चंद्रयान- 3   सेंसेक्स 55 .72 अंक   कीमत 50. 61 करोड़   10 वीं जीत
+    Fix:           चंद्रयान-3 की लैंडिंग    चंद्रयान-3    सेंसेक्स 55.72 अंक     कीमत 50.61 करोड़    10वीं जीत
 
     A spaced hyphen between two numbers is a range (10 - 12) and passes; a decimal point is
     read as one only before a unit or amount word, so a list's "1. 2." passes. A line written in
     English (a scoreboard `Australia- 42`, a caption), page chrome and web addresses are not the
     article's Hindi text: their hyphen may be a `label- value` separator, which the fix would glue.
+    The spaced ordinal (17 वीं शताब्दी) is nonstandard but widespread in print, published translations
+    included: an info.
     Fix safety: safe, only the space goes.
     """
 
@@ -75,8 +87,18 @@ class NumberSpacing(Check):
                     or conventions.line_kind(m.start()) in (ENGLISH_LINE, CHROME)):
                 continue  # (a kicker span may hold it: `Lions- 31` reads as a label, in an English line)
             kind = m.lastgroup
+            fixed = m.group().strip()
+            if kind == "ordinal":
+                text, first = ctx.article.text, m.start()
+                while first and text[first - 1].isdigit():  # walked back over the number alone
+                    first -= 1
+                number = text[first:m.start()]
+                suffix = _ORDINAL.match(text, m.end()).group()
+                yield ctx.finding(self, m.start(), m.end(),
+                                  f"no space between a number and its ordinal suffix: '{number}{suffix}'",
+                                  [Fix(m.start(), m.end(), "", applicability=SAFE)], severity=Severity.INFO)
+                continue
             what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
                     "group": "a thousands separator"}[kind]
-            fixed = m.group().strip()
             yield ctx.finding(self, m.start(), m.end(), f"no space around {what}: '{fixed}'",
                               [Fix(m.start(), m.end(), fixed, applicability=SAFE)])
