@@ -44,6 +44,8 @@ class NumberStyle(Check):
     flagged as 47,618 ... 56600 is, and fixed in its own digits); a number in the minority system that
     also lacks the separator gets one finding whose fix does both (५१२० beside 2,340 -> 5,120).
     Years and other numbers under 10,000 never need a separator.
+    A day before a month's name written with a leading zero (01 अगस्त) beside one without it
+    (1 अगस्त) is one date style broken: the minority is flagged, on a tie the padded day.
     A four-digit number is flagged only where the article groups a four-digit one (1,756 ... 4385);
     years, a label's number (ट्रेन 1400, Dimensity 7200) and a spec (5000 एमएएच) are left alone.
     The digit systems are counted over the Hindi lines only: an English line (a date line, a
@@ -95,6 +97,7 @@ class NumberStyle(Check):
                 found.append((m.start(), m.end(), message, [Fix(m.start(), m.end(), fixed, applicability=safety)]))
         for (start, end), (message, grouped) in grouping.items():
             found.append((start, end, message, [Fix(start, end, grouped, applicability=SAFE)] if grouped else []))
+        found += _padded_days(text, runs, ctx.conventions.line_kind)
         for start, end, message, fixes in sorted(found, key=lambda f: f[0]):
             yield ctx.finding(self, start, end, message, fixes)
 
@@ -140,6 +143,34 @@ def _grouping(text: str, ascii_starts: list[int], deva_starts: list[int]) -> dic
             out[m.span()] = (f"the article groups four-digit numbers with a comma elsewhere ('{grouped_four}')",
                              own(m, f"{int(m.group()):,}"))
     return out
+
+
+_MONTHS = frozenset("जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर "
+                    "दिसंबर दिसम्बर".split())
+
+
+def _padded_days(text: str, runs: list[tuple[int, int]], line_kind) -> list[tuple[int, int, str, list[Fix]]]:
+    """A day before a month's name written with a leading zero (01 अगस्त) where the article writes
+    another without (1 अगस्त), or the other way round: the minority is flagged, on a tie the padded
+    day (Hindi text writes 1 अगस्त). A day of two digits (12 अगस्त) votes for neither."""
+    padded, plain = [], []
+    for start, end in runs:
+        if end - start > 2 or text[end:end + 1] != " " or text[end - 1] == "0" or not text[end - 1].isascii():
+            continue
+        if (start and text[start - 1] in ".,:/-") or (end - start == 2 and text[start] != "0"):
+            continue
+        word_end = end + 1
+        while word_end < len(text) and ("\u0900" <= text[word_end] <= "\u0963" or "\u0971" <= text[word_end] <= "\u097f"):
+            word_end += 1
+        if text[end + 1:word_end] in _MONTHS and line_kind(start) not in _NOT_HINDI:
+            (padded if end - start == 2 else plain).append((start, end))
+    if not (padded and plain):
+        return []
+    if len(plain) < len(padded):
+        return [(s, e, f"the article writes its days with a leading zero elsewhere: '0{text[s:e]}'",
+                 [Fix(s, e, "0" + text[s:e], applicability=SAFE)]) for s, e in plain]
+    return [(s, e, f"the article writes its days without a leading zero elsewhere: '{text[s + 1:e]}'",
+             [Fix(s, e, text[s + 1:e], applicability=SAFE)]) for s, e in padded]
 
 
 def _between_numbers(text: str, m: re.Match) -> bool:
