@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 
@@ -61,7 +63,29 @@ class DoubledWord(Check):
             else:
                 message = f"'{second}' is said twice in a row; delete the second"
             yield ctx.finding(self, start, end, message, [Fix(cut, end, "", applicability=SAFE)])
+        yield from self._doubled_loans(ctx)
 
+    def _doubled_loans(self, ctx: Context):
+        """An English loan noun said twice (मैच मैच, टूर्नामेंट टूर्नामेंट): Hindi doubles its own words on
+        purpose (घर घर, समय समय, अलग अलग), never a borrowed noun. Only a noun the concept table lists as
+        a loan, of three letters or more (बम बम भोले, सी सी: a chant, an initial)."""
+        text = ctx.article.text
+        concepts = None
+        for m in _DOUBLED.finditer(text):
+            word = m.group(1)
+            if len(word) < 3:
+                continue
+            concepts = concepts or ctx.lexicon.concepts
+            if not any(h.side == "translit" and h.concept.pos == "noun" and word in h.concept.translit
+                       for h in concepts.lookup(word)):
+                continue
+            cut = m.start() + len(word)
+            yield ctx.finding(self, m.start(), m.end(), f"'{word}' is said twice in a row; delete the second",
+                              [Fix(cut, m.end(), "", applicability=SAFE)])
+
+
+# A word (letters, no danda or digit) and, after one space, the same word again
+_DOUBLED = re.compile(r"(?<![\u0900-\u0963\u0971-\u097f])([\u0900-\u0963\u0971-\u097f]+) \1(?![\u0900-\u0963\u0971-\u097f])")
 
 # A broken auxiliary's stem follows the verb or noun it helps (दी जा, शुरू हो). After a list's joiner
 # the stem is a noun (मुंडा और हो: the Ho people); after one of these within a few words it is a
