@@ -120,15 +120,23 @@ class Lexicon:
         # Function words Hindi never says twice in a row, and the pronoun forms that already hold one
         # (REP003): the doubled word, or the fused form and the word, as one phrase index; and a verb
         # stem said before its own finite form (दी जा जाएगी: broken_auxiliaries.tsv). Each value:
-        # (first word, second word, kind: "doubled", "fused" or "stem")
+        # (first word, second word, kind: "doubled", "fused", "head" or "stem"); "head": a compound
+        # postposition's first word said twice before it (के के लिए), where that word alone is not
+        # listed (के is also the initial K: के के मेनन, but no name follows with लिए)
         self.doubled_words: PhraseIndex[tuple[str, str, str]] = PhraseIndex()
+        listed: list[str] = []
         for row in read_table(directory / "doubled_words.tsv", ("word",), ("fused", "note"), unique=("word",)):
             word = row.get("word")
             if not word:
                 raise row.error("word must not be empty")
+            listed.append(word)
             self.doubled_words.add(f"{word} {word}", (word, word, "doubled"))
             for fused in row.items("fused"):
                 self.doubled_words.add(f"{fused} {word}", (fused, word, "fused"))
+        for word in listed:
+            head = word.split(" ", 1)[0]
+            if head != word and head not in listed:
+                self.doubled_words.add(f"{head} {word}", (head, word, "head"))
         for row in read_table(directory / "broken_auxiliaries.tsv", ("stem", "finite"), ("note",), unique=("stem",)):
             stem = row.get("stem")
             for finite in row.items("finite"):

@@ -20,7 +20,8 @@ class DoubledWord(Check):
     postpositions (के लिए के लिए), conjunctions and auxiliaries, which Hindi never repeats back to
     back, and the pronoun forms that already hold ने or को (उन्होंने, उन्हें). Words that Hindi does
     double on purpose are not listed: adverbs and adjectives (धीरे धीरे, अलग अलग), कुछ कुछ, जो जो,
-    और और ("more and more"), हां हां, and के, which is also the initial K (के के मेनन).
+    और और ("more and more"), हां हां, and के, which is also the initial K (के के मेनन): के said twice
+    counts only before the rest of a listed compound postposition (`राज्यों के के लिए`).
     A verb stem said again in its own finite form (`दी जा जाएगी`, `हो होगा`: a broken auxiliary,
     `glossaries/lexicon/broken_auxiliaries.tsv`) loses the stem. Not where the stem closes a clause
     of its own: after a list's conjunction or a mark (मुंडा और हो होते हैं: हो is the people's name), or in
@@ -53,6 +54,12 @@ class DoubledWord(Check):
                     self, start, end,
                     f"'{text[start:tokens[m.first].end]}' is said again in '{text[cut:end]}'; delete the first",
                     [Fix(start, cut, "", applicability=UNSAFE)])
+                continue
+            if fused == "head":  # के के लिए: the second के and the space before it go
+                cut = tokens[m.first].end
+                yield ctx.finding(
+                    self, start, end, f"'{first}' is said twice before '{word}'; delete the second",
+                    [Fix(cut, tokens[m.first + 1].end, "", applicability=SAFE)])
                 continue
             # the second copy and the space before it go; the first copy is the one left in place
             size = len(word.split())
