@@ -8,7 +8,7 @@ from audit.core.findings import DISPLAY_ONLY, SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, digit_runs, run_starts
+from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, LINE_END_AFTER, digit_runs, run_starts
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
 _DIGIT = r"[0-9\u0966-\u096f]"
@@ -72,10 +72,10 @@ class LookalikeChar(Check):
     Anti-pattern:  कमाई बढ़ी| फिल्म ...   बढ़ी l अब   उत्तराखण्डः अस्पताल   क्‍ा   29००   ने कहा, ”हम
     Fix:           कमाई बढ़ी। फिल्म ...   बढ़ी। अब   उत्तराखण्ड: अस्पताल   का   2900   ने कहा, “हम
 
-    A page with no danda that ends every line with ' |' is flagged too: the habit is consistent but the
-    mark is still ASCII (search, sentence splitting and screen readers see no sentence end; on the dev
-    pages each such pipe was a gold slip). A byline, headline or chrome line that separates its fields
-    with ' | ' passes.
+    A page with no danda that ends its lines with ' |' (and has '|' nowhere else) keeps one habit, but
+    the mark is still ASCII (search, sentence splitting and screen readers see no sentence end; on the
+    dev pages each such pipe was a gold slip): an info. A byline, headline or chrome line that
+    separates its fields with ' | ' passes.
     A visarga is flagged only where the word reads as a common word without it and is rare
     with it (अतः, प्रातः and पुनः pass). Fix safety: safe, the drawn text is kept; but a pipe after a
     word that no verb ends like (a consonant: `मेले की शुरुआत | आधिकारिक …`) may be stray rather than a
@@ -86,11 +86,14 @@ class LookalikeChar(Check):
     name = "lookalike-char"
     category = "encoding"
     severity = Severity.WARNING
-    article_wide = True  # a line's kind (headline, byline, chrome) is read from the article around it
+    article_wide = True  # whether the article uses the danda at all
 
     def run(self, ctx: Context):
         text = ctx.article.text
         matches = _lookalikes(text, digit_runs(ctx))
+        # A page that never uses the danda and puts '|' only at line ends keeps one habit: an info.
+        pipe_habit = "।" not in text and all(
+            LINE_END_AFTER.match(text, end) for _, end, kind in matches if kind == "danda")
         separators: dict[int, bool] = {}  # per line (by its start): one look at a line, however many pipes
         for start, end, kind in matches:
             if kind == "danda":
@@ -104,7 +107,8 @@ class LookalikeChar(Check):
                 last = text[start - 1:start]  # the last letter of the word before (read back, not searched)
                 safe = not ("\u0900" <= last <= "\u097f") or last in _VERB_FINALS
                 yield ctx.finding(self, start, end, f"'{text[start:end].strip()}' stands for the danda '।'",
-                                  [Fix(start, end, danda, applicability=SAFE if safe else DISPLAY_ONLY)])
+                                  [Fix(start, end, danda, applicability=SAFE if safe else DISPLAY_ONLY)],
+                                  severity=Severity.INFO if pipe_habit else None)
             elif kind == "virama":
                 yield ctx.finding(self, start, end, "a halant followed by a vowel sign: drop the halant",
                                   [Fix(start, end, "", applicability=SAFE)])
