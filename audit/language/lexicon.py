@@ -258,11 +258,11 @@ class Lexicon:
 
     @cached_property
     def clause_links(self) -> dict[str, frozenset[str]]:
-        """`clause_links.tsv`: kind (joiner, relative) -> its words (FMT006 reads where a sentence may end)."""
-        out: dict[str, set[str]] = {"joiner": set(), "relative": set()}
+        """`clause_links.tsv`: kind (joiner, relative, opener) -> its words (FMT006 reads where a sentence may end)."""
+        out: dict[str, set[str]] = {"joiner": set(), "relative": set(), "opener": set()}
         for row in read_table(self.directory / "clause_links.tsv", ("word", "kind"), ("note",), unique=("word", "kind")):
             if not row.get("word") or row.get("kind") not in out:
-                raise row.error("word must not be empty and kind must be joiner or relative")
+                raise row.error("word must not be empty and kind must be joiner, relative or opener")
             out[row.get("kind")].add(row.get("word"))
         return {kind: frozenset(words) for kind, words in out.items()}
 

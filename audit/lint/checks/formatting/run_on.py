@@ -33,8 +33,11 @@ class RunOnSentence(Check):
                    हैं दुकानदारों को नोटिस दिए गए हैं ...
     Fix:           टीम ने पूरे दिन बाजारों में छापे मारे हैं। आज अधिकारियों ने कई दुकानों से नमूने लिए
                    हैं। दुकानदारों को नोटिस दिए गए हैं। ...
-    Read only in a stretch of 30 words or more with no sentence end (danda, ?, !, full stop or colon),
-    where at least two clauses end in है/हैं/था/थे/थी/थीं right before the next clause's first word.
+    Read in a stretch of 30 words or more with no sentence end (danda, ?, !, full stop or colon),
+    where at least two clauses end in है/हैं/था/थे/थी/थीं right before the next clause's first word;
+    elsewhere (one such clause end, or a shorter stretch) only where that next word is one that opens
+    a sentence (the `opener` words of `clause_links.tsv`: वहीं, इसके, हालांकि, अभी …;
+    not ये or यह, which also follow a verb as its subject: `लॉन्च हो सकती हैं ये 5 कारें`).
     Not a boundary: a word that goes on with the sentence (कि, और, तो, लेकिन, जो, जिससे: the `joiner`
     words of `glossaries/lexicon/clause_links.tsv`); a है after a relative word in the same clause
     (जितने लोग आए हैं उनके ...: the correlative follows); a है after fewer than four words since a comma
@@ -52,26 +55,27 @@ class RunOnSentence(Check):
     def run(self, ctx: Context):
         text = ctx.article.text
         links = ctx.lexicon.clause_links
-        joiners, relatives = links["joiner"], links["relative"]
+        joiners, relatives, openers = links["joiner"], links["relative"], links["opener"]
         conventions = ctx.conventions
         places = _finite_places(text)
-        if len(places) < _MIN_BOUNDARIES:
-            return  # fewer than two in the whole article: no line has two
+        if not places:
+            return  # no है/था in the whole article (a line with none has no boundary)
         for (line_start, line_end), kind in zip(conventions.lines, conventions.line_kinds):
             if kind in (ENGLISH_LINE, SPEC_LINE, CHROME):
                 continue
             # a stretch's है/था are the line's, in part (none of them holds a stretch's end): a line with
-            # fewer than two has no stretch with two, and its stretches are not looked for (most lines)
-            if bisect_left(places, line_end) - bisect_left(places, line_start) < _MIN_BOUNDARIES:
+            # none has no boundary, and its stretches are not looked for (most lines)
+            if bisect_left(places, line_end) == bisect_left(places, line_start):
                 continue
             for stretch in _STRETCH.finditer(text, line_start, line_end):
-                if bisect_left(places, stretch.end()) - bisect_left(places, stretch.start()) < _MIN_BOUNDARIES:
-                    continue  # too few है/था to glue clauses (most stretches: no words counted)
-                if len(_WORD.findall(stretch.group())) < _MIN_WORDS:
-                    continue
+                finite = bisect_left(places, stretch.end()) - bisect_left(places, stretch.start())
+                if not finite:
+                    continue  # no है/था to glue clauses (most stretches: no words counted)
                 boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives))
-                if len(boundaries) < _MIN_BOUNDARIES:
-                    continue
+                if not (len(boundaries) >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS):
+                    # one boundary, or a short stretch: only where the next word opens a sentence
+                    # (… बढ़ गई है गर्मी के …  may be one sentence; … जारी की गई है कुछ इलाकों में … is two)
+                    boundaries = [(e, n) for e, n in boundaries if text[e + 1:n] in openers]
                 for end_of_verb, next_end in boundaries:
                     if conventions.kind(end_of_verb, next_end) == CHROME:
                         continue
