@@ -452,7 +452,7 @@ class NearMissSpelling(Check):
             for key, words in flaggable:
                 if key in moved:  # ओलपिंक beside ओलंपिक: the anusvara typed a letter off
                     slips.append((words, _most_written(by_key[moved[key]], nfc_count), count[moved[key]],
-                                  by_key[moved[key]]))
+                                  by_key[moved[key]], False))
                     continue
                 candidates = near[key]
                 if not candidates:
