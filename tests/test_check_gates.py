@@ -91,11 +91,11 @@ def test_gated_grammar_checks_flag_what_reading_every_place_flagged(code):
 
 
 def test_spell002_picks_a_keys_most_written_form_as_a_count_of_every_form_would():
-    """SPELL002 counts forms by NFC only for the keys written more than once (`_grouped`); the form it
-    offers (`_most_written`) is the one a count of every word's NFC picks."""
+    """SPELL002 counts forms by NFC only for the keys written more than once (`edit_neighbours.grouped`); the form it
+    offers (`edit_neighbours.most_written`) is the one a count of every word's NFC picks."""
     from collections import Counter
 
-    from audit.lint.checks.spelling import near_miss
+    from audit.lint.checks.spelling import edit_neighbours, near_miss
 
     # one key written several ways: the nukta, its precomposed letter, the chandrabindu and the anusvara
     pieces = ["ज़रूर", "जरूर", "ज\u093cरूर", "\u095bरूर", "फ़ोन", "फोन", "\u095eोन", "हँसी", "हंसी", "किसान", "मंडी"]
@@ -103,9 +103,9 @@ def test_spell002_picks_a_keys_most_written_form_as_a_count_of_every_form_would(
     for _ in range(2000):
         written = Counter({word: rng.randint(1, 4) for word in rng.sample(pieces, rng.randint(1, len(pieces)))})
         typed = list(map(near_miss._TYPES.__getitem__, written))
-        by_key, _, nfc_count, _, _, _, _ = near_miss._grouped(written, typed)
+        by_key, _, nfc_count, _, _, _, _ = edit_neighbours.grouped(written, typed)
         by_nfc: Counter = Counter()
         for (nfc, _, _), n in zip(typed, written.values()):
             by_nfc[nfc] += n
         for forms in by_key.values():
-            assert near_miss._most_written(forms, nfc_count) == max(forms, key=by_nfc.__getitem__)
+            assert edit_neighbours.most_written(forms, nfc_count) == max(forms, key=by_nfc.__getitem__)

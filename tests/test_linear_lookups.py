@@ -22,7 +22,7 @@ from audit.lint.checks.anglicism.concept_consistency import _whole_gloss
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Context
 from audit.lint.checks.conventions import bracket_spans, inside
-from audit.lint.checks.spelling import near_miss, spelling_variant
+from audit.lint.checks.spelling import edit_neighbours, near_miss, spelling_variant
 from audit.lint.checks.words import digit_runs
 from audit.lint.checks.terminology.latin_name_variant import _deva_before
 
@@ -119,7 +119,7 @@ def test_near_miss_skips_only_words_no_other_key_can_meet(seed, monkeypatch):
     ctx = lambda: Context(parse_article(text), Glossary.load([]), Lexicon())  # noqa: E731
     check = near_miss.NearMissSpelling()
     fast = [(f.start, f.end, f.message) for f in check.run(ctx())]
-    monkeypatch.setattr(near_miss, "_has_peer", lambda key, lengths: True)
+    monkeypatch.setattr(edit_neighbours, "_has_peer", lambda key, lengths: True)
     assert fast == [(f.start, f.end, f.message) for f in check.run(ctx())]
     assert fast  # the made-up slips are found: the comparison is not of two empty lists
 
@@ -151,8 +151,8 @@ def test_near_miss_neighbours_by_type_match_the_articles_own_index(seed):
         by_key = {key: [key] for key in chosen + slips if key}
         able = {key for key in by_key if rng.random() < 0.5}
         flaggable = [(key, forms) for key, forms in by_key.items() if rng.random() < 0.4]
-        by_type = near_miss._near_by_type(by_key, able, flaggable)
-        assert by_type == near_miss._near_in_article(by_key, able, flaggable)
+        by_type = edit_neighbours.near_by_type(by_key, able, flaggable)
+        assert by_type == edit_neighbours.near_in_article(by_key, able, flaggable)
         found += sum(map(len, by_type.values()))
     assert found > 100  # the slips are found: the comparison is not of empty sets
 

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Container
 from itertools import compress, repeat
 from operator import and_, itemgetter, le, lt
 
@@ -11,6 +10,8 @@ from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import ENGLISH_LINE
+from audit.lint.checks.spelling.edit_neighbours import (Able, grouped, moved_anusvara, most_written, near_by_type,
+                                                     near_in_article)
 from audit.lint.checks.spelling.spelling_variant import keyed
 from audit.lint.checks.spelling.surnames import a_surname
 from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, devanagari_counts_outside_english,
@@ -47,209 +48,6 @@ def _word_counts(ctx: Context, english_lines: bool) -> Counter:
 
 # The feminine plural of a perfective or a participle (बताईं, गईं, सकतीं): ई or ी with the anusvara.
 _FEMININE_PLURAL = ("\u0908\u0902", "\u0940\u0902", "\u0908\u0901", "\u0940\u0901")
-
-_DELETIONS: dict[str, frozenset[str]] = {}
-
-
-def _deletions(word: str) -> frozenset[str]:
-    """Every string one character shorter; kept per word, since an archive's articles share their words."""
-    got = _DELETIONS.get(word)
-    if got is None:
-        got = frozenset([word[:i] + word[i + 1 :] for i in range(len(word))])
-        if len(word) <= 40:  # a real word; a pasted run of letters is not worth keeping
-            if len(_DELETIONS) > 50_000:
-                _DELETIONS.clear()
-            _DELETIONS[word] = got
-    return got
-
-
-def _has_peer(key: str, lengths: Counter) -> bool:
-    """Whether another key is as long as this one or one shorter: only such a key can meet this
-    one's deletions (a key one longer finds this one by its own deletions). A word with no peer
-    skips the quadratic work of listing its deletions (a 40,000-letter "word": 1.6 G characters)."""
-    return lengths[len(key)] > 1 or lengths[len(key) - 1] > 0
-
-
-_SWAPS: dict[str, frozenset[str]] = {}
-
-
-def _swaps(word: str) -> frozenset[str]:
-    """Every string with two adjacent characters swapped; kept per word, as `_deletions` are."""
-    got = _SWAPS.get(word)
-    if got is None:
-        got = frozenset([word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)])
-        if len(word) <= 40:
-            if len(_SWAPS) > 50_000:
-                _SWAPS.clear()
-            _SWAPS[word] = got
-    return got
-
-
-class _Able:
-    """Whether a key of the article can be the better spelling: used twice, or a word Hindi text
-    uses (zipf 3+). Asked only of the few keys one edit from a flaggable one."""
-
-    __slots__ = ("count", "key_zipf")
-
-    def __init__(self, count: dict[str, int], key_zipf: dict[str, float]):
-        self.count, self.key_zipf = count, key_zipf
-
-    def __contains__(self, key: str) -> bool:
-        return self.count[key] >= 2 or self.key_zipf[key] >= 3.0
-
-
-def _grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
-    """(forms by key, zipf by key, count by NFC, count by key, each word's key, each word's zipf,
-    the keys written more than once): forms in order of first use, a key's zipf that of its first
-    form. Made by dict and zip (C loops) as if no two words shared a
-    key; then only the words of a key written more than once (a word written two ways, a few an
-    article) are read one by one to set their key's entries right. A word's key is its NFC's, so
-    words sharing an NFC share a key, and a key's first word brings its first NFC. The count by NFC
-    holds the forms of those keys alone: it only chooses among a key's forms (`_most_written`), and a
-    key written one way has one."""
-    nfcs = list(map(itemgetter(0), typed))
-    keys = list(map(itemgetter(1), typed))
-    zipfs = list(map(itemgetter(2), typed))
-    ns = list(written_forms.values())
-    by_key = dict(zip(keys, zip(nfcs)))  # spelling key: its NFC forms, in order of first use
-    key_zipf = dict(zip(keys, zipfs))
-    nfc_count: dict[str, int] = {}  # (filled for the keys written more than once, below)
-    count = dict(zip(keys, ns))  # by spelling key
-    shared: set[str] = set()
-    if len(count) < len(keys):  # some words share a key
-        shared = {key for key, n in Counter(keys).items() if n > 1}
-        for key in shared:
-            by_key[key], count[key] = [], 0  # (an existing key keeps its place in the order)
-        met: set[str] = set()
-        for nfc, key, zipf, n in compress(zip(nfcs, keys, zipfs, ns), map(shared.__contains__, keys)):
-            count[key] += n
-            forms = by_key[key]
-            if not forms:
-                key_zipf[key] = zipf  # of the key's first form
-            if nfc in met:
-                nfc_count[nfc] += n
-            else:
-                met.add(nfc)
-                nfc_count[nfc] = n
-                forms.append(nfc)
-    return by_key, key_zipf, nfc_count, count, keys, zipfs, shared
-
-
-def _moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, str]:
-    """The flaggable keys that are a key of the article (one Hindi text uses, zipf 3+, and far
-    commoner) with its one anusvara typed at another place (ओलपिंक / ओलंपिक, भूंकप / भूकंप,
-    जाएगें / जाएंगे): two edits apart, so no one-edit candidate; the word without its anusvara is
-    the same."""
-    unknown = [key for key, _ in flaggable if key.count("\u0902") == 1]
-    if not unknown:
-        return {}
-    bare = {}
-    for key in by_key:
-        if key.count("\u0902") == 1 and key_zipf[key] >= 3.0:
-            bare.setdefault(key.replace("\u0902", ""), key)
-    return {key: other for key in unknown if (other := bare.get(key.replace("\u0902", ""))) not in (None, key)
-            and key_zipf[other] - key_zipf[key] >= _MOVED_GAP}
-
-
-# how much commoner in Hindi text the right spelling must be: जाएगें (zipf 3.1, a typo wordfreq took
-# in) beside जाएंगे (5.2); a form wordfreq does not know (0) beside any word Hindi text uses
-_MOVED_GAP = 2.0
-
-
-def _most_written(forms, nfc_count: dict[str, int]) -> str:
-    """The form of a key the article writes most often (`max` by the count by NFC; the first on a tie);
-    a key's only form without a lookup (its count by NFC is kept only for keys written two ways)."""
-    return forms[0] if len(forms) == 1 else max(forms, key=nfc_count.__getitem__)
-
-
-def _near_in_article(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
-    """Per flaggable key, the keys one edit from it (`able` ones by a letter added, dropped or
-    changed; any by two adjacent signs swapped), worked out from this article's words alone: for
-    an article with a run of letters too long to keep per word type."""
-    lengths = Counter(map(len, by_key))
-    # The neighbour index holds only what the flaggable words will ask for (themselves and
-    # their deletions), and only able words: exactly the entries a full index would give.
-    asked: set[str] = set()
-    for key, _ in flaggable:
-        asked.add(key)
-        if _has_peer(key, lengths):
-            asked.update(_deletions(key))
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for key in by_key:
-        if key not in able:
-            continue
-        if key in asked:
-            neighbours[key].add(key)
-        if _has_peer(key, lengths):
-            for d in asked.intersection(_deletions(key)):
-                neighbours[d].add(key)
-    near: dict[str, set[str]] = {}
-    for key, _ in flaggable:
-        candidates = near[key] = set(neighbours.get(key, ()))
-        if _has_peer(key, lengths):
-            for d in _deletions(key):
-                candidates.update(neighbours.get(d, ()))
-            # Two adjacent signs swapped (कंपिनयों / कंपनियों) is one slip too.
-            candidates.update(swap for swap in _swaps(key) if swap in by_key)
-        candidates.discard(key)
-    return near
-
-
-# Every key met so far (up to 40 letters) with the keys one edit from it: by a letter added,
-# dropped or changed (`_EDITED`), by two adjacent signs swapped (`_SWAPPED`). Kept per word type,
-# as `_deletions` are: an article's words are linked once, when first met, and a word's
-# neighbours are then a lookup, not worked out again from every word of every article.
-_INDEXED: set[str] = set()
-_UNDER: dict[str, tuple[str, ...]] = {}  # a deletion: the keys it is one of
-_EDITED: dict[str, set[str]] = {}
-_SWAPPED: dict[str, set[str]] = {}
-
-
-def _link(table: dict[str, set[str]], a: str, b: str) -> None:
-    if a != b:
-        table.setdefault(a, set()).add(b)
-        table.setdefault(b, set()).add(a)
-
-
-def _index_keys(keys) -> None:
-    # each of the article's keys asked about (`keys - _INDEXED` walked the whole index, up to 10,000
-    # keys met so far, while under eight times the article's)
-    new = set(keys).difference(_INDEXED)
-    if new and len(_INDEXED) > 10_000:  # a bound on memory over an endless stream of new words
-        for memo in (_INDEXED, _UNDER, _EDITED, _SWAPPED):
-            memo.clear()
-        new = set(keys)
-    for key in new:
-        deletions = _deletions(key)
-        for d in deletions:
-            for other in _UNDER.get(d, ()):  # as long, one letter changed (a deletion shared)
-                _link(_EDITED, key, other)
-            if d in _INDEXED:  # one shorter
-                _link(_EDITED, key, d)
-        for other in _UNDER.get(key, ()):  # one longer
-            _link(_EDITED, key, other)
-        for swap in _swaps(key):
-            if swap in _INDEXED:
-                _link(_SWAPPED, key, swap)
-        _INDEXED.add(key)
-        for d in deletions:
-            _UNDER[d] = _UNDER.get(d, ()) + (key,)
-
-
-def _near_by_type(by_key, able: Container[str], flaggable) -> dict[str, set[str]]:
-    """What `_near_in_article` gives, from the per-type links (every key at most 40 letters). Only
-    a key's linked keys that the article has (a few) are asked whether they are `able`."""
-    _index_keys(by_key.keys())
-    keys = by_key.keys()
-    near: dict[str, set[str]] = {}
-    for key, _ in flaggable:
-        edited = _EDITED.get(key)
-        candidates = near[key] = {other for other in keys & edited if other in able} if edited else set()
-        swapped = _SWAPPED.get(key)
-        if swapped:
-            candidates |= keys & swapped
-    return near
-
 
 def _only_nasal(a: str, b: str) -> bool:
     """The words differ by an anusvara alone (मरीजो / मरीजों, घरो / घरों)."""
@@ -430,7 +228,7 @@ class NearMissSpelling(Check):
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
         written_forms = _word_counts(ctx, line_kind is not None)
         typed = list(map(_TYPES.__getitem__, written_forms))
-        by_key, key_zipf, nfc_count, count, keys, zipfs, shared = _grouped(written_forms, typed)
+        by_key, key_zipf, nfc_count, count, keys, zipfs, shared = grouped(written_forms, typed)
         # The keys long and rare enough to flag, in order of first use, sifted in compiled code (a
         # word's key and zipf are its key's, but for a key written two ways: its first form's)
         flaggable_keys = compress(keys, map(and_, map(le, repeat(min_length), map(len, keys)),
@@ -442,16 +240,16 @@ class NearMissSpelling(Check):
         slips: list[tuple[list[str], str, int, list[str], bool]] = []
         if flaggable:
             # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
-            able = _Able(count, key_zipf)
+            able = Able(count, key_zipf)
             if max(map(len, by_key)) <= 40:
-                near = _near_by_type(by_key, able, flaggable)
+                near = near_by_type(by_key, able, flaggable)
             else:
-                near = _near_in_article(by_key, {key for key in count if key in able}, flaggable)
+                near = near_in_article(by_key, {key for key in count if key in able}, flaggable)
             currencies = ctx.lexicon.currency_names
-            moved = _moved_anusvara(by_key, key_zipf, flaggable)
+            moved = moved_anusvara(by_key, key_zipf, flaggable)
             for key, words in flaggable:
                 if key in moved:  # ओलपिंक beside ओलंपिक: the anusvara typed a letter off
-                    slips.append((words, _most_written(by_key[moved[key]], nfc_count), count[moved[key]],
+                    slips.append((words, most_written(by_key[moved[key]], nfc_count), count[moved[key]],
                                   by_key[moved[key]], False))
                     continue
                 candidates = near[key]
@@ -461,7 +259,7 @@ class NearMissSpelling(Check):
                 if best is not None and not any(fold(word) in currencies for word in words):
                     # a form no text writes, the word without its inner anusvara (बगला / बंगला): maybe a surname
                     named = key_zipf[key] == 0 and _inner_nasal(key, best)
-                    slips.append((words, _most_written(by_key[best], nfc_count), count[best], by_key[best], named))
+                    slips.append((words, most_written(by_key[best], nfc_count), count[best], by_key[best], named))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
