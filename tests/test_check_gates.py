@@ -30,8 +30,12 @@ def _reference_gram001(check, ctx):
         if text[hai - 1] == " " and end < len(text) and text[end] not in plural_auxiliary._LETTERS:
             start = Reversed(text).run_start(hai - 1)
             participle = text[start:hai - 1]
-            if (participle and participle not in unless and not plural_auxiliary._named(text, start)
-                    and (participle in words or ending(participle))
+            if participle in plural_auxiliary._HUE:
+                start, agrees = plural_auxiliary._before_hue(Reversed(text), start, words)
+                participle = text[start:hai - 1]
+            else:
+                agrees = participle in words or ending(participle)
+            if (agrees and participle not in unless and not plural_auxiliary._named(text, start)
                     and ctx.conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
                 yield ctx.finding(check, start, end, "plural", [Fix(hai, end, "हैं", applicability=UNSAFE)])
         hai = text.find("है", end)
@@ -62,7 +66,7 @@ def _reference_gram002(check, ctx):
 
 PIECES = ["है", "हैं", " है", " है।", "रहे", "करते", "गए", "गये", "चुके", "लगे", "वाले", "आए", "हुए", "लिए",
           "वास्ते", "रही", "नाम", "की", " की ", "कि", "माना", "ने", "उसने", "कहते", "बताया", "कहा", "गया",
-          "बिहार", "के", "जो", "जा", "किसान", "फसल", "Also Read", "\n", " ", "  ", "।", ",", "ए", "े", "ते", "गई", "दी"]
+          "बिहार", "के", "जो", "जा", "किसान", "फसल", "Also Read", "\n", " ", "  ", "।", ",", "ए", "े", "ते", "गई", "दी", "बने", "घायल", "बनाए"]
 
 
 def _texts() -> list[str]:

@@ -18,6 +18,24 @@ def _ends_in(endings: frozenset[str]):
         word.endswith(e) and word != e for e in endings))
 
 
+_HUE = frozenset({"हुए", "हुये"})
+
+
+def _before_hue(reverse: Reversed, start: int, words: frozenset[str]) -> tuple[int, bool]:
+    """Where the flagged words of a हुए at `start` before है start, and whether it agrees with a plural
+    subject: the हुए itself where the word before it is a noun or an adverb (घायल हुए है, कैद हुए है: हुए is the
+    plural verb), the two words where the word before is a participle of the table (बने हुए है, गए हुए
+    है: both agree); not where it is another -ए or -े participle (नजर बनाए हुए है, हाथ में लिए हुए है:
+    the invariant form, right for one subject) or no word stands before it."""
+    previous = reverse.word_before(start)
+    if previous in words:
+        return start - 1 - len(previous), True
+    return start, bool(previous) and not previous.endswith(_AGREEING)
+
+
+_AGREEING = ("े", "ए")  # the endings of a participle before हुए
+
+
 def _named(text: str, start: int) -> bool:
     """Whether the word at `start` follows नाम: `तूफान का नाम तौकते है` gives a name, not a participle."""
     return text.endswith(_NAME, 0, start)
@@ -31,9 +49,12 @@ class PluralAuxiliary(Check):
 
     The participles are those of `glossaries/lexicon/plural_participles.tsv`: every -ते form (करते,
     सकते, जानते), and रहे, गए, चुके, लगे, वाले, आए, which are masculine plural or honorific and take
-    हैं whatever the subject. Not read: a है that ends the text with nothing after it (an excerpt
-    cut mid-word may have lost the anusvara's word), हुए (नजर बनाए हुए है is right for one subject: the participle
-    there does not agree), लिए (के लिए है), the postpositions वास्ते, रास्ते, नाते (the table's
+    हैं whatever the subject, and the perfectives of intransitive verbs, which agree with theirs (बने,
+    जुटे, डटे, फंसे, बैठे, पहुंचे: कोशिश में जुटे है). हुए is read through: after a noun or an adverb it is
+    the plural verb itself (घायल हुए है, कैद हुए है), after a participle of the table both agree (सीटों
+    पर बने हुए है); after any other -ए participle it is the invariant form, right for one subject (नजर
+    बनाए हुए है, हाथ में लिए हुए है), and is left alone. Not read: a है that ends the text with nothing
+    after it (an excerpt cut mid-word may have lost the anusvara's word), लिए (के लिए है), the postpositions वास्ते, रास्ते, नाते (the table's
     `unless`), a feminine रही है (its subject decides), a word after नाम (a name: `इस तूफान का नाम
     तौकते है`), English lines and page chrome.
     Fix safety: unsafe (हैं is nearly always meant; where the subject is singular the participle is
@@ -66,8 +87,12 @@ class PluralAuxiliary(Check):
                     reverse = Reversed(text)
                 start = reverse.run_start(hai - 1)
                 participle = text[start:hai - 1]
-                if (participle and participle not in unless and not _named(text, start)
-                        and (participle in words or ending(participle))
+                if participle in _HUE:  # the word before हुए decides
+                    start, agrees = _before_hue(reverse, start, words)
+                    participle = text[start:hai - 1]
+                else:
+                    agrees = participle in words or ending(participle)
+                if (agrees and participle not in unless and not _named(text, start)
                         and conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
                     yield ctx.finding(
                         self, start, end,
