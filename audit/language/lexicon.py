@@ -273,6 +273,12 @@ class Lexicon:
         return self._forms_by_kind("plural_participles.tsv", ("word", "ending", "unless"))
 
     @cached_property
+    def singular_participles(self) -> frozenset[str]:
+        """`singular_participles.tsv`: masculine singular participles (होता, सकता, गया, रहा, किया), whose
+        auxiliary is है, never हैं (GRAM003)."""
+        return self._words("singular_participles.tsv", ("note",))
+
+    @cached_property
     def unit_symbols(self) -> frozenset[str]:
         """`unit_symbols.tsv`: Devanagari unit symbols a number may carry glued on, as 100km does (100मी,
         5किमी): not a word glued to a number (FMT011)."""

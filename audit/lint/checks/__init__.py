@@ -33,6 +33,7 @@ from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
 from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
 from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
+from audit.lint.checks.grammar.singular_auxiliary import SingularAuxiliary
 from audit.lint.checks.repetition.doubled_word import DoubledWord
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
 from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
@@ -91,6 +92,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NumberStyle,
     PluralAuxiliary,
     KiForConjunction,
+    SingularAuxiliary,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
