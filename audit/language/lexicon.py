@@ -279,6 +279,12 @@ class Lexicon:
         return self._words("singular_participles.tsv", ("note",))
 
     @cached_property
+    def ki_nouns(self) -> dict[str, frozenset[str]]:
+        """`ki_nouns.tsv`: kind (after_ke, after_ki) -> the feminine nouns whose genitive is की, never के
+        (की तरफ, की वजह से, की चपेट में), and those the conjunction कि cannot stand before (GRAM004)."""
+        return self._forms_by_kind("ki_nouns.tsv", ("after_ke", "after_ki"))
+
+    @cached_property
     def unit_symbols(self) -> frozenset[str]:
         """`unit_symbols.tsv`: Devanagari unit symbols a number may carry glued on, as 100km does (100मी,
         5किमी): not a word glued to a number (FMT011)."""

@@ -31,6 +31,7 @@ from audit.lint.checks.formatting.stop_run import StopRun
 from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
+from audit.lint.checks.grammar.genitive_before_feminine import GenitiveBeforeFeminine
 from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
 from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
 from audit.lint.checks.grammar.singular_auxiliary import SingularAuxiliary
@@ -93,6 +94,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     PluralAuxiliary,
     KiForConjunction,
     SingularAuxiliary,
+    GenitiveBeforeFeminine,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
