@@ -285,6 +285,12 @@ class Lexicon:
         return self._forms_by_kind("ki_nouns.tsv", ("after_ke", "after_ki"))
 
     @cached_property
+    def oblique_nouns(self) -> dict[str, frozenset[str]]:
+        """`oblique_nouns.tsv`: kind (noun, adjective) -> masculine nouns in -ा that take -े or -ों before a
+        postposition (सोने के भाव, not सोना के), and the adjectives in -ा that agree with them (GRAM005)."""
+        return self._forms_by_kind("oblique_nouns.tsv", ("noun", "adjective"))
+
+    @cached_property
     def unit_symbols(self) -> frozenset[str]:
         """`unit_symbols.tsv`: Devanagari unit symbols a number may carry glued on, as 100km does (100मी,
         5किमी): not a word glued to a number (FMT011)."""

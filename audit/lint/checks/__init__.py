@@ -31,6 +31,7 @@ from audit.lint.checks.formatting.stop_run import StopRun
 from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
+from audit.lint.checks.grammar.direct_before_postposition import DirectBeforePostposition
 from audit.lint.checks.grammar.genitive_before_feminine import GenitiveBeforeFeminine
 from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
 from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
@@ -95,6 +96,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     KiForConjunction,
     SingularAuxiliary,
     GenitiveBeforeFeminine,
+    DirectBeforePostposition,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
