@@ -18,7 +18,8 @@ class SingularAuxiliary(Check):
 
     The participles are the words of `glossaries/lexicon/singular_participles.tsv`: the -ता form of
     common verbs (होता, जाता, सकता, रहता, करता) and the perfective or progressive गया, रहा, चुका,
-    हुआ, किया, लिया, कहा, बताया. A masculine singular participle and its auxiliary agree with the
+    हुआ, किया, लिया, कहा, बताया, बना, and the genitive का as a predicate (मामला गांव का हैं: गांव का
+    है, honorific or plural के हैं). A masculine singular participle and its auxiliary agree with the
     same word (the subject, or after ने the object or neither), so the participle's number is the
     auxiliary's: an honorific or plural subject takes होते हैं, रहे हैं, गए हैं, never होता हैं. Words
     that end like a participle but are nouns or names are not listed and not read: नेता, पता, जनता,
