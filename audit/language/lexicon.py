@@ -319,6 +319,14 @@ class Lexicon:
         return {kind: frozenset(forms) for kind, forms in out.items()}
 
     @cached_property
+    def reader_imperatives(self) -> dict[str, str]:
+        """`reader_imperatives.tsv`: a formula addressing the reader written without the polite
+        imperative's anusvara -> the formula (बता दे -> बता दें) (GRAM006)."""
+        rows = read_table(self.directory / "reader_imperatives.tsv", ("written", "standard"), ("note",),
+                          unique=("written",))
+        return {row.get("written"): row.get("standard") for row in rows}
+
+    @cached_property
     def misspellings(self) -> dict[str, tuple[str, Severity]]:
         """`misspellings.tsv`: written form -> (its standard spelling, the finding's severity) (SPELL004)."""
         out = {}

@@ -35,6 +35,7 @@ from audit.lint.checks.grammar.direct_before_postposition import DirectBeforePos
 from audit.lint.checks.grammar.genitive_before_feminine import GenitiveBeforeFeminine
 from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
 from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
+from audit.lint.checks.grammar.reader_imperative import ReaderImperative
 from audit.lint.checks.grammar.singular_auxiliary import SingularAuxiliary
 from audit.lint.checks.repetition.doubled_word import DoubledWord
 from audit.lint.checks.repetition.repeated_phrase import RepeatedPhrase
@@ -97,6 +98,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SingularAuxiliary,
     GenitiveBeforeFeminine,
     DirectBeforePostposition,
+    ReaderImperative,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
