@@ -18,6 +18,9 @@ _HYPHENS = "-\u2010"
 # नई, नए (new): the adjective opens place names (नई दिल्ली, नई टिहरी) and keeps its ई/ए in the text of
 # writers who spell their verbs the ये way: it is no sign that the article chose ए for them
 _NEW = frozenset(("नई", "नए"))
+# A standard sequence after these vowel signs is spelt so in both styles: the ये style writes हुई, छुई (its
+# glide य follows a vowel अ, आ or इ: गयी, आयी), so हुई is evidence of neither style
+_ALIKE_AFTER = {"ई": "\u0941\u0942"}
 
 
 class _Sides:
@@ -32,15 +35,19 @@ class _Sides:
         # an unless phrase (नयी दिल्ली, a city's name as agencies write it) spares its words there only
         self.phrases = tuple(sorted(p for p in family.unless if " " in p))
         self._written = self._pattern(self.to_standard)
-        self._standard = self._pattern(self.to_written)
+        self._standard = self._pattern(self.to_written, _ALIKE_AFTER)
         # (standard form, or None) of a word written the family's other way; and whether a word is
         # written the standard way where the other way is written too (its ये form is a word)
         self.odd = PerWord(self._odd)
         self.standard = PerWord(self._standard_side)
 
     @staticmethod
-    def _pattern(table: dict[str, str]) -> re.Pattern:
-        alternatives = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    def _pattern(table: dict[str, str], alike: dict[str, str] | None = None) -> re.Pattern:
+        """Each sequence of `table` after a letter, but not after the signs `alike` gives for it."""
+        alike = alike or {}
+        alternatives = "|".join(
+            (f"(?<![{alike[seq]}])" if seq in alike else "") + re.escape(seq)
+            for seq in sorted(table, key=len, reverse=True))
         return re.compile(f"(?<=[{DEVANAGARI_LETTERS}])(?:{alternatives})")
 
     def _odd(self, word: str) -> str | None:
@@ -78,7 +85,8 @@ class SpellingFamily(Check):
     word (गये / गए, लिये / लिए, नयी / नई, दिखायी / दिखाई, जायेगा / जाएगा), where the Central Hindi
     Directorate's standard writes ए and ई. A word counts on the ये side only where its ए spelling is the
     more common one in Hindi text (स्थायी, अनुयायी, गायें, रुपये keep theirs), and on the ए side only where
-    its ये spelling is written at all (कई, पढ़ाई have none), and not for the adjective नई, नए (a town's
+    its ये spelling is written at all (कई, पढ़ाई have none), not for an ई after उ or ऊ (हुई, which the ये
+    style spells so too: its glide follows अ, आ or इ), and not for the adjective नई, नए (a town's
     नई टिहरी, and the new of writers who spell their verbs गये, हुये). An article written the ये way throughout
     is a desk's choice and is not flagged; the ये forms of an article that also writes ए forms are, as an
     info: many writers, careful ones too, treat the two as free variants across different words (the
