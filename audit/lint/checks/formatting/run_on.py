@@ -14,6 +14,9 @@ _STRETCH = re.compile(r"[^।|?!.:॥\n][^।|?!.:॥\n]*")
 _WORD = re.compile(f"[{_LETTER}][{_LETTER}]*|[A-Za-z0-9][A-Za-z0-9]*")
 # A finite है/था closing a clause, and the word after it (the next clause's first, where the slip is)
 _FINITE = re.compile(f"(?<![{_LETTER}])(?:है|हैं|था|थे|थी|थीं) (?=([{_LETTER}][{_LETTER}]*))")
+# A relative pronoun's case form (जिसे, जिसने, जिनके, जिन्हें, and as pages also write it, जिन्हे, जिन्होने):
+# it opens a relative clause that goes on with the sentence, listed in clause_links.tsv or not
+_RELATIVE = re.compile("जि(?:स|न)(?:े|ने|को|का|की|के|में|मे|से|पर|्हें|्हे|्हों|्हो|्होंने|्होने)?$")
 # What ends a clause inside a sentence: a comma, a semicolon, a dash, a quote or a bracket
 _CLAUSE_CUT = re.compile("[,;–—\"“”‘’'()]")
 # A word that ends in a vowel (sign or letter) or a nasal sign: a participle, an auxiliary or an
@@ -39,7 +42,8 @@ class RunOnSentence(Check):
     a sentence (the `opener` words of `clause_links.tsv`: वहीं, इसके, हालांकि, अभी …;
     not ये or यह, which also follow a verb as its subject: `लॉन्च हो सकती हैं ये 5 कारें`).
     Not a boundary: a word that goes on with the sentence (कि, और, तो, लेकिन, जो, जिससे: the `joiner`
-    words of `glossaries/lexicon/clause_links.tsv`); a है after a relative word in the same clause
+    words of `glossaries/lexicon/clause_links.tsv`, and any case form of the relative pronoun, जिन्हें
+    written जिन्हे too: a danda there would cut the relative clause off); a है after a relative word in the same clause
     (जितने लोग आए हैं उनके ...: the correlative follows); a है after fewer than four words since a comma
     (जिसका अर्थ है नागरिक); a है after a bare noun (a copula with its complement after it); page chrome,
     English and spec lines; the excerpt's cut-off last word.
@@ -121,7 +125,7 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         last = m.end()
         following = m.group(1)
         next_end = m.end() + len(following)
-        if following in joiners or next_end >= len(text) or next_end > end:
+        if following in joiners or _RELATIVE.match(following) or next_end >= len(text) or next_end > end:
             continue  # goes on with the sentence; or the excerpt's cut-off last word
         words = DEVANAGARI.word.findall(before)
         if not words or words[-1][-1] not in _SIGN_ENDS:
