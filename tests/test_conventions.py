@@ -71,6 +71,14 @@ def test_inline_spans(text, start_text, kind):
     ("Home » खेल » क्रिकेट", CHROME),
     ("Homeखेलकूदगांव की टीम जीती...", CHROME),
     ("Homework के बहाने बच्चे खेलते रहे।", None),
+    ("Please Join Whatsapp Channel", CHROME),
+    ("Whatsapp Group join", CHROME),
+    ("Join our Telegram channel", CHROME),
+    ("Channel पर नया शो शुरू हुआ और group में चर्चा हुई।", None),
+    ("By Sample Desk Edited By: Publish:Mon, 02 Mar 2020 10:15 AM (IST) Updated:Mon, 02 Mar 2020 10:15 AM (IST)", CHROME),
+    ("नीति updated: अब 10:30 बजे तक आवेदन होंगे और शुल्क भी घटा है, मंत्री ने सभा में बताया, जिसमें सैकड़ों लोग थे, "
+     "सबने इसका स्वागत किया, कई संगठनों ने भी इस फैसले की सराहना की, और अगले हफ्ते से नई व्यवस्था लागू होगी, "
+     "अधिकारियों ने यह भी कहा कि लोगों को असुविधा नहीं होगी और हर जिले में हेल्प डेस्क खोले जाएंगे ताकि सबको मदद मिले।", None),
     ("देश का पहला मानव मिशन तैयार", HEADLINE),
     ("बाजार में आज तेजी रही और निवेशक खुश रहे।", None),
 ])

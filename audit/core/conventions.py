@@ -56,10 +56,16 @@ _CHROME = re.compile(
     # a line of counters alone (views, comments: `0  17`), no word on it
     r"|^\s*\d+(?:[ \t]+\d+)+\s*$"
     # a breadcrumb: `Home » बिज़नेस » ...`, or `Home` glued to the category and the title after it
-    r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))",
+    r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))"
+    # a channel-join line, a site's invitation: `Please Join Whatsapp Channel`, `Whatsapp Group join`
+    r"|^\s*(?:please\s+)?(?:join|follow)(?:\s+(?:our|us\s+on|the))?(?:\s+[A-Za-z]+)?\s+(?:channel|group)s?\b"
+    r"|^\s*[A-Za-z]+\s+(?:channel|group)\s+join\b",
     re.IGNORECASE,
 )
 _STAMP = re.compile(r"\d:\d\d|\d\d\d\d")  # a clock time or a year in a byline
+# A byline's time stamps: `Publish:` or `Updated:` and a date with a clock time after it (the two are
+# often the same time by design: the page's template prints both)
+_BYLINE_TIMES = re.compile(r"(?i:publish(?:ed)?|updated|posted)(?:\s+on)?\s*:\s*[^\n]{0,30}?\d\d?:\d\d")
 # An image credit run into a caption line: `... नारे लगे- Example TV Hindi Image Source : EXAMPLE TV`
 # (the site's name before the marker belongs to it, hyphen and all); and `Read More` glued to the
 # last sentence of an excerpt. Both are page chrome inside a line of text.
@@ -247,6 +253,8 @@ class Conventions:
             return CHROME
         if stripped.count(" | ") >= 2 and _STAMP.search(stripped):
             return CHROME  # `Site Admin | जून 28, 2024 8:23 अपराह्न | नागरिक उड्डयन`: a byline's fields
+        if ":" in stripped and len(stripped) < 300 and _BYLINE_TIMES.search(stripped):
+            return CHROME  # `By Desk Edited By: Publish:Thu, 04 Jun 2020 09:43 AM (IST) Updated:Thu, ...`
         # latin >= 2 * deva, counting the Devanagari letters (most of a Hindi line) only as far as that needs
         latin = latin_count(stripped)
         if latin and _at_most(_DEVA_LETTERS, stripped, latin // 2):

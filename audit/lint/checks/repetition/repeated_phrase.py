@@ -5,7 +5,7 @@ from bisect import bisect_left
 from itertools import accumulate, compress, islice, takewhile
 from operator import attrgetter, not_, or_
 
-from audit.core.conventions import HEADLINE
+from audit.core.conventions import CHROME, HEADLINE
 from audit.core.document import Token
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
@@ -52,7 +52,8 @@ class RepeatedPhrase(Check):
     repeats is a page template, and a new paragraph restating the words of the one before is
     writing: `कुछ लोगों के लिए आज का दिन अच्छा रहेगा।` then `मेष: मेष वालों के लिए आज का दिन अच्छा
     रहेगा।`), the article's first sentence run into a dateline and said again whole by the next
-    (`… ठंड बढ़ गई लखनऊ। … ठंड बढ़ गई।`), and a headline line restated at the head of the lead
+    (`… ठंड बढ़ गई लखनऊ। … ठंड बढ़ गई।`), a page-chrome line (a byline whose published and updated
+    times are the same by design), and a headline line restated at the head of the lead
     before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`), and a page's
     headline, a clause, printed twice at the start of its first line (the title and the heading run
     together: `बिजली कटौती से लोग बेहाल हुए बिजली कटौती से लोग बेहाल हुए गांवों में …`). Copies with a '|'
@@ -95,8 +96,13 @@ class RepeatedPhrase(Check):
             itself = across = [True] * len(sentences)
             looked = range(len(sentences))
         adjacent: dict[int, list[str]] = {}  # a sentence's adjacent-length n-grams, made once
+        # a page-chrome line (a byline printing its published and updated times, the same by design) is
+        # the site's template, not the writer's repeat
+        chrome = conventions.line_kind if CHROME in conventions.line_kinds else None
         for i in looked:
             sent = sentences[i]
+            if chrome is not None and chrome(sent.start) == CHROME:
+                continue
             words = sent.words
             # a sentence whose words are all different (over half of them) has no n-gram twice
             if itself[i] and (n_same < 1 or len(set(coded[i])) < len(coded[i])):
@@ -107,7 +113,8 @@ class RepeatedPhrase(Check):
                 first = adjacent.get(i) or _grams(coded[i], n_adjacent)
                 following = adjacent[i + 1] = _grams(coded[i + 1], n_adjacent)
                 # a page template is asked about only where the two sentences share a phrase
-                if not set(first).isdisjoint(following) and not _template(ctx, sent, sentences[i + 1], conventions):
+                if (not set(first).isdisjoint(following) and not _template(ctx, sent, sentences[i + 1], conventions)
+                        and (chrome is None or chrome(sentences[i + 1].start) != CHROME)):
                     yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False,
                                           reported, first, following)
 
