@@ -211,6 +211,8 @@ class NearMissSpelling(Check):
     writing the name from Latin letters, अदानी / अडानी: the glossary's matter). Where the article's word is itself a variant of a
     much commoner word that writes one of its letters twice (अतंराष्ट्रीय beside अंतराष्ट्रीय), the fix
     offers that word (अंतरराष्ट्रीय), not the variant (`_meant`).
+    A sign that slipped past the space onto the next word (`गीतो ंसे`) is moved back with the fix, both
+    ends in one edit (`गीतों से`); any other stray sign opening the next word makes the fix a hint.
     """
 
     code = "SPELL002"
@@ -283,7 +285,7 @@ class NearMissSpelling(Check):
                         continue  # फूला-फला: an echo compound, both halves meant
                     yield ctx.finding(
                         self, start, end, f"'{word}' looks like a slip for '{meant}' {said}",
-                        [Fix(start, end, meant, applicability=guess[word, right])],
+                        [_fix(text, start, end, meant, guess[word, right])],
                     )
 
     @staticmethod
@@ -324,3 +326,20 @@ class NearMissSpelling(Check):
             if score > best_score:
                 best, best_score = other, score
         return best
+
+
+# The signs that cannot open a word: one after a space is a sign displaced from the word before
+_SIGNS = frozenset(map(chr, (*range(0x0900, 0x0904), *range(0x093A, 0x0950), *range(0x0951, 0x0958), 0x0962, 0x0963)))
+
+
+def _fix(text: str, start: int, end: int, right: str, applicability: str) -> Fix:
+    """The fix for the word at start..end. Where the next word opens with a stray sign after one space
+    (`गीतो ंसे`: the anusvara slipped past the space) and that sign is the one the word lacks, the fix
+    moves it, both ends in one edit (`गीतों से`); any other stray sign there makes the fix a hint, as
+    restoring the sign would leave the stray one in place."""
+    if text[end:end + 1] == " " and text[end + 1:end + 2] in _SIGNS:
+        sign = text[end + 1]
+        if right == text[start:end] + sign:
+            return Fix(start, end + 2, right + " ", applicability=applicability)
+        return Fix(start, end, right, applicability=DISPLAY_ONLY)
+    return Fix(start, end, right, applicability=applicability)
