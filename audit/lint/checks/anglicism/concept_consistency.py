@@ -49,7 +49,9 @@ class ConceptConsistency(Check):
     place the glossary lists, directly or across a loan adjective or two (`दिल्ली विश्वविद्यालय` beside `हर
     यूनिवर्सिटी`, `दिल्ली पब्लिक स्कूल` beside `हर विद्यालय`: the institution's name), nor a loan before an organisation's head
     word (`ब्लड बैंक` beside `रक्त`, `यूथ क्लब`), nor a Hindi adjective in a body's name (`राष्ट्रीय
-    राजमार्ग प्राधिकरण` beside `नेशनल`). On a tie the loan is
+    राजमार्ग प्राधिकरण` beside `नेशनल`), nor a Hindi noun in a society's name (`रंग उत्सव नाट्य समिति`
+    beside `फेस्टिवल`), nor a loan ending a company's name, a run of loans with a brand in it (`मैक्स
+    लाइफ इंश्योरेंस` beside `बीमा`), nor a loan after a genre, a set name (`रैप सॉन्ग` beside `गाना`). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow. A loan the table
     marks not established (`established = no`) is never offered in place of the Hindi word, even as the
     article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
@@ -121,6 +123,8 @@ class ConceptConsistency(Check):
                 continue  # शव खोज लिया: the verb खोजना (found), not the noun खोज (a search) beside सर्च
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
+            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and _in_troupe_name(tokens, m.last):
+                continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
             if any(h.side == "translit" for h in hits):
                 if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
                         m.first and tokens[m.first - 1].key in ENGLISH_OF):
@@ -130,6 +134,10 @@ class ConceptConsistency(Check):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
                 if spells_out_acronym(ctx, tokens, m.first, m.last):
                     continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
+                if m.first and hits[0].concept.pos == "noun" and _brand_run(ctx, tokens, m.first):
+                    continue  # मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस: a company's name
+                if m.first and hits[0].concept.pos == "noun" and _genre_compound(tokens[m.first - 1]):
+                    continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
                 c = hit.concept
@@ -217,6 +225,50 @@ def _names_a_day(tokens, first: int, last: int) -> bool:
     """Whether tokens[first:last+1] stand between `विश्व`/`राष्ट्रीय`… and `दिवस`/`डे`…: a day's name."""
     return (first > 0 and last + 1 < len(tokens) and tokens[first - 1].key in _DAY_OPENERS
             and tokens[last + 1].key in _DAY_HEADS)
+
+
+# A society's or a troupe's head word: a Hindi noun right before it, or one word before it, is the
+# body's name (रंग उत्सव नाट्य समिति, महिला मंडल), written as the body writes it
+_SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मंडली मंडल संघ".split()))
+
+
+# Genres and kinds of song that make a set name with the loan after them (रैप सॉन्ग beside the page's गाना)
+_GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
+
+
+def _in_troupe_name(tokens, last: int) -> bool:
+    """A society's head word (`_SOCIETY_HEADS`) is one of the two words after tokens[last]."""
+    return any(last + k < len(tokens) and tokens[last + k].key in _SOCIETY_HEADS for k in (1, 2))
+
+
+def _loanish(token) -> bool:
+    """A word of a company's name: a loan (an English reading, short of Hindi's commonest words)
+    or a word Hindi text rarely writes (a brand, a surname: बजाज, एलाइंज)."""
+    if token.kind != "deva":
+        return False
+    zipf = hindi_zipf(token.key)
+    return zipf < 4.0 or (zipf < 5.0 and english_reading(token.key, 4) is not None)
+
+
+def _brand_run(ctx: Context, tokens, first: int) -> bool:
+    """A run of two words or more before the loan at `first`, each a loan or a rare word, one of them
+    a rare loan the concept table does not know (मैक्स, एलाइंज: a brand): a company's name ends in the
+    loan (मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस), not the article's word for the concept.
+    A run of plain loans the table knows (हेल्थ इंश्योरेंस, सोशल मीडिया) is no name, nor a person's
+    name before a loan (सतीश धवन स्पेस सेंटर: the name's words read as no English word)."""
+    lookup = ctx.lexicon.concepts.lookup
+    at, brand = first - 1, False
+    while at >= 0 and first - at <= 4 and _loanish(tokens[at]):
+        key = tokens[at].key
+        brand = brand or (hindi_zipf(key) < 4.0 and english_reading(key, 4) is not None and not lookup(tokens[at].text))
+        at -= 1
+    return first - at > 2 and brand
+
+
+def _genre_compound(before) -> bool:
+    """The word before a loan noun names a genre or a kind of film song (रैप सॉन्ग, पॉप म्यूजिक, आइटम
+    सॉन्ग): loan and loan, a set name the trade writes as it is, not the article's word for the concept."""
+    return before.key in _GENRES
 
 
 def _beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> bool:

@@ -42,8 +42,9 @@ class RunOnSentence(Check):
     a sentence (the `opener` words of `clause_links.tsv`: वहीं, इसके, हालांकि, अभी …;
     not ये or यह, which also follow a verb as its subject: `लॉन्च हो सकती हैं ये 5 कारें`).
     Not a boundary: a word that goes on with the sentence (कि, और, तो, लेकिन, जो, जिससे: the `joiner`
-    words of `glossaries/lexicon/clause_links.tsv`, and any case form of the relative pronoun, जिन्हें
-    written जिन्हे too: a danda there would cut the relative clause off); a है after a relative word in the same clause
+    words of `glossaries/lexicon/clause_links.tsv`; and any case form of the relative pronoun, जिन्हें
+    written जिन्हे too: a danda there would cut the relative clause off, though the clause glued on
+    counts as one of the stretch's junctures); a है after a relative word in the same clause
     (जितने लोग आए हैं उनके ...: the correlative follows); a है after fewer than four words since a comma
     (जिसका अर्थ है नागरिक); a है after a bare noun (a copula with its complement after it); page chrome,
     English and spec lines; the excerpt's cut-off last word.
@@ -79,8 +80,10 @@ class RunOnSentence(Check):
                 if not (len(boundaries) >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS):
                     # one boundary, or a short stretch: only where the next word opens a sentence
                     # (… बढ़ गई है गर्मी के …  may be one sentence; … जारी की गई है कुछ इलाकों में … is two)
-                    boundaries = [(e, n) for e, n in boundaries if text[e + 1:n] in openers]
-                for end_of_verb, next_end in boundaries:
+                    boundaries = [(e, n, opens) for e, n, opens in boundaries if opens and text[e + 1:n] in openers]
+                for end_of_verb, next_end, opens in boundaries:
+                    if not opens:
+                        continue  # a relative clause glued on: a juncture, but no danda goes there
                     if conventions.kind(end_of_verb, next_end) == CHROME:
                         continue
                     # the verb and the space after it: where the danda goes
@@ -117,15 +120,17 @@ def _finite_places(text: str) -> list[int]:
 
 
 def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str]):
-    """(end of the है, end of the next word) of each clause end inside text[start:end] that a
-    sentence end should follow."""
+    """(end of the है, end of the next word, whether a sentence end should follow) of each clause end
+    inside text[start:end]: a relative clause glued to the है (जिन्हें, जिसने) is a juncture of the
+    stretch where no sentence end goes."""
     last = start  # where the current clause began: the stretch's start or the last है read
     for m in _FINITE.finditer(text, start, end):
         before = text[last:m.start()]
         last = m.end()
         following = m.group(1)
         next_end = m.end() + len(following)
-        if following in joiners or _RELATIVE.match(following) or next_end >= len(text) or next_end > end:
+        relative = _RELATIVE.match(following) is not None
+        if (following in joiners and not relative) or next_end >= len(text) or next_end > end:
             continue  # goes on with the sentence; or the excerpt's cut-off last word
         words = DEVANAGARI.word.findall(before)
         if not words or words[-1][-1] not in _SIGN_ENDS:
@@ -135,4 +140,6 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         clause = _CLAUSE_CUT.split(before)[-1]
         if len(_WORD.findall(clause)) < _MIN_CLAUSE:
             continue
-        yield m.end() - 1, next_end  # m covers है and the space after it
+        # m covers है and the space after it; a relative clause glued on with no comma counts as a
+        # juncture of the run-on stretch, but a danda would cut it off: it is not offered one
+        yield m.end() - 1, next_end, not relative
