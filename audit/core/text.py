@@ -195,6 +195,24 @@ def latin_key(word: str) -> str:
     return key
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """`vowel_distance(a, b) <= 1`, in one pass: past the common prefix, the rest must be equal once
+    one character is dropped from the longer (or, at equal length, from both). Asked for many pairs
+    of keys per article (a name against every word), where the quadratic DP cost the most."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    for ca, cb in zip(a, b):
+        if ca != cb:
+            break
+        i += 1
+    else:
+        return True  # one is the other, or the other with one more character at the end
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
 def vowel_distance(a: str, b: str) -> int:
     """Levenshtein distance; the keys compared are short, so the quadratic DP is fine."""
     if a == b:

@@ -4,7 +4,7 @@ import re
 from collections import defaultdict
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
-from audit.core.text import latin_key, translit_key, vowel_distance
+from audit.core.text import latin_key, translit_key, within_one_edit
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
@@ -150,6 +150,7 @@ class LatinNameVariant(Check):
         aside = (GLOSS, KICKER, CHROME, URL)
         latin: dict[str, list[tuple[int, int]]] = defaultdict(list)
         common: set[str] = set()  # English words, not names: Alert, Plaza (a hint, see below)
+        run_lengths = None  # of the Latin runs, worked out once when a common word first asks
         for i, m in enumerate(words):
             word = m.group()
             if in_english_phrase_of(ctx, *m.span()):
@@ -158,7 +159,7 @@ class LatinNameVariant(Check):
                     and not _MODEL.match(text, m.end())):  # Poco F1: a model name keeps its Latin
                 if _name_like(word) or english_zipf(word.lower()) < 3.0:
                     latin[word].append(m.span())
-                elif _run_length(text, words, i) <= 2:
+                elif (run_lengths := run_lengths or _run_lengths(text, words))[i] <= 2:
                     # a common English word capitalised in a Hindi line (Yellow Alert, Toll Plaza)
                     # beside its Devanagari spelling; three or more Latin words are an English phrase
                     # (a kicker, a full form: Share Market Closing, Grey Market Premium), not a word
@@ -206,14 +207,16 @@ class LatinNameVariant(Check):
                                   [Fix(start, end, kept, applicability=DISPLAY_ONLY if inside else UNSAFE)])
 
 
-def _run_length(text: str, words, i: int) -> int:
-    """How many Latin words one space apart make the run that holds words[i]."""
-    first = last = i
-    while first and text[words[first - 1].end():words[first].start()] == " ":
-        first -= 1
-    while last + 1 < len(words) and text[words[last].end():words[last + 1].start()] == " ":
-        last += 1
-    return last - first + 1
+def _run_lengths(text: str, words) -> list[int]:
+    """For each Latin word, how many Latin words one space apart make the run that holds it: one
+    pass over the words (walking each word's run from it cost the square of a long English run)."""
+    lengths: list[int] = []
+    first = 0
+    for k in range(1, len(words) + 1):
+        if k == len(words) or text[words[k - 1].end():words[k].start()] != " ":
+            lengths += [k - first] * (k - first)
+            first = k
+    return lengths
 
 
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9][ \t]?-?[ \t]?$")
@@ -270,9 +273,7 @@ def _sounds_like(deva: str, latin: str) -> bool:
         return False
     if len(b) <= 4:
         return a == b  # no edit allowed
-    # at most one edit: keys whose lengths differ by more are never that close (the distance
-    # is at least the difference), so the edit distance is worked out only for the others
-    return abs(len(a) - len(b)) <= 1 and vowel_distance(a, b) <= 1
+    return within_one_edit(a, b)  # at most one edit, found in one pass
 
 
 def _deva_before(text: str, end: int) -> tuple[int, str]:
