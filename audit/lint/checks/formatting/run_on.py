@@ -76,8 +76,12 @@ class RunOnSentence(Check):
                 finite = bisect_left(places, stretch.end()) - bisect_left(places, stretch.start())
                 if not finite:
                     continue  # no है/था to glue clauses (most stretches: no words counted)
+                long_ = finite >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS
+                if not long_ and not any(m.group(1) in openers
+                                         for m in _FINITE.finditer(text, stretch.start(), stretch.end())):
+                    continue  # a short stretch, or one है: read only where an opener follows one (few)
                 boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives))
-                if not (len(boundaries) >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS):
+                if not (long_ and len(boundaries) >= _MIN_BOUNDARIES):
                     # one boundary, or a short stretch: only where the next word opens a sentence
                     # (… बढ़ गई है गर्मी के …  may be one sentence; … जारी की गई है कुछ इलाकों में … is two)
                     boundaries = [(e, n, opens) for e, n, opens in boundaries if opens and text[e + 1:n] in openers]

@@ -102,15 +102,21 @@ def moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, s
     commoner) with its one anusvara typed at another place (ओलपिंक / ओलंपिक, भूंकप / भूकंप,
     जाएगें / जाएंगे): two edits apart, so no one-edit candidate; the word without its anusvara is
     the same."""
-    unknown = [key for key, _ in flaggable if key.count("\u0902") == 1]
-    if not unknown:
-        return {}
-    bare = {}
-    for key in by_key:
-        if key.count("\u0902") == 1 and key_zipf[key] >= 3.0:
-            bare.setdefault(key.replace("\u0902", ""), key)
-    return {key: other for key in unknown if (other := bare.get(key.replace("\u0902", ""))) not in (None, key)
-            and key_zipf[other] - key_zipf[key] >= _MOVED_GAP}
+    moved = {}
+    for key, _ in flaggable:
+        if key.count("\u0902") != 1:
+            continue
+        # the article's keys that are this one with its anusvara at another place, built from the
+        # key (a few places), not found by reading every key of the article
+        bare = key.replace("\u0902", "")
+        found = [other for i in range(len(bare) + 1)
+                 if (other := bare[:i] + "\u0902" + bare[i:]) in by_key and key_zipf[other] >= 3.0]
+        if len(found) > 1:  # two places both common: the one the article wrote first (itself: none)
+            order = {k: n for n, k in enumerate(by_key)}
+            found.sort(key=order.__getitem__)
+        if found and found[0] != key and key_zipf[found[0]] - key_zipf[key] >= _MOVED_GAP:
+            moved[key] = found[0]
+    return moved
 
 
 # how much commoner in Hindi text the right spelling must be: जाएगें (zipf 3.1, a typo wordfreq took
