@@ -173,8 +173,7 @@ class LatinNameVariant(Check):
         # model number.
         words_deva = [w for w in devanagari_counts(ctx) if len(w) >= 3 and hindi_zipf(w) < 4.6]
         if len(latin) * len(words_deva) <= _PAIRS_COMPARED:
-            sounding = {word: [d for d in words_deva if d == _spell_acronym(word) or _sounds_like(d, word)]
-                        for word in latin}
+            sounding = _sounding_by_length(latin, words_deva)
         else:  # many names and many words: each name's sound-alikes looked up, not every pair compared
             sounding = _sounding(latin, words_deva)
         is_convention = ctx.conventions.is_convention
@@ -233,6 +232,31 @@ _PAIRS_COMPARED = 20_000  # more (Latin name, Devanagari word) pairs than this a
 
 def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _sounding_by_length(latin, words_deva: list[str]) -> dict[str, set[str]]:
+    """Per Latin name, the Devanagari words that are its acronym spelled out or sound like it
+    (`_sounds_like`), comparing a name only with the words whose key is as long as its own, one
+    letter longer or one shorter (no other is one edit away), each key worked out once."""
+    by_length: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for d in words_deva:
+        key = translit_key(d)
+        by_length[len(key)].append((key, d))
+    present = set(words_deva)
+    sounding = {}
+    for word in latin:
+        b = latin_key(word)
+        if len(b) < 3:
+            near = set()
+        elif len(b) <= 4:  # no edit allowed
+            near = {d for key, d in by_length.get(len(b), ()) if key == b}
+        else:
+            near = {d for n in (len(b) - 1, len(b), len(b) + 1) for key, d in by_length.get(n, ())
+                    if within_one_edit(key, b)}
+        if (acronym := _spell_acronym(word)) in present:
+            near.add(acronym)
+        sounding[word] = near
+    return sounding
 
 
 def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
