@@ -219,8 +219,12 @@ def _same_keys(table: dict[str, str]) -> dict[str, str]:
 
 
 def _listed(keys, same: dict[str, str]):
-    """Each key, or the key of its listed other spelling."""
-    return keys if not same else (same.get(key, key) for key in keys)
+    """Each key, or the key of its listed other spelling (`dict.get` mapped in C over the keys, with
+    each key as its own default: no Python step per word)."""
+    if not same:
+        return keys
+    keys = list(keys)
+    return list(map(same.get, keys, keys))
 
 
 def _joined_participle(tied: list[str]) -> str | None:
