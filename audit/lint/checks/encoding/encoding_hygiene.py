@@ -44,6 +44,8 @@ _JOINER_RUN = re.compile(
     rf"[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])[{_JOINERS}]*")  # not after a halant
 _LEGACY = re.compile("\u094d[\u0904-\u0914]")  # र्ई: a legacy-font converter's halant before a vowel letter
 _KINDS = ("seq", "nukta", "invisible", "joiner", "legacy")
+# The consonants that take a nukta in Hindi (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़, and ऩ ऱ ऴ of older spellings)
+_TAKES_NUKTA = frozenset("कखगजडढफयनरळ")
 _START = methodcaller("start")
 
 
@@ -101,7 +103,8 @@ class EncodingHygiene(Check):
 
     A zero-width joiner or non-joiner after a halant shapes a conjunct on purpose and passes.
     Fix safety: safe, the fixed text draws the same, except a nukta closing a word after ॉ (डॉ़ एम के
-    सिंह), the abbreviation dot typed with the wrong key: `डॉ.` is offered as unsafe; a halant before a vowel letter (हुर्ई) is
+    सिंह), the abbreviation dot typed with the wrong key: `डॉ.` is offered as unsafe, and a nukta after
+    the vowel sign of a consonant that takes none (रहे़), dropped as unsafe; a halant before a vowel letter (हुर्ई) is
     reported without a fix, since which letter was meant needs a reader.
     """
 
@@ -121,6 +124,11 @@ class EncodingHygiene(Check):
                     # डॉ़ एम के: a nukta closing a word after ॉ is the abbreviation dot typed with the
                     # wrong key (ड़ॉ is no word's start); the dot is the likely reading, not a sure one
                     yield self._one(ctx, start, end, found[:2] + ".", "a nukta typed for the abbreviation dot",
+                                    applicability=UNSAFE)
+                elif found[0] not in _TAKES_NUKTA:
+                    # रहे़: ह takes no nukta in Hindi, so moving it would make a letter no word has; the
+                    # stray dot goes (unsafe: what the typist meant there needs a reader)
+                    yield self._one(ctx, start, end, found[:2], "a stray nukta after the vowel sign",
                                     applicability=UNSAFE)
                 else:
                     yield self._one(ctx, start, end, found[0] + _NUKTA + found[1], "nukta typed after the vowel sign")
