@@ -34,6 +34,8 @@ class RepeatedSentence(Check):
     its words and a new detail inside it, two words or more (`जहां एक … ट्रक ने बाइक को टक्कर मार दी।`
     then `जहां देर रात एक … ट्रक ने बाइक को टक्कर मार दी।`): the body retelling its lead adds a fact,
     where a duplicate adds none or a word (a dateline put in front is no detail: the opening printed again).
+    Nor is a photo caption restating the standfirst (a line of its own with no sentence end), nor a
+    feed's teaser cut off with `[…]` above the story it opens (its last sentence begins one told in full).
     Fix safety: unsafe for an exact copy; a hint for a near copy (it may carry the one new fact).
     """
 
@@ -88,6 +90,7 @@ class RepeatedSentence(Check):
                         restated = _standfirst_and_lead(ctx.article, conventions)
                     template = prev.paragraph != sent.paragraph and (
                         conventions.whole_line(prev.start, prev.end) or prev.start in lead
+                        or _caption(ctx.article.text, conventions, sent)
                         or (prev.paragraph, sent.paragraph) == restated
                         or _recap(ctx.article, prev, prev_bag, sent, bag)
                         or _reprinted(ctx, conventions, prev.start, sent.start))
@@ -259,6 +262,30 @@ def _reprinted(ctx: Context, conventions, first: int, copy: int) -> bool:
 _SUMMARY_SENTENCES = 8
 
 
+def _caption(text: str, conventions, sent) -> bool:
+    """The later copy is a line of its own with no sentence end (a photo caption restating the
+    standfirst: `मलेरिया विभाग की टीम ... जुटी हुई है.` then the line `... में जुटी मलेरिया विभाग की
+    टीम`): a page template. A sentence pasted twice keeps its danda or full stop."""
+    return (conventions.whole_line(sent.start, sent.end)
+            and not text[sent.start:sent.end].rstrip().endswith(_SENTENCE_ENDS))
+
+
+_SENTENCE_ENDS = ("।", ".", "?", "!", "॥", "|")
+
+
+def _teaser_told(article, sents: list, sent, text: str) -> bool:
+    """A teaser's last sentence, cut off with […] (a feed's excerpt printed above the story), opens a
+    sentence told in full elsewhere: the excerpt, not a copy to delete."""
+    if sent is not sents[-1] or not text.endswith(_CUT_MARKS):
+        return False
+    head = text.rstrip("[]…. ").strip()
+    return len(head.split()) >= 4 and any(other.paragraph != sent.paragraph and other.text.strip().startswith(head)
+                                          for other in article.sentences)
+
+
+_CUT_MARKS = ("[…]", "[...]", "[ … ]")
+
+
 def _repeated_standfirst(article, count: int) -> set[int]:
     """The starts of the sentences, among the first `count` paragraphs, that a page template printed
     again further down: every sentence of a short paragraph (three at most), or a run of two or more
@@ -283,7 +310,7 @@ def _repeated_standfirst(article, count: int) -> set[int]:
         for sent in sents[:_SUMMARY_SENTENCES]:
             text = sent.text.strip()
             words = sent.text.split()
-            found = written[text] > own[text]
+            found = written[text] > own[text] or _teaser_told(article, sents, sent, text)
             if not found and len(words) >= 4:  # (a shorter sentence must come again word for word)
                 if by_length is None:
                     by_length = defaultdict(list)
