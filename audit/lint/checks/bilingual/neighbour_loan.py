@@ -9,6 +9,7 @@ from audit.language.soundalike import spelling_distance
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.bilingual.english import lemmas, source_lemmas, source_words
+from audit.lint.checks.bilingual.english_words import FUNCTION_WORD_ZIPF
 from audit.lint.checks.bilingual.glued import Glue, respaced, space_note, unglue
 
 
@@ -41,7 +42,7 @@ class NeighbourLoan(Check):
         for unit in ctx.aligned:
             said = source_lemmas(unit.source)
             candidates = [w for w in source_words(unit.source)
-                          if not w.name and len(w.text) >= min_length and english_zipf(w.lower) < _FUNCTION_WORD_ZIPF]
+                          if not w.name and len(w.text) >= min_length and english_zipf(w.lower) < FUNCTION_WORD_ZIPF]
             if not candidates:
                 continue
             by_letter = _by_first_letter(candidates)
@@ -78,7 +79,6 @@ class NeighbourLoan(Check):
 
 
 # A word as common as "about" or "which" is a function word, never the word a loan stands for.
-_FUNCTION_WORD_ZIPF = 6.0
 
 
 def _by_first_letter(candidates) -> dict[str, list[tuple[object, list[str]]]]:

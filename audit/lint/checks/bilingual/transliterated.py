@@ -14,6 +14,8 @@ from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.slots import POSTPOSITIONS, attributive_form, before_postposition
 from audit.lint.checks.bilingual.english import (capitalised_groups, hyphenated_compounds, lemmas, source_lemmas,
                                                   source_words, to_translate)
+from audit.lint.checks.bilingual.english_words import (FUNCTION_WORD_ZIPF, common_english, english_compound,
+                                                        prefixed_loan, regular_past)
 from audit.lint.checks.bilingual.glued import Glue, respaced, space_note, unglue
 
 
@@ -161,9 +163,9 @@ class TransliteratedSource(Check):
                         yield self._finding(ctx, start, end, said, usable[0], slot, confidence=0.7, glue=glue,
                                             oblique=oblique, group=said in groups, sense=sense)
                     elif (not concepts and said.islower() and not _after_number(ctx, sent.tokens, i)
-                          and (_common_english(said, min_english_zipf) or _english_compound(said)
-                               or (light and _regular_past(said) and hindi_zipf(word) < warn_below
-                                   and not _prefixed_loan(word, said, warn_below)))):
+                          and (common_english(said, min_english_zipf) or english_compound(said)
+                               or (light and regular_past(said) and hindi_zipf(word) < warn_below
+                                   and not prefixed_loan(word, said, warn_below)))):
                         # a capitalised word may be a name even at a sentence start (Hamilton), and a
                         # unit after a number (10 फीट, छह मील) is how Hindi news gives measures
                         taken.add(i)
@@ -174,7 +176,7 @@ class TransliteratedSource(Check):
                          by_english, attributive: frozenset[str]):
         """A closed English compound of the source written out as two words (household -> हाउस होल्ड):
         two neighbouring tokens that together, not one by one, spell a source word made of two common
-        English words (`_english_compound`). Not where either is a function word (चैट और), nor where
+        English words (`english_compound`). Not where either is a function word (चैट और), nor where
         both are loans the desk keeps (videolink -> वीडियो लिंक, two established loans). The Hindi is
         offered where the table has the word in the sense the source uses it (an adjective row only
         before a noun: household names -> घरेलू नाम); else the finding informs with none."""
@@ -188,7 +190,7 @@ class TransliteratedSource(Check):
             if all(loans.accepted(t.text) for t in (first, second)):
                 continue
             hit = self._spelled(ctx, first.text + second.text, spelled, loans)
-            if hit is None or not hit[0].islower() or not _english_compound(hit[0]):
+            if hit is None or not hit[0].islower() or not english_compound(hit[0]):
                 continue
             if any(_spelled_source_word(t.text, spelled, ctx.setting(self, "max_key_distance")) is not None
                    for t in (first, second)):
@@ -345,7 +347,7 @@ def _attributive(words) -> frozenset[str]:
     """The source words (lower case) written directly before a word that is not a function word,
     found once per segment: where an adjective stands as one."""
     return frozenset(w.lower for w, nxt in zip(words, words[1:])
-                     if nxt.start - w.end == 1 and english_zipf(nxt.lower) < _FUNCTION_WORD_ZIPF)
+                     if nxt.start - w.end == 1 and english_zipf(nxt.lower) < FUNCTION_WORD_ZIPF)
 
 
 def _listed_name(word, names, unit, segment: set[str]) -> bool:
@@ -414,67 +416,6 @@ def _spelled_source_word(token: str, spelled: SpelledWords, max_distance: float)
         if distance <= max_distance + max(0, consonants - 3) and (best_distance is None or distance < best_distance):
             best, best_distance = (w, lemma), distance
     return best
-
-
-def _common_english(word: str, min_zipf: float) -> bool:
-    """A common English word (one a Hindi reader has a word for), not a function word (and, for)
-    nor a rare or technical one (carotenoid, proton), which Hindi has no word of its own for."""
-    # a function word is one as written: a stem cut off an inflected word (notes -> not) is not
-    return max(english_zipf(lemma) for lemma in lemmas(word)) >= min_zipf and english_zipf(word.lower()) < _FUNCTION_WORD_ZIPF
-
-
-_FUNCTION_WORD_ZIPF = 6.0
-
-
-def _regular_past(word: str) -> bool:
-    """A regular English verb's -ed form (overtopped, wrecked, demolished): its stem is about as
-    common as the word or more (within `_PAST_STEM_MARGIN`). Written out before a light verb
-    (ओवरटॉप हो गया, डिमॉलिश किया) it is the English verb made a Hindi conjunct, however rare the
-    verb: Hindi has a verb of its own for it. Not an adjective in -ed whose cut-off stem is a rarer
-    word or none (sacred, naked, wicked, hundred, speed)."""
-    w = word.lower()
-    if not w.endswith("ed"):
-        return False
-    zipf = english_zipf(w) - _PAST_STEM_MARGIN
-    return any(english_zipf(stem) >= zipf for stem in lemmas(w)[1:])
-
-
-# demolished (3.52) is commoner than demolish (3.18); wicked (3.99) than wick (3.34) by much more
-_PAST_STEM_MARGIN = 0.5
-
-
-def _prefixed_loan(word: str, said: str, floor: float) -> bool:
-    """retweeted -> रीट्वीट, relaunched -> रीलॉन्च, unfollowed -> अनफॉलो: re- or un- on a regular verb
-    whose loan Hindi text writes (ट्वीट, लॉन्च, फॉलो: zipf `floor` or more) is that loan with its
-    prefix, the desk's conjunct as the plain one is (रीट्वीट किया beside ट्वीट किया). Not a prefix
-    on a loan Hindi seldom writes (reinstated -> रीइंस्टेट, where the desk writes बहाल), nor a word
-    that only opens like one (retained -> रिटेन: "tained" is no verb)."""
-    w = said.lower()
-    for english, written in _PREFIXES:
-        rest = w[len(english):]
-        if w.startswith(english) and english_zipf(rest) >= _PREFIXED_VERB_ZIPF and _regular_past(rest):
-            return any(word.startswith(p) and len(word) > len(p) + 1 and hindi_zipf(word[len(p):]) >= floor
-                       for p in written)
-    return False
-
-
-_PREFIXES = (("re", ("री", "रि")), ("un", ("अन",)))
-_PREFIXED_VERB_ZIPF = 3.0  # tweeted 4.09, booted 3.20 are English words; "tained" 1.19, "lated" 1.62 are not
-
-
-def _english_compound(word: str) -> bool:
-    """A rare word made of two common ones (backcountry, overground, doorbell): Hindi has words for
-    both parts, so writing the whole out is a transliteration, unlike a technical word of one piece
-    (proton, plasma). Both parts have at least four letters: pro + ton, chest + nut are not compounds."""
-    for lemma in lemmas(word):
-        for cut in range(_COMPOUND_PART, len(lemma) - _COMPOUND_PART + 1):
-            if min(english_zipf(lemma[:cut]), english_zipf(lemma[cut:])) >= _COMPOUND_PART_ZIPF:
-                return True
-    return False
-
-
-_COMPOUND_PART = 4
-_COMPOUND_PART_ZIPF = 4.0
 
 
 @lru_cache(maxsize=1)
