@@ -35,7 +35,8 @@ from audit.language.lexicon import Lexicon  # noqa: E402
 from audit.language.soundalike import SpelledWords  # noqa: E402
 from audit.language.wordstats import english_zipf  # noqa: E402
 from audit.lint.checks.bilingual.english import lemmas, source_words  # noqa: E402
-from audit.lint.checks.bilingual.transliterated import _FUNCTION_WORD_ZIPF, _spelled_source_word  # noqa: E402
+from audit.lint.checks.bilingual.english_words import FUNCTION_WORD_ZIPF  # noqa: E402
+from audit.lint.checks.bilingual.transliterated import _spelled_source_word  # noqa: E402
 from audit.lint.engine import Engine  # noqa: E402
 from indicmt_eval import AIM_CODES, AIM_TYPES, _spans  # noqa: E402
 
@@ -50,7 +51,7 @@ def _fold(source: str) -> int:
 def _written_out(text: str, source: str, lexicon: Lexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, token, base lemma) of each Devanagari token that spells a non-name source word,
     not a function word (and, but, were: एंड is a name's part, वर्ष and नष्ट are Hindi words)."""
-    words = [w for w in source_words(source) if not w.name and english_zipf(w.lower) < _FUNCTION_WORD_ZIPF]
+    words = [w for w in source_words(source) if not w.name and english_zipf(w.lower) < FUNCTION_WORD_ZIPF]
     spelled = SpelledWords((w, lemma) for w in words for lemma in lemmas(w.text))
     out = []
     for m in _DEVA.finditer(text):
