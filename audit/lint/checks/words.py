@@ -101,6 +101,12 @@ DEVANAGARI_SET = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]
 DEVANAGARI_RUN = re.compile(f"[{DEVANAGARI_LETTERS}]*")
 
 
+def word_ends(text: str, end: int) -> bool:
+    """No Devanagari letter or sign continues the word at `end` (the text ends there, or another
+    character comes): a needle found by `str.find` is the whole word, not a longer word's start."""
+    return end == len(text) or text[end] not in DEVANAGARI_SET
+
+
 class Reversed:
     """A text read backwards from a place: the run of `DEVANAGARI_SET` characters that ends there is
     the one `DEVANAGARI_RUN` matches in the reversed text. One match (the text reversed once per

@@ -4,7 +4,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS, Reversed
+from audit.lint.checks.words import Reversed, word_ends
 
 # the postpositions after which a masculine noun in -ा must change its ending
 _POSTPOSITIONS = ("के", "की", "का", "को", "में", "से", "पर", "ने", "तक")
@@ -71,6 +71,6 @@ def _postposition(text: str, at: int) -> str:
     """The postposition of `_POSTPOSITIONS` that stands whole at `at` ("" where none does)."""
     for post in _POSTPOSITIONS:
         after = at + len(post)
-        if text.startswith(post, at) and (after == len(text) or text[after] not in _LETTERS):
+        if text.startswith(post, at) and word_ends(text, after):
             return post
     return ""

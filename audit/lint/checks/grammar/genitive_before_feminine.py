@@ -4,7 +4,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_RUN, DEVANAGARI_SET as _LETTERS
+from audit.lint.checks.words import DEVANAGARI_RUN, word_ends
 
 _KI = "की"
 
@@ -62,8 +62,7 @@ class GenitiveBeforeFeminine(Check):
 
 def _said_again(text: str, end: int, noun: str) -> bool:
     """Whether the noun that ends at `end` is said again after one space (जगह जगह)."""
-    return text.startswith(" " + noun, end) and (end + 1 + len(noun) == len(text)
-                                                 or text[end + 1 + len(noun)] not in _LETTERS)
+    return text.startswith(" " + noun, end) and word_ends(text, end + 1 + len(noun))
 
 
 _NEEDLES: list = [None, None, ()]  # the table's two kinds, and what to search for

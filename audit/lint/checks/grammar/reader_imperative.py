@@ -3,7 +3,7 @@ from __future__ import annotations
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS
+from audit.lint.checks.words import word_ends
 
 # what may stand between a sentence's start and the formula: the reader named, or वैसे
 _LEADS = ("वैसे आपको ", "हम आपको ", "आपको ", "आप को ", "वैसे ")
@@ -39,7 +39,7 @@ class ReaderImperative(Check):
             at = text.find(written)
             while at >= 0:
                 end = at + len(written)
-                if ((end == len(text) or text[end] not in _LETTERS) and _opens_sentence(text, at)
+                if (word_ends(text, end) and _opens_sentence(text, at)
                         and conventions.kind(at, end) not in (ENGLISH_LINE, CHROME)):
                     yield ctx.finding(
                         self, at, end,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS, Reversed
+from audit.lint.checks.words import Reversed, word_ends
 
 # every participle of the table ends in ा: a हैं after any other letter is never read
 _NEEDLE = "ा हैं"
@@ -47,7 +47,7 @@ class SingularAuxiliary(Check):
         while at >= 0:
             hain = at + 2
             end = hain + len(_HAIN)
-            if end == len(text) or text[end] not in _LETTERS:
+            if word_ends(text, end):
                 start = reverse.run_start(at + 1)
                 participle = text[start:at + 1]
                 if (participle in participles and not text.endswith("नाम ", 0, start)
