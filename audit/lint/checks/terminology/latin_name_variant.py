@@ -246,13 +246,9 @@ def _sounding_by_length(latin, words_deva: list[str]) -> dict[str, set[str]]:
     sounding = {}
     for word in latin:
         b = latin_key(word)
-        if len(b) < 3:
-            near = set()
-        elif len(b) <= 4:  # no edit allowed
-            near = {d for key, d in by_length.get(len(b), ()) if key == b}
-        else:
-            near = {d for n in (len(b) - 1, len(b), len(b) + 1) for key, d in by_length.get(n, ())
-                    if within_one_edit(key, b)}
+        # no key further than one letter from the name's length is within one edit of it
+        near = {d for n in (len(b) - 1, len(b), len(b) + 1) for key, d in by_length.get(n, ())
+                if _keys_sound_alike(key, b)}
         if (acronym := _spell_acronym(word)) in present:
             near.add(acronym)
         sounding[word] = near
@@ -283,7 +279,7 @@ def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
             for d in _deletions(b):
                 keys.add(d)
                 keys |= under.get(d, set())
-        found = {w for key in keys for w in by_key.get(key, ()) if _sounds_like(w, word)}
+        found = {w for key in keys if _keys_sound_alike(key, b) for w in by_key.get(key, ())}
         spelled = _spell_acronym(word)
         if spelled in order:
             found.add(spelled)
@@ -292,12 +288,17 @@ def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
 
 
 def _sounds_like(deva: str, latin: str) -> bool:
-    a, b = translit_key(deva), latin_key(latin)
+    return _keys_sound_alike(translit_key(deva), latin_key(latin))
+
+
+def _keys_sound_alike(a: str, b: str) -> bool:
+    """A Devanagari word's key `a` against a Latin name's key `b`: a name key of three or four
+    letters must be met exactly, a longer one within one edit (found in one pass)."""
     if len(b) < 3:
         return False
     if len(b) <= 4:
         return a == b  # no edit allowed
-    return within_one_edit(a, b)  # at most one edit, found in one pass
+    return within_one_edit(a, b)
 
 
 def _deva_before(text: str, end: int) -> tuple[int, str]:
