@@ -118,6 +118,10 @@ class Engine:
             return findings
         return [replace(f, severity=self.severities[f.code]) if f.code in self.severities else f for f in findings]
 
+    def merge(self, found: list[Finding]) -> list[Finding]:
+        """`merge_overlapping` in this engine's registry order: one problem, one finding."""
+        return merge_overlapping(found, self._order)
+
     def audit(self, article: Article, sources: Iterable[SourceSegment] | None = None,
               only: Iterable[str] | None = None) -> list[Finding]:
         """Findings of every check (or of the codes in `only`); `sources` (the English original by

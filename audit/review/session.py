@@ -317,6 +317,13 @@ class ReviewSession:
         found = [moved(f, where, f.start + wlo, f.end + wlo, [replace(x, start=x.start + wlo, end=x.end + wlo)
                                                                for x in f.fixes])
                  for f in found if f.code in local]
+        # an article-wide item kept on these lines may be the same problem (SPELL002's मरीजो beside
+        # मरीजों, SPELL005's मरीजो को): merged as the whole article's audit merges them
+        kept = [it.finding for it in items if it.state == OPEN and it.finding.code not in local
+                and wlo <= it.finding.start and it.finding.end <= whi]
+        if kept and found:
+            survivors = set(map(id, self.engine.merge(found + kept)))
+            found = [f for f in found if id(f) in survivors]
 
         def in_scope(f: Finding) -> bool:
             return f.code in local and lo <= f.start and f.end <= hi

@@ -43,6 +43,7 @@ from audit.lint.checks.repetition.repeated_sentence import RepeatedSentence
 from audit.lint.checks.sense.wrong_sense import WrongSense
 from audit.lint.checks.spelling.misspelling import KnownMisspelling
 from audit.lint.checks.spelling.near_miss import NearMissSpelling
+from audit.lint.checks.spelling.plural_nasal import PluralWithoutNasal
 from audit.lint.checks.spelling.spelling_family import SpellingFamily
 from audit.lint.checks.spelling.spelling_variant import SpellingVariant
 from audit.lint.checks.terminology.dnt_translated import NameTranslated
@@ -90,6 +91,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     NearMissSpelling,
     SpellingFamily,
     KnownMisspelling,
+    PluralWithoutNasal,
     NumberSpacing,
     NumberWords,
     NumberStyle,

@@ -13,6 +13,7 @@ from operator import attrgetter
 from audit.core.document import Token
 from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.words import word_ends
 
 # A finite verb or auxiliary ends a clause: a hyphen after one is a dash, not a compound's.
 CLAUSE_ENDS = frozenset(
@@ -23,6 +24,18 @@ LIGHT_VERBS = frozenset("कर करना करने करता करत
                         "होता होती होते हुआ हुई हुए".split())
 # Postpositions put the noun before them in the oblique case.
 POSTPOSITIONS = frozenset("का के की को में से पर ने तक वाला वाले वाली जैसा जैसे जैसी".split())
+# The case postpositions of those: a noun right before one is oblique (सोने के, लोगों को), where
+# -वाला and जैसा may follow other forms too
+CASE_POSTPOSITIONS = ("के", "की", "का", "को", "में", "से", "पर", "ने", "तक")
+
+
+def postposition_at(text: str, at: int) -> str:
+    """The case postposition that stands whole at `at` ("" where none does: के in केवल, पर in परिवार)."""
+    for post in CASE_POSTPOSITIONS:
+        after = at + len(post)
+        if text.startswith(post, at) and word_ends(text, after):
+            return post
+    return ""
 # An organisation's name (or a job title: इंडिया लीड प्रोडक्ट मैनेजर, or a law's: मोटर व्हीकल एक्ट) ends in one
 # of these; a loan inside such a run is part of the name. A carmaker's Indian arm is named X मोटर(्स)
 # इंडिया (its इंडिया is the company's name, not the country beside भारत).

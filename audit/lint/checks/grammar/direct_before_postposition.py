@@ -4,13 +4,12 @@ from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import Reversed, word_ends
+from audit.lint.checks.slots import CASE_POSTPOSITIONS, postposition_at
+from audit.lint.checks.words import Reversed
 
-# the postpositions after which a masculine noun in -ा must change its ending
-_POSTPOSITIONS = ("के", "की", "का", "को", "में", "से", "पर", "ने", "तक")
-# each postposition after ा and a space, found by str.find (most ा-words before one are feminine
-# nouns or verbs and are read back only to be dropped)
-_NEEDLES = tuple("ा " + p for p in _POSTPOSITIONS)
+# each postposition after which a masculine noun in -ा must change its ending, after ा and a space,
+# found by str.find (most ा-words before one are feminine nouns or verbs and are read back only to be dropped)
+_NEEDLES = tuple("ा " + p for p in CASE_POSTPOSITIONS)
 
 
 class DirectBeforePostposition(Check):
@@ -45,7 +44,7 @@ class DirectBeforePostposition(Check):
         reverse = None
         for at in char_starts(text, _NEEDLES):
             end, after = at + 1, at + 2  # the noun ends after its ा; the postposition starts after the space
-            post = _postposition(text, after)
+            post = postposition_at(text, after)
             if not post:
                 continue  # the start of a longer word: के in केवल, पर in परिवार
             if reverse is None:
@@ -66,11 +65,3 @@ class DirectBeforePostposition(Check):
                 [Fix(first, end, mended, applicability=DISPLAY_ONLY)],
             )
 
-
-def _postposition(text: str, at: int) -> str:
-    """The postposition of `_POSTPOSITIONS` that stands whole at `at` ("" where none does)."""
-    for post in _POSTPOSITIONS:
-        after = at + len(post)
-        if text.startswith(post, at) and word_ends(text, after):
-            return post
-    return ""
