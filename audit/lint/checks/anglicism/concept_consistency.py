@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -41,7 +42,8 @@ class ConceptConsistency(Check):
     Fix:           keep the article's majority form: ... यह उनका 50वां शतक था।   तस्वीरें ... तस्वीर में दिखा
 
     Established loans count too when the article itself also uses the Hindi word. A form inside a
-    bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted, nor is a form in a
+    bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted, nor is a word the
+    sentence glosses by the other (`हीटस्ट्रोक यानी लू`, `हीटस्ट्रोक ... जिसे लू लगना कहते हैं`), nor a form in a
     page-chrome line (a breadcrumb or related-links line is not the article's usage), nor a form naming
     an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text), nor a loan in a run of loans
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
@@ -176,6 +178,8 @@ class ConceptConsistency(Check):
             for start, end, slot, compound in minority:
                 if beside.listed(text, start, end):
                     continue  # घर मतलब सुरक्षा, सेफ्टी और ...: both words listed on purpose
+                if beside.defined(text, start, end):
+                    continue  # हीटस्ट्रोक हो सकता है जिसे लू कहते हैं: one word given as the other's gloss
                 yield ctx.finding(
                     self, start, end,
                     f"'{text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
@@ -303,6 +307,22 @@ class _Neighbours:
         near = [text[e:start] for e in self.ends[bisect_left(self.ends, start - 5) : bisect_right(self.ends, start)]]
         near += [text[end:s] for s in self.starts[bisect_left(self.starts, end) : bisect_right(self.starts, end + 5)]]
         return any(len(between) <= 5 and between.strip() in LIST_JOINS for between in near)
+
+    def defined(self, text: str, start: int, end: int) -> bool:
+        """The other word stands within `_GLOSS_REACH` characters of this one in the same sentence,
+        a defining word between (`हीटस्ट्रोक यानी लू`, `हीटस्ट्रोक हो सकता है जिसे लू लगना कहते हैं`):
+        the article glosses one word by the other, the convention a bracket also writes."""
+        reach = _GLOSS_REACH
+        near = [text[e:start] for e in self.ends[bisect_left(self.ends, start - reach) : bisect_right(self.ends, start)]]
+        near += [text[end:s] for s in self.starts[bisect_left(self.starts, end) : bisect_right(self.starts, end + reach)]]
+        return any(_DEFINING.search(between) and not _SENTENCE_BREAK.search(between) for between in near)
+
+
+# A word that introduces a gloss (यानी, अर्थात: "that is"; जिसे / जिन्हें ... कहते हैं: "which is called"),
+# within this many characters of both words, with no sentence end between them
+_GLOSS_REACH = 40
+_DEFINING = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात|जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
+_SENTENCE_BREAK = re.compile(r"[।.?!\n]")
 
 
 def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
