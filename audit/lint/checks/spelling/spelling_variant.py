@@ -12,7 +12,7 @@ from audit.language.readback import english_reading
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
-from audit.core.conventions import ENGLISH_LINE
+from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.lint.checks.words import (PerWord, Words, devanagari_counts, devanagari_counts_outside_english,
                                      outside_english_lines)
 
@@ -85,7 +85,9 @@ class SpellingVariant(Check):
     ये/ए, ॉ/ा, a hyphen or a space inside a compound, and the pairs of
     `glossaries/lexicon/variant_spellings.tsv`, both in print: दीवाली / दिवाली, नगद / नकद): inflections such as मरीज / मरीजों are different
     words, and encoding-only differences are ENC001's. A word hyphened to its other neighbour is that
-    compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`).
+    compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`). A page-chrome
+    line's word (`Home मध्य प्रदेश ...`, a breadcrumb beside the article's मध्यप्रदेश) is the site's, not the
+    article's: never counted, flagged or offered as the fix, nor an English line's.
     Fix safety: unsafe, both spellings are words.
     A pair that differs in the optional ॉ (पॉवर / पावर) is house style, an info; where one spelling
     is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
@@ -108,15 +110,20 @@ class SpellingVariant(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        # without English lines no word needs its line looked up
-        line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
-        keep = None if line_kind is None else (lambda start: line_kind(start) != ENGLISH_LINE)
+        # without English lines or page chrome (a breadcrumb, a related-links line: the site's spelling,
+        # not the article's) no word needs its line looked up
+        kinds = ctx.conventions.line_kinds
+        chrome = CHROME in kinds
+        line_kind = ctx.conventions.line_kind if chrome or ENGLISH_LINE in kinds else None
+        keep = None if line_kind is None else (lambda start: line_kind(start) not in _SKIPPED_LINES)
         # every word, to tell compounds: a word inside one is taken off below
         joiner = "\u200c" in text or "\u200d" in text
         # without a joiner the words are those SPELL002 counts
         count = _WORDS.counts(text) if joiner else devanagari_counts(ctx)
         compounds = _compounds(text, count)
-        if keep is not None:  # the words outside English lines, as SPELL002 counts them where there is no joiner
+        if chrome:  # the words outside English lines and page chrome
+            count = _WORDS.counts(text, _lines_but(ctx, _SKIPPED_LINES))
+        elif keep is not None:  # the words outside English lines, as SPELL002 counts them where there is no joiner
             count = _WORDS.counts(text, outside_english_lines(ctx)) if joiner else devanagari_counts_outside_english(ctx)
         if compounds and not joiner:
             count = Counter(count)  # the words inside compounds are taken off below: a copy of the shared counts
@@ -204,6 +211,24 @@ class SpellingVariant(Check):
                         f"'{form}' ({forms[form]}x) and '{kept}' ({forms[kept]}x): {why}; keep '{kept}'{even}",
                         [Fix(start, end, kept, applicability=applicability)], severity=severity,
                     )
+
+
+# The lines whose words are no evidence of the article's spelling: English lines and page chrome
+_SKIPPED_LINES = (ENGLISH_LINE, CHROME)
+
+
+def _lines_but(ctx: Context, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines of the article whose kind is none of `kinds`."""
+    conventions = ctx.conventions
+    ranges: list[tuple[int, int]] = []
+    for (start, end), kind in zip(conventions.lines, conventions.line_kinds):
+        if kind in kinds:
+            continue
+        if ranges and ranges[-1][1] + 1 == start:  # the line right after the last one kept
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
 
 
 _SAME_KEYS: list = [None, {}]  # the table read last, and its spelling keys: written -> same_as
