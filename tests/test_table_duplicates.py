@@ -45,7 +45,7 @@ LEXICON_TABLES = {
     "loanwords.tsv": None, "stopwords.tsv": None, "soundalikes.tsv": None, "question_words.tsv": None,
     "side_cues.tsv": "side_cues", "exchange_rates.tsv": "exchange_rates", "hybrid_suffixes.tsv": "hybrid_suffixes",
     "attributive_forms.tsv": "attributive_forms", "broken_auxiliaries.tsv": None,
-    "currency_names.tsv": None,
+    "currency_names.tsv": None, "given_names.tsv": "given_names",
 }
 
 

@@ -147,6 +147,12 @@ class Lexicon:
                 raise row.error(f"value must be a whole number, got {row.get('value')!r}")
             self.numbers[row.get("word")] = int(row.get("value"))
 
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        """`given_names.tsv`: common given names that are no common Hindi word (अनिल, सुनीता): the word
+        after one is a surname (SPELL002: अनिल बगला beside बंगला). Read when SPELL002 first asks."""
+        return self._words("given_names.tsv", ("note",))
+
     def _words(self, name: str, optional: tuple[str, ...] = ()) -> frozenset[str]:
         rows = read_table(self.directory / name, ("word",), optional, unique=("word",))
         return frozenset(fold(row.get("word")) for row in rows if row.get("word"))

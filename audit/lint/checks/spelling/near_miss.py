@@ -189,7 +189,8 @@ class NearMissSpelling(Check):
       रासता ×2 beside रास्ता ×1, a typo repeated), or beside a word Hindi text uses (zipf 3+) that
       has an anusvara before a consonant where the form has none (सूचकाक ×2 beside सूचकांक ×1);
     - such a form without its inner anusvara is a surname of its own (श्री अनिल बगला beside बंगला, पाडे जी
-      beside पांडे) where a use of it stands after a title (or a title and a given name) or before जी,
+      beside पांडे) where a use of it stands after a title (or a title and a given name), after a common
+      given name with no title (`given_names.tsv`: अनिल बगला ने कहा), or before जी,
       and none shares a content word next to it with a use of the word (`surnames.a_surname`);
     - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
       मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों) or a
@@ -274,8 +275,8 @@ class NearMissSpelling(Check):
         guess = {(w, r): DISPLAY_ONLY if _a_guess(w, r) else UNSAFE for words, r, _, _, _ in slips for w in words}
         for words, right, right_count, partners, named in slips:
             if named and a_surname(text, [p for w in words for p in places[w]], _WORDS.places(text, partners),
-                                   ctx.lexicon.stopwords):
-                continue  # श्री अनिल बगला beside बंगला: a surname, not the word without its anusvara
+                                   ctx.lexicon.stopwords, ctx.lexicon.given_names):
+                continue  # (श्री) अनिल बगला beside बंगला: a surname, not the word without its anusvara
             meant = _meant(right)
             said = f"({right_count}x in this article)" if meant == right else \
                 f"(the article writes '{right}' {right_count}x, a variant of it)"

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from audit.core.text import fold
 from audit.lint.checks.words import DEVANAGARI_SET
 
 # A title before a name, or before the given name before it (श्री अनिल बगला), and an honorific after one
@@ -43,20 +44,23 @@ def _neighbours(text: str, places, stopwords) -> set[tuple[str, str]]:
     return out
 
 
-def _titled(text: str, places) -> bool:
-    """A use stands as a person's name: after a title, or a title and a given name, or before जी or साहब."""
+def _titled(text: str, places, given_names) -> bool:
+    """A use stands as a person's name: after a title, or a title and a given name, or a listed given
+    name (`given_names`: अनिल बगला), or before जी or साहब."""
     for start, end in places:
         before, at = _word_before(text, start)
-        if before in _TITLES or _word_before(text, at)[0] in _TITLES or _word_after(text, end) in _HONORIFICS:
+        if (before in _TITLES or fold(before) in given_names or _word_before(text, at)[0] in _TITLES
+                or _word_after(text, end) in _HONORIFICS):
             return True
     return False
 
 
-def a_surname(text: str, form_places, word_places, stopwords) -> bool:
+def a_surname(text: str, form_places, word_places, stopwords, given_names=frozenset()) -> bool:
     """Whether the form (written at `form_places`) is a name of its own beside the common word written at
     `word_places`: a use of it stands as a person's name (after a title, or a title and a given name,
-    or before जी or साहब: श्री अनिल बगला, पाडे जी), and no use of it shares a content word next to it with
-    a use of the common word (a typo of a name stands in the name's own slot: श्री राहुल गाधी beside
-    राहुल गांधी). Neither alone: a typo repeated is written in other slots too (सूचकाक ... सूचकांक)."""
-    return _titled(text, form_places) and not (
+    or a common given name with no title, or before जी or साहब: श्री अनिल बगला, अनिल बगला, पाडे जी), and
+    no use of it shares a content word next to it with a use of the common word (a typo of a name stands
+    in the name's own slot: श्री राहुल गाधी beside राहुल गांधी). Neither alone: a typo repeated is written
+    in other slots too (सूचकाक ... सूचकांक)."""
+    return _titled(text, form_places, given_names) and not (
         _neighbours(text, form_places, stopwords) & _neighbours(text, word_places, stopwords))
