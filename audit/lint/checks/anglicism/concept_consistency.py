@@ -309,19 +309,33 @@ class _Neighbours:
         return any(len(between) <= 5 and between.strip() in LIST_JOINS for between in near)
 
     def defined(self, text: str, start: int, end: int) -> bool:
-        """The other word stands within `_GLOSS_REACH` characters of this one in the same sentence,
-        a defining word between (`हीटस्ट्रोक यानी लू`, `हीटस्ट्रोक हो सकता है जिसे लू लगना कहते हैं`):
-        the article glosses one word by the other, the convention a bracket also writes."""
+        """The other word stands within `_GLOSS_REACH` characters of this one in the same sentence, with
+        "that is" between (`हीटस्ट्रोक यानी लू`), or "which" between and "is called" after the second
+        (`हीटस्ट्रोक हो सकता है जिसे लू लगना कहते हैं`): the article glosses one word by the other, the
+        convention a bracket also writes. (A bare जिसे between is any relative clause: no gloss.)"""
         reach = _GLOSS_REACH
-        near = [text[e:start] for e in self.ends[bisect_left(self.ends, start - reach) : bisect_right(self.ends, start)]]
-        near += [text[end:s] for s in self.starts[bisect_left(self.starts, end) : bisect_right(self.starts, end + reach)]]
-        return any(_DEFINING.search(between) and not _SENTENCE_BREAK.search(between) for between in near)
+        pairs = [(e, start, end) for e in self.ends[bisect_left(self.ends, start - reach) : bisect_right(self.ends, start)]]
+        pairs += [(end, s, s) for s in self.starts[bisect_left(self.starts, end) : bisect_right(self.starts, end + reach)]]
+        for a, b, second in pairs:  # the text between the two words is text[a:b]; the second word starts by `second`
+            between = text[a:b]
+            if _SENTENCE_BREAK.search(between):
+                continue
+            if _THAT_IS.search(between):
+                return True
+            if _WHICH.search(between):
+                tail = text[second : second + reach]
+                called = _CALLED.search(tail)
+                if called and not _SENTENCE_BREAK.search(tail, 0, called.start()):
+                    return True
+        return False
 
 
-# A word that introduces a gloss (यानी, अर्थात: "that is"; जिसे / जिन्हें ... कहते हैं: "which is called"),
-# within this many characters of both words, with no sentence end between them
+# Words that introduce a gloss, within this many characters of both words, with no sentence end between
+# them: यानी, अर्थात ("that is"); जिसे / जिन्हें ... कहते हैं, कहा जाता है ("which is called")
 _GLOSS_REACH = 40
-_DEFINING = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात|जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
+_THAT_IS = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
+_WHICH = re.compile(r"(?<![\u0900-\u097f])(?:जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
+_CALLED = re.compile(r"(?<![\u0900-\u097f])(?:कहते|कहा जाता|कहलाता|कहलाती)(?![\u0900-\u097f])")
 _SENTENCE_BREAK = re.compile(r"[।.?!\n]")
 
 
