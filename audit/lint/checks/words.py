@@ -163,18 +163,25 @@ def outside_english_lines(ctx) -> list[tuple[int, int]]:
     """(start, end) of each run of lines of the article that is not an English line (a caption or
     byline in English): the spelling checks count only the words there. Worked out once per article;
     one range, the whole text, where there is no English line (most articles). Not to be changed."""
-    ranges = ctx.shared.get("outside english lines")
+    return lines_outside(ctx, (ENGLISH_LINE,))
+
+
+def lines_outside(ctx, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines of the article whose kind (`Conventions.line_kinds`) is none
+    of `kinds`, adjacent lines joined: worked out once per article and set of kinds. Not to be changed."""
+    key = ("lines outside", kinds)
+    ranges = ctx.shared.get(key)
     if ranges is None:
         conventions = ctx.conventions
         ranges = []
         for (start, end), kind in zip(conventions.lines, conventions.line_kinds):
-            if kind == ENGLISH_LINE:
+            if kind in kinds:
                 continue
             if ranges and ranges[-1][1] + 1 == start:  # the line right after the last one kept
                 ranges[-1] = (ranges[-1][0], end)
             else:
                 ranges.append((start, end))
-        ctx.shared["outside english lines"] = ranges
+        ctx.shared[key] = ranges
     return ranges
 
 

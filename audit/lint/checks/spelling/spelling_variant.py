@@ -14,7 +14,7 @@ from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.lint.checks.words import (PerWord, Words, devanagari_counts, devanagari_counts_outside_english,
-                                     outside_english_lines)
+                                     lines_outside, outside_english_lines)
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _WORDS = Words(_LETTERS)
@@ -122,7 +122,7 @@ class SpellingVariant(Check):
         count = _WORDS.counts(text) if joiner else devanagari_counts(ctx)
         compounds = _compounds(text, count)
         if chrome:  # the words outside English lines and page chrome
-            count = _WORDS.counts(text, _lines_but(ctx, _SKIPPED_LINES))
+            count = _WORDS.counts(text, lines_outside(ctx, _SKIPPED_LINES))
         elif keep is not None:  # the words outside English lines, as SPELL002 counts them where there is no joiner
             count = _WORDS.counts(text, outside_english_lines(ctx)) if joiner else devanagari_counts_outside_english(ctx)
         if compounds and not joiner:
@@ -215,20 +215,6 @@ class SpellingVariant(Check):
 
 # The lines whose words are no evidence of the article's spelling: English lines and page chrome
 _SKIPPED_LINES = (ENGLISH_LINE, CHROME)
-
-
-def _lines_but(ctx: Context, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of each run of lines of the article whose kind is none of `kinds`."""
-    conventions = ctx.conventions
-    ranges: list[tuple[int, int]] = []
-    for (start, end), kind in zip(conventions.lines, conventions.line_kinds):
-        if kind in kinds:
-            continue
-        if ranges and ranges[-1][1] + 1 == start:  # the line right after the last one kept
-            ranges[-1] = (ranges[-1][0], end)
-        else:
-            ranges.append((start, end))
-    return ranges
 
 
 _SAME_KEYS: list = [None, {}]  # the table read last, and its spelling keys: written -> same_as
