@@ -5,6 +5,7 @@ import unicodedata
 from operator import methodcaller
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 
 _CONSONANT = "\u0915-\u0939\u0958-\u095f"
@@ -94,6 +95,28 @@ _PRECOMPOSED_LETTERS = tuple(map(chr, range(0x958, 0x960)))
 _DECOMPOSED_NUKTA = re.compile(f"[{_CONSONANT}]{_NUKTA}")
 
 
+_AA_CANDRA = "\u093e\u0945"  # ा + ॅ, which draws ॉ
+_WORD_CHARS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
+# a word Hindi text uses, by wordfreq's zipf: what the ा reading of ा + ॅ must be where the ॉ one is none
+_WORD_ZIPF = 3.0
+
+
+def _meant_aa(text: str, start: int, end: int) -> bool:
+    """Whether the word holding ा + ॅ at [start, end) is no word drawn with ॉ (zipf 0: कॉर्बन) but one
+    Hindi text writes with ा alone (zipf 3+: कार्बन): the ॅ is a stray key, not half of ॉ (बाॅलीवुड,
+    डाॅक्टर stay ॉ: बॉलीवुड and डॉक्टर are words)."""
+    left, right = start, end
+    while left and text[left - 1] in _WORD_CHARS:
+        left -= 1
+    while right < len(text) and text[right] in _WORD_CHARS:
+        right += 1
+    word = text[left:right]
+    cut = start - left
+    drawn = drawn_as(word)
+    plain = drawn_as(word[:cut] + "\u093e" + word[cut + 2:])
+    return hindi_zipf(drawn) == 0 and hindi_zipf(plain) >= _WORD_ZIPF
+
+
 class EncodingHygiene(Check):
     """Devanagari that looks right on screen but is encoded wrongly, so search and hyphenation miss it.
 
@@ -101,7 +124,8 @@ class EncodingHygiene(Check):
                    अलग‑अलग (U+2011)   फ़ोन and फ़िल्म (precomposed beside decomposed nukta)
     Fix:           बॉलीवुड   मोहल्ला   खिलाड़ियों   इंडिया   अलग-अलग   one nukta encoding (NFC)
 
-    A zero-width joiner or non-joiner after a halant shapes a conjunct on purpose and passes.
+    A zero-width joiner or non-joiner after a halant shapes a conjunct on purpose and passes. ा + ॅ in a
+    word that no text draws with ॉ but Hindi writes with ा alone (काॅर्बन: कार्बन, not कॉर्बन) loses its ॅ.
     Fix safety: safe, the fixed text draws the same, except a nukta closing a word after ॉ (डॉ़ एम के
     सिंह), the abbreviation dot typed with the wrong key: `डॉ.` is offered as unsafe, and a nukta after
     the vowel sign of a consonant that takes none (रहे़), dropped as unsafe; a halant before a vowel letter (हुर्ई) is
@@ -118,7 +142,11 @@ class EncodingHygiene(Check):
         for start, end, kind in _slips(text):
             found = text[start:end]
             if kind == "seq":
-                yield self._one(ctx, start, end, _SEQUENCES[found], "typed as two signs")
+                if found == _AA_CANDRA and _meant_aa(text, start, end):
+                    # काॅर्बन: no word draws कॉर्बन, Hindi writes कार्बन; the stray ॅ goes
+                    yield self._one(ctx, start, end, "\u093e", "ा + ॅ typed where the word has ा alone")
+                else:
+                    yield self._one(ctx, start, end, _SEQUENCES[found], "typed as two signs")
             elif kind == "nukta":
                 if found[1] == "\u0949" and not "\u0900" <= text[end : end + 1] <= "\u097f":
                     # डॉ़ एम के: a nukta closing a word after ॉ is the abbreviation dot typed with the
