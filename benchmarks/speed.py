@@ -1,6 +1,6 @@
 """Speed of `jaanch check`, as ratios against yardsticks run side by side in the same script.
 
-    python benchmarks/speed.py [--articles 2000] [--runs 7] [--baseline REV --baseline-articles 300]
+    python benchmarks/speed.py [--articles 2000] [--runs 7] [--baseline REV --baseline-articles 300] [--real DIR]
 
 * throughput: `jaanch check --format json` over a generated corpus of seed-sized articles
   (benchmarks/corpus.py), single-process and with --jobs 2, against `grep -F -f TERMS -r` over
@@ -10,7 +10,10 @@
 * cold start: `jaanch check` on one small article against `python -c "import polars"`, paired
   runs, medians;
 * with --baseline REV: the same check, single-process, by the code at REV (git archive), on the
-  first --baseline-articles articles, against today's code on the same articles.
+  first --baseline-articles articles, against today's code on the same articles;
+* with --real DIR: the same over a folder of real articles (the real-news pages, kept outside the
+  repository): the generated corpus is built from the samples' paragraphs, so its sentences repeat
+  across articles as real news does not, and a memo per sentence gains there what it would not here.
 
 Wall times on a shared machine are noisy, so CPU seconds (user + system, children included)
 are printed beside them; the ratios are what to compare between machines.
@@ -97,12 +100,42 @@ def _fmt(wall: float, cpu: float) -> str:
     return f"{wall:6.2f} s wall, {cpu:6.2f} s CPU"
 
 
+def _real_text(folder: Path, check: list[str], terms: Path, baseline: str | None, tmp: Path) -> None:
+    """Throughput over a folder of real articles against grep over the same bytes (and, with a
+    baseline, that revision's single process on them), as for the generated corpus."""
+    real = tmp / "real"  # the .txt files only (the cache may hold other files), as one folder
+    real.mkdir()
+    for path in sorted(folder.rglob("*.txt")):
+        shutil.copy(path, real / path.name)
+    count, size = len(list(real.iterdir())), sum(p.stat().st_size for p in real.iterdir())
+    grep = ["grep", "-r", "-c", "-F", "-f", str(terms), str(real)]
+    greps = [run_measured(grep) for _ in range(5)]
+    print(f"real articles: {count} from {folder}, {size / 1e6:.2f} MB")
+    for jobs in ("1", "2"):
+        wall, rss, code, cpu = run_measured([*check, "--jobs", jobs, str(real)])
+        assert code == 0, f"jaanch exited {code}"
+        greps += [run_measured(grep) for _ in range(5)]
+        g_wall = statistics.median(g[0] for g in greps)
+        print(f"  jaanch check --jobs {jobs}:     {_fmt(wall, cpu)}, {count / wall:6.1f} articles/s, peak RSS "
+              f"{rss:.0f} MiB; {wall / g_wall:.0f}x grep ({g_wall:.3f} s, median of {len(greps)} runs so far)")
+    if baseline:
+        old = tmp / "baseline"  # (extracted by the generated corpus's baseline run)
+        env = dict(CHILD_ENV, PYTHONPATH=str(old))
+        o_wall, _, _, o_cpu = run_measured([*check, str(real)], cwd=old, env=env)
+        n_wall, _, _, n_cpu = run_measured([*check, "--jobs", "1", str(real)])
+        print(f"  baseline {baseline}, one process: {_fmt(o_wall, o_cpu)}; today {_fmt(n_wall, n_cpu)}: "
+              f"{o_wall / n_wall:.1f}x wall, {o_cpu / n_cpu:.1f}x CPU")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=7, help="paired cold-start runs")
     parser.add_argument("--baseline", metavar="REV", help="also time the check of this git revision")
     parser.add_argument("--baseline-articles", type=int, default=300)
+    parser.add_argument("--real", metavar="DIR", type=Path,
+                        help="also a folder of real articles (the real-news pages: benchmarks/realtext/), measured the "
+                             "same way: the generated corpus repeats the samples' sentences, real news does not")
     args = parser.parse_args()
     jaanch = _jaanch()
     print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
@@ -163,6 +196,9 @@ def main() -> int:
                 print(f"today, --jobs 1, the baseline's {len(codes)} checks only: {_fmt(s_wall, s_cpu)}, "
                       f"{n / s_wall:.1f} articles/s; speed-up on the same checks {o_wall / s_wall:.1f}x wall, "
                       f"{o_cpu / s_cpu:.1f}x CPU")
+
+        if args.real:
+            _real_text(args.real, check, terms, args.baseline, Path(tmp))
 
     small = ROOT / "samples" / "clean_monsoon_economy.txt"
     pairs = []
