@@ -18,19 +18,18 @@ LETTER_NAMES = dict(zip(
 INITIALS = frozenset(LETTER_NAMES.values()) - {"के", "जी", "आई", "ओ", "ए"}
 
 
-def after_initial(text: str, tokens: list[Token]) -> set[int]:
-    """The starts of the tokens that follow an initial (a letter's name, or one Latin capital), one
-    space apart or after the initial's dot: the second word of a name like यू मुंबा, वी. मुंबा, U मुंबा."""
-    starts = set()
-    for i in range(1, len(tokens)):
-        tok, prev = tokens[i], tokens[i - 1]
-        if prev.text == "." and i >= 2 and tokens[i - 2].end == prev.start:
-            prev = tokens[i - 2]  # वी. मुंबा: the initial's dot
-        word = prev.text
-        if (word in INITIALS or (len(word) == 1 and "A" <= word <= "Z")) \
-                and text[prev.end : tok.start].strip(". ") == "" and tok.start - prev.end <= 2:
-            starts.add(tok.start)
-    return starts
+def follows_initial(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] follows an initial (a letter's name, or one Latin capital), one space apart
+    or after the initial's dot: the second word of a name like यू मुंबा, वी. मुंबा, U मुंबा. Asked of
+    the few tokens a check wonders about, not of every token in the article (a Python step per token)."""
+    if i < 1:
+        return False
+    tok, prev = tokens[i], tokens[i - 1]
+    if prev.text == "." and i >= 2 and tokens[i - 2].end == prev.start:
+        prev = tokens[i - 2]  # वी. मुंबा: the initial's dot
+    word = prev.text
+    return ((word in INITIALS or (len(word) == 1 and "A" <= word <= "Z"))
+            and text[prev.end : tok.start].strip(". ") == "" and tok.start - prev.end <= 2)
 
 
 def spell_acronym(token: str) -> str | None:

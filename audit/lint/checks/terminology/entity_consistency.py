@@ -13,7 +13,7 @@ from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
 from audit.lint.checks.english_phrases import in_english_phrase_of
-from audit.lint.checks.letters import after_initial, letters_spelled
+from audit.lint.checks.letters import follows_initial, letters_spelled
 from audit.lint.checks.letters import spell_acronym as _spell_acronym
 from audit.lint.checks.slots import stem_uses
 from audit.lint.checks.words import PerWord, token_keys, token_texts
@@ -206,8 +206,10 @@ class EntityConsistency(Check):
         if matched:
             # A form written after an initial (यू मुंबा, U Mumba's Hindi) is a word of a longer name,
             # wherever it stands: not a spelling of the listed name it resembles (मुंबई).
-            starts = after_initial(ctx.article.text, ctx.article.tokens)
-            in_names = {tok.text for tok, _ in matched if tok.start in starts}
+            # (each token's place found by bisection: tokens are in text order)
+            text, tokens = ctx.article.text, ctx.article.tokens
+            in_names = {tok.text for tok, _ in matched
+                        if follows_initial(text, tokens, bisect_left(tokens, tok.start, key=_START))}
             for tok, match in matched:
                 if tok.text in in_names:
                     rest.append(tok)
@@ -223,11 +225,16 @@ class EntityConsistency(Check):
         latin_by_skeleton: dict[str, list[Token]] = defaultdict(list)  # not every group × every Latin word
         for lt in latin:
             latin_by_skeleton[_LATIN_SKELETONS[lt.text]].append(lt)
-        clusters = cluster_forms(by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"))
+        # cluster_forms groups only forms of one consonant skeleton: where no two keys share one (most
+        # articles) it finds nothing, so it is not asked (each key's skeleton, kept per distinct key,
+        # read by one map where cluster_forms works it out per key per article)
+        skeletons = list(map(_SKELETONS.__getitem__, by_key))
+        clusters = [] if len(set(skeletons)) == len(skeletons) else cluster_forms(
+            by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"))
         clustered = {key for forms in clusters for key in forms}
         # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
         clusters += [[key] for key, toks in by_key.items()
-                     if key not in clustered and len({t.text for t in toks}) > 1]
+                     if len(toks) > 1 and key not in clustered and len({t.text for t in toks}) > 1]
         for forms in clusters:
             group = Group(by_key[forms[0]][0].text)
             # बिलबिला उठे beside बिलबिलाए: the verb's stem before a vector verb, not a spelling
