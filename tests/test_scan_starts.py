@@ -315,3 +315,24 @@ def test_caps_junctions_read_from_the_latin_runs_are_where_the_glue_pattern_matc
         ctx = SimpleNamespace(article=SimpleNamespace(text=text), shared={})
         want = [m.start() + (1 if m.group() >= "\u0900" else 2) for m in glue.finditer(text)]
         assert punctuation_space._caps_junctions(text, latin_runs(ctx)) == want
+
+
+def test_run_on_next_word_reads_what_the_finite_pattern_matches_in_a_stretch():
+    """FMT006 reads the word after each है/था of a stretch at the article's places of them
+    (`_next_word`); the reference is `_FINITE.finditer` over the stretch, its group 1 at each match."""
+    from bisect import bisect_left
+
+    from audit.lint.checks.formatting import run_on
+
+    pieces = ["है ", "हैं ", "था ", "थे ", "थी ", "थीं ", "है", "हैं।", "थीं।", "ह", "ै", "ं ", "रहता ", "वहीं ",
+              "कि ", "। ", "|", "?", ".", "\n", " ", "a ", "5 ", "हैहै ", "थीथीं ", "़", "्", "ॐ "]
+    rng = random.Random(26)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 60))) for _ in range(20_000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        places = run_on._finite_places(text)
+        for stretch in run_on._STRETCH.finditer(text):
+            s, e = stretch.span()
+            expected = {m.start(): m.group(1) for m in run_on._FINITE.finditer(text, s, e)}
+            read = {at: run_on._next_word(text, at, e) for at in places[bisect_left(places, s):bisect_left(places, e)]}
+            assert {at: w for at, w in read.items() if w is not None} == expected

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import islice
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_LETTERS as _LETTER
+from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_RUN, DEVANAGARI_SET, DEVANAGARI_LETTERS as _LETTER
 
 # A stretch of a line between sentence ends (danda, its ASCII stand-in, ?, !, a full stop or a colon)
 _STRETCH = re.compile(r"[^।|?!.:॥\n][^।|?!.:॥\n]*")
@@ -73,12 +74,12 @@ class RunOnSentence(Check):
             if bisect_left(places, line_end) == bisect_left(places, line_start):
                 continue
             for stretch in _STRETCH.finditer(text, line_start, line_end):
-                finite = bisect_left(places, stretch.end()) - bisect_left(places, stretch.start())
-                if not finite:
+                first, last = bisect_left(places, stretch.start()), bisect_left(places, stretch.end())
+                if first == last:
                     continue  # no है/था to glue clauses (most stretches: no words counted)
-                long_ = finite >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS
-                if not long_ and not any(m.group(1) in openers
-                                         for m in _FINITE.finditer(text, stretch.start(), stretch.end())):
+                long_ = last - first >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS
+                if not long_ and not any(_next_word(text, at, stretch.end()) in openers
+                                         for at in islice(places, first, last)):
                     continue  # a short stretch, or one है: read only where an opener follows one (few)
                 boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives))
                 if not (long_ and len(boundaries) >= _MIN_BOUNDARIES):
@@ -121,6 +122,19 @@ def _finite_places(text: str) -> list[int]:
     another use of itself (each opens with a letter and ends with the space), so `find` from the
     next character finds what `count` counts. A test compares the two."""
     return char_starts(text, _FINITE_WORDS)
+
+
+def _next_word(text: str, at: int, end: int) -> str | None:
+    """What `_FINITE.finditer(text, start, end)` reads as the next clause's first word (its group 1)
+    for the है/था written at `at` (a place of `_finite_places`, start <= at < end), or None where it
+    finds no match there: read at the few places the list holds, where the pattern was run over every
+    character of the stretch. A test compares the two."""
+    if at and text[at - 1] in DEVANAGARI_SET:
+        return None  # the end of a longer word (रहता है: ता, not था)
+    after = text.find(" ", at) + 1  # the word's own space: the places are the words with it
+    if after > end:
+        return None
+    return DEVANAGARI_RUN.match(text, after, end).group() or None
 
 
 def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str]):
