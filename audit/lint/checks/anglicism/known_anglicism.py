@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from operator import attrgetter
+
 from audit.core.conventions import CHROME
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
@@ -8,6 +10,8 @@ from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.words import token_keys
 from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, case_slot, in_multiword_name
 
+
+_TEXT = attrgetter("text")
 
 # A loan at least this common in Hindi text (wordfreq zipf, its base form) is a desk's house usage
 # when the article keeps to it: the Hinglish convention, not an MT calque.
@@ -100,9 +104,30 @@ class KnownAnglicism(Check):
         return [Fix(start, end, hindi, applicability=UNSAFE)]
 
 
+_ESTABLISHED: list = [None, {}]  # the concept table its answers are for, and (window's texts, place) -> answer
+_MAX_WINDOWS = 5_000  # a bound on memory over an endless stream of new sentences (about 1 kB each)
+
+
 def _in_established_phrase(concepts, toks, i: int, longest: int = 4) -> bool:
     """The word is part of a longer loan phrase the concept table marks established (एयर क्वालिटी
-    इंडेक्स): swapping the one word for Hindi would leave a hybrid (एयर गुणवत्ता इंडेक्स)."""
+    इंडेक्स): swapping the one word for Hindi would leave a hybrid (एयर गुणवत्ता इंडेक्स).
+    The answer is the texts' of the words within `longest` - 1 of it (and of its place among them),
+    kept for each such window while the table stays: a loan's sentence met again (a feed's stock line,
+    the benchmark's pool) is not read again as its nine phrases, each joined and folded."""
+    memo = _ESTABLISHED
+    if memo[0] is not concepts:
+        memo[:] = [concepts, {}]
+    lo = max(0, i - longest + 1)
+    key = (tuple(map(_TEXT, toks[lo : i + longest])), i - lo, longest)
+    got = memo[1].get(key)
+    if got is None:
+        if len(memo[1]) > _MAX_WINDOWS:
+            memo[1].clear()
+        got = memo[1][key] = _phrase_established(concepts, toks, i, longest)
+    return got
+
+
+def _phrase_established(concepts, toks, i: int, longest: int) -> bool:
     for size in range(2, longest + 1):
         for a in range(max(0, i - size + 1), min(i, len(toks) - size) + 1):
             phrase = " ".join(t.text for t in toks[a : a + size])
