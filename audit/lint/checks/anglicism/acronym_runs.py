@@ -134,3 +134,25 @@ def _acronyms(ctx: Context) -> dict[str, bool]:
                 except ValueError:
                     break
     return found
+
+
+_SIGNS = frozenset(map(chr, range(0x093E, 0x094D))) | {"\u0901", "\u0902"}  # vowel signs, candrabindu, anusvara
+
+
+def syllables_in_bracket(tokens, last: int) -> bool:
+    """The words ending in the match are abbreviated, by their first syllables, in brackets right after it
+    (भारतीय जनता पार्टी (भाजपा), समाजवादी पार्टी (सपा)): a name written out, not the article's word."""
+    if not (last + 3 < len(tokens) and tokens[last + 1].text == "(" and tokens[last + 3].text == ")"):
+        return False
+    short, syllables = tokens[last + 2].text, ""
+    for k in range(last, max(-1, last - 4), -1):
+        word = tokens[k].text
+        if tokens[k].kind != "deva" or not word:
+            return False
+        n = 1
+        while n < len(word) and word[n] in _SIGNS:
+            n += 1
+        syllables = word[:n] + syllables
+        if k < last and short == syllables:
+            return True
+    return False

@@ -15,7 +15,7 @@ from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attributive_form, before_body, case_slot,
                                      verb_stem_before_vector)
-from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym
+from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -53,7 +53,9 @@ class ConceptConsistency(Check):
     word (`ब्लड बैंक` beside `रक्त`, `यूथ क्लब`), nor a Hindi adjective in a body's name (`राष्ट्रीय
     राजमार्ग प्राधिकरण` beside `नेशनल`), nor a Hindi noun in a society's name (`रंग उत्सव नाट्य समिति`
     beside `फेस्टिवल`), nor a loan ending a company's name, a run of loans with a brand in it (`मैक्स
-    लाइफ इंश्योरेंस` beside `बीमा`), nor a loan after a genre, a set name (`रैप सॉन्ग` beside `गाना`). On a tie the loan is
+    लाइफ इंश्योरेंस` beside `बीमा`), nor a loan after a genre, a set name (`रैप सॉन्ग` beside `गाना`), nor a
+    country's English name beside a rare loan (`एअर इंडिया`), nor a run its bracket abbreviates by first
+    syllables (`समाजवादी पार्टी (सपा)`), nor a Hindi noun made a verb by भरना (`उड़ान भरी`). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow. A loan the table
     marks not established (`established = no`) is never offered in place of the Hindi word, even as the
     article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
@@ -123,14 +125,20 @@ class ConceptConsistency(Check):
             if (m.first == m.last and hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun"
                     and verb_stem_before_vector(tokens, m.last)):
                 continue  # शव खोज लिया: the verb खोजना (found), not the noun खोज (a search) beside सर्च
+            if (hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and m.last + 1 < len(tokens)
+                    and tokens[m.last + 1].key in _FILL):
+                continue  # उड़ान भरी: the verb "take off" (उड़ान भरना), which फ्लाइट cannot write
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and _in_troupe_name(tokens, m.last):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
             if any(h.side == "translit" for h in hits):
                 if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
-                        m.first and tokens[m.first - 1].key in ENGLISH_OF):
-                    continue  # यूथ क्लब, ब्लड बैंक, बैंक ऑफ इंडिया: the loan names an organisation
+                        m.first and tokens[m.first - 1].key in ENGLISH_OF) or any(
+                        tokens[k].key in ENGLISH_OF for k in range(m.last + 1, min(m.last + 3, len(tokens)))):
+                    continue  # यूथ क्लब, ब्लड बैंक, बैंक ऑफ इंडिया, वाइल्डलाइफ ट्रस्ट ऑफ: an organisation's name
+                if _country_in_name(ctx, tokens, m.first, m.last, hits) or syllables_in_bracket(tokens, m.last):
+                    continue  # एअर इंडिया, इंडिया सेमीकंडक्टर मिशन; भारतीय जनता पार्टी (भाजपा): a name
                 runs = runs or _NameRuns(tokens)
                 if runs.around(m.first, m.last):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
@@ -221,8 +229,22 @@ def _after_place(ctx: Context, tokens, first: int) -> bool:
     return False
 
 
+# भरना: a Hindi noun before it makes a verb of its own (उड़ान भरना, to take off), not the noun the loan writes
+_FILL = frozenset(map(fold, "भर भरना भरने भरनी भरता भरती भरते भरी भरीं भरा भरे भरेगा भरेगी भरेंगे भरकर".split()))
+
+
 _DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट्रीय अंतर्राष्ट्रीय राष्ट्रीय वर्ल्ड इंटरनेशनल नेशनल".split()))
 _DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
+
+
+def _country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
+    """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
+    English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country."""
+    if not any(h.side == "translit" and fold(h.concept.hindi[0] if h.concept.hindi else "") in ctx.glossary.place_keys
+               for h in hits):
+        return False
+    return any(0 <= k < len(tokens) and tokens[k].kind == "deva" and _foreign(tokens[k].norm)
+               for k in (first - 1, last + 1))
 
 
 def _names_a_day(tokens, first: int, last: int) -> bool:
