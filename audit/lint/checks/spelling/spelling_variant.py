@@ -12,6 +12,7 @@ from audit.language.readback import english_reading
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import AUXILIARIES
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.lint.checks.words import (PerWord, Words, devanagari_counts, devanagari_counts_outside_english,
                                      lines_outside, outside_english_lines)
@@ -85,7 +86,8 @@ class SpellingVariant(Check):
     ये/ए, ॉ/ा, a hyphen or a space inside a compound, and the pairs of
     `glossaries/lexicon/variant_spellings.tsv`, both in print: दीवाली / दिवाली, नगद / नकद): inflections such as मरीज / मरीजों are different
     words, and encoding-only differences are ENC001's. A word hyphened to its other neighbour is that
-    compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`). A page-chrome
+    compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`), nor is a hyphen
+    after है/हैं/था (`हैं-और`: a dash, FMT003's) a compound's. A page-chrome
     line's word (`Home मध्य प्रदेश ...`, a breadcrumb beside the article's मध्यप्रदेश) is the site's, not the
     article's: never counted, flagged or offered as the fix, nor an English line's.
     Fix safety: unsafe, both spellings are words.
@@ -305,6 +307,8 @@ def _compounds(text: str, singles: Collection[str]) -> list[tuple[int, int, int,
     where the article also writes it joined or hyphenated (शीत लहर beside शीतलहर), in text order; of
     a chain (अ-ब-स) the first pair, the third, ...: a word is in one compound at most."""
     hyphened = _hyphen_pairs(text) if "-" in text or "\u2010" in text else []
+    # a hyphen after a finite form of होना is a dash between clauses (हैं-और: FMT003's), not a compound
+    hyphened = [pair for pair in hyphened if text[pair[0]:pair[1]] not in AUXILIARIES]
     pairs = list(hyphened)
     joins = {(text[s1:e1], text[s2:e2]) for s1, e1, s2, e2 in hyphened if text[e1] == "-"}
     spaced = _split_pairs(singles) | _hyphen_joins(joins, singles)
