@@ -72,6 +72,17 @@ def _transliteration(deva: str, latin: str) -> bool:
     return bool(a and b) and vowel_distance(a, b) <= max(1, max(len(a), len(b)) // 2)
 
 
+_SAINTS = frozenset("सेंट सेन्ट सैंट".split())  # Saint, opening a place's or a club's name (सेंट लुइस)
+
+
+def _in_longer_name(text: str, tokens: list[Token], i: int) -> bool:
+    """tokens[i] follows an initial (`follows_initial`) or सेंट, a space or a hyphen apart: a word of a
+    longer name (यू मुंबा, पेरिस सेंट जर्मां)."""
+    if follows_initial(text, tokens, i):
+        return True
+    return i > 0 and tokens[i - 1].text in _SAINTS and text[tokens[i - 1].end : tokens[i].start] in (" ", "-")
+
+
 class EntityConsistency(Check):
     """One name written in two or more forms in the same article.
 
@@ -86,7 +97,8 @@ class EntityConsistency(Check):
     more, and where nothing breaks the tie no form is proposed (a note: which side is the slip is
     not known). A spelling the glossary lists
     as a variant is TERM001's to flag. A word written after an initial (यू मुंबा, a team) is part of a
-    longer name, not a spelling of the listed name it resembles (मुंबई). A verb's bare stem before a
+    longer name, not a spelling of the listed name it resembles (मुंबई), nor is one after सेंट (पेरिस सेंट
+    जर्मां, a club, beside जर्मनी). A verb's bare stem before a
     vector verb (उठना, जाना, पड़ना, देना, लेना …; रहना and सकना too) is that verb, not a second spelling
     of its inflected form: `बिलबिला उठे` beside `बिलबिलाए`.
     A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
@@ -204,12 +216,13 @@ class EntityConsistency(Check):
             else:
                 matched.append((tok, match))
         if matched:
-            # A form written after an initial (यू मुंबा, U Mumba's Hindi) is a word of a longer name,
-            # wherever it stands: not a spelling of the listed name it resembles (मुंबई).
+            # A form written after an initial (यू मुंबा, U Mumba's Hindi) or after सेंट (पेरिस सेंट जर्मां, the
+            # club) is a word of a longer name, wherever it stands: not a spelling of the listed name it
+            # resembles (मुंबई, जर्मनी).
             # (each token's place found by bisection: tokens are in text order)
             text, tokens = ctx.article.text, ctx.article.tokens
             in_names = {tok.text for tok, _ in matched
-                        if follows_initial(text, tokens, bisect_left(tokens, tok.start, key=_START))}
+                        if _in_longer_name(text, tokens, bisect_left(tokens, tok.start, key=_START))}
             for tok, match in matched:
                 if tok.text in in_names:
                     rest.append(tok)
