@@ -49,6 +49,25 @@ def _name_like(word: str) -> bool:
     return any(c.isupper() for c in word[1:]) or (any(c.isalpha() for c in word) and any(c.isdigit() for c in word))
 
 
+_CAPS_BEFORE = re.compile(r"[A-Z]{2,} $")  # an all-capitals word and a space right before
+_CAPS_RUN = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})*(?![A-Za-z0-9])")
+
+
+def _caps_in_capital_run(text: str, surfaces: dict[str, list[tuple[int, int]]]) -> bool:
+    """Two forms, Title case and all capitals, each all-capitals use in a run of three or more
+    all-capital words (`SATYENDRA NATH BOSE`): a heading or gloss set in capitals, not a casing of the name."""
+    caps = [s for s in surfaces if s.isalpha() and s.isupper()]
+    if len(surfaces) != 2 or len(caps) != 1 or not all(s[0].isupper() and s[1:].islower() and s.isalpha()
+                                                       for s in surfaces if s not in caps):
+        return False
+    for start, _ in surfaces[caps[0]]:
+        while (before := _CAPS_BEFORE.search(text, max(0, start - 30), start)) is not None:
+            start = before.start()
+        if len(_CAPS_RUN.match(text, start).group().split()) < 3:
+            return False
+    return True
+
+
 class LatinNameVariant(Check):
     """A Latin-script name the glossary does not list, written two ways in one article.
 
@@ -65,7 +84,9 @@ class LatinNameVariant(Check):
     Listed names are TERM002's. Casing is compared only where it marks a name (capitals after the
     first letter, or letters with digits), so `The` at a sentence start and `the` pass; lines written
     in English (captions, summaries) are left alone, and so is a word in lower case inside a bracket
-    padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched). Fix safety: unsafe, a reader confirms the name;
+    padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched), and so is
+    a name in a run of three or more all-capital words (`(SATYENDRA NATH BOSE)` beside `Bose`: a heading's
+    capitals). Fix safety: unsafe, a reader confirms the name;
     display-only where a Latin name would be written in Devanagari beside a Latin word (Poco India) or in
     a headline, which keeps brands in Latin by the press's own habit.
     """
@@ -107,6 +128,8 @@ class LatinNameVariant(Check):
             if all(s[0].isupper() and s[1:].islower() for s in surfaces if s.isalpha()) and \
                     all(" " not in s and "-" not in s for s in surfaces):
                 continue  # Title / title: sentence casing, not a name
+            if _caps_in_capital_run(text, surfaces):
+                continue  # (SATYENDRA NATH BOSE) beside Bose: a heading set in capitals, not the name's casing
             yield from self._report(ctx, surfaces)
         yield from self._half_transliterated(ctx, words)
         yield from self._two_scripts(ctx, words)
