@@ -56,7 +56,9 @@ class RepeatedPhrase(Check):
     times are the same by design), and a headline line restated at the head of the lead
     before its own words (`मेला 5 मई से\nपुणे: मेला 5 मई से – मेला 5 मई से पहले …`), and a page's
     headline, a clause, printed twice at the start of its first line (the title and the heading run
-    together: `बिजली कटौती से लोग बेहाल हुए बिजली कटौती से लोग बेहाल हुए गांवों में …`). Copies with a '|'
+    together: `बिजली कटौती से लोग बेहाल हुए बिजली कटौती से लोग बेहाल हुए गांवों में …`), and a kicker's
+    label opening a line before a colon, said again by the lead after it (`सबसे बड़ा बांध: सरकार का नया
+    बांध सबसे बड़ा बांध होगा`). Copies with a '|'
     typed for the danda in or between them stand in two sentences, and are judged so. Across sentences the repeat must hold a verb: a repeated name with its
     noun and postposition (`वंदे भारत एक्सप्रेस ट्रेन के साथ`) is naming, not a duplicated clause.
     Only a copy that starts at most `window` words after the first does count (60: a run-on
@@ -249,6 +251,8 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return True  # the page's headline (a clause) printed twice on its first line: title and heading
     if _in_restated_headline(ctx, first, p, length):
         return True
+    if _kicker_label(ctx.article.text, first[p].start, first[p + length - 1].end):
+        return True  # मूल्यवान कंपनी: … एनवीडिया मूल्यवान कंपनी बनी: a kicker label the lead then says in full
     # A comma or a conjunction between the copies opens a new clause that names its subject again
     # (`…बरकरार हैं, क्योंकि प्ले ऑफ में पहुंचने…`); an MT repeat runs on without one.
     between = ctx.article.text[first[p + length - 1].end : second[q].start]
@@ -257,6 +261,13 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
 
 _VERBS = CLAUSE_ENDS | LIGHT_VERBS
 _DEVANAGARI = range(0x0900, 0x0980)
+
+
+def _kicker_label(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends its line's first part, right before a colon: a kicker's label (`सबसे
+    बड़ी कंपनी: …`), which the lead after it may say again in its own sentence by design."""
+    line = text.rfind("\n", 0, start) + 1
+    return text[end:end + 2].lstrip(" ")[:1] == ":" and not any(c in text[line:start] for c in ":।.?!|")
 
 
 def _doubled_headline(ctx: Context, words: list[Token], n: int, end: int) -> bool:
