@@ -134,8 +134,8 @@ class ConceptConsistency(Check):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
             if any(h.side == "translit" for h in hits):
                 if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
-                        m.first and tokens[m.first - 1].key in ENGLISH_OF) or any(
-                        tokens[k].key in ENGLISH_OF for k in range(m.last + 1, min(m.last + 3, len(tokens)))):
+                        m.first and tokens[m.first - 1].key in ENGLISH_OF) or (
+                        ENGLISH_OF.intersection(t.key for t in tokens[m.last + 1 : m.last + 3])):
                     continue  # यूथ क्लब, ब्लड बैंक, बैंक ऑफ इंडिया, वाइल्डलाइफ ट्रस्ट ऑफ: an organisation's name
                 if _country_in_name(ctx, tokens, m.first, m.last, hits) or syllables_in_bracket(tokens, m.last):
                     continue  # एअर इंडिया, इंडिया सेमीकंडक्टर मिशन; भारतीय जनता पार्टी (भाजपा): a name
@@ -240,8 +240,8 @@ _DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वी�
 def _country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
     """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
     English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country."""
-    if not any(h.side == "translit" and fold(h.concept.hindi[0] if h.concept.hindi else "") in ctx.glossary.place_keys
-               for h in hits):
+    places = ctx.glossary.place_keys
+    if not any(h.side == "translit" and h.concept.hindi and fold(h.concept.hindi[0]) in places for h in hits):
         return False
     return any(0 <= k < len(tokens) and tokens[k].kind == "deva" and _foreign(tokens[k].norm)
                for k in (first - 1, last + 1))

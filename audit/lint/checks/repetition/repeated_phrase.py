@@ -266,8 +266,10 @@ _DEVANAGARI = range(0x0900, 0x0980)
 def _kicker_label(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] ends its line's first part, right before a colon: a kicker's label (`सबसे
     बड़ी कंपनी: …`), which the lead after it may say again in its own sentence by design."""
+    if text[end:end + 2].lstrip(" ")[:1] != ":":
+        return False
     line = text.rfind("\n", 0, start) + 1
-    return text[end:end + 2].lstrip(" ")[:1] == ":" and not any(c in text[line:start] for c in ":।.?!|")
+    return not any(c in text[line:start] for c in ":।.?!|")
 
 
 def _doubled_headline(ctx: Context, words: list[Token], n: int, end: int) -> bool:
