@@ -121,7 +121,12 @@ def _real_text(folder: Path, check: list[str], terms: Path, baseline: str | None
     if baseline:
         old = tmp / "baseline"  # (extracted by the generated corpus's baseline run)
         env = dict(CHILD_ENV, PYTHONPATH=str(old))
-        o_wall, _, _, o_cpu = run_measured([*check, str(real)], cwd=old, env=env)
+        err = tmp / "baseline-real.err"
+        o_wall, _, o_code, o_cpu = run_measured([*check, str(real)], cwd=old, env=env, stderr=err)
+        if o_code not in (0, 1):  # the code before this work stopped at the first page it could not read
+            last = (err.read_text(encoding="utf-8", errors="replace").strip().splitlines() or ["?"])[-1]
+            print(f"  baseline {baseline}: exited {o_code} after {o_wall:.2f} s ({last[:100]}): no ratio")
+            return
         n_wall, _, _, n_cpu = run_measured([*check, "--jobs", "1", str(real)])
         print(f"  baseline {baseline}, one process: {_fmt(o_wall, o_cpu)}; today {_fmt(n_wall, n_cpu)}: "
               f"{o_wall / n_wall:.1f}x wall, {o_cpu / n_cpu:.1f}x CPU")
