@@ -123,8 +123,11 @@ def _real_text(folder: Path, check: list[str], terms: Path, baseline: str | None
         env = dict(CHILD_ENV, PYTHONPATH=str(old))
         err = tmp / "baseline-real.err"
         o_wall, _, o_code, o_cpu = run_measured([*check, str(real)], cwd=old, env=env, stderr=err)
-        if o_code not in (0, 1):  # the code before this work stopped at the first page it could not read
-            last = (err.read_text(encoding="utf-8", errors="replace").strip().splitlines() or ["?"])[-1]
+        said = err.read_text(encoding="utf-8", errors="replace")
+        # the code before this work stopped at the first page it could not read, with a traceback (exit 1,
+        # which is also its exit for findings)
+        if o_code not in (0, 1) or "Traceback (most recent call last)" in said:
+            last = (said.strip().splitlines() or ["?"])[-1]
             print(f"  baseline {baseline}: exited {o_code} after {o_wall:.2f} s ({last[:100]}): no ratio")
             return
         n_wall, _, _, n_cpu = run_measured([*check, "--jobs", "1", str(real)])
