@@ -9,13 +9,14 @@ from audit.core.conventions import CHROME
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
-from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attributive_form, before_body, case_slot,
                                      verb_stem_before_vector)
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
+from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
+                                                      genre_compound, in_troupe_name, names_a_day)
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -116,9 +117,9 @@ class ConceptConsistency(Check):
             previous = hits
             if ctx.conventions.line_kind(start) == CHROME:
                 continue  # a breadcrumb or related-links line: page chrome, not the article's usage
-            if _names_a_day(tokens, m.first, m.last):
+            if names_a_day(tokens, m.first, m.last):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
-            if m.first and hits and hits[0].concept.pos == "noun" and _after_place(ctx, tokens, m.first):
+            if m.first and hits and hits[0].concept.pos == "noun" and after_place(ctx, tokens, m.first):
                 continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
             if _numbered(text, end) or _after_glued_colon(text, start):
                 continue  # सेक्टर-10, गेट-3: a place's name; नि:शुल्क: a word split at an ASCII colon
@@ -130,23 +131,23 @@ class ConceptConsistency(Check):
                 continue  # उड़ान भरी: the verb "take off" (उड़ान भरना), which फ्लाइट cannot write
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
-            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and _in_troupe_name(tokens, m.last):
+            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_troupe_name(tokens, m.last):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
             if any(h.side == "translit" for h in hits):
                 if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
                         m.first and tokens[m.first - 1].key in ENGLISH_OF) or (
                         ENGLISH_OF.intersection(t.key for t in tokens[m.last + 1 : m.last + 3])):
                     continue  # यूथ क्लब, ब्लड बैंक, बैंक ऑफ इंडिया, वाइल्डलाइफ ट्रस्ट ऑफ: an organisation's name
-                if _country_in_name(ctx, tokens, m.first, m.last, hits) or syllables_in_bracket(tokens, m.last):
+                if country_in_name(ctx, tokens, m.first, m.last, hits) or syllables_in_bracket(tokens, m.last):
                     continue  # एअर इंडिया, इंडिया सेमीकंडक्टर मिशन; भारतीय जनता पार्टी (भाजपा): a name
-                runs = runs or _NameRuns(tokens)
+                runs = runs or NameRuns(tokens)
                 if runs.around(m.first, m.last):
                     continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
                 if spells_out_acronym(ctx, tokens, m.first, m.last):
                     continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
-                if m.first and hits[0].concept.pos == "noun" and _brand_run(ctx, tokens, m.first):
+                if m.first and hits[0].concept.pos == "noun" and brand_run(ctx, tokens, m.first):
                     continue  # मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस: a company's name
-                if m.first and hits[0].concept.pos == "noun" and _genre_compound(tokens[m.first - 1]):
+                if m.first and hits[0].concept.pos == "noun" and genre_compound(tokens[m.first - 1]):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
@@ -213,88 +214,8 @@ def _after_glued_colon(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] == ":" and "\u0900" <= text[start - 2] <= "\u097f"
 
 
-def _after_place(ctx: Context, tokens, first: int) -> bool:
-    """Whether a place or country the glossary lists comes before the noun at `first`, directly or
-    across at most two loan adjectives (दिल्ली पब्लिक स्कूल, मुंबई सेंट्रल स्टेशन): an institution's
-    name. A loan noun between ends the name before the noun (बंगाल वॉरियर्स प्वाइंट्स टेबल में)."""
-    concepts = ctx.lexicon.concepts
-    at = first - 1
-    while at >= 0 and first - at <= 3:
-        key = tokens[at].key
-        if key in ctx.glossary.by_canonical:  # a name: the walk ends there, a place or not
-            return key in ctx.glossary.place_keys
-        if not any(h.side == "translit" and h.concept.pos == "adj" for h in concepts.lookup(tokens[at].key)):
-            return False
-        at -= 1
-    return False
-
-
 # भरना: a Hindi noun before it makes a verb of its own (उड़ान भरना, to take off), not the noun the loan writes
 _FILL = frozenset(map(fold, "भर भरना भरने भरनी भरता भरती भरते भरी भरीं भरा भरे भरेगा भरेगी भरेंगे भरकर".split()))
-
-
-_DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट्रीय अंतर्राष्ट्रीय राष्ट्रीय वर्ल्ड इंटरनेशनल नेशनल".split()))
-_DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
-
-
-def _country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
-    """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
-    English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country."""
-    places = ctx.glossary.place_keys
-    if not any(h.side == "translit" and h.concept.hindi and fold(h.concept.hindi[0]) in places for h in hits):
-        return False
-    return any(0 <= k < len(tokens) and tokens[k].kind == "deva" and _foreign(tokens[k].norm)
-               for k in (first - 1, last + 1))
-
-
-def _names_a_day(tokens, first: int, last: int) -> bool:
-    """Whether tokens[first:last+1] stand between `विश्व`/`राष्ट्रीय`… and `दिवस`/`डे`…: a day's name."""
-    return (first > 0 and last + 1 < len(tokens) and tokens[first - 1].key in _DAY_OPENERS
-            and tokens[last + 1].key in _DAY_HEADS)
-
-
-# A society's or a troupe's head word: a Hindi noun right before it, or one word before it, is the
-# body's name (रंग उत्सव नाट्य समिति, महिला मंडल), written as the body writes it
-_SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मंडली मंडल संघ".split()))
-
-
-# Genres and kinds of song that make a set name with the loan after them (रैप सॉन्ग beside the page's गाना)
-_GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
-
-
-def _in_troupe_name(tokens, last: int) -> bool:
-    """A society's head word (`_SOCIETY_HEADS`) is one of the two words after tokens[last]."""
-    return any(last + k < len(tokens) and tokens[last + k].key in _SOCIETY_HEADS for k in (1, 2))
-
-
-def _loanish(token) -> bool:
-    """A word of a company's name: a loan (an English reading, short of Hindi's commonest words)
-    or a word Hindi text rarely writes (a brand, a surname: बजाज, एलाइंज)."""
-    if token.kind != "deva":
-        return False
-    zipf = hindi_zipf(token.key)
-    return zipf < 4.0 or (zipf < 5.0 and english_reading(token.key, 4) is not None)
-
-
-def _brand_run(ctx: Context, tokens, first: int) -> bool:
-    """A run of two words or more before the loan at `first`, each a loan or a rare word, one of them
-    a rare loan the concept table does not know (मैक्स, एलाइंज: a brand): a company's name ends in the
-    loan (मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस), not the article's word for the concept.
-    A run of plain loans the table knows (हेल्थ इंश्योरेंस, सोशल मीडिया) is no name, nor a person's
-    name before a loan (सतीश धवन स्पेस सेंटर: the name's words read as no English word)."""
-    lookup = ctx.lexicon.concepts.lookup
-    at, brand = first - 1, False
-    while at >= 0 and first - at <= 4 and _loanish(tokens[at]):
-        key = tokens[at].key
-        brand = brand or (hindi_zipf(key) < 4.0 and english_reading(key, 4) is not None and not lookup(tokens[at].text))
-        at -= 1
-    return first - at > 2 and brand
-
-
-def _genre_compound(before) -> bool:
-    """The word before a loan noun names a genre or a kind of film song (रैप सॉन्ग, पॉप म्यूजिक, आइटम
-    सॉन्ग): loan and loan, a set name the trade writes as it is, not the article's word for the concept."""
-    return before.key in _GENRES
 
 
 def _beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> bool:
@@ -399,61 +320,6 @@ def _naming_both_sides(patterns: set[int], values: list[list[FormHit]]) -> set[i
     both = [c for c in set().union(*map(translit.__getitem__, patterns & loans))
             if not hindi_naming.get(c, _NONE).isdisjoint(patterns)]
     return patterns & set().union(*map(naming.__getitem__, both)) if both else set()
-
-
-# "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन).
-_THE = "द"
-
-
-class _NameRuns:
-    """Whether a run of transliterated English next to a match holds a name-like word or "द".
-
-    A river in a bridge's name (ओयापॉक रिवर ब्रिज) or a speech in a paper's title (द प्रेसिडेंट
-    स्पीच) is part of a proper name, written as the name is; mixing it with नदी / भाषण elsewhere
-    is not one concept in two languages, nor is a word of a run ending in an organisation's or a
-    job's head word (इंडिया लीड प्रोडक्ट मैनेजर beside भारत). A run of plain loans (ट्रैफिक कंजेशन)
-    still counts.
-    Each token's answer is remembered per direction, so a sentence of thousands of loans is walked
-    once, and only the tokens next to a match are ever looked up.
-    """
-
-    def __init__(self, tokens):
-        self.tokens = tokens
-        self.memo: tuple[dict[int, bool], dict[int, bool]] = ({}, {})
-
-    def around(self, first: int, last: int) -> bool:
-        return self._run(first - 1, -1) or self._run(last + 1, 1)
-
-    def _run(self, i: int, step: int) -> bool:
-        memo = self.memo[step > 0]
-        walked = []
-        found = False
-        while 0 <= i < len(self.tokens) and i not in memo:
-            token = self.tokens[i]
-            # the spelling as written: the key folds the nukta away, and गाडियां is in no word list
-            head = token.key in NAME_HEADS  # (मैनेजर is common enough in Hindi not to read as foreign)
-            if not (token.kind == "deva" and (head or _foreign(token.norm))):
-                break
-            walked.append(i)
-            if head or token.key == _THE or _name_like(token.norm):
-                found = True
-                break
-            i += step
-        else:
-            found = memo.get(i, False)
-        # every walked token before a name-like one shares its answer; past a plain end, none holds one
-        for j in walked:
-            memo[j] = found
-        return found
-
-
-def _foreign(key: str) -> bool:
-    return key == _THE or _name_like(key) or (hindi_zipf(key) < 4.0 and english_reading(key, 4) is not None)
-
-
-def _name_like(key: str) -> bool:
-    """Unknown to Hindi and no English word: a transliterated proper name (ओयापॉक)."""
-    return len(key) > 2 and hindi_zipf(key) == 0 and english_reading(key, 4) is None
 
 
 def _whole_gloss(text: str, start: int, end: int) -> bool:
