@@ -129,7 +129,6 @@ class Engine:
         ctx = Context(article, self.glossary, self.lexicon, self.settings,
                       tuple(sources) if sources is not None else None)
         found: list[Finding] = []
-        order = self._order
         only = None if only is None else frozenset(only)
         for check in self._instances:
             if check.category == "bilingual" and not ctx.sources:
@@ -138,7 +137,7 @@ class Engine:
                 found.extend(check.run(ctx))
         if self._allowed:
             found = [f for f in found if fold(f.text) not in self._allowed.get(f.code, ())]
-        return self.restyle(merge_overlapping(found, order))
+        return self.restyle(self.merge(found))
 
     def audit_text(self, text: str, path: str = "<string>", source: str | None = None) -> list[Finding]:
         """Audit a text; `source` is the English original of the whole text (one segment)."""

@@ -7,6 +7,7 @@ from operator import methodcaller
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.words import DEVANAGARI_SET
 
 _CONSONANT = "\u0915-\u0939\u0958-\u095f"
 _SIGN = "\u093e-\u094c"
@@ -96,7 +97,6 @@ _DECOMPOSED_NUKTA = re.compile(f"[{_CONSONANT}]{_NUKTA}")
 
 
 _AA_CANDRA = "\u093e\u0945"  # ा + ॅ, which draws ॉ
-_WORD_CHARS = frozenset(map(chr, [*range(0x900, 0x964), *range(0x971, 0x980)]))
 # a word Hindi text uses, by wordfreq's zipf: what the ा reading of ा + ॅ must be where the ॉ one is none
 _WORD_ZIPF = 3.0
 
@@ -106,9 +106,9 @@ def _meant_aa(text: str, start: int, end: int) -> bool:
     Hindi text writes with ा alone (zipf 3+: कार्बन): the ॅ is a stray key, not half of ॉ (बाॅलीवुड,
     डाॅक्टर stay ॉ: बॉलीवुड and डॉक्टर are words)."""
     left, right = start, end
-    while left and text[left - 1] in _WORD_CHARS:
+    while left and text[left - 1] in DEVANAGARI_SET:
         left -= 1
-    while right < len(text) and text[right] in _WORD_CHARS:
+    while right < len(text) and text[right] in DEVANAGARI_SET:
         right += 1
     word = text[left:right]
     cut = start - left

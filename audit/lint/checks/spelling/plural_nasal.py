@@ -7,12 +7,12 @@ from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import CASE_POSTPOSITIONS
-from audit.lint.checks.words import Reversed
+from audit.lint.checks.words import DEVANAGARI_LETTERS, Reversed
 
 # ो, a space and a whole case postposition: the pattern opens with its literal ो, so a search skips
 # to each ो followed by a space (a few dozen an article, most of them in को जो तो हो) instead of
 # trying every word of the text
-_SLOT = re.compile("\u094b (" + "|".join(CASE_POSTPOSITIONS) + ")(?![\u0900-\u0963\u0971-\u097f])")
+_SLOT = re.compile("\u094b (" + "|".join(CASE_POSTPOSITIONS) + f")(?![{DEVANAGARI_LETTERS}])")
 _NASAL = "\u0902"
 # The plural with its anusvara must be a word Hindi text uses (wordfreq zipf) ...
 _PLURAL_ZIPF = 3.0
