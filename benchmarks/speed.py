@@ -111,8 +111,9 @@ def _real_text(folder: Path, check: list[str], terms: Path, baseline: str | None
     grep = ["grep", "-r", "-c", "-F", "-f", str(terms), str(real)]
     greps = [run_measured(grep) for _ in range(5)]
     print(f"real articles: {count} from {folder}, {size / 1e6:.2f} MB")
+    timed = {}
     for jobs in ("1", "2"):
-        wall, rss, code, cpu = run_measured([*check, "--jobs", jobs, str(real)])
+        wall, rss, code, cpu = timed[jobs] = run_measured([*check, "--jobs", jobs, str(real)])
         assert code == 0, f"jaanch exited {code}"
         greps += [run_measured(grep) for _ in range(5)]
         g_wall = statistics.median(g[0] for g in greps)
@@ -130,7 +131,7 @@ def _real_text(folder: Path, check: list[str], terms: Path, baseline: str | None
             last = (said.strip().splitlines() or ["?"])[-1]
             print(f"  baseline {baseline}: exited {o_code} after {o_wall:.2f} s ({last[:100]}): no ratio")
             return
-        n_wall, _, _, n_cpu = run_measured([*check, "--jobs", "1", str(real)])
+        n_wall, _, _, n_cpu = timed["1"]  # today's single process on the same pages, timed above
         print(f"  baseline {baseline}, one process: {_fmt(o_wall, o_cpu)}; today {_fmt(n_wall, n_cpu)}: "
               f"{o_wall / n_wall:.1f}x wall, {o_cpu / n_cpu:.1f}x CPU")
 
