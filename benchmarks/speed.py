@@ -108,6 +108,8 @@ def _real_text(folder: Path, check: list[str], terms: Path, baseline: str | None
     for path in sorted(folder.rglob("*.txt")):
         shutil.copy(path, real / path.name)
     count, size = len(list(real.iterdir())), sum(p.stat().st_size for p in real.iterdir())
+    if not count:
+        raise SystemExit(f"speed.py: --real {folder}: no .txt articles there")
     grep = ["grep", "-r", "-c", "-F", "-f", str(terms), str(real)]
     greps = [run_measured(grep) for _ in range(5)]
     print(f"real articles: {count} from {folder}, {size / 1e6:.2f} MB")
