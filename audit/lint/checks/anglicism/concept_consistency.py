@@ -14,6 +14,7 @@ from audit.lint.checks.base import Check, Context, span_of
 from audit.lint.checks.conventions import bracket_spans, inside
 from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attributive_form, before_body, case_slot,
                                      verb_stem_before_vector)
+from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
                                                       genre_compound, in_troupe_name, names_a_day)
@@ -289,8 +290,8 @@ def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
     the article's majority word (आवेदन 4x) can look like the minority of one sense against the
     loan (एप्लीकेशन 2x), and the Hindi word would be flagged and turned into English.
     """
-    if not counts:
-        counts.append(Counter(t.key for sent in ctx.article.sentences for t in sent.tokens))
+    if not counts:  # (from the article's keys as the ANGL checks share them: counted in compiled code)
+        counts.append(Counter(token_keys(ctx)))
     keys = {fold(form) for form in concept.hindi if " " not in form}
     return sum(counts[0][k] for k in keys)
 
