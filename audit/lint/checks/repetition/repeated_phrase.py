@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate, compress, islice, takewhile
-from operator import attrgetter, not_, or_
+from operator import attrgetter, or_, sub
 
 from audit.core.conventions import CHROME, HEADLINE
 from audit.core.document import Token
@@ -83,16 +83,22 @@ class RepeatedPhrase(Check):
         coded = word_codes(ctx)
         n_same, n_adjacent = int(ctx.setting(self, "min_words")), int(ctx.setting(self, "min_words_adjacent"))
         # A repeat holds at least min_content words that are not stopwords (one at least), each in
-        # both copies: a sentence none of whose other words comes twice (most) repeats nothing in
-        # itself, and two sentences that share none of them (most) repeat nothing across. Those
-        # words' codes (`content`) are read for the whole article at once: the stopwords' codes
-        # taken out of the sentences joined by a surrogate, which no code is, and cut there again.
+        # both copies. Those words' codes (`content`) are read for the whole article at once: the
+        # stopwords' codes taken out of the sentences joined by a surrogate, which no code is, and
+        # cut there again. Within a sentence the two copies do not overlap, so each such word of the
+        # second copy has its code at least twice in the sentence (two copies' worth): the sentence's
+        # content words number at least as many more than their distinct codes. Across sentences each
+        # such word of the second copy is one whose code the sentence before holds. A sentence short
+        # of either (most) is not scanned, nor are its n-grams made.
         last = len(sentences) - 1
         if min(ctx.setting(self, "min_content"), ctx.setting(self, "min_content_adjacent")) >= 1:
+            need_across = int(ctx.setting(self, "min_content_adjacent"))
+            need_itself = min(int(ctx.setting(self, "min_content")), need_across)  # (`apart` copies need the latter)
             content = _stop_codes(ctx.lexicon.stopwords).sub("", "\ud800".join(coded)).split("\ud800")
             kinds = list(map(set, content))
-            itself = list(map(int.__lt__, map(len, kinds), map(len, content)))  # one of them twice
-            across = [*map(not_, map(set.isdisjoint, kinds, kinds[1:])), False]  # one in the next sentence too
+            itself = list(map(need_itself.__le__, map(sub, map(len, content), map(len, kinds))))
+            across = [sum(map(kind.__contains__, following)) >= need_across
+                      for kind, following in zip(kinds, content[1:])] + [False]
             looked = compress(range(len(sentences)), map(or_, itself, across))
         else:
             itself = across = [True] * len(sentences)
@@ -105,19 +111,20 @@ class RepeatedPhrase(Check):
             sent = sentences[i]
             if chrome is not None and chrome(sent.start) == CHROME:
                 continue
-            words = sent.words
+            # (its word tokens, `sent.words`, are read only where a repeat is scanned: no other check
+            # asks for most sentences' word lists, and making them was a tenth of this check)
             # a sentence whose words are all different (over half of them) has no n-gram twice
             if itself[i] and (n_same < 1 or len(set(coded[i])) < len(coded[i])):
                 grams = _grams(coded[i], n_same)
                 if len(set(grams)) < len(grams):  # else no n-gram occurs twice: nothing to report
-                    yield from self._scan(ctx, words, words, coded[i], coded[i], True, reported, grams, grams)
+                    yield from self._scan(ctx, sent.words, sent.words, coded[i], coded[i], True, reported, grams, grams)
             if i < last and across[i]:
                 first = adjacent.get(i) or _grams(coded[i], n_adjacent)
                 following = adjacent[i + 1] = _grams(coded[i + 1], n_adjacent)
                 # a page template is asked about only where the two sentences share a phrase
                 if (not set(first).isdisjoint(following) and not _template(ctx, sent, sentences[i + 1], conventions)
                         and (chrome is None or chrome(sentences[i + 1].start) != CHROME)):
-                    yield from self._scan(ctx, words, sentences[i + 1].words, coded[i], coded[i + 1], False,
+                    yield from self._scan(ctx, sent.words, sentences[i + 1].words, coded[i], coded[i + 1], False,
                                           reported, first, following)
 
     def _scan(self, ctx: Context, first: list[Token], second: list[Token], a: str, b: str, same: bool,
