@@ -21,10 +21,27 @@ _SPACE = "[ \t\u00a0]"
 _SPACES = frozenset(" \t\u00a0")
 
 
-def _runs_before_marks(text: str, marks: str = ",।?!)") -> list[int]:
-    """Where each run of spaces right before a closing mark starts (each run is walked once)."""
+_CLOSING = ",।?!)"
+_LAST_MARKS: list = [None, None]  # the last text's places of _CLOSING (two rules read them)
+
+
+def _closing_marks(text: str) -> list[int]:
+    """Where each of _CLOSING stands, found once per text: the danda-and-comma rule reads its places
+    from these (finding the dandas and commas again was about 60 `str.find` calls an article)."""
+    if _LAST_MARKS[0] is not text:
+        _LAST_MARKS[:] = [text, char_starts(text, _CLOSING)]
+    return _LAST_MARKS[1]
+
+
+def _dandas_and_commas(text: str) -> list[int]:
+    return [at for at in _closing_marks(text) if text[at] in "।,"]
+
+
+def _runs_before_marks(text: str, places: list[int] | None = None) -> list[int]:
+    """Where each run of spaces right before a closing mark (at `places`, by default each of _CLOSING)
+    starts (each run is walked once)."""
     starts = []
-    for mark in char_starts(text, marks):
+    for mark in _closing_marks(text) if places is None else places:
         if mark and text[mark - 1] in _SPACES:
             start = mark - 1
             while start > 0 and text[start - 1] in _SPACES:
@@ -37,7 +54,7 @@ def _runs_before_stops(text: str) -> list[int]:
     """Where each run of spaces right before a full stop starts; a text with none (most) is not walked."""
     if " ." not in text and "\t." not in text and "\u00a0." not in text:
         return []
-    return _runs_before_marks(text, ".")
+    return _runs_before_marks(text, char_starts(text, "."))
 
 
 _OPENING = re.compile(r"\(")
@@ -94,7 +111,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `है।पुलिस`, `मिला,आईपीएल`, `है.ऐसे`: no space after a danda or a comma between words.
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
     (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
-     "{mark} ", "a space after '{mark}'", lambda text: char_starts(text, "।,")),
+     "{mark} ", "a space after '{mark}'", _dandas_and_commas),
     # `झारखंड:पाकुड़`, `City News:शहर`: no space after a colon before a Hindi word. Not between digits
     # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
     (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),
