@@ -153,12 +153,16 @@ def finding_json(f) -> str:
 
 
 _LEAVES: dict[str, bytes] = {}  # a text or message -> its JSON string as UTF-8 (checks repeat their messages)
-_HEAD_BYTES: dict[tuple, bytes] = {}  # (path, code, rule, category, severity) -> _head as UTF-8
+# The opening of a finding's object as UTF-8, in two parts: the path's (one per file) and the check's (the
+# same in every file). Kept as one part per (path, check) it was worked out again for each check of each file.
+_PATH_BYTES: dict = {}  # a path -> b'{\n  "path": ...,'
+_CHECK_BYTES: dict[tuple, bytes] = {}  # (code, rule, category, severity) -> the rest of the opening
+_LABEL_BYTES: dict = {}  # an Applicability -> its label as a JSON string, UTF-8
 _CONFIDENCE_BYTES: dict = {}  # (type, confidence) -> its rounded JSON as bytes
 _NO_FIX = b'[],\n  "fixes": [],\n  "applicability": null'
 _ONE_FIX = (b'[\n   %b\n  ],\n  "fixes": [\n   {\n    "start": %d,\n    "end": %d,\n    "replacement": %b,'
             b'\n    "applicability": %b\n   }\n  ],\n  "applicability": %b')
-_BODY = (b'%b%d,\n  "end": %d,\n  "line": %d,\n  "column": %d,\n  "end_line": %d,\n  "end_column": %d,'
+_BODY = (b'%b%b%d,\n  "end": %d,\n  "line": %d,\n  "column": %d,\n  "end_line": %d,\n  "end_column": %d,'
          b'\n  "text": %b,\n  "message": %b,\n  "suggestions": %b,\n  "confidence": %b\n }')
 
 
@@ -171,14 +175,38 @@ def _leaf(value: str) -> bytes:
     return got
 
 
+def _path_bytes(path) -> bytes:
+    if len(_PATH_BYTES) > 1_000:
+        _PATH_BYTES.clear()
+    got = _PATH_BYTES[path] = f"{{\n  \"path\": {_scalar(path)},".encode()  # (raises before it is kept)
+    return got
+
+
+def _check_bytes(f) -> bytes:
+    """The opening after the path: `_head` less its path part."""
+    key = (f.code, f.rule, f.category, f.severity)
+    if len(_CHECK_BYTES) > 10_000:
+        _CHECK_BYTES.clear()
+    got = _CHECK_BYTES[key] = (
+        f"\n  \"code\": {_scalar(f.code)},\n  \"rule\": {_scalar(f.rule)},"
+        f"\n  \"category\": {_scalar(f.category)},\n  \"severity\": {_scalar(f.severity.label)},\n  \"start\": ").encode()
+    return got
+
+
+def _label_bytes(applicability) -> bytes:
+    got = _LABEL_BYTES[applicability] = _label(applicability).encode()
+    return got
+
+
 def finding_bytes(f) -> bytes:
     """`finding_json(f).encode()`, written as UTF-8 bytes from the start (a test holds the two equal).
 
     A report is mostly ASCII layout, but one Devanagari character made the whole text two bytes a
     character: joining it copied every character and encoding it read each again (about 0.3M
     instructions per seed-sized article). Here the layout is bytes, and each text, message and
-    opening is encoded once per distinct value. A finding of an unusual shape (a field not an int
-    or a str, more than one fix) is written by `finding_json` and encoded."""
+    opening is encoded once per distinct value (the opening in two parts, the path's and the check's,
+    each looked up by a dict hit). A finding of an unusual shape (a field not an int or a str, more
+    than one fix) is written by `finding_json` and encoded."""
     start, end, line, column, end_line, end_column = f.start, f.end, f.line, f.column, f.end_line, f.end_column
     text, message, fixes, confidence = f.text, f.message, f.fixes, f.confidence
     if not (start.__class__ is end.__class__ is line.__class__ is column.__class__ is end_line.__class__
@@ -189,23 +217,22 @@ def finding_bytes(f) -> bytes:
         replacement = x.replacement
         if not (x.start.__class__ is x.end.__class__ is int and replacement.__class__ is str):
             return finding_json(f).encode()
-        replacement = _leaf(replacement)
-        label = (_LABELS.get(x.applicability) or _label(x.applicability)).encode()
+        replacement = _LEAVES.get(replacement) or _leaf(replacement)
+        label = _LABEL_BYTES.get(x.applicability) or _label_bytes(x.applicability)
         fixed = _ONE_FIX % (replacement, x.start, x.end, replacement, label, label)
     else:
         fixed = _NO_FIX
-    key = (f.path, f.code, f.rule, f.category, f.severity)
-    head = _HEAD_BYTES.get(key)
-    if head is None:
-        if len(_HEAD_BYTES) > 1_000:
-            _HEAD_BYTES.clear()
-        head = _HEAD_BYTES[key] = _head(f).encode()
-    rounded = _CONFIDENCE_BYTES.get((confidence.__class__, confidence))
+    path = f.path
+    head = _PATH_BYTES.get(path)
+    check = _CHECK_BYTES.get((f.code, f.rule, f.category, f.severity))
+    key = (confidence.__class__, confidence)
+    rounded = _CONFIDENCE_BYTES.get(key)
     if rounded is None:
-        rounded = (_CONFIDENCE.get((confidence.__class__, confidence)) or _rounded(confidence)).encode()
-        if (confidence.__class__, confidence) in _CONFIDENCE:  # the values _rounded keeps (not 0.0, -0.0, NaN)
-            _CONFIDENCE_BYTES[(confidence.__class__, confidence)] = rounded
-    return _BODY % (head, start, end, line, column, end_line, end_column, _leaf(text), _leaf(message), fixed, rounded)
+        rounded = (_CONFIDENCE.get(key) or _rounded(confidence)).encode()
+        if key in _CONFIDENCE:  # the values _rounded keeps (not 0.0, -0.0, NaN)
+            _CONFIDENCE_BYTES[key] = rounded
+    return _BODY % (head or _path_bytes(path), check or _check_bytes(f), start, end, line, column, end_line,
+                    end_column, _LEAVES.get(text) or _leaf(text), _LEAVES.get(message) or _leaf(message), fixed, rounded)
 
 
 class JsonReporter(Reporter):
