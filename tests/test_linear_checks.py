@@ -215,12 +215,14 @@ def test_merge_overlapping_keeps_what_all_pairs_kept():
     codes = [("TERM001", "terminology"), ("TERM003", "terminology"), ("ANGL001", "anglicism"),
              ("REP001", "repetition"), ("REP002", "repetition"), ("FMT010", "formatting")]
     order = {code: i for i, (code, _) in enumerate(codes)}
+    codes += [("SUP001", "suppression"), ("LM001", "terminology")]  # codes the order does not know
     rng = random.Random(1)
     for _ in range(2000):
         found = []
+        width = rng.choice([60, 600])  # crowded spans, or spread out (most findings meet no other)
         for i in range(rng.randrange(1, 25)):
             code, category = rng.choice(codes)
-            start = rng.randrange(0, 60)
+            start = rng.randrange(0, width)
             end = start + rng.choice([0, 1, 2, 3, 5, 8, 20, 40])
             fixes = (Fix(start, end, "x", applicability=SAFE),) if rng.random() < 0.5 else ()
             found.append(Finding(code=code, rule="r", category=category, severity=Severity.WARNING, start=start,

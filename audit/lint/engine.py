@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -186,30 +186,61 @@ def merge_overlapping(found: list[Finding], order: dict[str, int]) -> list[Findi
     guess); on one check, the finding with a fix. A repeated phrase or sentence is not merged with
     a word-level finding inside it, nor a spacing finding with a word's: those are two problems.
     """
-    last, get = len(order), order.get
-    ranked = sorted(found, key=lambda f: (get(f.code, last), not f.fixes, f.start, f.end))
+    if len(found) < 2:
+        return list(found)
+    # Findings interact only within a run whose spans, read as closed intervals in text order, chain
+    # into each other (a span inside another, or the same span, meets it): each run of one finding
+    # (most) is kept as it is, and only a run of several is ranked and merged, not every finding.
+    ordered = sorted(found, key=_SPAN)
+    kept: list[Finding] = []
+    first, reach = 0, ordered[0].start - 1
+    for i, f in enumerate(ordered):
+        if f.start > reach:
+            if i - first > 1:
+                kept += _merged(ordered[first:i], order)
+            elif i:
+                kept.append(ordered[first])
+            first, reach = i, f.end
+        elif f.end > reach:
+            reach = f.end
+    if len(ordered) - first > 1:
+        kept += _merged(ordered[first:], order)
+    else:
+        kept.append(ordered[first])
+    return kept
+
+
+def _merged(found: list[Finding], order: dict[str, int]) -> list[Finding]:
+    """`merge_overlapping` of one run of findings that meet each other, in text order."""
     kept: list[Finding] = []
     spans: set[tuple[int, int]] = set()
-    # per (category, phrase level): kept (start, end) sorted by start, and the longest kept span, so a
-    # containment test looks only at spans starting within reach instead of at every kept finding
-    groups: dict[tuple[str, bool], tuple[list[tuple[int, int]], list[int]]] = {}
-    for f in ranked:
+    # per (category, phrase level): the kept spans' starts, sorted, their ends alongside, and the longest
+    # kept span, so a containment test looks only at spans starting within reach instead of at every kept finding
+    groups: dict[tuple[str, bool], tuple[list[int], list[int], list[int]]] = {}
+    last, get = len(order), order.get
+    for f in sorted(found, key=lambda f: (get(f.code, last), not f.fixes, f.start, f.end)):
         start, end = span = f.start, f.end
         if span in spans:
             continue
         key = (f.category, f.code.startswith(_PHRASE_LEVEL))
         group = groups.get(key)
         if group is None:
-            group = groups[key] = ([], [0])
-        starts, longest = group
-        lo = bisect.bisect_left(starts, (start - longest[0], -1))
-        hi = bisect.bisect_right(starts, (end, sys.maxsize))
+            group = groups[key] = ([], [], [0])
+        starts, ends, longest = group
+        lo = bisect.bisect_left(starts, start - longest[0])
+        hi = bisect.bisect_right(starts, end)
         if lo < hi and any(k_start <= start and end <= k_end or start <= k_start and k_end <= end
-                           for k_start, k_end in starts[lo:hi]):
+                           for k_start, k_end in zip(starts[lo:hi], ends[lo:hi])):
             continue
         kept.append(f)
         spans.add(span)
-        bisect.insort(starts, span)
+        at = bisect.bisect_right(starts, start)
+        starts.insert(at, start)
+        ends.insert(at, end)
         if end - start > longest[0]:
             longest[0] = end - start
-    return sorted(kept, key=lambda f: (f.start, f.end, get(f.code, last)))
+    # kept spans are distinct, so (start, end) alone orders them as (start, end, registry place) did
+    return sorted(kept, key=_SPAN)
+
+
+_SPAN = attrgetter("start", "end")
