@@ -29,6 +29,18 @@ def test_line_index_counts_every_line_end(end):
     assert parse_article(text).position(third) == (3, len("तीसरी ") + 1)
 
 
+def test_positions_of_a_span_are_the_positions_of_its_two_ends():
+    """`positions` finds an end on the start's line without a second bisection: every pair of offsets
+    (an empty span, an end past a line end or at the next line's start, a start after the end) answers
+    what `position` answers for each."""
+    for text in ("a\r\nbc\rd\n\nef", "पहली\nदूसरी", "", "\n\n", "one line"):
+        lines = LineIndex(text)
+        for start in range(len(text) + 1):
+            for end in range(len(text) + 1):
+                assert lines.positions(start, end) == lines.position(start) + lines.position(end)
+                assert parse_article(text).positions(start, end) == lines.position(start) + lines.position(end)
+
+
 def test_mixed_line_ends_count_one_line_each():
     lines = LineIndex("a\r\nb\rc\nd")
     assert [lines.line_text(n) for n in range(1, len(lines) + 1)] == ["a", "b", "c", "d"]

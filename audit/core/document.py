@@ -158,6 +158,13 @@ class Article:
         return self.line_index.position(offset)
 
     @cached_property
+    def positions(self):
+        """`positions(start, end)`: `position(start) + position(end)`, a finding's line, column, end line
+        and end column (`LineIndex.positions` itself: checks make thousands of findings, and a method
+        here calling it was a second Python call for each)."""
+        return self.line_index.positions
+
+    @cached_property
     def paragraphs(self) -> list[Paragraph]:
         groups: dict[int, list[Sentence]] = {}
         for sent in self.sentences:

@@ -117,26 +117,20 @@ class Finding:
     @classmethod
     def at(cls, article, start: int, end: int, *, code: str, rule: str, category: str, severity: Severity,
            message: str, fixes=(), confidence: float = 1.0) -> "Finding":
-        """The one way to make a finding: checks, model rules and suppressions all come through here.
+        """The one way to make a finding: checks (through `made`, the same with its arguments by place),
+        model rules and suppressions all come through here.
 
-        `article` is anything with `text`, `path` and `position(offset) -> (line, column)` (the
-        document model's Article), so line, column and the flagged text always agree with the offsets.
+        `article` is anything with `text`, `path` and `positions(start, end) -> (line, column, end_line,
+        end_column)` (the document model's Article), so lines, columns and the flagged text always agree
+        with the offsets.
         """
-        line, column = article.position(start)
-        end_line, end_column = article.position(end)
         if cls is not Finding:
+            line, column, end_line, end_column = article.positions(start, end)
             return cls(code=code, rule=rule, category=category, severity=severity, start=start, end=end,
                        line=line, column=column, text=article.text[start:end], message=message,
                        fixes=tuple(fixes), confidence=confidence, path=article.path,
                        end_line=end_line, end_column=end_column)
-        f = _new(_Unfrozen)  # filled in as in __init__, without its call: checks make thousands
-        f.code = code; f.rule = rule; f.category = category; f.severity = severity  # noqa: E702
-        f.start = start; f.end = end; f.line = line; f.column = column  # noqa: E702
-        f.text = article.text[start:end]; f.message = message; f.fixes = tuple(fixes)  # noqa: E702
-        f.confidence = confidence; f.path = article.path; f.end_line = end_line  # noqa: E702
-        f.end_column = end_column; f.extra = ()  # noqa: E702
-        f.__class__ = Finding
-        return f
+        return made(article, start, end, code, rule, category, severity, message, fixes, confidence)
 
     @property
     def suggestions(self) -> list[str]:
@@ -183,6 +177,21 @@ _finding_values = attrgetter(*(f.name for f in fields(Finding)))
 _Unfrozen = type("_Unfrozen", (), {"__slots__": tuple(f.name for f in fields(Finding))})
 _SET_CLASS = object.__setattr__
 _new = object.__new__
+
+
+def made(article, start: int, end: int, code: str, rule: str, category: str, severity: Severity, message: str,
+         fixes=(), confidence: float = 1.0) -> Finding:
+    """`Finding.at(article, start, end, code=code, ...)`, its arguments by place: checks make thousands
+    of findings (`Context.finding`), and each keyword is matched by name in every call."""
+    line, column, end_line, end_column = article.positions(start, end)
+    f = _new(_Unfrozen)  # filled in as in __init__, without its call
+    f.code = code; f.rule = rule; f.category = category; f.severity = severity  # noqa: E702
+    f.start = start; f.end = end; f.line = line; f.column = column  # noqa: E702
+    f.text = article.text[start:end]; f.message = message; f.fixes = tuple(fixes)  # noqa: E702
+    f.confidence = confidence; f.path = article.path; f.end_line = end_line  # noqa: E702
+    f.end_column = end_column; f.extra = ()  # noqa: E702
+    f.__class__ = Finding
+    return f
 
 
 def apply_fixes(text: str, fixes: list[Fix]) -> str:

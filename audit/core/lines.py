@@ -31,6 +31,17 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
+    def positions(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """`position(start) + position(end)`: an end on the start's line (most spans) found without a
+        second bisection."""
+        starts = self.starts
+        line = bisect.bisect_right(starts, start)
+        first = starts[line - 1]
+        if first <= end and (line == len(starts) or end < starts[line]):
+            return line, start - first + 1, line, end - first + 1
+        end_line = bisect.bisect_right(starts, end)
+        return line, start - first + 1, end_line, end - starts[end_line - 1] + 1
+
     def span(self, line: int) -> tuple[int, int]:
         """Start and end of a 1-based line's text, without its line end."""
         start = self.starts[line - 1]

@@ -44,6 +44,10 @@ class Positions:
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
 
+    def positions(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """`position(start) + position(end)`, what `Finding.at` asks."""
+        return self.position(start) + self.position(end)
+
     def line_span(self, offset: int) -> tuple[int, int]:
         """Start and end (before the newline) of the line holding `offset`."""
         line = bisect.bisect_right(self._starts, offset)

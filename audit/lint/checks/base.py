@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from audit.core.conventions import Conventions, find_conventions
 from audit.core.document import Article, Sentence, Token
-from audit.core.findings import Finding, Fix, Severity
+from audit.core.findings import Finding, Fix, Severity, made
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
 from audit.core.phrases import Match, PhraseIndex
@@ -76,9 +76,9 @@ class Context:
 
     def finding(self, check: "Check", start: int, end: int, message: str, fixes: Iterable[Fix] = (),
                 severity: Severity | None = None, confidence: float = 1.0) -> Finding:
-        return Finding.at(self.article, start, end, code=check.code, rule=check.name, category=check.category,
-                          severity=severity or check.severity, message=message, fixes=fixes,
-                          confidence=confidence)
+        # (Finding.at, its arguments by place)
+        return made(self.article, start, end, check.code, check.name, check.category, severity or check.severity,
+                    message, fixes, confidence)
 
     def setting(self, check: "Check", name: str) -> float:
         return self.settings.get(f"{check.code}.{name}", check.defaults[name])
