@@ -46,6 +46,12 @@ _DATE_STAMP = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b)")
 # A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start
 # (MULTILINE: matched from a line's start offset, `^` must match after the newline there too).
 _KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))", re.MULTILINE)
+# What every kicker (and dateline) opens with: after the kicker's optional bullet and spaces, a run of
+# characters none of which ends the label or the sentence, up to a colon or a hyphen or dash (a label's
+# end, by each of its ways, is the first of those; none of its characters ends a sentence). Matched first:
+# a greedy run of a class, where the kicker's lazy label is tried at each of up to 48 lengths, each four
+# ways, on a line that writes a hyphen in a later sentence (most lines that write one).
+_KICKER_HEAD = re.compile("[ \t]*(?:[-•*][ \t]*)?[^\n:।.!?\u2013-]*[:\u2013-]")
 # A syndication feed's dateline: a place (and edition), a date, then a double hyphen
 _SYNDICATED = re.compile(r"[ \t]*[^\n।.!?]{1,50}?\d[^\n।.!?]{0,10}?[ \t]--[ \t]")
 _CHROME = re.compile(
@@ -125,17 +131,41 @@ def _at_most(pattern: re.Pattern, text: str, limit: int) -> bool:
     return next(islice(pattern.finditer(text), limit, None), None) is None
 
 
+# What a line of page chrome (_CHROME, each branch anchored at the stripped line's start) can open with
+# among the Devanagari characters: ये/यह, इसे, पढ़ें, देखें, विज्ञापन, and a digit (\d). A line opening with any
+# other Devanagari character is no chrome line, with no match tried (most lines of a Hindi article).
+_CHROME_DEVANAGARI_OPENINGS = frozenset("यइपदव०१२३४५६७८९")
+_DOT_HINT_BYTES = tuple(hint.encode() for hint in _DOT_HINTS)
+# What a line holding a date stamp opens with: a space or a tab, or the first letter of one of its words
+# (no other character matches d, u or p case-insensitively); an empty line is tried too ("" is in any str)
+_DATE_STAMP_OPENINGS = " \tdDuUpP"
+# every ASCII letter (what _LATIN_LETTERS matches) to "A", every other byte to a space
+_LETTER_MARKS = bytes(65 if chr(b) in _ASCII_LETTERS.decode() else 32 for b in range(256))
+
+
 class Conventions:
     """The convention spans of one text: inline (glosses, addresses) and whole lines."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, ascii_text: bytes | None = None):
+        """`ascii_text`: `text.encode("ascii", "replace")`, where the caller has it (the article's)."""
         self.text = text
+        self._ascii = ascii_text
         self.lines: list[tuple[int, int]] = []
+        self._texts = text.split("\n")  # each line's text (kept: the questions below read lines often)
         pos = 0
-        for line in text.split("\n"):
+        for line in self._texts:
             self.lines.append((pos, pos + len(line)))
             pos += len(line) + 1
         self._line_starts = [s for s, _ in self.lines]
+
+    @property
+    def ascii(self) -> bytes:
+        """The text as one byte per character, each ASCII character itself and any other "?": an ASCII
+        string is in the text where it is in these bytes, at the same offset, and a bytes search reads
+        one byte a character (a str search of a Hindi text reads two)."""
+        if self._ascii is None:
+            self._ascii = self.text.encode("ascii", "replace")
+        return self._ascii
 
     # --- inline spans --------------------------------------------------------------------
 
@@ -144,7 +174,10 @@ class Conventions:
         text = self.text
         spans = [Span(m.start(), m.end(), GLOSS) for m in _BRACKET.finditer(text) if self._is_gloss(m)]
         if self._may_have_address():
-            spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(text)]
+            # no match runs across a line end (no alternative matches a newline), so the pattern reads
+            # only the lines that have what it needs (one or two; its e-mail branch reads every word)
+            for start, end in self._address_lines():
+                spans += [Span(m.start(), m.end(), URL) for m in _URLISH.finditer(text, start, end)]
         for line_no, (start, end) in enumerate(self.lines):
             kicker = self._kicker(line_no)
             if kicker:
@@ -170,11 +203,12 @@ class Conventions:
                 before = _CREDIT_BEFORE.search(text, max(line_start, m.start() - 60), m.start())
                 after = _CREDIT_AFTER.match(text, m.end())
                 spans.append(Span(before.start() if before else m.start(), after.end() if after else m.end(), CHROME))
-        if "Read" in text or "READ" in text:
+        read = "Read" in text
+        if read or "READ" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _READ_MORE.finditer(text)]
         if "Continue" in text or "CONTINUE" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _CONTINUE_READING.finditer(text)]
-        if "Read" in text or "पढ़े" in text:
+        if read or "पढ़े" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _RELATED_RUN_IN.finditer(text)
                       if self._after_sentence_end(m.start()) and self.line_span(m.start())[0] != m.start()]
         return spans
@@ -183,15 +217,34 @@ class Conventions:
         """Whether the text has what some alternative of _URLISH needs (see _URL_HINTS). A search
         for each hint, and for a date stamp from every position, read the whole article seven
         times over; a single character is found at memchr speed, and the stamp is tried at line starts."""
-        text = self.text
-        if "@" in text or "#" in text or (":" in text and "://" in text):
+        text, ascii = self.text, self.ascii
+        # (in the ASCII bytes, with `find`: a str's `find` of @, # or . stops at every Devanagari letter
+        # sharing its low byte, ी, ण, म; a bytes `in` tries its operand as an int first, raising and clearing a TypeError)
+        if ascii.find(b"@") >= 0 or ascii.find(b"#") >= 0 or ascii.find(b"://") >= 0:
             return True
-        dot = text.find(".")
+        dot = ascii.find(b".")
         while dot >= 0:
-            if text.startswith(_DOT_HINTS, dot + 1):
+            if ascii.startswith(_DOT_HINT_BYTES, dot + 1):
                 return True
-            dot = text.find(".", dot + 1)
-        return any(_DATE_STAMP.match(text, start) for start, _ in self.lines)
+            dot = ascii.find(b".", dot + 1)
+        return any(line[:1] in _DATE_STAMP_OPENINGS and _DATE_STAMP.match(text, start)
+                   for line, (start, _) in zip(self._texts, self.lines))
+
+    def _address_lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each line that has what some alternative of _URLISH needs (`_may_have_address`,
+        asked of the line)."""
+        found = []
+        for line, span in zip(self._texts, self.lines):
+            if "@" in line or "#" in line or "://" in line or _DATE_STAMP.match(line):
+                found.append(span)
+                continue
+            dot = line.find(".")
+            while dot >= 0:
+                if line.startswith(_DOT_HINTS, dot + 1):
+                    found.append(span)
+                    break
+                dot = line.find(".", dot + 1)
+        return found
 
     @cached_property
     def _inline_starts(self) -> list[int]:
@@ -207,13 +260,16 @@ class Conventions:
 
     def _kicker(self, line_no: int) -> int | None:
         """End offset of a kicker opening this line: English words, or a desk/dateline label."""
+        line = self._texts[line_no]
+        if ":" not in line and "-" not in line and "–" not in line:
+            return None  # each way a kicker ends holds one of them (most lines: no lazy match tried at each letter)
+        if _KICKER_HEAD.match(line) is None:
+            return None  # (a dateline's -- is two hyphens before any sentence end: it has this opening too)
         start, end = self.lines[line_no]
         text = self.text
-        if text.find(":", start, end) < 0 and text.find("-", start, end) < 0 and text.find("–", start, end) < 0:
-            return None  # each way a kicker ends holds one of them (most lines: no lazy match tried at each letter)
         # the dateline's lazy runs are tried up to 50 x 10 ways from the line's start: only on a line
         # with the double hyphen it ends in (few)
-        m = _SYNDICATED.match(text, start, end) if text.find("--", start, end) >= 0 else None
+        m = _SYNDICATED.match(text, start, end) if "--" in line else None
         if m:
             return m.end()  # प्रयागराज - फूलपुर, मई 20 -- : a syndication feed's dateline
         m = _KICKER.match(text, start, end)
@@ -240,23 +296,25 @@ class Conventions:
 
     @cached_property
     def line_kinds(self) -> list[str | None]:
-        kinds: list[str | None] = []
-        for s, e in self.lines:
-            kinds.append(self._line_kind(self.text[s:e]))
-        return kinds
+        # the ASCII letters of each line counted in one marked copy of the text's ASCII bytes (a line's
+        # count is its stripped text's: whitespace is no letter)
+        letters = self.ascii.translate(_LETTER_MARKS)
+        return [self._line_kind(line, letters.count(b"A", start, end)) if line else None
+                for line, (start, end) in zip(self._texts, self.lines)]
 
-    def _line_kind(self, line: str) -> str | None:
+    def _line_kind(self, line: str, latin: int) -> str | None:
+        """The kind of a line with `latin` ASCII letters."""
         stripped = line.strip()
         if not stripped:
             return None
-        if _CHROME.match(stripped):  # each branch is anchored at the start: no search along the line
-            return CHROME
-        if stripped.count(" | ") >= 2 and _STAMP.search(stripped):
+        first = stripped[0]
+        if ("\u0900" > first or first > "\u097f" or first in _CHROME_DEVANAGARI_OPENINGS) and _CHROME.match(stripped):
+            return CHROME  # (each branch is anchored at the start: no search along the line)
+        if "|" in stripped and stripped.count(" | ") >= 2 and _STAMP.search(stripped):
             return CHROME  # `Site Admin | जून 28, 2024 8:23 अपराह्न | नागरिक उड्डयन`: a byline's fields
         if ":" in stripped and len(stripped) < 300 and _BYLINE_TIMES.search(stripped):
             return CHROME  # `By Desk Edited By: Publish:Thu, 04 Jun 2020 09:43 AM (IST) Updated:Thu, ...`
         # latin >= 2 * deva, counting the Devanagari letters (most of a Hindi line) only as far as that needs
-        latin = latin_count(stripped)
         if latin and _at_most(_DEVA_LETTERS, stripped, latin // 2):
             return ENGLISH_LINE
         if stripped.endswith(("।", "?")):
@@ -311,5 +369,6 @@ def _bare(text: str) -> str:
     return text.strip(" \t-•*“”\"'।.")
 
 
-def find_conventions(text: str) -> Conventions:
-    return Conventions(text)
+def find_conventions(text: str, ascii_text: bytes | None = None) -> Conventions:
+    """The conventions of `text`; `ascii_text` as `Conventions` takes it."""
+    return Conventions(text, ascii_text)

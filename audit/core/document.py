@@ -165,6 +165,14 @@ class Article:
         return self.line_index.positions
 
     @cached_property
+    def ascii_text(self) -> bytes:
+        """The text as one byte per character, each ASCII character itself and any other "?"
+        (`encode("ascii", "replace")`): a byte's offset is its character's. Made once per article for the
+        scans that look for ASCII characters alone (the conventions' hints, `words.latin_runs`), which
+        then read one byte a character with a bytes `find` or pattern."""
+        return self.text.encode("ascii", "replace")
+
+    @cached_property
     def paragraphs(self) -> list[Paragraph]:
         groups: dict[int, list[Sentence]] = {}
         for sent in self.sentences:

@@ -86,7 +86,7 @@ class Context:
     @cached_property
     def conventions(self) -> Conventions:
         """Glosses, kickers, English lines, spec lists, headlines, chrome: house usage, not artifacts."""
-        return find_conventions(self.article.text)
+        return find_conventions(self.article.text, self.article.ascii_text)
 
     @cached_property
     def _sentence_keys(self) -> dict[int, str]:

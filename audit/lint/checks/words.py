@@ -273,13 +273,12 @@ def word_codes(ctx) -> list[str]:
 
 def ascii_text(ctx) -> bytes:
     """The article's text as one byte per character, each ASCII character itself and any other "?"
-    (`encode("ascii", "replace")`): a byte's offset is its character's. Made once per article for the
-    scans that look for ASCII characters alone (`sentences_with_latin`, `latin_runs`), which then read
-    one byte per character with a bytes `find` or pattern. Not to be changed."""
-    data = ctx.shared.get("ascii text")
-    if data is None:
-        data = ctx.shared["ascii text"] = ctx.article.text.encode("ascii", "replace")
-    return data
+    (`encode("ascii", "replace")`): a byte's offset is its character's. Made once per article (the
+    article's own, `Article.ascii_text`, which the conventions read too) for the scans that look for
+    ASCII characters alone (`sentences_with_latin`, `latin_runs`), which then read one byte per
+    character with a bytes `find` or pattern. Not to be changed."""
+    data = getattr(ctx.article, "ascii_text", None)
+    return ctx.article.text.encode("ascii", "replace") if data is None else data  # (None: a stand-in article)
 
 
 # every ASCII letter (what LATIN matches) to "A", every other byte to a space
