@@ -359,8 +359,12 @@ def _sentence_tokens(sentence: str, base: int) -> SentenceTokens:
                 group = _NUMBER_GROUP.search(sentence)
                 if group is not None and _SPACED_GROUP.search(sentence, group.start()):
                     return _whole_sentence_tokens(sentence, base)
-            inner = group is not None and at > base and _NUMBER_GROUP.search(chunk) is not None
-            rows = _chunk_tokens(chunk, inner)
+            # no digit group in the sentence: a chunk with a digit met before is read from its memo (what
+            # _chunk_tokens(chunk, False) reads, after a call and a search of the chunk for a digit)
+            rows = _DIGIT_CHUNKS.get(chunk) if group is None else None
+            if rows is None:
+                inner = group is not None and at > base and _NUMBER_GROUP.search(chunk) is not None
+                rows = _chunk_tokens(chunk, inner)
         for a, b, text, norm, key, kind in rows:
             tok = Token()
             tok.start = at + a; tok.end = at + b; tok.text = text  # noqa: E702
@@ -388,25 +392,44 @@ def _whole_sentence_tokens(sentence: str, base: int) -> SentenceTokens:
 def parse_article(text: str, path: str = "<string>") -> Article:
     """Segment `text` into sentences and tokens; never modifies `text`."""
     sentences: list[Sentence] = []
+    append = sentences.append
     offset = 0
     for p_index, line in enumerate(text.split("\n")):
-        if line.strip():
-            spans = [(offset + s, offset + e) for s, e in sentence_spans(line)]
-            # indic-nlp leaves a closing quote after a danda at the start of the next sentence.
-            fixed: list[list[int]] = []
+        if line and not line.isspace():  # (not `line.strip()`: a copy of every line to test it)
+            spans = sentence_spans(line)
+            if len(spans) > 1 and any(line[s] in _CLOSERS for s, _ in spans[1:]):
+                spans = _closers_kept(line, spans)
             for s, e in spans:
-                while fixed and s < e and text[s] in _CLOSERS:
-                    fixed[-1][1] = s + 1
-                    s += 1
-                    while s < e and text[s].isspace():
-                        s += 1
                 if s < e:
-                    fixed.append([s, e])
-            for s, e in fixed:
-                sentence = text[s:e]
-                sentences.append(Sentence(s, e, sentence, len(sentences), p_index, _sentence_tokens(sentence, s)))
+                    start = offset + s
+                    sentence = line[s:e]
+                    # a Sentence's slots filled here, not by its dataclass __init__ (a call with seven
+                    # arguments, and its default factory's test, for each of an article's 40 sentences)
+                    sent = _new(Sentence)
+                    sent.start = start; sent.end = offset + e; sent.text = sentence  # noqa: E702
+                    sent.index = len(sentences); sent.paragraph = p_index  # noqa: E702
+                    sent.tokens = _sentence_tokens(sentence, start); sent._words = None  # noqa: E702
+                    append(sent)
         offset += len(line) + 1
     return Article(path=path, text=text, sentences=sentences)
+
+
+_new = object.__new__
+
+
+def _closers_kept(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """indic-nlp leaves a closing quote after a danda at the start of the next sentence: it is moved
+    to the end of the sentence before (and the spaces after it dropped)."""
+    fixed: list[list[int]] = []
+    for s, e in spans:
+        while fixed and s < e and line[s] in _CLOSERS:
+            fixed[-1][1] = s + 1
+            s += 1
+            while s < e and line[s].isspace():
+                s += 1
+        if s < e:
+            fixed.append([s, e])
+    return [(s, e) for s, e in fixed]
 
 
 def decode_article(raw: bytes, path: str, empty_ok: bool = False) -> str:
