@@ -8,6 +8,7 @@ import math
 import sys
 from dataclasses import dataclass, field
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 
 from audit.core.errors import UsageError
@@ -52,14 +53,10 @@ class CheckJob:
         return self._stores[folder]
 
     def __call__(self, target) -> tuple:
-        from audit.core.document import Article, decode_article, parse_article, read_article, within_size
-        from audit.core.fileio import BOM, read_for_update, write_atomic
-        from audit.lint.engine import MAX_FIX_PASSES
-        from audit.inputs.cms import CMS_SUFFIXES, read_cms
-        from audit.inputs.pairs import PAIR_SUFFIXES, read_aligned, read_pairs
-        from audit.policy.inline import apply_inline, unused_findings
-        from audit.reporters.base import FileResult  # (from the module: an import from a package runs
-        # importlib's Python code for its names on every call)
+        # (each from its module: an import from a package runs importlib's Python code for its names on
+        # every call; what only a fix, a pairs or CMS file or a source needs is imported there)
+        from audit.core.document import CMS_SUFFIXES, PAIR_SUFFIXES, Article, decode_article, parse_article, read_article
+        from audit.reporters.base import FileResult
 
         engine = self.engine
         keep = store = None
@@ -67,10 +64,12 @@ class CheckJob:
         if path is not None:
             store = self.store(path.parent)
             used_before = set(store.used)
-            keep = partial(store.filter, target)
+            keep = partial(store.filter, path)  # (the Path made above: filter takes the file's name from it)
         fixed, pairs, segments = 0, None, False
         suffix = "" if path is None else path.suffix.lower()
         if target == "-":
+            from audit.core.document import within_size
+
             raw = _read_stdin(self.max_mb)
             within_size("<stdin>", len(raw), self.max_mb, read_all=False)  # `cat /dev/zero | jaanch check -` ends
             article = parse_article(decode_article(raw, "<stdin>", empty_ok=True), "<stdin>")
@@ -80,6 +79,9 @@ class CheckJob:
                 pairs = align_article(article, decode_article(Path(self.source).read_bytes(), self.source))
         elif suffix in PAIR_SUFFIXES or suffix in CMS_SUFFIXES:  # (is_pair_file)
             from audit.core.errors import NotThisKind
+
+            from audit.inputs.cms import read_cms
+            from audit.inputs.pairs import read_pairs
 
             try:
                 if suffix in PAIR_SUFFIXES:
@@ -93,6 +95,11 @@ class CheckJob:
                 return Skipped(str(target), exc.one_line()), set()
             article, segments = Article(str(target), text, []), True
         elif self.fix:
+            from audit.core.fileio import BOM, read_for_update, write_atomic
+            from audit.inputs.pairs import read_aligned
+            from audit.lint.engine import MAX_FIX_PASSES
+            from audit.policy.inline import apply_inline
+
             # the snapshot taken now is what the file must still be just before the rename
             raw, snapshot = read_for_update(target)
             article = parse_article(decode_article(raw, str(target), empty_ok=True), str(target))
@@ -120,10 +127,16 @@ class CheckJob:
         else:
             article = read_article(target)
             if self.source:
+                from audit.inputs.pairs import read_aligned
+
                 pairs = read_aligned(target, self.source)[1]
         findings = _findings(engine, self.models, article, pairs if segments else None, pairs, self.qe)
         findings = keep(findings, article.text) if keep else findings
-        if not self.no_suppressions:
+        # every marker, well-formed or not, opens an HTML comment: an article without one (most) has
+        # nothing to suppress and no marker to report
+        if not self.no_suppressions and "<!--" in article.text:
+            from audit.policy.inline import apply_inline, unused_findings
+
             findings, unused = apply_inline(article, findings)
             own = unused_findings(article, unused)  # and the malformed markers
             if own:  # (findings are in text order already)
@@ -315,7 +328,10 @@ def _findings(engine, models, article, segments, pairs, qe: bool) -> list:
         from audit.qe.runner import qe_findings
 
         found += qe_findings(pairs, models.scorer, article, models.threshold)
-    return sorted(engine.restyle(found + lm_found), key=lambda f: (f.start, f.end, f.code))
+    return sorted(engine.restyle(found + lm_found), key=_PLACE)
+
+
+_PLACE = attrgetter("start", "end", "code")
 
 
 def aligned_sources(pairs) -> list | None:

@@ -112,10 +112,10 @@ class SuppressionStore:
 
     def filter(self, file: str | Path, findings: list[Finding], text: str | None = None) -> list[Finding]:
         """Drop suppressed findings. Without the article `text`, only every-occurrence entries apply."""
-        keys = self.keys()
-        self.checked.add(Path(file).name)
-        if not keys:
+        self.checked.add(file.name if isinstance(file, Path) else Path(file).name)  # (check's job passes its Path)
+        if not self.entries:
             return list(findings)  # nothing dismissed in this folder: no keys to work out per finding
+        keys = self.keys()
         kept = []
         for f in findings:
             hit = next((k for k in finding_keys(file, f, text) if k in keys), None)
