@@ -103,7 +103,7 @@ class Context:
                 keys[i] = " " + " ".join([t.key for t in sentences[i].tokens]) + " "
         window = "".join([keys[i] for i in range(first, last)])
         for phrase in phrases:
-            if _padded_keys(phrase) in window:
+            if (_PHRASE_CACHE.get(phrase) or _padded_keys(phrase)) in window:  # (a call per phrase only when new)
                 return phrase
         return None
 
