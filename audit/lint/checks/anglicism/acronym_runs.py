@@ -14,6 +14,7 @@ from audit.lint.checks.letters import letters_spelled
 from audit.lint.checks.words import PerWord, token_texts
 
 _RUN_REACH = 8  # loans looked at on each side of a match for a spelt-out acronym
+_LONGEST = 6  # letters in the longest acronym `_acronym_letters` finds (and 3 in the shortest)
 
 
 def spells_out_acronym(ctx: Context, tokens, first: int, last: int) -> bool:
@@ -21,27 +22,36 @@ def spells_out_acronym(ctx: Context, tokens, first: int, last: int) -> bool:
     it skipped) whose English initials spell an acronym the article writes, in Latin or letter by
     letter in Devanagari, and names in no Hindi words (`कर्मचारी पेंशन योजना (ईपीएस)` beside
     `एंप्लॉई पेंशन स्कीम`: one name in two languages, the slip itself)."""
-    acronyms = _acronyms(ctx)
-    if not acronyms:
-        return False
+    known = ctx.shared.get("acronyms")
+    if (known is not None and not known) or last - first >= _LONGEST:
+        return False  # the article writes no acronym; more letters than any acronym it can write has
     concepts = ctx.lexicon.concepts
     middle = [_initial(concepts, tokens[i]) for i in range(first, last + 1)]
     if None in middle:
         return False
-    left = _initials(concepts, tokens, first - 1, -1)
-    right = _initials(concepts, tokens, last + 1, 1)
+    # An acronym holds the match's letters and has at most _LONGEST: only that many loans less the
+    # match's on each side can be in it (not _RUN_REACH's, each read back: letters no acronym can hold)
+    reach = _LONGEST - len(middle)
+    left = _initials(concepts, tokens, first - 1, -1, reach)
+    right = _initials(concepts, tokens, last + 1, 1, reach)
     run = "".join(reversed(left)) + "".join(middle) + "".join(right)
+    if len(run) < 3:
+        return False  # shorter than any acronym: the article's acronyms (a map of all its tokens) are not needed
+    acronyms = _acronyms(ctx)
+    if not acronyms:
+        return False
     lo, hi = len(left), len(left) + len(middle)  # the match's letters: run[lo:hi]
     return any(acronyms.get(run[i:j]) is False
-               for i in range(lo + 1) for j in range(max(hi, i + 3), len(run) + 1))
+               for i in range(lo + 1) for j in range(max(hi, i + 3), min(len(run), i + _LONGEST) + 1))
 
 
-def _initials(concepts, tokens, i: int, step: int) -> list[str]:
+def _initials(concepts, tokens, i: int, step: int, reach: int = _RUN_REACH) -> list[str]:
     """The English initials of the loans from tokens[i] on, in the direction `step`, over a bracketed
-    Latin gloss (`सैटेलाइट (satellite) लॉन्च`)."""
+    Latin gloss (`सैटेलाइट (satellite) लॉन्च`), `reach` of them at most (and _RUN_REACH)."""
     found: list[str] = []
     opening, closing = ("(", ")") if step > 0 else (")", "(")
-    while 0 <= i < len(tokens) and len(found) < _RUN_REACH:
+    reach = min(reach, _RUN_REACH)
+    while 0 <= i < len(tokens) and len(found) < reach:
         if tokens[i].text == opening:
             j = i + step
             while 0 <= j < len(tokens) and tokens[j].text.isascii() and tokens[j].text != closing \
@@ -78,9 +88,9 @@ def _acronym_letters(text: str) -> str | None:
     """The acronym of three to six letters a token's text writes (`SSLV`, `एसएसएलवी`), else None."""
     bare = text.rstrip("0123456789")
     if bare.isascii():
-        return bare if 3 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() else None
+        return bare if 3 <= len(bare) <= _LONGEST and bare.isalpha() and bare.isupper() else None
     letters = _SPELLED[bare] if _token_info(text)[2] == "deva" else None
-    return letters if letters and 3 <= len(letters) <= 6 else None
+    return letters if letters and 3 <= len(letters) <= _LONGEST else None
 
 
 # letters_spelled per distinct text: its walk tries each letter name's length at each character
