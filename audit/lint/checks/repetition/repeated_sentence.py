@@ -143,12 +143,11 @@ class _OverlapIndex:
         # A word of one sentence alone (in one bag) is the rarest of
         # all, first in every order, and never shared: it is left out of the order, and of the
         # index, whose other words keep their places (ranked among themselves as among all words).
-        common = [word for word, n in frequency.items() if n > 1]
-        # each word's place in the order (rarest first, ties by the word's key): one sort of the
-        # vocabulary, by the key and then, stably, by how few sentences hold it
-        common.sort(key=key_of.__getitem__)
-        common.sort(key=frequency.__getitem__)
-        self.rank = dict(zip(common, range(len(common))))
+        # Each word's place in the order (rarest first, ties by the word's key) is given by a string
+        # that sorts as the pair would: its count as one character, then the key (which no two words
+        # share). A bag's prefix is sorted by it; the vocabulary is never sorted (two sorts of it, by
+        # the key and then by the count, cost more than the prefixes' sorts of a few words each).
+        self.rank = {word: chr(n) + key_of[word] for word, n in frequency.items() if n > 1}
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.every: list[int] = []  # with a bar of 0 even disjoint sentences qualify: no filter works
 
