@@ -89,7 +89,7 @@ class ConceptConsistency(Check):
         scanned = index.scan_sentences(ctx.article.sentences, keep)  # (sentence, match), in text order
         if not relevant:
             return
-        seen: dict[int, dict[str, list[tuple[int, int, int]]]] = defaultdict(lambda: defaultdict(list))
+        seen: dict[int, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
         glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
         concepts: dict[int, Concept] = {}
         meant: dict[tuple[int, bool], list[FormHit]] = {}  # per form's hits and light verb or not
@@ -152,15 +152,9 @@ class ConceptConsistency(Check):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
-                c = hit.concept
-                forms, gender = (c.hindi, c.hindi_gender) if hit.side == "translit" else (c.translit, c.translit_gender)
-                # the slot its replacement needs here (कस्टमर्स के लिए -> ग्राहकों के लिए), and whether a
-                # loan with a Hindi word of its own stands beside it (एग्जाम सेंटर: केंद्र alone would
-                # leave the hybrid एग्जाम केंद्र)
-                slot = case_slot(c, hit.slot, tokens, m.first, m.last, forms, gender)
-                compound = (hit.side == "translit" and c.pos == "noun"
-                            and _beside_translatable_loan(ctx, tokens, m.first, m.last))
-                seen[id(c)][hit.side].append((start, end, slot, compound))
+                # what its fix needs is worked out only if it is flagged (`_slot_and_compound`): most
+                # uses are a concept's majority, or of a concept the article writes on one side only
+                seen[id(hit.concept)][hit.side].append((start, end, hit, tokens, m.first, m.last))
         counts: list = []  # the article's word keys, counted once if a Hindi side is ever outnumbered
         for key, sides in seen.items():
             if len(sides) < 2:
@@ -185,11 +179,12 @@ class ConceptConsistency(Check):
             # such ties right 6 times in 8 (a majority's minority: 38 in 41): a note, not a warning.
             tie = key not in glossed and len(loans) == len(hindi)
             beside = _Neighbours(kept)
-            for start, end, slot, compound in minority:
+            for start, end, hit, tokens, first, last in minority:
                 if beside.listed(text, start, end):
                     continue  # घर मतलब सुरक्षा, सेफ्टी और ...: both words listed on purpose
                 if beside.defined(text, start, end):
                     continue  # हीटस्ट्रोक हो सकता है जिसे लू कहते हैं: one word given as the other's gloss
+                slot, compound = _slot_and_compound(ctx, hit, tokens, first, last)
                 yield ctx.finding(
                     self, start, end,
                     f"'{text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
@@ -202,6 +197,17 @@ class ConceptConsistency(Check):
                          compound),
                     severity=Severity.INFO if tie else self.severity,
                 )
+
+
+def _slot_and_compound(ctx: Context, hit: FormHit, tokens, first: int, last: int) -> tuple[int, bool]:
+    """The slot the replacement of tokens[first..last] needs there (कस्टमर्स के लिए -> ग्राहकों के लिए),
+    and whether a loan with a Hindi word of its own stands beside it (एग्जाम सेंटर: केंद्र alone would
+    leave the hybrid एग्जाम केंद्र)."""
+    c = hit.concept
+    forms, gender = (c.hindi, c.hindi_gender) if hit.side == "translit" else (c.translit, c.translit_gender)
+    slot = case_slot(c, hit.slot, tokens, first, last, forms, gender)
+    compound = hit.side == "translit" and c.pos == "noun" and _beside_translatable_loan(ctx, tokens, first, last)
+    return slot, compound
 
 
 def _numbered(text: str, end: int) -> bool:
@@ -241,7 +247,7 @@ class _Neighbours:
     most 5 characters before a word or starts at most 5 after it can stand beside it in a list (each
     minority word compared with every kept one grew with the square of a long article's mentions)."""
 
-    def __init__(self, kept: list[tuple[int, int, int]]):
+    def __init__(self, kept: list[tuple]):
         self.ends = sorted(e for _, e, *_ in kept)
         self.starts = sorted(s for s, _, *_ in kept)
 
