@@ -3,10 +3,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from operator import attrgetter, itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
-from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+from audit.lint.checks.base import Check, Context, scan_sentences
+from audit.lint.checks.words import PerWord
 
 
 class GlossaryVariant(Check):
@@ -38,33 +40,43 @@ class GlossaryVariant(Check):
     article_wide = True  # an accepted spelling is flagged only where the article writes the name otherwise too
 
     def run(self, ctx: Context):
+        hits = scan_sentences(ctx, ctx.glossary.forms)
+        values = list(map(_VALUE, map(_MATCH, hits)))  # (entry, role) of each match
+        roles = list(map(_ROLE, values))
+        if roles.count("canonical") == len(roles):
+            return  # no variant or accepted spelling (most articles): nothing to flag
         text = ctx.article.text
-        hits = [(sent, m) for sent, m in scan_sentences(ctx, ctx.glossary.forms)]
+        # each match's span and form as written, read once (one Python step per match, the rest by map)
+        spans = [((toks := sent.tokens)[m.first].start, toks[m.last].end) for sent, m in hits]
+        written_as = list(map(text.__getitem__, map(slice, *zip(*spans))))
+        written = Counter(written_as)
         forms: dict[str, set[str]] = defaultdict(set)  # entry -> the forms this article writes it in
-        house: dict[str, Counter] = defaultdict(Counter)  # entry -> its house spelling as written here
-        for sent, m in hits:
-            entry, role = m.value
-            start, end = span_of(sent.tokens, m.first, m.last)
-            forms[entry.latin].add(text[start:end])
+        house: dict[str, Counter] = {}  # entry -> its house spelling as written here
+        for (entry, role), form in zip(values, written_as):
+            forms[entry.latin].add(form)
             if role == "canonical":
-                house[entry.latin][text[start:end]] += 1
-        nukta_free = not _has_loan_nukta(text)
-        written = Counter(text[slice(*span_of(sent.tokens, m.first, m.last))] for sent, m in hits)
-        for sent, m in hits:
-            entry, role = m.value
+                got = house.get(entry.latin)
+                if got is None:
+                    got = house[entry.latin] = Counter()
+                got[form] += 1
+        nukta_free = None  # whether the text writes no loan nukta: asked once, where a fix needs it
+        for (entry, role), (start, end), form in zip(values, spans, written_as):
             if role == "canonical":
                 continue
-            mixed = len(forms[entry.latin]) > 1
-            start, end = span_of(sent.tokens, m.first, m.last)
-            if role == "variant" and _orthography(text[start:end]) == _orthography(entry.canonical):
+            variants = forms[entry.latin]
+            mixed = len(variants) > 1
+            if role == "variant" and _ORTHOGRAPHY[form] == _ORTHOGRAPHY[entry.canonical]:
                 role = "accepted"  # इन्फोसिस for इंफोसिस: the nasal letter for the anusvara, Hindi's older spelling
             if role == "accepted" and not mixed:
                 continue  # another desk's spelling, kept throughout
-            target = _as_written(entry.canonical, house[entry.latin], nukta_free)
+            own_house = house.get(entry.latin)
+            if not own_house and nukta_free is None:
+                nukta_free = not _has_loan_nukta(text)
+            target = _as_written(entry.canonical, own_house or _NONE, nukta_free)
             # An accepted spelling the article writes more often than any other is its own habit:
             # the lone house form may be the slip, so turning the majority into it is only shown.
-            own = written[text[start:end]]
-            habit = role == "accepted" and all(own > written[f] for f in forms[entry.latin] if f != text[start:end])
+            own = written[form]
+            habit = role == "accepted" and all(own > written[f] for f in variants if f != form)
             applicability = DISPLAY_ONLY if mixed and habit else SAFE if mixed else UNSAFE
             yield ctx.finding(
                 self, start, end,
@@ -74,6 +86,11 @@ class GlossaryVariant(Check):
                 [Fix(start, end, target, applicability=applicability)],
                 severity=None if mixed else Severity.INFO,
             )
+
+
+_MATCH, _VALUE = itemgetter(1), attrgetter("value")  # of a (sentence, match) pair; of a match: (entry, role)
+_ROLE = itemgetter(1)
+_NONE: Counter = Counter()  # no house form written (read, never written to)
 
 
 # A nasal letter with halant before a consonant: the anusvara's older spelling (कम्पनी / कंपनी, as SPELL001 reads it).
@@ -88,6 +105,9 @@ def _orthography(form: str) -> str:
     """A spelling with the nasal letter + halant written as the anusvara, ्वाइ as ॉइ (क्वाइन / कॉइन),
     nukta and chandrabindu folded."""
     return fold(_NASAL_HALANT.sub("\u0902", form).replace(_WAI, "\u0949\u0907"))
+
+
+_ORTHOGRAPHY = PerWord(_orthography, 50_000)  # per distinct form: a name's few spellings meet again and again
 
 
 # A nukta on a letter of loan words (क़ ख़ ग़ ज़ फ़ य़, precomposed or not); ड़ and ढ़ are letters every
