@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from audit.core.text import skeleton, translit_key, vowel_distance
 
@@ -19,14 +19,17 @@ def same_name(a: str, b: str, max_distance: float) -> bool:
     return not is_inflection(a, b) and vowel_distance(translit_key(a), translit_key(b)) <= max_distance
 
 
-def cluster_forms(forms: Iterable[str], max_distance: float = 2, min_skeleton: float = 3) -> list[list[str]]:
+def cluster_forms(forms: Iterable[str], max_distance: float = 2, min_skeleton: float = 3,
+                  skeletons: Mapping[str, str] | None = None) -> list[list[str]]:
     """Devanagari forms grouped by consonant skeleton, then single-linkage on vowel distance.
 
-    Returns only groups of two or more forms, each group in first-seen order.
+    Returns only groups of two or more forms, each group in first-seen order. `skeletons`, where
+    given, answers `skeleton(translit_key(form))` for every form (a caller's memo: TERM003 has
+    worked them out already).
     """
     buckets: dict[str, list[str]] = defaultdict(list)
     for form in dict.fromkeys(forms):
-        skel = skeleton(translit_key(form))
+        skel = skeleton(translit_key(form)) if skeletons is None else skeletons[form]
         if len(skel) >= min_skeleton:
             buckets[skel].append(form)
     groups: list[list[str]] = []

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
 from operator import attrgetter
 
-from audit.core.document import Token
+from audit.core.document import Token, _token_info
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
@@ -164,22 +164,10 @@ class EntityConsistency(Check):
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
         # before any token is looked at. Whether a token may be a loose name (1: a name-like
         # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
-        # word, kept from article to article: the tokens are sifted by map and compress.
-        classes = _token_classes(stop, loans, max_zipf)
+        # word, kept from article to article (a word met for the first time is classed by the
+        # memo's own __missing__): the tokens are sifted by map and compress.
         tokens = ctx.article.tokens
-        found = list(map(classes.get, token_texts(ctx)))
-        if None in found:  # words met for the first time
-            if len(classes) > 200_000:
-                classes.clear()  # a bound on memory over an endless stream of new words
-            # each new word's place found by list.index (a compiled scan), not by a Python step per
-            # token: an article meets a few new words among its hundreds of tokens
-            i = found.index(None)
-            try:
-                while True:
-                    found[i] = _token_class(tokens[i], classes, stop, loans, max_zipf)  # an int, never None
-                    i = found.index(None, i + 1)
-            except ValueError:  # no None after the last
-                pass
+        found = list(map(_token_classes(stop, loans, max_zipf).__getitem__, token_texts(ctx)))
         for tok, c in zip(compress(tokens, found), filter(None, found)):
             if tok.start in claimed:
                 continue
@@ -240,10 +228,10 @@ class EntityConsistency(Check):
             latin_by_skeleton[_LATIN_SKELETONS[lt.text]].append(lt)
         # cluster_forms groups only forms of one consonant skeleton: where no two keys share one (most
         # articles) it finds nothing, so it is not asked (each key's skeleton, kept per distinct key,
-        # read by one map where cluster_forms works it out per key per article)
+        # read by one map; cluster_forms is handed the memo, not working them out again)
         skeletons = list(map(_SKELETONS.__getitem__, by_key))
         clusters = [] if len(set(skeletons)) == len(skeletons) else cluster_forms(
-            by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"))
+            by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"), _SKELETONS)
         clustered = {key for forms in clusters for key in forms}
         # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
         clusters += [[key] for key, toks in by_key.items()
@@ -300,12 +288,18 @@ class EntityConsistency(Check):
 
     def _report(self, ctx: Context, group: Group):
         """The findings of a group of two forms or more."""
-        counts = Counter({k: len(v) for k, v in group.spans.items()})
-        is_latin = {k: group.surface[k].isascii() for k in counts}
-        deva = [k for k in counts if not is_latin[k]]
-        summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
+        is_latin = {k: s.isascii() for k, s in group.surface.items()}
+        deva = [k for k in group.spans if not is_latin[k]]
         spelling = {k: fold(group.surface[k]) for k in deva}  # a nukta or chandrabindu apart: one spelling
-        if len(set(spelling.values())) >= 2:
+        several = len(set(spelling.values())) >= 2
+        # One name in two scripts, not a word and its translation (भारत / India).
+        latin = [k for k, ascii in is_latin.items()
+                 if ascii and any(_transliterates(group.surface[d], group.surface[k]) for d in deva)]
+        if not several and not latin:
+            return  # one spelling, one script (a nukta apart, a Latin casing, a translation): nothing to count
+        counts = Counter({k: len(v) for k, v in group.spans.items()})
+        summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
+        if several:
             target, basis = _spelling_target(group, counts, deva, spelling, ctx.lexicon.concepts)
             kept = fold(target) if target else spelling[min(deva, key=lambda k: group.spans[k][0][0])]
             for key in deva:
@@ -322,8 +316,6 @@ class EntityConsistency(Check):
                         severity=None if target else Severity.INFO,
                         confidence=0.95 if basis == "the glossary form" else 0.75,
                     )
-        # One name in two scripts, not a word and its translation (भारत / India).
-        latin = [k for k in counts if is_latin[k] and any(_transliterates(group.surface[d], group.surface[k]) for d in deva)]
         deva = [k for k in deva if any(_transliterates(group.surface[k], group.surface[lt]) for lt in latin)]
         if latin and deva:
             latin_n = sum(counts[k] for k in latin)
@@ -417,31 +409,40 @@ _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all i
 _SENTENCE_INDEX = lambda found: found[0].index  # noqa: E731  (of a (sentence, match) pair)
 _SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a Devanagari name's, per distinct text
 _LATIN_SKELETONS = PerWord(lambda text: skeleton(latin_key(text)))  # a Latin word's, per distinct text
-_CLASSES: list = [None, None, None, {}]  # the stopwords, loans and zipf cut it answers for; its answers
 
 
-def _token_classes(stop, loans, max_zipf: float) -> dict[str, int]:
-    """A token text's class for grouping names (`_token_class`), per distinct text, kept from
-    article to article while the lexicon and cut stay (the memo holds them, so an identity is
-    never another lexicon's)."""
-    memo = _CLASSES
-    if memo[0] is not stop or memo[1] is not loans or memo[2] != max_zipf:
-        memo[:] = [stop, loans, max_zipf, {}]
-    return memo[3]
+class _Classes(dict):
+    """A token text's class for grouping names, per distinct text (its kind and keys are its
+    text's): 1, a name-like Devanagari word (not a stopword, a loan or a word Hindi text uses);
+    2, a capitalised Latin word; 0, neither. Kept from article to article while the lexicon and
+    cut stay (it holds them, so an identity is never another lexicon's)."""
 
+    def __init__(self, stop=None, loans=None, max_zipf: float | None = None):
+        super().__init__()
+        self.stop, self.loans, self.max_zipf = stop, loans, max_zipf
 
-def _token_class(tok: Token, classes: dict[str, int], stop, loans, max_zipf: float) -> int:
-    """1: a name-like Devanagari word (not a stopword, a loan or a word Hindi text uses);
-    2: a capitalised Latin word; 0: neither. A token's kind and keys are its text's."""
-    got = classes.get(tok.text)
-    if got is None:
-        key = tok.key
-        if tok.kind == "deva":
-            got = int(len(key) >= 3 and key not in stop and key not in loans and hindi_zipf(tok.norm) < max_zipf)
+    def __missing__(self, text: str) -> int:
+        if len(self) > 200_000:
+            self.clear()  # a bound on memory over an endless stream of new words
+        norm, key, kind = _token_info(text)
+        if kind == "deva":
+            got = int(len(key) >= 3 and key not in self.stop and key not in self.loans
+                      and hindi_zipf(norm) < self.max_zipf)
         else:
-            got = 2 if tok.kind == "latin" and tok.text[:1].isupper() else 0
-        classes[tok.text] = got
-    return got
+            got = 2 if kind == "latin" and text[:1].isupper() else 0
+        self[text] = got
+        return got
+
+
+_CLASSES = [_Classes()]
+
+
+def _token_classes(stop, loans, max_zipf: float) -> _Classes:
+    """The classes memo (`_Classes`) for this lexicon and cut."""
+    memo = _CLASSES[0]
+    if memo.stop is not stop or memo.loans is not loans or memo.max_zipf != max_zipf:
+        memo = _CLASSES[0] = _Classes(stop, loans, max_zipf)
+    return memo
 
 
 def _inside_name(ctx: Context, start: int, end: int, target: str) -> bool:
