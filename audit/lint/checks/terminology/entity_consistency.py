@@ -16,6 +16,7 @@ from audit.lint.checks.english_phrases import in_english_phrase_of
 from audit.lint.checks.letters import follows_initial, letters_spelled
 from audit.lint.checks.letters import spell_acronym as _spell_acronym
 from audit.lint.checks.slots import stem_uses
+from audit.lint.checks.terminology.consonants import OUTLINES, outline, skeleton_outline
 from audit.lint.checks.words import PerWord, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
@@ -192,7 +193,13 @@ class EntityConsistency(Check):
                     known[_SKELETONS[surface]].append((group, surface))
         rest: list[Token] = []
         matched: list[tuple[Token, Group]] = []
+        # a token can share a skeleton only where it shares the outline (`consonants.outline`, read by
+        # one translate): a word met for the first time is romanised only then
+        outlines = set(map(skeleton_outline, known))
         for tok in loose:
+            if outline(tok.text) not in outlines:
+                rest.append(tok)
+                continue
             skel = _SKELETONS[tok.text]
             match = next(
                 (g for g, surface in known.get(skel, ())
@@ -226,12 +233,20 @@ class EntityConsistency(Check):
         latin_by_skeleton: dict[str, list[Token]] = defaultdict(list)  # not every group × every Latin word
         for lt in latin:
             latin_by_skeleton[_LATIN_SKELETONS[lt.text]].append(lt)
+        latin_outlines = set(map(skeleton_outline, latin_by_skeleton))
         # cluster_forms groups only forms of one consonant skeleton: where no two keys share one (most
-        # articles) it finds nothing, so it is not asked (each key's skeleton, kept per distinct key,
-        # read by one map; cluster_forms is handed the memo, not working them out again)
-        skeletons = list(map(_SKELETONS.__getitem__, by_key))
-        clusters = [] if len(set(skeletons)) == len(skeletons) else cluster_forms(
-            by_key, ctx.setting(self, "max_vowel_distance"), ctx.setting(self, "min_skeleton"), _SKELETONS)
+        # articles) it finds nothing, so it is not asked. Two keys share a skeleton only where they
+        # share its outline (`consonants.outline`, per distinct key, read by one map): only keys that
+        # do are romanised (a word met for the first time costs some 17 µs) and handed on.
+        outlines = list(map(OUTLINES.__getitem__, by_key))
+        clusters = []
+        if len(set(outlines)) < len(outlines):
+            twice = {o for o, n in Counter(outlines).items() if n > 1}
+            forms = [key for key, o in zip(by_key, outlines) if o in twice]
+            skeletons = list(map(_SKELETONS.__getitem__, forms))
+            if len(set(skeletons)) < len(skeletons):
+                clusters = cluster_forms(forms, ctx.setting(self, "max_vowel_distance"),
+                                         ctx.setting(self, "min_skeleton"), _SKELETONS)
         clustered = {key for forms in clusters for key in forms}
         # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
         clusters += [[key] for key, toks in by_key.items()
@@ -245,9 +260,9 @@ class EntityConsistency(Check):
                     if tok.start in stems:
                         continue
                     group.add(_written(tok.text), tok.text, (tok.start, tok.end))
-            skel = _SKELETONS[forms[0]]
-            for lt in latin_by_skeleton.get(skel, ()):
-                group.add(_written(lt.text), lt.text, (lt.start, lt.end))
+            if latin_by_skeleton and outline(forms[0]) in latin_outlines:
+                for lt in latin_by_skeleton.get(_SKELETONS[forms[0]], ()):
+                    group.add(_written(lt.text), lt.text, (lt.start, lt.end))
             groups.append(group)
         return groups
 
