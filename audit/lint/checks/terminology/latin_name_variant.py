@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import compress
+from operator import methodcaller
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, within_one_edit
@@ -12,7 +14,7 @@ from audit.lint.checks.english_phrases import in_english_phrase_of
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.conventions import inside
-from audit.lint.checks.words import DEVANAGARI, devanagari_counts, latin_runs
+from audit.lint.checks.words import DEVANAGARI, PerWord, devanagari_counts, latin_runs
 
 # (a letter or digit first, then the look-behind: searched for, not tried at every position)
 _LATIN_WORD = re.compile(r"[A-Za-z0-9](?<![A-Za-z0-9][A-Za-z0-9])[A-Za-z0-9+]*(?![A-Za-z0-9])")
@@ -174,19 +176,22 @@ class LatinNameVariant(Check):
         latin: dict[str, list[tuple[int, int]]] = defaultdict(list)
         common: set[str] = set()  # English words, not names: Alert, Plaza (a hint, see below)
         run_lengths = None  # of the Latin runs, worked out once when a common word first asks
-        for i, m in enumerate(words):
-            word = m.group()
-            if in_english_phrase_of(ctx, *m.span()):
+        # what the word alone says (`_SHAPES`, per distinct word, read by one map) first, then its place
+        shapes = list(map(_SHAPES.__getitem__, map(_GROUP, words)))
+        is_convention = ctx.conventions.is_convention
+        for i in compress(range(len(words)), shapes):
+            m = words[i]
+            word, span = m.group(), m.span()
+            if in_english_phrase_of(ctx, *span):
                 continue  # OTT Top Watched Web Series: an English title run into the line, not a name in the Hindi
-            if (len(word) >= 3 and word[0].isupper() and word.isalpha() and not ctx.conventions.is_convention(*m.span(), aside)
-                    and not _MODEL.match(text, m.end())):  # Poco F1: a model name keeps its Latin
-                if _name_like(word) or english_zipf(word.lower()) < 3.0:
-                    latin[word].append(m.span())
+            if not is_convention(*span, aside) and not _MODEL.match(text, m.end()):  # Poco F1: a model name keeps its Latin
+                if shapes[i] == _NAME:
+                    latin[word].append(span)
                 elif (run_lengths := run_lengths or _run_lengths(text, words))[i] <= 2:
                     # a common English word capitalised in a Hindi line (Yellow Alert, Toll Plaza)
                     # beside its Devanagari spelling; three or more Latin words are an English phrase
                     # (a kicker, a full form: Share Market Closing, Grey Market Premium), not a word
-                    latin[word].append(m.span())
+                    latin[word].append(span)
                     common.add(word)
         if not latin:
             return
@@ -194,12 +199,11 @@ class LatinNameVariant(Check):
         # alone; only those a Latin word sounds like are looked for in the text (all in one
         # lookup), and a use counts outside a gloss, kicker, chrome or address and before no
         # model number.
-        words_deva = [w for w in devanagari_counts(ctx) if len(w) >= 3 and hindi_zipf(w) < 4.6]
+        words_deva = list(filter(_NAMEABLE.__getitem__, devanagari_counts(ctx)))
         if len(latin) * len(words_deva) <= _PAIRS_COMPARED:
             sounding = _sounding_by_length(latin, words_deva)
         else:  # many names and many words: each name's sound-alikes looked up, not every pair compared
             sounding = _sounding(latin, words_deva)
-        is_convention = ctx.conventions.is_convention
         deva: dict[str, list[tuple[int, int]]] = defaultdict(list)  # a word's uses that count, in text order
         for start, end in DEVANAGARI.places(text, {d for found in sounding.values() for d in found}):
             if not is_convention(start, end, aside) and not _DEVA_MODEL.match(text, end):
@@ -227,6 +231,24 @@ class LatinNameVariant(Check):
                                   f"'{text[start:end]}' and '{kept}': one {'word' if word in common else 'name'} "
                                   "in two scripts in this article",
                                   [Fix(start, end, kept, applicability=DISPLAY_ONLY if inside else UNSAFE)])
+
+
+_NAME, _COMMON = 1, 2
+
+
+def _shape(word: str) -> int:
+    """What a Latin word alone says for `_two_scripts`: 0, not a name (under three letters, not
+    capitalised, not all letters); _NAME, a name by its casing or a word English text seldom uses;
+    _COMMON, a common English word capitalised (Alert, Plaza)."""
+    if not (len(word) >= 3 and word[0].isupper() and word.isalpha()):
+        return 0
+    return _NAME if _name_like(word) or english_zipf(word.lower()) < 3.0 else _COMMON
+
+
+_SHAPES = PerWord(_shape, 50_000)
+_GROUP = methodcaller("group")
+# a Devanagari word that may be a name's other script: three letters or more, not a common word
+_NAMEABLE = PerWord(lambda word: len(word) >= 3 and hindi_zipf(word) < 4.6)
 
 
 def _run_lengths(text: str, words) -> list[int]:
