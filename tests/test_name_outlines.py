@@ -1,6 +1,6 @@
 """A name's outline (its consonants read from its letters by one translate) stands in for its consonant
-skeleton where TERM003 asks whether two words may be one name: it must be the skeleton's own
-outline for every word, and the check must find the same whether they romanise every word or only
+skeleton where TERM003 and TERM005 ask whether two words may be one name: it must be the skeleton's own
+outline for every word, and the checks must find the same whether they romanise every word or only
 those the outlines let through."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from conftest import SAMPLES, SEEDS
 from audit.core.text import skeleton, translit_key
 from audit.language.wordstats import _table
 from audit.lint.checks import DEFAULT_CHECKS
-from audit.lint.checks.terminology import consonants, entity_consistency
+from audit.lint.checks.terminology import consonants, entity_consistency, latin_name_variant
 from audit.lint.engine import Engine
 
 _BLOCK = [chr(c) for c in range(0x900, 0x980)] + ["\u200c", "\u200d"]
@@ -47,23 +47,26 @@ def _texts() -> list[str]:
 
 
 def _findings(texts: list[str]) -> list[tuple]:
-    engine = Engine(checks=[c for c in DEFAULT_CHECKS if c.code in ("TERM003",)])
+    engine = Engine(checks=[c for c in DEFAULT_CHECKS if c.code in ("TERM003", "TERM005")])
     return [(f.code, f.start, f.end, f.message, tuple(x.replacement for x in f.fixes))
             for text in texts for f in engine.audit_text(text)]
 
 
 def _forget():
     entity_consistency._SKELETONS.clear()
+    latin_name_variant._KEYS.clear()
+    latin_name_variant._PASSED_OVER.clear()
+    latin_name_variant._NAME_OUTLINES.clear()
 
 
-@pytest.mark.parametrize("codes", [("TERM003",)])
+@pytest.mark.parametrize("codes", [("TERM003", "TERM005")])
 def test_checks_find_the_same_when_every_word_is_romanised(codes, monkeypatch):
     texts = _texts()
     _forget()
     gated = _findings(texts)
-    assert {f[0] for f in gated} == set(codes), "the samples must give the check something to find"
+    assert {f[0] for f in gated} == set(codes), "the samples must give both checks something to find"
     # one outline for every word and name: nothing is passed over, every word is romanised
-    for module in (entity_consistency,):
+    for module in (entity_consistency, latin_name_variant):
         monkeypatch.setattr(module, "outline", lambda word: "")
         monkeypatch.setattr(module, "skeleton_outline", lambda skel: "")
     monkeypatch.setattr(entity_consistency, "OUTLINES", defaultdict(str))

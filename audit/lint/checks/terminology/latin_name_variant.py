@@ -6,13 +6,14 @@ from itertools import compress
 from operator import methodcaller
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
-from audit.core.text import latin_key, translit_key, within_one_edit
+from audit.core.text import latin_key, skeleton, translit_key, within_one_edit
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
 from audit.lint.checks.english_phrases import in_english_phrase_of
 from audit.lint.checks.terminology.entity_consistency import _spell_acronym
 from audit.lint.checks.alternation import matches_at
+from audit.lint.checks.terminology.consonants import outline, skeleton_outline
 from audit.lint.checks.conventions import inside
 from audit.lint.checks.words import DEVANAGARI, PerWord, devanagari_counts, latin_runs
 
@@ -284,8 +285,7 @@ def _sounding_by_length(latin, words_deva: list[str]) -> dict[str, set[str]]:
     (`_sounds_like`), comparing a name only with the words whose key is as long as its own, one
     letter longer or one shorter (no other is one edit away), each key worked out once."""
     by_length: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for d in words_deva:
-        key = translit_key(d)
+    for key, d in _keyed(latin, words_deva):
         by_length[len(key)].append((key, d))
     present = set(words_deva)
     sounding = {}
@@ -308,8 +308,8 @@ def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
     by its key and its key's deletions in an index of the words' keys and their deletions."""
     order = {w: i for i, w in enumerate(words_deva)}
     by_key: dict[str, list[str]] = defaultdict(list)
-    for w in words_deva:
-        by_key[translit_key(w)].append(w)
+    for key, w in _keyed(latin, words_deva):
+        by_key[key].append(w)
     under: dict[str, set[str]] = defaultdict(set)  # a deletion of a word's key: those keys
     for key in by_key:
         if len(key) >= 4:  # one shorter than the shortest name key an edit is allowed for
@@ -330,6 +330,46 @@ def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
             found.add(spelled)
         out[word] = sorted(found, key=order.__getitem__)
     return out
+
+
+_KEYS: dict[str, str] = {}  # a Devanagari word's key (`translit_key`), once a name asked for it
+_PASSED_OVER: set[str] = set()  # words met once, whose key no name asked for
+
+
+def _keyed(latin, words_deva: list[str]) -> list[tuple[str, str]]:
+    """(key, word) of the words, in order, less words whose key is not worked out yet and cannot
+    sound like any of the names: a key the name's must equal has its consonants in the same order
+    (one outline, `consonants.outline`), and a key one edit from it lacks at most one of its
+    consonants and has at most one more. A new word's outline is one translate; its key romanises
+    it letter by letter (some 17 µs): on a page of news most words are met once, and only the few
+    that may sound like a name there are keyed; a word met again is keyed then."""
+    exact: set[str] = set()  # the outlines of the names a key must equal (three or four letters)
+    near: list[frozenset[str]] = []  # the consonants of the names a key may be one edit from
+    for word in latin:
+        n = len(latin_key(word))
+        if n >= 3:  # a shorter key sounds like nothing (`_keys_sound_alike`)
+            (exact.add(_NAME_OUTLINES[word]) if n <= 4 else near.append(frozenset(_NAME_OUTLINES[word])))
+    keyed = []
+    for d in words_deva:
+        key = _KEYS.get(d)
+        if key is None:
+            # a word met again is keyed, once: the test costs more than looking a key up
+            if d not in _PASSED_OVER and outline(d) not in exact:
+                letters = set(outline(d))
+                if not any(len(letters - n) <= 1 and len(n - letters) <= 1 for n in near):
+                    if len(_PASSED_OVER) > 200_000:
+                        _PASSED_OVER.clear()  # a bound on memory over an endless stream of new words
+                    _PASSED_OVER.add(d)
+                    continue  # sounds like none of the names: its key is not asked for
+            if len(_KEYS) > 200_000:
+                _KEYS.clear()
+            key = _KEYS[d] = translit_key(d)
+        keyed.append((key, d))
+    return keyed
+
+
+# a Latin name's outline (`consonants.skeleton_outline` of its key's skeleton), per distinct name
+_NAME_OUTLINES = PerWord(lambda word: skeleton_outline(skeleton(latin_key(word))), 50_000)
 
 
 def _sounds_like(deva: str, latin: str) -> bool:
