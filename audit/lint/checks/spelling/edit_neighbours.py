@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Container
-from itertools import compress
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import add, itemgetter
 
 _DELETIONS: dict[str, frozenset[str]] = {}
 
@@ -163,57 +163,49 @@ def near_in_article(by_key, able: set[str], flaggable) -> dict[str, set[str]]:
     return near
 
 
-# Every key met so far (up to 40 letters) with the keys one edit from it: by a letter added,
-# dropped or changed (`_EDITED`), by two adjacent signs swapped (`_SWAPPED`). Kept per word type,
-# as `_deletions` are: an article's words are linked once, when first met, and a word's
-# neighbours are then a lookup, not worked out again from every word of every article.
+# Every key met so far (up to 40 letters) with the keys one edit from it (a letter added, dropped or
+# changed). Kept per word type, as `_deletions` are: an article's words are linked once, when first
+# met, and a word's neighbours are then a lookup, not worked out again from every word of every article.
+# Two adjacent signs swapped (कंपिनयों / कंपनियों) need no links of their own: both words drop to the same
+# string by deleting either sign, so each is already among the other's edited keys.
 _INDEXED: set[str] = set()
 _UNDER: dict[str, tuple[str, ...]] = {}  # a deletion: the keys it is one of
 _EDITED: dict[str, set[str]] = {}
-_SWAPPED: dict[str, set[str]] = {}
-
-
-def _link(table: dict[str, set[str]], a: str, b: str) -> None:
-    if a != b:
-        table.setdefault(a, set()).add(b)
-        table.setdefault(b, set()).add(a)
 
 
 def _index_keys(keys) -> None:
     # each of the article's keys asked about (`keys - _INDEXED` walked the whole index, up to 10,000
     # keys met so far, while under eight times the article's)
     new = set(keys).difference(_INDEXED)
-    if new and len(_INDEXED) > 10_000:  # a bound on memory over an endless stream of new words
-        for memo in (_INDEXED, _UNDER, _EDITED, _SWAPPED):
+    if not new:
+        return
+    if len(_INDEXED) > 10_000:  # a bound on memory over an endless stream of new words
+        for memo in (_INDEXED, _UNDER, _EDITED):
             memo.clear()
         new = set(keys)
     for key in new:
         deletions = _deletions(key)
-        for d in deletions:
-            for other in _UNDER.get(d, ()):  # as long, one letter changed (a deletion shared)
-                _link(_EDITED, key, other)
-            if d in _INDEXED:  # one shorter
-                _link(_EDITED, key, d)
-        for other in _UNDER.get(key, ()):  # one longer
-            _link(_EDITED, key, other)
-        for swap in _swaps(key):
-            if swap in _INDEXED:
-                _link(_SWAPPED, key, swap)
+        # the keys met so far as long with one letter changed (a deletion shared), one shorter (one of
+        # its deletions), one longer (it is one of theirs): gathered in C, most new keys have none
+        linked = set(chain(chain.from_iterable(map(_UNDER.get, deletions, repeat(()))),
+                           _INDEXED.intersection(deletions), _UNDER.get(key, ())))
+        if linked:
+            _EDITED[key] = linked
+            for other in linked:
+                _EDITED.setdefault(other, set()).add(key)
         _INDEXED.add(key)
-        for d in deletions:
-            _UNDER[d] = _UNDER.get(d, ()) + (key,)
+        # each deletion's keys with this one added (read and written pair by pair in C)
+        _UNDER.update(zip(deletions, map(add, map(_UNDER.get, deletions, repeat(())), repeat((key,)))))
 
 
 def near_by_type(by_key, able: Container[str], flaggable) -> dict[str, set[str]]:
     """What `near_in_article` gives, from the per-type links (every key at most 40 letters). Only
-    a key's linked keys that the article has (a few) are asked whether they are `able`."""
+    a key's linked keys that the article has (a few) are asked whether they are `able`; a linked
+    key that is not is still one of its swaps (either needs no `able`)."""
     _index_keys(by_key.keys())
     keys = by_key.keys()
     near: dict[str, set[str]] = {}
     for key, _ in flaggable:
         edited = _EDITED.get(key)
-        candidates = near[key] = {other for other in keys & edited if other in able} if edited else set()
-        swapped = _SWAPPED.get(key)
-        if swapped:
-            candidates |= keys & swapped
+        near[key] = {other for other in keys & edited if other in able or other in _swaps(key)} if edited else set()
     return near
