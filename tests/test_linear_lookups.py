@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections import defaultdict
 from types import SimpleNamespace
 
@@ -290,3 +291,23 @@ def test_words_listed_beside_match_comparing_every_pair():
             for start, end in rng.sample(spans, min(len(spans), 10)):
                 assert beside.listed(text, start, end) == _reference_listed_beside(text, start, end, kept), (
                     text, start, end, kept)
+
+
+def _reference_spelling_key(word: str, chandra: bool = True) -> str:
+    """SPELL001's spelling key as first written: every step run on every word."""
+    key = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).translate(spelling_variant._FOLD))
+    key = spelling_variant._NASAL_HALANT.sub("\u0902", key)
+    key = spelling_variant._YE.sub(lambda m: spelling_variant._YE_VOWEL[m.group(1)], key)
+    if chandra and len(key) >= 4:
+        key = key.replace("\u0949", "\u093e")
+    return re.sub("[-\u2010 ]", "", key)
+
+
+def test_spelling_key_steps_taken_only_where_needed_match_every_step_taken():
+    """`spelling_key` runs a step only where the word has a character it changes: the same keys."""
+    pieces = ["क", "न", "म", "\u094d", "य", "\u0947", "\u0940", "\u0901", "\u0902", "\u093c", "\u0958",
+              "\u0929", "\u200c", "\u200d", "\u0949", "ा", "-", "\u2010", " ", "a"]
+    words = random_texts(pieces, 20000, 17) + [w for text in seed_texts() for w in text.split()]
+    for word in words:
+        for chandra in (True, False):
+            assert spelling_variant.spelling_key(word, chandra) == _reference_spelling_key(word, chandra), word

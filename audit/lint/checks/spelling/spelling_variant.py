@@ -30,19 +30,32 @@ _NASAL_HALANT = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0
 _YE = re.compile("(?<=[\u0900-\u097f])\u092f([\u0947\u0940])")  # नये -> नए, गयी -> गई
 _YE_VOWEL = {"\u0947": "\u090f", "\u0940": "\u0908"}
 _FOLD = str.maketrans({"\u0901": "\u0902", "\u093c": None, "\u200c": None, "\u200d": None})
+_SEPARATOR = re.compile("[-\u2010 ]")  # between two parts of a compound
 
 
 def spelling_key(word: str, chandra: bool = True) -> str:
     """What two spellings of one word share: nukta, chandrabindu/anusvara, nasal+halant/anusvara,
     ये/ए and यी/ई, ॉ/ा in longer loans (unless `chandra` is false), and a hyphen, space or nothing
     between two parts."""
-    key = unicodedata.normalize("NFD", word).translate(_FOLD)
+    # each step only where the word has what it changes (a `str` find each): a new word's key is
+    # made for SPELL001 and SPELL002 alike, and most words hold no nukta, chandrabindu or joiner
+    key = unicodedata.normalize("NFD", word)
+    if "\u0901" in key or "\u093c" in key or "\u200c" in key or "\u200d" in key:
+        key = key.translate(_FOLD)
     key = unicodedata.normalize("NFC", key)
-    key = _NASAL_HALANT.sub("\u0902", key)
-    key = _YE.sub(lambda m: _YE_VOWEL[m.group(1)], key)
+    if "\u094d" in key:
+        key = _NASAL_HALANT.sub("\u0902", key)
+    if "\u092f" in key:
+        key = _YE.sub(_ye_vowel, key)
     if chandra and len(key) >= 4:  # बॉल / बाल are two words; रिकॉर्ड / रिकार्ड are one
         key = key.replace("\u0949", "\u093e")
-    return re.sub("[-‐ ]", "", key)
+    if "-" in key or "\u2010" in key or " " in key:
+        key = _SEPARATOR.sub("", key)
+    return key
+
+
+def _ye_vowel(m: re.Match) -> str:
+    return _YE_VOWEL[m.group(1)]
 
 
 # ॉ before a nasal sign or a vowel letter is a slip, not the optional mark of an English vowel
