@@ -109,7 +109,7 @@ def test_spell002_picks_a_keys_most_written_form_as_a_count_of_every_form_would(
         typed = list(map(near_miss._TYPES.__getitem__, written))
         by_key, _, nfc_count, _, _, _, _ = edit_neighbours.grouped(written, typed)
         by_nfc: Counter = Counter()
-        for (nfc, _, _), n in zip(typed, written.values()):
+        for (nfc, *_), n in zip(typed, written.values()):
             by_nfc[nfc] += n
         for forms in by_key.values():
             assert edit_neighbours.most_written(forms, nfc_count) == max(forms, key=by_nfc.__getitem__)

@@ -60,30 +60,29 @@ class Able:
         return self.count[key] >= 2 or self.key_zipf[key] >= 3.0
 
 
-def grouped(written_forms: Counter, typed: list[tuple[str, str, float]]):
+def grouped(written_forms: Counter, typed: list[tuple[str, str, float, tuple[str]]]):
     """(forms by key, zipf by key, count by NFC, count by key, each word's key, each word's zipf,
-    the keys written more than once): forms in order of first use, a key's zipf that of its first
+    the keys written more than once), from each word's (NFC, key, zipf, (NFC,)): forms in order of first use, a key's zipf that of its first
     form. Made by dict and zip (C loops) as if no two words shared a
     key; then only the words of a key written more than once (a word written two ways, a few an
     article) are read one by one to set their key's entries right. A word's key is its NFC's, so
     words sharing an NFC share a key, and a key's first word brings its first NFC. The count by NFC
     holds the forms of those keys alone: it only chooses among a key's forms (`most_written`), and a
     key written one way has one."""
-    nfcs = list(map(itemgetter(0), typed))
     keys = list(map(itemgetter(1), typed))
     zipfs = list(map(itemgetter(2), typed))
-    ns = list(written_forms.values())
-    by_key = dict(zip(keys, zip(nfcs)))  # spelling key: its NFC forms, in order of first use
+    by_key = dict(zip(keys, map(itemgetter(3), typed)))  # spelling key: its NFC forms, in order of first use
     key_zipf = dict(zip(keys, zipfs))
     nfc_count: dict[str, int] = {}  # (filled for the keys written more than once, below)
-    count = dict(zip(keys, ns))  # by spelling key
+    count = dict(zip(keys, written_forms.values()))  # by spelling key
     shared: set[str] = set()
     if len(count) < len(keys):  # some words share a key
         shared = {key for key, n in Counter(keys).items() if n > 1}
         for key in shared:
             by_key[key], count[key] = [], 0  # (an existing key keeps its place in the order)
         met: set[str] = set()
-        for nfc, key, zipf, n in compress(zip(nfcs, keys, zipfs, ns), map(shared.__contains__, keys)):
+        for nfc, key, zipf, n in compress(zip(map(itemgetter(0), typed), keys, zipfs, written_forms.values()),
+                                          map(shared.__contains__, keys)):
             count[key] += n
             forms = by_key[key]
             if not forms:
@@ -108,15 +107,31 @@ def moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, s
             continue
         # the article's keys that are this one with its anusvara at another place, built from the
         # key (a few places), not found by reading every key of the article
-        bare = key.replace("\u0902", "")
-        found = [other for i in range(len(bare) + 1)
-                 if (other := bare[:i] + "\u0902" + bare[i:]) in by_key and key_zipf[other] >= 3.0]
+        placed = _placements(key)
+        if by_key.keys().isdisjoint(placed):
+            continue  # (most keys: the article writes the word with its anusvara at no other place)
+        found = [other for other in (*placed, key) if other in by_key and key_zipf[other] >= 3.0]
         if len(found) > 1:  # two places both common: the one the article wrote first (itself: none)
             order = {k: n for n, k in enumerate(by_key)}
             found.sort(key=order.__getitem__)
         if found and found[0] != key and key_zipf[found[0]] - key_zipf[key] >= _MOVED_GAP:
             moved[key] = found[0]
     return moved
+
+
+_PLACEMENTS: dict[str, tuple[str, ...]] = {}
+
+
+def _placements(key: str) -> tuple[str, ...]:
+    """The key with its one anusvara at each other place (kept per key, as `_deletions` are)."""
+    got = _PLACEMENTS.get(key)
+    if got is None:
+        bare = key.replace("\u0902", "")
+        got = tuple(other for i in range(len(bare) + 1) if (other := bare[:i] + "\u0902" + bare[i:]) != key)
+        if len(_PLACEMENTS) > 50_000:
+            _PLACEMENTS.clear()
+        _PLACEMENTS[key] = got
+    return got
 
 
 # how much commoner in Hindi text the right spelling must be: जाएगें (zipf 3.1, a typo wordfreq took

@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict
 from itertools import compress, repeat
-from operator import and_, itemgetter, le, lt
+from operator import itemgetter, le, lt
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
@@ -20,8 +20,9 @@ from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, dev
 _WORDS = DEVANAGARI
 
 
-# (NFC, spelling key, Hindi zipf of the NFC) of a word as written
-_TYPES = PerWord(lambda word: (nfc := unicodedata.normalize("NFC", word), keyed(nfc)[0], hindi_zipf(nfc)))
+# (NFC, spelling key, Hindi zipf of the NFC, (NFC,)) of a word as written: the last, a key's forms where
+# it has one, kept with the type rather than made for each article
+_TYPES = PerWord(lambda word: (nfc := unicodedata.normalize("NFC", word), keyed(nfc)[0], hindi_zipf(nfc), (nfc,)))
 _typed = _TYPES.__getitem__
 
 
@@ -234,8 +235,8 @@ class NearMissSpelling(Check):
         by_key, key_zipf, nfc_count, count, keys, zipfs, shared = grouped(written_forms, typed)
         # The keys long and rare enough to flag, in order of first use, sifted in compiled code (a
         # word's key and zipf are its key's, but for a key written two ways: its first form's)
-        flaggable_keys = compress(keys, map(and_, map(le, repeat(min_length), map(len, keys)),
-                                            map(lt, zipfs, repeat(max_zipf))))
+        rare = list(compress(keys, map(lt, zipfs, repeat(max_zipf))))  # (zipf first: fewer are rare than short)
+        flaggable_keys = compress(rare, map(le, repeat(min_length), map(len, rare)))
         if shared:
             flaggable_keys = (key for key in flaggable_keys if key not in shared or key_zipf[key] < max_zipf)
         flaggable = [(key, by_key[key]) for key in dict.fromkeys(flaggable_keys)]
