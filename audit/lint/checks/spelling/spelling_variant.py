@@ -148,10 +148,9 @@ class SpellingVariant(Check):
         covered: set[int] = set()
         for s1, e1, s2, e2 in compounds:
             covered.update((s1, s2))
-            for start, end in ((s1, e1), (s2, e2)):
-                if keep is None or keep(start):
-                    count[text[start:end]] -= 1
-            if keep is None or keep(s1):
+            if keep is None or keep(s1):  # (both words on one line: a hyphen or a space between them)
+                count[text[s1:e1]] -= 1
+                count[text[s2:e2]] -= 1
                 compound_count[text[s1:e2]] += 1
         # each spelling key written one way among all the words and compounds (most articles):
         # then also among those still used, and there is nothing to compare
@@ -160,7 +159,9 @@ class SpellingVariant(Check):
         same = _same_keys(ctx.lexicon.variant_spellings)
         if len(set(_listed(map(itemgetter(0), map(_KEYED.__getitem__, written)), same))) == len(written):
             return
-        used = [(w, n) for w, n in compound_count.items() if n] + [(w, n) for w, n in count.items() if n]
+        used = [*filter(_USED, compound_count.items())]  # the compounds, then the words, still used (n > 0: in C)
+        compounds_used = len(used)
+        used += filter(_USED, count.items())
         keys = list(_listed(map(itemgetter(0), map(_KEYED.__getitem__, map(itemgetter(0), used))), same))
         key_count = Counter(keys)
         if len(key_count) == len(keys):
@@ -185,7 +186,11 @@ class SpellingVariant(Check):
             if nfc in wanted and (keep is None or keep(s1)):
                 places[nfc].append((s1, e2))
                 met.setdefault(nfc, (0, s1))
-        for start, end in _WORDS.places(text, [w for w, n in count.items() if n and keyed(w)[1] in wanted]):
+        # the words still used whose spelling is one of `wanted`: those of the variants' keys (a word's
+        # key is its NFC's), picked in C
+        variant_keys = {key for key, _ in variants}
+        words = compress(map(itemgetter(0), used[compounds_used:]), map(variant_keys.__contains__, keys[compounds_used:]))
+        for start, end in _WORDS.places(text, words):
             nfc = keyed(text[start:end])[1]
             if start not in covered and (keep is None or keep(start)):
                 places[nfc].append((start, end))
@@ -227,6 +232,8 @@ class SpellingVariant(Check):
                         [Fix(start, end, kept, applicability=applicability)], severity=severity,
                     )
 
+
+_USED = itemgetter(1)  # a (word, uses) pair still used: its uses not 0
 
 # The lines whose words are no evidence of the article's spelling: English lines and page chrome
 _SKIPPED_LINES = (ENGLISH_LINE, CHROME)
@@ -390,7 +397,7 @@ def _hyphen_joins(joins: set[tuple[str, str]], singles: Collection[str]) -> set[
     """
     pairs: set[tuple[str, str]] = set()
     if joins:
-        lengths = sorted({len(w) for w in singles})
+        lengths = sorted(set(map(len, singles)))
         for left, right in joins:
             tails = [left[-n:] for n in lengths if n <= len(left) and left[-n:] in singles]
             heads = [right[:n] for n in lengths if n <= len(right) and right[:n] in singles]
