@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 
 from audit.core.conventions import ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
@@ -110,9 +111,11 @@ class SpellingFamily(Check):
         text = ctx.article.text
         joined = ranges = None  # read once, for the first family with words on both sides
         for sides in _sides(families):
-            odd = {word: standard for word in count if (standard := sides.odd[word]) is not None}
-            if not odd:
+            # each word's standard spelling where it is written the other way (None where not), read in C
+            standards = list(map(sides.odd.__getitem__, count))
+            if not any(standards):
                 continue  # most articles: nothing written the family's other way
+            odd = dict(compress(zip(count, standards), standards))
             standard_words = [word for word in count if sides.standard[word] and word not in _NEW]
             if not standard_words:
                 continue  # written the other way throughout: the desk's choice
