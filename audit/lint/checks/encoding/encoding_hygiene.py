@@ -46,6 +46,9 @@ _JOINER_RUN = re.compile(
     rf"[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])[{_JOINERS}]*")  # not after a halant
 _LEGACY = re.compile("\u094d[\u0904-\u0914]")  # र्ई: a legacy-font converter's halant before a vowel letter
 _KINDS = ("seq", "nukta", "invisible", "joiner", "legacy")
+_RARE_SIGNS = ("\u0945", "\u0901", _NUKTA)  # ॅ, ँ, ़
+_RARE_SIGN_OF = {seq: next(sign for sign in _RARE_SIGNS if sign in seq) for seq in _SEQUENCES
+                 if any(sign in seq for sign in _RARE_SIGNS)}
 # The consonants that take a nukta in Hindi (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़, and ऩ ऱ ऴ of older spellings)
 _TAKES_NUKTA = frozenset("कखगजडढफयनरळ")
 _START = methodcaller("start")
@@ -54,7 +57,12 @@ _START = methodcaller("start")
 def _slips(text: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every slip, in text order, as the one alternation would find them."""
     seq_end: dict[int, int] = {}  # every place a sequence starts (overlapping ones too): the merge picks
+    # a sequence holding a sign most texts never have (ॅ, ँ, ़) is looked for only where the text has it:
+    # one `in` for the sign (a memchr), where each sequence's `find` read the whole text
+    absent = {sign for sign in _RARE_SIGNS if sign not in text}
     for seq in _SEQ_ORDER:
+        if absent and _RARE_SIGN_OF.get(seq) in absent:
+            continue
         at = text.find(seq)
         while at >= 0:
             if seq not in _MIDWORD_ONLY or "\u0900" <= text[at + len(seq) : at + len(seq) + 1] <= "\u0963":
