@@ -199,7 +199,9 @@ def _index_keys(keys) -> None:
             memo.clear()
         new = set(keys)
     for key in new:
-        deletions = _deletions(key)
+        # (not kept in `_DELETIONS`: a filed key's deletions live on as `_UNDER`'s keys, and its
+        # neighbours are links from now on; a frozenset per key kept only cost memory)
+        deletions = {key[:i] + key[i + 1 :] for i in range(len(key))}
         # the keys met so far as long with one letter changed (a deletion shared), one shorter (one of
         # its deletions), one longer (it is one of theirs): gathered in C, most new keys have none
         linked = set(chain(chain.from_iterable(map(_UNDER.get, deletions, repeat(()))),
