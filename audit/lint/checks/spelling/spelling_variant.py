@@ -156,13 +156,13 @@ class SpellingVariant(Check):
         # then also among those still used, and there is nothing to compare
         written = [*compound_count, *count]
         # a listed pair no key folds (दीवाली / दिवाली) shares its other spelling's key
-        same = _same_keys(ctx.lexicon.variant_spellings)
-        if len(set(_listed(map(itemgetter(0), map(_KEYED.__getitem__, written)), same))) == len(written):
+        listed = _listed_keys(ctx.lexicon.variant_spellings).__getitem__
+        if len(set(map(listed, written))) == len(written):
             return
         used = [*filter(_USED, compound_count.items())]  # the compounds, then the words, still used (n > 0: in C)
         compounds_used = len(used)
         used += filter(_USED, count.items())
-        keys = list(_listed(map(itemgetter(0), map(_KEYED.__getitem__, map(itemgetter(0), used))), same))
+        keys = list(map(listed, map(itemgetter(0), used)))
         key_count = Counter(keys)
         if len(key_count) == len(keys):
             return  # each spelling key written one way (most articles): nothing to compare
@@ -251,13 +251,16 @@ def _same_keys(table: dict[str, str]) -> dict[str, str]:
     return _SAME_KEYS[1]
 
 
-def _listed(keys, same: dict[str, str]):
-    """Each key, or the key of its listed other spelling (`dict.get` mapped in C over the keys, with
-    each key as its own default: no Python step per word)."""
-    if not same:
-        return keys
-    keys = list(keys)
-    return list(map(same.get, keys, keys))
+_LISTED: list = [None, None]  # the table read last, and each word's key under it
+
+
+def _listed_keys(table: dict[str, str]) -> PerWord:
+    """Each word's spelling key, or the key of its listed other spelling (`_same_keys`), per word: one
+    map over an article's words (their keys known), where the key and then the listing were two."""
+    if _LISTED[0] is not table:
+        same = _same_keys(table)
+        _LISTED[:] = [table, PerWord(lambda word: same.get(key := _KEYED[word][0], key), most=100_000)]
+    return _LISTED[1]
 
 
 def _joined_participle(tied: list[str]) -> str | None:
