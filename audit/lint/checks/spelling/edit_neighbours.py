@@ -191,9 +191,9 @@ _EDITED: dict[str, set[str]] = {}
 def _index_keys(keys) -> None:
     # each of the article's keys asked about (`keys - _INDEXED` walked the whole index, up to 10,000
     # keys met so far, while under eight times the article's)
+    if _INDEXED.issuperset(keys):
+        return  # (most articles of an archive once its words are filed: asked in C, no set made)
     new = set(keys).difference(_INDEXED)
-    if not new:
-        return
     if len(_INDEXED) > 10_000:  # a bound on memory over an endless stream of new words
         for memo in (_INDEXED, _UNDER, _EDITED):
             memo.clear()
