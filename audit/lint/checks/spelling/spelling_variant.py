@@ -157,12 +157,17 @@ class SpellingVariant(Check):
         written = [*compound_count, *count]
         # a listed pair no key folds (दीवाली / दिवाली) shares its other spelling's key
         listed = _listed_keys(ctx.lexicon.variant_spellings).__getitem__
-        if len(set(map(listed, written))) == len(written):
+        keys = list(map(listed, written))
+        if len(set(keys)) == len(written):
             return
-        used = [*filter(_USED, compound_count.items())]  # the compounds, then the words, still used (n > 0: in C)
-        compounds_used = len(used)
-        used += filter(_USED, count.items())
-        keys = list(map(listed, map(itemgetter(0), used)))
+        if 0 in count.values():  # a word written only inside compounds: the compounds, then the words, still used
+            used = [*filter(_USED, compound_count.items())]  # (n > 0: in C)
+            compounds_used = len(used)
+            used += filter(_USED, count.items())
+            keys = list(map(listed, map(itemgetter(0), used)))
+        else:  # every word still used (a compound is counted once met): the keys just made are theirs
+            used = [*compound_count.items(), *count.items()]
+            compounds_used = len(compound_count)
         key_count = Counter(keys)
         if len(key_count) == len(keys):
             return  # each spelling key written one way (most articles): nothing to compare
