@@ -395,6 +395,9 @@ def _split_pairs(singles: Collection[str]) -> set[tuple[str, str]]:
     return pairs
 
 
+_SHORT = 40  # a word this long or shorter has all its ends asked
+
+
 def _hyphen_joins(joins: set[tuple[str, str]], singles: Collection[str]) -> set[tuple[str, str]]:
     """The pairs (w1, w2) of words of the text for which `f"{w1}-{w2}" in text`, without searching the text.
 
@@ -404,10 +407,18 @@ def _hyphen_joins(joins: set[tuple[str, str]], singles: Collection[str]) -> set[
     a lookup instead of a search of the whole article for every pair of words (quadratic).
     """
     pairs: set[tuple[str, str]] = set()
-    if joins:
-        lengths = sorted(set(map(len, singles)))
-        for left, right in joins:
-            tails = [left[-n:] for n in lengths if n <= len(left) and left[-n:] in singles]
-            heads = [right[:n] for n in lengths if n <= len(right) and right[:n] in singles]
-            pairs.update((t, h) for t in tails for h in heads)
+    lengths: list[int] | None = None
+    for left, right in joins:
+        if len(left) <= _SHORT and len(right) <= _SHORT:
+            # each end of each length (an end as long as no word of the text is none of them): the
+            # text's word lengths took a pass over all its words for a join or two
+            left_lengths, right_lengths = range(1, len(left) + 1), range(1, len(right) + 1)
+        else:  # a long run of letters: only the lengths the text's words have (slices stay linear)
+            if lengths is None:
+                lengths = sorted(set(map(len, singles)))
+            left_lengths = [n for n in lengths if n <= len(left)]
+            right_lengths = [n for n in lengths if n <= len(right)]
+        tails = [left[-n:] for n in left_lengths if left[-n:] in singles]
+        heads = [right[:n] for n in right_lengths if right[:n] in singles]
+        pairs.update((t, h) for t in tails for h in heads)
     return pairs
