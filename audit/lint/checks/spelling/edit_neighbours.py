@@ -107,7 +107,7 @@ def moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, s
             continue
         # the article's keys that are this one with its anusvara at another place, built from the
         # key (a few places), not found by reading every key of the article
-        placed = _placements(key)
+        placed = _placements(key, by_key)
         if by_key.keys().isdisjoint(placed):
             continue  # (most keys: the article writes the word with its anusvara at no other place)
         found = [other for other in (*placed, key) if other in by_key and key_zipf[other] >= 3.0]
@@ -122,11 +122,16 @@ def moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, s
 _PLACEMENTS: dict[str, tuple[str, ...]] = {}
 
 
-def _placements(key: str) -> tuple[str, ...]:
-    """The key with its one anusvara at each other place (kept per key, as `_deletions` are)."""
+def _placements(key: str, keys) -> tuple[str, ...]:
+    """The key with its one anusvara at each other place (kept per key, as `_deletions` are). For a
+    run of letters longer than a word (a pasted line, 40,000 letters: each placement a copy of it)
+    only the article's `keys` that are those placements, read by their length (linear)."""
     got = _PLACEMENTS.get(key)
     if got is None:
         bare = key.replace("\u0902", "")
+        if len(key) > 40:
+            return tuple(other for other in keys if len(other) == len(key) and other != key
+                         and other.count("\u0902") == 1 and other.replace("\u0902", "") == bare)
         got = tuple(other for i in range(len(bare) + 1) if (other := bare[:i] + "\u0902" + bare[i:]) != key)
         if len(_PLACEMENTS) > 50_000:
             _PLACEMENTS.clear()
