@@ -139,8 +139,9 @@ _DOT_HINT_BYTES = tuple(hint.encode() for hint in _DOT_HINTS)
 # What a line holding a date stamp opens with: a space or a tab, or the first letter of one of its words
 # (no other character matches d, u or p case-insensitively); an empty line is tried too ("" is in any str)
 _DATE_STAMP_OPENINGS = " \tdDuUpP"
-# every ASCII letter (what _LATIN_LETTERS matches) to "A", every other byte to a space
-_LETTER_MARKS = bytes(65 if chr(b) in _ASCII_LETTERS.decode() else 32 for b in range(256))
+# every ASCII letter (what _LATIN_LETTERS matches) to "A", every other byte to a space: a line's letters
+# are the marks counted in its stretch (`words.sentences_with_latin` finds the letters by the same marks)
+LATIN_LETTER_MARKS = bytes(65 if chr(b) in _ASCII_LETTERS.decode() else 32 for b in range(256))
 
 
 class Conventions:
@@ -298,7 +299,7 @@ class Conventions:
     def line_kinds(self) -> list[str | None]:
         # the ASCII letters of each line counted in one marked copy of the text's ASCII bytes (a line's
         # count is its stripped text's: whitespace is no letter)
-        letters = self.ascii.translate(_LETTER_MARKS)
+        letters = self.ascii.translate(LATIN_LETTER_MARKS)
         return [self._line_kind(line, letters.count(b"A", start, end)) if line else None
                 for line, (start, end) in zip(self._texts, self.lines)]
 

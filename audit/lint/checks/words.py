@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
-from audit.core.conventions import ENGLISH_LINE
+from audit.core.conventions import ENGLISH_LINE, LATIN_LETTER_MARKS
 from audit.core.document import Token
 
 _KEY, _TOKENS = attrgetter("key"), attrgetter("tokens")
@@ -281,8 +281,6 @@ def ascii_text(ctx) -> bytes:
     return ctx.article.text.encode("ascii", "replace") if data is None else data  # (None: a stand-in article)
 
 
-# every ASCII letter (what LATIN matches) to "A", every other byte to a space
-_LATIN_MARKS = bytes(65 if chr(b).isascii() and chr(b).isalpha() else 32 for b in range(256))
 # every ASCII letter, digit and "+" (what [A-Za-z0-9+] matches) to "A", every other byte to a space
 _LATIN_RUN_MARKS = bytes(65 if chr(b).isascii() and (chr(b).isalnum() or chr(b) == "+") else 32 for b in range(256))
 _MARK_RUN = re.compile(b"AA*")  # (opening with its byte: searched for, as `runs_of` explains)
@@ -310,7 +308,7 @@ def sentences_with_latin(ctx) -> list:
         found, article = [], ctx.article
         # one byte per character ("?" for all but ASCII), each ASCII letter made "A": the letters are
         # then found by `bytes.find` (a compiled scan), where LATIN's search tests every character
-        marks = ascii_text(ctx).translate(_LATIN_MARKS)
+        marks = ascii_text(ctx).translate(LATIN_LETTER_MARKS)
         at = marks.find(b"A")
         while at >= 0:
             sentence = article.sentence_at(at)
