@@ -62,21 +62,26 @@ _PATHS: dict = {}  # a path -> its JSON text (a file's findings share it)
 def _head(f) -> str:
     """The opening of a finding's object up to "start": the path's, then what is the same for every
     finding of one check (kept across files, so a run works each out once)."""
-    path = f.path
-    head = _PATHS.get(path)
-    if head is None:
-        if len(_PATHS) > 1_000:
-            _PATHS.clear()
-        head = _PATHS[path] = f"{{\n  \"path\": {_scalar(path)},"
-    key = (f.code, f.rule, f.category, f.severity)
-    rest = _HEADS.get(key)
-    if rest is None:
-        if len(_HEADS) > 10_000:
-            _HEADS.clear()
-        rest = _HEADS[key] = (
-            f"\n  \"code\": {_scalar(f.code)},\n  \"rule\": {_scalar(f.rule)},"
-            f"\n  \"category\": {_scalar(f.category)},\n  \"severity\": {_scalar(f.severity.label)},\n  \"start\": ")
-    return head + rest
+    return (_PATHS.get(f.path) or _path_text(f.path)) + (_HEADS.get((f.code, f.rule, f.category, f.severity))
+                                                          or _check_text(f))
+
+
+def _path_text(path) -> str:
+    """The path's part of a finding's opening, kept per path."""
+    if len(_PATHS) > 1_000:
+        _PATHS.clear()
+    got = _PATHS[path] = f"{{\n  \"path\": {_scalar(path)},"
+    return got
+
+
+def _check_text(f) -> str:
+    """The check's part of a finding's opening (after the path, up to "start"), kept per check."""
+    if len(_HEADS) > 10_000:
+        _HEADS.clear()
+    got = _HEADS[(f.code, f.rule, f.category, f.severity)] = (
+        f"\n  \"code\": {_scalar(f.code)},\n  \"rule\": {_scalar(f.rule)},"
+        f"\n  \"category\": {_scalar(f.category)},\n  \"severity\": {_scalar(f.severity.label)},\n  \"start\": ")
+    return got
 
 
 _LABELS: dict = {}  # an Applicability -> its label as a JSON string (one enum property call per fix saved)
@@ -176,20 +181,19 @@ def _leaf(value: str) -> bytes:
 
 
 def _path_bytes(path) -> bytes:
+    """`_path_text` as UTF-8, kept per path."""
     if len(_PATH_BYTES) > 1_000:
         _PATH_BYTES.clear()
-    got = _PATH_BYTES[path] = f"{{\n  \"path\": {_scalar(path)},".encode()  # (raises before it is kept)
+    got = _PATH_BYTES[path] = (_PATHS.get(path) or _path_text(path)).encode()  # (raises before it is kept)
     return got
 
 
 def _check_bytes(f) -> bytes:
-    """The opening after the path: `_head` less its path part."""
+    """`_check_text` as UTF-8, kept per check."""
     key = (f.code, f.rule, f.category, f.severity)
     if len(_CHECK_BYTES) > 10_000:
         _CHECK_BYTES.clear()
-    got = _CHECK_BYTES[key] = (
-        f"\n  \"code\": {_scalar(f.code)},\n  \"rule\": {_scalar(f.rule)},"
-        f"\n  \"category\": {_scalar(f.category)},\n  \"severity\": {_scalar(f.severity.label)},\n  \"start\": ").encode()
+    got = _CHECK_BYTES[key] = (_HEADS.get(key) or _check_text(f)).encode()
     return got
 
 
