@@ -13,11 +13,16 @@ from operator import add, itemgetter
 _DELETIONS: dict[str, frozenset[str]] = {}
 
 
+def _one_shorter(word: str) -> set[str]:
+    """Every string one character shorter."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 def _deletions(word: str) -> frozenset[str]:
-    """Every string one character shorter; kept per word, since an archive's articles share their words."""
+    """`_one_shorter(word)`, kept per word, since an archive's articles share their words."""
     got = _DELETIONS.get(word)
     if got is None:
-        got = frozenset([word[:i] + word[i + 1 :] for i in range(len(word))])
+        got = frozenset(_one_shorter(word))
         if len(word) <= 40:  # a real word; a pasted run of letters is not worth keeping
             if len(_DELETIONS) > 50_000:
                 _DELETIONS.clear()
@@ -206,7 +211,7 @@ def _index_keys(keys) -> None:
     for key in new:
         # (not kept in `_DELETIONS`: a filed key's deletions live on as `_UNDER`'s keys, and its
         # neighbours are links from now on; a frozenset per key kept only cost memory)
-        deletions = {key[:i] + key[i + 1 :] for i in range(len(key))}
+        deletions = _one_shorter(key)
         # the keys met so far as long with one letter changed (a deletion shared), one shorter (one of
         # its deletions), one longer (it is one of theirs): gathered in C, most new keys have none
         linked = set(chain(chain.from_iterable(map(_UNDER.get, deletions, repeat(()))),

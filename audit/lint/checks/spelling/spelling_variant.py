@@ -244,16 +244,9 @@ _USED = itemgetter(1)  # a (word, uses) pair still used: its uses not 0
 _SKIPPED_LINES = (ENGLISH_LINE, CHROME)
 
 
-_SAME_KEYS: list = [None, {}]  # the table read last, and its spelling keys: written -> same_as
-
-
 def _same_keys(table: dict[str, str]) -> dict[str, str]:
-    """`variant_spellings.tsv` as spelling keys (a listed spelling's key -> its other spelling's),
-    made once while the table stays."""
-    if _SAME_KEYS[0] is not table:
-        _SAME_KEYS[:] = [table, {k: v for k, v in ((spelling_key(w), spelling_key(s)) for w, s in table.items())
-                                 if k != v}]
-    return _SAME_KEYS[1]
+    """`variant_spellings.tsv` as spelling keys (a listed spelling's key -> its other spelling's)."""
+    return {k: v for k, v in ((spelling_key(w), spelling_key(s)) for w, s in table.items()) if k != v}
 
 
 _LISTED: list = [None, None]  # the table read last, and each word's key under it
@@ -261,7 +254,8 @@ _LISTED: list = [None, None]  # the table read last, and each word's key under i
 
 def _listed_keys(table: dict[str, str]) -> PerWord:
     """Each word's spelling key, or the key of its listed other spelling (`_same_keys`), per word: one
-    map over an article's words (their keys known), where the key and then the listing were two."""
+    map over an article's words (their keys known), where the key and then the listing were two. Made
+    once while the table stays."""
     if _LISTED[0] is not table:
         same = _same_keys(table)
         _LISTED[:] = [table, PerWord(lambda word: same.get(key := _KEYED[word][0], key), most=100_000)]
