@@ -6,12 +6,12 @@ from itertools import compress
 from operator import methodcaller
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
-from audit.core.text import latin_key, skeleton, translit_key, within_one_edit
+from audit.core.text import latin_key, translit_key, within_one_edit
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
 from audit.lint.checks.english_phrases import in_english_phrase_of
-from audit.lint.checks.terminology.entity_consistency import _spell_acronym
+from audit.lint.checks.terminology.entity_consistency import _LATIN_SKELETONS, _spell_acronym
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.terminology.consonants import outline, skeleton_outline
 from audit.lint.checks.conventions import inside
@@ -368,8 +368,8 @@ def _keyed(latin, words_deva: list[str]) -> list[tuple[str, str]]:
     return keyed
 
 
-# a Latin name's outline (`consonants.skeleton_outline` of its key's skeleton), per distinct name
-_NAME_OUTLINES = PerWord(lambda word: skeleton_outline(skeleton(latin_key(word))), 50_000)
+# a Latin name's outline (`consonants.skeleton_outline` of its key's skeleton, TERM003's memo of it), per distinct name
+_NAME_OUTLINES = PerWord(lambda word: skeleton_outline(_LATIN_SKELETONS[word]), 50_000)
 
 
 def _sounds_like(deva: str, latin: str) -> bool:
