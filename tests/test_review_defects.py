@@ -155,6 +155,24 @@ def test_accept_reaudits_only_what_it_touched_and_agrees_with_a_full_audit(tmp_p
     assert [k for k in quick if k[0] in local] == [k for k in full if k[0] in local]
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"], ids=["cr", "crlf", "lf"])
+def test_lines_after_an_edit_agree_with_a_fresh_audit_whatever_the_line_ends(tmp_path, engine, line_end):
+    """A lone "\r" ends a line for `check` (old Mac files, some CMS exports), so the items an edit
+    moves must keep the same line and column a fresh audit of the new text gives them."""
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY.replace("\n", line_end).encode("utf-8"))
+    session = ReviewSession.open(path, engine)
+    session.start(replay=False)
+    item = next(i for i in session.items if i.state == OPEN and i.finding.text == "$ 5")
+    session.accept(item)
+    fresh = {(f.code, f.start, f.end): (f.line, f.column, f.end_line, f.end_column)
+             for f in engine.audit_text(session.text, str(path))}
+    moved = [i.finding for i in session.items if i.state == OPEN]
+    assert any(f.line == 3 for f in moved)  # an item below the edit, on the third line
+    for f in moved:
+        assert (f.line, f.column, f.end_line, f.end_column) == fresh[(f.code, f.start, f.end)], f
+
+
 def _articles():
     from conftest import SEEDS
 

@@ -8,11 +8,11 @@ away is `resolved`, one that comes back is `open` again.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from audit.core.findings import Finding, Fix
+from audit.core.lines import LINE_END, LineIndex
 
 OPEN, ACCEPTED, EDITED, DISMISSED, RESOLVED = "open", "accepted", "edited", "dismissed", "resolved"
 STATES = (OPEN, ACCEPTED, EDITED, DISMISSED, RESOLVED)
@@ -33,27 +33,23 @@ class Item:
         return self.finding.code, self.finding.text
 
 
-class Positions:
-    """Line and column of offsets in a text: what `Finding.at` needs, without parsing sentences."""
+class Positions(LineIndex):
+    """Line and column of offsets in a text: what `Finding.at` needs, without parsing sentences.
+    Lines end where `check`'s do (a lone "\r" too), so an item an edit moves keeps the line a
+    fresh audit gives it."""
 
     def __init__(self, text: str, path: str):
-        self.text, self.path = text, path
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
-
-    def positions(self, start: int, end: int) -> tuple[int, int, int, int]:
-        """`position(start) + position(end)`, what `Finding.at` asks."""
-        return self.position(start) + self.position(end)
+        super().__init__(text)
+        self.path = path
 
     def line_span(self, offset: int) -> tuple[int, int]:
-        """Start and end (before the newline) of the line holding `offset`."""
-        line = bisect.bisect_right(self._starts, offset)
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else len(self.text)
-        return start, end
+        """Start and end (before the line end) of the line holding `offset`."""
+        return self.span(self.line(offset))
+
+
+def _breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many line ends (as `check` counts them) a text, or a slice of it, holds."""
+    return len(LINE_END.findall(text, start, len(text) if end is None else end))
 
 
 def moved(finding: Finding, where: Positions, start: int, end: int, fixes: Iterable[Fix] | None = None) -> Finding:
@@ -110,9 +106,9 @@ def shift(items: list[Item], edits: list[Fix], where: Positions, old_text: str |
     # line and column: only its offsets move.
     calm = len(where.text) + 1
     if old_text is not None and edits:
-        if sum(f.replacement.count("\n") - old_text.count("\n", f.start, f.end) for f in edits) == 0:
-            line_end = old_text.find("\n", edits[-1].end)
-            calm = len(old_text) + 1 if line_end < 0 else line_end
+        if sum(_breaks(f.replacement) - _breaks(old_text, f.start, f.end) for f in edits) == 0:
+            line_end = LINE_END.search(old_text, edits[-1].end)
+            calm = len(old_text) + 1 if line_end is None else line_end.start()
     total = shifted[-1]
     out = []
     for item in items:

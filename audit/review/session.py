@@ -309,8 +309,8 @@ class ReviewSession:
 
     def _reaudit_lines(self, items: list[Item], where: Positions, lo: int, hi: int) -> list[Item]:
         text = where.text
-        wlo = where.line_span(max(lo - 1, 0))[0] if lo > 0 else 0
-        whi = where.line_span(hi + 1)[1] if hi + 1 < len(text) else len(text)
+        wlo = where.span(max(where.line(lo) - 1, 1))[0]  # one line of context either side
+        whi = where.span(min(where.line(hi) + 1, len(where)))[1]
         window = parse_article(text[wlo:whi], str(self.path))
         local = self.local_checks
         found = apply_inline(window, self.engine.audit(window, only=local))[0]
