@@ -239,3 +239,19 @@ async def test_the_screen_says_it_is_settling_until_the_whole_article_audit_is_i
         assert app.settling and "settling" in str(app.status.render())
         await settle(pilot)
         assert not app.settling and "settling" not in str(app.status.render())
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"], ids=["cr", "crlf"])
+async def test_the_article_pane_numbers_lines_as_check_does(tmp_path, engine, line_end):
+    """A file with lone-"\\r" (or CRLF) line ends shows one pane line per line of `check`'s, so a
+    finding's line, the pane's rows and a click on a row all mean the same line."""
+    path = tmp_path / "story.txt"
+    path.write_bytes(DENSE.replace("\n", line_end).encode("utf-8"))
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.article._lines == DENSE.rstrip("\n").split("\n") + [""]
+        for item in app.session.items:
+            f = item.finding
+            assert f.text in app.article._lines[f.line - 1], f
+            assert app.article.row_of(f.line) == app.article._rows[f.line - 1] > 0 or f.line == 1

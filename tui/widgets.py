@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Static
 
+from audit.core.lines import LineIndex
 from audit.review.items import ACCEPTED, EDITED, OPEN, Item
 
 CATEGORY_STYLES = {
@@ -117,11 +118,9 @@ class ArticleView(ScrollView, can_focus=False):
     def _index(self, text: str, items: tuple[Item, ...]) -> None:
         """Each line's marks (offsets from the line's start, so an edit above a line leaves it as it
         was) and each item's first and last line: a selection move then touches two findings' lines."""
-        lines = text.split("\n")
-        starts, pos = [], 0
-        for line in lines:
-            starts.append(pos)
-            pos += len(line) + 1
+        index = LineIndex(text)  # lines as `check` numbers them: a lone "\r" ends one too
+        starts = index.starts
+        lines = [index.line_text(n) for n in range(1, len(index) + 1)]
         marks: list[list[tuple]] = [[] for _ in lines]
         spans: dict[int, tuple] = {}
         last_line = len(lines) - 1
