@@ -237,6 +237,19 @@ def test_bulk_accept_every_occurrence_with_a_preview(story, engine):
     assert events == ["open", "bulk-accept", "undo"]
 
 
+@pytest.mark.parametrize("line_end", ["\r", "\r\n"], ids=["cr", "crlf"])
+def test_previews_and_context_stay_on_their_line_whatever_the_line_ends(tmp_path, engine, line_end):
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY.replace("\n", line_end).encode("utf-8"))
+    session = ReviewSession.open(path, engine)
+    session.start(replay=False)
+    item = _items(session, "TERM001", "डीपसेक")[0]
+    lines = STORY.splitlines()
+    assert [before for _, before, _ in session.bulk_preview(item)] == lines
+    start, end = session.context(item.finding)
+    assert session.text[start:end] == lines[0]
+
+
 @pytest.fixture()
 def race(tmp_path):
     path = tmp_path / "race.txt"

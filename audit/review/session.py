@@ -206,12 +206,16 @@ class ReviewSession:
     def _is_dismissed(self, finding: Finding) -> bool:
         return covers(self.state.dismissed, self.path, finding, self.text)
 
+    def _lines_around(self, start: int, end: int) -> tuple[int, int]:
+        """Start of the line holding `start` and end (before its line end) of the one holding `end`,
+        lines cut as `check` cuts them (a lone "\r" ends one too)."""
+        index = self.article.line_index
+        return index.span(index.line(start))[0], index.span(index.line(end))[1]
+
     def context(self, finding: Finding) -> tuple[int, int]:
         """The sentence around a finding (its whole line when it spans sentences)."""
         text = self.text
-        start = text.rfind("\n", 0, finding.start) + 1
-        end = text.find("\n", finding.end)
-        end = len(text) if end < 0 else end
+        start, end = self._lines_around(finding.start, finding.end)
         line = parse_article(text[start:end], str(self.path))
         sentence = line.sentence_at(finding.start - start)
         if sentence is not None and finding.end - start <= sentence.end:
@@ -256,9 +260,7 @@ class ReviewSession:
             if not other.finding.fixes:
                 continue
             fix = other.finding.fixes[0]
-            start = self.text.rfind("\n", 0, fix.start) + 1
-            end = self.text.find("\n", fix.end)
-            end = len(self.text) if end < 0 else end
+            start, end = self._lines_around(fix.start, fix.end)
             before = self.text[start:end]
             out.append((other, before, before[: fix.start - start] + fix.replacement + before[fix.end - start :]))
         return out
