@@ -73,8 +73,10 @@ class ConceptConsistency(Check):
     article_wide = True  # the other language's word for the concept may be anywhere
 
     def run(self, ctx: Context):
-        text = ctx.article.text
-        glosses = bracket_spans(text)
+        text, ascii_text = ctx.article.text, ctx.article.ascii_text
+        # a bracket is looked for in the ASCII bytes first: `str.find("(")` in a Devanagari text
+        # stops at every न, whose code point's low byte is "(" (0x0928), and most articles have none
+        glosses = bracket_spans(text) if b"(" in ascii_text or b"[" in ascii_text else []
         index = _index()
         # Only a concept met on both sides can be reported: a match of none of those needs no
         # further look (its light verb, its gloss, its name runs), only whether it stands in a
