@@ -1,17 +1,11 @@
 from __future__ import annotations
 
-from itertools import compress
-from operator import attrgetter
-
 from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import LIST_JOINS
-from audit.lint.checks.words import sentences_with_latin
+from audit.lint.checks.anglicism.untranslated_english import latin_tokens
 from audit.core.conventions import HEADLINE
-
-_KIND = attrgetter("kind")
-
 
 class CapitalisedEnglish(Check):
     """A capitalised English common word inside a Hindi sentence (ANGL003 covers lower case).
@@ -39,13 +33,10 @@ class CapitalisedEnglish(Check):
         names = ctx.glossary.latin
         min_zipf, min_share = ctx.setting(self, "min_english_zipf"), ctx.setting(self, "min_hindi_share")
         # only a sentence with a Latin token is read (one needs an ASCII letter): most have none
-        for sent in sentences_with_latin(ctx):
-            tokens = sent.tokens
-            kinds = list(map(_KIND, tokens))
-            latin = list(compress(range(len(kinds)), map("latin".__eq__, kinds)))  # where the Latin words are
-            hindi = kinds.count("deva")
+        for sent, latin, hindi in latin_tokens(ctx):  # (shared with ANGL003)
             if not (hindi or latin) or hindi / (hindi + len(latin)) < min_share:
                 continue
+            tokens = sent.tokens
             for i in latin:
                 tok = tokens[i]
                 word = tok.text

@@ -37,13 +37,10 @@ class UntranslatedEnglish(Check):
         min_share = ctx.setting(self, "min_hindi_share")
         conventions = ctx.conventions
         # only a sentence with a Latin token is read (one needs an ASCII letter): most have none
-        for sent in sentences_with_latin(ctx):
-            tokens = sent.tokens
-            kinds = list(map(_KIND, tokens))
-            latin = list(compress(range(len(kinds)), map("latin".__eq__, kinds)))  # where the Latin words are
+        for sent, latin, hindi in latin_tokens(ctx):
             if not latin:
                 continue
-            hindi = kinds.count("deva")
+            tokens = sent.tokens
             if hindi / (hindi + len(latin)) < min_share:
                 continue
             quoted = None  # worked out when a word first asks
@@ -65,6 +62,19 @@ class UntranslatedEnglish(Check):
                     f"'{text}' is English left untranslated in a Hindi sentence",
                     confidence=0.8,
                 )
+
+
+def latin_tokens(ctx: Context) -> list[tuple[object, list[int], int]]:
+    """(sentence, where its Latin tokens are, how many Devanagari tokens it has) for each sentence
+    holding an ASCII letter (`sentences_with_latin`): worked out once per article for ANGL003 and
+    ANGL005, which both weigh a sentence's Latin words against its Hindi ones."""
+    found = ctx.shared.get("latin tokens")
+    if found is None:
+        found = ctx.shared["latin tokens"] = []
+        for sent in sentences_with_latin(ctx):
+            kinds = list(map(_KIND, sent.tokens))
+            found.append((sent, list(compress(range(len(kinds)), map("latin".__eq__, kinds))), kinds.count("deva")))
+    return found
 
 
 def _runs(latin: list[int]):
