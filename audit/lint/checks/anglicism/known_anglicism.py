@@ -7,7 +7,7 @@ from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
-from audit.lint.checks.words import token_keys
+from audit.lint.checks.words import word_code_table, word_codes
 from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, case_slot, in_multiword_name
 
 
@@ -46,7 +46,7 @@ class KnownAnglicism(Check):
 
     def run(self, ctx: Context):
         concepts = ctx.lexicon.concepts
-        written: set[str] | None = None  # the article's token keys, once a single loan asks
+        written: _Written | None = None  # the article's word keys, once a single loan asks
         text = ctx.article.text
         for sent, m in scan_sentences(ctx, ctx.lexicon.anglicisms):
             item, toks = m.value, sent.tokens
@@ -59,8 +59,8 @@ class KnownAnglicism(Check):
             if m.first == m.last:
                 hindi = (hit.concept.hindi + hit.concept.hindi_alternatives) if hit else item.suggestions
                 if written is None:
-                    written = set(token_keys(ctx))
-                mixed = any(all(fold(w) in written for w in h.split()) for h in hindi)
+                    written = _Written(ctx)
+                mixed = any(map(written.all_of, _word_keys(hindi)))
                 if not mixed:
                     if severity == Severity.INFO:
                         continue  # the desk's usage, and nothing in the article says otherwise
@@ -102,6 +102,35 @@ class KnownAnglicism(Check):
         if not fits or in_multiword_name(toks, first, last, lambda t: bool(ctx.lexicon.concepts.lookup(t.text))):
             return [Fix(start, end, hindi, applicability=DISPLAY_ONLY)]
         return [Fix(start, end, hindi, applicability=UNSAFE)]
+
+
+class _Written:
+    """Whether the article writes each of some words, asked of its words' codes (`word_codes`, made
+    once per article for the repetition checks too), not of a set of all its token keys made for
+    the few words a single loan's Hindi forms have (a set of some 700 keys an article)."""
+
+    def __init__(self, ctx: Context):
+        self.coded = "".join(word_codes(ctx))
+        self.code = word_code_table().get
+
+    def all_of(self, keys: frozenset[str]) -> bool:
+        for key in keys:
+            code = self.code(key)
+            if code is None or code not in self.coded:
+                return False
+        return True
+
+
+_WORD_KEYS: dict[tuple[str, ...], list[frozenset[str]]] = {}
+
+
+def _word_keys(forms: tuple[str, ...]) -> list[frozenset[str]]:
+    """The keys of each of `forms`' words (a Hindi word or phrase the article may write): worked out
+    once per row's forms (the tables' rows bound it), not folded word by word at every match."""
+    keys = _WORD_KEYS.get(forms)
+    if keys is None:
+        keys = _WORD_KEYS[forms] = [frozenset(map(fold, form.split())) for form in forms]
+    return keys
 
 
 _ESTABLISHED: list = [None, {}]  # the concept table its answers are for, and (window's texts, place) -> answer
