@@ -85,7 +85,7 @@ class ConceptConsistency(Check):
 
         def keep(patterns: set[int], values: list[list[FormHit]]) -> set[int]:
             wanted = _naming_both_sides(patterns, values)
-            relevant.update(id(values[p]) for p in wanted)
+            relevant.update(map(id, map(values.__getitem__, wanted)))
             return patterns if glosses else wanted
 
         scanned = index.scan_sentences(ctx.article.sentences, keep)  # (sentence, match), in text order
@@ -94,7 +94,7 @@ class ConceptConsistency(Check):
         seen: dict[int, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
         glossed: dict[int, str] = {}  # concept -> the side the article put in a gloss of the other
         concepts: dict[int, Concept] = {}
-        meant: dict[tuple[int, bool], list[FormHit]] = {}  # per form's hits and light verb or not
+        meant = _FORMS[5]  # per form's hits (by id) and light verb or not: the hits it can mean there
         sentence = None
         for sent, m in scanned:
             if sent is not sentence:  # a sentence's first match: its own run and name runs
@@ -307,16 +307,18 @@ def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
 # Per form of the concept index (by its phrase number, for the one list of values the index has
 # while it is unchanged): the concepts it names on the translit side, worked out once per form, not
 # per article (an article meets some 150 forms, most of them in every article); per concept (by
-# id), the forms that name it, and those that name it on the Hindi side; the forms naming a loan.
-_FORMS: list = [None, {}, defaultdict(set), defaultdict(set), set()]
+# id), the forms that name it, and those that name it on the Hindi side; the forms naming a loan;
+# per form (by id) and light verb after it or not, the hits it can mean there (`_meant`, filtered to
+# the concepts whose mixing is a slip: some 20 an article, each two list comprehensions).
+_FORMS: list = [None, {}, defaultdict(set), defaultdict(set), set(), {}]
 _NONE: frozenset = frozenset()
 
 
 def _naming_both_sides(patterns: set[int], values: list[list[FormHit]]) -> set[int]:
     """The matched forms that name a concept the matched forms name on both sides, translit and Hindi."""
     if _FORMS[0] is not values:
-        _FORMS[:] = [values, {}, defaultdict(set), defaultdict(set), set()]  # (holding the values keeps each concept's id its own)
-    _, translit, naming, hindi_naming, loans = _FORMS
+        _FORMS[:] = [values, {}, defaultdict(set), defaultdict(set), set(), {}]  # (holding the values keeps each concept's id its own)
+    _, translit, naming, hindi_naming, loans, _ = _FORMS
     for p in patterns.difference(translit):  # the dict asked about each form (`- translit.keys()` walked all it holds)
         hits = values[p]
         translit[p] = frozenset(id(h.concept) for h in hits if h.side == "translit")
