@@ -69,9 +69,27 @@ def _initials(concepts, tokens, i: int, step: int, reach: int = _RUN_REACH) -> l
     return found
 
 
+_INITIALS: list = [None, {}]  # the concept table the answers are for, and token text -> `_initial`
+_UNKNOWN = object()
+
+
 def _initial(concepts, token) -> str | None:
     """The first letter of the English word a Devanagari loan writes (the concept table's, else a
-    read-back of a word Hindi text seldom uses), or None for a Hindi word."""
+    read-back of a word Hindi text seldom uses), or None for a Hindi word. Worked out once per
+    distinct token text (a token's kind and norm are its text's) while the concept table stays:
+    the loans around every match are asked, the same words article after article."""
+    memo = _INITIALS
+    if memo[0] is not concepts:
+        memo[:] = [concepts, {}]
+    got = memo[1].get(token.text, _UNKNOWN)
+    if got is _UNKNOWN:
+        if len(memo[1]) > 200_000:
+            memo[1].clear()  # a bound on memory over an endless stream of new words
+        got = memo[1][token.text] = _first_letter(concepts, token)
+    return got
+
+
+def _first_letter(concepts, token) -> str | None:
     if token.kind != "deva":
         return None
     hits = concepts.lookup(token.text)
