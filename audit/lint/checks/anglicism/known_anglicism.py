@@ -165,12 +165,28 @@ def _phrase_established(concepts, toks, i: int, longest: int) -> bool:
     return False
 
 
+_HITS: list = [None, {}]  # the concept table its answers are for, and (loan's text, verb wanted) -> hit
+
+
 def _concept_hit(concepts, toks, first: int, last: int):
     """The concept of the phrase's loan (its first word), on the transliterated side; a verb where a
-    light verb follows (यूज किया), else a noun."""
-    hits = [h for h in concepts.lookup(toks[first].text) if h.side == "translit"]
+    light verb follows (यूज किया), else a noun. Kept per loan text and the part of speech wanted
+    while the concept table stays (a loan is met again and again)."""
+    verb = last + 1 < len(toks) and toks[last + 1].key in LIGHT_VERBS or first != last
+    memo = _HITS
+    if memo[0] is not concepts:
+        memo[:] = [concepts, {}]
+    key = (toks[first].text, verb)
+    if key in memo[1]:
+        return memo[1][key]
+    if len(memo[1]) > 200_000:
+        memo[1].clear()  # a bound on memory over an endless stream of new words
+    hit = memo[1][key] = _translit_hit(concepts, toks[first].text, "verb" if verb else "noun")
+    return hit
+
+
+def _translit_hit(concepts, text: str, preferred: str):
+    hits = [h for h in concepts.lookup(text) if h.side == "translit"]
     if not hits:
         return None
-    verb_next = last + 1 < len(toks) and toks[last + 1].key in LIGHT_VERBS or first != last
-    preferred = "verb" if verb_next else "noun"
     return next((h for h in hits if h.concept.pos == preferred), hits[0])
