@@ -253,6 +253,7 @@ def test_latin_runs_and_words_read_from_the_ascii_bytes_are_what_the_text_scans_
         assert runs == [m.span() for m in run.finditer(text)]
         words = matches_at(latin_name_variant._LATIN_WORD, text, latin_name_variant._word_starts(text, runs))
         assert [m.span() for m in words] == [m.span() for m in latin_name_variant._LATIN_WORD.finditer(text)]
+        assert latin_name_variant._word_spans(text, runs) == [m.span() for m in words]
 
 
 def test_words_before_read_by_matches_are_those_the_walks_found():

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import compress
-from operator import methodcaller
+from operator import itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, within_one_edit
@@ -12,7 +12,6 @@ from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
 from audit.lint.checks.english_phrases import in_english_phrase_of
 from audit.lint.checks.terminology.entity_consistency import _LATIN_SKELETONS, _spell_acronym
-from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.terminology.consonants import outline, skeleton_outline
 from audit.lint.checks.conventions import inside
 from audit.lint.checks.words import DEVANAGARI, PerWord, devanagari_counts, latin_runs
@@ -33,6 +32,22 @@ def _word_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
         if start < end:
             starts.append(start)
     return starts
+
+
+def _word_spans(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of `_LATIN_WORD`'s matches, read from the runs of `[A-Za-z0-9+]` (`latin_runs`): a
+    match opens at a run's first letter or digit (`_word_starts`) and takes the rest of the run (its
+    look-behind sees a "+" or no run character before it, its look-ahead the run's end), so a word is
+    its run less any "+" it opens with. The runs themselves where the text has no "+" (most)."""
+    if "+" not in text:
+        return runs
+    spans = []
+    for start, end in runs:
+        while start < end and text[start] == "+":
+            start += 1
+        if start < end:
+            spans.append((start, end))
+    return spans
 
 
 _MODEL = re.compile(r" (?=[A-Za-z]*\d)[A-Za-z0-9]{1,5}\b")  # F5, M2, C50, 12X
@@ -106,36 +121,52 @@ class LatinNameVariant(Check):
         english = ENGLISH_LINE in ctx.conventions.line_kinds  # else no word needs its line looked up
         # a word of a web address (bpsc.bih.nic.in) is written as the site writes it: not a name's casing
         urls = any(span.kind == URL for span in ctx.conventions.inline)
-        words = [m for m in matches_at(_LATIN_WORD, text, _word_starts(text, latin_runs(ctx)))
-                 if m.span() not in listed and not (english and ctx.conventions.line_kind(m.start()) == ENGLISH_LINE)
-                 and not (urls and ctx.conventions.is_convention(*m.span(), (URL,)))]
-        forms: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        tags = _keyword_tags(text) if "( " in text else []
-        for m in words:
-            if tags and m.group().islower() and inside(tags, *m.span()):
-                continue  # ( fastag ): an SEO keyword typed as searched, not the name's spelling
-            forms[m.group().lower()][m.group()].append(m.span())
-        # Two Latin words written apart, joined or hyphenated: Galaxy S 24 / Galaxy S24, Chat GPT / ChatGPT.
-        singles = set(forms)
-        for a, b in zip(words, words[1:]):
-            gap = text[a.end() : b.start()]
-            joined = (a.group() + b.group()).lower()
-            if joined.isdigit():
-                continue  # 2-0 beside the 20 of T20: a score or a range, no name's two spellings
-            if gap in (" ", "-") and joined in singles and (_name_like(a.group()) or _name_like(b.group())
-                                                             or joined in singles):
-                forms[joined][text[a.start() : b.end()]].append((a.start(), b.end()))
-        for key, surfaces in forms.items():
-            if len(surfaces) < 2 or not any(_name_like(s) or " " in s or "-" in s for s in surfaces):
-                continue
-            if all(s[0].isupper() and s[1:].islower() for s in surfaces if s.isalpha()) and \
-                    all(" " not in s and "-" not in s for s in surfaces):
-                continue  # Title / title: sentence casing, not a name
-            if _caps_in_capital_run(text, surfaces):
-                continue  # (SATYENDRA NATH BOSE) beside Bose: a heading set in capitals, not the name's casing
-            yield from self._report(ctx, surfaces)
-        yield from self._half_transliterated(ctx, words)
-        yield from self._two_scripts(ctx, words)
+        words = _word_spans(text, latin_runs(ctx))  # (start, end) of each Latin word, in order
+        if listed or english or urls:
+            words = [span for span in words if span not in listed
+                     and not (english and ctx.conventions.line_kind(span[0]) == ENGLISH_LINE)
+                     and not (urls and ctx.conventions.is_convention(*span, (URL,)))]
+        if not words:
+            return
+        # each word's text, lower case and the gap to the next word, read once by map (a word's
+        # lower case is its key: ASCII, so a pair's key is the two keys joined)
+        starts, ends = list(map(_FIRST, words)), list(map(_SECOND, words))
+        groups = list(map(text.__getitem__, map(slice, starts, ends)))
+        keys = list(map(str.lower, groups))
+        gaps = list(map(text.__getitem__, map(slice, ends, starts[1:])))  # gaps[i]: between word i and i + 1
+        kept = range(len(words))
+        if "( " in text and (tags := _keyword_tags(text)):
+            # ( fastag ): an SEO keyword typed as searched, not the name's spelling
+            kept = [i for i in kept if not (groups[i].islower() and inside(tags, *words[i]))]
+        singles = set(keys) if len(kept) == len(words) else {keys[i] for i in kept}
+        # Two Latin words written apart, joined or hyphenated: Galaxy S 24 / Galaxy S24, Chat GPT / ChatGPT
+        # (2-0 beside the 20 of T20 is a score or a range: no name's two spellings)
+        joins = [i for i in compress(range(len(gaps)), map(_JOINING.__contains__, gaps))
+                 if keys[i] + keys[i + 1] in singles and not (keys[i] + keys[i + 1]).isdigit()]
+        # A key is looked at only where it is written two ways: a word written in two casings, or a
+        # joined pair's key (written apart too); the others (most) are not gathered at all.
+        multi = {keys[i] + keys[i + 1] for i in joins}
+        if len(singles) < len(written := {(keys[i], groups[i]) for i in kept}):
+            multi.update(key for key, n in Counter(map(_FIRST, written)).items() if n > 1)
+        if multi:
+            forms: dict[str, dict[str, list[tuple[int, int]]]] = {}  # in order of each key's first single use
+            for i in kept:
+                if keys[i] in multi:
+                    forms.setdefault(keys[i], {}).setdefault(groups[i], []).append(words[i])
+            for i in joins:
+                span = (starts[i], ends[i + 1])
+                forms[keys[i] + keys[i + 1]].setdefault(text[span[0] : span[1]], []).append(span)
+            for key, surfaces in forms.items():
+                if len(surfaces) < 2 or not any(_name_like(s) or " " in s or "-" in s for s in surfaces):
+                    continue
+                if all(s[0].isupper() and s[1:].islower() for s in surfaces if s.isalpha()) and \
+                        all(" " not in s and "-" not in s for s in surfaces):
+                    continue  # Title / title: sentence casing, not a name
+                if _caps_in_capital_run(text, surfaces):
+                    continue  # (SATYENDRA NATH BOSE) beside Bose: a heading set in capitals, not the name's casing
+                yield from self._report(ctx, surfaces)
+        yield from self._half_transliterated(ctx, words, groups, gaps)
+        yield from self._two_scripts(ctx, words, groups, gaps)
 
     def _report(self, ctx: Context, surfaces: dict[str, list[tuple[int, int]]]):
         ranked = sorted(surfaces, key=lambda s: (-len(surfaces[s]), surfaces[s][0][0]))
@@ -146,31 +177,32 @@ class LatinNameVariant(Check):
                                   f"'{form}' and '{kept}' ({len(surfaces[kept])}x): one name written two ways",
                                   [Fix(start, end, kept, applicability=UNSAFE)])
 
-    def _half_transliterated(self, ctx: Context, words):
+    def _half_transliterated(self, ctx: Context, words, groups, gaps):
         """चैट GPT beside Chat GPT: the first word of a Latin name transliterated, the rest left."""
         text = ctx.article.text
-        pairs = {(a.group(), b.group()) for a, b in zip(words, words[1:]) if text[a.end() : b.start()] == " "}
+        pairs = {(groups[i], groups[i + 1]) for i in compress(range(len(gaps)), map(" ".__eq__, gaps))}
+        if not pairs:
+            return
         by_tail: dict[str, list[str]] = defaultdict(list)
         for head, tail in pairs:
             by_tail[tail].append(head)
-        for m in words:
-            heads = by_tail.get(m.group())
-            if not heads:
+        for i in compress(range(len(words)), map(by_tail.__contains__, groups)):
+            heads = by_tail[groups[i]]
+            start, end = words[i]
+            if start == 0 or text[start - 1] != " ":
                 continue
-            if m.start() == 0 or text[m.start() - 1] != " ":
-                continue
-            deva_start, deva = _deva_before(text, m.start() - 1)
+            deva_start, deva = _deva_before(text, start - 1)
             if not deva:
                 continue
             for head in heads:
-                if len(head) >= 3 and m.group().isalpha() and _sounds_like(deva, head):
-                    start, kept = deva_start, f"{head} {m.group()}"
-                    yield ctx.finding(self, start, m.end(),
-                                      f"'{text[start:m.end()]}' and '{kept}': one name half in Devanagari",
-                                      [Fix(start, m.end(), kept, applicability=UNSAFE)])
+                if len(head) >= 3 and groups[i].isalpha() and _sounds_like(deva, head):
+                    kept = f"{head} {groups[i]}"
+                    yield ctx.finding(self, deva_start, end,
+                                      f"'{text[deva_start:end]}' and '{kept}': one name half in Devanagari",
+                                      [Fix(deva_start, end, kept, applicability=UNSAFE)])
                     break
 
-    def _two_scripts(self, ctx: Context, words):
+    def _two_scripts(self, ctx: Context, words, groups, gaps):
         """NATO ... नाटो, Poco ... पोको: one name in Latin and in Devanagari (glosses in brackets aside)."""
         text = ctx.article.text
         aside = (GLOSS, KICKER, CHROME, URL)
@@ -178,17 +210,16 @@ class LatinNameVariant(Check):
         common: set[str] = set()  # English words, not names: Alert, Plaza (a hint, see below)
         run_lengths = None  # of the Latin runs, worked out once when a common word first asks
         # what the word alone says (`_SHAPES`, per distinct word, read by one map) first, then its place
-        shapes = list(map(_SHAPES.__getitem__, map(_GROUP, words)))
+        shapes = list(map(_SHAPES.__getitem__, groups))
         is_convention = ctx.conventions.is_convention
         for i in compress(range(len(words)), shapes):
-            m = words[i]
-            word, span = m.group(), m.span()
+            word, span = groups[i], words[i]
             if in_english_phrase_of(ctx, *span):
                 continue  # OTT Top Watched Web Series: an English title run into the line, not a name in the Hindi
-            if not is_convention(*span, aside) and not _MODEL.match(text, m.end()):  # Poco F1: a model name keeps its Latin
+            if not is_convention(*span, aside) and not _MODEL.match(text, span[1]):  # Poco F1: a model name keeps its Latin
                 if shapes[i] == _NAME:
                     latin[word].append(span)
-                elif (run_lengths := run_lengths or _run_lengths(text, words))[i] <= 2:
+                elif (run_lengths := run_lengths or _run_lengths(gaps))[i] <= 2:
                     # a common English word capitalised in a Hindi line (Yellow Alert, Toll Plaza)
                     # beside its Devanagari spelling; three or more Latin words are an English phrase
                     # (a kicker, a full form: Share Market Closing, Grey Market Premium), not a word
@@ -247,18 +278,20 @@ def _shape(word: str) -> int:
 
 
 _SHAPES = PerWord(_shape, 50_000)
-_GROUP = methodcaller("group")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_JOINING = (" ", "-")  # a gap that joins two Latin words into one name's spelling
 # a Devanagari word that may be a name's other script: three letters or more, not a common word
 _NAMEABLE = PerWord(lambda word: len(word) >= 3 and hindi_zipf(word) < 4.6)
 
 
-def _run_lengths(text: str, words) -> list[int]:
-    """For each Latin word, how many Latin words one space apart make the run that holds it: one
-    pass over the words (walking each word's run from it cost the square of a long English run)."""
+def _run_lengths(gaps: list[str]) -> list[int]:
+    """For each Latin word, how many Latin words one space apart make the run that holds it (`gaps`:
+    what stands between each word and the next): one pass over the words (walking each word's run
+    from it cost the square of a long English run)."""
     lengths: list[int] = []
     first = 0
-    for k in range(1, len(words) + 1):
-        if k == len(words) or text[words[k - 1].end():words[k].start()] != " ":
+    for k in range(1, len(gaps) + 2):
+        if k == len(gaps) + 1 or gaps[k - 1] != " ":
             lengths += [k - first] * (k - first)
             first = k
     return lengths
