@@ -316,17 +316,25 @@ def _deletions(key: str) -> set[str]:
 def _sounding_by_length(latin, words_deva: list[str]) -> dict[str, set[str]]:
     """Per Latin name, the Devanagari words that are its acronym spelled out or sound like it
     (`_sounds_like`), comparing a name only with the words whose key is as long as its own, one
-    letter longer or one shorter (no other is one edit away), each key worked out once."""
-    by_length: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for key, d in _keyed(latin, words_deva):
-        by_length[len(key)].append((key, d))
+    letter longer or one shorter (no other is one edit away), each key worked out once. A name key
+    of three or four letters must be met exactly (`_keys_sound_alike`): its words are sifted by one
+    compiled comparison of every key with it; a longer one's candidates by their key's length."""
+    keyed = _keyed(latin, words_deva)
+    keys, found = [key for key, _ in keyed], [d for _, d in keyed]
+    lengths = None  # of the keys, read once a long name asks
     present = set(words_deva)
     sounding = {}
     for word in latin:
-        b = latin_key(word)
-        # no key further than one letter from the name's length is within one edit of it
-        near = {d for n in (len(b) - 1, len(b), len(b) + 1) for key, d in by_length.get(n, ())
-                if _keys_sound_alike(key, b)}
+        b = _LATIN_KEYS[word]
+        if len(b) < 3:
+            near = set()  # a shorter key sounds like nothing
+        elif len(b) <= 4:
+            near = set(compress(found, map(b.__eq__, keys)))
+        else:
+            # no key further than one letter from the name's length is within one edit of it
+            lengths = lengths or list(map(len, keys))
+            near = {found[i] for i in compress(range(len(keys)), map({len(b) - 1, len(b), len(b) + 1}.__contains__, lengths))
+                    if within_one_edit(keys[i], b)}
         if (acronym := _spell_acronym(word)) in present:
             near.add(acronym)
         sounding[word] = near
@@ -350,7 +358,7 @@ def _sounding(latin, words_deva: list[str]) -> dict[str, list[str]]:
                 under[d].add(key)
     out: dict[str, list[str]] = {}
     for word in latin:
-        b = latin_key(word)
+        b = _LATIN_KEYS[word]
         keys = {b}
         if len(b) > 4:
             keys |= under.get(b, set())
@@ -376,15 +384,17 @@ def _keyed(latin, words_deva: list[str]) -> list[tuple[str, str]]:
     consonants and has at most one more. A new word's outline is one translate; its key romanises
     it letter by letter (some 17 µs): on a page of news most words are met once, and only the few
     that may sound like a name there are keyed; a word met again is keyed then."""
+    known = list(map(_KEYS.get, words_deva))
+    if None not in known:  # every word keyed already (a page whose words were all met before)
+        return list(zip(known, words_deva))
     exact: set[str] = set()  # the outlines of the names a key must equal (three or four letters)
     near: list[frozenset[str]] = []  # the consonants of the names a key may be one edit from
     for word in latin:
-        n = len(latin_key(word))
+        n = len(_LATIN_KEYS[word])
         if n >= 3:  # a shorter key sounds like nothing (`_keys_sound_alike`)
             (exact.add(_NAME_OUTLINES[word]) if n <= 4 else near.append(frozenset(_NAME_OUTLINES[word])))
     keyed = []
-    for d in words_deva:
-        key = _KEYS.get(d)
+    for d, key in zip(words_deva, known):
         if key is None:
             # a word met again is keyed, once: the test costs more than looking a key up
             if d not in _PASSED_OVER and outline(d) not in exact:
@@ -401,6 +411,7 @@ def _keyed(latin, words_deva: list[str]) -> list[tuple[str, str]]:
     return keyed
 
 
+_LATIN_KEYS = PerWord(latin_key, 50_000)  # a Latin name's key, per distinct name (a regex and a dozen replaces)
 # a Latin name's outline (`consonants.skeleton_outline` of its key's skeleton, TERM003's memo of it), per distinct name
 _NAME_OUTLINES = PerWord(lambda word: skeleton_outline(_LATIN_SKELETONS[word]), 50_000)
 
