@@ -3,7 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from audit.core.document import Token, _token_info
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -312,8 +312,8 @@ class EntityConsistency(Check):
                  if ascii and any(_transliterates(group.surface[d], group.surface[k]) for d in deva)]
         if not several and not latin:
             return  # one spelling, one script (a nukta apart, a Latin casing, a translation): nothing to count
-        counts = Counter({k: len(v) for k, v in group.spans.items()})
-        summary = ", ".join(f"{group.surface[k]} ×{n}" for k, n in counts.most_common())
+        counts = dict(zip(group.spans, map(len, group.spans.values())))  # form -> how often written
+        summary = None  # the forms by count, written out for the first finding (most groups have none)
         if several:
             target, basis = _spelling_target(group, counts, deva, spelling, ctx.lexicon.concepts)
             kept = fold(target) if target else spelling[min(deva, key=lambda k: group.spans[k][0][0])]
@@ -321,6 +321,7 @@ class EntityConsistency(Check):
                 if spelling[key] == kept or key in group.listed:
                     continue  # the form kept, or a spelling the glossary lists (TERM001 flags it)
                 for start, end in group.spans[key]:
+                    summary = summary or _summary(group, counts)
                     yield ctx.finding(
                         self, start, end,
                         f"{group.label} is written {len(counts)} ways in this article ({summary}); "
@@ -347,6 +348,7 @@ class EntityConsistency(Check):
             for key in latin if minority_latin else deva:
                 for start, end in group.spans[key]:
                     inside = _inside_name(ctx, start, end, target)
+                    summary = summary or _summary(group, counts)
                     yield ctx.finding(
                         self, start, end,
                         f"{group.label} appears in both scripts in this article ({summary}); "
@@ -357,7 +359,15 @@ class EntityConsistency(Check):
                     )
 
 
-def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: dict[str, str],
+def _summary(group: Group, counts: dict[str, int]) -> str:
+    """A group's forms as written, each with its count, most written first (Counter.most_common's order)."""
+    return ", ".join(f"{group.surface[k]} ×{n}" for k, n in sorted(counts.items(), key=_COUNT, reverse=True))
+
+
+_COUNT = itemgetter(1)
+
+
+def _spelling_target(group: Group, counts: dict[str, int], deva: list[str], spelling: dict[str, str],
                      concepts=None) -> tuple[str | None, str]:
     """The Devanagari form to keep and why, or (None, "") where the article cannot say. The glossary
     form only where the article writes that spelling (proposing a form the article never uses makes a
@@ -366,9 +376,9 @@ def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: d
     of a common word, मृतका of मृतक beside मृतिका), then the one Hindi text uses more; a form with an
     encoding slip (प्रदेाष, े + ा) never. Of the spelling kept, the glossary's form if written so, else
     the form written most often."""
-    by_spelling: Counter = Counter()
+    by_spelling: dict[str, int] = {}
     for k in deva:
-        by_spelling[spelling[k]] += counts[k]
+        by_spelling[spelling[k]] = by_spelling.get(spelling[k], 0) + counts[k]
     basis = "the glossary form"
     chosen = fold(group.preferred) if group.preferred else None
     # a spelling the glossary lists as wrong is never proposed (TERM001 turns it into the glossary form)
@@ -376,12 +386,15 @@ def _spelling_target(group: Group, counts: Counter, deva: list[str], spelling: d
     if chosen not in by_spelling and not unlisted and group.preferred:
         return group.preferred, basis
     if chosen not in by_spelling:
+        facts = _form_facts(concepts)
+
         def rank(sp: str) -> tuple:
-            forms = [k for k in deva if spelling[k] == sp]
-            sound = not any(has_encoding_slip(group.surface[k]) for k in forms)
-            usage = max(hindi_zipf(group.surface[k]) for k in forms)
-            known = any(_known(group.surface[k], concepts) for k in forms)
-            return sound, by_spelling[sp], known, usage, any(_spells_letters(group.surface[k]) for k in forms)
+            # (an encoding slip, Hindi usage, a known word, letters spelled out) of each form, per form
+            forms = [facts[group.surface[k]] for k in deva if spelling[k] == sp]
+            sound = not any(map(_SLIP, forms))
+            usage = max(map(_USAGE, forms))
+            known = any(map(_KNOWN, forms))
+            return sound, by_spelling[sp], known, usage, any(map(_SPELLS, forms))
         ranks = {sp: rank(sp) for sp in unlisted}  # each spelling ranked once (rank reads wordfreq)
         ranked = sorted(unlisted, key=ranks.__getitem__, reverse=True)
         if len(ranked) > 1 and ranks[ranked[0]] == ranks[ranked[1]]:
@@ -412,6 +425,35 @@ def _known(form: str, concepts) -> bool:
             for h in concepts.lookup(form)):
         return True
     return form.endswith(_ENDINGS) and hindi_zipf(form[:-1]) >= _KNOWN_STEM_ZIPF
+
+
+class _FormFacts(dict):
+    """What ranking a spelling asks of each of its forms, per distinct form: (an encoding slip, Hindi
+    usage, a known word, Latin letters spelled out), each asked once (they read wordfreq, the concept
+    table and the slips' scans). Kept from article to article while the concept table stays."""
+
+    def __init__(self, concepts=None):
+        super().__init__()
+        self.concepts = concepts
+
+    def __missing__(self, form: str) -> tuple:
+        if len(self) > 50_000:
+            self.clear()  # a bound on memory over an endless stream of new names
+        got = self[form] = (has_encoding_slip(form), hindi_zipf(form), _known(form, self.concepts),
+                            _spells_letters(form))
+        return got
+
+
+_FORM_FACTS = [_FormFacts()]
+_SLIP, _USAGE, _KNOWN, _SPELLS = (itemgetter(i) for i in range(4))
+
+
+def _form_facts(concepts) -> _FormFacts:
+    """The form facts memo (`_FormFacts`) for this concept table."""
+    memo = _FORM_FACTS[0]
+    if memo.concepts is not concepts:
+        memo = _FORM_FACTS[0] = _FormFacts(concepts)
+    return memo
 
 
 def _spells_letters(form: str) -> bool:
