@@ -184,6 +184,13 @@ class EntityConsistency(Check):
 
     def _attach(self, ctx: Context, groups: list[Group], loose: list[Token]) -> list[Token]:
         """Join unlisted spellings (डीपसिक) to the glossary name they spell; return the rest."""
+        # a token can share a skeleton only where it shares the outline (`consonants.outline`, read by
+        # one translate): a word met for the first time is romanised only then. The outlines of the
+        # groups' one-word Devanagari forms (per distinct form) are asked first, and the forms by
+        # skeleton gathered only where a token meets one (few articles).
+        outlines = {o for group in groups for o in map(_FORM_OUTLINES.__getitem__, group.surface.values())}
+        if not any(map(outlines.__contains__, map(outline, map(_TEXT, loose)))):
+            return loose  # (the same tokens, in the same order, the loop below would keep)
         max_dist = ctx.setting(self, "max_vowel_distance")
         min_skel = ctx.setting(self, "min_skeleton")
         known: dict[str, list[tuple[Group, str]]] = defaultdict(list)
@@ -193,8 +200,6 @@ class EntityConsistency(Check):
                     known[_SKELETONS[surface]].append((group, surface))
         rest: list[Token] = []
         matched: list[tuple[Token, Group]] = []
-        # a token can share a skeleton only where it shares the outline (`consonants.outline`, read by
-        # one translate): a word met for the first time is romanised only then
         outlines = set(map(skeleton_outline, known))
         for tok in loose:
             if outline(tok.text) not in outlines:
@@ -230,10 +235,6 @@ class EntityConsistency(Check):
         for tok in loose:
             by_key[tok.key].append(tok)
         groups: list[Group] = []
-        latin_by_skeleton: dict[str, list[Token]] = defaultdict(list)  # not every group × every Latin word
-        for lt in latin:
-            latin_by_skeleton[_LATIN_SKELETONS[lt.text]].append(lt)
-        latin_outlines = set(map(skeleton_outline, latin_by_skeleton))
         # cluster_forms groups only forms of one consonant skeleton: where no two keys share one (most
         # articles) it finds nothing, so it is not asked. Two keys share a skeleton only where they
         # share its outline (`consonants.outline`, per distinct key, read by one map): only keys that
@@ -251,6 +252,12 @@ class EntityConsistency(Check):
         # one folded key written two ways (निफ़्टी / निफ्टी) is a group of its own
         clusters += [[key] for key, toks in by_key.items()
                      if len(toks) > 1 and key not in clustered and len({t.text for t in toks}) > 1]
+        if not clusters:
+            return groups
+        latin_by_skeleton: dict[str, list[Token]] = defaultdict(list)  # not every group × every Latin word
+        for lt in latin:
+            latin_by_skeleton[_LATIN_SKELETONS[lt.text]].append(lt)
+        latin_outlines = set(map(skeleton_outline, latin_by_skeleton))
         for forms in clusters:
             group = Group(by_key[forms[0]][0].text)
             # बिलबिला उठे beside बिलबिलाए: the verb's stem before a vector verb, not a spelling
@@ -270,10 +277,9 @@ class EntityConsistency(Check):
         """Groups of a Latin acronym and its spelling out (AI / एआई); `tokens`: the article's, in order."""
         spelled: dict[str, Group] = {}
         for tok in latin:
-            spelling = _spell_acronym(tok.text)
-            if spelling is None:
+            key = _ACRONYM_KEYS[tok.text]
+            if key is None:
                 continue
-            key = fold(spelling)
             group = spelled.get(key)
             if group is None:
                 group = spelled[key] = Group(tok.text)
@@ -284,13 +290,14 @@ class EntityConsistency(Check):
         openings = {key[:n] for key in spelled for n in range(1, len(key) + 1)}
         # where each sentence's tokens start in `tokens`: a token and the next are of one sentence
         # unless the next starts one
-        firsts = set(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))
+        firsts = None  # (made once a token before a number asks)
         for i in compress(range(len(tokens)), map(openings.__contains__, token_keys(ctx))):
             tok = tokens[i]
             if tok.kind != "deva" or tok.start in claimed:
                 continue
             candidates = [(tok.key, i)]
-            if i + 1 < len(tokens) and i + 1 not in firsts and tokens[i + 1].kind == "num":
+            if i + 1 < len(tokens) and tokens[i + 1].kind == "num" and i + 1 not in (
+                    firsts := firsts or set(accumulate(map(len, map(_TOKENS, ctx.article.sentences))))):
                 candidates.insert(0, (tok.key + tokens[i + 1].key, i + 1))
             for key, last in candidates:
                 group = spelled.get(key)
@@ -466,6 +473,11 @@ _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all i
 _SENTENCE_INDEX = lambda found: found[0].index  # noqa: E731  (of a (sentence, match) pair)
 _SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a Devanagari name's, per distinct text
 _LATIN_SKELETONS = PerWord(lambda text: skeleton(latin_key(text)))  # a Latin word's, per distinct text
+# A one-word Devanagari form's outline (`skeleton_outline` of its skeleton), None for any other form, per form
+_FORM_OUTLINES = PerWord(lambda form: None if form.isascii() or " " in form else skeleton_outline(_SKELETONS[form]))
+# A Latin token's acronym spelled out in Devanagari (`_spell_acronym`), folded, or None: per distinct text
+_ACRONYM_KEYS = PerWord(lambda text: None if (spelling := _spell_acronym(text)) is None else fold(spelling))
+_TEXT = attrgetter("text")
 
 
 class _Classes(dict):
