@@ -313,6 +313,9 @@ def _deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
+_ONE_EDIT: dict[tuple[str, str], bool] = {}  # (a word's key, a long name's key) -> within one edit, per pair of keys
+
+
 def _sounding_by_length(latin, words_deva: list[str]) -> dict[str, set[str]]:
     """Per Latin name, the Devanagari words that are its acronym spelled out or sound like it
     (`_sounds_like`), comparing a name only with the words whose key is as long as its own, one
@@ -333,8 +336,15 @@ def _sounding_by_length(latin, words_deva: list[str]) -> dict[str, set[str]]:
         else:
             # no key further than one letter from the name's length is within one edit of it
             lengths = lengths or list(map(len, keys))
-            near = {found[i] for i in compress(range(len(keys)), map({len(b) - 1, len(b), len(b) + 1}.__contains__, lengths))
-                    if within_one_edit(keys[i], b)}
+            near = set()
+            for i in compress(range(len(keys)), map({len(b) - 1, len(b), len(b) + 1}.__contains__, lengths)):
+                alike = _ONE_EDIT.get((keys[i], b))
+                if alike is None:
+                    if len(_ONE_EDIT) > 200_000:
+                        _ONE_EDIT.clear()  # a bound on memory over an endless stream of new words
+                    alike = _ONE_EDIT[keys[i], b] = within_one_edit(keys[i], b)
+                if alike:
+                    near.add(found[i])
         if (acronym := _spell_acronym(word)) in present:
             near.add(acronym)
         sounding[word] = near
