@@ -220,9 +220,16 @@ def _encode_sentences(sentences: list, utf8: bool = False, texts: list[str] | No
             table = _TEXT_CODES[0]
             if table.size != len(_CODES):
                 table = _TEXT_CODES[0] = _TextCodes(len(_CODES))
-            coded = "".join(map(table.__getitem__, texts))
-            ends = list(accumulate(map(len, map(_TOKENS, sentences))))
-            joined = _FILLER.join(map(coded.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+            # each sentence's last code takes the filler after it, where the coded text was cut into a
+            # copy per sentence and joined again
+            codes = list(map(table.__getitem__, texts))
+            before = ""  # the fillers after sentences with no token before any token (none in practice)
+            for end in accumulate(map(len, map(_TOKENS, sentences[:-1]))):
+                if end:
+                    codes[end - 1] += _FILLER
+                else:
+                    before += _FILLER
+            joined = before + "".join(codes)
         hit = _JOINED[0] = [sentences, len(sentences), len(_CODES), joined, None]
     if not utf8:
         return hit[3]
