@@ -16,6 +16,8 @@ of the Hindi word list, every letter of the block in context and random letter s
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import itemgetter
 
 from audit.core.text import skeleton, translit_key
 from audit.lint.checks.words import PerWord
@@ -39,10 +41,15 @@ _TABLE = {c: None for c in [*range(0x900, 0x980), 0x200B, 0x200C, 0x200D, 0x2060
 _TABLE.update({ord(c): v for c, v in _LETTERS.items()})
 _PLAIN = re.compile("[\u0900-\u097f\u200b-\u200d\u2060\ufeff]*")
 _TWICE = re.compile(r"(.)\1+")
+_FIRST = itemgetter(0)  # of a (letter, run) pair from groupby
 
 
 def _collapse(letters: str) -> str:
-    return _TWICE.sub(r"\1", letters) if len(letters) > 1 else letters
+    # a run of one letter is read once: asked first by a search (most outlines have none), then each
+    # run's letter taken by groupby in C (re.sub with a template goes through re's Python code per call)
+    if len(letters) < 2 or _TWICE.search(letters) is None:
+        return letters
+    return "".join(map(_FIRST, groupby(letters))) if "\n" not in letters else _TWICE.sub(r"\1", letters)
 
 
 def _outline(word: str) -> str:
