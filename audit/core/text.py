@@ -38,7 +38,12 @@ _NORMALISER_CHANGES = re.compile("[\ufeff\ufffe\u2060\u00ad\u200b\u00a0\u200c\u2
 @lru_cache(maxsize=200_000)
 def normalize(token: str) -> str:
     """NFC + indic-nlp's Devanagari normalisation (nukta forms, ZWJ/ZWNJ, quotes, danda)."""
-    text = unicodedata.normalize("NFC", token).translate(_ZERO_WIDTH)
+    text = unicodedata.normalize("NFC", token)
+    if _NORMALISER_CHANGES.search(text) is None:
+        # (most words) no zero-width character either, as the class holds them all: the deletion below
+        # would give the text back, at a dict lookup per character (str.translate with a dict)
+        return text
+    text = text.translate(_ZERO_WIDTH)
     if DEVANAGARI.search(text) and _NORMALISER_CHANGES.search(text):
         text = _normalizer().normalize(text)
     return text
@@ -51,7 +56,9 @@ def fold(token: str) -> str:
     Nukta and chandrabindu differences are not spelling variants a desk cares about;
     Latin text is compared case-insensitively (casing has its own check).
     """
-    folded = unicodedata.normalize("NFD", normalize(token)).translate(_MATCH_FOLD)
+    folded = unicodedata.normalize("NFD", normalize(token))
+    if "\u0901" in folded or NUKTA in folded:  # (a translate reads every character through a dict)
+        folded = folded.translate(_MATCH_FOLD)
     return unicodedata.normalize("NFC", folded).casefold()
 
 
