@@ -418,7 +418,8 @@ CHUNK_PIECES = ["क", "र्", "ि", "ं", "़", "ॉ", "\u0972", "\u0929",
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(CHUNK_PIECES), min_size=1, max_size=8).map("".join), st.booleans())
 def test_a_chunk_taken_as_one_word_is_tokenized_as_the_general_path_would(chunk, inner):
-    """A new chunk with nothing to cut, strip or peel is one token without the tokenizer's walk."""
+    """A new chunk with no space, tab or digit group is cut at the tokenizer's punctuation alone, each
+    piece between with nothing to strip or peel one token, without the tokenizer's walk."""
     from audit.core import document
     from audit.core.text import fold, normalize
 

@@ -320,13 +320,20 @@ def _chunk_tokens(chunk: str, inner: bool = False) -> _Rows:
         if len(memo) > 500_000:
             memo.clear()
             _CHUNKS[""] = ()
-        if (chunk and " " not in chunk and "\t" not in chunk and (_PUNCT[0] or _punct()).search(chunk) is None
-                and not _is_edge(chunk[0]) and not _is_edge(chunk[-1])):
-            # most new chunks are one word: nothing for the tokenizer to cut at (its punctuation,
-            # spaces, tabs), nothing at either end for `_align` to step over or `_peel` to split
-            # off, so the chunk is one token (what the general path below gives it, a test says)
-            memo[chunk] = got = ((0, len(chunk), chunk, *_token_info(chunk)),)
-            return got
+        if chunk and " " not in chunk and "\t" not in chunk and _NUMBER_GROUP.search(chunk) is None:
+            # most new chunks are a word, or words and the tokenizer's punctuation (`मध्यप्रदेश,`, `(RBSE)`):
+            # with no space, tab or digit group the tokenizer cuts at its punctuation alone, each mark a
+            # token; a piece between with nothing at either end for `_align` to step over or `_peel` to
+            # split off is one token (what the general path below gives it, a test says)
+            pieces = (_PUNCT[0] or _punct()).split(chunk)
+            if all(not p or not (_is_edge(p[0]) or _is_edge(p[-1])) for p in pieces[::2]):
+                rows, at = [], 0
+                for piece in pieces:
+                    if piece:
+                        rows.append((at, at + len(piece), piece, *_token_info(piece)))
+                        at += len(piece)
+                memo[chunk] = got = tuple(rows)
+                return got
         got = memo[chunk] = tuple(
             (a, b, chunk[a:b], *_token_info(chunk[a:b]))
             for s, e in _align(_tokenize(chunk, inner), chunk, 0) for a, b in _peel(s, e, chunk))
