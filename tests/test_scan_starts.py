@@ -17,7 +17,7 @@ from conftest import SAMPLES, SEEDS
 from audit.core.document import parse_article
 from audit.core.text import LATIN
 from audit.lint.checks import conventions as bracket_conventions
-from audit.lint.checks.alternation import char_starts, matches_at
+from audit.lint.checks.alternation import char_starts, matches_at, needle_starts
 from audit.lint.checks.encoding import encoding_hygiene
 from audit.lint.checks.formatting import currency_space, hyphen_dash, punctuation_space
 from audit.lint.checks.words import runs_of, sentences_with_latin
@@ -31,6 +31,23 @@ def _texts(count: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     made = ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40))) for _ in range(count)]
     return made + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))]
+
+
+def test_needle_starts_are_every_place_char_starts_finds_once():
+    """One search for needles finds each place any needle starts at, overlapping ones and those two
+    needles share included: the checks' own needles, and random ones that open each other or overlap."""
+    from audit.lint.checks.formatting.run_on import _FINITE_WORDS
+    from audit.lint.checks.grammar.direct_before_postposition import _NEEDLES
+
+    rng = random.Random(7)
+    letters = ["क", "े", "ा", " ", "ि", "त", "र", "फ", "़", "ह", "ै", "ं"]
+    sets = [_NEEDLES, _FINITE_WORDS, (" के तरफ", " के तरफ़", " कि तरह", " के जगह"), ("ा ", " क", "क "), ("कक", "ककक")]
+    sets += [tuple({"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))})
+             for _ in range(300)]
+    texts = _texts(300, 3) + ["".join(rng.choice(letters) for _ in range(rng.randint(0, 60))) for _ in range(300)]
+    for needles in sets:
+        for text in texts:
+            assert needle_starts(text, needles) == sorted(set(char_starts(text, needles))), (needles, text)
 
 
 def test_char_starts_are_where_the_class_matches():

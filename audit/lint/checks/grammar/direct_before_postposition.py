@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity
-from audit.lint.checks.alternation import char_starts
+from audit.lint.checks.alternation import needle_starts
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import CASE_POSTPOSITIONS, postposition_at
 from audit.lint.checks.words import Reversed
 
 # each postposition after which a masculine noun in -ा must change its ending, after ा and a space,
-# found by str.find (most ा-words before one are feminine nouns or verbs and are read back only to be dropped)
+# found by one search for ा and a space (most ा-words before one are feminine nouns or verbs and are read
+# back only to be dropped)
 _NEEDLES = tuple("ा " + p for p in CASE_POSTPOSITIONS)
 
 
@@ -42,7 +43,7 @@ class DirectBeforePostposition(Check):
         nouns, adjectives = table["noun"], table["adjective"]
         conventions = ctx.conventions
         reverse = None
-        for at in char_starts(text, _NEEDLES):
+        for at in needle_starts(text, _NEEDLES):
             end, after = at + 1, at + 2  # the noun ends after its ा; the postposition starts after the space
             post = postposition_at(text, after)
             if not post:
