@@ -33,8 +33,15 @@ def _closing_marks(text: str) -> list[int]:
     return _LAST_MARKS[1]
 
 
+# What the danda-and-comma rule needs right after its mark: a Devanagari character (its class) or a
+# Latin letter (after a danda)
+_GLUED_AFTER = _DEV_SET | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def _dandas_and_commas(text: str) -> list[int]:
-    return [at for at in _closing_marks(text) if text[at] in "।,"]
+    """The dandas and commas the rule can match at: those with a letter right after them (most have a
+    space or a line's end there, and a regex match tried at each cost more than this test)."""
+    return [at for at in _closing_marks(text) if text[at] in "।," and text[at + 1 : at + 2] in _GLUED_AFTER]
 
 
 def _runs_before_marks(text: str, places: list[int] | None = None) -> list[int]:
