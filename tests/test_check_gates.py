@@ -107,9 +107,21 @@ def test_spell002_picks_a_keys_most_written_form_as_a_count_of_every_form_would(
     for _ in range(2000):
         written = Counter({word: rng.randint(1, 4) for word in rng.sample(pieces, rng.randint(1, len(pieces)))})
         typed = list(map(near_miss._TYPES.__getitem__, written))
-        by_key, _, nfc_count, _, _, _, _ = edit_neighbours.grouped(written, typed)
+        at, counts, _, zipfs, nfc_count, _ = edit_neighbours.grouped(written, typed)
         by_nfc: Counter = Counter()
         for (nfc, *_), n in zip(typed, written.values()):
             by_nfc[nfc] += n
-        for forms in by_key.values():
+        # by key: its count, its first form's zipf and its forms in order of first use, as one walk gives them
+        count: Counter = Counter()
+        zipf: dict = {}
+        forms_of: dict = {}
+        for (nfc, key, word_zipf, _), n in zip(map(near_miss._TYPES.__getitem__, written), written.values()):
+            count[key] += n
+            zipf.setdefault(key, word_zipf)
+            if nfc not in forms_of.setdefault(key, []):
+                forms_of[key].append(nfc)
+        assert list(at) == list(forms_of)
+        assert {key: (counts[at[key]], zipfs[at[key]], list(typed[at[key]][3])) for key in at} == \
+            {key: (count[key], zipf[key], forms_of[key]) for key in forms_of}
+        for forms in (typed[place][3] for place in at.values()):
             assert edit_neighbours.most_written(forms, nfc_count) == max(forms, key=by_nfc.__getitem__)

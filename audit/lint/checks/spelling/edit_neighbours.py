@@ -56,52 +56,59 @@ class Able:
     """Whether a key of the article can be the better spelling: used twice, or a word Hindi text
     uses (zipf 3+). Asked only of the few keys one edit from a flaggable one."""
 
-    __slots__ = ("count", "key_zipf")
+    __slots__ = ("at", "counts", "zipfs")
 
-    def __init__(self, count: dict[str, int], key_zipf: dict[str, float]):
-        self.count, self.key_zipf = count, key_zipf
+    def __init__(self, at: dict[str, int], counts: list[int], zipfs: list[float]):
+        self.at, self.counts, self.zipfs = at, counts, zipfs
 
     def __contains__(self, key: str) -> bool:
-        return self.count[key] >= 2 or self.key_zipf[key] >= 3.0
+        i = self.at[key]
+        return self.counts[i] >= 2 or self.zipfs[i] >= 3.0
 
 
 def grouped(written_forms: Counter, typed: list[tuple[str, str, float, tuple[str]]]):
-    """(forms by key, zipf by key, count by NFC, count by key, each word's key, each word's zipf,
-    the keys written more than once), from each word's (NFC, key, zipf, (NFC,)): forms in order of first use, a key's zipf that of its first
-    form. Made by dict and zip (C loops) as if no two words shared a
-    key; then only the words of a key written more than once (a word written two ways, a few an
-    article) are read one by one to set their key's entries right. A word's key is its NFC's, so
-    words sharing an NFC share a key, and a key's first word brings its first NFC. The count by NFC
+    """(where each key stands, count by word, each word's key, each word's zipf, count by NFC, the keys
+    written more than once), from each word's (NFC, key, zipf, (NFC,)) in `typed`.
+
+    One dict, key -> the place of its first word in the article's words (in order of first use), and
+    lists by place: a key's count is `counts[at[key]]`, its zipf (its first form's) `zipfs[at[key]]`,
+    its forms in order of first use `typed[at[key]][3]`. Three dicts by key (forms, zipf, count) were
+    made of every word, where only the few keys one edit from a rare word are asked. Made by dict and
+    zip (C loops) as if no two words shared a key; then only the words of a key written more than once
+    (a word written two ways, a few an article) are read one by one to set their key's first place
+    right: `counts` and `typed` are the article's own lists, changed there. A word's key is its NFC's,
+    so words sharing an NFC share a key, and a key's first word brings its first NFC. The count by NFC
     holds the forms of those keys alone: it only chooses among a key's forms (`most_written`), and a
     key written one way has one."""
     keys = list(map(itemgetter(1), typed))
     zipfs = list(map(itemgetter(2), typed))
-    by_key = dict(zip(keys, map(itemgetter(3), typed)))  # spelling key: its NFC forms, in order of first use
-    key_zipf = dict(zip(keys, zipfs))
+    at = dict(zip(keys, range(len(keys))))  # (a key written twice: its last place, set right below)
+    counts = list(written_forms.values())
     nfc_count: dict[str, int] = {}  # (filled for the keys written more than once, below)
-    count = dict(zip(keys, written_forms.values()))  # by spelling key
     shared: set[str] = set()
-    if len(count) < len(keys):  # some words share a key
+    if len(at) < len(keys):  # some words share a key
         shared = {key for key, n in Counter(keys).items() if n > 1}
-        for key in shared:
-            by_key[key], count[key] = [], 0  # (an existing key keeps its place in the order)
-        met: set[str] = set()
-        for nfc, key, zipf, n in compress(zip(map(itemgetter(0), typed), keys, zipfs, written_forms.values()),
-                                          map(shared.__contains__, keys)):
-            count[key] += n
-            forms = by_key[key]
-            if not forms:
-                key_zipf[key] = zipf  # of the key's first form
-            if nfc in met:
+        first: dict[str, int] = {}
+        for i in compress(range(len(keys)), map(shared.__contains__, keys)):
+            nfc, key, zipf, _ = typed[i]
+            n = counts[i]
+            if key in first:
+                place = first[key]
+                counts[place] += n
+                forms = typed[place][3]
+            else:
+                first[key] = at[key] = place = i
+                forms = []
+                typed[i] = (nfc, key, zipf, forms)
+            if nfc in nfc_count:
                 nfc_count[nfc] += n
             else:
-                met.add(nfc)
                 nfc_count[nfc] = n
                 forms.append(nfc)
-    return by_key, key_zipf, nfc_count, count, keys, zipfs, shared
+    return at, counts, keys, zipfs, nfc_count, shared
 
 
-def moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, str]:
+def moved_anusvara(at: dict[str, int], zipfs: list[float], flaggable) -> dict[str, str]:
     """The flaggable keys that are a key of the article (one Hindi text uses, zipf 3+, and far
     commoner) with its one anusvara typed at another place (ओलपिंक / ओलंपिक, भूंकप / भूकंप,
     जाएगें / जाएंगे): two edits apart, so no one-edit candidate; the word without its anusvara is
@@ -112,14 +119,13 @@ def moved_anusvara(by_key, key_zipf: dict[str, float], flaggable) -> dict[str, s
             continue
         # the article's keys that are this one with its anusvara at another place, built from the
         # key (a few places), not found by reading every key of the article
-        placed = _placements(key, by_key)
-        if by_key.keys().isdisjoint(placed):
+        placed = _placements(key, at)
+        if at.keys().isdisjoint(placed):
             continue  # (most keys: the article writes the word with its anusvara at no other place)
-        found = [other for other in (*placed, key) if other in by_key and key_zipf[other] >= 3.0]
+        found = [other for other in (*placed, key) if other in at and zipfs[at[other]] >= 3.0]
         if len(found) > 1:  # two places both common: the one the article wrote first (itself: none)
-            order = {k: n for n, k in enumerate(by_key)}
-            found.sort(key=order.__getitem__)
-        if found and found[0] != key and key_zipf[found[0]] - key_zipf[key] >= _MOVED_GAP:
+            found.sort(key=at.__getitem__)  # (a key's first place: in the order keys were first met)
+        if found and found[0] != key and zipfs[at[found[0]]] - zipfs[at[key]] >= _MOVED_GAP:
             moved[key] = found[0]
     return moved
 
@@ -229,8 +235,8 @@ def near_by_type(by_key, able: Container[str], flaggable) -> dict[str, set[str]]
     """What `near_in_article` gives, from the per-type links (every key at most 40 letters). Only
     a key's linked keys that the article has (a few) are asked whether they are `able`; a linked
     key that is not is still one of its swaps (either needs no `able`)."""
-    _index_keys(by_key.keys())
     keys = by_key.keys()
+    _index_keys(keys)
     near: dict[str, set[str]] = {}
     for key, _ in flaggable:
         edited = _EDITED.get(key)

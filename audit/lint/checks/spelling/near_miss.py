@@ -232,38 +232,44 @@ class NearMissSpelling(Check):
         line_kind = ctx.conventions.line_kind if ENGLISH_LINE in ctx.conventions.line_kinds else None
         written_forms = _word_counts(ctx, line_kind is not None)
         typed = list(map(_TYPES.__getitem__, written_forms))
-        by_key, key_zipf, nfc_count, count, keys, zipfs, shared = grouped(written_forms, typed)
+        # a key's place among the words (its first word's), and by place each word's count (its key's at
+        # the key's place), zipf and forms
+        at, counts, keys, zipfs, nfc_count, shared = grouped(written_forms, typed)
         # The keys long and rare enough to flag, in order of first use, sifted in compiled code (a
         # word's key and zipf are its key's, but for a key written two ways: its first form's)
         rare = list(compress(keys, map(lt, zipfs, repeat(max_zipf))))  # (zipf first: fewer are rare than short)
         flaggable_keys = compress(rare, map(le, repeat(min_length), map(len, rare)))
         if shared:
-            flaggable_keys = (key for key in flaggable_keys if key not in shared or key_zipf[key] < max_zipf)
-        flaggable = [(key, by_key[key]) for key in dict.fromkeys(flaggable_keys)]
+            flaggable_keys = (key for key in flaggable_keys if key not in shared or zipfs[at[key]] < max_zipf)
+        flaggable = [(key, typed[at[key]][3]) for key in dict.fromkeys(flaggable_keys)]
         # the flagged forms, the article's form, its count, and all its forms (an echo compound's partners)
         slips: list[tuple[list[str], str, int, list[str], bool]] = []
         if flaggable:
             # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
-            able = Able(count, key_zipf)
-            if max(map(len, by_key)) <= 40:
-                near = near_by_type(by_key, able, flaggable)
+            able = Able(at, counts, zipfs)
+            if max(map(len, at)) <= 40:
+                near = near_by_type(at, able, flaggable)
             else:
-                near = near_in_article(by_key, {key for key in count if key in able}, flaggable)
+                near = near_in_article(at, {key for key in at if key in able}, flaggable)
             currencies = ctx.lexicon.currency_names
-            moved = moved_anusvara(by_key, key_zipf, flaggable)
+            moved = moved_anusvara(at, zipfs, flaggable)
             for key, words in flaggable:
                 if key in moved:  # ओलपिंक beside ओलंपिक: the anusvara typed a letter off
-                    slips.append((words, most_written(by_key[moved[key]], nfc_count), count[moved[key]],
-                                  by_key[moved[key]], False))
+                    place = at[moved[key]]
+                    forms = typed[place][3]
+                    slips.append((words, most_written(forms, nfc_count), counts[place], forms, False))
                     continue
                 candidates = near[key]
                 if not candidates:
                     continue  # most words: no word of the article one edit away
-                best = self._better(key, key_zipf[key], count, key_zipf, candidates, gap)
+                zipf = zipfs[at[key]]
+                best = self._better(key, zipf, at, counts, zipfs, candidates, gap)
                 if best is not None and not any(fold(word) in currencies for word in words):
                     # a form no text writes, the word without its inner anusvara (बगला / बंगला): maybe a surname
-                    named = key_zipf[key] == 0 and _inner_nasal(key, best)
-                    slips.append((words, most_written(by_key[best], nfc_count), count[best], by_key[best], named))
+                    named = zipf == 0 and _inner_nasal(key, best)
+                    place = at[best]
+                    forms = typed[place][3]
+                    slips.append((words, most_written(forms, nfc_count), counts[place], forms, named))
         if not slips:
             return
         # Only now, and once for all of them, are the flagged words looked for in the text.
@@ -291,10 +297,12 @@ class NearMissSpelling(Check):
                     )
 
     @staticmethod
-    def _better(key, zipf, count, key_zipf, candidates: set[str], gap) -> str | None:
+    def _better(key, zipf, places, counts, zipfs, candidates: set[str], gap) -> str | None:
         best, best_score = None, 0.0
+        key_count = counts[places[key]]
         for other in sorted(candidates):  # sorted: a tie must not fall to the string hash of this run
-            other_zipf = key_zipf[other]
+            other_zipf = zipfs[place := places[other]]
+            other_count = counts[place]
             at = _edit_at(key, other)
             if at == 0:
                 continue  # another word altogether (कुमार / शुमार, सैन्य / असैन्य)
@@ -304,11 +312,11 @@ class NearMissSpelling(Check):
             if other_zipf == 0 and zipf >= 3.0 and _inner_nasal(other, key):
                 continue  # हंसा is no slip for हसा ×2: the form that lost the anusvara is the slip, below
             known = other_zipf >= 3.0 and other_zipf - zipf >= gap
-            used_more = count[other] >= 2 and count[other] > count[key]
+            used_more = other_count >= 2 and other_count > key_count
             # a form Hindi text never writes beside one of its commonest words (रासता ×2, रास्ता ×1)
             # is a typo repeated, however often: the majority does not make it a spelling
             # so is one that lost the anusvara before a consonant inside the word (सूचकाक ×2, सूचकांक ×1)
-            outnumbered = count[other] < count[key] and not (zipf == 0 and (
+            outnumbered = other_count < key_count and not (zipf == 0 and (
                 other_zipf >= _COMMON_ZIPF or (other_zipf >= 3.0 and _inner_nasal(key, other))))
             # a plural oblique that lost its anusvara (घंटो beside घंटों, the commoner form): a slip
             # even on a 1-1 tie, where wordfreq's count of the bare form is swollen by that slip
@@ -324,7 +332,7 @@ class NearMissSpelling(Check):
                 continue  # बताईं, गईं, सकतीं: a verb agreeing with a feminine plural (कई बातें बताईं), not a slip
             if at_end and not ((known or nasal_oblique) and _only_nasal(key, other)):
                 continue  # an inflection or a derivation (मृतक / मृतका, लॉन्च / लॉन्चर)
-            score = other_zipf + count[other]
+            score = other_zipf + other_count
             if score > best_score:
                 best, best_score = other, score
         return best
