@@ -10,6 +10,8 @@ from collections.abc import Container
 from itertools import chain, compress, repeat
 from operator import add, itemgetter
 
+from audit.lint.checks.words import PerWord
+
 _DELETIONS: dict[str, frozenset[str]] = {}
 
 
@@ -108,18 +110,25 @@ def grouped(written_forms: Counter, typed: list[tuple[str, str, float, tuple[str
     return at, counts, keys, zipfs, nfc_count, shared
 
 
-def moved_anusvara(at: dict[str, int], zipfs: list[float], flaggable) -> dict[str, str]:
+def moved_anusvara(at: dict[str, int], zipfs: list[float], flaggable, short: bool = True) -> dict[str, str]:
     """The flaggable keys that are a key of the article (one Hindi text uses, zipf 3+, and far
     commoner) with its one anusvara typed at another place (ओलपिंक / ओलंपिक, भूंकप / भूकंप,
     जाएगें / जाएंगे): two edits apart, so no one-edit candidate; the word without its anusvara is
-    the same."""
+    the same. `short`: every key of the article is at most 40 letters long."""
+    keys = list(map(itemgetter(0), flaggable))
+    if short:
+        # each key's other placements from the memo (none for a key without exactly one anusvara), all
+        # asked of the article's keys at once in C: most articles write no word with its anusvara moved
+        placements = list(map(_PLACED.__getitem__, keys))
+        if at.keys().isdisjoint(chain.from_iterable(placements)):
+            return {}
+        asked = compress(zip(keys, placements), placements)
+    else:
+        asked = ((key, _placements(key, at)) for key in keys if key.count("\u0902") == 1)
     moved = {}
-    for key, _ in flaggable:
-        if key.count("\u0902") != 1:
-            continue
+    for key, placed in asked:
         # the article's keys that are this one with its anusvara at another place, built from the
         # key (a few places), not found by reading every key of the article
-        placed = _placements(key, at)
         if at.keys().isdisjoint(placed):
             continue  # (most keys: the article writes the word with its anusvara at no other place)
         found = [other for other in (*placed, key) if other in at and zipfs[at[other]] >= 3.0]
@@ -130,24 +139,26 @@ def moved_anusvara(at: dict[str, int], zipfs: list[float], flaggable) -> dict[st
     return moved
 
 
-_PLACEMENTS: dict[str, tuple[str, ...]] = {}
+def _placed(key: str) -> tuple[str, ...]:
+    """The key with its one anusvara at each other place; none for a key without exactly one."""
+    if key.count("\u0902") != 1:
+        return ()
+    bare = key.replace("\u0902", "")
+    return tuple(other for i in range(len(bare) + 1) if (other := bare[:i] + "\u0902" + bare[i:]) != key)
+
+
+_PLACED = PerWord(_placed, most=50_000)  # kept per key (of at most 40 letters), as `_deletions` are
 
 
 def _placements(key: str, keys) -> tuple[str, ...]:
-    """The key with its one anusvara at each other place (kept per key, as `_deletions` are). For a
-    run of letters longer than a word (a pasted line, 40,000 letters: each placement a copy of it)
-    only the article's `keys` that are those placements, read by their length (linear)."""
-    got = _PLACEMENTS.get(key)
-    if got is None:
+    """The key with its one anusvara at each other place (`_PLACED`). For a run of letters longer than
+    a word (a pasted line, 40,000 letters: each placement a copy of it) only the article's `keys` that
+    are those placements, read by their length (linear)."""
+    if len(key) > 40:
         bare = key.replace("\u0902", "")
-        if len(key) > 40:
-            return tuple(other for other in keys if len(other) == len(key) and other != key
-                         and other.count("\u0902") == 1 and other.replace("\u0902", "") == bare)
-        got = tuple(other for i in range(len(bare) + 1) if (other := bare[:i] + "\u0902" + bare[i:]) != key)
-        if len(_PLACEMENTS) > 50_000:
-            _PLACEMENTS.clear()
-        _PLACEMENTS[key] = got
-    return got
+        return tuple(other for other in keys if len(other) == len(key) and other != key
+                     and other.count("\u0902") == 1 and other.replace("\u0902", "") == bare)
+    return _PLACED[key]
 
 
 # how much commoner in Hindi text the right spelling must be: जाएगें (zipf 3.1, a typo wordfreq took

@@ -247,12 +247,13 @@ class NearMissSpelling(Check):
         if flaggable:
             # Only words used twice or that Hindi text uses (zipf 3+) can be the better spelling.
             able = Able(at, counts, zipfs)
-            if max(map(len, at)) <= 40:
+            short = max(map(len, at)) <= 40
+            if short:
                 near = near_by_type(at, able, flaggable)
             else:
                 near = near_in_article(at, {key for key in at if key in able}, flaggable)
             currencies = ctx.lexicon.currency_names
-            moved = moved_anusvara(at, zipfs, flaggable)
+            moved = moved_anusvara(at, zipfs, flaggable, short)
             for key, words in flaggable:
                 if key in moved:  # ओलपिंक beside ओलंपिक: the anusvara typed a letter off
                     place = at[moved[key]]
