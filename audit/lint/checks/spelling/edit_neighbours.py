@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Container
-from itertools import chain, compress, repeat
+from itertools import chain, compress, filterfalse, repeat
 from operator import add, itemgetter
 
 from audit.lint.checks.words import PerWord
@@ -220,26 +220,31 @@ def _index_keys(keys) -> None:
     # keys met so far, while under eight times the article's)
     if _INDEXED.issuperset(keys):
         return  # (most articles of an archive once its words are filed: asked in C, no set made)
-    new = set(keys).difference(_INDEXED)
+    new = list(filterfalse(_INDEXED.__contains__, keys))  # (the article's keys: each once)
     if len(_INDEXED) > 10_000:  # a bound on memory over an endless stream of new words
         for memo in (_INDEXED, _UNDER, _EDITED):
             memo.clear()
-        new = set(keys)
+        new = list(keys)
     for key in new:
         # (not kept in `_DELETIONS`: a filed key's deletions live on as `_UNDER`'s keys, and its
-        # neighbours are links from now on; a frozenset per key kept only cost memory)
-        deletions = _one_shorter(key)
+        # neighbours are links from now on; a frozenset per key kept only cost memory). A list: a
+        # deletion made twice (कक) is filed once all the same, as both pairs of the update write one value.
+        deletions = [key[:i] + key[i + 1:] for i in range(len(key))]
+        filed = list(map(_UNDER.get, deletions, repeat(())))  # each deletion's keys so far, read once
         # the keys met so far as long with one letter changed (a deletion shared), one shorter (one of
         # its deletions), one longer (it is one of theirs): gathered in C, most new keys have none
-        linked = set(chain(chain.from_iterable(map(_UNDER.get, deletions, repeat(()))),
-                           _INDEXED.intersection(deletions), _UNDER.get(key, ())))
+        linked = _INDEXED.intersection(deletions)
+        linked.update(chain.from_iterable(filed), _UNDER.get(key, ()))
         if linked:
             _EDITED[key] = linked
             for other in linked:
-                _EDITED.setdefault(other, set()).add(key)
+                if (edited := _EDITED.get(other)) is None:
+                    _EDITED[other] = {key}  # (no empty set made for a key that has one)
+                else:
+                    edited.add(key)
         _INDEXED.add(key)
-        # each deletion's keys with this one added (read and written pair by pair in C)
-        _UNDER.update(zip(deletions, map(add, map(_UNDER.get, deletions, repeat(())), repeat((key,)))))
+        # each deletion's keys with this one added (written pair by pair in C)
+        _UNDER.update(zip(deletions, map(add, filed, repeat((key,)))))
 
 
 def near_by_type(by_key, able: Container[str], flaggable) -> dict[str, set[str]]:
