@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate, compress, islice, takewhile
-from operator import attrgetter, or_, sub
+from itertools import accumulate, compress, count, islice, takewhile
+from operator import attrgetter, not_, or_, sub
 
 from audit.core.conventions import CHROME, HEADLINE
 from audit.core.document import Token
@@ -97,8 +97,11 @@ class RepeatedPhrase(Check):
             content = _stop_codes(ctx.lexicon.stopwords).sub("", "\ud800".join(coded)).split("\ud800")
             kinds = list(map(set, content))
             itself = list(map(need_itself.__le__, map(sub, map(len, content), map(len, kinds))))
-            across = [sum(map(kind.__contains__, following)) >= need_across
-                      for kind, following in zip(kinds, content[1:])] + [False]
+            # (only where the two share a content code at all, asked of the two sets in C: most
+            # pairs share none, and the count walks the next sentence's codes one by one)
+            across = [False] * len(content)
+            for i in compress(count(), map(not_, map(set.isdisjoint, kinds, islice(kinds, 1, None)))):
+                across[i] = sum(map(kinds[i].__contains__, content[i + 1])) >= need_across
             looked = compress(range(len(sentences)), map(or_, itself, across))
         else:
             itself = across = [True] * len(sentences)
