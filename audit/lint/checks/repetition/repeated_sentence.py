@@ -5,7 +5,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from itertools import chain, compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from audit.core.conventions import HEADLINE, KICKER, URL
 from audit.core.text import fold
@@ -256,6 +256,8 @@ def _reprinted(ctx: Context, conventions, first: int, copy: int) -> bool:
     return any(one < first < two < copy for one, two in pairs)
 
 
+_TEXT, _PARAGRAPH = attrgetter("text"), attrgetter("paragraph")
+
 # A page's summary is short: only this many sentences of each opening paragraph are looked for again
 # (the look is linear in the article for each of them).
 _SUMMARY_SENTENCES = 8
@@ -299,25 +301,27 @@ def _repeated_standfirst(article, count: int) -> set[int]:
             break
         members.setdefault(sent.paragraph, []).append(sent)
     out: set[int] = set()
-    written: Counter | None = None  # how often each sentence is written in the whole article
+    # how often each sentence is written in the whole article (its text stripped), by maps in C
+    written = Counter(map(str.strip, map(_TEXT, article.sentences)))
     by_length: dict[int, list] | None = None  # every sentence's words, by how many there are
     for paragraph, sents in members.items():
-        if written is None:
-            written = Counter(s.text.strip() for s in article.sentences)
-        own = Counter(s.text.strip() for s in sents)
+        own = list(map(str.strip, map(_TEXT, sents)))  # (a few: counted by list.count)
         again = []
-        for sent in sents[:_SUMMARY_SENTENCES]:
-            text = sent.text.strip()
-            words = sent.text.split()
-            found = written[text] > own[text] or _teaser_told(article, sents, sent, text)
-            if not found and len(words) >= 4:  # (a shorter sentence must come again word for word)
+        for sent, text in zip(sents[:_SUMMARY_SENTENCES], own):
+            found = written[text] > own.count(text) or _teaser_told(article, sents, sent, text)
+            words = None if found else sent.text.split()
+            if words is not None and len(words) >= 4:  # (a shorter sentence must come again word for word)
                 if by_length is None:
                     by_length = defaultdict(list)
-                    for other in article.sentences:
-                        split = other.text.split()
-                        by_length[len(split)].append((other.paragraph, split))
+                    for other_paragraph, split in zip(map(_PARAGRAPH, article.sentences),
+                                                      map(str.split, map(_TEXT, article.sentences))):
+                        by_length[len(split)].append((other_paragraph, split))
+                # words that differ in one place at most agree in the first or the second (asked
+                # first: two sentences of as many words seldom do, and the count reads them all)
+                first, second = words[0], words[1]
                 found = any(
-                    other_paragraph != paragraph and sum(map(str.__ne__, words, other)) == 1
+                    other_paragraph != paragraph and (other[0] == first or other[1] == second)
+                    and sum(map(str.__ne__, words, other)) == 1
                     and _respelt_once(words, other) for other_paragraph, other in by_length[len(words)])
             again.append(found)
         if len(sents) <= 3 and all(again):  # (`again` holds each of them: 3 < _SUMMARY_SENTENCES)
