@@ -11,7 +11,7 @@ from audit.core.conventions import HEADLINE, KICKER, URL
 from audit.core.text import fold
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.chrf import sentence_chrf
+from audit.lint.checks.chrf import chrf_ceiling, sentence_chrf
 from audit.lint.checks.words import word_code_table, word_codes
 
 MAX_COMPARED = 64
@@ -83,7 +83,12 @@ class RepeatedSentence(Check):
                 shared = len(bag & prev_bag)
                 if shared / (len(bag) + len(prev_bag) - shared) < min_overlap:  # Jaccard, no union built
                     continue
-                score = 100.0 if prev.text == sent.text else sentence_chrf(sent.text, prev.text)
+                if prev.text == sent.text:
+                    score = 100.0
+                elif chrf_ceiling(sent.text, prev.text) < threshold - 1e-9:  # (a margin for rounding)
+                    continue  # too much longer or shorter to score the bar: sacrebleu is not asked
+                else:
+                    score = sentence_chrf(sent.text, prev.text)
                 if score >= threshold:
                     if lead is None and prev.paragraph != sent.paragraph:
                         lead = _repeated_standfirst(ctx.article, 3)
