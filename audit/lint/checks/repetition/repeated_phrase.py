@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate, compress, count, islice, takewhile
-from operator import attrgetter, not_, or_, sub
+from operator import attrgetter, gt, not_, or_, sub
 
 from audit.core.conventions import CHROME, HEADLINE
 from audit.core.document import Token
@@ -138,9 +138,27 @@ class RepeatedPhrase(Check):
         min_words_adjacent = int(ctx.setting(self, "min_words_adjacent"))
         min_content_adjacent = int(ctx.setting(self, "min_content_adjacent"))
         stop = ctx.lexicon.stopwords
+        # Only a place whose n-gram the other copy's side holds earlier can start a repeat (elsewhere
+        # no copy is compared, and the scan steps one word on): those places (`starts`) are found in
+        # C, and the scan goes from one to the next. Within a sentence they are the n-grams met
+        # before (each gram's first place read from a dict made of the grams reversed), and a gram's
+        # places are its first and its starts; across sentences, the grams the first sentence holds.
         seen: dict[str, list[int]] = {}
-        for p, gram in enumerate(grams_a):
-            seen.setdefault(gram, []).append(p)
+        if same:
+            first_at = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))
+            starts = list(compress(count(), map(gt, count(), map(first_at.__getitem__, grams))))
+            for q in starts:
+                places = seen.get(grams[q])
+                if places is None:
+                    seen[grams[q]] = [first_at[grams[q]], q]
+                else:
+                    places.append(q)
+        else:
+            for p, gram in enumerate(grams_a):
+                seen.setdefault(gram, []).append(p)
+            starts = list(compress(count(), map(seen.__contains__, grams)))
+        if not starts:
+            return
         window = int(ctx.setting(self, "window"))
         # diagonal q-p -> a run known to match, a[s:e] == b[s+d:e+d], and whether e is where it ends
         runs: dict[int, tuple[int, int, bool]] = {}
@@ -166,10 +184,11 @@ class RepeatedPhrase(Check):
 
         # how many of second[:i] are not stopwords: a phrase's content words in one subtraction
         # (summed over the phrase, a sentence of one pair said over and over cost `window` per word)
-        content = [0, *accumulate(t.key not in stop for t in second)]
+        # (made once a repeat is long enough to ask: most scans find none)
+        content: list[int] | None = None
         # Only earlier copies starting at most `window` words back are compared: with no window a
         # sentence of a word pair said a thousand times costs cubic time (each copy against each).
-        q = 0
+        k, q = 0, starts[0]
         while q <= len(b) - min_words:
             best, best_p = 0, 0
             found = seen.get(grams[q], ())
@@ -193,6 +212,8 @@ class RepeatedPhrase(Check):
             # judged as two adjacent sentences are, by their longer bounds and rules
             apart = same and best and _danda_pipe_between(ctx.article.text, first[best_p].start, phrase[0].start)
             need_words, need_content = (min_words_adjacent, min_content_adjacent) if apart else (min_words, min_content)
+            if best >= need_words and content is None:
+                content = [0, *accumulate(t.key not in stop for t in second)]
             if (best >= need_words and content[q + best] - content[q] >= need_content
                     and phrase[0].start not in reported
                     and not _by_design(ctx, first, best_p, second, q, best, same and not apart)):
@@ -201,6 +222,10 @@ class RepeatedPhrase(Check):
                 q += best
             else:
                 q += 1
+            k = bisect_left(starts, q, k)  # the next start from there
+            if k == len(starts):
+                break
+            q = starts[k]
 
     def _finding(self, ctx: Context, phrase: list[Token], same: bool):
         text = ctx.article.text
