@@ -153,6 +153,9 @@ class _OverlapIndex:
         # share). A bag's prefix is sorted by it; the vocabulary is never sorted (two sorts of it, by
         # the key and then by the count, cost more than the prefixes' sorts of a few words each).
         self.rank = {word: chr(n) + key_of[word] for word, n in frequency.items() if n > 1}
+        # the ranked words as a set: a bag's are found by a set intersection, which reads the bag's
+        # few words against it in C (a dict's key view met with a set steps through a generic iterator)
+        self.ranked = set(self.rank)
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.every: list[int] = []  # with a bar of 0 even disjoint sentences qualify: no filter works
 
@@ -160,7 +163,7 @@ class _OverlapIndex:
         """The bag's words that index it, its rarest |A| - floor(t*|A|) + 1, less those of no other
         sentence; None where those are all it has (then nothing can be near it)."""
         rank = self.rank
-        shared = rank.keys() & bag
+        shared = bag & self.ranked
         # floor, not ceil: never shorter than the bound needs, even when t*|A| rounds up in floating point
         wanted = len(shared) - math.floor(self.min_overlap * len(bag)) + 1
         if wanted <= 0:
