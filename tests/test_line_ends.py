@@ -99,3 +99,40 @@ def test_no_dataclass_declares_a_field_twice():
                 names = [s.target.id for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
                 twice += [f"{path.name}:{node.name}.{n}" for n in set(names) if names.count(n) > 1]
     assert twice == []
+
+
+def _real_articles() -> list[Path]:
+    from conftest import SAMPLES, SEEDS
+
+    return sorted(SAMPLES.glob("*_mt.txt")) + (sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [])
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from audit.lint.engine import Engine
+
+    return Engine()
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"], ids=["crlf", "cr"])
+@pytest.mark.parametrize("article", _real_articles(), ids=lambda p: p.name)
+def test_an_article_gets_the_same_findings_whatever_its_line_ends(article, end, engine):
+    """Kickers, bylines, datelines and labels are whole lines: a file saved with lone-"\\r" line ends
+    (old Mac files, some CMS exports) or CRLF must not turn them into false findings, nor lose any."""
+    text = article.read_text(encoding="utf-8")
+    other = text.replace("\n", end)
+    def keys(found, source):
+        return sorted((f.code, f.line, f.column, f.end_line, f.text.replace("\r\n", "\n").replace("\r", "\n"))
+                      for f in found)
+    assert keys(engine.audit_text(other), other) == keys(engine.audit_text(text), text)
+
+
+@pytest.mark.parametrize("end", ENDINGS, ids=["lf", "crlf", "cr"])
+def test_a_headline_printed_again_is_not_a_repeat_whatever_the_line_ends(end, engine):
+    """A page's breadcrumb ends with the headline, which is then printed as the headline: page chrome,
+    not a slip. With CRLF line ends each line kept its "\\r", so the headline no longer matched its
+    line as a whole line and was flagged as a near repeat; with lone-"\\r" ends the page was one line."""
+    text = end.join(["मुखपृष्ठ » बाजार में भारी गिरावट, छोटे निवेशकों के डूबे करोड़ों रुपये", "",
+                     "बाजार में भारी गिरावट, छोटे निवेशकों के डूबे करोड़ों रुपये", "", "संवाददाता",
+                     "सुबह से ही बिकवाली हावी रही और दोपहर तक सूचकांक संभल नहीं सका।", ""])
+    assert [f.code for f in engine.audit_text(text)] == []  # CRLF: REP002 before, lone CR: REP001

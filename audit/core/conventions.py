@@ -157,6 +157,9 @@ class Conventions:
         for line in self._texts:
             self.lines.append((pos, pos + len(line)))
             pos += len(line) + 1
+        if "\r" in text:  # CRLF: a line's text and span end before its "\r", as a headline's sentence does
+            self._texts = [line[:-1] if line[-1:] == "\r" else line for line in self._texts]
+            self.lines = [(start, start + len(line)) for (start, _), line in zip(self.lines, self._texts)]
         self._line_starts = [s for s, _ in self.lines]
 
     @property

@@ -16,7 +16,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from audit.core.errors import InputError
-from audit.core.lines import LineIndex, byte_line
+from audit.core.lines import LineIndex, byte_line, lf_view
 from audit.core.sentences import sentence_spans
 from audit.core.text import fold, is_devanagari, is_latin, normalize
 
@@ -401,7 +401,7 @@ def parse_article(text: str, path: str = "<string>") -> Article:
     sentences: list[Sentence] = []
     append = sentences.append
     offset = 0
-    for p_index, line in enumerate(text.split("\n")):
+    for p_index, line in enumerate(lf_view(text).split("\n")):  # a lone "\r" ends a paragraph too
         if line and not line.isspace():  # (not `line.strip()`: a copy of every line to test it)
             spans = sentence_spans(line)
             if len(spans) > 1 and any(line[s] in _CLOSERS for s, _ in spans[1:]):

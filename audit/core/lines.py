@@ -9,6 +9,14 @@ import re
 
 LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lf_view(text: str) -> str:
+    """`text` with each lone "\r" written "\n": what code that finds lines by "\n" reads (paragraphs,
+    kickers, datelines). One character stands for one, so every offset holds; the text handed back
+    (findings, fixes, saved files) is always the original. Most texts have no "\r": the same str."""
+    return text if "\r" not in text else _LONE_CR.sub("\n", text)
 
 
 class LineIndex:

@@ -11,6 +11,7 @@ from typing import ClassVar
 from audit.core.conventions import Conventions, find_conventions
 from audit.core.document import Article, Sentence, Token
 from audit.core.findings import Finding, Fix, Severity, made
+from audit.core.lines import lf_view
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
 from audit.core.phrases import Match, PhraseIndex
@@ -84,9 +85,15 @@ class Context:
         return self.settings.get(f"{check.code}.{name}", check.defaults[name])
 
     @cached_property
+    def line_view(self) -> str:
+        """The article's text with each lone "\r" written "\n" (`lines.lf_view`: offsets hold), for what
+        finds a line by "\n": a kicker, a dateline, a label is a whole line in an old Mac file too."""
+        return lf_view(self.article.text)
+
+    @cached_property
     def conventions(self) -> Conventions:
         """Glosses, kickers, English lines, spec lists, headlines, chrome: house usage, not artifacts."""
-        return find_conventions(self.article.text, self.article.ascii_text)
+        return find_conventions(self.line_view, self.article.ascii_text)
 
     @cached_property
     def _sentence_keys(self) -> dict[int, str]:

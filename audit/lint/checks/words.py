@@ -133,7 +133,7 @@ class Reversed:
 
 # Only spaces or tabs left on the line from a place (matched there: read, not copied): LOOK001's
 # pipes at line ends, ANGL003's SEO tags closing a line
-LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|\Z)")
+LINE_END_AFTER = re.compile(r"[ \t]*(?:[\r\n]|\Z)")  # a lone "\r" ends a line too
 
 
 # The Devanagari words (`DEVANAGARI`) of a token's text, per distinct text: most tokens are one

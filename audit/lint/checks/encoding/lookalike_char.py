@@ -12,7 +12,7 @@ from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, LINE_END_AFTER,
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
 _DIGIT = r"[0-9\u0966-\u096f]"
-_DANDA_AFTER = r"(?=[ \t]*(?:\n|$|[\u0900-\u097f\"”’']))"
+_DANDA_AFTER = r"(?=[ \t]*(?:[\r\n]|$|[\u0900-\u097f\"”’']))"
 # Each kind is found on its own by the character it is about (searched for, never tried at every
 # position), and the kinds are merged as the one alternation `danda|virama|visarga|digits|quote`
 # would find them: the leftmost first, none inside another (no two kinds open with one character).

@@ -43,7 +43,8 @@ class FullStopForDanda(Check):
         if dandas < _MIN_DANDAS or "." not in text:
             return
         abbreviations = ctx.lexicon.abbreviations
-        stops = [stop for stop in char_starts(text, ".") if _ends_sentence(text, stop, abbreviations)]
+        lines = ctx.line_view  # (a dateline is a whole line: a lone "\r" ends one too)
+        stops = [stop for stop in char_starts(text, ".") if _ends_sentence(lines, stop, abbreviations)]
         if not stops or 2 * len(stops) > dandas:
             return
         conventions = ctx.conventions

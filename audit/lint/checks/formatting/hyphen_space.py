@@ -143,7 +143,7 @@ class HyphenSpace(Check):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
-            if _label_hyphen(text, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen):
+            if _label_hyphen(ctx.line_view, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen):
                 continue
             if text[hyphen - 1] != " " and _SAYING_FORM.fullmatch(m.group(1)):
                 if habit is None:

@@ -98,7 +98,7 @@ class NumberGlued(Check):
                 end = at
                 while end < len(text) and text[end].isdigit():
                     end += 1
-                if end == len(text) or text[end] == "\n":
+                if end == len(text) or text[end] in "\r\n":
                     continue  # a count closing a page's line (comments, views: `बजे0`), not a number in prose
             else:  # number, then word
                 end = at

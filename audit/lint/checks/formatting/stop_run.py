@@ -111,8 +111,8 @@ class StopRun(Check):
         if "।।" in text:
             for m in _DANDAS.finditer(text):
                 start, end = m.span()
-                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME) or _verse_line(text, start, end) \
-                        or _quoted_verse(text, start):
+                if conventions.kind(start, end) in (ENGLISH_LINE, URL, CHROME) or _verse_line(ctx.line_view, start, end) \
+                        or _quoted_verse(ctx.line_view, start):
                     continue
                 yield ctx.finding(self, start, end, "two dandas run into the next word: one danda and a space",
                                   [Fix(start, end, "। ", applicability=UNSAFE)])

@@ -8,7 +8,7 @@ from audit.lint.checks.words import word_ends
 # what may stand between a sentence's start and the formula: the reader named, or वैसे
 _LEADS = ("वैसे आपको ", "हम आपको ", "आपको ", "आप को ", "वैसे ")
 # what ends the sentence before (a line break, a danda, a full stop, ?, !) or the text's start
-_ENDS = frozenset("।.?!|\n")
+_ENDS = frozenset("।.?!|\n\r")  # a lone "\r" ends a line too
 
 
 class ReaderImperative(Check):

@@ -286,7 +286,7 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return True  # the page's headline (a clause) printed twice on its first line: title and heading
     if _in_restated_headline(ctx, first, p, length):
         return True
-    if _kicker_label(ctx.article.text, first[p].start, first[p + length - 1].end):
+    if _kicker_label(ctx.line_view, first[p].start, first[p + length - 1].end):
         return True  # मूल्यवान कंपनी: … एनवीडिया मूल्यवान कंपनी बनी: a kicker label the lead then says in full
     # A comma or a conjunction between the copies opens a new clause that names its subject again
     # (`…बरकरार हैं, क्योंकि प्ले ऑफ में पहुंचने…`); an MT repeat runs on without one.
