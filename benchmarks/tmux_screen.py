@@ -156,10 +156,17 @@ def main() -> int:
         print("tmux is not installed (apt-get install tmux)", file=sys.stderr)
         return 2
     failed = 0
-    with tempfile.TemporaryDirectory() as tmp:
-        for size in args.sizes.split(","):
-            for sample in SAMPLES:
-                failed += bool(run_one(size, sample, args.cells, Path(tmp)))
+    # An idle session holds the tmux server up for the whole run: killing a run's session can end the
+    # server, and the next run's new-session then meets it exiting ("server exited unexpectedly").
+    keeper = f"jaanch-{os.getpid()}-keeper"
+    tmux("new-session", "-d", "-s", keeper, "sleep 3600")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for size in args.sizes.split(","):
+                for sample in SAMPLES:
+                    failed += bool(run_one(size, sample, args.cells, Path(tmp)))
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
     return 1 if failed else 0
 
 
