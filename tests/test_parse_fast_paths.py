@@ -10,7 +10,8 @@ from dataclasses import fields
 from conftest import SAMPLES, SEEDS
 
 from audit.core import document
-from audit.core.document import Sentence, _sentence_tokens, parse_article
+from audit.core.document import Sentence, parse_article
+from audit.core.tokens import _sentence_tokens
 from audit.core.sentences import sentence_spans
 
 

@@ -17,7 +17,7 @@ SENTENCE = st.lists(st.sampled_from(PIECES), max_size=14).map(lambda parts: "".j
 
 
 def _plain_tokens(sentence: str, base: int):
-    from audit.core.document import _align, _peel, _tokenize
+    from audit.core.tokens import _align, _peel, _tokenize
 
     return [(base + a, base + b, sentence[a:b])
             for s, e in _align(_tokenize(sentence), sentence, 0) for a, b in _peel(s, e, sentence)]
@@ -26,7 +26,7 @@ def _plain_tokens(sentence: str, base: int):
 @settings(max_examples=400, deadline=None)
 @given(SENTENCE, st.integers(0, 50))
 def test_chunked_tokens_match_whole_sentence_tokens(sentence, base):
-    from audit.core.document import _sentence_tokens
+    from audit.core.tokens import _sentence_tokens
     from audit.core.text import fold, normalize
 
     if not sentence.strip():
@@ -47,7 +47,7 @@ DIGIT_SENTENCE = st.lists(st.sampled_from(DIGIT_PIECES), min_size=1, max_size=12
 def test_digit_groups_in_later_chunks_are_joined_as_in_the_whole_sentence(sentence):
     """A sentence whose digit groups ("1,000") each lie inside one chunk is tokenized chunk by chunk:
     a group opening a later chunk is joined, as the whole-sentence rule joins all but the first."""
-    from audit.core.document import _sentence_tokens
+    from audit.core.tokens import _sentence_tokens
 
     if sentence.strip():
         assert [(t.start, t.end, t.text) for t in _sentence_tokens(sentence, 3)] == _plain_tokens(sentence, 3)
@@ -62,7 +62,7 @@ LINE_PIECES = ["ए", "बी", "श्री", "डॉ", "क", "राम", "X
 def test_sentence_spans_are_where_indic_nlp_pieces_stand(line):
     """Sentences are cut on offsets as indic-nlp's sentence_split cuts them (with a danda or
     without, numbers before a delimiter, full stops after one word or an abbreviation)."""
-    from audit.core.document import _align
+    from audit.core.tokens import _align
     from audit.core.sentences import _split_sentences, sentence_spans
 
     if not line.strip():
@@ -294,7 +294,7 @@ def test_tokenizer_matches_indic_nlp(sentence):
     own search is quadratic on a long run of digits; ours starts only where a run starts)."""
     from indicnlp.tokenize.indic_tokenize import trivial_tokenize
 
-    from audit.core.document import _tokenize
+    from audit.core.tokens import _tokenize
 
     assert _tokenize(sentence) == trivial_tokenize(sentence, lang="hi")
 
@@ -302,19 +302,19 @@ def test_tokenizer_matches_indic_nlp(sentence):
 def test_a_long_run_of_digits_is_searched_from_its_start_only(monkeypatch):
     """An 80,000-digit run beside a digit group: indic-nlp's own search took minutes. The digit-group
     search is asked once per run of digits, so it cannot look at every digit of one."""
-    from audit.core import document
+    from audit.core import tokens as tokenizer
 
     tried = []
-    real = document._NUMBER_RUN
+    real = tokenizer._NUMBER_RUN
 
     class Counting:
         def finditer(self, text):
             tried.append(text)
             return real.finditer(text)
 
-    monkeypatch.setattr(document, "_NUMBER_RUN", Counting())
+    monkeypatch.setattr(tokenizer, "_NUMBER_RUN", Counting())
     text = "कीमत " + "1" * 80_000 + " और 1,5 रुपये"
-    tokens = document._tokenize(text)
+    tokens = tokenizer._tokenize(text)
     assert tokens == ["कीमत", "1" * 80_000, "और", "1,5", "रुपये"] and len(tried) == 1
     assert real.pattern.startswith("(?<![0-9])")
 
@@ -420,17 +420,17 @@ CHUNK_PIECES = ["क", "र्", "ि", "ं", "़", "ॉ", "\u0972", "\u0929",
 def test_a_chunk_taken_as_one_word_is_tokenized_as_the_general_path_would(chunk, inner):
     """A new chunk with no space, tab or digit group is cut at the tokenizer's punctuation alone, each
     piece between with nothing to strip or peel one token, without the tokenizer's walk."""
-    from audit.core import document
+    from audit.core import tokens as tokenizer
     from audit.core.text import fold, normalize
 
-    saved = document._CHUNKS, document._DIGIT_CHUNKS, document._INNER_CHUNKS
-    document._CHUNKS, document._DIGIT_CHUNKS, document._INNER_CHUNKS = {"": ()}, {}, {}
+    saved = tokenizer._CHUNKS, tokenizer._DIGIT_CHUNKS, tokenizer._INNER_CHUNKS
+    tokenizer._CHUNKS, tokenizer._DIGIT_CHUNKS, tokenizer._INNER_CHUNKS = {"": ()}, {}, {}
     try:
-        got = document._chunk_tokens(chunk, inner)
+        got = tokenizer._chunk_tokens(chunk, inner)
     finally:
-        document._CHUNKS, document._DIGIT_CHUNKS, document._INNER_CHUNKS = saved
-    plain = [(a, b, chunk[a:b]) for s, e in document._align(document._tokenize(chunk, inner), chunk, 0)
-             for a, b in document._peel(s, e, chunk)]
+        tokenizer._CHUNKS, tokenizer._DIGIT_CHUNKS, tokenizer._INNER_CHUNKS = saved
+    plain = [(a, b, chunk[a:b]) for s, e in tokenizer._align(tokenizer._tokenize(chunk, inner), chunk, 0)
+             for a, b in tokenizer._peel(s, e, chunk)]
     assert [row[:3] for row in got] == plain
     assert all(row[3:5] == (normalize(row[2]), fold(row[2])) for row in got)
 

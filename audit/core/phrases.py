@@ -15,7 +15,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
-from audit.core.document import SentenceTokens, Token, _token_info, tokenize_phrase
+from audit.core.tokens import SentenceTokens, Token, _token_info, tokenize_phrase
 
 V = TypeVar("V")
 

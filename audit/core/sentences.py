@@ -53,7 +53,7 @@ def _split_sentences(paragraph: str) -> list[str]:
 def sentence_spans(line: str) -> list[tuple[int, int]]:
     """Where the pieces of indic-nlp's `sentence_split(line, "hi")` stand in `line`, worked out
     on offsets: its pieces are the line's text cut at delimiters and stripped, so their spans are
-    found without copying each piece and walking the line for it again (`document._align`).
+    found without copying each piece and walking the line for it again (`tokens._align`).
 
     As indic-nlp: with a danda in the line, ? ! । ॥ end a sentence, else its wider set with the
     full stop; a delimiter right after a numeric character does not; without a danda, a run of

@@ -220,7 +220,7 @@ _VOWEL_ENDINGS = frozenset("\u093e\u093f\u0940\u0941\u0942\u0947\u0948\u0949\u09
 
 # The code that turns the table into concepts, folded forms and token keys: a change to any of it
 # is a new table-cache key, like a change to the table itself.
-_DERIVING_CODE = ("core/text.py", "core/document.py", "language/tables.py", "language/concepts.py")
+_DERIVING_CODE = ("core/text.py", "core/tokens.py", "language/tables.py", "language/concepts.py")
 
 
 def _cached_parts(table: ConceptTable) -> dict:

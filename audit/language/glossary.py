@@ -123,7 +123,7 @@ def conflicts(entries: list[Entry]) -> list[tuple[Entry, str]]:
 
 
 # The code that turns glossary rows into entries and token keys: part of the table-cache key.
-_DERIVING_CODE = ("core/text.py", "core/document.py", "language/tables.py", "language/glossary.py")
+_DERIVING_CODE = ("core/text.py", "core/tokens.py", "language/tables.py", "language/glossary.py")
 
 
 def _cache_sources(paths: list[Path]) -> tuple[str, ...]:

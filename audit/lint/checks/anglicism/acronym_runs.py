@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import accumulate, compress, count
 from operator import attrgetter
 
-from audit.core.document import _token_info
+from audit.core.tokens import _token_info
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Context

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
 from operator import attrgetter, itemgetter
 
-from audit.core.document import Token, _token_info
+from audit.core.tokens import Token, _token_info
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
