@@ -3,7 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from audit.core.tokens import Token, _token_info
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
@@ -11,43 +11,15 @@ from audit.language.clustering import cluster_forms, same_name
 from audit.core.text import fold, latin_key, skeleton, translit_key, vowel_distance
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context, scan_sentences
-from audit.lint.checks.encoding.encoding_hygiene import has_encoding_slip
 from audit.lint.checks.english_phrases import in_english_phrase_of
-from audit.lint.checks.letters import follows_initial, letters_spelled
+from audit.lint.checks.letters import follows_initial
 from audit.lint.checks.letters import spell_acronym as _spell_acronym
 from audit.lint.checks.slots import stem_uses
 from audit.lint.checks.terminology.consonants import OUTLINES, outline, skeleton_outline
+from audit.lint.checks.terminology.name_groups import Group, forms_summary, spelling_target, written
 from audit.lint.checks.words import PerWord, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
-
-class Group:
-    """All the forms one entity takes in the article: by form as written, its first surface and its
-    spans. A plain class: an article makes a dozen, and a dataclass's field factories cost more."""
-
-    __slots__ = ("label", "listed", "preferred", "spans", "surface")
-
-    def __init__(self, label: str, preferred: str | None = None):
-        self.label = label
-        self.preferred = preferred  # the glossary's canonical form, when the entity is listed
-        self.listed: dict[str, str] = {}  # form -> "variant" or "accepted": the glossary lists it (TERM001's)
-        self.spans: dict[str, list[tuple[int, int]]] = {}
-        self.surface: dict[str, str] = {}
-
-    def add(self, key: str, surface: str, span: tuple[int, int]) -> None:
-        spans = self.spans.get(key)
-        if spans is None:
-            self.surface[key] = surface
-            self.spans[key] = [span]
-        else:
-            spans.append(span)
-
-
-def _written(surface: str) -> str:
-    """A form as written: nukta, chandrabindu and encoding variants stay apart (निफ़्टी is not
-    निफ्टी on the page, in search or in the archive); Latin casing is TERM002's business."""
-    return surface.casefold() if surface.isascii() else surface
-
 
 _TRANSLITERATES: dict[tuple[str, str], bool] = {}
 
@@ -227,7 +199,7 @@ class EntityConsistency(Check):
                 if tok.text in in_names:
                     rest.append(tok)
                 else:
-                    match.add(_written(tok.text), tok.text, (tok.start, tok.end))
+                    match.add(written(tok.text), tok.text, (tok.start, tok.end))
         return rest
 
     def _cluster(self, ctx: Context, loose: list[Token], latin: list[Token]) -> list[Group]:
@@ -266,10 +238,10 @@ class EntityConsistency(Check):
                 for tok in by_key[key]:
                     if tok.start in stems:
                         continue
-                    group.add(_written(tok.text), tok.text, (tok.start, tok.end))
+                    group.add(written(tok.text), tok.text, (tok.start, tok.end))
             if latin_by_skeleton and outline(forms[0]) in latin_outlines:
                 for lt in latin_by_skeleton.get(_SKELETONS[forms[0]], ()):
-                    group.add(_written(lt.text), lt.text, (lt.start, lt.end))
+                    group.add(written(lt.text), lt.text, (lt.start, lt.end))
             groups.append(group)
         return groups
 
@@ -283,7 +255,7 @@ class EntityConsistency(Check):
             group = spelled.get(key)
             if group is None:
                 group = spelled[key] = Group(tok.text)
-            group.add(_written(tok.text), tok.text, (tok.start, tok.end))
+            group.add(written(tok.text), tok.text, (tok.start, tok.end))
         if not spelled:
             return []
         # A token can only start a spelled acronym if its key opens one: most tokens stop at one lookup.
@@ -304,7 +276,7 @@ class EntityConsistency(Check):
                 if group is not None and hindi_zipf(tok.norm) < 4.0:
                     span = (tok.start, tokens[last].end)
                     surface = ctx.article.text[span[0] : span[1]]
-                    group.add(_written(surface), surface, span)
+                    group.add(written(surface), surface, span)
                     break
         return [g for g in spelled.values() if len(g.spans) > 1]
 
@@ -322,13 +294,13 @@ class EntityConsistency(Check):
         counts = dict(zip(group.spans, map(len, group.spans.values())))  # form -> how often written
         summary = None  # the forms by count, written out for the first finding (most groups have none)
         if several:
-            target, basis = _spelling_target(group, counts, deva, spelling, ctx.lexicon.concepts)
+            target, basis = spelling_target(group, counts, deva, spelling, ctx.lexicon.concepts)
             kept = fold(target) if target else spelling[min(deva, key=lambda k: group.spans[k][0][0])]
             for key in deva:
                 if spelling[key] == kept or key in group.listed:
                     continue  # the form kept, or a spelling the glossary lists (TERM001 flags it)
                 for start, end in group.spans[key]:
-                    summary = summary or _summary(group, counts)
+                    summary = summary or forms_summary(group, counts)
                     yield ctx.finding(
                         self, start, end,
                         f"{group.label} is written {len(counts)} ways in this article ({summary}); "
@@ -347,7 +319,7 @@ class EntityConsistency(Check):
             # beside the body's दिल्ली-एनसीआर), as the desk flags the English side of a concept pair.
             minority_latin = latin_n <= deva_n
             if minority_latin:
-                target = _spelling_target(group, counts, deva, {k: fold(group.surface[k]) for k in deva},
+                target = spelling_target(group, counts, deva, {k: fold(group.surface[k]) for k in deva},
                                           ctx.lexicon.concepts)[0]
                 target = target or group.surface[max(deva, key=lambda k: counts[k])]
             else:
@@ -355,7 +327,7 @@ class EntityConsistency(Check):
             for key in latin if minority_latin else deva:
                 for start, end in group.spans[key]:
                     inside = _inside_name(ctx, start, end, target)
-                    summary = summary or _summary(group, counts)
+                    summary = summary or forms_summary(group, counts)
                     yield ctx.finding(
                         self, start, end,
                         f"{group.label} appears in both scripts in this article ({summary}); "
@@ -364,109 +336,6 @@ class EntityConsistency(Check):
                         severity=Severity.INFO,
                         confidence=0.6,
                     )
-
-
-def _summary(group: Group, counts: dict[str, int]) -> str:
-    """A group's forms as written, each with its count, most written first (Counter.most_common's order)."""
-    return ", ".join(f"{group.surface[k]} ×{n}" for k, n in sorted(counts.items(), key=_COUNT, reverse=True))
-
-
-_COUNT = itemgetter(1)
-
-
-def _spelling_target(group: Group, counts: dict[str, int], deva: list[str], spelling: dict[str, str],
-                     concepts=None) -> tuple[str | None, str]:
-    """The Devanagari form to keep and why, or (None, "") where the article cannot say. The glossary
-    form only where the article writes that spelling (proposing a form the article never uses makes a
-    third spelling); else the spelling written most often, a nukta apart counted as one; on a tie the
-    known word (`_known`: a spelling the concept table writes, व्हीकल beside व्हिकल, or the feminine
-    of a common word, मृतका of मृतक beside मृतिका), then the one Hindi text uses more; a form with an
-    encoding slip (प्रदेाष, े + ा) never. Of the spelling kept, the glossary's form if written so, else
-    the form written most often."""
-    by_spelling: dict[str, int] = {}
-    for k in deva:
-        by_spelling[spelling[k]] = by_spelling.get(spelling[k], 0) + counts[k]
-    basis = "the glossary form"
-    chosen = fold(group.preferred) if group.preferred else None
-    # a spelling the glossary lists as wrong is never proposed (TERM001 turns it into the glossary form)
-    unlisted = {sp for k, sp in spelling.items() if group.listed.get(k) != "variant"}
-    if chosen not in by_spelling and not unlisted and group.preferred:
-        return group.preferred, basis
-    if chosen not in by_spelling:
-        facts = _form_facts(concepts)
-
-        def rank(sp: str) -> tuple:
-            # (an encoding slip, Hindi usage, a known word, letters spelled out) of each form, per form
-            forms = [facts[group.surface[k]] for k in deva if spelling[k] == sp]
-            sound = not any(map(_SLIP, forms))
-            usage = max(map(_USAGE, forms))
-            known = any(map(_KNOWN, forms))
-            return sound, by_spelling[sp], known, usage, any(map(_SPELLS, forms))
-        ranks = {sp: rank(sp) for sp in unlisted}  # each spelling ranked once (rank reads wordfreq)
-        ranked = sorted(unlisted, key=ranks.__getitem__, reverse=True)
-        if len(ranked) > 1 and ranks[ranked[0]] == ranks[ranked[1]]:
-            return None, ""  # a tie Hindi usage does not break (एसएसएलवी / एसएसलवी): no form to propose
-        chosen = ranked[0]
-        tied = len(ranked) > 1 and by_spelling[chosen] == by_spelling[ranked[1]]
-        basis = ("the most frequent form" if not tied
-                 else "the well-formed form" if ranks[chosen][0] != ranks[ranked[1]][0]
-                 else "the known word" if ranks[chosen][2] != ranks[ranked[1]][2] else "the more usual form")
-    forms = [k for k in deva if spelling[k] == chosen]
-    if group.preferred and _written(group.preferred) in forms:
-        return group.preferred, basis
-    if basis == "the glossary form":
-        basis = "the glossary's spelling as this article writes it"
-    return group.surface[max(forms, key=lambda k: (counts[k], -group.spans[k][0][0]))], basis
-
-
-# A final ा, ी or े: the feminine, the masculine's -ा or an oblique ending on a stem (मृतका: मृतक + ा).
-_ENDINGS = ("\u093e", "\u0940", "\u0947")
-_KNOWN_STEM_ZIPF = 3.0  # a stem Hindi text writes this often is a word, not a name's fragment
-
-
-def _known(form: str, concepts) -> bool:
-    """Is the form a known word: a spelling the concept table writes as such (जैवलिन, not जेवलिन), or a
-    common word with a final ा, ी or े (मृतका, मृतक's feminine; मृतिका's stem मृतिक is no word)?"""
-    if concepts is not None and any(
-            form in (*h.concept.translit, *h.concept.translit_variants, *h.concept.hindi, *h.concept.hindi_alternatives)
-            for h in concepts.lookup(form)):
-        return True
-    return form.endswith(_ENDINGS) and hindi_zipf(form[:-1]) >= _KNOWN_STEM_ZIPF
-
-
-class _FormFacts(dict):
-    """What ranking a spelling asks of each of its forms, per distinct form: (an encoding slip, Hindi
-    usage, a known word, Latin letters spelled out), each asked once (they read wordfreq, the concept
-    table and the slips' scans). Kept from article to article while the concept table stays."""
-
-    def __init__(self, concepts=None):
-        super().__init__()
-        self.concepts = concepts
-
-    def __missing__(self, form: str) -> tuple:
-        if len(self) > 50_000:
-            self.clear()  # a bound on memory over an endless stream of new names
-        got = self[form] = (has_encoding_slip(form), hindi_zipf(form), _known(form, self.concepts),
-                            _spells_letters(form))
-        return got
-
-
-_FORM_FACTS = [_FormFacts()]
-_SLIP, _USAGE, _KNOWN, _SPELLS = (itemgetter(i) for i in range(4))
-
-
-def _form_facts(concepts) -> _FormFacts:
-    """The form facts memo (`_FormFacts`) for this concept table."""
-    memo = _FORM_FACTS[0]
-    if memo.concepts is not concepts:
-        memo = _FORM_FACTS[0] = _FormFacts(concepts)
-    return memo
-
-
-def _spells_letters(form: str) -> bool:
-    """Is the form Latin letters read out one by one (एसएसएलवी: एस एस एल वी), as an acronym's
-    Devanagari form is, not a slip of one (एसएसलवी: ल is no letter's name)?"""
-    return letters_spelled(form) is not None
 
 
 _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word
