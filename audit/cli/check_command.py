@@ -195,7 +195,7 @@ class CheckRun:
 
 def prepare_check(args: argparse.Namespace) -> CheckRun:
     from audit.cli.check_options import _codes, _configuration, _settings
-    from audit.inputs.cms import CMS_SUFFIXES
+    from audit.core.document import CMS_SUFFIXES
     from audit.core.document import decode_article
     from audit.core.paths import collect_paths, once_each
     from audit.lint.engine import Engine, select_checks

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit.core.errors import JaanchError
 
+if TYPE_CHECKING:  # check_command imports this module: the name only, for the annotation
+    from audit.cli.check_command import CheckRun
 
-def report_check(run: "CheckRun", runner) -> int:  # (check_command.CheckRun)
+
+def report_check(run: CheckRun, runner) -> int:
     """Stream each file's findings to the reporter as they come, in input order; then the exit code."""
     from audit.core.fileio import WriteError
     from audit.policy.baseline import Baseline, write_baseline

@@ -192,7 +192,7 @@ def run_compare(args: argparse.Namespace) -> int:
     for name in (args.mt, args.published):
         if str(name) == "-":  # a file named "-" is written ./-
             raise InputError("compare reads two files, not standard input; name the MT and the published file", "-")
-    from audit.inputs.cms import CMS_SUFFIXES
+    from audit.core.document import CMS_SUFFIXES
     from audit.inputs.pairs import PAIR_SUFFIXES
 
     for name in (args.mt, args.published):  # their raw TSV, JSON or HTML was compared, markup and all, exit 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from audit.cli.qe_options import output_name, path_name
+from audit.cli.qe_options import output_name
 from audit.core.errors import UsageError
 
 

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from audit.core.document import CMS_SUFFIXES, decode_article
+from audit.core.document import decode_article
 from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import load_json, read_bytes
 from audit.core.lines import LineIndex

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from audit.core.findings import DISPLAY_ONLY, Fix, Severity

@@ -6,7 +6,7 @@ from audit.core.conventions import GLOSS
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.phrases import PhraseIndex
 from audit.core.text import fold
-from audit.language.concepts import Concept, default_concepts, load_concepts, variant_slot
+from audit.language.concepts import Concept, default_concepts, variant_slot
 from audit.language.lexicon import ANY_CONTEXT, SourceSense
 from audit.language.soundalike import SpelledWords
 from audit.language.wordstats import english_zipf, hindi_zipf
