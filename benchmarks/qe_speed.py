@@ -49,6 +49,7 @@ def main() -> int:
 
     from audit.qe.cache import ScoreCache
     from audit.qe.comet_backend import CometScorer
+    from machine import cpu_line
     from tiny_comet import build_tiny_comet
 
     torch.set_num_threads(torch.get_num_threads())
@@ -63,6 +64,7 @@ def main() -> int:
     device = args.device
     print(f"device: {device} ({torch.cuda.get_device_name(0) if device == 'cuda' else f'{torch.get_num_threads()} CPU threads'}), "
           f"torch {torch.__version__}")
+    print(cpu_line())  # the int8 paths' speed hangs on the CPU's int8 dot product (VNNI)
     print("load average (1, 5, 15 min) at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     print(f"model: {params:.0f}M parameters ({args.layers} layers x 1024), built in {build:.0f} s; "
           f"{len(pairs)} sentence pairs, batch size {args.batch_size}")

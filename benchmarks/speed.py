@@ -149,7 +149,9 @@ def main() -> int:
                              "same way: the generated corpus repeats the samples' sentences, real news does not")
     args = parser.parse_args()
     jaanch = _jaanch()
-    print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
+    from machine import cpu_line
+
+    print(f"machine: {cpu_line()}; load {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
     check = [*jaanch, "check", "--format", "json", "--fail-on", "never"]
     with tempfile.TemporaryDirectory() as tmp:
         corpus, terms = Path(tmp) / "corpus", Path(tmp) / "terms.txt"
