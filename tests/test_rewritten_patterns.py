@@ -48,6 +48,8 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
         rf"(?<=[{word}\d%)'\"”’])(?P<gap>[ \t\u00a0]+)(?=[,।?!)](?:\s|$|[{word}]))",
         rf"(?<=[{dev}])(?P<gap>[ \t\u00a0]+)(?=\.(?:\s|$))",
         rf"(?<=[{dev}])(?P<gap>[।,])(?=[{dev}])|(?<=[{word}])(?P<gap2>।)(?=[A-Za-z])",
+        None,  # a full stop after a closing verb: test_glued_stops_are_the_stops_after_a_closing_verb
+        rf"(?P<gap>\))(?=[{dev}])",
         rf"(?<=[{word})'\"’”])(?P<gap>:)(?=[{dev}])",
         rf"(?<=[{dev}])(?P<gap>\()(?=[{word}])",
         rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{word}\d])",
@@ -57,7 +59,10 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
     pieces = ["क", "ख", " ", "\t", "\u00a0", "\n", "1", "a", "B", "।", ",", "?", "!", ")", "(", "%", "'", "\"", "”",
               "’", ".", "  ", ":"]
     texts = seed_texts() + random_texts(pieces, 20000, 7)
-    for (pattern, _, _, starts), original in zip(punctuation_space._RULES, map(re.compile, originals), strict=True):
+    for (pattern, _, _, starts), original in zip(punctuation_space._RULES, originals, strict=True):
+        if original is None:
+            continue
+        original = re.compile(original)
         found = 0
         for text in texts:
             if starts is punctuation_space._caps_junctions:  # read from the Latin runs, as the check does
@@ -69,6 +74,22 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
             assert got == [(m.span(), m.groupdict()) for m in original.finditer(text)], (original.pattern, text)
             found += len(got)
         assert found, original.pattern
+
+
+def test_glued_stops_are_the_stops_after_a_closing_verb():
+    """FMT010's glued full stop: each stop between two Devanagari letters whose word before is a closing
+    verb (है, दिया, a future देगी), read by a walk from the stops, equals a search of the whole text."""
+    from audit.lint.checks.formatting import punctuation_space
+
+    dev = punctuation_space._DEV
+    word_stop = re.compile(rf"(?<![{dev}])([{dev}]+)\.(?=[{dev}])")
+    pieces = ["है", "दिया", "देगी", "होगा", "डॉ", "क", ".", " ", "\n", "ा", "a", "1", "।"]
+    found = 0
+    for text in seed_texts() + random_texts(pieces, 20000, 8):
+        want = [m.end(1) for m in word_stop.finditer(text) if punctuation_space._clause_end(m.group(1))]
+        assert punctuation_space._glued_stops(text) == want, text
+        found += len(want)
+    assert found
 
 
 def test_patterns_opening_with_their_character_match_the_lookbehind_first_originals():

@@ -39,16 +39,8 @@ class FullStopForDanda(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
-        dandas = text.count("।")
-        if dandas < _MIN_DANDAS or "." not in text:
-            return
-        abbreviations = ctx.lexicon.abbreviations
-        lines = ctx.line_view  # (a dateline is a whole line: a lone "\r" ends one too)
-        stops = [stop for stop in char_starts(text, ".") if _ends_sentence(lines, stop, abbreviations)]
-        if not stops or 2 * len(stops) > dandas:
-            return
         conventions = ctx.conventions
-        for stop in stops:
+        for stop in stops_for_danda(ctx):
             if conventions.kind(stop, stop + 1) in (ENGLISH_LINE, SPEC_LINE, URL, CHROME):
                 continue
             glued = stop + 1 < len(text) and text[stop + 1] in _LETTERS
@@ -57,6 +49,19 @@ class FullStopForDanda(Check):
                 "a full stop ends this sentence, where the article ends its sentences with the danda",
                 [Fix(stop, stop + 1, "। " if glued else "।", applicability=UNSAFE)],
             )
+
+
+def stops_for_danda(ctx: Context) -> list[int]:
+    """The full stops that end Hindi sentences in an article that ends its sentences with the danda
+    (what FMT007 reads, before it leaves out English lines and page chrome), or [] in any other article."""
+    text = ctx.article.text
+    dandas = text.count("।")
+    if dandas < _MIN_DANDAS or "." not in text:
+        return []
+    abbreviations = ctx.lexicon.abbreviations
+    lines = ctx.line_view  # (a dateline is a whole line: a lone "\r" ends one too)
+    stops = [stop for stop in char_starts(text, ".") if _ends_sentence(lines, stop, abbreviations)]
+    return [] if 2 * len(stops) > dandas else stops
 
 
 def _ends_sentence(text: str, stop: int, abbreviations: frozenset[str]) -> bool:

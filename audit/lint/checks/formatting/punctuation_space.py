@@ -7,6 +7,8 @@ from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.formatting.full_stop import stops_for_danda
+from audit.lint.checks.slots import CLAUSE_ENDS
 from audit.lint.checks.words import DEVANAGARI_SET as _DEV_SET, latin_runs  # _DEV_SET: what [{_DEV}] matches
 
 # Devanagari letters, vowel signs and nukta: a word character of Hindi text.
@@ -64,6 +66,36 @@ def _runs_before_stops(text: str) -> list[int]:
     return _runs_before_marks(text, char_starts(text, "."))
 
 
+# A sentence's closing verb before a full stop glued to the next sentence (`है.ऐसे`, `दिया.रिलायंस`): a
+# finite verb or auxiliary, or a future form (देगी, होगा, करेंगे: -गा/-गी/-गे after a vowel sign). Any
+# other word before a glued stop may be an abbreviation, which Hindi writes with a full stop and often no
+# space (डॉ.राम, प्रो.सिंह, कि.मी., ए.के.): those are left alone.
+_FUTURE = re.compile("[\u0947\u094b\u0948\u0902\u0901\u090f](?:गा|गी|गे|गीं)$")
+
+
+def _clause_end(word: str) -> bool:
+    return word in CLAUSE_ENDS or _FUTURE.search(word) is not None
+
+
+def _glued_stops(text: str) -> list[int]:
+    """Each full stop with a Devanagari letter right after it and a sentence's closing verb right before
+    it (`_clause_end`); a text with no full stop before a Devanagari letter (most) is not walked."""
+    found = []
+    for at in char_starts(text, "."):
+        if text[at + 1 : at + 2] in _DEV_SET and at and text[at - 1] in _DEV_SET:
+            start = at - 1
+            while start and text[start - 1] in _DEV_SET:
+                start -= 1
+            if _clause_end(text[start:at]):
+                found.append(at)
+    return found
+
+
+def _closed_glosses(text: str) -> list[int]:
+    """Each closing bracket with a Devanagari letter right after it (`(Ukraine)ने`)."""
+    return [at for at in char_starts(text, ")") if text[at + 1 : at + 2] in _DEV_SET]
+
+
 _OPENING = re.compile(r"\(")
 _SPACE_RUN = re.compile(f"{_SPACE}{{2,}}")
 
@@ -119,6 +151,11 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # Digits are left alone on both sides (1,200; 3.5) and so is a full stop between Latin letters (e.g. U.S.).
     (re.compile(rf"(?P<gap>[।,])(?<=[{_DEV}][।,])(?=[{_DEV}])|(?P<gap2>।)(?<=[{_WORD}]।)(?=[A-Za-z])"),
      "{mark} ", "a space after '{mark}'", _dandas_and_commas),
+    # `है.ऐसे`, `देगी.पहले`: a full stop ending a sentence glued to the next one (only after a closing
+    # verb: `_glued_stops`; an abbreviation's stop, डॉ.राम, is left alone)
+    (re.compile(rf"(?P<gap>\.)(?=[{_DEV}])"), ". ", "a space after '{mark}'", _glued_stops),
+    # `(Ukraine)ने`, `)का`: a closing bracket glued to the Hindi word after it
+    (re.compile(rf"(?P<gap>\))(?=[{_DEV}])"), ") ", "a space after '{mark}'", _closed_glosses),
     # `झारखंड:पाकुड़`, `City News:शहर`: no space after a colon before a Hindi word. Not between digits
     # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
     (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),
@@ -142,7 +179,8 @@ class PunctuationSpace(Check):
     """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)` (nor
     before a full stop ending a Hindi sentence: `ओले बरसे . मौसम`),
     one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
-    one before `(`, one between words, and one between a Hindi word and a Latin acronym run into it
+    one after a full stop that closes a sentence on its verb (`है.ऐसे`; not an abbreviation's, डॉ.राम)
+    and after `)` before a Hindi word (`(ISRO)का`), one before `(`, one between words, and one between a Hindi word and a Latin acronym run into it
     (`अलर्टIMD`, `BJPसांसद`).
 
     Anti-pattern:  सिलसिला जारी है । पुलिस ने कहा,आरोपी फरार है।जांच जारी है।  रूस(Russia ) ने
@@ -167,6 +205,7 @@ class PunctuationSpace(Check):
         text = ctx.article.text
         conventions = ctx.conventions
         taken: set[int] = set()
+        danda_stops: set[int] | None = None  # FMT007's, worked out at the first glued full stop (few articles have one)
         for pattern, replacement, message, starts in _RULES:
             places = (None if starts is None else _caps_junctions(text, latin_runs(ctx))
                       if starts is _caps_junctions else starts(text))
@@ -178,6 +217,11 @@ class PunctuationSpace(Check):
                 taken.add(start)
                 if CHROME in (conventions.kind(start, end), conventions.kind(end, end + 1) if end < len(text) else None):
                     continue
+                if text[start] == ".":
+                    if danda_stops is None:
+                        danda_stops = set(stops_for_danda(ctx))
+                    if start in danda_stops or conventions.kind(start, end) in (URL, ENGLISH_LINE):
+                        continue  # FMT007 turns that stop into a danda and a space: one problem, one finding
                 if text[start] == ":" and conventions.kind(start, end) in (SPEC_LINE, URL, ENGLISH_LINE):
                     continue  # `label:value` spec lists are the site's layout
                 if text[start] == ":" and _colon_for_visarga(text, start):
