@@ -136,3 +136,16 @@ def test_a_headline_printed_again_is_not_a_repeat_whatever_the_line_ends(end, en
                      "बाजार में भारी गिरावट, छोटे निवेशकों के डूबे करोड़ों रुपये", "", "संवाददाता",
                      "सुबह से ही बिकवाली हावी रही और दोपहर तक सूचकांक संभल नहीं सका।", ""])
     assert [f.code for f in engine.audit_text(text)] == []  # CRLF: REP002 before, lone CR: REP001
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_deleting_a_repeated_sentence_fixes_every_line_end_alike(end, engine):
+    """REP002 deletes a sentence repeated as a line of its own together with its line end. It read only
+    "\n" as a line end: a CRLF or lone-CR file kept an empty line where the LF file lost it."""
+    said = "मंत्री ने कहा कि नहर की मरम्मत का काम अगले महीने शुरू होगा और इससे सैकड़ों किसानों को पानी मिलेगा।"
+    lf = "\n".join(["जिले में नहरों की मरम्मत का फैसला हुआ।", "",
+                    f"{said} ठेकेदारों को तीन महीने में काम पूरा करना होगा।",
+                    "विभाग इस पर हर हफ्ते रिपोर्ट देगा।", said, "अगले साल से नई नहरें भी बनेंगी।", ""])
+    fixed_lf = engine.fix_text(lf, unsafe=True).text
+    assert fixed_lf.count(said) == 1 and "रिपोर्ट देगा।\nअगले साल" in fixed_lf
+    assert engine.fix_text(lf.replace("\n", end), unsafe=True).text == fixed_lf.replace("\n", end)

@@ -326,7 +326,7 @@ def _danda_pipe_between(text: str, start: int, end: int) -> bool:
             back -= 1
         before = text[back - 1 : back] if back else ""
         after = text[at + 1 : at + 4].lstrip(" \t")[:1]
-        if before and ord(before) in _DEVANAGARI and (not after or after == "\n" or ord(after) in _DEVANAGARI):
+        if before and ord(before) in _DEVANAGARI and (not after or after in ("\n", "\r") or ord(after) in _DEVANAGARI):
             return True
         at = text.find("|", at + 1, end)
     return False

@@ -109,7 +109,7 @@ class RepeatedSentence(Check):
                 earlier.append((sent, bag))
 
     def _finding(self, ctx: Context, sent, prev, score: float):
-        text = ctx.article.text
+        text = ctx.line_view  # a lone "\r" read as the line end it is (offsets hold)
         start, end = sent.start, sent.end
         line, _ = ctx.article.position(prev.start)
         cut_start, cut_end = start, end
@@ -119,8 +119,8 @@ class RepeatedSentence(Check):
         if at_line_start:
             while cut_end < len(text) and text[cut_end] in " \t":
                 cut_end += 1
-            if cut_end < len(text) and text[cut_end] == "\n" and cut_start == start:
-                cut_end += 1
+            if cut_start == start:  # a whole line: its line end goes with it, "\r\n" whole
+                cut_end += 2 if text.startswith("\r\n", cut_end) else text.startswith("\n", cut_end)
         kind = "repeats" if score >= 100.0 else f"nearly repeats (chrF {score:.1f})"
         return ctx.finding(
             self, start, end,
