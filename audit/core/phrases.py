@@ -109,6 +109,10 @@ class PhraseIndex(Generic[V]):
     def __len__(self) -> int:
         return len(self._table)
 
+    def values(self) -> list[V]:
+        """Every phrase's value, in the order the phrases were added."""
+        return list(self._table.values())
+
     def _compile(self):
         import ahocorasick_rs
 

@@ -254,6 +254,13 @@ class Glossary:
         return out
 
     @cached_property
+    def house_keys(self) -> frozenset[str]:
+        """Folded one-token spellings the glossary holds right (canonical and accepted, not the variants
+        it lists as wrong): a spelling checker must never call one a slip (क्लॉड, Claude, beside क्लाउड)."""
+        return frozenset(fold(form) for e in self.entries for form in (e.canonical, *e.accepted)
+                         if form and len(form.split()) == 1)
+
+    @cached_property
     def single_token_forms(self) -> frozenset[str]:
         """Folded forms of names written as one token (canonical, variants, accepted): a word of a
         longer name (चुनाव of चुनाव आयोग) is not one, being often a common word too."""

@@ -158,6 +158,16 @@ class Lexicon:
         return frozenset(fold(row.get("word")) for row in rows if row.get("word"))
 
     @cached_property
+    def sense_cues(self) -> dict[str, tuple[str, ...]]:
+        """`senses.tsv` read the other way: a suggested word (folded) -> the cues of the sense it is
+        suggested for (क्लाउड -> सर्वर, डेटा, ...), where the word itself is right in its common sense."""
+        out: dict[str, tuple[str, ...]] = {}
+        for sense in self.senses.values():
+            for word in sense.suggestions:
+                out[fold(word)] = out.get(fold(word), ()) + sense.cues
+        return out
+
+    @cached_property
     def source_senses(self) -> PhraseIndex[list[SourceSense]]:
         """`source_senses.tsv`: wrong Hindi form -> the rows it is wrong for (read when a source is known)."""
         index: PhraseIndex[list[SourceSense]] = PhraseIndex()

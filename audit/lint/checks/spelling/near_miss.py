@@ -202,7 +202,9 @@ class NearMissSpelling(Check):
       agreement is grammar, not spelling);
     - an echo compound is two words, not a slip of one for the other: a word joined by a hyphen
       or a space to the form it would be corrected to (फूला-फला, ठीक-ठाक: the halves differ by design);
-    - a listed currency (`currency_names.tsv`: रुपिया, the rupiah, beside रुपया) is a word of its own;
+    - a listed currency (`currency_names.tsv`: रुपिया, the rupiah, beside रुपया) is a word of its own,
+      and so is a name's spelling the house glossary holds (its canonical or accepted form: क्लॉड, Claude,
+      beside क्लाउड, cloud);
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared;
     - two edits are allowed for one slip: the anusvara typed a letter off (ओलपिंक beside ओलंपिक,
@@ -253,8 +255,11 @@ class NearMissSpelling(Check):
             else:
                 near = near_in_article(at, {key for key in at if key in able}, flaggable)
             currencies = ctx.lexicon.currency_names
+            house = ctx.glossary.house_keys
             moved = moved_anusvara(at, zipfs, flaggable, short)
             for key, words in flaggable:
+                if house and not house.isdisjoint(map(fold, words)):
+                    continue  # the glossary's own spelling of a name (क्लॉड, Claude) is no slip for a word (क्लाउड)
                 if key in moved:  # ओलपिंक beside ओलंपिक: the anusvara typed a letter off
                     place = at[moved[key]]
                     forms = typed[place][3]
