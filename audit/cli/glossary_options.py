@@ -167,6 +167,10 @@ def run(args: argparse.Namespace) -> int:
         from audit.core.fileio import write_atomic
 
         write_atomic(args.output, table.write_csv())  # a missing folder or a folder named: one line naming it
+    if not table.height:  # a header-only glossary, or none in force: "0 entries fired" read as a count
+        print("the glossaries in force have no entries: nothing to count"
+              + (f"; table (header only): {args.output}" if args.output else ""))
+        return 0
     fired = table.filter(table["fired"] > 0)
     silent = table.filter((table["fired"] == 0) & (table["uses"] == 0))
     for row in fired.head(20).iter_rows(named=True):

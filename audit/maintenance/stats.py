@@ -14,9 +14,17 @@ from audit.core.errors import UsageError
 from audit.lint.engine import Engine
 
 
+# the table's columns, written even when the glossaries in force have no entry (a header-only
+# glossary, --no-house-glossary with none of the desk's): polars made a frame of no columns from
+# no rows, and the sum below was an internal error
+COLUMNS = {"latin": "String", "canonical": "String", "kind": "String", "line": "Int64", "uses": "Int64",
+           "variant_findings": "Int64", "casing_findings": "Int64", "translated_findings": "Int64"}
+
+
 def entry_stats(corpus: str, engine: Engine, output: str | None = None):
     """A polars DataFrame: per entry, canonical uses and findings by kind, most-firing first
-    (`output`, where the table will be written, is refused first if it is one of the articles)."""
+    (`output`, where the table will be written, is refused first if it is one of the articles).
+    No entry gives the table of no rows, with its columns; the corpus is then not read."""
     import polars as pl
 
     from audit.core.fileio import refuse_overwriting_input
@@ -31,7 +39,7 @@ def entry_stats(corpus: str, engine: Engine, output: str | None = None):
     refuse_overwriting_input(output, paths)
     if output and Path(output).suffix.lower() not in ("", ".csv"):  # a .tsv or .parquet got CSV, silently
         raise UsageError(f"-o {output}: the table is written as CSV; name it .csv")
-    for path in paths:
+    for path in paths if glossary.entries else ():
         article = read_article(path)
         for sent in article.sentences:
             for m in glossary.forms.scan(sent.tokens):
@@ -51,7 +59,8 @@ def entry_stats(corpus: str, engine: Engine, output: str | None = None):
              "uses": seen[e.latin], "variant_findings": fired["variant"][e.latin],
              "casing_findings": fired["casing"][e.latin], "translated_findings": fired["translated"][e.latin]}
             for e in glossary.entries]
-    frame = pl.DataFrame(rows).with_columns(
+    schema = {name: getattr(pl, kind) for name, kind in COLUMNS.items()}
+    frame = pl.DataFrame(rows, schema=schema).with_columns(
         (pl.col("variant_findings") + pl.col("casing_findings") + pl.col("translated_findings")).alias("fired"))
     return frame.sort(["fired", "uses", "line"], descending=[True, True, False])
 
