@@ -48,3 +48,84 @@ def test_stats_over_a_glossary_with_no_entries_says_so(tmp_path, archive, capsys
             rows = list(csv.reader(handle))
         assert rows == [["latin", "canonical", "kind", "line", "uses", "variant_findings", "casing_findings",
                          "translated_findings", "fired"]]
+
+
+def _review(path, accept, **columns):
+    """A review table as `glossary mine` writes it, its `accept` column as given (a Parquet table
+    saved again by pandas or polars keeps the type it was given there)."""
+    import polars as pl
+
+    forms = ["केस्त्रोवा", "केसट्रोवा", "केस्ट्रोवा"]
+    frame = pl.DataFrame({"form": forms, "role": ["variant"] * 3, "canonical": ["केस्ट्रोवा"] * 3,
+                          "latin": ["Kestrova"] * 3, "accept": accept, **columns})
+    frame.write_parquet(path)
+    return path
+
+
+def _glossary(tmp_path, body="Kestrova\tकेस्ट्रोवा\t\t\t\t\t\t\tcompany\t\n", name="names.tsv"):
+    path = tmp_path / name
+    path.write_text(HEADER + "\n" + body, encoding="utf-8")
+    return path
+
+
+def _variants(glossary):
+    from audit.language.glossary import Glossary
+
+    return {e.latin: e.variants for e in Glossary.load([glossary]).entries}
+
+
+@pytest.mark.parametrize("accept", [
+    [True, False, None],
+    [1, 0, None],
+    [1.0, float("nan"), None],  # pandas: a column of 1s with empty cells is a float column
+], ids=["bool", "int", "float"])
+def test_apply_reads_a_typed_accept_column_as_the_answers_it_means(tmp_path, capsys, accept):
+    """A review table re-saved with `accept` as booleans or 0/1 was an internal error ('bool'
+    object has no attribute 'strip'); True and 1 mean yes, False, 0 and empty mean no."""
+    glossary = _glossary(tmp_path)
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(_review(tmp_path / "r.parquet", accept))]) == 0
+    assert _variants(glossary) == {"Kestrova": ("केस्त्रोवा",)}
+    assert "1 variants added" in capsys.readouterr().out
+
+
+def test_apply_names_the_row_of_a_number_that_is_no_answer(tmp_path, capsys):
+    glossary = _glossary(tmp_path)
+    before = glossary.read_bytes()
+    review = _review(tmp_path / "r.parquet", [1, 2, 0])
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 2
+    assert one_line(capsys) == f"jaanch: {review}:3: 'accept' must be yes or no (or left empty), got '2'"
+    assert glossary.read_bytes() == before
+
+
+@pytest.mark.parametrize("column, values", [
+    ("accept", [[1], [0], [1]]),  # a list per cell
+    ("latin", [1, 2, 3]),
+    ("form", [b"a", b"b", b"c"]),
+], ids=["accept-list", "latin-numbers", "form-bytes"])
+def test_apply_refuses_a_column_of_another_type_in_one_line(tmp_path, capsys, column, values):
+    glossary = _glossary(tmp_path)
+    before = glossary.read_bytes()
+    review = tmp_path / "r.parquet"
+    if column == "accept":
+        _review(review, values)
+    else:
+        import polars as pl
+
+        _review(review, ["yes"] * 3)
+        pl.read_parquet(review).with_columns(pl.Series(column, values)).write_parquet(review)
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 2
+    said = one_line(capsys)
+    assert said.startswith(f"jaanch: {review}: column '{column}' holds ") and "values, not" in said, said
+    assert glossary.read_bytes() == before
+
+
+def test_apply_takes_columns_left_empty_whatever_their_type(tmp_path):
+    """pandas saves a column of empty cells as floats (all missing); polars as nulls: they are
+    empty, as in a CSV (here `canonical`, which an entry the glossary has does not need)."""
+    import polars as pl
+
+    glossary = _glossary(tmp_path)
+    review = _review(tmp_path / "r.parquet", ["yes", "", None])
+    pl.read_parquet(review).with_columns(pl.Series("canonical", [None] * 3, dtype=pl.Float64)).write_parquet(review)
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 0
+    assert _variants(glossary) == {"Kestrova": ("केस्त्रोवा",)}

@@ -36,7 +36,38 @@ def read_review(path: str | Path):
     missing = {"form", "role", "accept", "latin", "canonical"} - set(frame.columns)
     if missing:
         raise InputError(f"review table lacks columns {sorted(missing)}", str(path), 1)
-    return frame
+    return _as_text(frame, path)
+
+
+def _as_text(frame, path: Path):
+    """The columns apply reads, as text. A CSV's are text already; a Parquet table saved again by
+    pandas or polars can hold `accept` as booleans or 0/1 (pandas: 1.0 and NaN, where cells were
+    left empty), and a column left empty as numbers: they crashed on .strip(). Booleans and numbers
+    in `accept` become the answers they mean; any other type is one line naming the column."""
+    import polars as pl
+
+    columns = []
+    for name in ("form", "role", "latin", "canonical", "accept"):
+        column = frame[name]
+        if column.dtype == pl.Boolean and name == "accept":
+            column = column.replace_strict({True: "yes", False: "no"}, return_dtype=pl.String)
+        elif column.dtype.is_numeric() and name == "accept":
+            column = pl.Series(name, [_number_answer(v) for v in column.to_list()], dtype=pl.String)
+        elif column.dtype in (pl.String, pl.Categorical, pl.Enum, pl.Null) or column.null_count() == len(column):
+            column = column.cast(pl.String)  # a column left empty, whatever type it was saved as
+        else:
+            what = "yes or no answers" if name == "accept" else "text"
+            raise InputError(f"column {name!r} holds {column.dtype} values, not {what}", str(path))
+        columns.append(column.alias(name))
+    return frame.with_columns(columns)
+
+
+def _number_answer(value) -> str:
+    """1 and 0 (or 1.0, 0.0) as the answers; NaN as left empty; any other number stays itself, for
+    the row's error."""
+    if value is None or value != value:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def apply_review(review: str | Path, glossary: str | Path) -> dict:
