@@ -129,3 +129,48 @@ def test_apply_takes_columns_left_empty_whatever_their_type(tmp_path):
     pl.read_parquet(review).with_columns(pl.Series("canonical", [None] * 3, dtype=pl.Float64)).write_parquet(review)
     assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 0
     assert _variants(glossary) == {"Kestrova": ("केस्त्रोवा",)}
+
+
+KESTROVA = "Kestrova\tकेस्ट्रोवा\t\t\t\t\t\t\tcompany\t"
+SALVANO = "Salvano\tसाल्वानो\t\t\t\t\t\t\tcompany\t"
+
+
+def _saved(path, lines, newline, bom):
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + newline.join(lines).encode("utf-8") + newline.encode())
+    return path
+
+
+@pytest.mark.parametrize("bom", [False, True], ids=["no-bom", "bom"])
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"], ids=["crlf", "lf", "cr"])
+def test_apply_keeps_the_glossarys_line_ends_and_byte_order_mark(tmp_path, newline, bom):
+    """A glossary saved on Windows came back all LF, and one with a BOM lost it: every line of the
+    desk's file showed as changed. Now only the changed row is rewritten, a new one ends as the
+    file's lines do, and a blank line and the BOM stay."""
+    glossary = _saved(tmp_path / "names.tsv", [HEADER, KESTROVA, "", SALVANO], newline, bom)
+    review = tmp_path / "r.csv"
+    review.write_text("form,role,accept,latin,canonical\nकेस्त्रोवा,variant,yes,Kestrova,केस्ट्रोवा\n"
+                      "लूमिनारा,variant,yes,Luminara,लुमिनारा\n", encoding="utf-8")
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 0
+    expected = [HEADER, KESTROVA.replace("\t\t", "\tकेस्त्रोवा\t", 1), "", SALVANO,
+                "Luminara\tलुमिनारा\tलूमिनारा" + "\t" * 7]
+    assert glossary.read_bytes() == _saved(tmp_path / "expected.tsv", expected, newline, bom).read_bytes()
+    assert _variants(glossary)["Luminara"] == ("लूमिनारा",)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_the_review_screens_glossary_edits_keep_line_ends_and_bom(tmp_path, newline):
+    """`g` in the review screen adds a variant or an entry through the same edit."""
+    from audit.language.glossary_edit import add_entry, add_variant
+
+    glossary = _saved(tmp_path / "names.tsv", [HEADER, KESTROVA], newline, True)
+    add_variant(glossary, "Kestrova", "केस्त्रोवा")
+    add_entry(glossary, "Salvano", "साल्वानो", kind="company")
+    expected = [HEADER, KESTROVA.replace("\t\t", "\tकेस्त्रोवा\t", 1), SALVANO]
+    assert glossary.read_bytes() == _saved(tmp_path / "expected.tsv", expected, newline, True).read_bytes()
+
+
+def test_a_glossary_with_lone_cr_line_ends_loads(tmp_path):
+    """Lone CRs end lines everywhere else in jaanch; the glossary loader read such a file as one
+    line (its header an unknown column 'note\\rKestrova')."""
+    glossary = _saved(tmp_path / "names.tsv", [HEADER, KESTROVA, SALVANO], "\r", False)
+    assert _variants(glossary) == {"Kestrova": (), "Salvano": ()}

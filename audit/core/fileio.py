@@ -98,7 +98,12 @@ def refuse_oversized(path: str | Path, max_mb: float | None, kind: str = "news a
 
 def read_text(path: str | Path, what: str = "file") -> str:
     """A UTF-8 text file (a leading BOM dropped), or one InputError naming it and the line."""
-    body = read_bytes(path).removeprefix(BOM)
+    return decode_text(read_bytes(path), path, what)
+
+
+def decode_text(raw: bytes, path: str | Path, what: str = "file") -> str:
+    """`read_text` of bytes already read (a caller that rewrites the file keeps its BOM)."""
+    body = raw.removeprefix(BOM)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:  # exc.start counts in `body`, after the BOM

@@ -11,7 +11,10 @@ from typing import Optional
 from audit.core.errors import GlossaryError
 from audit.core.fileio import write_atomic
 from audit.language.glossary import Glossary
+from audit.core.lines import LINE_END
 from audit.language.tables import LIST_SEPARATOR
+
+LINE_END_KEPT = re.compile(f"({LINE_END.pattern})")  # re.split keeps each line's end
 
 DEFAULT_HEADER = ["latin", "canonical", "variants", "accepted", "casings", "dnt", "wrong_renderings", "cues", "kind", "note"]
 
@@ -19,24 +22,59 @@ DEFAULT_HEADER = ["latin", "canonical", "variants", "accepted", "casings", "dnt"
 def _read(path: Path) -> tuple[list[str], list[list[str]]]:
     """The glossary's header and rows; a missing or empty file is a new glossary. A folder, a device,
     a file not in UTF-8: one InputError naming it (they were the system's words, or a crash)."""
-    from audit.core.errors import MAX_GLOSSARY_MB
-    from audit.core.fileio import read_text, refuse_oversized
+    table = _Table.read(path)
+    return table.header, table.rows
 
-    if not path.exists():
-        return list(DEFAULT_HEADER), []
-    refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")
-    lines = read_text(path, "the glossary").splitlines()
-    if not lines:
-        return list(DEFAULT_HEADER), []
-    header = lines[0].split("\t")
-    return header, [line.split("\t") for line in lines[1:] if line.strip()]
+
+class _Table:
+    """A glossary file as read, for an edit that leaves the rest of it as it was: every line not
+    changed keeps its bytes, blank lines included; a new row ends as the file's lines end (CRLF,
+    LF or a lone CR: the first line's), and a byte-order mark stays. It was written anew, all LF."""
+
+    def __init__(self, header: list[str], rows: list[list[str]], numbers: list[int], lines: list[list[str]],
+                 bom: bool):
+        self.header, self.rows, self.numbers, self.lines, self.bom = header, rows, numbers, lines, bom
+
+    @classmethod
+    def read(cls, path: Path) -> "_Table":
+        from audit.core.errors import MAX_GLOSSARY_MB
+        from audit.core.fileio import BOM, decode_text, read_bytes, refuse_oversized
+
+        if not path.exists():
+            return cls(list(DEFAULT_HEADER), [], [], [], False)
+        refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")
+        raw = read_bytes(path)
+        pieces = LINE_END_KEPT.split(decode_text(raw, path, "the glossary"))
+        lines = [[text, end] for text, end in zip(pieces[::2], pieces[1::2] + [""])]
+        if lines and lines[-1] == ["", ""]:
+            lines.pop()  # what follows the last line end
+        if not lines:
+            return cls(list(DEFAULT_HEADER), [], [], [], raw.startswith(BOM))
+        numbered = [(n, line[0].split("\t")) for n, line in enumerate(lines[1:], start=2) if line[0].strip()]
+        return cls(lines[0][0].split("\t"), [cells for _, cells in numbered], [n for n, _ in numbered], lines,
+                   raw.startswith(BOM))
+
+    def text(self) -> str:
+        """The file with its rows as they are now: changed lines rewritten, new rows appended."""
+        lines = [list(line) for line in self.lines] or [["\t".join(self.header), ""]]
+        newline = next((end for _, end in lines if end), "\n")
+        for number, cells in zip(self.numbers, self.rows):
+            lines[number - 1][0] = "\t".join(cells)
+        if len(self.rows) > len(self.numbers) and not lines[-1][1]:
+            lines[-1][1] = newline
+        lines += [["\t".join(cells), newline] for cells in self.rows[len(self.numbers):]]
+        return "".join(text + end for text, end in lines)
+
+    def write(self, path: Path, origin: Origin | None = None) -> None:
+        write_validated(path, self.text(), lambda probe: Glossary.load([probe]), origin, bom=self.bom)
 
 
 # where each line of a table about to be written came from: the file and line an error names
 Origin = Callable[[Optional[int]], tuple[str, Optional[int]]]
 
 
-def write_validated(path: Path, text: str, load: Callable[[Path], object], origin: Origin | None = None) -> None:
+def write_validated(path: Path, text: str, load: Callable[[Path], object], origin: Origin | None = None,
+                    bom: bool = False) -> None:
     """Write `text` to `path` once `load` accepts a copy of it: a table the engine cannot load must
     never replace a good one. Its error names `path` and the line, or, for an import, the source
     file and line `origin` gives for that line of `text` (the TSV's line numbers mean nothing in a
@@ -44,7 +82,7 @@ def write_validated(path: Path, text: str, load: Callable[[Path], object], origi
     where = origin or (lambda line: (str(path), line))
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / path.name
-        probe.write_text(text, encoding="utf-8")
+        probe.write_text(text, encoding="utf-8", newline="")
         try:
             load(probe)
         except GlossaryError as exc:
@@ -54,7 +92,7 @@ def write_validated(path: Path, text: str, load: Callable[[Path], object], origi
 
             reason = re.sub(re.escape(str(probe)) + r":(\d+)", named, exc.reason)
             raise GlossaryError(reason, *where(exc.line)) from None
-    write_atomic(path, text)
+    write_atomic(path, text, bom=bom)
 
 
 def _write_validated(path: Path, header: list[str], rows: list[list[str]], origin: Origin | None = None) -> None:
@@ -65,7 +103,8 @@ def _write_validated(path: Path, header: list[str], rows: list[list[str]], origi
 def add_variant(path: str | Path, latin: str, variant: str) -> None:
     """Record `variant` as a wrong spelling of the entry whose Latin form is `latin`."""
     path = Path(path)
-    header, rows = _read(path)
+    table = _Table.read(path)
+    header, rows = table.header, table.rows
     if "variants" not in header:
         raise GlossaryError("has no 'variants' column", str(path), 1)
     col_latin, col_var = header.index("latin"), header.index("variants")
@@ -75,7 +114,7 @@ def add_variant(path: str | Path, latin: str, variant: str) -> None:
             items = [v for v in row[col_var].split(LIST_SEPARATOR) if v.strip()]
             if variant not in items:
                 row[col_var] = LIST_SEPARATOR.join(items + [variant])
-            _write_validated(path, header, rows)
+            table.write(path)
             return
     raise GlossaryError(f"no entry with latin form {latin!r}", str(path))
 
@@ -83,10 +122,10 @@ def add_variant(path: str | Path, latin: str, variant: str) -> None:
 def add_entry(path: str | Path, latin: str, canonical: str, variants: list[str] = (), kind: str = "") -> None:
     """Append a new entry (the file is created with the standard header when missing)."""
     path = Path(path)
-    header, rows = _read(path)
+    table = _Table.read(path)
     values = {"latin": latin, "canonical": canonical, "variants": LIST_SEPARATOR.join(variants), "kind": kind}
-    rows.append([values.get(col, "") for col in header])
-    _write_validated(path, header, rows)
+    table.rows.append([values.get(col, "") for col in table.header])
+    table.write(path)
 
 
 def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int:
@@ -95,7 +134,8 @@ def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int
     path = Path(path)
     if not variants:
         return 0
-    header, rows = _read(path)
+    table = _Table.read(path)
+    header, rows = table.header, table.rows
     known = len(rows)
     col = {name: header.index(name) for name in ("latin", "canonical", "variants") if name in header}
     if len(col) < 3:
@@ -117,5 +157,5 @@ def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int
             row[col["variants"]] = LIST_SEPARATOR.join(items + [variant])
             added += 1
     if added or len(rows) > known:
-        _write_validated(path, header, rows)
+        table.write(path)
     return added

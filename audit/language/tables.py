@@ -47,7 +47,7 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
     name = str(path)
     from audit.core.errors import MAX_GLOSSARY_MB
     from audit.core.fileio import read_bytes, refuse_oversized
-    from audit.core.lines import byte_line
+    from audit.core.lines import LINE_END, byte_line
 
     refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")  # (a table is read whole)
     raw = read_bytes(path)  # an unreadable file is an InputError: a usage problem, not a table problem
@@ -55,7 +55,7 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GlossaryError("not UTF-8", name, byte_line(raw, exc.start)) from None
-    lines = text.split("\n")
+    lines = LINE_END.split(text)  # a lone CR ends a line too, as everywhere in jaanch (audit/core/lines.py)
     if not lines[0].strip():
         raise GlossaryError("missing header row", name, 1)
     header = [h.strip() for h in lines[0].rstrip("\r").split("\t")]
