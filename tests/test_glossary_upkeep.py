@@ -174,3 +174,40 @@ def test_a_glossary_with_lone_cr_line_ends_loads(tmp_path):
     line (its header an unknown column 'note\\rKestrova')."""
     glossary = _saved(tmp_path / "names.tsv", [HEADER, KESTROVA, SALVANO], "\r", False)
     assert _variants(glossary) == {"Kestrova": (), "Salvano": ()}
+
+
+@pytest.mark.parametrize("column, value, reason", [
+    ("latin", "Kest\trova", "'latin' holds a tab or a line break"),
+    ("canonical", "केस्ट्रो\nवा", "'canonical' holds a tab or a line break"),
+    ("form", "केस्त्रोवा\r", "'form' holds a tab or a line break"),
+    ("form", "केस्त्रोवा|केसट्रोवा", "'form' holds '|', which separates a glossary's variants"),
+    ("latin", "Kestrov", "'Kestrov' is no entry of"),  # a new entry, its canonical left empty
+], ids=["tab-latin", "newline-canonical", "cr-form", "bar-form", "new-without-canonical"])
+def test_apply_blames_the_review_row_that_cannot_go_in_the_glossary(tmp_path, capsys, column, value, reason):
+    """An accepted row whose cell held a tab or a line break was written into the glossary, and
+    the validation named the glossary at a line it did not have ('expected 10 tab-separated
+    fields, found 11'). Now the review table's row is named, and the glossary is not written."""
+    glossary = _glossary(tmp_path)
+    before = glossary.read_bytes()
+    row = {"form": "केसट्रोवा", "role": "variant", "accept": "yes", "latin": "Kestrova", "canonical": ""}
+    row[column] = value
+    review = tmp_path / "r.csv"
+    with open(review, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow({"form": "केस्त्रोवा", "role": "variant", "accept": "", "latin": "", "canonical": ""})
+        writer.writerow(row)
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 2
+    said = one_line(capsys)
+    assert said.startswith(f"jaanch: {review}:3: {reason}"), said
+    assert glossary.read_bytes() == before
+
+
+def test_a_variant_that_breaks_the_glossary_names_the_review_row(tmp_path, capsys):
+    """A form the glossary gives another entry is refused by the loader: the row that added it is
+    named, not the glossary line the new variant landed on."""
+    glossary = _glossary(tmp_path, KESTROVA + "\n" + SALVANO + "\n")
+    review = tmp_path / "r.csv"
+    review.write_text("form,role,accept,latin,canonical\nकेस्ट्रोवा,variant,yes,Salvano,\n", encoding="utf-8")
+    assert main(["glossary", "apply", "--glossary", str(glossary), str(review)]) == 2
+    assert one_line(capsys) == f"jaanch: {review}:2: 'केस्ट्रोवा' already belongs to 'Kestrova' ({glossary}:2)"

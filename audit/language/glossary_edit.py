@@ -65,6 +65,11 @@ class _Table:
         lines += [["\t".join(cells), newline] for cells in self.rows[len(self.numbers):]]
         return "".join(text + end for text, end in lines)
 
+    def line_numbers(self) -> list[int]:
+        """The line of each row in `text()`: where it was read, a new row after the file's lines."""
+        last = len(self.lines) or 1
+        return self.numbers + list(range(last + 1, last + 1 + len(self.rows) - len(self.numbers)))
+
     def write(self, path: Path, origin: Origin | None = None) -> None:
         write_validated(path, self.text(), lambda probe: Glossary.load([probe]), origin, bom=self.bom)
 
@@ -128,9 +133,12 @@ def add_entry(path: str | Path, latin: str, canonical: str, variants: list[str] 
     table.write(path)
 
 
-def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int:
+def apply_changes(path: str | Path, variants: list[tuple[str, str, str]],
+                  sources: list[tuple[str, int]] | None = None) -> int:
     """Add (latin, canonical, variant) triples in one validated write; unknown latin makes an entry.
-    Nothing to add (no triple, or each already there) writes nothing: no header-only glossary."""
+    Nothing to add (no triple, or each already there) writes nothing: no header-only glossary.
+    `sources`, the file and line each triple came from, is what an error about it names: a new
+    entry without its canonical form, or a row the glossary cannot load once the triple is in it."""
     path = Path(path)
     if not variants:
         return 0
@@ -145,9 +153,14 @@ def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int
         row.extend([""] * (len(header) - len(row)))
         by_latin[row[col["latin"]].strip()] = row
     added = 0
-    for latin, canonical, variant in variants:
+    sources = sources or [(str(path), None)] * len(variants)
+    blamed: dict[int, tuple[str, int | None]] = {}  # id of a row changed or made -> the source that did
+    for (latin, canonical, variant), source in zip(variants, sources):
         row = by_latin.get(latin)
         if row is None:
+            if not canonical:
+                raise GlossaryError(f"{latin!r} is no entry of {path}: a new entry needs its 'canonical' form",
+                                    *source)
             row = [""] * len(header)
             row[col["latin"]], row[col["canonical"]] = latin, canonical
             rows.append(row)
@@ -156,6 +169,8 @@ def apply_changes(path: str | Path, variants: list[tuple[str, str, str]]) -> int
         if variant not in items and variant != row[col["canonical"]]:
             row[col["variants"]] = LIST_SEPARATOR.join(items + [variant])
             added += 1
+        blamed[id(row)] = source
     if added or len(rows) > known:
-        table.write(path)
+        at = {line: blamed[id(row)] for line, row in zip(table.line_numbers(), rows) if id(row) in blamed}
+        table.write(path, lambda line: at.get(line, (str(path), line)))
     return added

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from audit.core.errors import GlossaryError, InputError
 from audit.language.glossary_edit import apply_changes
+from audit.language.tables import LIST_SEPARATOR
 from audit.core.text import is_devanagari
 
 ACCEPTED = {"yes", "y", "true", "1", "x", "हाँ", "हां"}
@@ -74,6 +75,7 @@ def apply_review(review: str | Path, glossary: str | Path) -> dict:
     """Add accepted Devanagari variants to their entries (new entries where `latin` is new)."""
     frame = read_review(review)
     variants: list[tuple[str, str, str]] = []
+    sources: list[tuple[str, int]] = []  # the review row of each: what a glossary it breaks is blamed on
     skipped = 0
     for number, row in enumerate(frame.iter_rows(named=True), start=2):
         answer = (row["accept"] or "").strip().lower()
@@ -88,6 +90,21 @@ def apply_review(review: str | Path, glossary: str | Path) -> dict:
         latin = (row["latin"] or "").strip()
         if not latin:
             raise GlossaryError("an accepted variant needs a 'latin' form naming its entry", str(review), number)
-        variants.append((latin, row["canonical"], row["form"]))
-    added = apply_changes(glossary, variants)
+        _refuse_unwritable(row, str(review), number)
+        variants.append((latin, (row["canonical"] or "").strip(), row["form"]))
+        sources.append((str(review), number))
+    added = apply_changes(glossary, variants, sources)
     return {"accepted": len(variants), "added": added, "skipped": skipped}
+
+
+def _refuse_unwritable(row: dict, review: str, number: int) -> None:
+    """A cell a glossary line cannot hold: a tab or a line break split the row it was written to,
+    and the error named the glossary, at a line it did not have; a '|' in the form made it two variants."""
+    for name in ("latin", "canonical", "form"):
+        value = row[name] or ""
+        if any(c in value for c in "\t\r\n"):
+            raise GlossaryError(f"'{name}' holds a tab or a line break ({value!r}), which a glossary cell cannot",
+                                review, number)
+    if LIST_SEPARATOR in row["form"]:
+        raise GlossaryError(f"'form' holds {LIST_SEPARATOR!r}, which separates a glossary's variants "
+                            f"({row['form']!r}): accept each form on its own row", review, number)
