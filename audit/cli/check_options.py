@@ -64,5 +64,5 @@ def _configuration(args: argparse.Namespace):
     from audit.policy.config import Config, find_config, load_config
 
     start = next((Path(p) for p in args.paths if p != "-"), Path.cwd())
-    found = Path(args.config) if args.config else find_config(start.absolute())
+    found = Path(args.config) if args.config else find_config(start)  # named as given in an error
     return load_config(found) if found else Config()

@@ -167,7 +167,7 @@ def _project_config(paths: list[str], explicit: str | None = None):
     from audit.policy.config import Config, find_config, load_config
 
     start = next((Path(p) for p in paths if p != "-"), Path.cwd())
-    found = Path(explicit) if explicit else find_config(start.absolute())
+    found = Path(explicit) if explicit else find_config(start)  # named as given in an error
     return load_config(found) if found else Config()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from audit.core.document import ARTICLE_SUFFIXES, CMS_SUFFIXES, PAIR_SUFFIXES, within_size
@@ -27,10 +28,7 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
         except OSError as exc:
             raise InputError(describe(exc), raw) from None
         if p.is_dir():
-            # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles;
-            # is_file() is true of regular files only (a device or pipe in the folder is passed over)
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes
-                           and not f.name.startswith("."))
+            found = articles_in(p, suffixes)
             if not found:
                 raise InputError(f"no {' or '.join(ARTICLE_SUFFIXES)} articles found in this folder", raw)
             out.extend(found)
@@ -53,6 +51,40 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
                 raise InputError(describe(exc), str(path)) from None
             within_size(path, size, max_mb)
     return once_each(out)
+
+
+def articles_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files under `folder` (recursive, sorted) whose suffix is one of `suffixes`. A folder in it
+    that cannot be listed (permission denied) stops the run, named: Path.rglob passed over it in
+    silence, and the articles inside were never checked. Symlinked folders are not entered (as rglob)."""
+    from audit.core.fileio import describe
+
+    def refuse(exc: OSError) -> None:
+        raise unreadable_folder(exc, exc.filename or folder)
+
+    found = []
+    for root, _dirs, files in os.walk(folder, onerror=refuse):
+        for name in files:
+            # dot-files are jaanch's own (.jaanch-suppressions.json) or tools', never articles;
+            # is_file() is true of regular files only (a device or pipe in the folder is passed over)
+            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+                continue
+            f = Path(root, name)
+            try:
+                regular = f.is_file()
+            except OSError as exc:  # in a folder that can be listed but not entered (mode r--)
+                raise InputError(describe(exc), str(f)) from None
+            if regular:
+                found.append(f)
+    return sorted(found)
+
+
+def unreadable_folder(exc: OSError, folder) -> InputError:
+    """The one error for a folder jaanch cannot read, whether it was walking it for articles or
+    looking in it for a jaanch.toml."""
+    from audit.core.fileio import describe
+
+    return InputError(f"cannot read this folder ({describe(exc)})", str(folder))
 
 
 def once_each(paths: list) -> list:

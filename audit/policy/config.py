@@ -43,14 +43,19 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    folder = start if start.is_dir() else start.parent
+    try:
+        folder = start if start.is_dir() else start.parent
+    except OSError as exc:  # a file in a folder that cannot be entered
+        from audit.core.fileio import describe
+
+        raise InputError(describe(exc), str(start)) from None
     real = Path(os.path.realpath(folder))  # never raises, even on a symlink loop
     for candidate in [real, *real.parents]:
         own = candidate / "jaanch.toml"
-        if own.is_file():
+        if _is_file(own, folder if candidate == real else candidate):
             return own
         project = candidate / "pyproject.toml"
-        if project.is_file():
+        if _is_file(project, folder if candidate == real else candidate):
             refuse_oversized(project, MAX_CONFIG_MB, "configuration")  # read whole, and again below
             try:
                 text = read_text(project, "pyproject.toml")
@@ -67,6 +72,17 @@ def find_config(start: Path) -> Path | None:
             if isinstance(tool, dict) and "jaanch" in tool:
                 return project
     return None
+
+
+def _is_file(path: Path, folder: Path) -> bool:
+    """Whether `path` is a file; a folder that cannot be entered (mode 000) is named as the folder
+    the user gave, as collecting its articles names it: the error named a jaanch.toml never made."""
+    try:
+        return path.is_file()
+    except OSError as exc:
+        from audit.core.paths import unreadable_folder
+
+        raise unreadable_folder(exc, folder) from None
 
 
 def _toml_reason(exc: Exception) -> str:
