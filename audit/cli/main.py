@@ -21,6 +21,7 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1
     USAGE = 2  # bad options or unreadable input: one line on stderr naming the file
     INTERNAL = 3  # a bug in jaanch: never 1, so CI can tell a crash from findings
+    PIPE_CLOSED = 141  # the reader of standard output left early (`| head`): 128 + SIGPIPE, as `yes | head`
 
 
 class _Parser(argparse.ArgumentParser):
@@ -374,7 +375,11 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         print(f"jaanch: {exc.one_line()}", file=sys.stderr)
         return ExitCode.USAGE
     except BrokenPipeError:
-        return ExitCode.OK
+        # Not 0: under `set -o pipefail` a run with findings piped to `head` passed CI. Nothing is
+        # printed (the shell's own `yes | head` is silent), and the interpreter's last flush of the
+        # text still buffered goes nowhere instead of raising again ("Exception ignored ...").
+        _stdout_to_devnull()
+        return ExitCode.PIPE_CLOSED
     except KeyboardInterrupt:  # Ctrl-C: one line, and the shell's code for a SIGINT (128 + 2)
         print("jaanch: interrupted", file=sys.stderr)
         return 130
@@ -391,6 +396,15 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         print(f"jaanch: internal error ({type(exc).__name__}{': ' + detail if detail else ''}); "
               "please report it, with the output of the same run under JAANCH_DEBUG=1", file=sys.stderr)
         return ExitCode.INTERNAL
+
+
+def _stdout_to_devnull() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor (a test's capture): nothing to flush
+        pass
 
 
 def leave(code: int) -> int:
