@@ -100,9 +100,11 @@ class SuppressionStore:
                 if not isinstance(item, dict):
                     raise TypeError(f"dismissal {number} is {type(item).__name__}, not an object of fields")
             entries = [Suppression(**item) for item in raw]
-            for entry in entries:
+            for number, entry in enumerate(entries, start=1):
                 if not all(isinstance(getattr(entry, f.name), str) for f in fields(Suppression)):
                     raise TypeError(f"every field must be text: {entry!r}")
+                if entry.scope not in (OCCURRENCE, TEXT):  # any other was taken as "text": every occurrence hidden
+                    raise ValueError(f"dismissal {number} has scope {entry.scope!r}, not {OCCURRENCE!r} or {TEXT!r}")
         except (ValueError, TypeError) as exc:
             raise InputError(f"malformed suppressions file: {exc}", str(path)) from None
         return cls(folder, entries)
