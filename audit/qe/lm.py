@@ -207,6 +207,15 @@ class HouseLM:
                     or (key == "floor" and not 0 < value <= 1):
                 raise InputError(f"'{key}' is {value!r}, not what `jaanch lm train` writes; retrain the model",
                                  str(meta_path))
+        # the tables are a trigram model smoothed with a discount in (0, 1): a meta.json that says
+        # otherwise (order 9, discount NaN) describes some other model, or was edited
+        order, discount = self.meta.get("order"), self.meta.get("discount")
+        if type(order) is not int or order != 3:
+            raise InputError(f"'order' is {order!r}, not 3 (`jaanch lm train` builds trigram models); retrain the "
+                             "model", str(meta_path))
+        if isinstance(discount, bool) or not isinstance(discount, (int, float)) or not 0 < discount < 1:
+            raise InputError(f"'discount' is {discount!r}, not above 0 and below 1 as `jaanch lm train` writes it; "
+                             "retrain the model", str(meta_path))
         self.tables = {}
         for name, columns in TABLES.items():
             table = self.folder / f"{name}.parquet"
