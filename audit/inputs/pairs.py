@@ -41,6 +41,10 @@ def _tsv(text: str, name: str) -> list[Pair]:
     header = lines[0].rstrip("\r").split("\t")
     if "source" not in header or "target" not in header:
         raise NotThisKind("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
+    for column in ("source", "target"):  # the first was read, the other passed over without a word
+        if header.count(column) > 1:
+            places = ", ".join(str(n) for n, name in enumerate(header, start=1) if name == column)
+            raise InputError(f"the header names '{column}' more than once (columns {places}); keep one", name, 1)
     s_col, t_col = header.index("source"), header.index("target")
     pairs, offset = [], len(lines[0]) + 1
     for number, line in enumerate(lines[1:], start=2):
