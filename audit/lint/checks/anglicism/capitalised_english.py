@@ -16,7 +16,8 @@ class CapitalisedEnglish(Check):
     A name is told from a word by its company: a capitalised word next to another Latin word
     (Joe Biden, Galaxy Note), before a model number (Galaxy S24), a listed glossary name, or a
     word English text rarely uses (wordfreq below `min_english_zipf`, default 3.5), or one joined by
-    और, या or a comma to another capitalised Latin word (`Excite और Exclusive`: a list of names) passes; so do
+    और, या or a comma to another capitalised Latin word (`Excite और Exclusive`: a list of names), or one
+    the article writes elsewhere in such company (`नई Apache` beside `TVS Apache RTR 310`) passes; so do
     bracketed glosses, kickers, related-link lines and lines written in English. No fix: the
     Hindi word depends on the sentence. Info by default: on real news, brand and variant names
     (Exclusive, Prolific) still pass for words too often to warn.
@@ -52,9 +53,24 @@ class CapitalisedEnglish(Check):
                     continue
                 if _listed_with_a_name(tokens, i):
                     continue  # दो वेरिएंट Excite और Exclusive: capitalised words in a list are names
+                if _named_elsewhere(ctx, word):
+                    continue  # नई Apache in a headline, TVS Apache RTR 310 in the text: one name throughout
                 yield ctx.finding(self, tok.start, tok.end,
                                   f"'{word}' is an English word left in a Hindi sentence; write it in Hindi",
                                   confidence=0.7)
+
+
+def _named_elsewhere(ctx: Context, word: str) -> bool:
+    """Whether the article writes `word` somewhere else in a name's company: beside another Latin word
+    or a number (TVS Apache RTR 310). Asked only of a word about to be flagged (a few an article)."""
+    for sent in ctx.article.sentences:
+        if word not in sent.text:
+            continue
+        tokens = sent.tokens
+        for i, tok in enumerate(tokens):
+            if tok.text == word and any(n.kind in ("latin", "num") for n in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]):
+                return True
+    return False
 
 
 def _listed_with_a_name(tokens, i: int) -> bool:
