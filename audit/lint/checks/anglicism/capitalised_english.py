@@ -33,6 +33,7 @@ class CapitalisedEnglish(Check):
         text = ctx.article.text
         names = ctx.glossary.latin
         min_zipf, min_share = ctx.setting(self, "min_english_zipf"), ctx.setting(self, "min_hindi_share")
+        named: set[str] | None = None  # the Latin words the article writes in a name's company
         # only a sentence with a Latin token is read (one needs an ASCII letter): most have none
         for sent, latin, hindi in latin_tokens(ctx):  # (shared with ANGL003)
             if not (hindi or latin) or hindi / (hindi + len(latin)) < min_share:
@@ -45,32 +46,30 @@ class CapitalisedEnglish(Check):
                     continue
                 if not word[1:].islower() or (tok.key,) in names or ctx.conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
                     continue
-                neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
-                if any(n.kind in ("latin", "num") for n in neighbours) or "-" in (text[tok.start - 1 : tok.start]
-                                                                                    + text[tok.end : tok.end + 1]):
+                if _in_company(tokens, i) or "-" in text[tok.start - 1 : tok.start] + text[tok.end : tok.end + 1]:
                     continue  # Joe Biden, Galaxy S24, Gold-Silver: a name's or a title's company
                 if english_zipf(word.lower()) < min_zipf:
                     continue
                 if _listed_with_a_name(tokens, i):
                     continue  # दो वेरिएंट Excite और Exclusive: capitalised words in a list are names
-                if _named_elsewhere(ctx, word):
+                if named is None:  # worked out at the first word about to be flagged (most articles have none)
+                    named = _named_in_company(ctx)
+                if word in named:
                     continue  # नई Apache in a headline, TVS Apache RTR 310 in the text: one name throughout
                 yield ctx.finding(self, tok.start, tok.end,
                                   f"'{word}' is an English word left in a Hindi sentence; write it in Hindi",
                                   confidence=0.7)
 
 
-def _named_elsewhere(ctx: Context, word: str) -> bool:
-    """Whether the article writes `word` somewhere else in a name's company: beside another Latin word
-    or a number (TVS Apache RTR 310). Asked only of a word about to be flagged (a few an article)."""
-    for sent in ctx.article.sentences:
-        if word not in sent.text:
-            continue
-        tokens = sent.tokens
-        for i, tok in enumerate(tokens):
-            if tok.text == word and any(n.kind in ("latin", "num") for n in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]):
-                return True
-    return False
+def _in_company(tokens, i: int) -> bool:
+    """Whether tokens[i] stands beside another Latin word or a number (Joe Biden, Galaxy S24)."""
+    return any(n.kind in ("latin", "num") for n in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2])
+
+
+def _named_in_company(ctx: Context) -> set[str]:
+    """The Latin words the article writes somewhere in a name's company (TVS Apache RTR 310): one
+    pass over the sentences that hold Latin, whatever the number of words asked about."""
+    return {sent.tokens[i].text for sent, latin, _ in latin_tokens(ctx) for i in latin if _in_company(sent.tokens, i)}
 
 
 def _listed_with_a_name(tokens, i: int) -> bool:
