@@ -43,7 +43,7 @@ def _tsv(text: str, name: str) -> list[Pair]:
         raise NotThisKind("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
     for column in ("source", "target"):  # the first was read, the other passed over without a word
         if header.count(column) > 1:
-            places = ", ".join(str(n) for n, name in enumerate(header, start=1) if name == column)
+            places = ", ".join(str(n) for n, col in enumerate(header, start=1) if col == column)
             raise InputError(f"the header names '{column}' more than once (columns {places}); keep one", name, 1)
     s_col, t_col = header.index("source"), header.index("target")
     pairs, offset = [], len(lines[0]) + 1

@@ -163,8 +163,8 @@ class Lexicon:
         suggested for (क्लाउड -> सर्वर, डेटा, ...), where the word itself is right in its common sense."""
         out: dict[str, tuple[str, ...]] = {}
         for sense in self.senses.values():
-            for word in sense.suggestions:
-                out[fold(word)] = out.get(fold(word), ()) + sense.cues
+            for key in map(fold, sense.suggestions):
+                out[key] = out.get(key, ()) + sense.cues
         return out
 
     @cached_property

@@ -58,7 +58,7 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
     lines = LINE_END.split(text)  # a lone CR ends a line too, as everywhere in jaanch (audit/core/lines.py)
     if not lines[0].strip():
         raise GlossaryError("missing header row", name, 1)
-    header = [h.strip() for h in lines[0].rstrip("\r").split("\t")]
+    header = [h.strip() for h in lines[0].split("\t")]
     known = set(required) | set(optional)
     for col in header:
         if col not in known:
@@ -70,11 +70,11 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
         raise GlossaryError("a column name appears twice", name, 1)
     # This pass gives a malformed row its line number before any parsing.
     for number, line in enumerate(lines[1:], start=2):
-        if line.strip() and line.rstrip("\r").count("\t") != len(header) - 1:
-            got = line.rstrip("\r").count("\t") + 1
+        if line.strip() and line.count("\t") != len(header) - 1:
+            got = line.count("\t") + 1
             raise GlossaryError(f"expected {len(header)} tab-separated fields, found {got}", name, number)
     rows = [
-        Row(name, number, dict(zip(header, line.rstrip("\r").split("\t"))))
+        Row(name, number, dict(zip(header, line.split("\t"))))
         for number, line in enumerate(lines[1:], start=2)
         if line.strip()
     ]

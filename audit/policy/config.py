@@ -51,11 +51,12 @@ def find_config(start: Path) -> Path | None:
         raise InputError(describe(exc), str(start)) from None
     real = Path(os.path.realpath(folder))  # never raises, even on a symlink loop
     for candidate in [real, *real.parents]:
+        named = folder if candidate == real else candidate  # (the folder as the user gave it)
         own = candidate / "jaanch.toml"
-        if _is_file(own, folder if candidate == real else candidate):
+        if _is_file(own, named):
             return own
         project = candidate / "pyproject.toml"
-        if _is_file(project, folder if candidate == real else candidate):
+        if _is_file(project, named):
             refuse_oversized(project, MAX_CONFIG_MB, "configuration")  # read whole, and again below
             try:
                 text = read_text(project, "pyproject.toml")

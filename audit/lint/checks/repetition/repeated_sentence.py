@@ -120,7 +120,10 @@ class RepeatedSentence(Check):
             while cut_end < len(text) and text[cut_end] in " \t":
                 cut_end += 1
             if cut_start == start:  # a whole line: its line end goes with it, "\r\n" whole
-                cut_end += 2 if text.startswith("\r\n", cut_end) else text.startswith("\n", cut_end)
+                if text.startswith("\r\n", cut_end):
+                    cut_end += 2
+                elif text.startswith("\n", cut_end):
+                    cut_end += 1
         kind = "repeats" if score >= 100.0 else f"nearly repeats (chrF {score:.1f})"
         return ctx.finding(
             self, start, end,
