@@ -16,7 +16,9 @@ class KnownMisspelling(Check):
     nonstandard spelling the press often prints (रूपये, शुरु, रूचि, पुरूष). Only forms that are no
     other word are listed: वही (that same) beside वहीं, कही (said) beside कहीं, and a vocative plural
     without its nasal sign (दोस्तो, किसानो) are right as written and are not in the table. A word
-    misspelt the same way throughout is flagged at each use (the fix goes everywhere).
+    misspelt the same way throughout is flagged at each use (the fix goes everywhere). A word the text
+    ends in, with no mark or line end after it, is left: an excerpt cut mid-word (में cut to मे) ends
+    in a fragment, not a slip.
     Fix safety: safe (the standard spelling of the same word).
     """
 
@@ -33,7 +35,10 @@ class KnownMisspelling(Check):
         if not written:
             return  # most articles
         text = ctx.article.text
+        cut = len(text) if DEVANAGARI.last(text) is not None else -1  # the end of a word cut short
         for start, end in DEVANAGARI.places(text, written):
+            if end == cut:
+                continue
             word = text[start:end]
             standard, severity = table[word]
             yield ctx.finding(
