@@ -104,3 +104,29 @@ def test_a_corrupt_or_truncated_table_file_is_rebuilt_not_returned(tmp_path, mon
         path.write_bytes(damaged)
         assert cached_table("t", ("v1",), lambda: table) == table
         assert path.read_bytes() == whole  # written again, whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(DEVANAGARI)
+def test_plain_hindi_frequency_is_the_table_or_nothing(word):
+    """`hindi_frequencies` answers a plain word as wordfreq does and anything else (a word opening with a
+    sign, a non-NFC spelling) with 0, without handing it to wordfreq (whose import a check must not pay)."""
+    import unicodedata
+
+    from wordfreq import zipf_frequency
+
+    from audit.language.wordstats import _PLAIN, hindi_frequencies
+
+    plain = bool(_PLAIN["hi"].fullmatch(word)) and unicodedata.is_normalized("NFC", word)
+    assert hindi_frequencies().get(word, 0.0) == (zipf_frequency(word, "hi") if plain else 0.0)
+
+
+def test_plain_hindi_frequency_never_imports_wordfreq(tmp_path):
+    env = dict(os.environ, JAANCH_CACHE_DIR=str(tmp_path))
+    probe = ("import sys\nfrom audit.language.wordstats import hindi_frequencies\n"
+             "known = hindi_frequencies().get\n"
+             "print(known('\\u093fबताएगा', 0.0), known('भारत', 0.0) > 4, 'wordfreq' in sys.modules)")
+    for _ in range(2):  # the first run builds the table (with wordfreq), the second reads it
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                             cwd=ROOT, env=env).stdout.split()
+    assert out == ["0.0", "True", "False"]

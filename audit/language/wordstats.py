@@ -65,6 +65,16 @@ def hindi_zipf(word: str) -> float:
     return _zipf(word, "hi")
 
 
+@lru_cache(maxsize=1)
+def hindi_frequencies() -> dict[str, float]:
+    """Every plain Hindi word wordfreq lists (letters only, NFC), with its zipf: `.get(word, 0.0)` is
+    `hindi_zipf` for a plain word and 0 for anything else, in one hash lookup and never through
+    wordfreq itself (whose import costs a quarter of a second), for checks that ask about many made-up
+    spellings, most of them no word at all."""
+    words, zipfs = _table("hi")
+    return dict(zip(words, zipfs))
+
+
 @lru_cache(maxsize=100_000)
 def english_zipf(word: str) -> float:
     return _zipf(word, "en")

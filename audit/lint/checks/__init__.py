@@ -44,6 +44,7 @@ from audit.lint.checks.sense.wrong_sense import WrongSense
 from audit.lint.checks.spelling.misspelling import KnownMisspelling
 from audit.lint.checks.spelling.near_miss import NearMissSpelling
 from audit.lint.checks.spelling.plural_nasal import PluralWithoutNasal
+from audit.lint.checks.spelling.transposed_sign import TransposedSign
 from audit.lint.checks.spelling.spelling_family import SpellingFamily
 from audit.lint.checks.spelling.spelling_variant import SpellingVariant
 from audit.lint.checks.terminology.dnt_translated import NameTranslated
@@ -92,6 +93,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     SpellingFamily,
     KnownMisspelling,
     PluralWithoutNasal,
+    TransposedSign,
     NumberSpacing,
     NumberWords,
     NumberStyle,
