@@ -129,7 +129,7 @@ def test_run_on_stretches_passed_over_hold_fewer_than_two_boundaries():
             s, e = stretch.span()
             found = len(list(run_on._FINITE.finditer(text, s, e)))
             assert run_on._finite_words(text, s, e) >= found
-            assert len(list(run_on._boundaries(text, s, e, frozenset({"कि"}), frozenset({"जो"})))) <= found
+            assert len(list(run_on._boundaries(text, s, e, frozenset({"कि"}), frozenset({"जो"}), frozenset({"आज"})))) <= found
 
 
 def test_run_on_finite_places_count_what_str_count_counts_on_lines_and_stretches():

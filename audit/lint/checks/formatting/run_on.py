@@ -49,6 +49,15 @@ class RunOnSentence(Check):
     (जितने लोग आए हैं उनके ...: the correlative follows); a है after fewer than four words since a comma
     (जिसका अर्थ है नागरिक); a है after a bare noun (a copula with its complement after it); page chrome,
     English and spec lines; the excerpt's cut-off last word.
+    A perfective or future verb (गया, गई, किया, हुआ, होगी, करेंगे …) is read only where the next word
+    opens a sentence (… नीचे गिर गया उसके बाद …), and not after a relative word in its clause, in a
+    clause of fewer than four words, or where होगा/होगी follows a bare noun (वाहन होगा अब सीज).
+
+    Anti-pattern:  … कहा कि अब डर नहीं लगता है⏎दूसरी ओर …   (a paragraph's last sentence on a bare verb)
+    Fix:           … कहा कि अब डर नहीं लगता है।⏎दूसरी ओर …
+    Read in a body paragraph (not a headline, spec or English line, nor chrome) that ends other
+    sentences with the danda and another paragraph follows it (not the excerpt's cut-off end, nor a
+    teaser's `… और पढ़ें`); है/था or होगा after a bare noun is left alone there too.
     Fix safety: unsafe (a danda after है; the editor may prefer a comma and a conjunction).
     """
 
@@ -63,6 +72,8 @@ class RunOnSentence(Check):
         links = ctx.lexicon.clause_links
         joiners, relatives, openers = links["joiner"], links["relative"], links["opener"]
         conventions = ctx.conventions
+        yield from self._closing_verbs(ctx, text, openers)
+        yield from self._paragraph_ends(ctx, text)
         places = _finite_places(text)
         if not places:
             return  # no है/था in the whole article (a line with none has no boundary)
@@ -81,7 +92,7 @@ class RunOnSentence(Check):
                 if not long_ and not any(_next_word(text, at, stretch.end()) in openers
                                          for at in islice(places, first, last)):
                     continue  # a short stretch, or one है: read only where an opener follows one (few)
-                boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives))
+                boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives, openers))
                 if not (long_ and len(boundaries) >= _MIN_BOUNDARIES):
                     # one boundary, or a short stretch: only where the next word opens a sentence
                     # (… बढ़ गई है गर्मी के …  may be one sentence; … जारी की गई है कुछ इलाकों में … is two)
@@ -100,6 +111,57 @@ class RunOnSentence(Check):
                         f"'{text[end:next_end]}' in a stretch of text with no sentence end",
                         [Fix(start, end, f"{verb}। ", applicability=UNSAFE)],
                     )
+
+
+    def _closing_verbs(self, ctx: Context, text: str, openers: frozenset[str]):
+        """A perfective or future verb glued to a word that opens a sentence (हो गई वहीं …)."""
+        conventions = ctx.conventions
+        relatives = ctx.lexicon.clause_links["relative"]
+        for m in _CLOSING.finditer(text):
+            verb, following = m.group(1), m.group(2)
+            if following not in openers:
+                continue
+            start, next_end = m.start(), m.end() + len(following)
+            if next_end >= len(text):
+                continue  # the excerpt's cut-off last word
+            if verb in _COPULAS and (start < 2 or text[start - 2] not in _SIGN_ENDS):
+                continue  # a bare noun before होगा: a copula whose complement may follow
+            if conventions.kind(start, next_end) in (ENGLISH_LINE, SPEC_LINE, CHROME):
+                continue
+            words = _clause_words(text, start)
+            if len(words) < _MIN_CLAUSE or any(word in relatives for word in words):
+                continue
+            yield ctx.finding(
+                self, start, m.end(),
+                f"two sentences run together: no danda between '{verb}' and '{following}'",
+                [Fix(start, m.end(), f"{verb}। ", applicability=UNSAFE)],
+            )
+
+    def _paragraph_ends(self, ctx: Context, text: str):
+        """A body paragraph that ends its sentences with the danda, but its last one on a bare verb."""
+        conventions = ctx.conventions
+        lines = conventions.lines
+        for number, ((line_start, line_end), kind) in enumerate(zip(lines, conventions.line_kinds)):
+            if kind is not None or text.find("।", line_start, line_end) < 0:
+                continue  # a headline, a spec or English line, chrome; a paragraph with no danda
+            end = line_end
+            while end > line_start and text[end - 1] in " \t":
+                end -= 1
+            if not text.endswith(_LAST_WORDS, line_start, end):
+                continue  # ends on a mark, or on a word that is no finite verb (most paragraphs)
+            start = text.rfind(" ", line_start, end) + 1
+            verb = text[start:end]
+            if verb not in _LAST_SET or start - line_start < 2:
+                continue
+            if verb in _SIGN_GATED and text[start - 2] not in _SIGN_ENDS:
+                continue  # a bare noun before है: the line may be a label or a title
+            if not _body_follows(text, lines, number):
+                continue  # the excerpt's last paragraph (cut off), or a teaser's `… और पढ़ें`
+            yield ctx.finding(
+                self, start, end,
+                f"the paragraph ends on '{verb}' with no danda",
+                [Fix(start, end, f"{verb}।", applicability=UNSAFE)],
+            )
 
 
 _FINITE_WORDS = ("है ", "हैं ", "था ", "थे ", "थी ", "थीं ")  # what each _FINITE match is, and spans
@@ -137,7 +199,8 @@ def _next_word(text: str, at: int, end: int) -> str | None:
     return DEVANAGARI_RUN.match(text, after, end).group() or None
 
 
-def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str]):
+def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str],
+                openers: frozenset[str]):
     """(end of the है, end of the next word, whether a sentence end should follow) of each clause end
     inside text[start:end]: a relative clause glued to the है (जिन्हें, जिसने) is a juncture of the
     stretch where no sentence end goes."""
@@ -151,8 +214,8 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         if (following in joiners and not relative) or next_end >= len(text) or next_end > end:
             continue  # goes on with the sentence; or the excerpt's cut-off last word
         words = DEVANAGARI.word.findall(before)
-        if not words or words[-1][-1] not in _SIGN_ENDS:
-            continue  # a bare noun before है: a copula whose complement may follow
+        if not words or (words[-1][-1] not in _SIGN_ENDS and following not in openers):
+            continue  # a bare noun before है: a copula whose complement may follow (not a sentence's opener)
         if any(word in relatives for word in words):
             continue  # a relative clause: its correlative main clause follows
         clause = _CLAUSE_CUT.split(before)[-1]
@@ -161,3 +224,34 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         # m covers है and the space after it; a relative clause glued on with no comma counts as a
         # juncture of the run-on stretch, but a danda would cut it off: it is not offered one
         yield m.end() - 1, next_end, not relative
+
+
+# A perfective or future verb that closes a clause (गया, हो गई, किया, होगी, करेंगे), and the word after it
+_CLOSING = re.compile(f"(?<![{_LETTER}])(गया|गई|गए|गये|किया|दिया|लिया|हुआ|हुई|करवाया|बताया|होगा|होगी|होंगे"
+                      f"|रहेगा|रहेगी|रहेंगे|करेगा|करेगी|करेंगे|जाएगा|जाएगी|जाएंगे|करें) (?=([{_LETTER}][{_LETTER}]*))")
+# The future of होना after a bare noun may be a copula with its complement after it (वाहन होगा अब सीज)
+_COPULAS = frozenset(("होगा", "होगी", "होंगे"))
+# A paragraph's last word: a finite verb that ends a sentence
+_LAST_VERB = re.compile(f"(?<![{_LETTER}])(है|हैं|था|थे|थी|थीं|गया|गई|गए|गये|किया|दिया|लिया|हुआ|हुई|होगा|होगी"
+                        f"|होंगे|रहेगा|रहेगी|रहेंगे|करेगा|करेगी|करेंगे|जाएगा|जाएगी|जाएंगे)[ \t]*$")
+_LAST_SET = frozenset(_LAST_VERB.pattern.split("(", 2)[2].split(")")[0].split("|"))
+_LAST_WORDS = tuple(_LAST_SET)
+_SIGN_GATED = frozenset(("है", "हैं", "था", "थे", "थी", "थीं")) | _COPULAS
+_CUTS = "।|?!.:\n,;–—\"“”‘’'()"
+
+
+def _clause_words(text: str, end: int) -> list[str]:
+    """The Hindi words of the clause that ends at `end`: back to the last sentence end, comma,
+    dash, quote or bracket (within 300 characters)."""
+    start = max(0, end - 300)
+    cut = max(text.rfind(mark, start, end) for mark in _CUTS)
+    return DEVANAGARI.word.findall(text, max(start, cut + 1), end)
+
+
+def _body_follows(text: str, lines, number: int) -> bool:
+    """Whether a line of text follows line `number` that is not a teaser's `…`."""
+    for start, end in lines[number + 1:]:
+        line = text[start:end].strip()
+        if line:
+            return not line.startswith(("…", "...", "और पढ़ें"))
+    return False
