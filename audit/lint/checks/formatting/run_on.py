@@ -41,7 +41,9 @@ class RunOnSentence(Check):
     where at least two clauses end in है/हैं/था/थे/थी/थीं right before the next clause's first word;
     elsewhere (one such clause end, or a shorter stretch) only where that next word is one that opens
     a sentence (the `opener` words of `clause_links.tsv`: वहीं, इसके, हालांकि, अभी …;
-    not ये or यह, which also follow a verb as its subject: `लॉन्च हो सकती हैं ये 5 कारें`).
+    not ये or यह, which also follow a verb as its subject: `लॉन्च हो सकती हैं ये 5 कारें`), or opens
+    one with a subject in ने (… जानती है टीम के कप्तान ने …; not before कि: `कहा है मंत्री ने कि`);
+    there a है after a bare noun ends a sentence too (… अच्छी खबर है इससे …).
     Not a boundary: a word that goes on with the sentence (कि, और, तो, लेकिन, जो, जिससे: the `joiner`
     words of `glossaries/lexicon/clause_links.tsv`; and any case form of the relative pronoun, जिन्हें
     written जिन्हे too: a danda there would cut the relative clause off, though the clause glued on
@@ -71,6 +73,7 @@ class RunOnSentence(Check):
         text = ctx.article.text
         links = ctx.lexicon.clause_links
         joiners, relatives, openers = links["joiner"], links["relative"], links["opener"]
+        closed = joiners | relatives
         conventions = ctx.conventions
         yield from self._closing_verbs(ctx, text, openers)
         yield from self._paragraph_ends(ctx, text)
@@ -89,14 +92,15 @@ class RunOnSentence(Check):
                 if first == last:
                     continue  # no है/था to glue clauses (most stretches: no words counted)
                 long_ = last - first >= _MIN_BOUNDARIES and len(_WORD.findall(stretch.group())) >= _MIN_WORDS
-                if not long_ and not any(_next_word(text, at, stretch.end()) in openers
+                if not long_ and not any(_opens(text, at, stretch.end(), openers, closed)
                                          for at in islice(places, first, last)):
                     continue  # a short stretch, or one है: read only where an opener follows one (few)
-                boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives, openers))
+                boundaries = list(_boundaries(text, stretch.start(), stretch.end(), joiners, relatives, openers, closed))
                 if not (long_ and len(boundaries) >= _MIN_BOUNDARIES):
                     # one boundary, or a short stretch: only where the next word opens a sentence
                     # (… बढ़ गई है गर्मी के …  may be one sentence; … जारी की गई है कुछ इलाकों में … is two)
-                    boundaries = [(e, n, opens) for e, n, opens in boundaries if opens and text[e + 1:n] in openers]
+                    boundaries = [(e, n, opens) for e, n, opens in boundaries
+                                  if opens and _opener_at(text, e + 1, stretch.end(), openers, closed)]
                 for end_of_verb, next_end, opens in boundaries:
                     if not opens:
                         continue  # a relative clause glued on: a juncture, but no danda goes there
@@ -199,8 +203,30 @@ def _next_word(text: str, at: int, end: int) -> str | None:
     return DEVANAGARI_RUN.match(text, after, end).group() or None
 
 
+def _opens(text: str, at: int, end: int, openers: frozenset[str], closed: frozenset[str]) -> bool:
+    """Whether the word after the है/था written at `at` (a place of `_finite_places`) opens a
+    sentence, as `_opener_at` reads it; False where `_next_word` finds no next word."""
+    if _next_word(text, at, end) is None:
+        return False
+    return _opener_at(text, text.find(" ", at) + 1, end, openers, closed)
+
+
+def _opener_at(text: str, at: int, end: int, openers: frozenset[str], closed: frozenset[str]) -> bool:
+    """Whether the word at `at` opens a sentence: an opener of `clause_links.tsv` (वहीं, इसके …), or
+    the first of one to four words that end on the ergative ने with the clause going on after it
+    (… जानती है टीम के कप्तान ने कहा …: a subject with ने opens a clause of its own), none of them a
+    joiner or a relative word, and no कि after ने (कहा है मंत्री ने कि …: a subject put after its verb)."""
+    m = _WORD_AT.match(text, at, end)
+    if m is None:
+        return False
+    if m.group() in openers:
+        return True
+    ergative = _ERGATIVE.match(text, at, end)
+    return ergative is not None and not any(word in closed for word in ergative.group(1).split())
+
+
 def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relatives: frozenset[str],
-                openers: frozenset[str]):
+                openers: frozenset[str], closed: frozenset[str] = frozenset()):
     """(end of the है, end of the next word, whether a sentence end should follow) of each clause end
     inside text[start:end]: a relative clause glued to the है (जिन्हें, जिसने) is a juncture of the
     stretch where no sentence end goes."""
@@ -214,7 +240,8 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         if (following in joiners and not relative) or next_end >= len(text) or next_end > end:
             continue  # goes on with the sentence; or the excerpt's cut-off last word
         words = DEVANAGARI.word.findall(before)
-        if not words or (words[-1][-1] not in _SIGN_ENDS and following not in openers):
+        if not words or (words[-1][-1] not in _SIGN_ENDS
+                         and not _opener_at(text, m.end(), end, openers, closed)):
             continue  # a bare noun before है: a copula whose complement may follow (not a sentence's opener)
         if any(word in relatives for word in words):
             continue  # a relative clause: its correlative main clause follows
@@ -255,3 +282,6 @@ def _body_follows(text: str, lines, number: int) -> bool:
         if line:
             return not line.startswith(("…", "...", "और पढ़ें"))
     return False
+_WORD_AT = re.compile(f"[{_LETTER}][{_LETTER}]*(?![{_LETTER}])")
+# one to four words before ने, and two more after it (not कि): a subject that opens a clause
+_ERGATIVE = re.compile(f"((?:[{_LETTER}A-Za-z0-9]+ ){{1,4}})ने (?!कि(?![{_LETTER}]))(?:[{_LETTER}A-Za-z0-9]+ ){{2}}")
