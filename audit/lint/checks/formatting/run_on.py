@@ -6,7 +6,7 @@ from itertools import islice
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import char_starts
+from audit.lint.checks.alternation import char_starts, needle_starts
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_RUN, DEVANAGARI_SET, DEVANAGARI_LETTERS as _LETTER
 
@@ -121,11 +121,18 @@ class RunOnSentence(Check):
         """A perfective or future verb glued to a word that opens a sentence (हो गई वहीं …)."""
         conventions = ctx.conventions
         relatives = ctx.lexicon.clause_links["relative"]
-        for m in _CLOSING.finditer(text):
-            verb, following = m.group(1), m.group(2)
-            if following not in openers:
-                continue
-            start, next_end = m.start(), m.end() + len(following)
+        prefixes = tuple(openers)
+        for start in needle_starts(text, _CLOSING_NEEDLES):
+            after = text.find(" ", start) + 1  # the verb's own space: the needles are the verbs with it
+            if not text.startswith(prefixes, after):
+                continue  # most places: the clause goes on
+            if start and text[start - 1] in DEVANAGARI_SET:
+                continue  # the end of a longer word
+            following = _WORD_AT.match(text, after)
+            if following is None or following.group() not in openers:
+                continue  # a longer word that opens with an opener (अबतक, इसकेलिए)
+            verb, following = text[start:after - 1], following.group()
+            next_end = after + len(following)
             if next_end >= len(text):
                 continue  # the excerpt's cut-off last word
             if verb in _COPULAS and (start < 2 or text[start - 2] not in _SIGN_ENDS):
@@ -136,9 +143,9 @@ class RunOnSentence(Check):
             if len(words) < _MIN_CLAUSE or any(word in relatives for word in words):
                 continue
             yield ctx.finding(
-                self, start, m.end(),
+                self, start, after,
                 f"two sentences run together: no danda between '{verb}' and '{following}'",
-                [Fix(start, m.end(), f"{verb}। ", applicability=UNSAFE)],
+                [Fix(start, after, f"{verb}। ", applicability=UNSAFE)],
             )
 
     def _paragraph_ends(self, ctx: Context, text: str):
@@ -205,10 +212,12 @@ def _next_word(text: str, at: int, end: int) -> str | None:
 
 def _opens(text: str, at: int, end: int, openers: frozenset[str], closed: frozenset[str]) -> bool:
     """Whether the word after the है/था written at `at` (a place of `_finite_places`) opens a
-    sentence, as `_opener_at` reads it; False where `_next_word` finds no next word."""
-    if _next_word(text, at, end) is None:
-        return False
-    return _opener_at(text, text.find(" ", at) + 1, end, openers, closed)
+    sentence, as `_opener_at` reads it; False where `_next_word` finds no next word (inlined: a
+    place of every short stretch is asked)."""
+    if at and text[at - 1] in DEVANAGARI_SET:
+        return False  # the end of a longer word (रहता है: ता, not था)
+    after = text.find(" ", at) + 1
+    return after <= end and _opener_at(text, after, end, openers, closed)
 
 
 def _opener_at(text: str, at: int, end: int, openers: frozenset[str], closed: frozenset[str]) -> bool:
@@ -217,10 +226,10 @@ def _opener_at(text: str, at: int, end: int, openers: frozenset[str], closed: fr
     (… जानती है टीम के कप्तान ने कहा …: a subject with ने opens a clause of its own), none of them a
     joiner or a relative word, and no कि after ने (कहा है मंत्री ने कि …: a subject put after its verb)."""
     m = _WORD_AT.match(text, at, end)
-    if m is None:
-        return False
-    if m.group() in openers:
+    if m is not None and m.group() in openers:
         return True
+    if m is None or text.find(" ने ", at, min(end, at + 160)) < 0:
+        return False  # no ने ahead (most places)
     ergative = _ERGATIVE.match(text, at, end)
     return ergative is not None and not any(word in closed for word in ergative.group(1).split())
 
@@ -253,9 +262,11 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
         yield m.end() - 1, next_end, not relative
 
 
-# A perfective or future verb that closes a clause (गया, हो गई, किया, होगी, करेंगे), and the word after it
-_CLOSING = re.compile(f"(?<![{_LETTER}])(गया|गई|गए|गये|किया|दिया|लिया|हुआ|हुई|करवाया|बताया|होगा|होगी|होंगे"
-                      f"|रहेगा|रहेगी|रहेंगे|करेगा|करेगी|करेंगे|जाएगा|जाएगी|जाएंगे|करें) (?=([{_LETTER}][{_LETTER}]*))")
+# A perfective or future verb that closes a clause (गया, हो गई, किया, होगी, करेंगे), with its space:
+# found by one needle search (a place followed by a letter is the end of a longer word)
+_CLOSING_NEEDLES = tuple(f"{verb} " for verb in (
+    "गया", "गई", "गए", "गये", "किया", "दिया", "लिया", "हुआ", "हुई", "करवाया", "बताया", "होगा", "होगी", "होंगे",
+    "रहेगा", "रहेगी", "रहेंगे", "करेगा", "करेगी", "करेंगे", "जाएगा", "जाएगी", "जाएंगे", "करें"))
 # The future of होना after a bare noun may be a copula with its complement after it (वाहन होगा अब सीज)
 _COPULAS = frozenset(("होगा", "होगी", "होंगे"))
 # A paragraph's last word: a finite verb that ends a sentence
