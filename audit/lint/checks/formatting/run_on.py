@@ -60,7 +60,8 @@ class RunOnSentence(Check):
     Read in a body paragraph (not a headline, spec or English line, nor chrome) that ends other
     sentences with the danda and another paragraph follows it (not the excerpt's cut-off end, nor a
     teaser's `… और पढ़ें`); है/था or होगा after a bare noun is left alone there too.
-    Fix safety: unsafe (a danda after है; the editor may prefer a comma and a conjunction).
+    Fix safety: unsafe (a danda after है; the editor may prefer a comma and a conjunction). An article
+    that writes no danda and ends its sentences with the full stop gets a full stop.
     """
 
     code = "FMT006"
@@ -75,7 +76,8 @@ class RunOnSentence(Check):
         joiners, relatives, openers = links["joiner"], links["relative"], links["opener"]
         closed = joiners | relatives
         conventions = ctx.conventions
-        yield from self._closing_verbs(ctx, text, openers)
+        mark = _sentence_mark(text)
+        yield from self._closing_verbs(ctx, text, openers, mark)
         yield from self._paragraph_ends(ctx, text)
         places = _finite_places(text)
         if not places:
@@ -111,13 +113,13 @@ class RunOnSentence(Check):
                     verb = text[start:end_of_verb]
                     yield ctx.finding(
                         self, start, end,
-                        f"two sentences run together: no danda between '{verb}' and "
+                        f"two sentences run together: no {_MARK_NAMES[mark]} between '{verb}' and "
                         f"'{text[end:next_end]}' in a stretch of text with no sentence end",
-                        [Fix(start, end, f"{verb}। ", applicability=UNSAFE)],
+                        [Fix(start, end, f"{verb}{mark} ", applicability=UNSAFE)],
                     )
 
 
-    def _closing_verbs(self, ctx: Context, text: str, openers: frozenset[str]):
+    def _closing_verbs(self, ctx: Context, text: str, openers: frozenset[str], mark: str):
         """A perfective or future verb glued to a word that opens a sentence (हो गई वहीं …)."""
         conventions = ctx.conventions
         relatives = ctx.lexicon.clause_links["relative"]
@@ -144,8 +146,8 @@ class RunOnSentence(Check):
                 continue
             yield ctx.finding(
                 self, start, after,
-                f"two sentences run together: no danda between '{verb}' and '{following}'",
-                [Fix(start, after, f"{verb}। ", applicability=UNSAFE)],
+                f"two sentences run together: no {_MARK_NAMES[mark]} between '{verb}' and '{following}'",
+                [Fix(start, after, f"{verb}{mark} ", applicability=UNSAFE)],
             )
 
     def _paragraph_ends(self, ctx: Context, text: str):
@@ -296,3 +298,18 @@ def _body_follows(text: str, lines, number: int) -> bool:
 _WORD_AT = re.compile(f"[{_LETTER}][{_LETTER}]*(?![{_LETTER}])")
 # one to four words before ने, and two more after it (not कि): a subject that opens a clause
 _ERGATIVE = re.compile(f"((?:[{_LETTER}A-Za-z0-9]+ ){{1,4}})ने (?!कि(?![{_LETTER}]))(?:[{_LETTER}A-Za-z0-9]+ ){{2}}")
+_MARK_NAMES = {"।": "danda", ".": "full stop"}
+
+
+def _sentence_mark(text: str) -> str:
+    """The mark the article ends its sentences with: the danda, or the full stop where it writes no
+    danda and ends two sentences or more with a full stop after a Hindi word (a fix puts in the
+    article's own mark; a paragraph's end is read only beside dandas)."""
+    if "।" in text or text.count(". ") < 2:
+        return "।"
+    ends = 0
+    at = text.find(". ")
+    while at > 0 and ends < 2:
+        ends += text[at - 1] in DEVANAGARI_SET
+        at = text.find(". ", at + 2)
+    return "." if ends >= 2 else "।"
