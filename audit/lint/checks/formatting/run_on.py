@@ -6,7 +6,7 @@ from itertools import islice
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import char_starts, needle_starts
+from audit.lint.checks.alternation import needle_starts
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_RUN, DEVANAGARI_SET, DEVANAGARI_LETTERS as _LETTER
 
@@ -77,9 +77,9 @@ class RunOnSentence(Check):
         closed = joiners | relatives
         conventions = ctx.conventions
         mark = _sentence_mark(text)
-        yield from self._closing_verbs(ctx, text, openers, mark)
+        places, closing = _verb_places(text)
+        yield from self._closing_verbs(ctx, text, closing, openers, mark)
         yield from self._paragraph_ends(ctx, text)
-        places = _finite_places(text)
         if not places:
             return  # no है/था in the whole article (a line with none has no boundary)
         for (line_start, line_end), kind in zip(conventions.lines, conventions.line_kinds):
@@ -119,12 +119,12 @@ class RunOnSentence(Check):
                     )
 
 
-    def _closing_verbs(self, ctx: Context, text: str, openers: frozenset[str], mark: str):
+    def _closing_verbs(self, ctx: Context, text: str, places: list[int], openers: frozenset[str], mark: str):
         """A perfective or future verb glued to a word that opens a sentence (हो गई वहीं …)."""
         conventions = ctx.conventions
         relatives = ctx.lexicon.clause_links["relative"]
         prefixes = tuple(openers)
-        for start in needle_starts(text, _CLOSING_NEEDLES):
+        for start in places:
             after = text.find(" ", start) + 1  # the verb's own space: the needles are the verbs with it
             if not text.startswith(prefixes, after):
                 continue  # most places: the clause goes on
@@ -187,16 +187,28 @@ def _finite_words(text: str, start: int, end: int) -> int:
 
 
 def _finite_places(text: str) -> list[int]:
-    """Where each of _FINITE_WORDS is written in the text, in order: found once per article (a
-    `str.find` per use), so that a line's or a stretch's `_finite_words` is two bisections of this
-    list, not six `str.count` calls (one per word) for every line and again for every stretch.
+    """Where each of _FINITE_WORDS is written in the text, in order: found once per article (one
+    needle search with the perfective verbs: `_verb_places`), so that a line's or a stretch's
+    `_finite_words` is two bisections of this list, not six `str.count` calls (one per word) for
+    every line and again for every stretch.
 
     A count of the places in [start, end) is `_finite_words(text, start, end)` wherever no use runs
     across `end`: a line ends at a newline or the text's end, a stretch at a sentence end or its
     line's end, and each word is letters, signs and a space, none of them either. No word overlaps
     another use of itself (each opens with a letter and ends with the space), so `find` from the
     next character finds what `count` counts. A test compares the two."""
-    return char_starts(text, _FINITE_WORDS)
+    return _verb_places(text)[0]
+
+
+def _verb_places(text: str) -> tuple[list[int], list[int]]:
+    """The places of _FINITE_WORDS (`_finite_places`) and of _CLOSING_NEEDLES, in order: one needle
+    search for both (about half the time of `char_starts` for the first and a search for the second).
+    No place holds two of them: each needle is a word and its space."""
+    finite: list[int] = []
+    closing: list[int] = []
+    for at in needle_starts(text, _VERB_NEEDLES):
+        (finite if text.startswith(_FINITE_WORDS, at) else closing).append(at)
+    return finite, closing
 
 
 def _next_word(text: str, at: int, end: int) -> str | None:
@@ -313,3 +325,4 @@ def _sentence_mark(text: str) -> str:
         ends += text[at - 1] in DEVANAGARI_SET
         at = text.find(". ", at + 2)
     return "." if ends >= 2 else "।"
+_VERB_NEEDLES = _FINITE_WORDS + _CLOSING_NEEDLES
