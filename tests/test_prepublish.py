@@ -106,7 +106,7 @@ def test_junit_xml(tmp_path):
     proc = run_cli("check", "--format", "junit", str(SAMPLES))
     root = ET.fromstring(proc.stdout.decode())
     suites = root.findall("testsuite")
-    assert len(suites) == 4
+    assert len(suites) == 5
     failures = sum(int(s.get("failures")) for s in suites)
     findings, _ = _json(str(SAMPLES))
     assert failures == len(findings) == int(root.get("failures"))
@@ -196,7 +196,7 @@ def test_report_is_one_self_contained_page(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     page = out.read_text(encoding="utf-8")
     findings, _ = _json(str(SAMPLES))
-    assert f"{len(findings)} findings" in page and "4 articles" in page and "1 clean articles" in page
+    assert f"{len(findings)} findings" in page and "5 articles" in page and "1 clean articles" in page
     categories = {f["category"] for f in findings}
     assert page.count("<svg") == 2 and page.count("<rect") == len(categories) + len({f["code"] for f in findings})
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "<script" not in page

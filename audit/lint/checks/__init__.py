@@ -21,6 +21,7 @@ from audit.lint.checks.encoding.encoding_hygiene import EncodingHygiene
 from audit.lint.checks.encoding.lookalike_char import LookalikeChar
 from audit.lint.checks.formatting.currency_space import CurrencySpace
 from audit.lint.checks.formatting.number_glued import NumberGlued
+from audit.lint.checks.formatting.danda_for_stop import DandaForFullStop
 from audit.lint.checks.formatting.full_stop import FullStopForDanda
 from audit.lint.checks.formatting.hyphen_dash import HyphenAsDash
 from audit.lint.checks.formatting.hyphen_space import HyphenSpace
@@ -75,6 +76,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     StopRun,
     RunOnSentence,
     FullStopForDanda,
+    DandaForFullStop,
     NumberGlued,
     NumberMismatch,
     SourceTermRendering,

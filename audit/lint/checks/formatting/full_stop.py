@@ -60,11 +60,11 @@ def stops_for_danda(ctx: Context) -> list[int]:
         return []
     abbreviations = ctx.lexicon.abbreviations
     lines = ctx.line_view  # (a dateline is a whole line: a lone "\r" ends one too)
-    stops = [stop for stop in char_starts(text, ".") if _ends_sentence(lines, stop, abbreviations)]
+    stops = [stop for stop in char_starts(text, ".") if ends_sentence(lines, stop, abbreviations)]
     return [] if 2 * len(stops) > dandas else stops
 
 
-def _ends_sentence(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
+def ends_sentence(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
     """Whether the full stop at `stop` closes a Hindi sentence: after a whole Hindi word (not an
     initial, an abbreviation or a dateline), before a space, a line's end or a Hindi word."""
     after = text[stop + 1:stop + 2]
