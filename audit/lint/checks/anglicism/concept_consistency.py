@@ -17,7 +17,8 @@ from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attribu
 from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
-                                                      genre_compound, in_troupe_name, names_a_day)
+                                                      genre_compound, in_hindi_org_name, in_troupe_name, names_a_day,
+                                                      titles_a_law)
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -136,11 +137,15 @@ class ConceptConsistency(Check):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_troupe_name(tokens, m.last):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
+            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_hindi_org_name(tokens, m.first, m.last):
+                continue  # भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO): the body's spelt-out name, not the article's word
             if any(h.side == "translit" for h in hits):
                 if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
                         m.first and tokens[m.first - 1].key in ENGLISH_OF) or (
                         ENGLISH_OF.intersection(t.key for t in tokens[m.last + 1 : m.last + 3])):
                     continue  # यूथ क्लब, ब्लड बैंक, बैंक ऑफ इंडिया, वाइल्डलाइफ ट्रस्ट ऑफ: an organisation's name
+                if titles_a_law(tokens, m.first, m.last):
+                    continue  # डेटा प्रोटेक्शन एक्ट: the act's own title, not the article's word for a law
                 if country_in_name(ctx, tokens, m.first, m.last, hits) or syllables_in_bracket(tokens, m.last):
                     continue  # एअर इंडिया, इंडिया सेमीकंडक्टर मिशन; भारतीय जनता पार्टी (भाजपा): a name
                 runs = runs or NameRuns(tokens)

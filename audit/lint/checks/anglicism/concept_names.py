@@ -8,7 +8,7 @@ from audit.core.text import fold
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Context
-from audit.lint.checks.slots import NAME_HEADS
+from audit.lint.checks.slots import NAME_HEADS, POSTPOSITIONS
 
 
 def after_place(ctx: Context, tokens, first: int) -> bool:
@@ -144,3 +144,40 @@ def _foreign(key: str) -> bool:
 def _name_like(key: str) -> bool:
     """Unknown to Hindi and no English word: a transliterated proper name (ओयापॉक)."""
     return len(key) > 2 and hindi_zipf(key) == 0 and english_reading(key, 4) is None
+
+
+# A law's own title ends in एक्ट after the English words of its name (डेटा प्रोटेक्शन एक्ट, मोटर व्हीकल एक्ट)
+_LAW_HEAD = fold("एक्ट")
+
+
+def titles_a_law(tokens, first: int, last: int) -> bool:
+    """The match is एक्ट right after a loan, a name-like word or a Latin word: the act's title as it is
+    named (डिजिटल पर्सनल डेटा प्रोटेक्शन एक्ट, IT एक्ट), not the article's word for a law (कानून)."""
+    if first != last or first == 0 or tokens[first].key != _LAW_HEAD:
+        return False
+    before = tokens[first - 1]
+    return before.kind == "latin" or (before.kind == "deva" and _foreign(before.norm))
+
+
+# The head word of an organisation's Hindi name, and the adjectives that open one (भारतीय अंतरिक्ष अनुसंधान
+# संगठन, राष्ट्रीय अन्वेषण अभिकरण)
+_HINDI_ORG_HEADS = frozenset(map(fold, "संगठन संस्थान आयोग परिषद प्राधिकरण निगम अभिकरण प्रतिष्ठान".split()))
+_HINDI_NAME_OPENERS = frozenset(map(fold, "भारतीय राष्ट्रीय अंतरराष्ट्रीय अंतर्राष्ट्रीय केंद्रीय अखिल".split()))
+
+
+def in_hindi_org_name(tokens, first: int, last: int) -> bool:
+    """A Hindi noun inside an organisation's spelt-out Hindi name: a head word (`_HINDI_ORG_HEADS`) next
+    or one word on, the name opened by भारतीय, राष्ट्रीय… right before the noun or its acronym in brackets
+    after the head (भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO)): the body's name, not the article's word for
+    the concept (स्पेस in the text). A generic body (किसान संगठन, छात्र संगठन) has neither."""
+    for head in (last + 1, last + 2):
+        if head >= len(tokens) or tokens[head].kind != "deva" or tokens[head].key in POSTPOSITIONS:
+            return False
+        if tokens[head].key in _HINDI_ORG_HEADS:
+            break
+    else:
+        return False
+    if first and tokens[first - 1].key in _HINDI_NAME_OPENERS:
+        return True
+    after = tokens[head + 1 : head + 3]
+    return len(after) == 2 and after[0].text == "(" and after[1].text.isupper()
