@@ -6,6 +6,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.numbers.number_style import _MONTHS
 from audit.lint.checks.words import digit_runs
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
@@ -26,6 +27,24 @@ _PATTERN = re.compile(
 
 
 _ORDINAL = re.compile(_ORDINALS)
+# A day's number before the month that ends a dateline's date (कज़ान, 23 अक्टूबर- ...)
+_DAY_BEFORE = re.compile(r"\d[ \t]+$")
+
+
+def _dash_before_number(text: str, start: int, end: int) -> bool:
+    """The hyphen of a match at text[start:end] (the word before it ends at `start`) is a dash, not
+    the one in a name's number: the number after it takes an ordinal suffix (`- 16वें सम्मेलन`: no
+    name's number does), or a day and its month stand before it (`कज़ान, 23 अक्टूबर- 16 देशों ...`:
+    a dateline's closing hyphen). Closed up, either would become one word (`अक्टूबर-16वें`)."""
+    digits = end
+    while digits < len(text) and text[digits].isdigit():
+        digits += 1
+    if _ORDINAL.match(text, digits):
+        return True
+    word = start
+    while word and "\u0900" <= text[word - 1] <= "\u097f":
+        word -= 1
+    return text[word:start] in _MONTHS and _DAY_BEFORE.search(text, max(0, word - 4), word) is not None
 
 
 def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
@@ -87,6 +106,8 @@ class NumberSpacing(Check):
                     or conventions.line_kind(m.start()) in (ENGLISH_LINE, CHROME)):
                 continue  # (a kicker span may hold it: `Lions- 31` reads as a label, in an English line)
             kind = m.lastgroup
+            if kind == "hyphen" and _dash_before_number(ctx.article.text, m.start(), m.end()):
+                continue
             fixed = m.group().strip()
             if kind == "ordinal":
                 text, first = ctx.article.text, m.start()
