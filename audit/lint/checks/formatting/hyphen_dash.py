@@ -41,6 +41,19 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _speaker_tag(text: str, end: int, line: tuple[int, int]) -> bool:
+    """The spaced hyphen ending at `end` sets off a speaker tag closing a headline: one to three words
+    with no verb after it to the line's end (`... के लिए तैयार - पीएम मोदी`), on a line with no sentence
+    end in it, which a body paragraph has. Looked at only when the line ends within 40 characters."""
+    start, stop = line
+    if stop - end > 40:
+        return False
+    tail = text[end:stop].split()
+    if not 1 <= len(tail) <= 3 or any(word in CLAUSE_ENDS for word in tail):
+        return False
+    return not any(mark in text[start:stop] for mark in "।?!|.")
+
+
 # Where a hyphen separates by convention: a label from its value, a kicker, a related link.
 _SEPARATOR_KINDS = (SPEC_LINE, KICKER, CHROME, URL, ENGLISH_LINE)
 # and, spaced, between a title's parts (`आग में जलीं 27 गाड़ियां, देखें वीडियो - थाने में लगी आग`)
@@ -91,6 +104,8 @@ class HyphenAsDash(Check):
                 continue  # "दो - तीन" is a loose range, not a clause break
             if conventions.kind(m.start() + 1, m.start() + 2) in _TITLE_SEPARATOR_KINDS:
                 continue
+            if _speaker_tag(text, m.end(), conventions.line_span(m.start())):
+                continue  # ... स्वागत के लिए तैयार - पीएम मोदी: a headline's attribution, set off by convention
             yield ctx.finding(
                 self, m.start(), m.end(),
                 "a spaced hyphen between clauses reads better as a dash (–)",
