@@ -8,6 +8,7 @@ from audit.core.findings import DISPLAY_ONLY, SAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
+from audit.lint.checks.slots import CLAUSE_ENDS
 from audit.lint.checks.words import DEVANAGARI_SET as _DEVA_SET, LINE_END_AFTER, digit_runs, run_starts
 
 _DEVA = r"[\u0900-\u0963\u0971-\u097f]"
@@ -99,6 +100,8 @@ class LookalikeChar(Check):
             if kind == "danda":
                 if _separator_line(ctx, text, start, separators):
                     continue
+                if _dateline_pipe(text, start, end, ctx.conventions.line_span(start)):
+                    continue  # वाशिंगटन | अमेरिकी राष्ट्रपति ने ...: the page's dateline separator
                 # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
                 # A Hindi clause ends in a verb, and a finite verb ends in a vowel sign or nasal (है,
@@ -137,3 +140,14 @@ def _separator_line(ctx: Context, text: str, at: int, known: dict[int, bool]) ->
         verdict = known[line_start] = (text.count(" | ", line_start, line_end) >= 2
                                        and text.find("।", line_start, line_end) < 0)
     return verdict
+
+
+def _dateline_pipe(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    """A pipe closing a dateline: one to three words (a place, with a date or not) opening a line that
+    goes on after the pipe (`वाशिंगटन | अमेरिकी राष्ट्रपति ने ...`, `नई दिल्ली, 5 मई | ...`), none of them a
+    verb that ends a clause: a portal's separator, not a sentence end."""
+    line_start, line_end = line
+    if start - line_start > 40 or line_end - end < 20:
+        return False
+    words = [w for w in text[line_start:start].replace(",", " ").split() if not w.isdigit()]
+    return 1 <= len(words) <= 3 and not any(w in CLAUSE_ENDS or w.startswith(("|", "l")) for w in words)
