@@ -96,11 +96,14 @@ class LookalikeChar(Check):
         pipe_habit = "।" not in text and all(
             LINE_END_AFTER.match(text, end) for _, end, kind in matches if kind == "danda")
         separators: dict[int, bool] = {}  # per line (by its start): one look at a line, however many pipes
+        dandas = None  # how many dandas the article types, counted at its first pipe
         for start, end, kind in matches:
             if kind == "danda":
                 if _separator_line(ctx, text, start, separators):
                     continue
-                if _dateline_pipe(text, start, end, ctx.conventions.line_span(start)):
+                if dandas is None:
+                    dandas = text.count("।")
+                if dandas >= 3 and _dateline_pipe(text, start, end, ctx.conventions.line_span(start)):
                     continue  # वाशिंगटन | अमेरिकी राष्ट्रपति ने ...: the page's dateline separator
                 # A pipe glued to the next word (कमाई|फिल्म) also needs the space a danda takes.
                 danda = "।" if text[end:end + 1] in ("", " ", "\t", "\n", "\r") else "। "
@@ -143,11 +146,13 @@ def _separator_line(ctx: Context, text: str, at: int, known: dict[int, bool]) ->
 
 
 def _dateline_pipe(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
-    """A pipe closing a dateline: one to three words (a place, with a date or not) opening a line that
-    goes on after the pipe (`वाशिंगटन | अमेरिकी राष्ट्रपति ने ...`, `नई दिल्ली, 5 मई | ...`), none of them a
-    verb that ends a clause: a portal's separator, not a sentence end."""
+    """A spaced pipe closing a dateline: one to three words (a place, with a date or not) opening a line
+    that goes on after ` | ` (`वाशिंगटन | अमेरिकी राष्ट्रपति ने ...`, `नई दिल्ली, 5 मई | ...`), none of them
+    a verb that ends a clause. Asked only of an article that types the danda for its sentences (three
+    or more): the pipe there is a portal's separator by choice, not an ASCII stand-in for the danda
+    (`सीधी| एक सप्ताह ...` on a page with no danda is one)."""
     line_start, line_end = line
-    if start - line_start > 40 or line_end - end < 20:
+    if start - line_start > 40 or line_end - end < 20 or text[start:start + 1] != " " or text[end:end + 1] != " ":
         return False
     words = [w for w in text[line_start:start].replace(",", " ").split() if not w.isdigit()]
     return 1 <= len(words) <= 3 and not any(w in CLAUSE_ENDS or w.startswith(("|", "l")) for w in words)
