@@ -279,7 +279,7 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
         return True  # गुकेश ने सफेद मोहरों से … जीत दर्ज की। प्रज्ञानानंद ने काले मोहरों से … जीत दर्ज की।
     if not same:
         # a name and its postposition said again (no verb in the repeat): no clause is duplicated
-        return not any(t.key in _VERBS for t in second[q : q + length])
+        return not any(_verb_at(text, second, j) for j in range(q, q + length))
     if q - (p + length) > ctx.setting(RepeatedPhrase, "max_gap"):
         return True
     if _doubled_headline(ctx, first, q - p, p + length):
@@ -295,6 +295,25 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
 
 
 _VERBS = CLAUSE_ENDS | LIGHT_VERBS
+# Verb forms that are postpositions too (रूस की कंपनियों, उनके लिए): a verb only at a clause's end, else the
+# postposition of a noun phrase (a name's: `रूस की 2 सबसे बड़ी तेल कंपनियों` holds no verb)
+_POSTPOSITION_VERBS = frozenset("की लिए".split())
+
+
+def _verb_at(text: str, words: list[Token], j: int) -> bool:
+    """Whether words[j] is a verb form (`_VERBS`); one that is also a postposition only where its
+    clause ends after it: the sentence's end, a mark, a verb form or a conjunction next (घोषणा की है,
+    मांग की और ..., जीत दर्ज की।)."""
+    key = words[j].key
+    if key not in _VERBS:
+        return False
+    if key not in _POSTPOSITION_VERBS or j + 1 == len(words):
+        return True
+    after = words[j + 1]
+    return (after.key in _VERBS or after.key in _CONJUNCTIONS
+            or any(mark in text[words[j].end : after.start] for mark in ",;:।|-–"))
+
+
 _DEVANAGARI = range(0x0900, 0x0980)
 
 
