@@ -15,7 +15,9 @@ class LatinCasing(Check):
 
     A path segment (`news/india/bihar`, a word with a / against it) and a breadcrumb line (short,
     its parts joined by /, > or », as in `Home > India > Bihar`) are page chrome that keeps the
-    site's casing: never a casing slip.
+    site's casing: never a casing slip. Nor is a name inside a bracketed English keyword string or
+    phrase of six words or more (`(Russian oil import ban in USA president joe biden)`), a gloss by
+    convention whose casing is the string's.
     """
 
     code = "TERM002"
@@ -36,6 +38,8 @@ class LatinCasing(Check):
                 continue
             if text[start:end].isupper() and _in_capitals_run(text, start, end):
                 continue
+            if _in_keyword_bracket(text, start, end):
+                continue  # (Russian oil import ban in USA president joe biden): an SEO keyword string
             yield ctx.finding(
                 self, start, end,
                 f"{text[start:end]!r} is written {entry.latin!r}",
@@ -50,6 +54,21 @@ _CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 def _in_capitals_run(text: str, start: int, end: int) -> bool:
     """Whether a Latin word of two capitals or more stands right before or after [start, end)."""
     return bool(_CAPS_BEFORE.search(text, max(0, start - 40), start) or _CAPS_AFTER.match(text, end))
+
+
+def _in_keyword_bracket(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) stands in brackets holding six words or more of Latin script alone (read at
+    most 120 characters either way, within the line): an English keyword string or phrase glossing
+    the sentence, whose casing is the string's, not the article's spelling of the name. A name's own
+    gloss is shorter (`चुनाव आयोग (election commission of india)`: its casing is still flagged)."""
+    open_at = text.rfind("(", max(0, start - 120), start)
+    close_at = text.find(")", end, end + 120)
+    if open_at < 0 or close_at < 0:
+        return False
+    inside = text[open_at + 1 : close_at]
+    if any(c in inside for c in "()\n") or any("\u0900" <= c <= "\u097f" for c in inside):
+        return False
+    return len(inside.split()) >= 6
 
 
 _CRUMB = re.compile(r"[ \t]*(?:/|>|»|›)[ \t]*")
