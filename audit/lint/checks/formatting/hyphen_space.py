@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
-from audit.core.findings import SAFE, UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 from audit.core.text import fold
@@ -108,6 +108,20 @@ def _label_hyphen(text: str, start: int, hyphen: int) -> bool:
             and words[-1] not in CLAUSE_ENDS)
 
 
+_OBLIQUE_PLURAL = ("ों", "ओं")  # कंपनियों, नेताओं: a noun in the oblique plural, a postposition's or a list's
+
+
+def _plural_before_dash(before: str, after: str) -> bool:
+    """The word before the hyphen is an oblique plural (कंपनियों, नेताओं) and the word after neither
+    repeats its stem nor is a plural too (सालों-साल, दिनों-दिन, हजारों-लाखों are compounds): no compound
+    starts so, and the hyphen is a dash before what the plural names (`दो तेल कंपनियों- रोसनेफ्ट और …`),
+    which joining would glue into one word. Where a dash or a colon fits is the writer's call: a hint."""
+    if not before.endswith(_OBLIQUE_PLURAL) or after.endswith(_OBLIQUE_PLURAL):
+        return False
+    stem = before[:-2]
+    return not (len(stem) >= 2 and after.startswith(stem[:2]))
+
+
 def _split_compounds(text: str) -> list[re.Match]:
     """What `_PATTERN.finditer(text)` gives, the pattern tried only where a match can start."""
     return matches_at(_PATTERN, text, _starts(text))
@@ -125,6 +139,8 @@ class HyphenSpace(Check):
     in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone;
     so is any finite form of a verb of saying before the hyphen (`वह कहती- हिम्मत है तो …`) on a page
     that tags its quotes with a hyphen elsewhere (`ने कहा- …`): the page's habit, a colon before speech.
+    After an oblique plural (`दो तेल कंपनियों- रोसनेफ्ट और …`) no compound starts: the hyphen is a dash
+    before what the plural names, and the dash is only shown (a colon may fit as well).
     Fix safety: safe where the article writes the compound whole elsewhere (its own spelling);
     unsafe otherwise, since a hyphen spaced on one side is also a dash after a clause or a dateline
     (`स्कूल खुलेंगे -इंदिरा गांधी …`, `नई दिल्ली- पीवी …`), which joining would make a compound.
@@ -164,6 +180,15 @@ class HyphenSpace(Check):
                     self, m.start(), m.end(),
                     f"after the place '{m.group(1)}' the hyphen stands for a dateline's colon: '{fixed}'",
                     [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
+                )
+                continue
+            if _plural_before_dash(m.group(1), m.group(2)):
+                fixed = f"{m.group(1)} – {m.group(2)}"  # तेल कंपनियों- रोसनेफ्ट और …: a dash before the names
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"no compound starts with the oblique plural '{m.group(1)}'; the hyphen after it is a dash: "
+                    f"'{fixed}'",
+                    [Fix(m.start(), m.end(), fixed, applicability=DISPLAY_ONLY)],
                 )
                 continue
             fixed = f"{m.group(1)}-{m.group(2)}"
