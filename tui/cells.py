@@ -10,6 +10,11 @@ Two kinds of terminal, one setting (`JAANCH_CELLS` or `jaanch review --cells`):
 - `merged`: Ghostty, kitty, wezterm: a consonant after a virama joins its cluster
   (स्त्री = 2 cells), as `wcwidth.wcswidth` measures it.
 
+Emoji in a glibc-kind terminal (tmux 3.3, xterm): a skin-tone modifier is a wide character of its
+own (👍🏽 = 4 cells, where Rich counts 2: the row overflowed and cut the Hindi after it), and a
+variation selector 16 widens nothing (❤️ = 1 cell, where Rich counts 2). A ZWJ sequence (👨‍👩‍👧)
+and a flag are 2 cells in tmux and in Rich, 6 and 4 in xterm: left as Rich has them (tmux's).
+
 Measuring, wrapping, cropping and padding all read Rich's cell table (more than 20 modules
 import its functions by name), so the table's data is changed in place and the caches that
 may hold old widths are cleared. `install` checks that the widths took effect and raises if not.
@@ -49,6 +54,8 @@ def _is_virama(ch: str) -> bool:
 
 
 _ORIGINAL: dict = {}
+MODIFIERS = (0x1F3FB, 0x1F3FF)  # emoji skin tones (Fitzpatrick): 2 cells each in a glibc-kind terminal
+VS16 = "\ufe0f"
 _STATE = {"mode": None}
 
 
@@ -73,6 +80,40 @@ def _patch_table() -> None:
             if run_start is not None:
                 new.append((run_start, end, 0))
         widths[:] = new  # in place: every module that holds the table sees the new widths
+
+
+def _with_width(widths: list, lo: int, hi: int, width: int) -> list:
+    """The sorted (start, end, width) ranges with lo..hi given `width`."""
+    out = []
+    for start, end, w in widths:
+        if end < lo or start > hi:
+            out.append((start, end, w))
+            continue
+        if start < lo:
+            out.append((start, lo - 1, w))
+        if end > hi:
+            out.append((hi + 1, end, w))
+    return sorted(out + [(lo, hi, width)])
+
+
+def _glibc_cell_len(text: str, unicode_version: str = "auto") -> int:
+    if VS16 in text:  # it widens nothing in these terminals
+        text = text.replace(VS16, "")
+    return _ORIGINAL["_cell_len"](text, unicode_version)
+
+
+def _glibc_split_graphemes(text: str, unicode_version: str = "auto"):
+    spans, total = _ORIGINAL["split_graphemes"](text, unicode_version)
+    if VS16 not in text:
+        return spans, total
+    out = []
+    for start, end, cells in spans:
+        if VS16 in text[start:end]:
+            narrow = _ORIGINAL["_cell_len"](text[start:end].replace(VS16, ""), unicode_version)
+            total += narrow - cells
+            cells = narrow
+        out.append((start, end, cells))
+    return out, total
 
 
 def _merged_cell_len(text: str, unicode_version: str = "auto") -> int:
@@ -119,12 +160,16 @@ def install(mode: str | None = None) -> str:
         _ORIGINAL["_cell_len"] = rich.cells._cell_len
         _ORIGINAL["split_graphemes"] = rich.cells.split_graphemes
         _patch_table()
+        _ORIGINAL["tables"] = [(t, list(t.widths)) for t in
+                               {id(t): t for t in (load_cell_table("auto"), load_cell_table("latest"))}.values()]
+    for table, widths in _ORIGINAL["tables"]:
+        table.widths[:] = _with_width(widths, *MODIFIERS, 2) if mode == "glibc" else widths
     if mode == "merged":
         rich.cells._cell_len = _merged_cell_len
         _replace_everywhere("split_graphemes", _merged_split_graphemes)
     else:
-        rich.cells._cell_len = _ORIGINAL["_cell_len"]
-        _replace_everywhere("split_graphemes", _ORIGINAL["split_graphemes"])
+        rich.cells._cell_len = _glibc_cell_len
+        _replace_everywhere("split_graphemes", _glibc_split_graphemes)
     _STATE["mode"] = mode
     _clear_caches()
     check(mode)
@@ -143,7 +188,8 @@ def check(mode: str) -> None:
     """Start-up assertion: the widths Rich uses are the terminal's, or the app refuses to run."""
     from textual._cells import cell_len as textual_cell_len
 
-    expected = {"glibc": {"का": 2, "स्त्री": 4, "त्पि": 3, "किताब": 5}, "merged": {"का": 2, "स्त्री": 2, "त्पि": 2}}[mode]
+    expected = {"glibc": {"का": 2, "स्त्री": 4, "त्पि": 3, "किताब": 5, "👍🏽": 4, "❤️": 1},
+                "merged": {"का": 2, "स्त्री": 2, "त्पि": 2}}[mode]
     for word, cells in expected.items():
         got = (rich.cells.cell_len(word), textual_cell_len(word), Segment(word).cell_length)
         if set(got) != {cells}:
