@@ -47,3 +47,29 @@ def test_glibc_and_merged_emoji_widths():
         cells.install("glibc")
     assert cells.width("👍🏽") == 4 and cells.width("❤️") == 1
     assert cells.width("ab👍🏽c❤️") == cells.terminal_width("ab👍🏽c❤️") == 8
+
+
+async def test_resizing_the_terminal_mid_session_relays_the_panes_for_the_new_size(tmp_path, engine):
+    # The app read its own size before Textual had stored the new one, so each resize laid the
+    # panes out for the size before it: from 200x50 to 80x24 the article and list stayed side by
+    # side, the header and borders stayed on, and the footer's keys were cut off.
+    path = tmp_path / "story.txt"
+    path.write_text(EMOJI * 3, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        assert not app.screen.has_class("-narrow") and not app.screen.has_class("-short")
+        for size, narrow, short in (((80, 24), True, True), ((120, 40), False, False), ((100, 40), True, False)):
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            assert app.screen.has_class("-narrow") is narrow and app.screen.has_class("-short") is short, size
+            for row in screen_rows(app):
+                assert cells.terminal_width(row) == size[0], row
+        # with the help open on top: the panes under it follow the new size too
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not app.screen.has_class("-narrow") and not app.screen.has_class("-short")

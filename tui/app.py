@@ -132,11 +132,15 @@ class ReviewApp(DecisionActions, App):
         self.open_file(0)
 
     def on_resize(self, event=None) -> None:
+        # The event's size: this runs before Textual stores the new size in `self.size`, and with
+        # that one each resize laid the panes out for the size before it.
+        size = event.size if event is not None else self.size
+        main = self.screen_stack[0]  # the panes' screen, also while a dialog or the help is on top
         # Below 120 columns the article goes above the list: side by side, both would be cut.
-        self.screen.set_class(self.size.width < 120, "-narrow")
+        main.set_class(size.width < 120, "-narrow")
         if hasattr(self, "article"):
-            self.article.set_gap(0 if self.size.width < 120 else 1)
-        self.screen.set_class(self.size.height < 30, "-short")
+            self.article.set_gap(0 if size.width < 120 else 1)
+        main.set_class(size.height < 30, "-short")
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
