@@ -73,3 +73,38 @@ async def test_resizing_the_terminal_mid_session_relays_the_panes_for_the_new_si
         await pilot.press("escape")
         await settle(pilot)
         assert not app.screen.has_class("-narrow") and not app.screen.has_class("-short")
+
+
+async def test_dismissals_saved_from_two_articles_of_one_folder_are_all_kept(tmp_path, engine):
+    # Each session wrote the folder's dismissals file from the copy it read when it opened the
+    # article: saving the second article put back the file as it was before the first one's
+    # save, and that article's dismissals were gone (its findings came back in `check`).
+    import json
+    import shutil
+
+    from conftest import SAMPLES
+
+    paths = []
+    for name in ("ai_model_race_mt.txt", "phone_launch_mt.txt"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+        paths.append(tmp_path / name)
+    app = ReviewApp(paths, engine)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        await pilot.press("right_square_bracket")  # both articles open before either is saved
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        for _ in paths:
+            await pilot.press("d")
+            await pilot.pause()
+            await pilot.press("enter")  # this occurrence only
+            await pilot.pause()
+            await pilot.press("enter")  # no reason
+            await settle(pilot)
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            await pilot.press("right_square_bracket")
+            await settle(pilot)
+    stored = json.loads((tmp_path / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
+    assert sorted({row["file"] for row in stored}) == sorted(p.name for p in paths)

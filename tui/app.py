@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from audit.core.errors import JaanchError
 from audit.lint.engine import Engine
+from audit.policy.suppressions import SuppressionStore
 from audit.review.items import OPEN
 from audit.review.lock import ArticleLock
 from audit.review.session import ConflictError, ReviewSession
@@ -364,11 +365,19 @@ class ReviewApp(DecisionActions, App):
         self.view = self.view.with_(**change)
         self.refresh_view()
 
+    def _save(self, force: bool = False):
+        session = self.session
+        # The folder's dismissals file as it is now, not as it was when the article opened: the
+        # save rewrites it whole, and another article's session (in this app or another) may
+        # have saved its own dismissals there since; from the copy read at open they were lost.
+        session.suppressions = SuppressionStore.load(session.path.parent)
+        return session.save(force=force)
+
     def action_save(self) -> None:
         if self.session is None:
             return
         try:
-            backup = self.session.save()
+            backup = self._save()
         except ConflictError as error:
             self.push_screen(ConfirmScreen(f"{error.one_line()}\nOverwrite it anyway?", yes="Overwrite",
                                            no="Keep theirs"), lambda yes: yes and self._force_save())
@@ -381,7 +390,7 @@ class ReviewApp(DecisionActions, App):
 
     def _force_save(self) -> None:
         try:
-            self.session.save(force=True)
+            self._save(force=True)
         except (JaanchError, OSError) as error:
             self.notify(error.one_line() if isinstance(error, JaanchError) else str(error), severity="error")
             return
