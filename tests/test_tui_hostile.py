@@ -108,3 +108,45 @@ async def test_dismissals_saved_from_two_articles_of_one_folder_are_all_kept(tmp
             await settle(pilot)
     stored = json.loads((tmp_path / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
     assert sorted({row["file"] for row in stored}) == sorted(p.name for p in paths)
+
+
+async def test_a_lock_file_that_cannot_be_made_is_one_line_naming_the_article(tmp_path, engine):
+    # A folder (or a read-only folder) where `.NAME.jaanch-lock` goes: the note was Python's own
+    # words, "IsADirectoryError: [Errno 21] Is a directory: '…'", not the project's one line.
+    path = tmp_path / "story.txt"
+    path.write_text(EMOJI, encoding="utf-8")
+    (tmp_path / ".story.txt.jaanch-lock").mkdir()
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and errors[0].startswith(f"{path}: ") and "Error" not in errors[0], errors
+        assert "\n" not in errors[0] and ".story.txt.jaanch-lock" in errors[0]
+        await pilot.press("a", "e", "d", "u", "ctrl+s")  # nothing open: no key may fail
+        await settle(pilot)
+
+
+async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path, engine):
+    # The backup `NAME~` cannot be written (here a symbolic link to itself): the note was
+    # "[Errno 40] Too many levels of symbolic links: '…~'"; the decisions stay, unsaved.
+    import shutil
+
+    from conftest import SAMPLES
+    from tui_helpers import select
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    before = path.read_bytes()
+    (tmp_path / "story.txt~").symlink_to("story.txt~")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "FMT001")
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and errors[0].startswith(f"{path}: ") and "Errno" not in errors[0], errors
+        assert "\n" not in errors[0] and app.session.dirty
+    assert path.read_bytes() == before

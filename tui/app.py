@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from audit.core.errors import JaanchError
+from audit.core.fileio import describe
 from audit.lint.engine import Engine
 from audit.policy.suppressions import SuppressionStore
 from audit.review.items import OPEN
@@ -153,7 +154,12 @@ class ReviewApp(DecisionActions, App):
     @work(thread=True, group="load", exit_on_error=False)
     def _load(self, path: Path) -> None:
         if path not in self.locks:
-            self.locks[path] = ArticleLock(path).acquire()  # one review per article: one journal
+            lock = ArticleLock(path)
+            try:
+                self.locks[path] = lock.acquire()  # one review per article: one journal
+            except OSError as exc:  # a folder in its place, a read-only folder: Python's words reached the note
+                raise JaanchError(f"cannot make its review lock {lock.path.name} ({describe(exc)}); "
+                                  "it was not opened", str(path)) from None
         self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra, self.english)))
 
     def on_unmount(self) -> None:
@@ -383,7 +389,7 @@ class ReviewApp(DecisionActions, App):
                                            no="Keep theirs"), lambda yes: yes and self._force_save())
             return
         except (JaanchError, OSError) as error:
-            self.notify(error.one_line() if isinstance(error, JaanchError) else str(error), severity="error")
+            self._save_failed(error)
             return
         self.notify(f"saved {self.session.path.name}" + (f" (previous version: {backup.name})" if backup else ""))
         self.refresh_view()
@@ -392,10 +398,20 @@ class ReviewApp(DecisionActions, App):
         try:
             self._save(force=True)
         except (JaanchError, OSError) as error:
-            self.notify(error.one_line() if isinstance(error, JaanchError) else str(error), severity="error")
+            self._save_failed(error)
             return
         self.notify(f"saved {self.session.path.name}")
         self.refresh_view()
+
+    def _save_failed(self, error: Exception) -> None:
+        """One line naming the article (the system's refusal was Python's "[Errno 40] …: '…~'")."""
+        if isinstance(error, JaanchError):
+            message = error.one_line()
+        else:
+            where = f" {Path(error.filename).name}" if getattr(error, "filename", None) else ""
+            message = JaanchError(f"not saved: cannot write{where} ({describe(error)}); the decisions are kept",
+                                  str(self.session.path)).one_line()
+        self.notify(message, severity="error", timeout=30)
 
     def action_next_file(self) -> None:
         self._switch(+1)
