@@ -150,3 +150,33 @@ async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path
         assert len(errors) == 1 and errors[0].startswith(f"{path}: ") and "Errno" not in errors[0], errors
         assert "\n" not in errors[0] and app.session.dirty
     assert path.read_bytes() == before
+
+
+async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_path, engine, monkeypatch):
+    # Showing the next finding's sentence parsed the whole article (sentences and tokens) to find
+    # its line: 1.5 s of each accept, keys queued behind it, on a 2 MB article.
+    import shutil
+
+    from audit.core import document
+    from audit.review import session as session_module
+    from conftest import SAMPLES
+    from tui_helpers import select
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "FMT001")
+        parsed = []
+
+        def counting(text, *args, **kwargs):
+            parsed.append(len(text))
+            return document.parse_article(text, *args, **kwargs)
+
+        monkeypatch.setattr(session_module, "parse_article", counting)
+        app.action_accept()  # the decision and the screen's refresh, as the key runs them
+        whole = len(app.session.text)
+        monkeypatch.undo()
+        await settle(pilot)
+    assert parsed and max(parsed) < whole / 2, (parsed, whole)
