@@ -16,6 +16,14 @@ EMOJI = ("कंपनी के सीईओ ने 👍🏽 के साथ �
          "अच्छी रही, विश्लेषकों ने 👍🏽👍🏽 कहा कि बाज़ार में प्रतिस्पर्धा बढ़ेगी ❤️❤️ और दाम घटेंगे।\n")
 
 
+async def calm(pilot) -> None:
+    """settle(), unless the app has ended (a crash): then settle would wait for it for ever."""
+    for _ in range(3):
+        await pilot.pause()
+    if pilot.app.is_running:
+        await settle(pilot)
+
+
 def screen_rows(app) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
@@ -180,3 +188,43 @@ async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_p
         monkeypatch.undo()
         await settle(pilot)
     assert parsed and max(parsed) < whole / 2, (parsed, whole)
+
+
+@pytest.mark.parametrize("key", ["e", "d", "a"])
+async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, engine, key):
+    # Enter typed twice fast (a prompt's answer, a choice) reached the dialog twice before it
+    # closed: the second answer closed the screen under it, and Textual ended the app with a
+    # traceback ("Can't pop screen; there must be at least one screen on the stack").
+    import shutil
+
+    from textual.widgets import Input, OptionList
+
+    from conftest import SAMPLES
+    from tui_helpers import select
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "ANGL001", "नोट किया")  # several suggestions: accept asks which
+        await pilot.press(key)
+        await pilot.pause()
+        dialog = app.screen
+        if key == "e":
+            field = dialog.query_one(Input)
+            field.value = "ध्यान दिया"
+            for _ in range(2):
+                dialog.post_message(Input.Submitted(field, field.value))
+        else:
+            options = dialog.query_one(OptionList)
+            for _ in range(2):
+                options.post_message(OptionList.OptionSelected(options, options.get_option_at_index(0), 0))
+        await calm(pilot)
+        if key == "d":  # the reason's prompt came next: answered once too
+            field = app.screen.query_one(Input)
+            for _ in range(2):
+                app.screen.post_message(Input.Submitted(field, ""))
+            await calm(pilot)
+        assert app.is_running and app.screen is app.screen_stack[0]
+        assert app.session.progress()[0] >= 1 and len(app.session.history) == 2  # one decision

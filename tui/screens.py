@@ -10,7 +10,21 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class Dialog(ModalScreen):
+    """A modal that answers once. Keys typed fast (Enter twice) can reach a dialog again before it
+    has closed; a second answer closed the screen under it, and with none left Textual ended the
+    app in a traceback (or a decision ran twice)."""
+
+    _answered = False
+
+    def answer_once(self, value) -> None:
+        if self._answered or not self.is_current:
+            return
+        self._answered = True
+        self.dismiss(value)
+
+
+class ConfirmScreen(Dialog, ModalScreen[bool]):
     BINDINGS = [Binding("y", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
     AUTO_FOCUS = "#no"
 
@@ -27,13 +41,13 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Button(self.no, variant="primary", id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.answer_once(event.button.id == "yes")
 
     def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
+        self.answer_once(value)
 
 
-class BulkScreen(ModalScreen[bool]):
+class BulkScreen(Dialog, ModalScreen[bool]):
     """A bulk accept's preview: every line it would change, before and after. y applies, n cancels."""
 
     BINDINGS = [Binding("y", "answer(True)", "Apply"), Binding("n,escape", "answer(False)", "Cancel")]
@@ -53,10 +67,10 @@ class BulkScreen(ModalScreen[bool]):
             yield Label("y: apply to all   n / escape: cancel", classes="hint")
 
     def action_answer(self, value: bool) -> None:
-        self.dismiss(value)
+        self.answer_once(value)
 
 
-class PromptScreen(ModalScreen[str | None]):
+class PromptScreen(Dialog, ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, prompt: str, value: str = "", placeholder: str = ""):
@@ -70,13 +84,13 @@ class PromptScreen(ModalScreen[str | None]):
             yield Label("enter: confirm   escape: cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value)
+        self.answer_once(event.value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer_once(None)
 
 
-class ChoiceScreen(ModalScreen[int | None]):
+class ChoiceScreen(Dialog, ModalScreen[int | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, prompt: str, choices: list[str]):
@@ -94,13 +108,13 @@ class ChoiceScreen(ModalScreen[int | None]):
         choices.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.answer_once(int(event.option.id))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer_once(None)
 
 
-class GlossaryScreen(ModalScreen[tuple[str, str, str] | None]):
+class GlossaryScreen(Dialog, ModalScreen[tuple[str, str, str] | None]):
     """Ask where the flagged form goes: a variant of an entry, or a new entry."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -123,12 +137,12 @@ class GlossaryScreen(ModalScreen[tuple[str, str, str] | None]):
             return
         values = {i.id: i.value.strip() for i in self.query(Input)}
         if values["glossary"] and values["latin"]:
-            self.dismiss((values["glossary"], values["latin"], values["canonical"]))
+            self.answer_once((values["glossary"], values["latin"], values["canonical"]))
         else:
             self.notify("a glossary file and a Latin form are needed", severity="error")
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer_once(None)
 
 
 KEYS = [
@@ -151,7 +165,7 @@ NOTES = ("Each finding is open, accepted, edited, dismissed or resolved (an edit
          ".NAME.jaanch-journal.jsonl at once: if the terminal dies, reopening replays them.")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog, ModalScreen[None]):
     """The keys, compact enough for an 80x24 terminal (a scroll box beyond that)."""
 
     BINDINGS = [Binding("escape,question_mark,q", "close", "Close")]
@@ -170,4 +184,4 @@ class HelpScreen(ModalScreen[None]):
             yield Label(NOTES, classes="hint")
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer_once(None)
