@@ -228,3 +228,26 @@ async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, e
             await calm(pilot)
         assert app.is_running and app.screen is app.screen_stack[0]
         assert app.session.progress()[0] >= 1 and len(app.session.history) == 2  # one decision
+
+
+def test_an_error_inside_the_app_is_the_one_internal_error_line_not_a_traceback(tmp_path, engine, monkeypatch, capsys):
+    # Textual caught it, printed its own traceback (with locals) on the terminal, and the review
+    # exited 0. Now the console script's last line of defence has it: one line, exit 3.
+    from textual.app import App
+
+    from tui import app as app_module
+    from tui.cli import main
+
+    path = tmp_path / "story.txt"
+    path.write_text(EMOJI, encoding="utf-8")
+
+    def broken(self):
+        raise RuntimeError("a bug in a key's handler")
+
+    monkeypatch.setattr(app_module.ReviewApp, "on_mount", broken)
+    monkeypatch.setattr(app_module.ReviewApp, "run", lambda self: App.run(self, headless=True, size=(80, 24)))
+    code = main(["review", str(path)])
+    err = capsys.readouterr().err
+    assert code == 3 and "Traceback" not in err and "locals" not in err, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "internal error (RuntimeError: a bug in a key's handler)" in lines[0]

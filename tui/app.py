@@ -422,6 +422,9 @@ class ReviewApp(DecisionActions, App):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def _print_error_renderables(self) -> None:
+        self._exit_renderables.clear()  # a traceback: `run` hands the error on as one line
+
     def action_quit_app(self) -> None:
         unsaved = [s.path.name for s in self.sessions.values() if s.dirty]
         if unsaved:
@@ -436,5 +439,12 @@ class ReviewApp(DecisionActions, App):
 
 def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
         english: str | None = None) -> int:
-    ReviewApp(paths, engine, extra, cell_widths, english).run()
+    app = ReviewApp(paths, engine, extra, cell_widths, english)
+    app.run()
+    # Textual ends the app on an error it was not given to handle and printed its traceback, and
+    # the run still exited 0: the error goes up to the console script's one line (exit 3;
+    # JAANCH_DEBUG=1 prints the traceback).
+    error = getattr(app, "_exception", None)
+    if error is not None:
+        raise error
     return 0
