@@ -251,3 +251,20 @@ def test_an_error_inside_the_app_is_the_one_internal_error_line_not_a_traceback(
     assert code == 3 and "Traceback" not in err and "locals" not in err, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "internal error (RuntimeError: a bug in a key's handler)" in lines[0]
+
+
+@pytest.mark.parametrize("text", ["", "यह एक साफ़ वाक्य है।\n"])
+async def test_an_article_without_findings_says_so_not_that_a_filter_hides_them(tmp_path, engine, text):
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = str(app.detail.render())
+        assert "No findings in this article" in shown and "filter" not in shown
+        await pilot.press("a", "e", "d", "u", "U", "n", "p", "A", "g")  # nothing to act on: nothing breaks
+        await calm(pilot)
+        while app.screen is not app.screen_stack[0]:
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.is_running and app.session.text == text

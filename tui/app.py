@@ -283,7 +283,10 @@ class ReviewApp(DecisionActions, App):
             sentence = self.session.context(item.finding)
             source = self.session.source_sentence(item.finding)
             self.article.scroll_to_line(item.finding.line)
-        self.detail.show(self.session.text, item, sentence, source)
+        if self.session.items or self.view.active:
+            self.detail.show(self.session.text, item, sentence, source)
+        else:  # it said "no finding matches the filter" with no filter set
+            self.detail.show(self.session.text, None, None, none="No findings in this article.")
 
     @property
     def current(self):

@@ -211,9 +211,10 @@ class ArticleView(ScrollView, can_focus=False):
 
 
 class DetailPane(Static):
-    def show(self, text: str, item: Item | None, sentence: tuple[int, int] | None, source: str | None = None) -> None:
+    def show(self, text: str, item: Item | None, sentence: tuple[int, int] | None, source: str | None = None,
+             none: str = "Nothing to show: no finding matches the filter.") -> None:
         if item is None:
-            self.update(Text("Nothing to show: no finding matches the filter.", style="bold green"), layout=False)
+            self.update(Text(none, style="bold green"), layout=False)
             return
         finding = item.finding
         out = Text()
