@@ -268,3 +268,20 @@ async def test_an_article_without_findings_says_so_not_that_a_filter_hides_them(
             await pilot.press("escape")
             await pilot.pause()
         assert app.is_running and app.session.text == text
+
+
+async def test_a_symbolic_link_in_the_locks_place_is_refused_not_followed(tmp_path, engine):
+    # The lock was opened through the link and truncated: the file it named (here another
+    # article) was left holding the review's process id.
+    path = tmp_path / "story.txt"
+    path.write_text(EMOJI, encoding="utf-8")
+    victim = tmp_path / "other.txt"
+    victim.write_text("दूसरा लेख\n", encoding="utf-8")
+    (tmp_path / ".story.txt.jaanch-lock").symlink_to(victim.name)
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and errors[0].startswith(f"{path}: cannot make its review lock"), errors
+        assert "a symbolic link is in its place" in errors[0]
+    assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"

@@ -158,8 +158,9 @@ class ReviewApp(DecisionActions, App):
             try:
                 self.locks[path] = lock.acquire()  # one review per article: one journal
             except OSError as exc:  # a folder in its place, a read-only folder: Python's words reached the note
-                raise JaanchError(f"cannot make its review lock {lock.path.name} ({describe(exc)}); "
-                                  "it was not opened", str(path)) from None
+                why = "a symbolic link is in its place" if lock.path.is_symlink() else describe(exc)
+                raise JaanchError(f"cannot make its review lock {lock.path.name} ({why}); it was not opened",
+                                  str(path)) from None
         self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra, self.english)))
 
     def on_unmount(self) -> None:

@@ -31,7 +31,9 @@ class ArticleLock:
         self._fd: int | None = None
 
     def acquire(self) -> "ArticleLock":
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)  # the umask decides the mode
+        # the umask decides the mode; a symbolic link in the lock's place is refused (ELOOP): followed,
+        # the file it names was truncated to this process's id
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o666)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
