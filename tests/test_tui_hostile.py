@@ -5,6 +5,8 @@ Each test here failed before the fix it names (see the commit that added it).
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tui import cells
@@ -135,8 +137,8 @@ async def test_a_lock_file_that_cannot_be_made_is_one_line_naming_the_article(tm
 
 
 async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path, engine):
-    # The backup `NAME~` cannot be written (here a symbolic link to itself): the note was
-    # "[Errno 40] Too many levels of symbolic links: '…~'"; the decisions stay, unsaved.
+    # The backup `NAME~` cannot be written (here a named pipe in its place): the note was
+    # Python's "[Errno …] …: '…~'"; the decisions stay, unsaved.
     import shutil
 
     from conftest import SAMPLES
@@ -145,7 +147,7 @@ async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path
     path = tmp_path / "story.txt"
     shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
     before = path.read_bytes()
-    (tmp_path / "story.txt~").symlink_to("story.txt~")
+    os.mkfifo(tmp_path / "story.txt~")
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -285,3 +287,31 @@ async def test_a_symbolic_link_in_the_locks_place_is_refused_not_followed(tmp_pa
         assert len(errors) == 1 and errors[0].startswith(f"{path}: cannot make its review lock"), errors
         assert "a symbolic link is in its place" in errors[0]
     assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"
+
+
+async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_through(tmp_path, engine):
+    # `NAME~` a link to another file: the save copied the previous version through the link,
+    # over the file it named.
+    import shutil
+
+    from conftest import SAMPLES
+    from tui_helpers import select
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    before = path.read_bytes()
+    victim = tmp_path / "other.txt"
+    victim.write_text("दूसरा लेख\n", encoding="utf-8")
+    (tmp_path / "story.txt~").symlink_to(victim.name)
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "FMT001")
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not app.session.dirty
+    assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"
+    backup = tmp_path / "story.txt~"
+    assert not backup.is_symlink() and backup.read_bytes() == before and path.read_bytes() != before

@@ -456,6 +456,8 @@ class ReviewSession:
         if self.text != self.disk_text:
             check_rewritable(self.path)  # read-only, hard-linked: refused as `check --fix` refuses it
             backup = self.path.with_name(self.path.name + "~")
+            if backup.is_symlink():  # replaced, not written through: the file it named was overwritten
+                backup.unlink()
             shutil.copy2(self.path, backup)  # the exact bytes and mode of the previous version
             try:
                 # The snapshot is checked again just before the rename: a save that lands after
