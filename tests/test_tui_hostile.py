@@ -315,3 +315,28 @@ async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_thro
     assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"
     backup = tmp_path / "story.txt~"
     assert not backup.is_symlink() and backup.read_bytes() == before and path.read_bytes() != before
+
+
+def test_a_save_whose_dismissals_cannot_be_written_is_not_taken_for_a_change_on_disk(tmp_path, engine):
+    # The article was written, then the folder's dismissals file could not be: the session still
+    # compared the disk with the article as first read, and every later save said "changed on
+    # disk since it was opened" about its own write. (The app reads that file afresh before a
+    # save, which refuses this one earlier; a script's save, or a file that turns unwritable
+    # between that read and the write, met it.)
+    import shutil
+
+    from audit.core.errors import JaanchError
+    from audit.review.session import ConflictError, ReviewSession
+    from conftest import SAMPLES
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    session = ReviewSession.open(path, engine)
+    session.start(False)
+    (tmp_path / ".jaanch-suppressions.json").mkdir()
+    session.accept(next(i for i in session.items if i.finding.code == "FMT001"))
+    for _ in range(2):
+        with pytest.raises(JaanchError) as refused:
+            session.save()
+        assert not isinstance(refused.value, ConflictError) and "jaanch-suppressions.json" in str(refused.value)
+    assert path.read_text(encoding="utf-8") == session.text

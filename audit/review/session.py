@@ -467,8 +467,10 @@ class ReviewSession:
                 if not force and self.changed_on_disk():
                     raise conflict from None
                 raise
-        self.suppressions.merge(self.path, {s.key: s for s in self.state.dismissed})
+        # The file as written is the one read from now on, before the dismissals are written: when
+        # those fail, the next save took the article it had just written for someone else's change.
         self.disk_bytes, self.snapshot = read_snapshot(self.path)
+        self.suppressions.merge(self.path, {s.key: s for s in self.state.dismissed})
         self.history = [self.state]
         self.future.clear()
         self._log({"event": "save", "sha256": text_hash(self.text)})
