@@ -97,12 +97,12 @@ def test_a_corrupt_or_truncated_table_file_is_rebuilt_not_returned(tmp_path, mon
 
     monkeypatch.setenv("JAANCH_CACHE_DIR", str(tmp_path))
     table = {"words": list(range(1000))}
-    assert cached_table("t", ("v1",), lambda: table) == table
+    assert cached_table("t", ("v1",), lambda: table, {"words": [int]}) == table
     path = table_path("t", ("v1",))
     whole = path.read_bytes()
     for damaged in (b"garbage\x00\xff", whole[: len(whole) // 2], whole + b"\x00"):
         path.write_bytes(damaged)
-        assert cached_table("t", ("v1",), lambda: table) == table
+        assert cached_table("t", ("v1",), lambda: table, {"words": [int]}) == table
         assert path.read_bytes() == whole  # written again, whole
 
 

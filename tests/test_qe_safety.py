@@ -69,9 +69,12 @@ def test_weights_only_is_passed_explicitly():
     assert "load_from_checkpoint(str(" not in source  # comet's own loader passes no weights_only
 
 
+SPAN = {"start": 0, "end": 1, "severity": "minor", "confidence": 0.5}
+
+
 def _cache_with_one_score(path):
     cache = ScoreCache(path)
-    cache.put_many([(cache_key("m", "s", "t"), 0.25, [{"start": 0, "end": 1}])])
+    cache.put_many([(cache_key("m", "s", "t"), 0.25, [SPAN])])
     cache._db.close()
 
 
@@ -113,7 +116,7 @@ def test_a_read_only_cache_is_read_and_not_written(tmp_path, capsys):
     path.chmod(0o444)
     cache = ScoreCache(path)
     assert "read-only" in capsys.readouterr().err
-    assert cache.get(cache_key("m", "s", "t")) == (0.25, [{"start": 0, "end": 1}])
+    assert cache.get(cache_key("m", "s", "t")) == (0.25, [SPAN])
     cache.put_many([(cache_key("m", "s", "u"), 0.9, [])])  # silently not stored
     assert cache.get(cache_key("m", "s", "u")) is None
     assert path.read_bytes() == before
@@ -125,6 +128,35 @@ def test_a_damaged_row_is_a_miss(tmp_path):
     _cache_with_one_score(path)
     db = sqlite3.connect(path)
     db.execute("UPDATE scores SET spans = '{not json'")
+    db.commit()
+    db.close()
+    assert ScoreCache(path).get(cache_key("m", "s", "t")) is None
+
+
+@pytest.mark.parametrize("spans", [
+    '{"start": 0}', '[1, 2]', '[{"start": 0, "end": 1}]', '[{"start": "0", "end": 1, "severity": "minor", "confidence": 0.5}]',
+    '[{"start": 0.5, "end": 1, "severity": "minor", "confidence": 0.5}]',
+    '[{"start": 0, "end": 1, "severity": null, "confidence": 0.5}]',
+    '[{"start": 0, "end": 1, "severity": "minor", "confidence": "high"}]',
+    '[{"start": 0, "end": 1, "severity": "minor", "confidence": 0.5, "more": 1}]'])
+def test_a_row_of_another_shape_is_a_miss(tmp_path, spans):
+    """A row that parses but is not what the scorer stores (a dict, offsets as text or fractions, a
+    field missing or of another type) is scored again, never handed to the findings code (a crash there)."""
+    path = tmp_path / "qe-cache.sqlite"
+    _cache_with_one_score(path)
+    assert ScoreCache(path).get(cache_key("m", "s", "t")) == (0.25, [SPAN])
+    db = sqlite3.connect(path)
+    db.execute("UPDATE scores SET spans = ?", (spans,))
+    db.commit()
+    db.close()
+    assert ScoreCache(path).get(cache_key("m", "s", "t")) is None
+
+
+def test_a_score_that_is_no_number_is_a_miss(tmp_path):
+    path = tmp_path / "qe-cache.sqlite"
+    _cache_with_one_score(path)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE scores SET score = 'high'")
     db.commit()
     db.close()
     assert ScoreCache(path).get(cache_key("m", "s", "t")) is None

@@ -18,6 +18,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 FORMAT = 2  # bump when a table's layout changes
@@ -50,9 +51,14 @@ def table_path(name: str, sources: tuple[str, ...]) -> Path:
     return cache_dir() / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.marshal"
 
 
-def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object]):
-    """The table `build()` returns, read from the cache when `sources` (versions, file hashes)
-    match what it was built from; built and stored otherwise."""
+def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object], shape: object,
+                 read: Callable[[object], object] = lambda data: data):
+    """`read(table)` of the table `build()` returns, the table read from the cache when `sources`
+    (versions, file hashes) match what it was built from; built and stored otherwise.
+
+    A cache is ours, never the user's truth: a file that unpacks to data not of `shape` (see
+    `conforms`), or that `read` refuses (a LookupError, TypeError or ValueError: an index past
+    its list, a count that does not match), is a miss like a missing file, rebuilt and replaced."""
     path = table_path(name, sources)
     try:
         raw = path.read_bytes()
@@ -66,8 +72,10 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
         start = len(HEADER) + 8
         try:
             if raw[: len(HEADER)] == HEADER and int.from_bytes(raw[len(HEADER) : start], "little") == len(raw) - start:
-                return marshal.loads(memoryview(raw)[start:])
-        except (EOFError, ValueError, TypeError):
+                data = marshal.loads(memoryview(raw)[start:])
+                if conforms(data, shape):
+                    return read(data)
+        except (EOFError, LookupError, TypeError, ValueError):
             pass
         finally:
             if enabled:
@@ -82,4 +90,54 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
         os.replace(temp, path)
     except OSError:
         pass  # read-only home, full disk: the run goes on with the table in memory
-    return table
+    return read(table)
+
+
+def conforms(value: object, shape: object) -> bool:
+    """Whether data unpacked from a cache file has the shape its table is built in. A shape is a type
+    (the value's own type: True is no int here); [s] a list, and (s, ...) a tuple, of any length
+    whose items are all of shape s; a tuple of shapes a tuple of as many items, each of its shape;
+    {type: s} a dict whose keys are of that type and values of shape s; and a dict of names a dict
+    with exactly those keys, each of its shape."""
+    return _all_of((value,), shape)
+
+
+def _all_of(values, shape) -> bool:
+    """Whether every one of `values` has this shape. Asked of a whole column at once (the items of
+    every list, the n-th field of every tuple), so that a table of a hundred thousand strings is
+    checked at C speed, not one Python call per item."""
+    if isinstance(shape, type):
+        return set(map(type, values)) <= {shape}
+    if not isinstance(values, (list, tuple)):
+        values = list(values)
+    if isinstance(shape, list):
+        return _all_of(values, list) and _all_of(chain.from_iterable(values), shape[0])
+    if isinstance(shape, tuple):
+        if not _all_of(values, tuple):
+            return False
+        if len(shape) == 2 and shape[1] is Ellipsis:
+            return _all_of(chain.from_iterable(values), shape[0])
+        return set(map(len, values)) <= {len(shape)} and all(map(_all_of, zip(*values), shape))
+    if not _all_of(values, dict):
+        return False
+    ((key, item),) = shape.items() if len(shape) == 1 else ((None, None),)
+    if isinstance(key, type):
+        return (_all_of(chain.from_iterable(values), key)
+                and _all_of(chain.from_iterable(map(dict.values, values)), item))
+    return (all(v.keys() == shape.keys() for v in values)
+            and all(_all_of([v[k] for v in values], s) for k, s in shape.items()))
+
+
+def record_shape(cls: type) -> tuple:
+    """The shape of a dataclass stored as the tuple of its fields' values: its fields' annotations,
+    each a plain type or tuple[t, ...]."""
+    import typing
+    from dataclasses import fields
+
+    hints = typing.get_type_hints(cls)
+    shapes = []
+    for field in fields(cls):
+        hint = hints[field.name]
+        args = typing.get_args(hint)
+        shapes.append((args[0], ...) if typing.get_origin(hint) is tuple and args[1:] == (Ellipsis,) else hint)
+    return tuple(shapes)

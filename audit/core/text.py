@@ -100,9 +100,15 @@ def _hk_map() -> dict:
                 "consonants": sorted(m.consonants), "other": dict(m.non_marks_viraama),
                 "max_key": m.max_key_length_from_scheme}
 
-    table = cached_table("hk-devanagari", (package_version("indic_transliteration"),), build)
-    table["consonants"] = frozenset(table["consonants"])
-    return table
+    shape = {"exact": bool, "vowel_marks": {str: str}, "virama": {str: str}, "consonants": [str],
+             "other": {str: str}, "max_key": int}
+    return cached_table("hk-devanagari", (package_version("indic_transliteration"),), build, shape, _hk_tables)
+
+
+def _hk_tables(table: dict) -> dict:
+    if table["max_key"] < 1:  # the transliteration loop steps by it
+        raise ValueError("the longest key has a length")
+    return {**table, "consonants": frozenset(table["consonants"])}
 
 
 def _devanagari_to_hk(data: str) -> str:

@@ -250,7 +250,7 @@ def _from_parts(path: Path, parts: dict) -> ConceptTable:
 def _load_default() -> ConceptTable:
     """The packaged table, from the table cache when the table and the code deriving it are unchanged
     (validating it, folding its 7,000 forms and tokenizing them was half of a cold start)."""
-    from audit.core.datacache import cached_table, package_version
+    from audit.core.datacache import cached_table, package_version, record_shape
 
     try:
         digest = hashlib.sha256(CONCEPTS.read_bytes())
@@ -259,9 +259,10 @@ def _load_default() -> ConceptTable:
             digest.update((package / name).read_bytes())
     except OSError:
         return load_concepts()  # no table or no sources to key it by: the build says what is wrong
-    parts = cached_table("concepts", (digest.hexdigest(), package_version("indicnlp")),
-                         lambda: _cached_parts(load_concepts()))
-    return _from_parts(CONCEPTS, parts)
+    shape = {"concepts": [record_shape(Concept)], "forms": [(str, [(int, str, int)])],
+             "index": [((str, ...), str, int)]}
+    return cached_table("concepts", (digest.hexdigest(), package_version("indicnlp")),
+                        lambda: _cached_parts(load_concepts()), shape, lambda parts: _from_parts(CONCEPTS, parts))
 
 
 _DEFAULT: ConceptTable | None = None

@@ -180,9 +180,12 @@ class Glossary:
             sources = _cache_sources(resolved)
         except OSError:
             return cls._build(resolved)  # an unreadable file: the build names it, as it always did
-        from audit.core.datacache import cached_table
+        from audit.core.datacache import cached_table, record_shape
 
-        return cls._from_parts(resolved, cached_table("glossary", sources, lambda: cls._build(resolved)._parts()))
+        index = [((str, ...), int)]
+        shape = {"entries": [record_shape(Entry)], "forms": [((str, ...), int, str)], "wrong": index, "latin": index}
+        return cached_table("glossary", sources, lambda: cls._build(resolved)._parts(), shape,
+                            lambda parts: cls._from_parts(resolved, parts))
 
     @classmethod
     def _build(cls, resolved: list[Path]) -> "Glossary":

@@ -45,8 +45,15 @@ def _build(lang: str) -> dict:
 
 @lru_cache(maxsize=2)
 def _table(lang: str) -> tuple[list[str], list[float]]:
-    data = cached_table(f"wordfreq-{lang}", (package_version("wordfreq"),), lambda: _build(lang))
-    return data["words"].split("\n"), data["zipf"]
+    return cached_table(f"wordfreq-{lang}", (package_version("wordfreq"),), lambda: _build(lang),
+                        {"words": str, "zipf": [float]}, _frequency_table)
+
+
+def _frequency_table(data: dict) -> tuple[list[str], list[float]]:
+    words = data["words"].split("\n")
+    if len(words) != len(data["zipf"]):
+        raise ValueError("a frequency for each word")
+    return words, data["zipf"]
 
 
 def _zipf(word: str, lang: str) -> float:
@@ -98,5 +105,5 @@ def _english_words(min_zipf: float, min_length: int) -> list[str]:
 def english_words(min_zipf: float = 3.0, min_length: int = 4) -> frozenset[str]:
     """English words at least as common as `min_zipf` (wordfreq's list is sorted by frequency)."""
     name = f"english-words-{min_zipf:g}-{min_length}"
-    return frozenset(cached_table(name, (package_version("wordfreq"),),
-                                  lambda: _english_words(min_zipf, min_length)))
+    return cached_table(name, (package_version("wordfreq"),), lambda: _english_words(min_zipf, min_length),
+                        [str], frozenset)

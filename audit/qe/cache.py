@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 COLUMNS = ("key", "score", "spans")
+# A stored error span: its offsets in the target, the model's severity and confidence (a float,
+# though an integral one may come back from JSON as an int).
+SPAN_FIELDS = {"start": (int,), "end": (int,), "severity": (str,), "confidence": (float, int)}
 SCHEMA_VERSION = 1  # PRAGMA user_version; files made before it was set (0) have the same table
 
 
@@ -124,10 +127,10 @@ class ScoreCache:
         if not row:
             return None
         try:
-            spans = json.loads(row[1])
-            return (float(row[0]), spans) if isinstance(spans, list) else None
+            score, spans = float(row[0]), json.loads(row[1])
         except (TypeError, ValueError, RecursionError):
             return None  # a damaged row is a miss: it is scored again and overwritten
+        return (score, spans) if _all_spans(spans) else None  # and so is a row of some other shape
 
     def put_many(self, items: list[tuple[str, float, list[dict]]]) -> None:
         if self._db is None or self.read_only or not items:
@@ -138,3 +141,10 @@ class ScoreCache:
                                      [(k, s, json.dumps(sp, ensure_ascii=False)) for k, s, sp in items])
         except sqlite3.Error as exc:
             self._failed(exc)
+
+
+def _all_spans(spans: object) -> bool:
+    """Whether a row's spans are what the scorer stores: offsets, a severity, a confidence."""
+    return type(spans) is list and all(
+        type(s) is dict and s.keys() == SPAN_FIELDS.keys()
+        and all(type(s[k]) in types for k, types in SPAN_FIELDS.items()) for s in spans)
