@@ -7,6 +7,8 @@ import os
 import re
 import socket
 import sys
+import warnings
+from contextlib import contextmanager
 
 from audit.core.errors import JaanchError, UsageError
 
@@ -32,14 +34,22 @@ def connect(address: str):
         # log lines, its security advice) stay in Ray's log folder, not on the user's stderr. A unit's
         # failure comes back as a result, not as a worker's log line, so nothing of jaanch's is lost.
         options = {"include_dashboard": False, "logging_level": logging.ERROR, "log_to_driver": False}
+        # The same for the C++ core worker of this process, which writes its errors to stderr too (that
+        # an actor's constructor arguments sit in the object store, say), and for Ray Data's advice on
+        # sizing the pool, given as Python warnings. A level the user set is theirs, and so is its output.
+        ours = "RAY_BACKEND_LOG_LEVEL" not in os.environ
+        if ours:
+            os.environ["RAY_BACKEND_LOG_LEVEL"] = "fatal"
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"ray(\.|$)")
         unreachable = _unreachable(address)
         if unreachable:
             raise ClusterError(f"--ray {address}: cannot reach Ray there ({unreachable})")
         try:
-            if address == "local":
-                ray.init(num_cpus=os.cpu_count() or 1, **options)
-            else:
-                ray.init(address=address, **options)
+            with _stderr_aside(ours):
+                if address == "local":
+                    ray.init(num_cpus=os.cpu_count() or 1, **options)
+                else:
+                    ray.init(address=address, **options)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise ClusterError(f"--ray {address}: cannot start or reach Ray: {str(exc).splitlines()[0]}") from None
     import ray.data
@@ -51,6 +61,25 @@ def connect(address: str):
     # Ray Data's notes (progress bars off, execution plans) would bury jaanch's one-line messages
     logging.getLogger("ray.data").setLevel(logging.ERROR)
     return ray, started
+
+
+@contextmanager
+def _stderr_aside(aside: bool):
+    """Standard error (the file descriptor: Ray's C++ core writes to it) pointed at /dev/null while Ray
+    starts in this process: the core says there, whatever its level, that it read its level from
+    RAY_BACKEND_LOG_LEVEL. A failed start is still jaanch's one line (the exception, raised after)."""
+    if not aside:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 # HOST:PORT or ray://HOST:PORT (a bracketed IPv6 host too); `local`, `auto` and the rest are Ray's to read

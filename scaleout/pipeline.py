@@ -44,9 +44,10 @@ class UnitActor:
 def _dataset(ray, work: Callable, paths: list, workers: int, gpus: float, as_rows: bool):
     items = [{"index": i, "path": str(p)} for i, p in enumerate(paths)]
     blocks = max(1, min(len(items), workers * 8))
+    # no more actors than blocks to hand them: each loads an engine (or a model) for nothing else
     return ray.data.from_items(items, override_num_blocks=blocks).map_batches(
         UnitActor, fn_constructor_args=(work, as_rows), batch_size=BATCH, batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1, num_gpus=gpus or None)
+        compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)), num_cpus=1, num_gpus=gpus or None)
 
 
 def ray_runner(ray, workers: int, gpus: float = 0.0):
