@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from audit.core.errors import GlossaryError, InputError
@@ -26,12 +27,16 @@ def read_review(path: str | Path):
     from audit.core.fileio import read_bytes
 
     path = Path(path)
-    raw = BytesIO(read_bytes(path))  # a folder, a device, a missing file: one line as for any input
+    data = read_bytes(path)  # a folder, a device, a missing file: one line as for any input
     try:
         if path.suffix.lower() == ".parquet":
-            frame = pl.read_parquet(raw)
+            frame = pl.read_parquet(BytesIO(data))
         else:
-            frame = pl.read_csv(raw, infer_schema=False, separator=review_separator(path))
+            # polars ends a line at LF alone: a table saved with lone CRs (as an old Mac spreadsheet
+            # does) was its header and no row, 'no accepted rows' and exit 0. A lone CR is a line end
+            # here as everywhere in jaanch (audit/core/lines.py); CRLF is polars' own.
+            data = re.sub(rb"\r(?!\n)", b"\n", data)
+            frame = pl.read_csv(BytesIO(data), infer_schema=False, separator=review_separator(path))
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"cannot read the review table: {str(exc).splitlines()[0]}", str(path)) from None
     missing = {"form", "role", "accept", "latin", "canonical"} - set(frame.columns)

@@ -13,6 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from audit.core.errors import GlossaryError, InputError
+from audit.core.lines import LINE_END
 from audit.core.fileio import write_atomic
 from audit.language.glossary_edit import Origin, write_validated
 from audit.language.concepts import OPTIONAL, REQUIRED, ConceptTable, _concept
@@ -34,10 +35,10 @@ def header_of(path: str | Path) -> list[str]:
 
     refuse_special(path)  # /dev/zero was read for ever, a named pipe waited for a writer
     try:
-        first = Path(path).read_text(encoding="utf-8-sig").split("\n", 1)[0]
+        first = LINE_END.split(Path(path).read_text(encoding="utf-8-sig"), maxsplit=1)[0]
     except (OSError, UnicodeDecodeError):
         return []
-    return [h.strip() for h in first.rstrip("\r").split("\t")]
+    return [h.strip() for h in first.split("\t")]
 
 
 def lint_concepts(path: str | Path) -> list[str]:
@@ -69,13 +70,12 @@ def lint_concepts(path: str | Path) -> list[str]:
 
 
 def _read(path: Path) -> tuple[list[str], list[dict]]:
-    lines = [line for line in path.read_text(encoding="utf-8-sig").split("\n") if line.strip()]
-    header = lines[0].rstrip("\r").split("\t")
-    rows = []
-    for line in lines[1:]:
-        cells = line.rstrip("\r").split("\t")
-        rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)))))
-    return header, rows
+    """The table's header and rows, read as the checks read it (`read_table`: a lone CR or CRLF ends a
+    line, a BOM is no part of the header; a file with no header, columns it should not have, or a row
+    of the wrong width is one line naming it). Split on LF alone, a lone-CR table was one header line
+    and exported no row."""
+    rows = read_table(path, REQUIRED, OPTIONAL)
+    return header_of(path), [dict(row.cells) for row in rows]
 
 
 def _write_validated(path: Path, header: list[str], rows: list[dict], origin: Origin | None = None) -> None:

@@ -9,6 +9,7 @@ from audit.language.clustering import cluster_forms, same_name
 from audit.core.document import decode_article, word_spans
 from audit.core.paths import collect_paths
 from audit.core.fileio import read_bytes
+from audit.core.lines import LINE_END
 from audit.core.runner import run_ordered
 from audit.language.glossary import Glossary
 from audit.language.lexicon import Lexicon
@@ -31,7 +32,7 @@ def _names(path: Path) -> list[tuple[str, str, str]]:
     # (it was skipped without a word, and a read error came back naming no file)
     text = decode_article(read_bytes(path), str(path), empty_ok=True)
     out = []
-    for line in text.split("\n"):
+    for line in LINE_END.split(text):  # a lone CR ends a line (the example stays in its line) as LF and CRLF do
         for s, e in word_spans(line):
             word = line[s:e]
             if is_devanagari(word):

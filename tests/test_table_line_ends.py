@@ -1,0 +1,75 @@
+"""The tables the glossary commands read and write come out the same whatever line ends they were
+saved with: LF, CRLF, or a lone CR (an old Mac spreadsheet, some CMS exports), with or without a BOM."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from audit.cli.main import main
+from conftest import ROOT, SAMPLES
+
+ENDS = {"crlf": b"\r\n", "cr": b"\r"}
+
+
+def _resaved(data: bytes, end: str, bom: bool = False) -> bytes:
+    return (b"\xef\xbb\xbf" if bom else b"") + data.replace(b"\n", ENDS[end])
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory):
+    """A review table as `glossary mine` writes it for the samples, its first two rows accepted."""
+    folder = tmp_path_factory.mktemp("review")
+    table = folder / "review.csv"
+    assert main(["glossary", "mine", str(SAMPLES), "-o", str(table)]) == 0
+    lines = table.read_bytes().split(b"\n")
+    for i in (1, 2):
+        lines[i] = lines[i].replace(b',"",', b",yes,", 1)
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv"])
+@pytest.mark.parametrize("end", list(ENDS))
+@pytest.mark.parametrize("bom", [False, True])
+def test_a_review_table_applies_the_same_whatever_its_line_ends(review, tmp_path, capsys, suffix, end, bom):
+    """polars ends a line at LF alone: a lone-CR review table was its header and no row, so apply
+    said 'no accepted variant rows', wrote nothing and exited 0."""
+    data = review if suffix == ".csv" else review.replace(b",", b"\t")  # no cell of the samples holds a comma
+    (tmp_path / f"lf{suffix}").write_bytes(data)
+    (tmp_path / f"other{suffix}").write_bytes(_resaved(data, end, bom))
+    for name in ("lf", "other"):
+        (tmp_path / f"{name}.tsv.glossary").write_text("latin\tcanonical\tvariants\n", encoding="utf-8")
+        assert main(["glossary", "apply", str(tmp_path / f"{name}{suffix}"),
+                     "--glossary", str(tmp_path / f"{name}.tsv.glossary")]) == 0
+    assert "2 variants added" in capsys.readouterr().out
+    assert (tmp_path / "other.tsv.glossary").read_bytes() == (tmp_path / "lf.tsv.glossary").read_bytes()
+
+
+@pytest.mark.parametrize("end", list(ENDS))
+def test_mining_articles_saved_with_other_line_ends_gives_the_same_table(tmp_path, end):
+    """A lone CR is a line end for the examples too: they were cut across lines, CRs inside."""
+    for name in ("lf", end):
+        (tmp_path / name).mkdir()
+    for sample in SAMPLES.glob("*.txt"):
+        shutil.copy(sample, tmp_path / "lf")
+        (tmp_path / end / sample.name).write_bytes(_resaved(sample.read_bytes(), end))
+    for name in ("lf", end):
+        assert main(["glossary", "mine", str(tmp_path / name), "-o", str(tmp_path / f"{name}.csv")]) == 0
+    assert (tmp_path / f"{end}.csv").read_bytes() == (tmp_path / "lf.csv").read_bytes()
+
+
+@pytest.mark.parametrize("end", list(ENDS))
+@pytest.mark.parametrize("bom", [False, True])
+def test_a_concept_table_exports_and_lints_the_same_whatever_its_line_ends(tmp_path, capsys, end, bom):
+    head = b"\n".join((ROOT / "glossaries" / "concepts.tsv").read_bytes().split(b"\n")[:30]) + b"\n"
+    (tmp_path / "lf.tsv").write_bytes(head)
+    (tmp_path / "other.tsv").write_bytes(_resaved(head, end, bom))
+    for suffix in (".tbx", ".csv"):
+        for name in ("lf", "other"):
+            assert main(["glossary", "export", str(tmp_path / f"{name}.tsv"), "-o", str(tmp_path / f"{name}{suffix}")]) == 0
+        exported = (tmp_path / f"other{suffix}").read_bytes().replace(b"other.tsv", b"lf.tsv")
+        assert exported == (tmp_path / f"lf{suffix}").read_bytes()
+    capsys.readouterr()
+    assert main(["glossary", "lint", str(tmp_path / "other.tsv")]) == 0
+    assert "0 problems" in capsys.readouterr().err
