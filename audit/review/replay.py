@@ -9,10 +9,12 @@ such place is skipped, and so is an undo or redo of it.
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from pathlib import Path
 
+from audit.core.errors import JaanchError
 from audit.core.findings import SAFE, Fix
-from audit.policy.suppressions import TEXT, Suppression, surroundings
+from audit.policy.suppressions import OCCURRENCE, TEXT, Suppression, surroundings
 from audit.review import glossary_step
 from audit.review.items import ACCEPTED, EDITED
 from audit.review.session import State
@@ -70,18 +72,33 @@ def _replay(session, record: dict) -> bool:
                         items[0].id if items[0] is not None else None)
         return True
     if event in ("dismiss", "bulk-dismiss"):
+        # The session writes "dismiss" for one occurrence and "bulk-dismiss" for every one of a text, each
+        # with its scope. A missing scope is the event's; a scope other than the event's, or a field not
+        # text, is no record jaanch wrote: skipped, as a record with a field missing is. Taken as it stood,
+        # it hid every occurrence of the text (a "dismiss" without a scope read as "text"), or it went into
+        # .jaanch-suppressions.json at the next save, which every later run then refused.
+        scope = TEXT if event == "bulk-dismiss" else OCCURRENCE
         entry = Suppression(session.path.name, record["code"], record["text"], record.get("reason", ""),
-                            record.get("time", ""), record.get("scope", TEXT), record.get("before", ""),
+                            record.get("time", ""), record.get("scope", scope), record.get("before", ""),
                             record.get("after", ""))
+        if entry.scope != scope or not all(isinstance(getattr(entry, f.name), str) for f in fields(Suppression)):
+            return False
         session._dismiss(entry, None)
         return True
     if event == "glossary":
         path = Path(record["glossary"])
-        session.glossary_origin.setdefault(str(path), glossary_step.read(path))
-        if record["text"] not in (glossary_step.read(path) or ""):  # not written before the crash
-            glossary_step.add(session.engine, path, record["latin"], record.get("canonical"), record["text"])
-        elif not glossary_step.is_loaded(session.engine, path):
-            glossary_step.sync(session.engine, {}, {}, {str(path): glossary_step.read(path)})
+        try:
+            before = glossary_step.read(path)
+            if record["text"] not in (before or ""):  # not written before the crash
+                glossary_step.add(session.engine, path, record["latin"], record.get("canonical"), record["text"])
+            elif not glossary_step.is_loaded(session.engine, path):
+                glossary_step.sync(session.engine, {}, {}, {str(path): before})
+        except (JaanchError, OSError):
+            # the glossary is no longer one this addition fits (a folder in its place, the entry it adds
+            # to gone, a row it cannot hold): skipped like a change whose text is gone; add() put the
+            # file back. It ended the replay in an error, or an OSError's traceback.
+            return False
+        session.glossary_origin.setdefault(str(path), before)
         session._push(State(session.text, session.state.items, session.state.dismissed,
                             session._glossary_touched(str(path)), None), full=True)
         return True
