@@ -73,3 +73,13 @@ def test_a_concept_table_exports_and_lints_the_same_whatever_its_line_ends(tmp_p
     capsys.readouterr()
     assert main(["glossary", "lint", str(tmp_path / "other.tsv")]) == 0
     assert "0 problems" in capsys.readouterr().err
+
+
+def test_a_concept_table_row_short_of_fields_is_refused_on_export(tmp_path, capsys):
+    """The export's own reader padded a short row with empty cells and exported it."""
+    head = (ROOT / "glossaries" / "concepts.tsv").read_text(encoding="utf-8").split("\n")
+    table = tmp_path / "concepts.tsv"
+    table.write_text("\n".join([head[0], head[1], "\t".join(head[2].split("\t")[:3])]) + "\n", encoding="utf-8")
+    assert main(["glossary", "export", str(table), "-o", str(tmp_path / "out.csv")]) == 2
+    assert f"{table}:3: expected" in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists()
