@@ -13,7 +13,7 @@ from pathlib import Path
 
 from audit.core.document import decode_article
 from audit.core.errors import InputError, NotThisKind
-from audit.core.fileio import load_json, read_bytes
+from audit.core.fileio import RepeatedKey, load_json, load_json_loosely, read_bytes
 from audit.core.lines import LineIndex
 from audit.inputs.segments import Pair
 
@@ -103,7 +103,22 @@ def _html(text: str, path: str) -> Pair:
 def _json(text: str, path: str, field: str) -> Pair:
     from audit.inputs.pairs import _json_string
 
-    data = load_json(text, path)
+    try:
+        value = _field(load_json(text, path), field, path)
+    except RepeatedKey:  # no export at all (notes.json beside the articles) is passed over as one
+        data = load_json_loosely(text)
+        if data is not None:
+            _field(data, field, path)
+        raise
+    key = re.escape(json.dumps(field.split(".")[-1]))
+    for m in re.finditer(key + r'\s*:\s*"', text):
+        decoded, starts, ends = _json_string(text, m.end() - 1, 0)
+        if decoded == value:
+            return Pair("", decoded, tuple(starts), tuple(ends), LineIndex(text).line(m.start()), markup="json")
+    raise InputError(f"could not locate the {field!r} value in the file", path)
+
+
+def _field(data, field: str, path: str) -> str:
     value = data
     for part in field.split("."):
         if not isinstance(value, dict) or part not in value:
@@ -111,12 +126,7 @@ def _json(text: str, path: str, field: str) -> Pair:
         value = value[part]
     if not isinstance(value, str):
         raise NotThisKind(f"field {field!r} is not text", path)
-    key = re.escape(json.dumps(field.split(".")[-1]))
-    for m in re.finditer(key + r'\s*:\s*"', text):
-        decoded, starts, ends = _json_string(text, m.end() - 1, 0)
-        if decoded == value:
-            return Pair("", decoded, tuple(starts), tuple(ends), LineIndex(text).line(m.start()), markup="json")
-    raise InputError(f"could not locate the {field!r} value in the file", path)
+    return value
 
 
 def read_cms(path: str | Path, json_field: str = "body") -> tuple[str, Pair]:

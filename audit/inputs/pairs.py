@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audit.core.document import PAIR_SUFFIXES, decode_article, read_article
 from audit.core.errors import InputError, NotThisKind
-from audit.core.fileio import load_json, read_bytes
+from audit.core.fileio import RepeatedKey, load_json, load_json_loosely, read_bytes
 from audit.core.lines import LineIndex
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair
@@ -94,12 +94,21 @@ def _json_string(line: str, quote: int, base: int) -> tuple[str, list[int], list
 _TARGET_KEY = re.compile(r'"target"\s*:\s*"')
 
 
+def _is_pair(item) -> bool:
+    return isinstance(item, dict) and isinstance(item.get("source"), str) and isinstance(item.get("target"), str)
+
+
 def _jsonl(text: str, name: str) -> list[Pair]:
     pairs, offset = [], 0
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            item = load_json(line, name, number)
-            if not isinstance(item, dict) or not isinstance(item.get("source"), str) or not isinstance(item.get("target"), str):
+            try:
+                item = load_json(line, name, number)
+            except RepeatedKey:  # a JSONL of something else is passed over in a folder, as below
+                item = load_json_loosely(line)
+                if pairs or item is None or _is_pair(item):
+                    raise
+            if not _is_pair(item):
                 # on its first line, a JSONL of something else; later, a pairs file with a bad line
                 kind = InputError if pairs else NotThisKind
                 raise kind("each line needs string fields 'source' and 'target'", name, number)
@@ -139,11 +148,18 @@ def _xliff(text: str, name: str) -> list[Pair]:
     for el in root.iter():
         if _local(el.tag) not in _UNIT_TAGS:  # 1.2 names its units trans-unit, 2.x segment
             continue
-        source = next((c for c in el if _local(c.tag) == "source"), None)
-        target = next((c for c in el if _local(c.tag) == "target"), None)
-        if target is None:
-            continue
+        sources = [c for c in el if _local(c.tag) == "source"]
+        targets_here = [c for c in el if _local(c.tag) == "target"]
         ident = el.get("id") or ""
+        for part, found in (("source", sources), ("target", targets_here)):
+            if len(found) > 1:  # the first was read and the other passed over without a word
+                # the line of the second target, or of the unit's target (a source has no raw place here)
+                near = found[1] if part == "target" else (targets_here or [None])[0]
+                at = line_index.line(raw_of[id(near)].start()) if near is not None else None
+                raise InputError(f"unit {ident!r} has {len(found)} <{part}> elements; keep one", name, at)
+        if not targets_here:
+            continue
+        source, target = (sources or [None])[0], targets_here[0]
         m = raw_of[id(target)]
         line_at = line_index.line(m.start())
         content_start = m.start(1) if m.group(1) is not None else m.end()
