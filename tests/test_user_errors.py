@@ -181,8 +181,9 @@ ROWS = {
                                             "a.jsonl"),
     "JSONL bad escape": lambda t: (["check", str(_bytes(t, "a.jsonl", b'{"source": "a", "target": "\\uZZZZ"}'))], "a.jsonl"),
     "TSV without header": lambda t: (["check", str(_bytes(t, "a.tsv", "a\tb\n".encode()))], "a.tsv"),
-    "TSV with lone-CR line ends": lambda t: (["check", str(_bytes(t, "a.tsv", "source\ttarget\rA.\tए।\r".encode()))],
-                                             "a.tsv:1: its lines end in a lone CR"),
+    "TSV with lone-CR line ends, a row ragged": lambda t: (
+        ["check", str(_bytes(t, "a.tsv", "source\ttarget\rA.\tए।\rB.\tबी।\tx\r".encode()))],
+        "a.tsv:3: expected 2 tab-separated fields, found 3"),
     "XLIFF malformed": lambda t: (["check", str(_bytes(t, "a.xlf", b"<xliff version='1.2'><file>"))], "a.xlf"),
     "XLIFF with an entity bomb": lambda t: (["check", str(_bytes(t, "a.xlf", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><xliff version="1.2">&b;</xliff>'))],
                                             "a.xlf"),

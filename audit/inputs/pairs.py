@@ -8,7 +8,7 @@ from pathlib import Path
 from audit.core.document import PAIR_SUFFIXES, decode_article, read_article
 from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import RepeatedKey, load_json, load_json_loosely, read_bytes
-from audit.core.lines import LineIndex
+from audit.core.lines import LINE_END, LineIndex
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair
 from audit.inputs.xmltext import decode_content, parse_safely
@@ -34,11 +34,20 @@ def read_pairs(path: str | Path) -> tuple[str, list[Pair]]:
     return text, pairs
 
 
+def _lines(text: str):
+    """(line number, offset of its first character, the line without its end) for each line of a pairs
+    file: CRLF, LF and a lone CR each end one, as everywhere in jaanch (audit/core/lines.py). A JSON
+    string cannot hold a raw CR, nor a TSV cell, so a CR is never inside a value."""
+    offset = 0
+    ends = [m.group() for m in LINE_END.finditer(text)] + [""]
+    for number, (line, end) in enumerate(zip(LINE_END.split(text), ends), start=1):
+        yield number, offset, line
+        offset += len(line) + len(end)
+
+
 def _tsv(text: str, name: str) -> list[Pair]:
-    lines = text.split("\n")
-    if "\r" in lines[0].rstrip("\r"):  # no \n in the first line but a CR: the whole file is one "line"
-        raise InputError("its lines end in a lone CR (classic Mac); save it with LF or CRLF line ends", name, 1)
-    header = lines[0].rstrip("\r").split("\t")
+    lines = _lines(text)
+    header = next(lines)[2].split("\t")
     if "source" not in header or "target" not in header:
         raise NotThisKind("a pairs TSV needs 'source' and 'target' columns in its header", name, 1)
     for column in ("source", "target"):  # the first was read, the other passed over without a word
@@ -46,16 +55,14 @@ def _tsv(text: str, name: str) -> list[Pair]:
             places = ", ".join(str(n) for n, col in enumerate(header, start=1) if col == column)
             raise InputError(f"the header names '{column}' more than once (columns {places}); keep one", name, 1)
     s_col, t_col = header.index("source"), header.index("target")
-    pairs, offset = [], len(lines[0]) + 1
-    for number, line in enumerate(lines[1:], start=2):
-        row = line.rstrip("\r")
+    pairs = []
+    for number, offset, row in lines:
         if row.strip():
             cells = row.split("\t")
             if len(cells) != len(header):
                 raise InputError(f"expected {len(header)} tab-separated fields, found {len(cells)}", name, number)
             base = offset + sum(len(c) + 1 for c in cells[:t_col])
             pairs.append(Pair.plain(cells[s_col], cells[t_col], base, number))
-        offset += len(line) + 1
     return pairs
 
 
@@ -99,8 +106,8 @@ def _is_pair(item) -> bool:
 
 
 def _jsonl(text: str, name: str) -> list[Pair]:
-    pairs, offset = [], 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    pairs = []
+    for number, offset, line in _lines(text):
         if line.strip():
             try:
                 item = load_json(line, name, number)
@@ -120,7 +127,6 @@ def _jsonl(text: str, name: str) -> list[Pair]:
                     break
             else:
                 raise InputError("could not locate the 'target' value in the line", name, number)
-        offset += len(line) + 1
     return pairs
 
 

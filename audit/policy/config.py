@@ -60,7 +60,7 @@ def find_config(start: Path) -> Path | None:
             refuse_oversized(project, MAX_CONFIG_MB, "configuration")  # read whole, and again below
             try:
                 text = read_text(project, "pyproject.toml")
-                tool = tomllib.loads(text).get("tool", {})
+                tool = _toml(text).get("tool", {})
             except (InputError, tomllib.TOMLDecodeError) as exc:
                 try:
                     mentions_us = b"jaanch" in project.read_bytes()
@@ -125,10 +125,19 @@ def _glossary(base: Path, name: str, path: Path, where: str) -> Path:
     return glossary
 
 
+def _toml(text: str) -> dict:
+    """tomllib.loads, a lone CR read as a line end as everywhere in jaanch (TOML knows only LF and CRLF:
+    a file saved with lone CRs was 'not valid TOML (Expected newline ... at line 1)'). TOML allows a
+    CR nowhere else, so no value changes; one character for one keeps its error positions."""
+    from audit.core.lines import lf_view
+
+    return tomllib.loads(lf_view(text))
+
+
 def load_config(path: Path) -> Config:
     refuse_oversized(path, MAX_CONFIG_MB, "configuration")
     try:
-        data = tomllib.loads(read_text(path, "configuration"))
+        data = _toml(read_text(path, "configuration"))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"not valid TOML ({exc})", str(path)) from None
     if path.name == "pyproject.toml" and not (isinstance(data.get("tool"), dict) and "jaanch" in data["tool"]):
