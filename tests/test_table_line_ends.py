@@ -1,5 +1,6 @@
 """The tables the glossary commands read and write come out the same whatever line ends they were
-saved with: LF, CRLF, or a lone CR (an old Mac spreadsheet, some CMS exports), with or without a BOM."""
+saved with: LF, CRLF, or a lone CR (an old Mac spreadsheet, some CMS exports), with or without a BOM;
+a review table that is not UTF-8 or names a column twice is one line naming it."""
 
 from __future__ import annotations
 
@@ -83,3 +84,30 @@ def test_a_concept_table_row_short_of_fields_is_refused_on_export(tmp_path, caps
     assert main(["glossary", "export", str(table), "-o", str(tmp_path / "out.csv")]) == 2
     assert f"{table}:3: expected" in capsys.readouterr().err
     assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize("damage, line, reason", [
+    (lambda data: b"\xff\xfe" + data.decode("utf-8").encode("utf-16-le"), 1, "review table is not UTF-8 (byte 0xff)"),
+    (lambda data: data.decode("utf-8").encode("utf-16-le"), 1, "review table has a NUL byte"),
+    (lambda data: data.replace("डीपसेक".encode(), "डीपसेक".encode()[:4], 1), 2, "review table is not UTF-8"),
+])
+def test_a_review_table_not_in_utf8_is_one_line(review, tmp_path, capsys, damage, line, reason):
+    """polars' word was 'found more fields than defined in Schema', naming no line."""
+    table = tmp_path / "review.csv"
+    table.write_bytes(damage(review))
+    assert main(["glossary", "apply", str(table), "--glossary", str(tmp_path / "g.tsv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"jaanch: {table}:{line}: {reason}") and len(err.splitlines()) == 1
+    assert not (tmp_path / "g.tsv").exists()
+
+
+def test_a_review_table_naming_accept_twice_is_one_line(review, tmp_path, capsys):
+    """polars read the first 'accept' and renamed the second: its 'no' answers were passed over."""
+    lines = review.decode("utf-8").split("\n")
+    lines = [lines[0] + ",accept"] + [line + ",no" if line else line for line in lines[1:]]
+    table = tmp_path / "review.csv"
+    table.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["glossary", "apply", str(table), "--glossary", str(tmp_path / "g.tsv")]) == 2
+    assert capsys.readouterr().err == (f"jaanch: {table}:1: the header names 'accept' more than once "
+                                       "(columns 12, 14); keep one\n")
+    assert not (tmp_path / "g.tsv").exists()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from audit.core.errors import GlossaryError, InputError
@@ -24,7 +23,8 @@ def read_review(path: str | Path):
 
     from io import BytesIO
 
-    from audit.core.fileio import read_bytes
+    from audit.core.fileio import decode_text, read_bytes
+    from audit.core.lines import LineIndex, lf_view
 
     path = Path(path)
     data = read_bytes(path)  # a folder, a device, a missing file: one line as for any input
@@ -32,17 +32,34 @@ def read_review(path: str | Path):
         if path.suffix.lower() == ".parquet":
             frame = pl.read_parquet(BytesIO(data))
         else:
-            # polars ends a line at LF alone: a table saved with lone CRs (as an old Mac spreadsheet
-            # does) was its header and no row, 'no accepted rows' and exit 0. A lone CR is a line end
-            # here as everywhere in jaanch (audit/core/lines.py); CRLF is polars' own.
-            data = re.sub(rb"\r(?!\n)", b"\n", data)
-            frame = pl.read_csv(BytesIO(data), infer_schema=False, separator=review_separator(path))
+            # Decoded here first: polars' word on a UTF-16 or Latin-1 table was 'found more fields than
+            # defined in Schema', naming no line. And polars ends a line at LF alone: a table saved with
+            # lone CRs (an old Mac spreadsheet) was its header and no row, 'no accepted rows', exit 0. A
+            # lone CR is a line end here as everywhere in jaanch (audit/core/lines.py).
+            text = lf_view(decode_text(data, path, "review table"))
+            if "\x00" in text:  # UTF-16 without a byte-order mark decodes as UTF-8 all the same
+                raise InputError("review table has a NUL byte, so it is not UTF-8 text (UTF-16?); save it as UTF-8",
+                                 str(path), LineIndex(text).line(text.index("\x00")))
+            _refuse_repeated_columns(text, path)
+            frame = pl.read_csv(BytesIO(text.encode("utf-8")), infer_schema=False, separator=review_separator(path))
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"cannot read the review table: {str(exc).splitlines()[0]}", str(path)) from None
     missing = {"form", "role", "accept", "latin", "canonical"} - set(frame.columns)
     if missing:
         raise InputError(f"review table lacks columns {sorted(missing)}", str(path), 1)
     return _as_text(frame, path)
+
+
+def _refuse_repeated_columns(text: str, path: Path) -> None:
+    """A column apply reads, named twice in the header: polars read the first and renamed the other
+    (accept_duplicated_0), so a 'no' in the second column was passed over without a word."""
+    import csv
+
+    header = next(csv.reader([text.split("\n", 1)[0]], delimiter=review_separator(path)), [])
+    for name in ("form", "role", "accept", "latin", "canonical"):
+        if header.count(name) > 1:
+            places = ", ".join(str(n) for n, column in enumerate(header, start=1) if column == name)
+            raise InputError(f"the header names '{name}' more than once (columns {places}); keep one", str(path), 1)
 
 
 def _as_text(frame, path: Path):
