@@ -128,3 +128,23 @@ def test_a_baseline_naming_a_field_twice_is_one_line(tmp_path, capsys):
     assert line > opening
     assert _refused(capsys, tmp_path, "--baseline", str(baseline)) == (
         f"jaanch: {baseline}:{opening}: a JSON object names 'count' twice; keep one")
+
+
+@pytest.mark.parametrize("table, entry, extra, shown", [
+    ("house.tsv", '<conceptEntry id="c1">', '<descrip type="jaanch-kind">person</descrip>', "<descrip type='jaanch-kind'>"),
+    ("house.tsv", '<conceptEntry id="c1">', "<note>one</note><note>two</note>", "<note>"),
+    ("concepts.tsv", '<conceptEntry id="k1">', '<descrip type="jaanch-pos">verb</descrip>', "<descrip type='jaanch-pos'>"),
+])
+def test_a_tbx_entry_giving_a_column_twice_is_one_line(tmp_path, capsys, table, entry, extra, shown):
+    """The import kept the last of two and dropped the other without a word."""
+    from conftest import ROOT
+
+    tbx = tmp_path / "terms.tbx"
+    assert main(["glossary", "export", str(ROOT / "glossaries" / table), "-o", str(tbx)]) == 0
+    text = tbx.read_text(encoding="utf-8")
+    assert entry in text and (extra.startswith("<note>") or extra.split(">")[0] + ">" in text.split(entry, 1)[1][:400])
+    tbx.write_text(text.replace(entry, entry + extra, 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["glossary", "import", str(tbx), "-o", str(tmp_path / "out.tsv")]) == 2
+    assert one_line(capsys) == f"jaanch: {tbx}: conceptEntry {entry.split(chr(34))[1]!r} has {shown} twice; keep one"
+    assert not (tmp_path / "out.tsv").exists()

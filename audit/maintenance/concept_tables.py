@@ -132,7 +132,10 @@ def import_tbx(root, source: str, output: str | Path) -> int:
         if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
             header = el.text.split("\t")
     rows = []
+    from audit.maintenance.tbx import refuse_repeated_fields
+
     for entry in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
+        refuse_repeated_fields(entry, source)
         row = {name: "" for name in header}
         loans: list[str] = []
         for child in entry:

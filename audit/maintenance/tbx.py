@@ -86,6 +86,23 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+def refuse_repeated_fields(entry, source: str | Path) -> None:
+    """An entry giving one column twice (two descrips of one jaanch- type, two notes): the import
+    kept the last and dropped the other without a word. One line naming the TBX and the entry."""
+    seen: set[str] = set()
+    for child in entry:
+        tag = _local(child.tag)
+        field = child.get("type") if tag == "descrip" and (child.get("type") or "").startswith("jaanch-") else (
+            "note" if tag == "note" else None)
+        if field is None:
+            continue
+        if field in seen:
+            what = f"<descrip type={field!r}>" if field != "note" else "<note>"
+            raise InputError(f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r} has {what} twice; keep one",
+                             str(source))
+        seen.add(field)
+
+
 def import_tbx(source: str | Path, output: str | Path) -> int:
     root = parse_safely(read_text(source, "TBX"), str(source))
     if _local(root.tag) not in ("tbx", "martif"):
@@ -98,6 +115,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
         return _concepts().import_tbx(root, str(source), output)
     out_rows = []
     for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
+        refuse_repeated_fields(concept, source)
         row = {name: "" for name in header}
         lists: dict[str, list[str]] = {"casings": [], "variants": [], "accepted": [], "wrong_renderings": []}
         for child in concept:
