@@ -52,3 +52,20 @@ def test_a_sound_meta_json_still_loads(trained, tmp_path, capsys):
     model = _damaged(trained, tmp_path, "discount", 0.5)  # a discount of its own, as --discount 0.5 writes
     assert main(["check", "--lm", str(model), str(tmp_path / "story.txt")]) in (0, 1)
     assert "jaanch: " not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("table", ["p1", "a3", "g2"])
+def test_a_model_table_holding_words_twice_is_one_line(trained, tmp_path, capsys, table):
+    """A table with a row repeated (edited, or two tables concatenated) matched a word twice in the joins:
+    the word was scored twice, in the article's mean and in its findings, without a word."""
+    import shutil
+
+    import polars as pl
+
+    model = tmp_path / "lm"
+    shutil.copytree(trained, model)
+    rows = pl.read_parquet(model / f"{table}.parquet")
+    pl.concat([rows, rows]).write_parquet(model / f"{table}.parquet")
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main(["check", "--lm", str(model), str(tmp_path / "story.txt")]) == 2
+    assert one_line(capsys).startswith(f"jaanch: {model}: a model table holds the same words on two rows")

@@ -261,6 +261,9 @@ class HouseLM:
             .with_columns((-pl.col("p3").log(base=2)).alias("bits"))
             .sort("i")
         )
+        if scored.height != frame.height:  # each join matched a word more than once
+            raise InputError("a model table holds the same words on two rows, which `jaanch lm train` never "
+                             "writes (a word would be scored twice); retrain it with `jaanch lm train`", str(self.folder))
         return list(zip(scored["i"].to_list(), scored["bits"].to_list(), scored["known"].to_list()))
 
     def findings(self, article: Article, z: float = 2.5, min_bits: float = 12.0) -> list[Finding]:
