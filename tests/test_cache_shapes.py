@@ -127,3 +127,18 @@ def test_shapes_of_nested_data():
                   {"rows": []},
                   {"rows": [], "names": {}, "more": 1}):
         assert not conforms(wrong, shape), wrong
+
+
+def test_a_named_pipe_in_a_tables_place_is_a_miss_not_a_wait(built, tmp_path):
+    """Read with a plain open(), a pipe waited for a writer for ever."""
+    clean, files = built
+    for name, whole in files.items():
+        if name.startswith("hk-"):
+            os.mkfifo(tmp_path / name)
+        else:
+            (tmp_path / name).write_bytes(whole)
+    env = dict(os.environ, JAANCH_CACHE_DIR=str(tmp_path), PYTHONIOENCODING="utf-8")
+    again = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=ROOT, env=env,
+                           timeout=60)
+    assert (again.returncode, again.stderr, again.stdout) == (0, "", clean)
+    assert all((tmp_path / name).read_bytes() == whole for name, whole in files.items())

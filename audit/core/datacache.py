@@ -16,6 +16,7 @@ import gc
 import hashlib
 import marshal
 import os
+import stat
 import sys
 from collections.abc import Callable
 from itertools import chain
@@ -60,10 +61,7 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
     `conforms`), or that `read` refuses (a LookupError, TypeError or ValueError: an index past
     its list, a count that does not match), is a miss like a missing file, rebuilt and replaced."""
     path = table_path(name, sources)
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        raw = None
+    raw = _read_file(path)
     if raw is not None:
         # plain data, no cycles: the collector's passes while it is unpacked (tens of thousands of
         # containers) found nothing and cost about a twentieth of a cold start
@@ -91,6 +89,20 @@ def cached_table(name: str, sources: tuple[str, ...], build: Callable[[], object
     except OSError:
         pass  # read-only home, full disk: the run goes on with the table in memory
     return read(table)
+
+
+def _read_file(path: Path) -> bytes | None:
+    """The cache file's bytes, or None: missing, unreadable, or no regular file. A named pipe in its
+    place was waited on for ever (opened without O_NONBLOCK, a pipe waits for a writer)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read() if stat.S_ISREG(os.fstat(handle.fileno()).st_mode) else None
+    except OSError:
+        return None
 
 
 def conforms(value: object, shape: object) -> bool:
