@@ -199,3 +199,22 @@ def test_the_score_cache_keeps_each_onnx_export_recipe_apart(monkeypatch):
     assert CometScorer._cache_id(onnx_scorer) != now
     torch_scorer = SimpleNamespace(runtime="torch", model_id="kiwi@abc+int8")
     assert CometScorer._cache_id(torch_scorer) == "kiwi@abc+int8"  # torch paths: as before
+
+
+def test_a_cached_export_of_another_graph_is_rebuilt(tiny_model, cache_home, capsys):
+    """A file that loads as ONNX but is no export of this encoder (other inputs and outputs) loaded as
+    the cache and failed at the first batch: it is damaged like a truncated one, and exported again."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    first = [s.score for s in _scorer(tiny_model, runtime="onnx").score(PAIRS)]
+    [model_file] = (cache_home / "jaanch" / "onnx").glob("*/encoder.int8.onnx")
+    graph = helper.make_graph([helper.make_node("Identity", ["x"], ["y"])], "other",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1])])
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(model_file))
+    capsys.readouterr()
+    again = [s.score for s in _scorer(tiny_model, runtime="onnx").score(PAIRS)]
+    assert again == pytest.approx(first, abs=1e-6)
+    err = capsys.readouterr().err
+    assert "unreadable ONNX export" in err and "not this model's encoder" in err and err.count("\n") == 1

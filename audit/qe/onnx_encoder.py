@@ -217,7 +217,9 @@ class OnnxEncoder:
             fcntl.flock(lock, fcntl.LOCK_EX)  # two workers on one model: the second waits, then reads
             if (self.folder / MODEL_FILE).is_file():
                 try:
-                    return self._session()
+                    session = self._session()
+                    _check_graph(session, model)
+                    return session
                 except Exception as exc:  # onnxruntime raises its own classes for a damaged file
                     print(f"jaanch: warning: {self.folder}: unreadable ONNX export "
                           f"({str(exc).splitlines()[0][:120]}); exporting again", file=sys.stderr)
@@ -234,6 +236,16 @@ class OnnxEncoder:
 
     def __call__(self, input_ids, attention_mask) -> list:
         return self.session.run(None, {"input_ids": input_ids.numpy(), "attention_mask": attention_mask.numpy()})
+
+
+def _check_graph(session, model) -> None:
+    """A cached export is what export_int8 writes for this model: its inputs and outputs by name. Some
+    other graph (a file put there, a model of another kind) loaded, and failed at the first batch."""
+    inputs = [i.name for i in session.get_inputs()]
+    outputs = [o.name for o in session.get_outputs()]
+    want = ["sentemb", "wordemb"] if model.word_level else ["sentemb"]
+    if inputs != ["input_ids", "attention_mask"] or outputs != want:
+        raise ValueError(f"a graph of inputs {inputs} and outputs {outputs}, not this model's encoder")
 
 
 def use_onnx_encoder(model, encoder: OnnxEncoder) -> None:
