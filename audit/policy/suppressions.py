@@ -139,4 +139,23 @@ class SuppressionStore:
         if self.entries or self.path.exists():
             rows = [{k: v for k, v in asdict(s).items() if v or k in ("file", "code", "text", "scope")}
                     for s in self.entries]
-            write_atomic(self.path, json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+            # a file kept in a Windows editor keeps its CRLF line ends and its byte-order mark: it was
+            # written anew, LF and no mark, every line changed (JSON escapes a line break inside a
+            # string, so each "\n" of the dump is a line end)
+            end, bom = _style(self.path)
+            write_atomic(self.path, (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").replace("\n", end), bom=bom)
+
+
+def _style(path: Path) -> tuple[str, bool]:
+    """The first line end of the file as it is (CRLF, LF or a lone CR; LF for a new file) and whether
+    it opens with a UTF-8 byte-order mark."""
+    from audit.core.fileio import BOM
+    from audit.core.lines import LINE_END
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return "\n", False
+    text = raw.decode("utf-8", "replace")
+    m = LINE_END.search(text)
+    return (m.group() if m else "\n"), raw.startswith(BOM)
