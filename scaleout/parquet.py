@@ -57,5 +57,7 @@ def summarize(folder: Path, signature: str) -> dict:
                       .drop_nulls("code").group_by("severity").len().collect().iter_rows())
     summary = {"signature": signature, "files": files[0], "unreadable": files[1],
                "findings": sum(severities.values()), "by_severity": severities}
-    (folder / SUMMARY).write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    from audit.core.fileio import write_atomic
+
+    write_atomic(folder / SUMMARY, json.dumps(summary, indent=1) + "\n")  # whole or absent, as every file jaanch writes
     return summary
