@@ -148,3 +148,19 @@ def test_a_tbx_entry_giving_a_column_twice_is_one_line(tmp_path, capsys, table, 
     assert main(["glossary", "import", str(tbx), "-o", str(tmp_path / "out.tsv")]) == 2
     assert one_line(capsys) == f"jaanch: {tbx}: conceptEntry {entry.split(chr(34))[1]!r} has {shown} twice; keep one"
     assert not (tmp_path / "out.tsv").exists()
+
+
+def test_a_qe_models_hparams_giving_a_key_twice_is_one_line(tmp_path):
+    """yaml.safe_load kept the last of two keys without a word: which encoder the model meant is a guess."""
+    from audit.core.errors import JaanchError
+    from audit.qe.comet_backend import read_hparams
+
+    hparams = tmp_path / "hparams.yaml"
+    hparams.write_text("class_identifier: unified_metric\npretrained_model: xlm-roberta-large\n"
+                       "layer: mix\npretrained_model: xlm-roberta-base\n", encoding="utf-8")
+    with pytest.raises(JaanchError) as refused:
+        read_hparams(hparams)
+    assert refused.value.one_line() == f"{hparams}:4: refused hparams.yaml: 'pretrained_model' is given twice; keep one"
+    merged = tmp_path / "merged.yaml"  # a merge key's values, overridden below it, are YAML's own
+    merged.write_text("base: &b {layer: mix}\nmodel:\n  <<: *b\n  layer: 24\n", encoding="utf-8")
+    assert read_hparams(merged)["model"] == {"layer": 24}

@@ -97,8 +97,24 @@ def read_hparams(path: Path) -> dict:
 
     from audit.core.fileio import read_text
 
+    class OneOfEach(yaml.SafeLoader):
+        """safe_load, refusing a mapping that gives a key twice (it kept the last without a word: which
+        encoder or layer mix the model meant is a guess); a merge key (<<) is YAML's own."""
+
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
+                if key_node.tag == "tag:yaml.org,2002:merge" or not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(None, None, f"{key_node.value!r} is given twice; keep one",
+                                                            key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep)
+
     try:
-        data = yaml.safe_load(read_text(path, "hparams.yaml"))
+        data = yaml.load(read_text(path, "hparams.yaml"), Loader=OneOfEach)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
