@@ -36,14 +36,18 @@ class Journal:
     def append(self, record: dict) -> None:
         record = {"time": now(), **record}
         line = json.dumps(record, ensure_ascii=False) + "\n"
+        from audit.core.fileio import WriteError, describe
+
+        if self.path.is_symlink():  # jaanch's own file: a link planted there had the decisions appended to its target
+            raise WriteError("cannot write the review journal (a symbolic link is in its place; move it away); "
+                             "the decision was not made", str(self.path))
         try:
-            with open(self.path, "a", encoding="utf-8") as handle:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+            with open(fd, "a", encoding="utf-8") as handle:
                 handle.write(line)
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as exc:  # (a traceback through the app): the decision is not made unjournaled
-            from audit.core.fileio import WriteError, describe
-
             raise WriteError(f"cannot write the review journal ({describe(exc)}); the decision was not made",
                              str(self.path)) from None
 
