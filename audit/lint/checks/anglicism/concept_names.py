@@ -54,6 +54,9 @@ _SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मं�
 
 # Genres and kinds of song that make a set name with the loan after them (रैप सॉन्ग beside the page's गाना)
 _GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
+# Loans that make a set compound with the loan after them, written as the trade writes it (डोप टेस्ट:
+# the anti-doping term, which no desk writes डोप परीक्षण beside its परीक्षण of samples)
+_SET_COMPOUNDS = frozenset(map(fold, "डोप डोपिंग".split()))
 
 
 def in_troupe_name(tokens, last: int) -> bool:
@@ -87,8 +90,9 @@ def brand_run(ctx: Context, tokens, first: int) -> bool:
 
 def genre_compound(before) -> bool:
     """The word before a loan noun names a genre or a kind of film song (रैप सॉन्ग, पॉप म्यूजिक, आइटम
-    सॉन्ग): loan and loan, a set name the trade writes as it is, not the article's word for the concept."""
-    return before.key in _GENRES
+    सॉन्ग), or makes a set compound with it (डोप टेस्ट): loan and loan, a set name the trade writes as
+    it is, not the article's word for the concept."""
+    return before.key in _GENRES or before.key in _SET_COMPOUNDS
 
 
 # "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन).

@@ -14,6 +14,7 @@ _ASCII = re.compile(r"[0-9](?<![\w.][0-9])[0-9]*(?:[.,][0-9]+)*")  # \d would ma
 _DEVA_DIGITS = re.compile(r"[\u0966-\u096f](?<![\w.][\u0966-\u096f])[\u0966-\u096f]*(?:[.,][\u0966-\u096f]+)*")
 _ASCII_DIGITS = frozenset("0123456789")
 _DEVA_DIGIT_SET = frozenset("०१२३४५६७८९")
+_DEVANAGARI_LETTERS = frozenset(map(chr, [*range(0x0900, 0x0964), *range(0x0971, 0x0980)]))  # letters and signs
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 _TO_DEVA = str.maketrans("0123456789", "०१२३४५६७८९")
 _GROUPED = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,2}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
@@ -51,7 +52,8 @@ class NumberStyle(Check):
     The digit systems are counted over the Hindi lines only: an English line (a date line, a
     caption) writes ASCII digits by its own language, and page chrome by the site's template, so
     neither votes on the article's style nor is flagged (`Tuesday 3 April 2018` over a page of
-    ७० लाख leaves the page's Devanagari digits alone).
+    ७० लाख leaves the page's Devanagari digits alone). A zero glued to a Devanagari letter is officialese's
+    abbreviation point (यू०पी०, उ०प्र०), not a digit: a notice in ASCII digits that abbreviates so is left.
     Fix safety: safe for the digit system only where the majority is clear (at least twice the
     minority's count); on a close count either system may be the slip, so the fix is unsafe.
     Grouping is fixed only below 1,00,000, where Indian
@@ -73,7 +75,7 @@ class NumberStyle(Check):
         grouping = _grouping(text, ascii_starts, deva_starts)  # (start, end) -> (message, grouped form)
         found: list[tuple[int, int, str, list[Fix]]] = []
         ascii_numbers = [m for m in matches_at(_ASCII, text, ascii_starts) if not _mixed_script(text, m)]
-        deva_numbers = matches_at(_DEVA_DIGITS, text, deva_starts)
+        deva_numbers = [m for m in matches_at(_DEVA_DIGITS, text, deva_starts) if not _abbreviation_mark(text, m)]
         if ascii_numbers and deva_numbers:
             # an English line's or chrome's digits are theirs: neither counted nor flagged
             kind = ctx.conventions.line_kind
@@ -194,6 +196,14 @@ def _label_number(text: str, start: int, end: int) -> bool:
         return True
     after = text[end:end + 20].split(None, 1)
     return bool(after) and text[end:end + 1] == " " and after[0].rstrip("।,.") in _SPEC_UNITS
+
+
+def _abbreviation_mark(text: str, m: re.Match) -> bool:
+    """A Devanagari zero glued to a Devanagari letter or sign: the abbreviation point of officialese
+    (यू०पी०, उ०प्र०, डॉ०), not a number, so it neither votes for Devanagari digits nor is flagged."""
+    start, end = m.span()
+    return m.group() == "\u0966" and (
+        (start and text[start - 1] in _DEVANAGARI_LETTERS) or (end < len(text) and text[end] in _DEVANAGARI_LETTERS))
 
 
 def _mixed_script(text: str, m: re.Match) -> bool:
