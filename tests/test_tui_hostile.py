@@ -18,6 +18,17 @@ EMOJI = ("कंपनी के सीईओ ने 👍🏽 के साथ �
          "अच्छी रही, विश्लेषकों ने 👍🏽👍🏽 कहा कि बाज़ार में प्रतिस्पर्धा बढ़ेगी ❤️❤️ और दाम घटेंगे।\n")
 
 
+def story_copy(tmp_path):
+    """A copy of the AI-race sample to review, as story.txt in the test's folder."""
+    import shutil
+
+    from conftest import SAMPLES
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    return path
+
+
 async def calm(pilot) -> None:
     """settle(), unless the app has ended (a crash): then settle would wait for it for ever."""
     for _ in range(3):
@@ -139,13 +150,10 @@ async def test_a_lock_file_that_cannot_be_made_is_one_line_naming_the_article(tm
 async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path, engine):
     # The backup `NAME~` cannot be written (here a named pipe in its place): the note was
     # Python's "[Errno …] …: '…~'"; the decisions stay, unsaved.
-    import shutil
 
-    from conftest import SAMPLES
     from tui_helpers import select
 
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    path = story_copy(tmp_path)
     before = path.read_bytes()
     os.mkfifo(tmp_path / "story.txt~")
     app = ReviewApp([path], engine)
@@ -165,15 +173,12 @@ async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path
 async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_path, engine, monkeypatch):
     # Showing the next finding's sentence parsed the whole article (sentences and tokens) to find
     # its line: 1.5 s of each accept, keys queued behind it, on a 2 MB article.
-    import shutil
 
     from audit.core import document
     from audit.review import session as session_module
-    from conftest import SAMPLES
     from tui_helpers import select
 
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    path = story_copy(tmp_path)
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -197,15 +202,12 @@ async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, e
     # Enter typed twice fast (a prompt's answer, a choice) reached the dialog twice before it
     # closed: the second answer closed the screen under it, and Textual ended the app with a
     # traceback ("Can't pop screen; there must be at least one screen on the stack").
-    import shutil
 
     from textual.widgets import Input, OptionList
 
-    from conftest import SAMPLES
     from tui_helpers import select
 
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    path = story_copy(tmp_path)
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -292,13 +294,10 @@ async def test_a_symbolic_link_in_the_locks_place_is_refused_not_followed(tmp_pa
 async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_through(tmp_path, engine):
     # `NAME~` a link to another file: the save copied the previous version through the link,
     # over the file it named.
-    import shutil
 
-    from conftest import SAMPLES
     from tui_helpers import select
 
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    path = story_copy(tmp_path)
     before = path.read_bytes()
     victim = tmp_path / "other.txt"
     victim.write_text("दूसरा लेख\n", encoding="utf-8")
@@ -323,14 +322,11 @@ def test_a_save_whose_dismissals_cannot_be_written_is_not_taken_for_a_change_on_
     # disk since it was opened" about its own write. (The app reads that file afresh before a
     # save, which refuses this one earlier; a script's save, or a file that turns unwritable
     # between that read and the write, met it.)
-    import shutil
 
     from audit.core.errors import JaanchError
     from audit.review.session import ConflictError, ReviewSession
-    from conftest import SAMPLES
 
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    path = story_copy(tmp_path)
     session = ReviewSession.open(path, engine)
     session.start(False)
     (tmp_path / ".jaanch-suppressions.json").mkdir()
