@@ -123,13 +123,18 @@ def test_a_read_only_cache_is_read_and_not_written(tmp_path, capsys):
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
 
 
+def _damage(path, statement: str, *params) -> None:
+    """Rewrite the cache's rows behind its back, as a crash or another program might."""
+    db = sqlite3.connect(path)
+    db.execute(statement, params)
+    db.commit()
+    db.close()
+
+
 def test_a_damaged_row_is_a_miss(tmp_path):
     path = tmp_path / "qe-cache.sqlite"
     _cache_with_one_score(path)
-    db = sqlite3.connect(path)
-    db.execute("UPDATE scores SET spans = '{not json'")
-    db.commit()
-    db.close()
+    _damage(path, "UPDATE scores SET spans = '{not json'")
     assert ScoreCache(path).get(cache_key("m", "s", "t")) is None
 
 
@@ -145,18 +150,12 @@ def test_a_row_of_another_shape_is_a_miss(tmp_path, spans):
     path = tmp_path / "qe-cache.sqlite"
     _cache_with_one_score(path)
     assert ScoreCache(path).get(cache_key("m", "s", "t")) == (0.25, [SPAN])
-    db = sqlite3.connect(path)
-    db.execute("UPDATE scores SET spans = ?", (spans,))
-    db.commit()
-    db.close()
+    _damage(path, "UPDATE scores SET spans = ?", spans)
     assert ScoreCache(path).get(cache_key("m", "s", "t")) is None
 
 
 def test_a_score_that_is_no_number_is_a_miss(tmp_path):
     path = tmp_path / "qe-cache.sqlite"
     _cache_with_one_score(path)
-    db = sqlite3.connect(path)
-    db.execute("UPDATE scores SET score = 'high'")
-    db.commit()
-    db.close()
+    _damage(path, "UPDATE scores SET score = 'high'")
     assert ScoreCache(path).get(cache_key("m", "s", "t")) is None
