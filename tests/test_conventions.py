@@ -75,6 +75,9 @@ def test_inline_spans(text, start_text, kind):
     ("Whatsapp Group join", CHROME),
     ("Join our Telegram channel", CHROME),
     ("Channel पर नया शो शुरू हुआ और group में चर्चा हुई।", None),
+    ("Facebook पे हमारे पेज को लाइक करने के लिए क्लिक करें", CHROME),
+    ("ट्विटर पर हमें फॉलो करें", CHROME),
+    ("फेसबुक ने नया फीचर दिया है जिससे लोग किसी को भी फॉलो कर सकेंगे।", None),
     ("By Sample Desk Edited By: Publish:Mon, 02 Mar 2020 10:15 AM (IST) Updated:Mon, 02 Mar 2020 10:15 AM (IST)", CHROME),
     ("नीति updated: अब 10:30 बजे तक आवेदन होंगे और शुल्क भी घटा है, मंत्री ने सभा में बताया, जिसमें सैकड़ों लोग थे, "
      "सबने इसका स्वागत किया, कई संगठनों ने भी इस फैसले की सराहना की, और अगले हफ्ते से नई व्यवस्था लागू होगी, "

@@ -65,7 +65,11 @@ _CHROME = re.compile(
     r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))"
     # a channel-join line, a site's invitation: `Please Join Whatsapp Channel`, `Whatsapp Group join`
     r"|^\s*(?:please\s+)?(?:join|follow)(?:\s+(?:our|us\s+on|the))?(?:\s+[A-Za-z]+)?\s+(?:channel|group)s?\b"
-    r"|^\s*[A-Za-z]+\s+(?:channel|group)\s+join\b",
+    r"|^\s*[A-Za-z]+\s+(?:channel|group)\s+join\b"
+    # a social-media invitation, a line of its own with no sentence end: `Facebook पे हमारे पेज को लाइक
+    # करने के लिए क्लिक करिये`, `ट्विटर पर हमें फॉलो करें`
+    r"|^\s*(?:facebook|twitter|instagram|youtube|telegram|फेसबुक|ट्विटर|इंस्टाग्राम|यूट्यूब|टेलीग्राम)"
+    r"(?![\w\u0900-\u097F])[^\n।.!?]{0,80}?(?:लाइक|फॉलो|सब्सक्राइब|like|follow|subscribe)[^\n।.!?]*$",
     re.IGNORECASE,
 )
 _STAMP = re.compile(r"\d:\d\d|\d\d\d\d")  # a clock time or a year in a byline
@@ -132,9 +136,9 @@ def _at_most(pattern: re.Pattern, text: str, limit: int) -> bool:
 
 
 # What a line of page chrome (_CHROME, each branch anchored at the stripped line's start) can open with
-# among the Devanagari characters: ये/यह, इसे, पढ़ें, देखें, विज्ञापन, and a digit (\d). A line opening with any
+# among the Devanagari characters: ये/यह, इसे, पढ़ें, देखें, विज्ञापन, फेसबुक, ट्विटर/टेलीग्राम, and a digit (\d). A line opening with any
 # other Devanagari character is no chrome line, with no match tried (most lines of a Hindi article).
-_CHROME_DEVANAGARI_OPENINGS = frozenset("यइपदव०१२३४५६७८९")
+_CHROME_DEVANAGARI_OPENINGS = frozenset("यइपदवफट०१२३४५६७८९")
 _DOT_HINT_BYTES = tuple(hint.encode() for hint in _DOT_HINTS)
 # What a line holding a date stamp opens with: a space or a tab, or the first letter of one of its words
 # (no other character matches d, u or p case-insensitively); an empty line is tried too ("" is in any str)

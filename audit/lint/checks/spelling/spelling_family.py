@@ -5,7 +5,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress
 
-from audit.core.conventions import ENGLISH_LINE
+from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.language.lexicon import SpellingFamily as Family
 from audit.language.wordstats import hindi_zipf
@@ -132,6 +132,8 @@ class SpellingFamily(Check):
                     continue
                 if sides.phrases and _in_phrase(text, start, end, sides.phrases):
                     continue
+                if ctx.conventions.line_kind(start) == CHROME:
+                    continue  # a site's template line (a "like our page" invitation) is not the article's spelling
                 word = text[start:end]
                 standard = odd[word]
                 yield ctx.finding(
