@@ -12,7 +12,7 @@ from audit.review.journal import journal_path
 from conftest import SAMPLES
 from tui.app import ReviewApp
 from tui.screens import ChoiceScreen, ConfirmScreen, HelpScreen, PromptScreen
-from tui_helpers import answer, select, settle
+from tui_helpers import accept_and_save, answer, error_notes, select, settle
 
 SIZE = (140, 44)
 
@@ -164,12 +164,8 @@ async def test_saving_a_read_only_article_is_a_message_not_a_crash(stories, engi
     app = ReviewApp(stories, engine)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await select(pilot, "FMT001")
-        await pilot.press("a")
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        await accept_and_save(pilot, "FMT001")
+        errors = error_notes(app)
         assert len(errors) == 1 and str(story) in errors[0] and "read-only" in errors[0]
         assert app.session.dirty
     assert story.read_bytes() == before

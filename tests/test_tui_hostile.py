@@ -11,7 +11,7 @@ import pytest
 
 from tui import cells
 from tui.app import ReviewApp
-from tui_helpers import settle
+from tui_helpers import accept_and_save, error_notes, select, settle
 
 # Hindi with emoji the way social posts quote them: a skin-tone modifier and a heart with VS16.
 EMOJI = ("कंपनी के सीईओ ने 👍🏽 के साथ लिखा कि नया प्रोडक्ट लॉन्च होगा ❤️ और ग्राहकों की प्रतिक्रिया "
@@ -140,7 +140,7 @@ async def test_a_lock_file_that_cannot_be_made_is_one_line_naming_the_article(tm
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = error_notes(app)
         assert len(errors) == 1 and errors[0].startswith(f"{path}: ") and "Error" not in errors[0], errors
         assert "\n" not in errors[0] and ".story.txt.jaanch-lock" in errors[0]
         await pilot.press("a", "e", "d", "u", "ctrl+s")  # nothing open: no key may fail
@@ -151,20 +151,14 @@ async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path
     # The backup `NAME~` cannot be written (here a named pipe in its place): the note was
     # Python's "[Errno …] …: '…~'"; the decisions stay, unsaved.
 
-    from tui_helpers import select
-
     path = story_copy(tmp_path)
     before = path.read_bytes()
     os.mkfifo(tmp_path / "story.txt~")
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await select(pilot, "FMT001")
-        await pilot.press("a")
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        await accept_and_save(pilot, "FMT001")
+        errors = error_notes(app)
         assert len(errors) == 1 and errors[0].startswith(f"{path}: ") and "Errno" not in errors[0], errors
         assert "\n" not in errors[0] and app.session.dirty
     assert path.read_bytes() == before
@@ -173,10 +167,8 @@ async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path
 async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_path, engine, monkeypatch):
     # Showing the next finding's sentence parsed the whole article (sentences and tokens) to find
     # its line: 1.5 s of each accept, keys queued behind it, on a 2 MB article.
-
     from audit.core import document
     from audit.review import session as session_module
-    from tui_helpers import select
 
     path = story_copy(tmp_path)
     app = ReviewApp([path], engine)
@@ -205,7 +197,6 @@ async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, e
 
     from textual.widgets import Input, OptionList
 
-    from tui_helpers import select
 
     path = story_copy(tmp_path)
     app = ReviewApp([path], engine)
@@ -285,7 +276,7 @@ async def test_a_symbolic_link_in_the_locks_place_is_refused_not_followed(tmp_pa
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = error_notes(app)
         assert len(errors) == 1 and errors[0].startswith(f"{path}: cannot make its review lock"), errors
         assert "a symbolic link is in its place" in errors[0]
     assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"
@@ -295,8 +286,6 @@ async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_thro
     # `NAME~` a link to another file: the save copied the previous version through the link,
     # over the file it named.
 
-    from tui_helpers import select
-
     path = story_copy(tmp_path)
     before = path.read_bytes()
     victim = tmp_path / "other.txt"
@@ -305,11 +294,7 @@ async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_thro
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await select(pilot, "FMT001")
-        await pilot.press("a")
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await accept_and_save(pilot, "FMT001")
         assert not app.session.dirty
     assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"
     backup = tmp_path / "story.txt~"

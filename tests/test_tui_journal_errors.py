@@ -13,7 +13,7 @@ from audit.lint.engine import Engine
 from audit.review.journal import Journal, journal_path
 from conftest import SAMPLES
 from tui.app import ReviewApp
-from tui_helpers import select, settle
+from tui_helpers import error_notes, select, settle
 
 SIZE = (140, 44)
 
@@ -23,10 +23,6 @@ def story(tmp_path):
     path = tmp_path / "story.txt"
     shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
     return path
-
-
-def _errors(app) -> list[str]:
-    return [n.message for n in app._notifications if n.severity == "error"]
 
 
 def test_a_journal_that_cannot_be_read_or_written_is_one_line_each(tmp_path, story):
@@ -44,11 +40,11 @@ async def test_a_folder_in_the_journals_place_is_an_error_note_not_a_traceback(s
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.session is not None
-        assert any("cannot read the review journal (is a folder, not a file)" in e for e in _errors(app))
+        assert any("cannot read the review journal (is a folder, not a file)" in e for e in error_notes(app))
         await select(pilot, "FMT001")
         await pilot.press("a")  # accept: its journal line cannot be written
         await settle(pilot)
-        assert any("cannot write the review journal" in e and "the decision was not made" in e for e in _errors(app))
+        assert any("cannot write the review journal" in e and "the decision was not made" in e for e in error_notes(app))
         assert not app.session.dirty and "$5 मिलियन" not in app.session.text
         await pilot.press("u")  # nothing to undo: no decision was made
         await settle(pilot)

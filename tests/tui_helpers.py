@@ -46,3 +46,17 @@ async def answer(pilot, value: str) -> None:
     field.value = value
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def accept_and_save(pilot, code: str) -> None:
+    """Accept the first open finding of `code`, then save (ctrl+s), each step settled."""
+    await select(pilot, code)
+    await pilot.press("a")
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def error_notes(app) -> list[str]:
+    """The messages of the app's error notifications, oldest first."""
+    return [n.message for n in app._notifications if n.severity == "error"]
