@@ -284,11 +284,10 @@ _CLOSING_NEEDLES = tuple(f"{verb} " for verb in (
 # The future of होना after a bare noun may be a copula with its complement after it (वाहन होगा अब सीज)
 _COPULAS = frozenset(("होगा", "होगी", "होंगे"))
 # A paragraph's last word: a finite verb that ends a sentence
-_LAST_VERB = re.compile(f"(?<![{_LETTER}])(है|हैं|था|थे|थी|थीं|गया|गई|गए|गये|किया|दिया|लिया|हुआ|हुई|होगा|होगी"
-                        f"|होंगे|रहेगा|रहेगी|रहेंगे|करेगा|करेगी|करेंगे|जाएगा|जाएगी|जाएंगे)[ \t]*$")
-_LAST_SET = frozenset(_LAST_VERB.pattern.split("(", 2)[2].split(")")[0].split("|"))
-_LAST_WORDS = tuple(_LAST_SET)
-_SIGN_GATED = frozenset(("है", "हैं", "था", "थे", "थी", "थीं")) | _COPULAS
+_LAST_SET = frozenset("है हैं था थे थी थीं गया गई गए गये किया दिया लिया हुआ हुई होगा होगी होंगे रहेगा रहेगी रहेंगे "
+                      "करेगा करेगी करेंगे जाएगा जाएगी जाएंगे".split())
+_LAST_WORDS = tuple(_LAST_SET)  # for str.endswith
+_SIGN_GATED = frozenset(word.rstrip() for word in _FINITE_WORDS) | _COPULAS  # है/था forms and होगा forms
 _CUTS = "।|?!.:\n,;–—\"“”‘’'()"
 
 
@@ -307,6 +306,8 @@ def _body_follows(text: str, lines, number: int) -> bool:
         if line:
             return not line.startswith(("…", "...", "और पढ़ें"))
     return False
+
+
 _WORD_AT = re.compile(f"[{_LETTER}][{_LETTER}]*(?![{_LETTER}])")
 # one to four words before ने, and two more after it (not कि): a subject that opens a clause
 _ERGATIVE = re.compile(f"((?:[{_LETTER}A-Za-z0-9]+ ){{1,4}})ने (?!कि(?![{_LETTER}]))(?:[{_LETTER}A-Za-z0-9]+ ){{2}}")
@@ -325,4 +326,6 @@ def _sentence_mark(text: str) -> str:
         ends += text[at - 1] in DEVANAGARI_SET
         at = text.find(". ", at + 2)
     return "." if ends >= 2 else "।"
+
+
 _VERB_NEEDLES = _FINITE_WORDS + _CLOSING_NEEDLES
