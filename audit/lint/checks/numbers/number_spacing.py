@@ -6,7 +6,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.numbers.number_style import _MONTHS
+from audit.lint.checks.numbers.number_style import MONTHS
 from audit.lint.checks.words import digit_runs
 
 _LETTER = r"[\u0900-\u0963\u0971-\u097fA-Za-z]"
@@ -44,7 +44,7 @@ def _dash_before_number(text: str, start: int, end: int) -> bool:
     word = start
     while word and "\u0900" <= text[word - 1] <= "\u097f":
         word -= 1
-    return text[word:start] in _MONTHS and _DAY_BEFORE.search(text, max(0, word - 4), word) is not None
+    return text[word:start] in MONTHS and _DAY_BEFORE.search(text, max(0, word - 4), word) is not None
 
 
 def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:

@@ -6,7 +6,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import digit_runs, run_starts
+from audit.lint.checks.words import DEVANAGARI_SET, digit_runs, run_starts
 
 # Each pattern opens with its digit and looks behind after it (searched for by the regex engine,
 # not tried at every position); tests/test_linear_lookups.py holds them to the look-behind-first originals.
@@ -14,7 +14,6 @@ _ASCII = re.compile(r"[0-9](?<![\w.][0-9])[0-9]*(?:[.,][0-9]+)*")  # \d would ma
 _DEVA_DIGITS = re.compile(r"[\u0966-\u096f](?<![\w.][\u0966-\u096f])[\u0966-\u096f]*(?:[.,][\u0966-\u096f]+)*")
 _ASCII_DIGITS = frozenset("0123456789")
 _DEVA_DIGIT_SET = frozenset("०१२३४५६७८९")
-_DEVANAGARI_LETTERS = frozenset(map(chr, [*range(0x0900, 0x0964), *range(0x0971, 0x0980)]))  # letters and signs
 _TO_ASCII = str.maketrans("०१२३४५६७८९", "0123456789")
 _TO_DEVA = str.maketrans("0123456789", "०१२३४५६७८९")
 _GROUPED = re.compile(r"[0-9](?<![0-9.,][0-9])[0-9]{0,2}(?:,[0-9]{2})*,[0-9]{3}(?![0-9,])")
@@ -147,8 +146,8 @@ def _grouping(text: str, ascii_starts: list[int], deva_starts: list[int]) -> dic
     return out
 
 
-_MONTHS = frozenset("जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर "
-                    "दिसंबर दिसम्बर".split())
+MONTHS = frozenset("जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर "
+                   "दिसंबर दिसम्बर".split())
 
 
 def _padded_days(text: str, runs: list[tuple[int, int]], line_kind) -> list[tuple[int, int, str, list[Fix]]]:
@@ -164,7 +163,7 @@ def _padded_days(text: str, runs: list[tuple[int, int]], line_kind) -> list[tupl
         word_end = end + 1
         while word_end < len(text) and ("\u0900" <= text[word_end] <= "\u0963" or "\u0971" <= text[word_end] <= "\u097f"):
             word_end += 1
-        if text[end + 1:word_end] in _MONTHS and line_kind(start) not in _NOT_HINDI:
+        if text[end + 1:word_end] in MONTHS and line_kind(start) not in _NOT_HINDI:
             (padded if end - start == 2 else plain).append((start, end))
     if not (padded and plain):
         return []
@@ -203,7 +202,7 @@ def _abbreviation_mark(text: str, m: re.Match) -> bool:
     (यू०पी०, उ०प्र०, डॉ०), not a number, so it neither votes for Devanagari digits nor is flagged."""
     start, end = m.span()
     return m.group() == "\u0966" and (
-        (start and text[start - 1] in _DEVANAGARI_LETTERS) or (end < len(text) and text[end] in _DEVANAGARI_LETTERS))
+        (start and text[start - 1] in DEVANAGARI_SET) or (end < len(text) and text[end] in DEVANAGARI_SET))
 
 
 def _mixed_script(text: str, m: re.Match) -> bool:
