@@ -8,7 +8,7 @@ from pathlib import Path
 from audit.core.document import PAIR_SUFFIXES, decode_article, read_article
 from audit.core.errors import InputError, NotThisKind
 from audit.core.fileio import RepeatedKey, load_json, load_json_loosely, read_bytes
-from audit.core.lines import LINE_END, LineIndex
+from audit.core.lines import LineIndex
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair
 from audit.inputs.xmltext import decode_content, parse_safely
@@ -38,11 +38,10 @@ def _lines(text: str):
     """(line number, offset of its first character, the line without its end) for each line of a pairs
     file: CRLF, LF and a lone CR each end one, as everywhere in jaanch (audit/core/lines.py). A JSON
     string cannot hold a raw CR, nor a TSV cell, so a CR is never inside a value."""
-    offset = 0
-    ends = [m.group() for m in LINE_END.finditer(text)] + [""]
-    for number, (line, end) in enumerate(zip(LINE_END.split(text), ends), start=1):
-        yield number, offset, line
-        offset += len(line) + len(end)
+    index = LineIndex(text)
+    for number in range(1, len(index) + 1):
+        start, end = index.span(number)
+        yield number, start, text[start:end]
 
 
 def _tsv(text: str, name: str) -> list[Pair]:
