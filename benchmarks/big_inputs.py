@@ -1,6 +1,7 @@
 """Time and peak memory of `jaanch check` on huge inputs: 1, 5 and 50 MB articles, one 40,000-letter word,
-source/target pairs of one segment, 0.1 and 0.2 MB of Hindi (a table pasted as one segment), and one
-line of `1,1,1,…` of 0.2 and 0.4 MB.
+source/target pairs of one segment, 0.1 and 0.2 MB of Hindi (a table pasted as one segment), one
+line of `1,1,1,…` of 0.2 and 0.4 MB, and one line of 0.2 and 0.4 MB of sentences ended with full stops
+and a danda in every fourth (wire copy pasted with its line breaks lost).
 
     python benchmarks/big_inputs.py [--sizes 1,5,50] [--baseline REV --baseline-sizes 1]
 
@@ -129,6 +130,11 @@ def main() -> int:
             ones = folder / f"ones_{mb:g}mb.txt"
             ones.write_text("1," * int(mb * 500_000) + "\n", encoding="utf-8")
             measure(f"{mb:g} MB '1,1,…'", ones, ones.stat().st_size)
+        for mb in (0.2, 0.4):  # full stops and dandas on one line (FMT007/FMT012 once searched back to its start at each)
+            marks = folder / f"marks_{mb:g}mb.txt"
+            unit = "बाजार में आज तेजी रही. " * 3 + "लोग खुश रहे। "
+            marks.write_text(unit * int(mb * 1_000_000 / len(unit.encode("utf-8"))) + "\n", encoding="utf-8")
+            measure(f"{mb:g} MB one line of marks", marks, marks.stat().st_size)
         for mb in (float(s) for s in args.sizes.split(",") if s.strip()):
             path = folder / f"article_{mb:g}mb.txt"
             size = build_article(path, mb)

@@ -1,4 +1,4 @@
-"""The linear-time rewrites of REP002, FMT002 and FMT003 find exactly what the quadratic originals found.
+"""The linear-time rewrites of REP002, FMT002, FMT003, FMT007 and FMT012 find exactly what the quadratic originals found.
 
 Each original is kept here as the reference (all pairs of sentences; an unanchored greedy regex; a
 search back from the start of the text) and run on articles built from the real seed articles with
@@ -185,6 +185,45 @@ def test_fmt003_matches_the_search_from_the_start(articles, glossary_and_lexicon
             patch.setattr(hyphen_dash, "_word_before",
                           lambda t, end: (m.group() if (m := before_pattern.search(t, 0, end)) else ""))
             assert ours == _key(HyphenAsDash().run(ctx))
+
+
+def _mark_texts(articles) -> list[str]:
+    """The articles with a share of their dandas typed as full stops (a danda article that slips, and a
+    full-stop article that slips the other way), with datelines and labels opening lines, each also as
+    one long line (a paste with its line breaks lost)."""
+    rng = random.Random(7)
+    out = []
+    for text in articles:
+        for share in (0.2, 0.8):
+            marked = "".join(". " if ch == "।" and rng.random() < share else ch for ch in text)
+            lines = marked.split("\n")
+            for i in range(0, len(lines), 4):
+                lines[i] = rng.choice(["भोपाल। ", "नई दिल्ली. ", "ये भी देखें । ", ""]) + lines[i]
+            out += ["\n".join(lines), " ".join(lines)]
+    return out
+
+
+def test_fmt007_and_fmt012_read_a_lines_opening_as_the_search_from_its_start(articles, glossary_and_lexicon,
+                                                                            monkeypatch):
+    """`full_stop.line_opening` looks back a bounded reach for the line's start (a search back to the start
+    of one long line at every mark was quadratic): the same findings as that search."""
+    from audit.lint.checks.formatting import danda_for_stop, full_stop
+    from audit.lint.checks.formatting.danda_for_stop import DandaForFullStop
+    from audit.lint.checks.formatting.full_stop import FullStopForDanda
+
+    glossary, lexicon = glossary_and_lexicon
+    found = 0
+    for text in _mark_texts(articles):
+        ours = {}
+        for check in (FullStopForDanda(), DandaForFullStop()):
+            ours[check.code] = _key(check.run(Context(parse_article(text), glossary, lexicon, {})))
+            found += len(ours[check.code])
+        with monkeypatch.context() as patch:
+            for module in (full_stop, danda_for_stop):
+                patch.setattr(module, "line_opening", lambda t, at: t.rfind("\n", 0, at) + 1)
+            for check in (FullStopForDanda(), DandaForFullStop()):
+                assert ours[check.code] == _key(check.run(Context(parse_article(text), glossary, lexicon, {})))
+    assert found > 100  # both checks find something to compare
 
 
 def test_fmt002_on_a_long_unbroken_word_finds_nothing_and_returns(glossary_and_lexicon):

@@ -4,7 +4,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE, URL
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.formatting.full_stop import ends_sentence
+from audit.lint.checks.formatting.full_stop import ends_sentence, line_opening
 
 _MIN_STOPS = 3  # an article this many full stops into its sentences has chosen the full stop
 # A danda after a line's first few words closes a dateline or a label (भोपाल।, नई दिल्ली 01 अक्टूबर।,
@@ -45,13 +45,13 @@ class DandaForFullStop(Check):
             return
         conventions = ctx.conventions
         for danda in char_starts(text, _DANDA):
-            line_start = lines.rfind("\n", 0, danda) + 1
-            if len(text[line_start:danda].split()) <= _LABEL_WORDS:
+            line_start = line_opening(lines, danda)
+            if line_start is not None and len(text[line_start:danda].split()) <= _LABEL_WORDS:
                 continue
             if conventions.kind(danda, danda + 1) in (ENGLISH_LINE, SPEC_LINE, URL, CHROME):
                 continue
             word_end = danda
-            while word_end > line_start and text[word_end - 1] == " ":
+            while word_end and text[word_end - 1] == " ":  # (stops at the line's end: no space)
                 word_end -= 1
             yield ctx.finding(
                 self, danda, danda + 1,

@@ -80,9 +80,23 @@ def ends_sentence(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
         return False  # डाॅ. (ा + ॅ typed for ॉ): the abbreviation with an encoding slip, still an abbreviation
     if start and text[start - 1] == ".":
         return False  # ई.पू., आर.के.: a run of initials
-    line_start = text.rfind("\n", 0, start) + 1
-    if len(text[line_start:stop].split()) <= _DATELINE_WORDS:
+    line_start = line_opening(text, start)
+    if line_start is not None and len(text[line_start:stop].split()) <= _DATELINE_WORDS:
         return False  # नई दिल्ली. ...: a dateline
     if text[stop + 1:stop + 4].lstrip(" ").startswith("|"):
         return False  # ... फेंका. | News Track: a title and its site's name
     return True
+
+
+_OPENING_REACH = 200  # far more than a dateline or a label of a few words takes
+
+
+def line_opening(text: str, at: int) -> int | None:
+    """Where the line holding `at` starts, if that is within `_OPENING_REACH` characters before it; None
+    for a line that started further back, whose opening words (a dateline, a label) lie before `at`'s
+    sentence. Asked at every mark: a search back to the start of a long line, at each, made a text of one
+    long line quadratic."""
+    newline = text.rfind("\n", max(0, at - _OPENING_REACH), at)
+    if newline >= 0:
+        return newline + 1
+    return 0 if at <= _OPENING_REACH else None
