@@ -47,6 +47,25 @@ def _dash_before_number(text: str, start: int, end: int) -> bool:
     return text[word:start] in MONTHS and _DAY_BEFORE.search(text, max(0, word - 4), word) is not None
 
 
+# What follows a negative figure: a unit or a rate's word (दर -5.74 फीसदी, तापमान -4 डिग्री).
+_MINUS_UNITS = re.compile(r"[ \t]*(?:%|°|प्रतिशत|फीसदी|फ़ीसदी|फीसद|डिग्री|अंक|पॉइंट|प्वाइंट)")
+
+
+def _minus_sign(text: str, start: int, end: int) -> bool:
+    """The hyphen of a match ` -` (a space before it, none after) is a minus sign: the figure after it
+    has a decimal part or a unit (`महंगाई दर -5.74 फीसदी`, `तापमान -4 डिग्री`). A name's number
+    (चंद्रयान -3, कोविड -19) is a whole number with no unit; closed up, a negative rate would become a
+    compound with the word before it (`दर-5.74`)."""
+    if text[start] != " " or text[end - 1] != "-":
+        return False
+    digits = end
+    while digits < len(text) and text[digits].isdigit():
+        digits += 1
+    if text[digits:digits + 1] in (".", ",") and text[digits + 1:digits + 2].isdigit():
+        return True
+    return _MINUS_UNITS.match(text, digits) is not None
+
+
 def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
     """Where a spacing slip can start. Each ends right before a digit that starts a run of digits
     (`runs`, from `digit_runs`), after a mark with spaces before it (from the first of them) or
@@ -89,6 +108,8 @@ class NumberSpacing(Check):
     read as one only before a unit or amount word, so a list's "1. 2." passes. A line written in
     English (a scoreboard `Australia- 42`, a caption), page chrome and web addresses are not the
     article's Hindi text: their hyphen may be a `label- value` separator, which the fix would glue.
+    A hyphen with a space before it and none after, before a figure with a decimal part or a unit, is
+    a minus sign (`महंगाई दर -5.74 फीसदी`, `तापमान -4 डिग्री`) and passes.
     The spaced ordinal (17 वीं शताब्दी) is nonstandard but widespread in print, published translations
     included: an info.
     Fix safety: safe, only the space goes.
@@ -106,7 +127,8 @@ class NumberSpacing(Check):
                     or conventions.line_kind(m.start()) in (ENGLISH_LINE, CHROME)):
                 continue  # (a kicker span may hold it: `Lions- 31` reads as a label, in an English line)
             kind = m.lastgroup
-            if kind == "hyphen" and _dash_before_number(ctx.article.text, m.start(), m.end()):
+            if kind == "hyphen" and (_dash_before_number(ctx.article.text, m.start(), m.end())
+                                     or _minus_sign(ctx.article.text, m.start(), m.end())):
                 continue
             fixed = m.group().strip()
             if kind == "ordinal":
