@@ -29,6 +29,8 @@ class DoubledWord(Check):
     a concessive or relative clause whose subjunctive ends there (किसी की भी हो होता वही है, जो होना हो
     होगा: a new clause starts with the finite verb).
     Only copies with nothing but spaces between them count: a comma or a line break makes two phrases.
+    A plural possessive said twice (उनके उनके) can be distributive, each one's own, as अपने अपने is: after
+    हर, सभी or another word that takes the members one by one it is left alone, elsewhere its fix is unsafe.
     Fix safety: safe (deleting the second copy leaves the sentence as it was meant); unsafe for a broken
     auxiliary, whose slip may be a dropped word rather than an extra one (शुरू हो होगा may be शुरू हो गया
     होगा) and whose stem may be a word of its own (the Ho people: यहां के लोग हो होते हैं).
@@ -63,6 +65,11 @@ class DoubledWord(Check):
                     [Fix(cut, tokens[m.first + 1].end, "", applicability=SAFE)])
                 continue
             # the second copy and the space before it go; the first copy is the one left in place
+            safety = SAFE
+            if word in _PLURAL_POSSESSIVES:  # उनके उनके may be distributive: each one's own
+                if any(t.text in _DISTRIBUTIVE_CUES for t in tokens[: m.first]):
+                    continue  # हर विभाग के अधिकारियों से उनके उनके कामों की ...: meant
+                safety = UNSAFE
             size = len(word.split())
             cut = tokens[m.last - size].end
             second = text[tokens[m.last - size + 1].start : end]
@@ -70,7 +77,7 @@ class DoubledWord(Check):
                 message = f"'{text[start:cut]}' already holds '{second}'; delete the second '{second}'"
             else:
                 message = f"'{second}' is said twice in a row; delete the second"
-            yield ctx.finding(self, start, end, message, [Fix(cut, end, "", applicability=SAFE)])
+            yield ctx.finding(self, start, end, message, [Fix(cut, end, "", applicability=safety)])
         yield from self._doubled_loans(ctx)
 
     def _doubled_loans(self, ctx: Context):
@@ -93,6 +100,13 @@ class DoubledWord(Check):
             yield ctx.finding(self, first.start, second.end, f"'{word}' is said twice in a row; delete the second",
                               [Fix(first.end, second.end, "", applicability=SAFE)])
 
+
+
+# A plural possessive said twice can be distributive, as अपने अपने is (उनके उनके घर: each to their own
+# home), above all after a word that takes the members one by one; elsewhere it is more often a slip, but
+# deleting a copy is only a guess.
+_PLURAL_POSSESSIVES = frozenset("उनका उनकी उनके इनका इनकी इनके".split())
+_DISTRIBUTIVE_CUES = frozenset("हर हरेक प्रत्येक सभी सब सबके सारे तमाम".split())
 
 
 # A broken auxiliary's stem follows the verb or noun it helps (दी जा, शुरू हो). After a list's joiner
