@@ -48,6 +48,18 @@ def _junctions(text: str, runs: list[tuple[int, int]]) -> list[int]:
     return found
 
 
+def _inside_word(text: str, end: int, min_zipf: float) -> bool:
+    """Whether the number ending its digits at `end` (a decimal part read on) runs into letters that are
+    no word (`का2023.24र्यालयों`: a figure pasted into कार्यालयों), so the space is no fix."""
+    while end < len(text) and (text[end].isdigit() or (text[end] in ".,:" and text[end + 1 : end + 2].isdigit())):
+        end += 1
+    tail = end
+    while tail < len(text) and text[tail] in _WORD_CHARS:
+        tail += 1
+    word = text[end:tail]
+    return bool(word) and word not in _SUFFIXES and letters_spelled(word) is None and hindi_zipf(word) < min_zipf
+
+
 class NumberGlued(Check):
     """A number written against a Hindi word with no space between them.
 
@@ -65,7 +77,8 @@ class NumberGlued(Check):
     आयोग) or a loan of the concept table (a brand, न्यूज़11); a slide counter run into its caption
     (`1 / 5स्थानीय`) or a count closing a line (`… बजे0`); English lines, web addresses and page chrome.
     Fix safety: safe where the number comes first (9 मई, 2.5 करोड़) or the word is a month or a function
-    word (जुलाई 2019, को 10); unsafe after a product the glossary lists (its version); display-only
+    word (जुलाई 2019, को 10), unless letters that are no word follow the number too (`का2023.24र्यालयों`: a
+    figure pasted into a word, shown only); unsafe after a product the glossary lists (its version); display-only
     after any other word, where the space is one guess of three: the number may be part of a name that
     takes a hyphen (कोविड-19) or a sub-head may have been run into the text (अभयारण्य, then a line
     that opens with a year: a line break meant).
@@ -100,7 +113,9 @@ class NumberGlued(Check):
                     end += 1
                 if end == len(text) or text[end] in "\r\n":
                     continue  # a count closing a page's line (comments, views: `बजे0`), not a number in prose
+                inside = _inside_word(text, end, min_zipf)
             else:  # number, then word
+                inside = False
                 end = at
                 while end < len(text) and text[end] in _WORD_CHARS:
                     end += 1
@@ -131,6 +146,6 @@ class NumberGlued(Check):
                 self, start, end,
                 f"no space between the number and '{word}'",
                 [Fix(start, end, f"{text[start:at]} {text[at:end]}",
-                     applicability=SAFE if number_first or month or key in stopwords
+                     applicability=DISPLAY_ONLY if inside else SAFE if number_first or month or key in stopwords
                      else UNSAFE if version else DISPLAY_ONLY)],
             )
