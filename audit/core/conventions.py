@@ -82,7 +82,7 @@ _BYLINE_TIMES = re.compile(r"(?i:publish(?:ed)?|updated|posted)(?:\s+on)?\s*:\s*
 # (any case: captions also write `photo source- Example`)
 _CREDIT_MARK = re.compile(r"\b(?i:image|photo|picture|pic)s?\s*(?i:source|credits?|courtesy)\s*[:\-–]\s*")
 _CREDIT_BEFORE = re.compile(r"(?:[-–|]\s*)?(?:[A-Z][\w.&']*\s+){1,4}$")
-_CREDIT_AFTER = re.compile(r"(?:[A-Z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")
+_CREDIT_AFTER = re.compile(r"(?:[A-Za-z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")  # `Image Credit : twitter` too
 _CREDIT_HINTS = ("Source", "Credit", "Courtesy", "source", "credit", "courtesy", "SOURCE", "CREDIT")
 # A numbered list item's Latin sub-head run into the paragraph after a sentence end (the CMS
 # joined the list): `... देती है। 2. Sample Bike X: सबसे ज्यादा ...` is a kicker, not prose.
@@ -318,6 +318,8 @@ class Conventions:
         first = stripped[0]
         if ("\u0900" > first or first > "\u097f" or first in _CHROME_DEVANAGARI_OPENINGS) and _CHROME.match(stripped):
             return CHROME  # (each branch is anchored at the start: no search along the line)
+        if latin and latin + stripped.count(" ") == len(stripped) and stripped.islower() and stripped.count(" ") < 3:
+            return CHROME  # `instagram viewer`: a widget's label or a tag, one to three lower-case Latin words alone
         if "|" in stripped and stripped.count(" | ") >= 2 and _STAMP.search(stripped):
             return CHROME  # `Site Admin | जून 28, 2024 8:23 अपराह्न | नागरिक उड्डयन`: a byline's fields
         if ":" in stripped and len(stripped) < 300 and _BYLINE_TIMES.search(stripped):
