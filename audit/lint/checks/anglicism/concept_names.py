@@ -95,15 +95,17 @@ def genre_compound(before) -> bool:
     return before.key in _GENRES or before.key in _SET_COMPOUNDS
 
 
-# "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन).
+# "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन); "एंड" is
+# English "and", which only ever joins the words of one (जॉनसन एंड जॉनसन, एजुकेशन एंड आउटरीच).
 _THE = "द"
+_AND = frozenset(map(fold, "एंड एन्ड".split()))
 
 
 class NameRuns:
     """Whether a run of transliterated English next to a match holds a name-like word or "द".
 
-    A river in a bridge's name (ओयापॉक रिवर ब्रिज) or a speech in a paper's title (द प्रेसिडेंट
-    स्पीच) is part of a proper name, written as the name is; mixing it with नदी / भाषण elsewhere
+    A river in a bridge's name (ओयापॉक रिवर ब्रिज), a speech in a paper's title (द प्रेसिडेंट
+    स्पीच) or a word of a journal's title joined by "एंड" (एजुकेशन एंड आउटरीच) is part of a proper name, written as the name is; mixing it with नदी / भाषण elsewhere
     is not one concept in two languages, nor is a word of a run ending in an organisation's or a
     job's head word (इंडिया लीड प्रोडक्ट मैनेजर beside भारत). A run of plain loans (ट्रैफिक कंजेशन)
     still counts.
@@ -129,7 +131,7 @@ class NameRuns:
             if not (token.kind == "deva" and (head or _foreign(token.norm))):
                 break
             walked.append(i)
-            if head or token.key == _THE or _name_like(token.norm):
+            if head or token.key == _THE or token.key in _AND or _name_like(token.norm):
                 found = True
                 break
             i += step
@@ -142,7 +144,7 @@ class NameRuns:
 
 
 def _foreign(key: str) -> bool:
-    return key == _THE or _name_like(key) or (hindi_zipf(key) < 4.0 and english_reading(key, 4) is not None)
+    return key == _THE or key in _AND or _name_like(key) or (hindi_zipf(key) < 4.0 and english_reading(key, 4) is not None)
 
 
 def _name_like(key: str) -> bool:
