@@ -4,7 +4,7 @@ from audit.core.findings import Severity
 from audit.language.wordstats import english_zipf
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import LIST_JOINS
-from audit.lint.checks.anglicism.untranslated_english import latin_tokens
+from audit.lint.checks.anglicism.untranslated_english import latin_tokens, mentioned_or_in_path
 from audit.core.conventions import HEADLINE
 
 class CapitalisedEnglish(Check):
@@ -16,7 +16,9 @@ class CapitalisedEnglish(Check):
     A name is told from a word by its company: a capitalised word next to another Latin word
     (Joe Biden, Galaxy Note), before a model number (Galaxy S24), a listed glossary name, or a
     word English text rarely uses (wordfreq below `min_english_zipf`, default 3.5), or one joined by
-    और, या or a comma to another capitalised Latin word (`Excite और Exclusive`: a list of names), or one
+    और, या or a comma to another capitalised Latin word (`Excite और Exclusive`: a list of names), after an
+    elided French or Italian article (`de l'Automobile`: a name), alone in quotes or in a menu path
+    (`Settings > Battery`: the screen's labels), or one
     the article writes elsewhere in such company (`नई Apache` beside `TVS Apache RTR 310`) passes; so do
     bracketed glosses, kickers, related-link lines and lines written in English. No fix: the
     Hindi word depends on the sentence. Info by default: on real news, brand and variant names
@@ -50,6 +52,8 @@ class CapitalisedEnglish(Check):
                     continue  # Joe Biden, Galaxy S24, Gold-Silver: a name's or a title's company
                 if english_zipf(word.lower()) < min_zipf:
                     continue
+                if mentioned_or_in_path(text, tok.start, tok.end) or _elided(text, tok.start):
+                    continue  # "Settings > Battery": a menu path; de l'Automobile: a French or Italian name
                 if _listed_with_a_name(tokens, i):
                     continue  # दो वेरिएंट Excite और Exclusive: capitalised words in a list are names
                 if named is None:  # worked out at the first word about to be flagged (most articles have none)
@@ -59,6 +63,13 @@ class CapitalisedEnglish(Check):
                 yield ctx.finding(self, tok.start, tok.end,
                                   f"'{word}' is an English word left in a Hindi sentence; write it in Hindi",
                                   confidence=0.7)
+
+
+def _elided(text: str, start: int) -> bool:
+    """Whether the word follows an elided article glued to it (l'Automobile, d'Italia): a French or
+    Italian name, which English never writes."""
+    return text[start - 1 : start] in ("'", "’") and text[start - 2 : start - 1].isascii() \
+        and text[start - 2 : start - 1].isalpha()
 
 
 def _in_company(tokens, i: int) -> bool:

@@ -21,8 +21,9 @@ class UntranslatedEnglish(Check):
     style choice (the glossary and TERM002/TERM003 look after them), and Hindi news conventions are
     left alone: bracketed glosses `चांदी का दाम (silver rate today)`, English kickers `Price hike:`,
     English lines (a caption, a byline, a tweet), page chrome, web addresses, a quoted English
-    title or tagline (three or more Latin words opened by a capital: `More than you expect`), and an
-    SEO tag closing a line after a separator (`… पर निशाना - jan ashirvad yatra`).
+    title or tagline (three or more Latin words opened by a capital: `More than you expect`), an
+    SEO tag closing a line after a separator (`… पर निशाना - jan ashirvad yatra`), a word alone in
+    quotes (the word mentioned: नाम में "formula" …) and a step of a menu path (`settings > battery`).
     """
 
     code = "ANGL003"
@@ -53,7 +54,7 @@ class UntranslatedEnglish(Check):
                     continue
                 if quoted is None:
                     quoted = _quoted_titles(tokens, latin) | _seo_tails(ctx.article.text, tokens, latin)
-                if i in quoted:
+                if i in quoted or mentioned_or_in_path(ctx.article.text, tok.start, tok.end):
                     continue
                 if conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
                     continue
@@ -62,6 +63,21 @@ class UntranslatedEnglish(Check):
                     f"'{text}' is English left untranslated in a Hindi sentence",
                     confidence=0.8,
                 )
+
+
+_QUOTES = "\"'“”‘’"
+_PATH_MARKS = (">", "»", "›")
+
+
+def mentioned_or_in_path(text: str, start: int, end: int) -> bool:
+    """Whether the Latin word at [start, end) stands alone in quotes (नाम में "formula" का अर्थ: the word
+    mentioned, or a title) or is a step of a menu path or breadcrumb (`Settings > Battery > App Usage`:
+    the labels as the screen shows them), not an English word used in the sentence."""
+    if text[start - 1 : start] in _QUOTES and text[start - 1 : start] != "" and text[end : end + 1] in _QUOTES \
+            and text[end : end + 1] != "":
+        return True
+    return (text[max(0, start - 4) : start].rstrip(" \t").endswith(_PATH_MARKS)
+            or text[end : end + 4].lstrip(" \t").startswith(_PATH_MARKS))
 
 
 def latin_tokens(ctx: Context) -> list[tuple[object, list[int], int]]:
