@@ -218,7 +218,12 @@ class RepeatedPhrase(Check):
                     and phrase[0].start not in reported
                     and not _by_design(ctx, first, best_p, second, q, best, same and not apart)):
                 reported.add(phrase[0].start)
-                yield self._finding(ctx, phrase, same and not apart)
+                # the word before the repeat ends in the word before the first copy (तेज झटकेजापान में …):
+                # a title printed twice and glued, whose copy starts inside that word: deleting from the
+                # space leaves half of it (`झटकेजापान झटके`), so the deletion is only a hint
+                glued = q and best_p and second[q - 1].key != first[best_p - 1].key \
+                    and second[q - 1].key.endswith(first[best_p - 1].key)
+                yield self._finding(ctx, phrase, same and not apart, glued)
                 q += best
             else:
                 q += 1
@@ -227,7 +232,7 @@ class RepeatedPhrase(Check):
                 break
             q = starts[k]
 
-    def _finding(self, ctx: Context, phrase: list[Token], same: bool):
+    def _finding(self, ctx: Context, phrase: list[Token], same: bool, glued: bool = False):
         text = ctx.article.text
         start, end = phrase[0].start, phrase[-1].end
         cut = start
@@ -245,7 +250,7 @@ class RepeatedPhrase(Check):
             f"'{text[start:end]}' ({len(phrase)} words) already appears {where}; delete the repeat",
             # Deleting a repeat inside one sentence usually leaves it whole; in the next sentence it
             # leaves a fragment ("… लागू की। गई।"), so there the deletion is only a hint.
-            [Fix(cut, end, "", applicability=UNSAFE if same and not orphan else DISPLAY_ONLY)],
+            [Fix(cut, end, "", applicability=UNSAFE if same and not orphan and not glued else DISPLAY_ONLY)],
             severity=self.severity if same else Severity.WARNING,
         )
 
