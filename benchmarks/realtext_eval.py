@@ -317,7 +317,9 @@ def report_precision(findings: list[Found], verdicts: dict, pages: dict) -> None
 
 def _fix_verdict(a: Applied, verdicts: dict) -> str | None:
     row = verdicts.get(a.key)
-    if row is None or row.get("fix", "-") != short(a.after) or row.get("fix_ok", "-") not in ("yes", "no"):
+    # a finding whose fix reads differently in the two runs (another fix changed a word beside it, under
+    # --unsafe-fixes only) lists both results, " ‖ " between them, judged by one fix_ok
+    if row is None or short(a.after) not in row.get("fix", "-").split(" ‖ ") or row.get("fix_ok", "-") not in ("yes", "no"):
         return None
     return row["fix_ok"]
 
