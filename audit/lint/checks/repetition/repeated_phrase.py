@@ -322,13 +322,18 @@ def _verb_at(text: str, words: list[Token], j: int) -> bool:
 _DEVANAGARI = range(0x0900, 0x0980)
 
 
+_LIST_NUMBER = re.compile(r"[ \t]*(?:[-•*][ \t]*)?\d{1,2}[.)][ \t]*")
+
+
 def _kicker_label(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] ends its line's first part, right before a colon: a kicker's label (`सबसे
-    बड़ी कंपनी: …`), which the lead after it may say again in its own sentence by design."""
+    बड़ी कंपनी: …`) or a numbered list item's (`1. बुरी गंदगी हटाएं: …`), which the sentence after it may say
+    again by design."""
     if text[end:end + 2].lstrip(" ")[:1] != ":":
         return False
     line = text.rfind("\n", 0, start) + 1
-    return not any(c in text[line:start] for c in ":।.?!|")
+    number = _LIST_NUMBER.match(text, line, start)  # `1.` or `2)` opening a list item: `1.बुरी गंदगी को हटाएं: …`
+    return not any(c in text[number.end() if number else line : start] for c in ":।.?!|")
 
 
 def _doubled_headline(ctx: Context, words: list[Token], n: int, end: int) -> bool:
