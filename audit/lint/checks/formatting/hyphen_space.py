@@ -64,7 +64,9 @@ _SAYS = frozenset("बोले बोली बोलीं बोला कह
 _SAYING = frozenset("कहते कहती कहतीं कहना बोलते बोलती बोलतीं बताते बताती मानना".split())  # before है/हैं/था/थे/थी
 # Words after which a hyphen is a dash or a colon, never a compound's: a verb ending a clause or of saying
 # (`जरूरी है- यह`) or a word that opens a list or a quote (`जैसे- नेटफ्लिक्स`, `यानी- …`).
-_DASH_BEFORE = CLAUSE_ENDS | _SAYS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित".split())
+# A polite imperative ends its clause too (`कौन-सा कार्य करें- गेहूं में …`: a colon before the list it opens).
+_DASH_BEFORE = CLAUSE_ENDS | _SAYS | frozenset("जैसे यानी यानि अर्थात निम्न निम्नलिखित".split()) \
+    | frozenset("करें रखें जानें देखें पढ़ें अपनाएं अपनाएँ बनाएं बनाएँ चुनें".split())
 _WORD_BEFORE = re.compile(r"(\S+) +$")
 # A finite form of a verb of saying (कहती, कहते, बोलता, कहेंगे, बताती): before a hyphen it tags a
 # quote where the page tags its quotes so elsewhere (`आलिया ने कहा- …` ... `वह कहती- हिम्मत …`)
@@ -86,6 +88,7 @@ def _speaker_tag(text: str, start: int, word: str, hyphen: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and before.group(1) in _SAYING
 _LABEL_REACH = 80  # a label of at most four words starts this near its hyphen
+_LIST_NUMBER = re.compile(r"[ \t]*(?:[-•*][ \t]*)?\d{1,2}[.)][ \t]*")  # a list item's number opening the line
 _LABEL_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097F]+")
 # A label names a thing; a phrase with one of these in it is running text (`यह ओपन- सोर्स मॉडल`).
 _NOT_IN_LABEL = frozenset("यह ये वह वे इस उस इन उन एक नया नई नए ने को".split())
@@ -94,7 +97,8 @@ _NOT_IN_LABEL = frozenset("यह ये वह वे इस उस इन उ�
 def _label_hyphen(text: str, start: int, hyphen: int) -> bool:
     """The words before the hyphen are a label opening their line: `आयु सीमा- 18 से 25 वर्ष`,
     `रिक्तियों की संख्या- बाद में`, `• नेता प्रतिपक्ष बोले- …`. Two to four Hindi words and nothing
-    else before them on the line (a bullet aside): the hyphen stands for the label's colon. One
+    else before them on the line (a bullet aside), or one to four after a list item's number (`3. मिथुन-
+    …`): the hyphen stands for the label's colon. One
     word alone (`ओपन- सोर्स`), a phrase with a determiner or an agent (`यह ओपन- सोर्स`, `कंपनी ने
     ओपन- सोर्स`), a clause ending in its verb (`जरूरी है- यह`) or a hyphen spaced before (`ओपन
     -सोर्स`) is not a label."""
@@ -103,8 +107,10 @@ def _label_hyphen(text: str, start: int, hyphen: int) -> bool:
     line = text.rfind("\n", max(0, start - _LABEL_REACH), start) + 1
     if line == 0 and start > _LABEL_REACH:
         return False
-    words = text[line:hyphen].strip(" \t•*-").split()
-    return (2 <= len(words) <= 4 and all(_LABEL_WORD.fullmatch(w) and w not in _NOT_IN_LABEL for w in words)
+    number = _LIST_NUMBER.match(text, line, hyphen)  # `2. वृष राशि- …`, `3. मिथुन- …`: a numbered item's label
+    words = text[number.end() if number else line : hyphen].strip(" \t•*-").split()
+    return ((1 if number else 2) <= len(words) <= 4
+            and all(_LABEL_WORD.fullmatch(w) and w not in _NOT_IN_LABEL for w in words)
             and words[-1] not in CLAUSE_ENDS)
 
 
