@@ -124,6 +124,12 @@ def _a_guess(form: str, right: str) -> bool:
     return any(hindi_zipf(w) >= 3.0 for w in others)
 
 
+def _infinitive(word: str) -> bool:
+    """Whether `word` is a feminine infinitive, -नी, of a verb Hindi text uses (पीनी of पीना, सीनी of
+    सीना: पीनी चाहिए, बात करनी है), a form the word lists often lack."""
+    return word.endswith("नी") and hindi_zipf(word[:-1] + "ा") >= 3.0
+
+
 def _common_suffix(a: str, b: str) -> int:
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
@@ -268,6 +274,8 @@ class NearMissSpelling(Check):
                 candidates = near[key]
                 if not candidates:
                     continue  # most words: no word of the article one edit away
+                if any(_infinitive(word) for word in words):
+                    continue  # चाय पीनी चाहिए: a feminine infinitive (of पीना) that word lists lack, not पानी
                 zipf = zipfs[at[key]]
                 best = self._better(key, zipf, at, counts, zipfs, candidates, gap)
                 if best is not None and not any(fold(word) in currencies for word in words):
