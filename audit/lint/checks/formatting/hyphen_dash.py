@@ -54,6 +54,19 @@ def _speaker_tag(text: str, end: int, line: tuple[int, int]) -> bool:
     return not any(mark in text[start:stop] for mark in "।?!|.")
 
 
+_BULLET_LABEL = re.compile(r"[ \t]*[•*][ \t]*[\u0900-\u097F]+(?:[ \t]+[\u0900-\u097F]+){0,3}[ \t]*")
+
+
+def _bullet_label(text: str, line_start: int, hyphen_space: int, stopwords) -> bool:
+    """A bulleted line opens with one to four Hindi words, none a function word or a verb ending a
+    clause, right before the spaced hyphen at `hyphen_space` (its space): a label naming a thing and its
+    value (`• देसी चना - …`), a spec line whose value list is too long for the line kind's count of words
+    (`• बुवाई समय पर करें - …` is a clause, its hyphen a dash)."""
+    m = _BULLET_LABEL.match(text, line_start, hyphen_space + 1)
+    return m is not None and m.end() == hyphen_space + 1 and not any(
+        w in CLAUSE_ENDS or w in stopwords for w in text[line_start:hyphen_space].strip(" \t•*").split())
+
+
 # Where a hyphen separates by convention: a label from its value, a kicker, a related link.
 _SEPARATOR_KINDS = (SPEC_LINE, KICKER, CHROME, URL, ENGLISH_LINE)
 # and, spaced, between a title's parts (`आग में जलीं 27 गाड़ियां, देखें वीडियो - थाने में लगी आग`)
@@ -68,7 +81,8 @@ class HyphenAsDash(Check):
     So is one glued to a verb of saying before its quote (`कोच बोले-हमें जीत चाहिए`: `बोले – हमें`).
     A spaced hyphen between words ("कहा - यह") is reported as info: a dash reads better;
     between two number words ("दो - तीन") it is a range and left alone, and so it is where it is a
-    separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`), a kicker,
+    separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`, or a bulleted
+    label before a value list of any length: `• देसी चना - जे.जी. 315, …`), a kicker,
     an English line, a web address and page chrome (`ये भी पढ़ें - ...`); spaced, also between the parts
     of a title or headline line (`... देखें वीडियो - थाने में लगी आग`). Glued, a set compound of
     `glossaries/lexicon/hyphen_compounds.tsv` is one word, not two clauses: a pair whose first part is a
@@ -106,6 +120,8 @@ class HyphenAsDash(Check):
                 continue
             if _speaker_tag(text, m.end(), conventions.line_span(m.start())):
                 continue  # ... स्वागत के लिए तैयार - पीएम मोदी: a headline's attribution, set off by convention
+            if _bullet_label(text, conventions.line_span(m.start())[0], m.start(), ctx.lexicon.stopwords):
+                continue  # • देसी चना - जे.जी. 315, …: a bulleted item's label and its values, however long
             yield ctx.finding(
                 self, m.start(), m.end(),
                 "a spaced hyphen between clauses reads better as a dash (–)",
