@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from audit.core.conventions import CHROME, ENGLISH_LINE
@@ -54,6 +55,20 @@ def _swapped(word: str) -> tuple[str, str | None] | None:
 _SWAPS = PerWord(_swapped)
 
 
+# A word next to one of these is the name they classify: जनजाति कमार, कमार जनजाति, ग्राम मोंगरागहन
+_NAMED_BY = frozenset("जनजाति जनजातियों जाति समुदाय समाज गोत्र वंश कबीला कबीले ग्राम गांव गाँव".split())
+_NEXT_WORD = re.compile(r"[ \t]+([\u0900-\u097F]+)")
+_LAST_WORD = re.compile(r"([\u0900-\u097F]+)[ \t]+$")
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) stands right after or before a word that classifies a name
+    (`_NAMED_BY`): a tribe's, a caste's, a community's or a village's name, which no word list holds."""
+    before = _LAST_WORD.search(text, max(0, start - 20), start)
+    after = _NEXT_WORD.match(text, end)
+    return (before is not None and before.group(1) in _NAMED_BY) or (after is not None and after.group(1) in _NAMED_BY)
+
+
 class TransposedSign(Check):
     """A word typed with a sign and a letter swapped, that is no word, where the swap back is a common word.
 
@@ -66,6 +81,7 @@ class TransposedSign(Check):
     A word's final vowel sign is not moved inward: it is an ending, and a verb's causative (बदलवा
     लें) or a loan (रिटर्न समरी) that wordfreq lacks would read as बदलाव or समीर swapped. Two letters
     swapped (वहज for वजह) are left: such a swap is as often another rare word or a name (बोलत, नपा),
+    and so is a word next to one that classifies a name (जनजाति कमार, ग्राम …: a tribe's or a village's),
     which only the article's own other spelling can tell (SPELL002 reads that). A name the house glossary holds, English lines
     and page chrome are left, and so is a word the text ends in with nothing after it (an excerpt cut
     mid-word). Where the article also writes the right form, SPELL002's finding is kept instead.
@@ -92,6 +108,8 @@ class TransposedSign(Check):
         for start, end in DEVANAGARI.places(text, flagged):
             if end == cut or conventions.kind(start, end) in (ENGLISH_LINE, CHROME):
                 continue
+            if _named(text, start, end):
+                continue  # विशेष पिछड़ी जनजाति कमार: a tribe's, a caste's or a village's name
             word = text[start:end]
             right, longer = flagged[word]
             if longer is None:
