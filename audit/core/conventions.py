@@ -59,8 +59,10 @@ _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें?|यह भी पढ़ें?|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें?|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
     r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]"
-    # a line of counters alone (views, comments: `0  17`), no word on it
+    # a line of counters alone (views, comments: `0  17`), no word on it, or a view count in words
+    # (`( 2252 बार पढ़ी गयी)`)
     r"|^\s*\d+(?:[ \t]+\d+)+\s*$"
+    r"|^\s*\(?\s*[\d,]+\s*बार\s+(?:पढ़ी|पढ़ा|देखी|देखा)\s+(?:गयी|गई|गया)\s*\)?\s*$"
     # a breadcrumb: `Home » बिज़नेस » ...`, or `Home` glued to the category and the title after it
     r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))"
     # a channel-join line, a site's invitation: `Please Join Whatsapp Channel`, `Whatsapp Group join`
@@ -358,12 +360,14 @@ class Conventions:
         return None
 
     def kind(self, start: int, end: int) -> str | None:
-        """What convention, if any, the span [start, end) sits in: inline first, then its line."""
-        if self.inline:  # most articles have no inline span: no search for one
+        """What convention, if any, the span [start, end) sits in: inline first, then its line; but a
+        chrome line is chrome throughout (a bracket on it, `( 2252 बार पढ़ी गयी)`, is no gloss)."""
+        line_kind = self.line_kinds[bisect.bisect_right(self._line_starts, start) - 1]
+        if self.inline and line_kind != CHROME:  # most articles have no inline span: no search for one
             span = self.inline_at(start, end)
             if span is not None:
                 return span.kind
-        return self.line_kinds[bisect.bisect_right(self._line_starts, start) - 1]
+        return line_kind
 
     def is_convention(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
         kind = self.kind(start, end)
