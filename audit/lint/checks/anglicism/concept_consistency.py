@@ -17,8 +17,8 @@ from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attribu
 from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
-                                                      genre_compound, in_hindi_org_name, in_troupe_name, names_a_day,
-                                                      titles_a_law)
+                                                      genre_compound, hyphened_to_loan, in_hindi_org_name,
+                                                      in_troupe_name, names_a_day, set_compound, titles_a_law)
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -157,6 +157,8 @@ class ConceptConsistency(Check):
                     continue  # मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस: a company's name
                 if m.first and hits[0].concept.pos == "noun" and genre_compound(tokens[m.first - 1]):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
+                if (m.first and set_compound(tokens[m.first - 1])) or hyphened_to_loan(tokens, m.first, m.last):
+                    continue  # डीप फेक (deepfake), लॉन्ग-टर्म: half of a set loan compound, not the article's word
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
                 # what its fix needs is worked out only if it is flagged (`_slot_and_compound`): most

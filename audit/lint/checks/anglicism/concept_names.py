@@ -56,7 +56,7 @@ _SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मं�
 _GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
 # Loans that make a set compound with the loan after them, written as the trade writes it (डोप टेस्ट:
 # the anti-doping term, which no desk writes डोप परीक्षण beside its परीक्षण of samples)
-_SET_COMPOUNDS = frozenset(map(fold, "डोप डोपिंग".split()))
+_SET_COMPOUNDS = frozenset(map(fold, "डोप डोपिंग डीप".split()))  # डीप फेक: deepfake written apart
 
 
 def in_troupe_name(tokens, last: int) -> bool:
@@ -93,6 +93,26 @@ def genre_compound(before) -> bool:
     सॉन्ग), or makes a set compound with it (डोप टेस्ट): loan and loan, a set name the trade writes as
     it is, not the article's word for the concept."""
     return before.key in _GENRES or before.key in _SET_COMPOUNDS
+
+
+def set_compound(before) -> bool:
+    """The word before the loan makes a set compound with it, whatever its part of speech (डोप टेस्ट,
+    डीप फेक: deepfake written as two words), which no desk writes half in Hindi."""
+    return before.key in _SET_COMPOUNDS
+
+
+def hyphened_to_loan(tokens, first: int, last: int) -> bool:
+    """tokens[first..last] is half of a hyphenated compound of two transliterated English words
+    (लॉन्ग-टर्म, शॉर्ट-टर्म): the trade's set term, whose half has no Hindi word of its own (लॉन्ग-अवधि
+    is no Hindi), not the article's word for the concept."""
+    for hyphen, other in ((first - 1, first - 2), (last + 1, last + 2)):
+        if not (0 <= other < len(tokens) and tokens[hyphen].text == "-"):
+            continue
+        left, right = (tokens[other], tokens[first]) if other < first else (tokens[last], tokens[other])
+        if (left.end == tokens[hyphen].start and tokens[hyphen].end == right.start
+                and tokens[other].kind == "deva" and _foreign(tokens[other].norm)):
+            return True
+    return False
 
 
 # "द" is English "the" in Devanagari: it only ever opens a transliterated title (द गार्डियन); "एंड" is
