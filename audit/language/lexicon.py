@@ -301,6 +301,15 @@ class Lexicon:
         return self._forms_by_kind("ki_nouns.tsv", ("after_ke", "after_ki"))
 
     @cached_property
+    def feminine_nouns(self) -> dict[str, frozenset[str]]:
+        """`feminine_nouns.tsv`: kind (noun, genitive, verb_stem, not_verbal, verbal, after_ke) -> its words: feminine
+        nouns whose genitive is की (ग्राहकों की जेब पर, not के जेब), the masculine genitives read before
+        them (के, इसके, अपने), the words that show the genitive is another word's, and those that make a compound
+        postposition of a के after the noun (GRAM007)."""
+        kinds = ("noun", "genitive", "verb_stem", "not_verbal", "verbal", "after_ke")
+        return self._forms_by_kind("feminine_nouns.tsv", kinds)
+
+    @cached_property
     def oblique_nouns(self) -> dict[str, frozenset[str]]:
         """`oblique_nouns.tsv`: kind (noun, adjective) -> masculine nouns in -ा that take -े or -ों before a
         postposition (सोने के भाव, not सोना के), and the adjectives in -ा that agree with them (GRAM005)."""

@@ -35,6 +35,7 @@ from audit.lint.checks.numbers.number_words import NumberWords
 from audit.lint.checks.grammar.direct_before_postposition import DirectBeforePostposition
 from audit.lint.checks.grammar.genitive_before_feminine import GenitiveBeforeFeminine
 from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
+from audit.lint.checks.grammar.masculine_genitive import MasculineGenitiveBeforeFeminine
 from audit.lint.checks.grammar.plural_auxiliary import PluralAuxiliary
 from audit.lint.checks.grammar.reader_imperative import ReaderImperative
 from audit.lint.checks.grammar.singular_auxiliary import SingularAuxiliary
@@ -105,6 +106,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     GenitiveBeforeFeminine,
     DirectBeforePostposition,
     ReaderImperative,
+    MasculineGenitiveBeforeFeminine,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
