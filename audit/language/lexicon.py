@@ -310,6 +310,13 @@ class Lexicon:
         return self._forms_by_kind("feminine_nouns.tsv", kinds)
 
     @cached_property
+    def plural_subjects(self) -> dict[str, frozenset[str]]:
+        """`plural_subjects.tsv`: kind (participle, plural_ending, not_plural, link, pronoun, intransitive) -> its
+        words: what GRAM008 reads to find a feminine plural subject before a singular है or थी."""
+        kinds = ("participle", "plural_ending", "not_plural", "link", "pronoun", "intransitive")
+        return self._forms_by_kind("plural_subjects.tsv", kinds)
+
+    @cached_property
     def oblique_nouns(self) -> dict[str, frozenset[str]]:
         """`oblique_nouns.tsv`: kind (noun, adjective) -> masculine nouns in -ा that take -े or -ों before a
         postposition (सोने के भाव, not सोना के), and the adjectives in -ा that agree with them (GRAM005)."""

@@ -33,6 +33,7 @@ from audit.lint.checks.numbers.number_spacing import NumberSpacing
 from audit.lint.checks.numbers.number_style import NumberStyle
 from audit.lint.checks.numbers.number_words import NumberWords
 from audit.lint.checks.grammar.direct_before_postposition import DirectBeforePostposition
+from audit.lint.checks.grammar.feminine_plural_subject import FemininePluralSubject
 from audit.lint.checks.grammar.genitive_before_feminine import GenitiveBeforeFeminine
 from audit.lint.checks.grammar.ki_conjunction import KiForConjunction
 from audit.lint.checks.grammar.masculine_genitive import MasculineGenitiveBeforeFeminine
@@ -107,6 +108,7 @@ ALL_CHECKS: tuple[type[Check], ...] = (
     DirectBeforePostposition,
     ReaderImperative,
     MasculineGenitiveBeforeFeminine,
+    FemininePluralSubject,
 )
 
 BY_CODE: dict[str, type[Check]] = {c.code: c for c in ALL_CHECKS}
