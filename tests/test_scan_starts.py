@@ -44,10 +44,22 @@ def test_needle_starts_are_every_place_char_starts_finds_once():
     sets = [_NEEDLES, _FINITE_WORDS, (" के तरफ", " के तरफ़", " कि तरह", " के जगह"), ("ा ", " क", "क "), ("कक", "ककक")]
     sets += [tuple({"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))})
              for _ in range(300)]
+    # many needles sharing long openings, as GRAM007's genitive-and-noun pairs do: the nested lookahead
+    sets += [tuple({"".join(rng.choice(letters[:6]) for _ in range(rng.randint(1, 7))) for _ in range(rng.randint(8, 40))})
+             for _ in range(60)]
+    sets.append(_genitive_needles())
     texts = _texts(300, 3) + ["".join(rng.choice(letters) for _ in range(rng.randint(0, 60))) for _ in range(300)]
     for needles in sets:
         for text in texts:
             assert needle_starts(text, needles) == sorted(set(char_starts(text, needles))), (needles, text)
+
+
+def _genitive_needles() -> tuple[str, ...]:
+    from audit.language.lexicon import Lexicon
+    from audit.lint.checks.grammar.masculine_genitive import genitive_needles
+
+    table = Lexicon().feminine_nouns
+    return genitive_needles(table["noun"], table["genitive"])
 
 
 def test_char_starts_are_where_the_class_matches():

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import re
+
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import needle_starts
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_SET, Reversed
 
-# a feminine participle (रही, गई, बिकती) ends in ी or ई; the auxiliary after it is है or थी
-_NEEDLES = ("ी है", "ी थी", "ई है", "ई थी")
+# a feminine participle (रही, गई, बिकती) ends in ी or ई; the auxiliary after it is है or थी. One class
+# opening the pattern lets the regex engine skip to those two letters (needle_starts' alternation of the
+# four needles tries each branch at every place: a third of the check's time)
+_NEEDLES = re.compile("[ीई] (?:है|थी)")
 _CLAUSE_ENDS = "।.!?|,;:\n"
 _BACK = 160  # how far back the clause is read (a clause of a dozen words)
 _PARTICLES = frozenset("भी ही तो नहीं".split())
@@ -51,7 +54,8 @@ class FemininePluralSubject(Check):
         nouns = ctx.lexicon.feminine_nouns["noun"]
         conventions = ctx.conventions
         reverse = None
-        for at in needle_starts(text, _NEEDLES):
+        endings = table["plural_ending"]
+        for at in [m.start() for m in _NEEDLES.finditer(text)]:
             aux_start = at + 2
             aux_end = aux_start + 2  # है and थी are two characters each
             if not _clause_ends(text, aux_end):
@@ -63,6 +67,8 @@ class FemininePluralSubject(Check):
             if verb not in table["participle"] and not verb.endswith("ती"):
                 continue
             window = text[max(0, verb_start - _BACK):verb_start]
+            if not any(ending in window for ending in endings) and "ें" not in window.replace(" में", ""):
+                continue  # no word in the clause can be a plural (`_is_plural`): most feminine clauses
             cut = max(window.rfind(stop) for stop in _CLAUSE_ENDS)
             words = DEVANAGARI.word.findall(window[cut + 1:])
             plural = _plural_subject(words, verb, table, nouns)

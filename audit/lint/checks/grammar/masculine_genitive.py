@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import re
+
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import needle_starts
+from audit.lint.checks.alternation import needle_pattern
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import postposition_at
 from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_RUN, Reversed
@@ -50,7 +52,7 @@ class MasculineGenitiveBeforeFeminine(Check):
         reverse = None
         # each "के जेब", "ने जनसभा" ... found by one search (a genitive's last two letters, a space and a
         # noun of the table); the whole genitive is read back and the noun's end checked after
-        for at in needle_starts(text, _needles(nouns, genitives)):
+        for at in [m.start() for m in _needles(nouns, genitives).finditer(text)]:
             genitive_end, noun_start = at + 2, at + 3
             noun_end = DEVANAGARI_RUN.match(text, noun_start).end()
             noun = text[noun_start:noun_end]
@@ -101,13 +103,18 @@ def _genitive_of_another(text: str, reverse: Reversed, start: int, after: int, g
     return False
 
 
-_NEEDLES: list = [None, None, ()]  # the table's nouns and genitives, and what to search for
+_NEEDLES: list = [None, None, None]  # the table's nouns and genitives, and the search for them
 
 
-def _needles(nouns: frozenset[str], genitives: frozenset[str]) -> tuple[str, ...]:
-    """A genitive's last two letters, a space and a noun (" के" is the end of इसके too), worked out once
-    per table."""
+def _needles(nouns: frozenset[str], genitives: frozenset[str]) -> re.Pattern:
+    """The search for a genitive's last two letters, a space and a noun (" के" is the end of इसके too), made
+    once per table and kept here: `needle_starts` would look it up by its tuple of some 800 needles,
+    hashing them all again for every article."""
     if _NEEDLES[0] is not nouns or _NEEDLES[1] is not genitives:
-        found = tuple(sorted({f"{g[-2:]} {n}" for g in genitives for n in nouns}))
-        _NEEDLES[:] = [nouns, genitives, found]
+        _NEEDLES[:] = [nouns, genitives, needle_pattern(genitive_needles(nouns, genitives))]
     return _NEEDLES[2]
+
+
+def genitive_needles(nouns: frozenset[str], genitives: frozenset[str]) -> tuple[str, ...]:
+    """The needles themselves (for the test that holds the search to a plain one)."""
+    return tuple(sorted({f"{g[-2:]} {n}" for g in genitives for n in nouns}))
