@@ -24,7 +24,7 @@ from audit.core.fileio import describe
 from audit.lint.engine import Engine
 from audit.policy.suppressions import SuppressionStore
 from audit.review.items import OPEN
-from audit.review.lock import ArticleLock
+from audit.review.lock import ArticleLock, hold
 from audit.review.session import ConflictError, ReviewSession
 from audit.review.whole_audit import WholeArticleAuditor
 
@@ -95,7 +95,7 @@ class ReviewApp(DecisionActions, App):
     ]
 
     def __init__(self, paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
-                 english: str | None = None):
+                 english: str | None = None, locks: dict[Path, ArticleLock] | None = None):
         super().__init__()
         self.cell_mode = cells.install(cell_widths)  # raises if the widths did not take
         self.paths = paths
@@ -104,7 +104,8 @@ class ReviewApp(DecisionActions, App):
         self.english = english  # the English original (--source): bilingual checks, the detail pane's source line
         self.file_index = 0
         self.sessions: dict[Path, ReviewSession] = {}  # kept across file switches, with their undo history
-        self.locks: dict[Path, ArticleLock] = {}
+        # the first article's lock is taken before the app starts (`tui/cli.py`), the others as they open
+        self.locks: dict[Path, ArticleLock] = {} if locks is None else locks
         self.session: ReviewSession | None = None
         self.selected: int | None = None  # an item id
         self.view = View()
@@ -154,13 +155,7 @@ class ReviewApp(DecisionActions, App):
     @work(thread=True, group="load", exit_on_error=False)
     def _load(self, path: Path) -> None:
         if path not in self.locks:
-            lock = ArticleLock(path)
-            try:
-                self.locks[path] = lock.acquire()  # one review per article: one journal
-            except OSError as exc:  # a folder in its place, a read-only folder: Python's words reached the note
-                why = "a symbolic link is in its place" if lock.path.is_symlink() else describe(exc)
-                raise JaanchError(f"cannot make its review lock {lock.path.name} ({why}); it was not opened",
-                                  str(path)) from None
+            self.locks[path] = hold(path)  # one review per article: one journal
         self.post_message(Loaded(ReviewSession.open(path, self.engine, self.extra, self.english)))
 
     def on_unmount(self) -> None:
@@ -442,8 +437,8 @@ class ReviewApp(DecisionActions, App):
 
 
 def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
-        english: str | None = None) -> int:
-    app = ReviewApp(paths, engine, extra, cell_widths, english)
+        english: str | None = None, locks: dict[Path, ArticleLock] | None = None) -> int:
+    app = ReviewApp(paths, engine, extra, cell_widths, english, locks)
     app.run()
     # Textual ends the app on an error it was not given to handle and printed its traceback, and
     # the run still exited 0: the error goes up to the console script's one line (exit 3;

@@ -22,11 +22,31 @@ def _review(args, engine, paths) -> int:
         from tui.serve import serve
 
         return serve(_ARGV, args.host or "localhost", args.port or 8000)
-    from audit.cli.qe_options import model_findings, review_source
+    locks = _first_lock(paths)
+    try:
+        from audit.cli.qe_options import model_findings, review_source
 
-    from tui.app import run
+        from tui.app import run
 
-    return run(paths, engine, model_findings(args, paths), cell_widths=args.cells, english=review_source(args, paths))
+        return run(paths, engine, model_findings(args, paths), cell_widths=args.cells,
+                   english=review_source(args, paths), locks=locks)
+    finally:
+        for lock in locks.values():
+            lock.release()  # the app releases them as it ends; this covers an error before it started
+
+
+def _first_lock(paths) -> dict:
+    """The lock of the article the app opens first, taken before the app takes the terminal (and
+    before any model loads): an article open in another review is one line, exit 2, where an empty
+    app showed that line in its title. A browser tab (textual-serve's web driver) has no terminal
+    to give back and would only see its connection close, so there the app says it, as before."""
+    import os
+
+    from audit.review.lock import hold
+
+    if os.environ.get("TEXTUAL_DRIVER", "").startswith("textual.drivers.web_driver"):
+        return {}
+    return {paths[0]: hold(paths[0])}
 
 
 def _partners(args) -> None:

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from audit.core.errors import JaanchError
+from audit.core.fileio import describe
 
 
 class ArticleLocked(JaanchError):
@@ -51,3 +52,16 @@ class ArticleLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def hold(article: str | Path) -> ArticleLock:
+    """The article's lock, taken: ArticleLocked (one line) while another review has it open, and one
+    line naming the article when the lock file cannot be made (a folder or a symbolic link in its
+    place, a read-only folder), where Python's own words reached the editor."""
+    lock = ArticleLock(article)
+    try:
+        return lock.acquire()
+    except OSError as exc:
+        why = "a symbolic link is in its place" if lock.path.is_symlink() else describe(exc)
+        raise JaanchError(f"cannot make its review lock {lock.path.name} ({why}); it was not opened",
+                          str(article)) from None
