@@ -7,6 +7,7 @@ article replays the decisions made since the last save.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -42,7 +43,11 @@ class Journal:
             raise WriteError("cannot write the review journal (a symbolic link is in its place; move it away); "
                              "the decision was not made", str(self.path))
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+            if _cut_short(fd):
+                # a crash cut the last line: glued to it, this record (and every one after) was
+                # unreadable, so a later session's decisions were lost and discarded ones came back
+                line = "\n" + line
             with open(fd, "a", encoding="utf-8") as handle:
                 handle.write(line)
                 handle.flush()
@@ -63,11 +68,13 @@ class Journal:
             raise InputError(f"cannot read the review journal ({describe(exc)}); move it away to review the "
                              "article afresh", str(self.path)) from None
         out = []
-        for line in raw.splitlines():
+        # jaanch writes no byte-order mark, but an editor that opened the journal may have added one:
+        # read with it, the first line was no JSON and nothing was replayed
+        for line in raw.removeprefix(codecs.BOM_UTF8).splitlines():
             try:
                 record = json.loads(line.decode("utf-8"))
             except ValueError:
-                break  # a line cut short by a crash: everything before it is intact
+                continue  # a line cut short by a crash: the lines after it are a later session's
             if not isinstance(record, dict):
                 break  # not a line jaanch wrote: nothing after it is trusted either
             out.append(record)
@@ -89,3 +96,9 @@ class Journal:
 
 
 MARKERS = ("open", "save", "discard")
+
+
+def _cut_short(fd: int) -> bool:
+    """Whether the journal open at `fd` ends inside a line (a crash cut its last record short)."""
+    size = os.fstat(fd).st_size
+    return size > 0 and os.pread(fd, 1, size - 1) not in (b"\n", b"\r")

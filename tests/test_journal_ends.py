@@ -1,0 +1,65 @@
+"""The review journal's first and last bytes: jaanch writes no byte-order mark, but an editor that
+opened the journal may add one, and a crash may cut its last line short. Both still replay what
+jaanch journaled."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from audit.lint.engine import Engine
+from audit.review.journal import journal_path
+from audit.review.session import ReviewSession
+from conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine()
+
+
+@pytest.fixture()
+def story(tmp_path):
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    return path
+
+
+def _accept(session):
+    item = next(i for i in session.items if i.finding.code == "FMT001")
+    session.accept(item)
+    return item.finding.text
+
+
+def test_a_journal_opening_with_a_bom_replays(story, engine):
+    """The first line, read with its BOM, was no JSON, and the reading stopped there: nothing replayed."""
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    flagged = _accept(session)  # then the process dies unsaved
+    journal = journal_path(story)
+    journal.write_bytes(b"\xef\xbb\xbf" + journal.read_bytes())
+    again = ReviewSession.open(story, engine)
+    assert [(r["event"], r["old"]) for r in again.pending_replay()] == [("accept", flagged)]
+    assert again.start(replay=True) == (1, 0) and again.text == session.text
+    assert journal.read_bytes().startswith(b"\xef\xbb\xbf")  # left as the editor saved it
+
+
+def test_decisions_after_a_line_cut_by_a_crash_are_not_lost(story, engine):
+    """The next session's records were appended to the cut line, glued into one line that is no JSON;
+    the reading stopped there, so they were lost and the decisions discarded before came back."""
+    first = ReviewSession.open(story, engine)
+    first.start(replay=False)
+    _accept(first)
+    journal = journal_path(story)
+    with journal.open("ab") as handle:
+        handle.write(b'{"time": "2026-11-28T12:00:00+00:00", "event": "acc')  # killed mid-line
+    second = ReviewSession.open(story, engine)
+    assert len(second.pending_replay()) == 1
+    second.start(replay=False)  # the editor discards it
+    assert second.pending_replay() == []
+    flagged = _accept(second)  # and makes a new decision, then the process dies
+    third = ReviewSession.open(story, engine)
+    pending = third.pending_replay()
+    assert [(r["event"], r["old"]) for r in pending] == [("accept", flagged)]
+    assert third.start(replay=True) == (1, 0)
