@@ -132,29 +132,35 @@ def import_tbx(root, source: str, output: str | Path) -> int:
         if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
             header = el.text.split("\t")
     rows = []
-    from audit.maintenance.tbx import refuse_repeated_fields
+    from audit.maintenance.tbx import refuse_repeated_fields, refuse_second_preferred, terms
 
     for entry in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
         refuse_repeated_fields(entry, source)
+        refuse_second_preferred(entry, source)
         row = {name: "" for name in header}
         loans: list[str] = []
+        alternatives: list[str] = []
         for child in entry:
             tag = _local(child.tag)
             if tag == "descrip" and (child.get("type") or "").startswith("jaanch-"):
                 row[child.get("type")[len("jaanch-"):]] = child.text or ""
             elif tag in ("langSec", "langSet"):
                 lang = (child.get(XML_LANG) or "").split("-")[0]
-                for sec in child:
-                    term = next((t.text or "" for t in sec if _local(t.tag) == "term"), "")
-                    status = next((t.text or "" for t in sec if _local(t.tag) == "termNote"), PREFERRED)
+                for term, status in terms(child):
                     if lang == "en" and status == PREFERRED and not row["english"]:
                         row["english"] = term
                     elif lang == "hi" and status == PREFERRED and not row.get("hindi"):
                         row["hindi"] = term
                     elif lang == "hi" and status == DEPRECATED:
                         loans.append(term)
-        if not row.get("translit") and loans:  # a TBX from another tool: its deprecated terms are the loans
+                    elif lang == "hi" and status == ADMITTED:
+                        alternatives.append(term)
+        # a TBX from another tool (no jaanch columns): its deprecated terms are the loans, and its
+        # admitted ones the Hindi alternatives (export writes them so; they were dropped)
+        if not row.get("translit") and loans:
             row["translit"], row["translit_variants"] = loans[0], LIST_SEPARATOR.join(loans[1:])
+        if not row.get("hindi_alternatives") and alternatives and "hindi_alternatives" in row:
+            row["hindi_alternatives"] = LIST_SEPARATOR.join(alternatives)
         rows.append(row)
     if not rows:
         raise InputError("no conceptEntry elements", source, 1)

@@ -103,6 +103,34 @@ def refuse_repeated_fields(entry, source: str | Path) -> None:
         seen.add(field)
 
 
+LANGUAGES = {"en": "English", "hi": "Hindi"}
+
+
+def terms(lang_sec) -> list[tuple[str, str]]:
+    """A langSec's (term, administrative status) pairs; a term given no status is preferred."""
+    return [(next((t.text or "" for t in sec if _local(t.tag) == "term"), ""),
+             next((t.text or "" for t in sec if _local(t.tag) == "termNote"), STATUS["preferred"]))
+            for sec in lang_sec]
+
+
+def refuse_second_preferred(entry, source: str | Path) -> None:
+    """One preferred term per language: a second (or a second term with no status, which is
+    preferred) was made a variant of the first, which jaanch then flags as a misspelling, or
+    dropped without a word. One line naming the TBX and the entry."""
+    preferred: dict[str, list[str]] = {}
+    for child in entry:
+        if _local(child.tag) in ("langSec", "langSet"):
+            lang = (child.get(XML_LANG) or "").split("-")[0]
+            preferred.setdefault(lang, []).extend(t for t, status in terms(child) if status == STATUS["preferred"])
+    for lang, found in preferred.items():
+        if len(found) > 1:
+            raise InputError(f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r} has two preferred "
+                             f"{LANGUAGES.get(lang, repr(lang))} terms, {found[0]!r} and {found[1]!r} (a term with "
+                             "no administrativeStatus is preferred); keep one preferred and mark the other admitted "
+                             "(an accepted form), deprecated (a variant) or superseded (a wrong rendering)",
+                             str(source))
+
+
 def import_tbx(source: str | Path, output: str | Path) -> int:
     root = parse_safely(read_text(source, "TBX"), str(source))
     if _local(root.tag) not in ("tbx", "martif"):
@@ -116,6 +144,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
     out_rows = []
     for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
         refuse_repeated_fields(concept, source)
+        refuse_second_preferred(concept, source)
         row = {name: "" for name in header}
         lists: dict[str, list[str]] = {"casings": [], "variants": [], "accepted": [], "wrong_renderings": []}
         for child in concept:
@@ -126,9 +155,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
                 row["note"] = child.text or ""
             elif tag in ("langSec", "langSet"):
                 lang = (child.get(XML_LANG) or "").split("-")[0]
-                for sec in child:
-                    term = next((t.text or "" for t in sec if _local(t.tag) == "term"), "")
-                    status = next((t.text or "" for t in sec if _local(t.tag) == "termNote"), STATUS["preferred"])
+                for term, status in terms(child):
                     if lang == "en":
                         if status == STATUS["preferred"] and not row["latin"]:
                             row["latin"] = term
