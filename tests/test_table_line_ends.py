@@ -87,8 +87,8 @@ def test_a_concept_table_row_short_of_fields_is_refused_on_export(tmp_path, caps
 
 
 @pytest.mark.parametrize("damage, line, reason", [
-    (lambda data: b"\xff\xfe" + data.decode("utf-8").encode("utf-16-le"), 1, "review table is not UTF-8 (byte 0xff)"),
-    (lambda data: data.decode("utf-8").encode("utf-16-le"), 1, "review table has a NUL byte"),
+    (lambda data: b"\xff\xfe" + data.decode("utf-8").encode("utf-16-le"), 1, "is UTF-16 (it opens"),
+    (lambda data: data.decode("utf-8").encode("utf-16-le"), 1, "has a NUL byte, so it is not UTF-8"),
     (lambda data: data.replace("डीपसेक".encode(), "डीपसेक".encode()[:4], 1), 2, "review table is not UTF-8"),
 ])
 def test_a_review_table_not_in_utf8_is_one_line(review, tmp_path, capsys, damage, line, reason):

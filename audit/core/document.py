@@ -161,14 +161,11 @@ def decode_article(raw: bytes, path: str, empty_ok: bool = False) -> str:
     """The file's text. An empty article (empty_ok) has no findings; an empty source or pairs file is an error."""
     if not raw.strip() and not empty_ok:
         raise InputError("file is empty", path, 1)
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError("is UTF-16 (it opens with a UTF-16 byte-order mark); save the file as UTF-8", path, 1)
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        # valid UTF-8 all the same when it is UTF-16 of ASCII or Devanagari without a byte-order
-        # mark: checked, it was a page of control characters with no finding, exit 0
-        raise InputError("has a NUL byte, so it is not UTF-8 text (UTF-16 or a binary file?); "
-                         "save the file as UTF-8", path, byte_line(raw, nul))
+    # UTF-16 without a byte-order mark is valid UTF-8 all the same: checked, it was a page of
+    # control characters with no finding, exit 0
+    from audit.core.fileio import refuse_utf16
+
+    refuse_utf16(raw, path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -101,8 +101,22 @@ def read_text(path: str | Path, what: str = "file") -> str:
     return decode_text(read_bytes(path), path, what)
 
 
+def refuse_utf16(raw: bytes, path: str | Path, error: type[JaanchError] = InputError) -> None:
+    """The one wording, for every file jaanch reads as text, of one saved as UTF-16 (Windows
+    editors' "Unicode"): with its byte-order mark, and without one, when it decodes as UTF-8 all
+    the same with a NUL beside every ASCII letter (a binary file has NULs too). Readers used to
+    say it each in their own words, or read the NULs into a column name or a JSON error."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise error("is UTF-16 (it opens with a UTF-16 byte-order mark); save the file as UTF-8", str(path), 1)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise error("has a NUL byte, so it is not UTF-8 text (UTF-16 or a binary file?); save the file as UTF-8",
+                    str(path), byte_line(raw, nul))
+
+
 def decode_text(raw: bytes, path: str | Path, what: str = "file") -> str:
     """`read_text` of bytes already read (a caller that rewrites the file keeps its BOM)."""
+    refuse_utf16(raw, path)
     body = raw.removeprefix(BOM)
     try:
         return body.decode("utf-8")

@@ -46,11 +46,12 @@ def read_table(path: str | Path, required: tuple[str, ...], optional: tuple[str,
     """
     name = str(path)
     from audit.core.errors import MAX_GLOSSARY_MB
-    from audit.core.fileio import read_bytes, refuse_oversized
+    from audit.core.fileio import read_bytes, refuse_oversized, refuse_utf16
     from audit.core.lines import LINE_END, byte_line
 
     refuse_oversized(path, MAX_GLOSSARY_MB, "glossary")  # (a table is read whole)
     raw = read_bytes(path)  # an unreadable file is an InputError: a usage problem, not a table problem
+    refuse_utf16(raw, name, GlossaryError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -24,7 +24,7 @@ def read_review(path: str | Path):
     from io import BytesIO
 
     from audit.core.fileio import decode_text, read_bytes
-    from audit.core.lines import LineIndex, lf_view
+    from audit.core.lines import lf_view
 
     path = Path(path)
     data = read_bytes(path)  # a folder, a device, a missing file: one line as for any input
@@ -36,10 +36,7 @@ def read_review(path: str | Path):
             # defined in Schema', naming no line. And polars ends a line at LF alone: a table saved with
             # lone CRs (an old Mac spreadsheet) was its header and no row, 'no accepted rows', exit 0. A
             # lone CR is a line end here as everywhere in jaanch (audit/core/lines.py).
-            text = lf_view(decode_text(data, path, "review table"))
-            if "\x00" in text:  # UTF-16 without a byte-order mark decodes as UTF-8 all the same
-                raise InputError("review table has a NUL byte, so it is not UTF-8 text (UTF-16?); save it as UTF-8",
-                                 str(path), LineIndex(text).line(text.index("\x00")))
+            text = lf_view(decode_text(data, path, "review table"))  # (UTF-16 with or without a BOM: one line)
             _refuse_repeated_columns(text, path)
             frame = pl.read_csv(BytesIO(text.encode("utf-8")), infer_schema=False, separator=review_separator(path))
     except (OSError, pl.exceptions.PolarsError) as exc:

@@ -63,12 +63,15 @@ def find_config(start: Path) -> Path | None:
                 tool = _toml(text).get("tool", {})
             except (InputError, tomllib.TOMLDecodeError) as exc:
                 try:
-                    mentions_us = b"jaanch" in project.read_bytes()
+                    raw = project.read_bytes()
+                    # (in UTF-16 too: its [tool.jaanch] was passed over and the settings went unused)
+                    mentions_us = any("jaanch".encode(code) in raw for code in ("utf-8", "utf-16-le", "utf-16-be"))
                 except OSError:
                     mentions_us = True
                 if mentions_us:
                     # it may hold our settings: guessing past it would run with the wrong ones
-                    raise UsageError(f"cannot read [tool.jaanch] from it: {_toml_reason(exc)}", str(project)) from None
+                    raise UsageError(f"cannot read [tool.jaanch] from it: {_toml_reason(exc)}", str(project),
+                                     exc.line if isinstance(exc, InputError) else None) from None
                 continue  # someone else's broken pyproject.toml is not ours to judge
             if isinstance(tool, dict) and "jaanch" in tool:
                 return project
