@@ -23,12 +23,18 @@ def bracket_spans(text: str) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) lies in one of `spans`, as `bracket_spans` gives them: in text order and
-    never overlapping, so only the last span starting at or before `start` (or, for an empty range,
-    the one ending where it starts) can hold it. A bisection, not a walk over every bracket."""
+    """Whether [start, end) lies in one of `spans` (`holding`)."""
+    return holding(spans, start, end) is not None
+
+
+def holding(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The one of `spans` that [start, end) lies in, or None. `spans` as `bracket_spans` gives them:
+    in text order and never overlapping, so only the last span starting at or before `start` (or,
+    for an empty range, the one ending where it starts) can hold it. A bisection, not a walk over
+    every bracket."""
     i = bisect.bisect_right(spans, (start, sys.maxsize)) - 1
     while i >= 0 and spans[i][1] >= start:
         if end <= spans[i][1]:
-            return True
+            return spans[i]
         i -= 1
-    return False
+    return None

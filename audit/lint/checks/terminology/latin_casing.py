@@ -5,6 +5,7 @@ import re
 from audit.core.conventions import CHROME, URL
 from audit.core.findings import SAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
+from audit.lint.checks.conventions import bracket_spans, holding
 
 
 class LatinCasing(Check):
@@ -27,6 +28,7 @@ class LatinCasing(Check):
 
     def run(self, ctx: Context):
         text = ctx.article.text
+        brackets = None  # the article's bracketed asides, found once a name needs them
         for sent, m in scan_sentences(ctx, ctx.glossary.latin):
             entry = m.value
             if entry.latin == entry.latin.lower():
@@ -38,7 +40,9 @@ class LatinCasing(Check):
                 continue
             if text[start:end].isupper() and _in_capitals_run(text, start, end):
                 continue
-            if _in_keyword_bracket(text, start, end):
+            if brackets is None:
+                brackets = bracket_spans(text)
+            if _in_keyword_bracket(text, holding(brackets, start, end)):
                 continue  # (Russian oil import ban in USA president joe biden): an SEO keyword string
             yield ctx.finding(
                 self, start, end,
@@ -56,17 +60,15 @@ def _in_capitals_run(text: str, start: int, end: int) -> bool:
     return bool(_CAPS_BEFORE.search(text, max(0, start - 40), start) or _CAPS_AFTER.match(text, end))
 
 
-def _in_keyword_bracket(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) stands in brackets holding six words or more of Latin script alone (read at
-    most 120 characters either way, within the line): an English keyword string or phrase glossing
-    the sentence, whose casing is the string's, not the article's spelling of the name. A name's own
-    gloss is shorter (`चुनाव आयोग (election commission of india)`: its casing is still flagged)."""
-    open_at = text.rfind("(", max(0, start - 120), start)
-    close_at = text.find(")", end, end + 120)
-    if open_at < 0 or close_at < 0:
+def _in_keyword_bracket(text: str, bracket: tuple[int, int] | None) -> bool:
+    """Whether `bracket` (the bracketed aside a name stands in, as `bracket_spans` finds it, or None)
+    is round and holds six words or more of Latin script alone: an English keyword string or phrase
+    glossing the sentence, whose casing is the string's, not the article's spelling of the name. A
+    name's own gloss is shorter (`चुनाव आयोग (election commission of india)`: its casing is still flagged)."""
+    if bracket is None or text[bracket[0]] != "(":
         return False
-    inside = text[open_at + 1 : close_at]
-    if any(c in inside for c in "()\n") or any("\u0900" <= c <= "\u097f" for c in inside):
+    inside = text[bracket[0] + 1 : bracket[1] - 1]
+    if any("\u0900" <= c <= "\u097f" for c in inside):
         return False
     return len(inside.split()) >= 6
 
