@@ -36,6 +36,10 @@ class RepeatedSentence(Check):
     where a duplicate adds none or a word (a dateline put in front is no detail: the opening printed again).
     Nor is a photo caption restating the standfirst (a line of its own with no sentence end), nor a
     feed's teaser cut off with `[…]` above the story it opens (its last sentence begins one told in full).
+    A prose paragraph of two sentences or more printed again right after itself, word for word (the
+    second copy may be cut off where the text ends), is one finding on the second copy, wherever it
+    stands: a template prints its standfirst again after a headline, a byline or another paragraph,
+    never back to back (`_doubled_paragraphs`).
     Fix safety: unsafe for an exact copy; a hint for a near copy (it may carry the one new fact).
     """
 
@@ -52,6 +56,8 @@ class RepeatedSentence(Check):
         min_overlap = ctx.setting(self, "min_overlap")
         conventions = ctx.conventions
         lead: set[int] | None = None  # the repeated standfirst's sentences (starts), looked for once a copy is found
+        doubled: dict[int, tuple] | None = None  # a paragraph printed back to back: (copy, first), likewise
+        told: set[int] = set()
         restated: tuple[int, int] | None = None  # the standfirst's paragraph and the lead's
         # A sentence's bag of words is the set of its words' codes (one character per word key,
         # shared with REP001): made by frozenset in compiled code, not read token by token.
@@ -93,6 +99,12 @@ class RepeatedSentence(Check):
                     if lead is None and prev.paragraph != sent.paragraph:
                         lead = _repeated_standfirst(ctx.article, 3)
                         restated = _standfirst_and_lead(ctx.article, conventions)
+                        doubled = _doubled_paragraphs(ctx.article, conventions)
+                    if doubled and sent.paragraph in doubled:
+                        if sent.paragraph not in told:  # one finding for the whole copy
+                            told.add(sent.paragraph)
+                            yield self._paragraph_finding(ctx, *doubled[sent.paragraph])
+                        break
                     template = prev.paragraph != sent.paragraph and (
                         conventions.whole_line(prev.start, prev.end) or prev.start in lead
                         or _caption(ctx.article.text, conventions, sent)
@@ -133,6 +145,19 @@ class RepeatedSentence(Check):
             [Fix(cut_start, cut_end, "", applicability=UNSAFE if score >= 100.0 else DISPLAY_ONLY)],
             confidence=min(1.0, score / 100.0),
         )
+
+
+    def _paragraph_finding(self, ctx: Context, copy, first):
+        """A paragraph (`copy`, an article.paragraphs entry) printed again right after `first`."""
+        text = ctx.line_view
+        start, end = copy.start, copy.end
+        cut_start = text.rfind("\n", 0, start) + 1  # the copy's whole line goes, with its line end
+        cut_end = text.find("\n", end)
+        cut_end = len(text) if cut_end < 0 else cut_end + 1
+        line, _ = ctx.article.position(first.start)
+        return ctx.finding(
+            self, start, end, f"this paragraph repeats the paragraph on line {line} word for word; delete one copy",
+            [Fix(cut_start, cut_end, "", applicability=UNSAFE)], confidence=1.0)
 
 
 class _OverlapIndex:
@@ -238,6 +263,29 @@ def _pasted_beside(sentences: list, prev, sent) -> bool:
                     and before.text.strip() == after.text.strip()):
                 return True
     return False
+
+
+def _doubled_paragraphs(article, conventions) -> dict[int, tuple]:
+    """Each paragraph printed again right after itself (the next paragraph, blank lines between
+    allowed), by its second copy's number: (the copy, the first copy). The first is prose of two
+    sentences or more (a line of no headline, chrome or English kind that ends a sentence) and the
+    copy is its text word for word, or, where the text ends inside the copy, as much of it as there
+    is, two sentences at least. A headline line printed twice is the template's (no sentence end)."""
+    out: dict[int, tuple] = {}
+    paragraphs = article.paragraphs
+    text = article.text
+    end_of_text = len(text.rstrip())
+    for first, copy in zip(paragraphs, paragraphs[1:]):
+        if len(first.sentences) < 2 or len(copy.sentences) < 2 or conventions.line_kind(first.start) is not None:
+            continue
+        was = text[first.start:first.end].strip()
+        now = text[copy.start:copy.end].strip()
+        if not was.endswith(_PROSE_ENDS):
+            continue
+        if now == was or (copy.end >= end_of_text and was.startswith(now) and all(
+                a.text.strip() == b.text.strip() for a, b in zip(first.sentences, copy.sentences[:2]))):
+            out[copy.sentences[0].paragraph] = (copy, first)
+    return out
 
 
 def _first_places(earlier: list) -> dict[str, int]:
