@@ -38,6 +38,7 @@ def read_review(path: str | Path):
             # lone CR is a line end here as everywhere in jaanch (audit/core/lines.py).
             text = lf_view(decode_text(data, path, "review table"))  # (UTF-16 with or without a BOM: one line)
             _refuse_repeated_columns(text, path)
+            _refuse_ragged(text, path)
             frame = pl.read_csv(BytesIO(text.encode("utf-8")), infer_schema=False, separator=review_separator(path))
     except (OSError, pl.exceptions.PolarsError) as exc:
         raise InputError(f"cannot read the review table: {str(exc).splitlines()[0]}", str(path)) from None
@@ -57,6 +58,29 @@ def _refuse_repeated_columns(text: str, path: Path) -> None:
         if header.count(name) > 1:
             places = ", ".join(str(n) for n, column in enumerate(header, start=1) if column == name)
             raise InputError(f"the header names '{name}' more than once (columns {places}); keep one", str(path), 1)
+
+
+def _refuse_ragged(text: str, path: Path) -> None:
+    """A row of more cells than the header (a spreadsheet's tab after the last cell) or a quote never
+    closed: one line naming the line, where polars said "found more fields than defined in 'Schema'"
+    or "could not parse" and named none. A shorter row is read as before (its missing cells empty)."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=review_separator(path), strict=True)
+    width, start = None, 1
+    try:
+        for record in reader:
+            if record:
+                if width is None:
+                    width = len(record)
+                elif len(record) > width:
+                    raise InputError(f"{len(record)} cells where the header names {width}", str(path), start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        reason = ("a quote opened on this line is never closed" if "end of data" in str(exc)
+                  else f"malformed table: {exc}")
+        raise InputError(reason, str(path), start) from None
 
 
 def _as_text(frame, path: Path):
