@@ -76,6 +76,10 @@ def read_bytes(path: str | Path) -> bytes:
     refuse_special(path)
     try:
         return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        if os.path.islink(path):  # "no such file" for a name `ls` lists
+            raise InputError(f"is a symbolic link to {os.readlink(path)!r}, which does not exist", str(path)) from None
+        raise InputError(describe(exc), str(path)) from None
     except OSError as exc:
         raise InputError(describe(exc), str(path)) from None
 

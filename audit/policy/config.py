@@ -55,6 +55,11 @@ def find_config(start: Path) -> Path | None:
         own = candidate / "jaanch.toml"
         if _is_file(own, named):
             return own
+        if os.path.lexists(own):
+            # a folder (Docker makes one when a missing file is mounted), a named pipe or a link to
+            # nothing where the configuration should be: passed over, the run went on without its
+            # settings, exit 0; read, it is the one line that says what is there instead
+            read_text(own, "configuration")
         project = candidate / "pyproject.toml"
         if _is_file(project, named):
             refuse_oversized(project, MAX_CONFIG_MB, "configuration")  # read whole, and again below
