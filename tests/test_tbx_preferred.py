@@ -92,3 +92,24 @@ def test_a_concept_entrys_admitted_hindi_terms_are_its_alternatives(tmp_path):
     header, row = (line.split("\t") for line in out.read_text(encoding="utf-8").splitlines())
     row = dict(zip(header, row))
     assert (row["hindi"], row["hindi_alternatives"], row["translit"]) == ("बेहतर", "आगे", "एक्सेल")
+
+
+@pytest.mark.parametrize("term, shown", [
+    ("ओपन|ई", "'ओपन|ई'"),  # two variants, silently
+    ("ओपन\tई", "'ओपन\\tई'"),  # the row written had a field too many, named by no entry
+    ("ओपन\nई", "'ओपन\\nई'"),
+])
+def test_a_term_a_glossary_cell_cannot_hold_is_one_line(tmp_path, capsys, term, shown):
+    body = _entry("t7", [_term("OpenAI", "preferred")], [_term("ओपनएआई", "preferred"), _term(term, "deprecated")])
+    tbx, out, code = _import(tmp_path, body)
+    assert code == 2 and not out.exists()
+    assert one_line(capsys).startswith(f"jaanch: {tbx}: conceptEntry 't7' has a term holding a tab or a line "
+                                       f"break, or '|', ({shown})")
+
+
+def test_a_jaanch_column_with_a_line_break_names_its_entry(tmp_path, capsys):
+    body = _entry("t8", [_term("OpenAI", "preferred")], [_term("ओपनएआई", "preferred")],
+                  "<note>first line\nsecond line</note>")
+    tbx, out, code = _import(tmp_path, body)
+    assert code == 2 and not out.exists()
+    assert one_line(capsys).startswith(f"jaanch: {tbx}: conceptEntry 't8' has <note> holding a tab or a line break")

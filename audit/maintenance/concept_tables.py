@@ -132,10 +132,11 @@ def import_tbx(root, source: str, output: str | Path) -> int:
         if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
             header = el.text.split("\t")
     rows = []
-    from audit.maintenance.tbx import refuse_repeated_fields, refuse_second_preferred, terms
+    from audit.maintenance.tbx import refuse_repeated_fields, refuse_second_preferred, refuse_unwritable, terms
 
     for entry in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
         refuse_repeated_fields(entry, source)
+        refuse_unwritable(entry, source)
         refuse_second_preferred(entry, source)
         row = {name: "" for name in header}
         loans: list[str] = []

@@ -113,6 +113,25 @@ def terms(lang_sec) -> list[tuple[str, str]]:
             for sec in lang_sec]
 
 
+def refuse_unwritable(entry, source: str | Path) -> None:
+    """A term holding a tab, a line break or '|', or a jaanch column (descrip, note) holding a tab or
+    a line break: a glossary cell cannot hold it. A '|' in a term was split into two variants without a
+    word, and a tab or line break broke the row written, named by the TSV's field count, no entry."""
+    where = f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r}"
+    for el in entry.iter():
+        tag = _local(el.tag)
+        jaanch_column = tag == "note" or (tag == "descrip" and (el.get("type") or "").startswith("jaanch-"))
+        if tag != "term" and not jaanch_column:
+            continue
+        value = el.text or ""
+        bad = "\t\r\n" + (LIST_SEPARATOR if tag == "term" else "")
+        if any(c in value for c in bad):
+            what = "a term" if tag == "term" else f"<{tag}{' type=' + repr(el.get('type')) if tag == 'descrip' else ''}>"
+            also = f", or {LIST_SEPARATOR!r}," if tag == "term" else ""
+            raise InputError(f"{where} has {what} holding a tab or a line break{also} ({value!r}), which a glossary "
+                             "cell cannot; give each term its own termSec", str(source))
+
+
 def refuse_second_preferred(entry, source: str | Path) -> None:
     """One preferred term per language: a second (or a second term with no status, which is
     preferred) was made a variant of the first, which jaanch then flags as a misspelling, or
@@ -144,6 +163,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
     out_rows = []
     for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
         refuse_repeated_fields(concept, source)
+        refuse_unwritable(concept, source)
         refuse_second_preferred(concept, source)
         row = {name: "" for name in header}
         lists: dict[str, list[str]] = {"casings": [], "variants": [], "accepted": [], "wrong_renderings": []}
