@@ -63,3 +63,51 @@ def test_decisions_after_a_line_cut_by_a_crash_are_not_lost(story, engine):
     pending = third.pending_replay()
     assert [(r["event"], r["old"]) for r in pending] == [("accept", flagged)]
     assert third.start(replay=True) == (1, 0)
+
+
+def test_a_named_pipe_in_the_journals_place_is_one_line_not_a_wait(story, engine):
+    """Reading it waited for a writer that never came: the review never opened."""
+    import os
+
+    from audit.core.errors import InputError
+
+    os.mkfifo(journal_path(story))
+    session = ReviewSession.open(story, engine)
+    with pytest.raises(InputError) as caught:
+        session.pending_replay()
+    assert caught.value.one_line() == (f"{journal_path(story)}: cannot read the review journal (a named pipe (FIFO) "
+                                       "is in its place); move it away to review the article afresh")
+
+
+def test_a_line_of_brackets_nested_past_pythons_limit_is_passed_over(story, engine):
+    """json raised RecursionError, which no one caught: exit 3."""
+    first = ReviewSession.open(story, engine)
+    first.start(replay=False)
+    flagged = _accept(first)
+    with journal_path(story).open("a", encoding="utf-8") as handle:
+        handle.write("[" * 100_000 + "]" * 100_000 + "\n")
+    again = ReviewSession.open(story, engine)
+    assert [(r["event"], r["old"]) for r in again.pending_replay()] == [("accept", flagged)]
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_no_save_over_a_folder_or_pipe_in_the_backups_place(story, engine, kind):
+    """A folder there took the copy inside it (story.txt~/story.txt) while the editor was told the
+    previous version was story.txt~; a named pipe made the save wait for a reader."""
+    import os
+
+    from audit.core.errors import JaanchError
+
+    backup = story.with_name(story.name + "~")
+    backup.mkdir() if kind == "folder" else os.mkfifo(backup)
+    before = story.read_bytes()
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    _accept(session)
+    with pytest.raises(JaanchError) as caught:
+        session.save()
+    said = "a folder" if kind == "folder" else "a named pipe (FIFO)"
+    assert caught.value.one_line() == (f"{story}: not saved: {said} is in the place of the previous version's copy "
+                                       "story.txt~; move it away; the decisions are kept")
+    assert story.read_bytes() == before and session.dirty
+    assert kind == "pipe" or list(backup.iterdir()) == []

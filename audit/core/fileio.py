@@ -477,3 +477,16 @@ def real_path(path, folders: dict[str, str]) -> str:
     if real is None:
         real = folders[head] = os.path.realpath(head)
     return os.path.join(real, name)
+
+
+def refuse_odd_backup(backup: Path, article: Path) -> None:
+    """A folder in the backup's place took the copy inside it (`NAME~/NAME`) while the editor was told
+    the previous version was `NAME~`; a named pipe made the copy wait. Nothing is saved: one line."""
+    try:
+        mode = os.stat(backup).st_mode
+    except OSError:
+        return
+    kind = "a folder" if stat.S_ISDIR(mode) else special_kind(mode)
+    if kind is not None:
+        raise WriteError(f"not saved: {kind} is in the place of the previous version's copy {backup.name}; "
+                         "move it away; the decisions are kept", str(article))

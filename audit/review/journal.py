@@ -57,14 +57,18 @@ class Journal:
                              str(self.path)) from None
 
     def records(self) -> list[dict]:
+        from audit.core.errors import InputError
+        from audit.core.fileio import describe, special_kind
+
         try:
+            kind = special_kind(os.stat(self.path).st_mode)
+            if kind is not None:  # a named pipe: reading it waited for a writer, and the app never opened
+                raise InputError(f"cannot read the review journal ({kind} is in its place); move it away to "
+                                 "review the article afresh", str(self.path))
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return []
         except OSError as exc:  # a folder or a loop in its place ended the app in a traceback
-            from audit.core.errors import InputError
-            from audit.core.fileio import describe
-
             raise InputError(f"cannot read the review journal ({describe(exc)}); move it away to review the "
                              "article afresh", str(self.path)) from None
         out = []
@@ -73,7 +77,7 @@ class Journal:
         for line in raw.removeprefix(codecs.BOM_UTF8).splitlines():
             try:
                 record = json.loads(line.decode("utf-8"))
-            except ValueError:
+            except (ValueError, RecursionError):  # (a line of 100,000 brackets: RecursionError, exit 3)
                 continue  # a line cut short by a crash: the lines after it are a later session's
             if not isinstance(record, dict):
                 break  # not a line jaanch wrote: nothing after it is trusted either

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from audit.core.document import Article, decode_article, parse_article
 from audit.core.errors import JaanchError
-from audit.core.fileio import Snapshot, WriteError, check_rewritable, read_snapshot, write_atomic
+from audit.core.fileio import (Snapshot, WriteError, check_rewritable, read_snapshot, refuse_odd_backup,
+                               write_atomic)
 from audit.core.findings import SAFE, Finding, Fix, apply_fixes
 from audit.core.lines import LineIndex
 from audit.inputs.pairs import align_article
@@ -458,6 +459,7 @@ class ReviewSession:
             backup = self.path.with_name(self.path.name + "~")
             if backup.is_symlink():  # replaced, not written through: the file it named was overwritten
                 backup.unlink()
+            refuse_odd_backup(backup, self.path)
             shutil.copy2(self.path, backup)  # the exact bytes and mode of the previous version
             try:
                 # The snapshot is checked again just before the rename: a save that lands after
