@@ -217,10 +217,11 @@ def _calibrate(args: argparse.Namespace) -> int:
     from audit.core.fileio import refuse_overwriting_input, write_atomic
     from audit.language.glossary import DEFAULT_GLOSSARY
     from audit.lint.engine import Engine
-    from audit.policy.calibrate import learn, render
+    from audit.policy.calibrate import learn, refuse_replacing_settings, render
 
     paths = collect_paths([args.archive])
     refuse_overwriting_input(args.output, paths)
+    refuse_replacing_settings(args.output)
     engine = Engine([DEFAULT_GLOSSARY] + [Path(g) for g in args.glossary])
     allowed = learn(paths, engine, args.min_share, args.min_articles)
     write_atomic(args.output, render(allowed, len(paths), args.archive))

@@ -61,3 +61,31 @@ def _toml_string(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def refuse_replacing_settings(target: str | Path) -> None:
+    """An -o that holds more than a house style (`select`, `fail-on`, a pyproject.toml's build
+    settings): calibrate writes a whole new file, and the desk's settings in it were lost without a
+    word. A file with only an [allow] table (calibrate's own, to be learnt again) is replaced."""
+    import os
+    import stat
+
+    from audit.core.errors import UsageError
+    from audit.policy.config import _toml
+
+    try:
+        found = os.stat(target)
+    except OSError:
+        return  # a new file, or one the write names (a dangling link, a missing folder)
+    if not stat.S_ISREG(found.st_mode) or not found.st_size:
+        return  # a folder or a pipe: the write says what it is
+    try:
+        with open(target, "rb") as handle:
+            data = _toml(handle.read(1_000_001).decode("utf-8-sig"))
+        other = sorted(set(data) - {"allow"})
+    except (OSError, ValueError, RecursionError):  # (tomllib and UTF-8 errors are ValueErrors)
+        other = None
+    if other is None or other:
+        held = f"holds {', '.join(repr(k) for k in other)}" if other else "is no house style calibrate wrote"
+        raise UsageError(f"-o {target}: the file exists and {held}; calibrate writes a whole new file, so "
+                         "nothing was written: name a new file and copy its [allow] table into this one")
