@@ -36,3 +36,16 @@ def test_a_glossary_linked_to_nothing_says_so(tmp_path, capsys):
     glossary.symlink_to("../shared/desk.tsv")
     assert main(["check", "--glossary", str(glossary), str(story)]) == 2
     assert one_line(capsys) == f"jaanch: {glossary}: is a symbolic link to '../shared/desk.tsv', which does not exist"
+
+
+@pytest.mark.parametrize("name, body", [
+    ("jaanch.toml", "a = " + "[" * 3000 + "]" * 3000 + "\n"),
+    ("pyproject.toml", "[tool.jaanch]\na = " + "[" * 3000 + "]" * 3000 + "\n"),
+])
+def test_a_configuration_nested_thousands_deep_is_one_line(tmp_path, capsys, name, body):
+    """tomllib recursed past Python's limit: an internal error, exit 3."""
+    story = tmp_path / "story.txt"
+    story.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    assert "nested too deeply to be a real configuration" in one_line(capsys)

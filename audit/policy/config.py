@@ -139,7 +139,10 @@ def _toml(text: str) -> dict:
     CR nowhere else, so no value changes; one character for one keeps its error positions."""
     from audit.core.lines import lf_view
 
-    return tomllib.loads(lf_view(text))
+    try:
+        return tomllib.loads(lf_view(text))
+    except RecursionError:  # arrays nested thousands deep: an internal error (exit 3)
+        raise tomllib.TOMLDecodeError("nested too deeply to be a real configuration") from None
 
 
 def load_config(path: Path) -> Config:
