@@ -266,6 +266,8 @@ ROWS = {
     "--qe-model hparams.yaml": lambda t: (_qe(t, "--qe-model", str(_model_dir(t) / "hparams.yaml")), "hparams.yaml"),
     "--qe-model a folder without a checkpoint": lambda t: (_qe(t, "--qe-model", str(_model_dir(t, None))), "model"),
     "--qe-model a corrupt checkpoint": lambda t: (_qe(t, "--qe-model", str(_model_dir(t))), "model.ckpt"),
+    "--qe-model hparams.yaml nested thousands deep": lambda t: (_qe(t, "--qe-model", str(_model_dir(
+        t, hparams="a: " + "[" * 100_000 + "]" * 100_000 + "\n"))), "hparams.yaml: refused hparams.yaml: nested too deeply"),
     "--qe-model unsafe hparams.yaml": lambda t: (_qe(t, "--qe-model", str(_model_dir(
         t, hparams="class_identifier: !!python/object/apply:os.system ['true']\n"))), "hparams.yaml"),
     "--qe-model hparams.yaml not a mapping": lambda t: (_qe(t, "--qe-model", str(_model_dir(t, hparams="- 1\n"))), "hparams.yaml"),

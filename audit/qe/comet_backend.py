@@ -119,6 +119,8 @@ def read_hparams(path: Path) -> dict:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise QEError(f"refused hparams.yaml: {reason}", str(path), mark.line + 1 if mark else None) from None
+    except RecursionError:  # lists nested thousands deep: an internal error, exit 3
+        raise QEError("refused hparams.yaml: nested too deeply to be a model's settings", str(path)) from None
     if not isinstance(data, dict):
         raise QEError("hparams.yaml must be a mapping of settings", str(path))
     return data
