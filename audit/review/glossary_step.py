@@ -18,10 +18,21 @@ DESK_GLOSSARY = "desk.tsv"
 
 
 def read(path: Path) -> str | None:
+    """The glossary exactly as it is on disk (its BOM and line ends: undo writes it back byte for
+    byte; read with universal newlines, a CRLF glossary came back LF), None where there is none;
+    one that cannot be read (UTF-16, a folder, a pipe) is one line naming it."""
+    from audit.core.errors import InputError
+    from audit.core.fileio import decode_text, describe, refuse_special
+
     try:
-        return path.read_text(encoding="utf-8")
+        refuse_special(path)
+        raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise InputError(f"cannot read the glossary ({describe(exc)})", str(path)) from None
+    decode_text(raw, path, "the glossary")
+    return raw.decode("utf-8")
 
 
 def _same(a: Path, b: Path) -> bool:
