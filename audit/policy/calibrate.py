@@ -71,14 +71,15 @@ def refuse_replacing_settings(target: str | Path) -> None:
     import stat
 
     from audit.core.errors import UsageError
+    from audit.core.fileio import writable
     from audit.policy.config import _toml
 
     try:
         found = os.stat(target)
     except OSError:
         return  # a new file, or one the write names (a dangling link, a missing folder)
-    if not stat.S_ISREG(found.st_mode) or not found.st_size:
-        return  # a folder or a pipe: the write says what it is
+    if not stat.S_ISREG(found.st_mode) or not found.st_size or not writable(target, found):
+        return  # a folder, a pipe, a read-only file: the write says what it is
     try:
         with open(target, "rb") as handle:
             data = _toml(handle.read(1_000_001).decode("utf-8-sig"))
