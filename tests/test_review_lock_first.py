@@ -76,3 +76,19 @@ def test_a_lock_that_cannot_be_made_is_one_line_before_the_app(tmp_path, capsys,
     (tmp_path / ".story.txt.jaanch-lock").mkdir()
     assert jaanch(["review", str(story)]) == 2 and not started
     assert one_line(capsys).startswith(f"jaanch: {story}: cannot make its review lock .story.txt.jaanch-lock (")
+
+
+def test_a_refused_review_makes_no_lock_file(tmp_path, capsys, monkeypatch):
+    """--source with two articles is refused before the lock is taken: the lock file was left beside
+    the article (a test left one in samples/)."""
+    from tui.cli import main as jaanch
+
+    started = _fake_app(monkeypatch)
+    english = tmp_path / "story.en"
+    english.write_text("One.\n", encoding="utf-8")
+    stories = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for story in stories:
+        story.write_text(ARTICLE, encoding="utf-8")
+    assert jaanch(["review", "--source", str(english), *map(str, stories)]) == 2 and not started
+    assert "one article" in one_line(capsys)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt", "story.en"]

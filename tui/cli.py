@@ -22,14 +22,14 @@ def _review(args, engine, paths) -> int:
         from tui.serve import serve
 
         return serve(_ARGV, args.host or "localhost", args.port or 8000)
+    from audit.cli.qe_options import model_findings, review_source
+
+    english = review_source(args, paths)  # a usage error comes before the lock (no lock file made for it)
     locks = _first_lock(paths)
     try:
-        from audit.cli.qe_options import model_findings, review_source
-
         from tui.app import run
 
-        return run(paths, engine, model_findings(args, paths), cell_widths=args.cells,
-                   english=review_source(args, paths), locks=locks)
+        return run(paths, engine, model_findings(args, paths), cell_widths=args.cells, english=english, locks=locks)
     finally:
         for lock in locks.values():
             lock.release()  # the app releases them as it ends; this covers an error before it started
