@@ -119,6 +119,9 @@ def _json(text: str, path: str, field: str) -> Pair:
 
 
 def _field(data, field: str, path: str) -> str:
+    if isinstance(data, list):  # several articles in one export: "no field 'body'" left the user guessing
+        raise NotThisKind(f"holds a list of {len(data)}, not one article's object with a {field!r} field: "
+                          "export one article per .json file", path)
     value = data
     for part in field.split("."):
         if not isinstance(value, dict) or part not in value:
