@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from audit.core import cached_property
 from itertools import islice
 
 GLOSS = "gloss"  # a bracketed gloss: English, an acronym, a name, an SEO title, an agency

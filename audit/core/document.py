@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
+from audit.core import cached_property
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from audit.core import cached_property
 from typing import ClassVar
 
 from audit.core.conventions import Conventions, find_conventions
