@@ -154,9 +154,31 @@ def devanagari_counts(ctx) -> Counter:
     """
     count = ctx.shared.get("devanagari words")
     if count is None:
-        count = ctx.shared["devanagari words"] = Counter(
-            chain.from_iterable(map(_TOKEN_WORDS.__getitem__, token_texts(ctx))))
+        # most tokens are one word, written as the token's whole text, or none (a mark, a number, a Latin
+        # word): counted by their texts (`_TOKEN_WORD`: the text, None, or _SEVERAL), without a tuple of
+        # words each to chain through; the words of an article with a token of several words (`कि.मी.`,
+        # a word and a digit or a joiner), in order of first use, by the tuples
+        texts = token_texts(ctx)
+        count = Counter(map(_TOKEN_WORD.__getitem__, texts))
+        if _SEVERAL in count:
+            count = Counter(chain.from_iterable(map(_TOKEN_WORDS.__getitem__, texts)))
+        else:
+            count.pop(None, None)  # (the other keys keep their order: each word's first use)
+        ctx.shared["devanagari words"] = count
     return count
+
+
+_SEVERAL = "\udffe"  # stands for a token of several words (no word is a lone surrogate)
+
+
+def _token_word(text: str) -> str | None:
+    """The one Devanagari word a token's text is, whole (the text itself); None for a token with no
+    word; `_SEVERAL` for any other (several words, or a word with more beside it)."""
+    words = _TOKEN_WORDS[text] = tuple(DEVANAGARI.word.findall(text))  # (read where a token has several)
+    return None if not words else text if len(words) == 1 and words[0] == text else _SEVERAL
+
+
+_TOKEN_WORD = PerWord(_token_word)
 
 
 def outside_english_lines(ctx) -> list[tuple[int, int]]:
