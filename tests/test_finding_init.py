@@ -55,3 +55,29 @@ def test_at_fills_every_field_and_gives_a_frozen_finding():
     assert hash(found) == hash(dataclasses.replace(found))
     with pytest.raises(dataclasses.FrozenInstanceError):
         found.text = "x"
+
+
+def test_fix_has_the_dataclass_parameters_and_stays_frozen_ordered_and_picklable():
+    """Fix's own __init__ (made for speed, as Finding's) takes what the dataclass's took: the three
+    fields by place or name, `applicability` by name only; the fix is set, frozen, equal, hashed and
+    ordered by its fields, and pickles."""
+    from audit.core.findings import DISPLAY_ONLY, UNSAFE
+
+    params = list(inspect.signature(Fix.__init__).parameters.values())[1:]
+    assert [p.name for p in params] == [f.name for f in dataclasses.fields(Fix)]
+    assert [p.kind for p in params] == [inspect.Parameter.POSITIONAL_OR_KEYWORD] * 3 + [inspect.Parameter.KEYWORD_ONLY]
+    assert all(p.default is inspect.Parameter.empty for p in params)
+    by_place = Fix(3, 9, "शब्द", applicability=UNSAFE)
+    by_name = Fix(start=3, end=9, replacement="शब्द", applicability=UNSAFE)
+    assert (by_place.start, by_place.end, by_place.replacement, by_place.applicability) == (3, 9, "शब्द", UNSAFE)
+    assert by_place == by_name and hash(by_place) == hash(by_name) and type(by_place) is Fix
+    assert Fix(3, 9, "a", applicability=SAFE) < Fix(3, 10, "a", applicability=SAFE)
+    assert sorted([Fix(5, 6, "b", applicability=SAFE), Fix(1, 2, "a", applicability=DISPLAY_ONLY)])[0].start == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_place.start = 4
+    with pytest.raises(TypeError):
+        Fix(3, 9, "x", SAFE)  # applicability by name only
+    with pytest.raises(TypeError):
+        Fix(3, 9, "x")
+    assert dataclasses.replace(by_place, replacement="x").replacement == "x"
+    assert pickle.loads(pickle.dumps(by_place)) == by_place
