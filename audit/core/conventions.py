@@ -86,6 +86,7 @@ _CREDIT_MARK = re.compile(r"\b(?i:image|photo|picture|pic)s?\s*(?i:source|credit
 _CREDIT_BEFORE = re.compile(r"(?:[-–|]\s*)?(?:[A-Z][\w.&']*\s+){1,4}$")
 _CREDIT_AFTER = re.compile(r"(?:[A-Za-z][\w.&'-]*(?:[ \t]+|(?=\s)|$)){1,4}")  # `Image Credit : twitter` too
 _CREDIT_HINTS = ("Source", "Credit", "Courtesy", "source", "credit", "courtesy", "SOURCE", "CREDIT")
+_CREDIT_HINT = re.compile("|".join(_CREDIT_HINTS).encode())  # searched for in `Conventions._latin_words`
 # A numbered list item's Latin sub-head run into the paragraph after a sentence end (the CMS
 # joined the list): `... देती है। 2. Sample Bike X: सबसे ज्यादा ...` is a kicker, not prose.
 # It opens with the digit and looks behind after it (the digit's own place, two characters back),
@@ -148,6 +149,7 @@ _DATE_STAMP_OPENINGS = " \tdDuUpP"
 # every ASCII letter (what _LATIN_LETTERS matches) to "A", every other byte to a space: a line's letters
 # are the marks counted in its stretch (`words.sentences_with_latin` finds the letters by the same marks)
 LATIN_LETTER_MARKS = bytes(65 if chr(b) in _ASCII_LETTERS.decode() else 32 for b in range(256))
+_LETTERS_KEPT = bytes(b if chr(b) in _ASCII_LETTERS.decode() else 32 for b in range(256))  # the rest a space
 
 
 class Conventions:
@@ -207,16 +209,17 @@ class Conventions:
         """Image credits, a glued `Read More` and a related link run into a paragraph (most articles
         have none of their words: no search)."""
         text, spans = self.text, []
-        if any(hint in text for hint in _CREDIT_HINTS):
+        latin = self._latin_words
+        if _CREDIT_HINT.search(latin):  # any(hint in text for hint in _CREDIT_HINTS)
             for m in _CREDIT_MARK.finditer(text):
                 line_start, _ = self.line_span(m.start())
                 before = _CREDIT_BEFORE.search(text, max(line_start, m.start() - 60), m.start())
                 after = _CREDIT_AFTER.match(text, m.end())
                 spans.append(Span(before.start() if before else m.start(), after.end() if after else m.end(), CHROME))
-        read = "Read" in text
-        if read or "READ" in text:
+        read = latin.find(b"Read") >= 0  # ("Read" in text)
+        if read or latin.find(b"READ") >= 0:
             spans += [Span(m.start(), m.end(), CHROME) for m in _READ_MORE.finditer(text)]
-        if "Continue" in text or "CONTINUE" in text:
+        if latin.find(b"Continue") >= 0 or latin.find(b"CONTINUE") >= 0:
             spans += [Span(m.start(), m.end(), CHROME) for m in _CONTINUE_READING.finditer(text)]
         if read or "पढ़े" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _RELATED_RUN_IN.finditer(text)
@@ -230,7 +233,7 @@ class Conventions:
         text, ascii = self.text, self.ascii
         # (in the ASCII bytes, with `find`: a str's `find` of @, # or . stops at every Devanagari letter
         # sharing its low byte, ी, ण, म; a bytes `in` tries its operand as an int first, raising and clearing a TypeError)
-        if ascii.find(b"@") >= 0 or ascii.find(b"#") >= 0 or ascii.find(b"://") >= 0:
+        if ascii.find(b"@") >= 0 or ascii.find(b"#") >= 0 or (ascii.find(b"/") >= 0 and ascii.find(b"://") >= 0):
             return True
         dot = ascii.find(b".")
         while dot >= 0:
@@ -255,6 +258,14 @@ class Conventions:
                     break
                 dot = line.find(".", dot + 1)
         return found
+
+    @cached_property
+    def _latin_words(self) -> bytes:
+        """The text's runs of ASCII letters, joined by spaces: a Latin word (Source, Read) is in the text
+        where it is in these few bytes (a word of letters lies inside one run, and the spaces keep two runs
+        apart). A search of a Hindi text for one reads every character: most Devanagari characters pass
+        the search's filter for skipping ahead, as they share its low bits with a letter of the word."""
+        return b" ".join(self.ascii.translate(_LETTERS_KEPT).split())
 
     @cached_property
     def _inline_starts(self) -> list[int]:
