@@ -174,6 +174,8 @@ _SEVERAL = "\udffe"  # stands for a token of several words (no word is a lone su
 def _token_word(text: str) -> str | None:
     """The one Devanagari word a token's text is, whole (the text itself); None for a token with no
     word; `_SEVERAL` for any other (several words, or a word with more beside it)."""
+    if len(_TOKEN_WORDS) > _TOKEN_WORDS.most:
+        _TOKEN_WORDS.clear()  # (its own bound is kept only where it works a word out itself)
     words = _TOKEN_WORDS[text] = tuple(DEVANAGARI.word.findall(text))  # (read where a token has several)
     return None if not words else text if len(words) == 1 and words[0] == text else _SEVERAL
 
