@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from audit.core.conventions import CHROME, ENGLISH_LINE
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET as _LETTERS, Reversed
+from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_SET as _LETTERS, Reversed
 
 _HAI = "है"
 _NAME = "नाम "
@@ -36,6 +36,32 @@ def _before_hue(reverse: Reversed, start: int, words: frozenset[str]) -> tuple[i
 _AGREEING = ("े", "ए")  # the endings of a participle before हुए
 
 
+_CLAUSE_ENDS = "।.!?|,;:\n"
+_BACK = 160  # how far back the clause is read (a clause of a dozen words)
+_CASE = frozenset("का के की को ने से में पर तक".split())
+_ADVERBIAL_EK = frozenset("साथ बार तरफ ओर".split())  # एक साथ, एक बार: no subject
+
+
+def _singular_subject(text: str, start: int, feminine: frozenset[str]) -> str | None:
+    """The clause's subject where it is visibly singular, so that the participle may be the slip as
+    well as the auxiliary: the clause's first word a feminine noun of GRAM007's table, not followed by a
+    postposition (`सरकार ... चलाते रहते है`: a feminine subject never takes a -ते participle), or एक and a
+    noun not followed by one (`मात्र एक दिन शेष रह गये है`). None where ने follows it in the clause (the verb
+    agrees with its object; a ने before it is another clause's: `उन्होंने बताया की ... एक दिन शेष रह गये है`)
+    or neither is seen."""
+    window = text[max(0, start - _BACK):start]
+    words = DEVANAGARI.word.findall(window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1:])
+    if len(words) < 2:
+        return None
+    if words[0] in feminine and words[1] not in _CASE and "ने" not in words:
+        return words[0]
+    for i, word in enumerate(words[:-2]):
+        if word == "एक" and words[i + 1] not in _ADVERBIAL_EK and words[i + 1] not in _CASE \
+                and words[i + 2] not in _CASE and "ने" not in words[i + 2:]:
+            return f"एक {words[i + 1]}"
+    return None
+
+
 def _named(text: str, start: int) -> bool:
     """Whether the word at `start` follows नाम: `तूफान का नाम तौकते है` gives a name, not a participle."""
     return text.endswith(_NAME, 0, start)
@@ -57,7 +83,8 @@ class PluralAuxiliary(Check):
     after it (an excerpt cut mid-word may have lost the anusvara's word), लिए (के लिए है), the postpositions वास्ते, रास्ते, नाते (the table's
     `unless`), a feminine रही है (its subject decides), a word after नाम (a name: `इस तूफान का नाम
     तौकते है`), English lines and page chrome.
-    Fix safety: unsafe (हैं is nearly always meant; where the subject is singular the participle is
+    Fix safety: unsafe (हैं is nearly always meant; display-only where the clause's subject is visibly
+    singular, a feminine noun first or एक and a noun, and the message names both readings; where the subject is singular the participle is
     the slip instead: गंधक भालुओं को आकर्षित करता है).
     """
 
@@ -94,10 +121,13 @@ class PluralAuxiliary(Check):
                     agrees = participle in words or ending(participle)
                 if (agrees and participle not in unless and not _named(text, start)
                         and conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
+                    subject = _singular_subject(text, start, ctx.lexicon.feminine_nouns["noun"])
                     yield ctx.finding(
                         self, start, end,
-                        f"'{participle}' is plural (or honorific) and takes 'हैं', not 'है'",
-                        [Fix(hai, end, "हैं", applicability=UNSAFE)],
+                        f"'{participle}' is plural (or honorific) and takes 'हैं', not 'है'"
+                        + (f"; or the subject '{subject}' is singular and the participle is the slip"
+                           if subject else ""),
+                        [Fix(hai, end, "हैं", applicability=DISPLAY_ONLY if subject else UNSAFE)],
                     )
 
 
