@@ -370,7 +370,9 @@ def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _split_pairs(singles: Collection[str]) -> set[tuple[str, str]]:
-    """Every (w1, w2) of two words of the text that are, joined, a word of the text too.
+    """Every (w1, w2) of two words of the text that are, joined, a word of the text too, and w1's other
+    spellings of the same key (anusvara or a nasal and halant) with that w2, so that all spaced forms
+    count together against the joined one.
 
     In sorted order the words that begin with a word follow it, the first right after it: only a
     word that the next one begins with (a few) is walked on from, and each step of the walk is a
@@ -386,6 +388,10 @@ def _split_pairs(singles: Collection[str]) -> set[tuple[str, str]]:
             if word[n:] in singles:
                 pairs.add((head, word[n:]))
             i += 1
+    if pairs:  # the head's other spellings too (सम्पत्ति कर beside संपत्ति कर and संपत्तिकर): one word
+        heads = {spelling_key(head) for head, _ in pairs}
+        same = [w for w in singles if spelling_key(w) in heads]
+        pairs |= {(w, tail) for head, tail in list(pairs) for w in same if spelling_key(w) == spelling_key(head)}
     return pairs
 
 
