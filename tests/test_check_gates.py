@@ -12,7 +12,7 @@ from conftest import SAMPLES, SEEDS
 
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.document import parse_article
-from audit.core.findings import UNSAFE, Fix
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix
 from audit.lint.checks.base import Context
 from audit.lint.checks.grammar import ki_conjunction, plural_auxiliary
 from audit.lint.checks.words import DEVANAGARI_RUN, Reversed
@@ -37,7 +37,9 @@ def _reference_gram001(check, ctx):
                 agrees = participle in words or ending(participle)
             if (agrees and participle not in unless and not plural_auxiliary._named(text, start)
                     and ctx.conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
-                yield ctx.finding(check, start, end, "plural", [Fix(hai, end, "हैं", applicability=UNSAFE)])
+                singular = plural_auxiliary._singular_subject(text, start, ctx.lexicon.feminine_nouns["noun"])
+                yield ctx.finding(check, start, end, "plural",
+                                  [Fix(hai, end, "हैं", applicability=DISPLAY_ONLY if singular else UNSAFE)])
         hai = text.find("है", end)
 
 

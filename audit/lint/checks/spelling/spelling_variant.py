@@ -333,7 +333,7 @@ def _compounds(text: str, singles: Collection[str]) -> list[tuple[int, int, int,
     hyphened = [pair for pair in hyphened if text[pair[0]:pair[1]] not in AUXILIARIES]
     pairs = list(hyphened)
     joins = {(text[s1:e1], text[s2:e2]) for s1, e1, s2, e2 in hyphened if text[e1] == "-"}
-    spaced = _split_pairs(singles) | _hyphen_joins(joins, singles)
+    spaced = _with_other_heads(_split_pairs(singles), singles) | _hyphen_joins(joins, singles)
     found: list[tuple[int, int, int, int]] = []
     if len(spaced) > 64:  # each `find` reads the whole text: many pairs are looked up by each pair read
         found = [(m.start(), m.end(1), m.end(), m.end() + len(m.group(2))) for m in _SPACE_PAIR.finditer(text)
@@ -370,9 +370,7 @@ def _hyphen_pairs(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _split_pairs(singles: Collection[str]) -> set[tuple[str, str]]:
-    """Every (w1, w2) of two words of the text that are, joined, a word of the text too, and w1's other
-    spellings of the same key (anusvara or a nasal and halant) with that w2, so that all spaced forms
-    count together against the joined one.
+    """Every (w1, w2) of two words of the text that are, joined, a word of the text too.
 
     In sorted order the words that begin with a word follow it, the first right after it: only a
     word that the next one begins with (a few) is walked on from, and each step of the walk is a
@@ -388,11 +386,18 @@ def _split_pairs(singles: Collection[str]) -> set[tuple[str, str]]:
             if word[n:] in singles:
                 pairs.add((head, word[n:]))
             i += 1
-    if pairs:  # the head's other spellings too (सम्पत्ति कर beside संपत्ति कर and संपत्तिकर): one word
-        heads = {spelling_key(head) for head, _ in pairs}
-        same = [w for w in singles if spelling_key(w) in heads]
-        pairs |= {(w, tail) for head, tail in list(pairs) for w in same if spelling_key(w) == spelling_key(head)}
     return pairs
+
+
+def _with_other_heads(pairs: set[tuple[str, str]], singles: Collection[str]) -> set[tuple[str, str]]:
+    """`pairs` and, for each, the text's other spellings of its first word (one spelling key: anusvara
+    or a nasal and halant) with the same second word, so that all spaced forms count together against
+    the joined one (सम्पत्ति कर 3x and संपत्ति कर beside संपत्तिकर)."""
+    if not pairs:
+        return pairs
+    heads = {spelling_key(head) for head, _ in pairs}
+    same = [w for w in singles if spelling_key(w) in heads]
+    return pairs | {(w, tail) for head, tail in pairs for w in same if spelling_key(w) == spelling_key(head)}
 
 
 _SHORT = 40  # a word this long or shorter has all its ends asked
