@@ -37,7 +37,7 @@ def _reference_gram001(check, ctx):
                 agrees = participle in words or ending(participle)
             if (agrees and participle not in unless and not plural_auxiliary._named(text, start)
                     and ctx.conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
-                singular = plural_auxiliary._singular_subject(text, start, ctx.lexicon.feminine_nouns["noun"])
+                singular = plural_auxiliary._singular_subject(text, start, ctx.lexicon)
                 yield ctx.finding(check, start, end, "plural",
                                   [Fix(hai, end, "हैं", applicability=DISPLAY_ONLY if singular else UNSAFE)])
         hai = text.find("है", end)

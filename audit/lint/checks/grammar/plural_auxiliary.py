@@ -42,17 +42,22 @@ _CASE = frozenset("का के की को ने से में पर �
 _ADVERBIAL_EK = frozenset("साथ बार तरफ ओर".split())  # एक साथ, एक बार: no subject
 
 
-def _singular_subject(text: str, start: int, feminine: frozenset[str]) -> str | None:
+def _singular_subject(text: str, start: int, lexicon) -> str | None:
     """The clause's subject where it is visibly singular, so that the participle may be the slip as
     well as the auxiliary: the clause's first word a feminine noun of GRAM007's table, not followed by a
     postposition (`सरकार ... चलाते रहते है`: a feminine subject never takes a -ते participle), or एक and a
     noun not followed by one (`मात्र एक दिन शेष रह गये है`). None where ने follows it in the clause (the verb
     agrees with its object; a ने before it is another clause's: `उन्होंने बताया की ... एक दिन शेष रह गये है`)
-    or neither is seen."""
+    or neither is seen. The clause is the words since the last punctuation mark or clause word (GRAM008's
+    `plural_subjects.tsv`, kind `link`), and one with a pronoun of that table in it is not read."""
     window = text[max(0, start - _BACK):start]
     words = DEVANAGARI.word.findall(window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1:])
-    if len(words) < 2:
-        return None
+    table, feminine = lexicon.plural_subjects, lexicon.feminine_nouns["noun"]
+    links = [i for i, word in enumerate(words) if word in table["link"]]
+    if links:  # the clause starts after its last clause word (जांच करें कि ... आप सोच रहे है)
+        words = words[links[-1] + 1:]
+    if len(words) < 2 or any(word in table["pronoun"] for word in words):
+        return None  # a pronoun may be the subject (आप, हम)
     if words[0] in feminine and words[1] not in _CASE and "ने" not in words:
         return words[0]
     for i, word in enumerate(words[:-2]):
@@ -121,7 +126,7 @@ class PluralAuxiliary(Check):
                     agrees = participle in words or ending(participle)
                 if (agrees and participle not in unless and not _named(text, start)
                         and conventions.kind(start, end) not in (ENGLISH_LINE, CHROME)):
-                    subject = _singular_subject(text, start, ctx.lexicon.feminine_nouns["noun"])
+                    subject = _singular_subject(text, start, ctx.lexicon)
                     yield ctx.finding(
                         self, start, end,
                         f"'{participle}' is plural (or honorific) and takes 'हैं', not 'है'"
