@@ -217,7 +217,7 @@ def _slot_and_compound(ctx: Context, hit: FormHit, tokens, first: int, last: int
     c = hit.concept
     forms, gender = (c.hindi, c.hindi_gender) if hit.side == "translit" else (c.translit, c.translit_gender)
     slot = case_slot(c, hit.slot, tokens, first, last, forms, gender)
-    compound = hit.side == "translit" and c.pos == "noun" and _beside_translatable_loan(ctx, tokens, first, last)
+    compound = hit.side == "translit" and c.pos == "noun" and beside_translatable_loan(ctx, tokens, first, last)
     return slot, compound
 
 
@@ -236,7 +236,7 @@ def _after_glued_colon(text: str, start: int) -> bool:
 _FILL = frozenset(map(fold, "भर भरना भरने भरनी भरता भरती भरते भरी भरीं भरा भरे भरेगा भरेगी भरेंगे भरकर".split()))
 
 
-def _beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> bool:
+def beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> bool:
     """A noun loan the concept table gives a Hindi word stands right before or after tokens[first..last]
     (एग्जाम सेंटर, गवर्नमेंट सेक्टर): a compound of loans, translated whole or not at all. A loan
     made a verb by the light verb after it (फोटो शेयर की) is no part of the compound, nor is an

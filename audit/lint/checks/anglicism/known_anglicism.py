@@ -6,6 +6,7 @@ from audit.core.conventions import CHROME
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
+from audit.lint.checks.anglicism.concept_consistency import beside_translatable_loan
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.words import word_code_table, word_codes
 from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, case_slot, in_multiword_name
@@ -100,6 +101,10 @@ class KnownAnglicism(Check):
         if attributive:  # गवर्नमेंट जॉब -> सरकारी जॉब: an adjective that does not inflect fits any noun
             hindi, fits = attributive, True
         if not fits or in_multiword_name(toks, first, last, lambda t: bool(ctx.lexicon.concepts.lookup(t.text))):
+            return [Fix(start, end, hindi, applicability=DISPLAY_ONLY)]
+        if beside_translatable_loan(ctx, toks, first, last):
+            # ग्रोथ रेट, ग्रोथ आउटलुक: the one word swapped leaves a hybrid (वृद्धि रेट); the compound is
+            # translated whole (वृद्धि दर) or not at all, as ANGL004's fix does: a hint, not an edit
             return [Fix(start, end, hindi, applicability=DISPLAY_ONLY)]
         return [Fix(start, end, hindi, applicability=UNSAFE)]
 
