@@ -59,6 +59,8 @@ _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें?|यह भी पढ़ें?|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें?|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
     r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]"
+    # a site's copyright footer: `© 2025 Example News, All Rights Reserved`, `Copyright 2024 ...`
+    r"|^\s*(?:©|copyright\s*(?:©|\(c\)|\d{4}))"
     # a line of counters alone (views, comments: `0  17`), no word on it, or a view count in words
     # (`( 2252 बार पढ़ी गयी)`)
     r"|^\s*\d+(?:[ \t]+\d+)+\s*$"
