@@ -107,6 +107,17 @@ def word_ends(text: str, end: int) -> bool:
     return end == len(text) or text[end] not in DEVANAGARI_SET
 
 
+CLAUSE_ENDS = "।.!?|,;:\n"  # a clause ends at one of these (the grammar checks' reading of a clause)
+_CLAUSE_BACK = 160  # how far back a clause is read (a clause of a dozen words)
+
+
+def clause_before(text: str, end: int) -> str:
+    """The clause that ends at `end`: the text back to the last mark of CLAUSE_ENDS, at most 160
+    characters (GRAM001 reads its subject there, GRAM008 its plural)."""
+    window = text[max(0, end - _CLAUSE_BACK):end]
+    return window[max(window.rfind(stop) for stop in CLAUSE_ENDS) + 1:]
+
+
 class Reversed:
     """A text read backwards from a place: the run of `DEVANAGARI_SET` characters that ends there is
     the one `DEVANAGARI_RUN` matches in the reversed text. One match (the text reversed once per

@@ -5,14 +5,12 @@ import re
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_SET, Reversed
+from audit.lint.checks.words import CLAUSE_ENDS, DEVANAGARI, DEVANAGARI_SET, Reversed, clause_before
 
 # a feminine participle (रही, गई, बिकती) ends in ी or ई; the auxiliary after it is है or थी. One class
 # opening the pattern lets the regex engine skip to those two letters (needle_starts' alternation of the
 # four needles tries each branch at every place: a third of the check's time)
 _NEEDLES = re.compile("[ीई] (?:है|थी)")
-_CLAUSE_ENDS = "।.!?|,;:\n"
-_BACK = 160  # how far back the clause is read (a clause of a dozen words)
 _PARTICLES = frozenset("भी ही तो नहीं".split())
 _LIST_JOINS = frozenset("और व या".split())
 _GENITIVE_OR_CASE = frozenset("का के की को ने से में पर तक".split())
@@ -66,11 +64,10 @@ class FemininePluralSubject(Check):
             verb = text[verb_start:at + 1]
             if verb not in table["participle"] and not verb.endswith("ती"):
                 continue
-            window = text[max(0, verb_start - _BACK):verb_start]
-            if not any(ending in window for ending in endings) and "ें" not in window.replace(" में", ""):
+            clause = clause_before(text, verb_start)
+            if not any(ending in clause for ending in endings) and "ें" not in clause.replace(" में", ""):
                 continue  # no word in the clause can be a plural (`_is_plural`): most feminine clauses
-            cut = max(window.rfind(stop) for stop in _CLAUSE_ENDS)
-            words = DEVANAGARI.word.findall(window[cut + 1:])
+            words = DEVANAGARI.word.findall(clause)
             plural = _plural_subject(words, verb, table, nouns)
             if plural < 0 or conventions.kind(verb_start, aux_end) in (ENGLISH_LINE, CHROME):
                 continue
@@ -89,7 +86,7 @@ def _clause_ends(text: str, end: int) -> bool:
     if end < len(text) and text[end] in DEVANAGARI_SET:
         return False  # a longer word: है in हैं is not read (the needle's है is followed by ं there)
     rest = text[end:end + 8].lstrip(" \t")
-    return not rest or rest[0] in _CLAUSE_ENDS or rest[0] == "\r"
+    return not rest or rest[0] in CLAUSE_ENDS or rest[0] == "\r"
 
 
 def _plural_subject(words: list[str], verb: str, table, nouns: frozenset[str]) -> int:

@@ -4,7 +4,7 @@ from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_SET as _LETTERS, Reversed
+from audit.lint.checks.words import DEVANAGARI, DEVANAGARI_SET as _LETTERS, Reversed, clause_before
 
 _HAI = "है"
 _NAME = "नाम "
@@ -36,8 +36,6 @@ def _before_hue(reverse: Reversed, start: int, words: frozenset[str]) -> tuple[i
 _AGREEING = ("े", "ए")  # the endings of a participle before हुए
 
 
-_CLAUSE_ENDS = "।.!?|,;:\n"
-_BACK = 160  # how far back the clause is read (a clause of a dozen words)
 _CASE = frozenset("का के की को ने से में पर तक".split())
 _ADVERBIAL_EK = frozenset("साथ बार तरफ ओर".split())  # एक साथ, एक बार: no subject
 
@@ -50,8 +48,7 @@ def _singular_subject(text: str, start: int, lexicon) -> str | None:
     agrees with its object; a ने before it is another clause's: `उन्होंने बताया की ... एक दिन शेष रह गये है`)
     or neither is seen. The clause is the words since the last punctuation mark or clause word (GRAM008's
     `plural_subjects.tsv`, kind `link`), and one with a pronoun of that table in it is not read."""
-    window = text[max(0, start - _BACK):start]
-    words = DEVANAGARI.word.findall(window[max(window.rfind(c) for c in _CLAUSE_ENDS) + 1:])
+    words = DEVANAGARI.word.findall(clause_before(text, start))
     table, feminine = lexicon.plural_subjects, lexicon.feminine_nouns["noun"]
     links = [i for i, word in enumerate(words) if word in table["link"]]
     if links:  # the clause starts after its last clause word (जांच करें कि ... आप सोच रहे है)
