@@ -11,7 +11,8 @@ import pytest
 from audit.cli.main import main
 from audit.core.document import parse_article
 from audit.core.errors import InputError
-from audit.core.fileio import load_json, read_text
+from audit.core.fileio import read_text
+from audit.core.jsonfile import load_json
 from audit.core.lines import LineIndex, byte_line
 from audit.policy.inline import markers
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from audit.core.document import PAIR_SUFFIXES, decode_article, read_article
 from audit.core.errors import InputError, NotThisKind
-from audit.core.fileio import RepeatedKey, load_json, load_json_loosely, read_bytes
+from audit.core.fileio import read_bytes
+from audit.core.jsonfile import RepeatedKey, load_json, load_json_loosely
 from audit.core.lines import LineIndex
 from audit.inputs.align import align, split_english
 from audit.inputs.segments import Pair

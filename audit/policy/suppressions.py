@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from audit.core.errors import InputError
-from audit.core.fileio import load_json, read_text, write_atomic
+from audit.core.fileio import read_text, write_atomic
+from audit.core.jsonfile import load_json
 from audit.core.findings import Finding
 
 FILENAME = ".jaanch-suppressions.json"

@@ -17,7 +17,8 @@ from audit import __version__
 from audit.core.document import Article, read_article
 from audit.core.paths import collect_paths
 from audit.core.errors import MAX_FILE_MB, InputError, UsageError
-from audit.core.fileio import load_json, read_text
+from audit.core.fileio import read_text
+from audit.core.jsonfile import load_json
 from audit.core.findings import Finding
 from audit.lint.rules import Surprising
 from audit.qe.runner import model_finding
