@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,10 +146,30 @@ def _toml(text: str) -> dict:
         raise tomllib.TOMLDecodeError("nested too deeply to be a real configuration") from None
 
 
+def _key_line(text: str, key: str, pyproject: bool) -> int | None:
+    """The line where `key = ...` stands among jaanch's own settings (before any [table] in a
+    jaanch.toml, under [tool.jaanch] in a pyproject.toml); None where it is written some other way."""
+    from audit.core.lines import lf_view
+
+    ours = not pyproject
+    for number, line in enumerate(lf_view(text).split("\n"), 1):
+        stripped = line.strip()
+        if _HEADER.fullmatch(stripped):
+            ours = pyproject and _OUR_TABLE.fullmatch(stripped) is not None
+        elif ours and re.match(rf"""(["']?){re.escape(key)}\1\s*=""", stripped):
+            return number
+    return None
+
+
+_HEADER = re.compile(r"\[\[?[^\]\[]*\]\]?\s*(#.*)?")
+_OUR_TABLE = re.compile(r"""\[\s*(["']?)tool\1\s*\.\s*(["']?)jaanch\2\s*\]\s*(#.*)?""")
+
+
 def load_config(path: Path) -> Config:
     refuse_oversized(path, MAX_CONFIG_MB, "configuration")
+    text = read_text(path, "configuration")
     try:
-        data = _toml(read_text(path, "configuration"))
+        data = _toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"not valid TOML ({exc})", str(path)) from None
     if path.name == "pyproject.toml" and not (isinstance(data.get("tool"), dict) and "jaanch" in data["tool"]):
@@ -165,6 +186,10 @@ def load_config(path: Path) -> Config:
     base = path.parent
     config = Config(path=path)
     config.select = _strings(section.get("select", []), "select", path)
+    if "select" in section and not config.select:  # as `--select ""` is: it ran every check
+        raise UsageError("'select' is an empty list, which names no check; give codes or prefixes (TERM, "
+                         "FMT001), or leave 'select' out to run every check", str(path),
+                         _key_line(text, "select", path.name == "pyproject.toml"))
     config.ignore = _strings(section.get("ignore", []), "ignore", path)
     config.glossaries = [_glossary(base, g, path, where) for g in _strings(section.get("glossaries", []), "glossaries", path)]
     house = section.get("house-glossary", True)
