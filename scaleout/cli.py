@@ -82,8 +82,10 @@ def _mine(ray, args) -> int:
     from audit.cli.glossary_options import glossary_paths, write_mined
     from audit.language.glossary import Glossary
     from audit.maintenance.mine import mine
+    from audit.maintenance.review_carry import earlier_answers
     from scaleout.pipeline import ray_runner
 
     glossary = Glossary.load(glossary_paths(args.glossary))
+    answers = earlier_answers(Path(args.output))  # a table being filled in: its answers are kept
     runner = ray_runner(ray, *pool(ray, args.ray_workers, False))
-    return write_mined(args, mine(args.corpus, glossary, min_articles=args.min_articles, runner=runner))
+    return write_mined(args, mine(args.corpus, glossary, min_articles=args.min_articles, runner=runner), answers)

@@ -54,8 +54,10 @@ def glossary_paths(extra: list[str]) -> list[Path]:
     return [DEFAULT_GLOSSARY] + [Path(p) for p in extra]
 
 
-def write_mined(args: argparse.Namespace, table) -> int:
+def write_mined(args: argparse.Namespace, table, answers=None) -> int:
     import polars as pl
+
+    from audit.maintenance.review_carry import answers_note, carry_answers
 
     from audit.maintenance.apply import review_separator
 
@@ -63,6 +65,8 @@ def write_mined(args: argparse.Namespace, table) -> int:
     from audit.core.fileio import write_atomic
 
     out = Path(args.output)
+    if answers is not None:
+        table = carry_answers(table, answers)
     try:
         if out.suffix.lower() == ".parquet":  # atomically, as the other tables (it was written in place)
             import io
@@ -76,7 +80,8 @@ def write_mined(args: argparse.Namespace, table) -> int:
         raise InputError(f"cannot write the review table: {str(exc).splitlines()[0]}", str(out)) from None
     groups = table["group"].n_unique() if table.height else 0
     print(f"{groups} names written more than one way; review table: {out} "
-          "(mark rows accept=yes, fill 'latin' for new names, then `jaanch glossary apply`)")
+          "(mark rows accept=yes, fill 'latin' for new names, then `jaanch glossary apply`)"
+          + answers_note(answers))
     return 0
 
 
@@ -108,9 +113,11 @@ def run(args: argparse.Namespace) -> int:
         if Path(args.output).suffix.lower() not in REVIEW_SUFFIXES:  # before the archive is read
             raise UsageError(f"-o {args.output}: name the review table .csv, .tsv or .parquet "
                              "(its suffix sets its format)")
+        from audit.maintenance.review_carry import earlier_answers
 
+        answers = earlier_answers(Path(args.output))  # a table being filled in: its answers are kept
         return write_mined(args, mine(args.corpus, Glossary.load(glossary_paths(args.glossary)), args.jobs,
-                                      progress=sys.stderr.isatty(), min_articles=args.min_articles))
+                                      progress=sys.stderr.isatty(), min_articles=args.min_articles), answers)
     if command == "apply":
         from audit.maintenance.apply import apply_review
 
