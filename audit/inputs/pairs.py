@@ -151,6 +151,7 @@ def _xliff(text: str, name: str) -> list[Pair]:
     raw_of = {id(el): m for el, m in zip(targets, raw_targets)}
     pairs = []
     line_index = LineIndex(text)
+    _refuse_repeated_ids(root, text, name, line_index)
     for el in root.iter():
         if _local(el.tag) not in _UNIT_TAGS:  # 1.2 names its units trans-unit, 2.x segment
             continue
@@ -179,6 +180,39 @@ def _xliff(text: str, name: str) -> list[Pair]:
 
 
 _UNIT_TAGS = frozenset({"trans-unit", "segment"})
+# Where an id must be unique (XLIFF 1.2: a trans-unit's in its <file>; 2.x: a unit's in its <file>,
+# a segment's in its unit); the same id in two scopes is what the standard allows.
+_ID_SCOPES = {"trans-unit": "file", "unit": "file", "segment": "unit"}
+_RAW_UNIT = re.compile(r"<(?:[\w.-]+:)?(trans-unit|unit|segment)(?=[\s/>])")
+
+
+def _refuse_repeated_ids(root, text: str, name: str, line_index: LineIndex) -> None:
+    """Two units with one id in one scope: both were read, where a CAT tool merging the file back
+    puts one translation in both places (or drops one), and a finding naming the unit names two."""
+    units = []  # (element, its scope element), in document order; a stack, not recursion (XML nests deep)
+    stack = [(root, {})]
+    while stack:
+        element, scope_of = stack.pop()
+        tag = _local(element.tag)
+        if tag in _ID_SCOPES:
+            units.append((element, scope_of.get(_ID_SCOPES[tag])))
+        inner = {**scope_of, tag: element} if tag in ("file", "unit") else scope_of
+        stack.extend((child, inner) for child in reversed(element))
+    seen: set[tuple[int, str, str]] = set()
+    raw = None
+    for index, (element, scope) in enumerate(units):
+        ident, tag = element.get("id"), _local(element.tag)
+        if not ident or scope is None:
+            continue
+        key = (id(scope), tag, ident)
+        if key in seen:
+            if raw is None:  # the start tags, matched to the elements where they line up (none in a comment)
+                raw = [m.start() for m in _RAW_UNIT.finditer(text)]
+            at = line_index.line(raw[index]) if len(raw) == len(units) else None
+            where = "its unit" if tag == "segment" else "its <file>"
+            raise InputError(f"a second <{tag}> with id {ident!r} in {where}; an id names one unit: give each "
+                             "its own", name, at)
+        seen.add(key)
 
 
 def read_aligned(hindi: str | Path, english: str | Path) -> tuple[str, list[Pair]]:
