@@ -146,7 +146,9 @@ def test_a_tbx_entry_giving_a_column_twice_is_one_line(tmp_path, capsys, table, 
     tbx.write_text(text.replace(entry, entry + extra, 1), encoding="utf-8")
     capsys.readouterr()
     assert main(["glossary", "import", str(tbx), "-o", str(tmp_path / "out.tsv")]) == 2
-    assert one_line(capsys) == f"jaanch: {tbx}: conceptEntry {entry.split(chr(34))[1]!r} has {shown} twice; keep one"
+    line = text[:text.index(entry)].count("\n") + 1  # the entry's start tag
+    assert one_line(capsys) == (f"jaanch: {tbx}:{line}: conceptEntry {entry.split(chr(34))[1]!r} has {shown} twice; "
+                                "keep one")
     assert not (tmp_path / "out.tsv").exists()
 
 

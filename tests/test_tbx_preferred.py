@@ -54,7 +54,7 @@ def test_a_second_preferred_hindi_term_is_one_line(tmp_path, capsys, terms):
     tbx, out, code = _import(tmp_path, GOOD + _entry("t2", [_term("Anthropic", "preferred")], terms))
     assert code == 2 and not out.exists()
     line = one_line(capsys)
-    assert line.startswith(f"jaanch: {tbx}: conceptEntry 't2' has two preferred Hindi terms, 'एंथ्रोपिक' and 'एन्थ्रोपिक'"), line
+    assert line.startswith(f"jaanch: {tbx}:2: conceptEntry 't2' has two preferred Hindi terms, 'एंथ्रोपिक' and 'एन्थ्रोपिक'"), line
     assert "admitted" in line and "deprecated" in line
 
 
@@ -63,7 +63,7 @@ def test_a_second_preferred_english_term_is_one_line(tmp_path, capsys):
     tbx, out, code = _import(tmp_path, _entry("t1", [_term("OpenAI", "preferred"), _term("Open AI", "preferred")],
                                              [_term("ओपनएआई", "preferred")]))
     assert code == 2 and not out.exists()
-    assert one_line(capsys).startswith(f"jaanch: {tbx}: conceptEntry 't1' has two preferred English terms, "
+    assert one_line(capsys).startswith(f"jaanch: {tbx}:2: conceptEntry 't1' has two preferred English terms, "
                                        "'OpenAI' and 'Open AI'")
 
 
@@ -79,7 +79,7 @@ def test_a_concept_entry_with_two_preferred_hindi_terms_is_one_line(tmp_path, ca
                    VERB)
     tbx, out, code = _import(tmp_path, entry, CONCEPT_COLUMNS)
     assert code == 2 and not out.exists()
-    assert one_line(capsys).startswith(f"jaanch: {tbx}: conceptEntry 'k9' has two preferred Hindi terms, "
+    assert one_line(capsys).startswith(f"jaanch: {tbx}:2: conceptEntry 'k9' has two preferred Hindi terms, "
                                        "'बेहतर' and 'आगे'")
 
 
@@ -103,7 +103,7 @@ def test_a_term_a_glossary_cell_cannot_hold_is_one_line(tmp_path, capsys, term, 
     body = _entry("t7", [_term("OpenAI", "preferred")], [_term("ओपनएआई", "preferred"), _term(term, "deprecated")])
     tbx, out, code = _import(tmp_path, body)
     assert code == 2 and not out.exists()
-    assert one_line(capsys).startswith(f"jaanch: {tbx}: conceptEntry 't7' has a term holding a tab or a line "
+    assert one_line(capsys).startswith(f"jaanch: {tbx}:2: conceptEntry 't7' has a term holding a tab or a line "
                                        f"break, or '|', ({shown})")
 
 
@@ -112,4 +112,4 @@ def test_a_jaanch_column_with_a_line_break_names_its_entry(tmp_path, capsys):
                   "<note>first line\nsecond line</note>")
     tbx, out, code = _import(tmp_path, body)
     assert code == 2 and not out.exists()
-    assert one_line(capsys).startswith(f"jaanch: {tbx}: conceptEntry 't8' has <note> holding a tab or a line break")
+    assert one_line(capsys).startswith(f"jaanch: {tbx}:2: conceptEntry 't8' has <note> holding a tab or a line break")

@@ -76,15 +76,19 @@ class _Table:
 
 # where each line of a table about to be written came from: the file and line an error names
 Origin = Callable[[Optional[int]], tuple[str, Optional[int]]]
+# what a line of that table was in its source, where the line alone does not say (a TBX's entry)
+RowName = Callable[[int], Optional[str]]
 
 
 def write_validated(path: Path, text: str, load: Callable[[Path], object], origin: Origin | None = None,
-                    bom: bool = False) -> None:
+                    bom: bool = False, row_name: RowName | None = None) -> None:
     """Write `text` to `path` once `load` accepts a copy of it: a table the engine cannot load must
     never replace a good one. Its error names `path` and the line, or, for an import, the source
     file and line `origin` gives for that line of `text` (the TSV's line numbers mean nothing in a
-    CSV with blank lines or a TBX); a row the error refers to is named the same way, never the copy."""
+    CSV with blank lines or a TBX); a row the error refers to is named the same way, never the copy.
+    `row_name` names the source's entry a line came from (a TBX's conceptEntry and its id)."""
     where = origin or (lambda line: (str(path), line))
+    name = row_name or (lambda line: None)
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / path.name
         probe.write_text(text, encoding="utf-8", newline="")
@@ -93,16 +97,19 @@ def write_validated(path: Path, text: str, load: Callable[[Path], object], origi
         except GlossaryError as exc:
             def named(match: re.Match) -> str:
                 file, line = where(int(match.group(1)))
-                return file if line is None else f"{file}:{line}"
+                entry = name(int(match.group(1)))
+                return (file if line is None else f"{file}:{line}") + (f" ({entry})" if entry else "")
 
             reason = re.sub(re.escape(str(probe)) + r":(\d+)", named, exc.reason)
-            raise GlossaryError(reason, *where(exc.line)) from None
+            entry = name(exc.line) if exc.line is not None else None
+            raise GlossaryError(f"{entry}: {reason}" if entry else reason, *where(exc.line)) from None
     write_atomic(path, text, bom=bom)
 
 
-def _write_validated(path: Path, header: list[str], rows: list[list[str]], origin: Origin | None = None) -> None:
+def _write_validated(path: Path, header: list[str], rows: list[list[str]], origin: Origin | None = None,
+                     row_name: RowName | None = None) -> None:
     write_validated(path, "\n".join("\t".join(r) for r in [header, *rows]) + "\n",
-                    lambda probe: Glossary.load([probe]), origin)
+                    lambda probe: Glossary.load([probe]), origin, row_name=row_name)
 
 
 def add_variant(path: str | Path, latin: str, variant: str) -> None:

@@ -78,9 +78,10 @@ def _read(path: Path) -> tuple[list[str], list[dict]]:
     return header_of(path), [dict(row.cells) for row in rows]
 
 
-def _write_validated(path: Path, header: list[str], rows: list[dict], origin: Origin | None = None) -> None:
+def _write_validated(path: Path, header: list[str], rows: list[dict], origin: Origin | None = None,
+                     row_name=None) -> None:
     write_validated(path, "\n".join("\t".join(r) for r in [header, *([row.get(c, "") for c in header] for row in rows)])
-                    + "\n", ConceptTable, origin)
+                    + "\n", ConceptTable, origin, row_name=row_name)
 
 
 def _term(lang_sec, text: str, status: str) -> None:
@@ -125,19 +126,22 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def import_tbx(root, source: str, output: str | Path) -> int:
-    """`root` is the parsed TBX whose jaanch-columns header names a concept table."""
+def import_tbx(root, source: str, output: str | Path, text: str = "") -> int:
+    """`root` is the parsed TBX whose jaanch-columns header names a concept table; `text`, the
+    TBX as read, gives its entries' lines."""
     header = list(COLUMNS)
     for el in root.iter():
         if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
             header = el.text.split("\t")
     rows = []
-    from audit.maintenance.tbx import refuse_repeated_fields, refuse_second_preferred, refuse_unwritable, terms
+    from audit.maintenance.tbx import (entries_of, refuse_repeated_fields, refuse_second_preferred,
+                                       refuse_unwritable, row_origin, terms)
 
-    for entry in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
-        refuse_repeated_fields(entry, source)
-        refuse_unwritable(entry, source)
-        refuse_second_preferred(entry, source)
+    entries, lines = entries_of(root, text)
+    for entry, line in zip(entries, lines):
+        refuse_repeated_fields(entry, source, line)
+        refuse_unwritable(entry, source, line)
+        refuse_second_preferred(entry, source, line)
         row = {name: "" for name in header}
         loans: list[str] = []
         alternatives: list[str] = []
@@ -165,7 +169,7 @@ def import_tbx(root, source: str, output: str | Path) -> int:
         rows.append(row)
     if not rows:
         raise InputError("no conceptEntry elements", source, 1)
-    _write_validated(Path(output), header, rows, lambda line: (source, None))
+    _write_validated(Path(output), header, rows, *row_origin(source, entries, lines))
     return len(rows)
 
 

@@ -8,6 +8,7 @@ deprecated terms, wrong renderings as superseded terms; dnt, cues, kind and note
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -86,7 +87,42 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def refuse_repeated_fields(entry, source: str | Path) -> None:
+_RAW_ENTRY = re.compile(r"<(?:[\w.-]+:)?(?:conceptEntry|termEntry)(?=[\s/>])")
+
+
+def entries_of(root, text: str) -> tuple[list, list[int | None]]:
+    """The TBX's entries in document order, and the line each starts on: found by its start tag in
+    `text`, where the tags line up with the elements (none in a comment); else not known (None)."""
+    from audit.core.lines import LineIndex
+
+    entries = [el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")]
+    starts = [m.start() for m in _RAW_ENTRY.finditer(text)]
+    if len(starts) != len(entries):
+        return entries, [None] * len(entries)
+    index = LineIndex(text)
+    return entries, [index.line(start) for start in starts]
+
+
+def entry_name(entry) -> str:
+    return f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r}"
+
+
+def row_origin(source: str | Path, entries: list, lines: list[int | None]):
+    """For an import's validated write: the TBX line, and the entry, of each line of the table
+    written (its header is line 1, the row of entry n line n + 1)."""
+    def row(line: int | None) -> int | None:
+        return line - 2 if line is not None and 2 <= line < len(entries) + 2 else None
+
+    def origin(line: int | None) -> tuple[str, int | None]:
+        return str(source), lines[row(line)] if row(line) is not None else None
+
+    def name(line: int) -> str | None:
+        return entry_name(entries[row(line)]) if row(line) is not None else None
+
+    return origin, name
+
+
+def refuse_repeated_fields(entry, source: str | Path, line: int | None = None) -> None:
     """An entry giving one column twice (two descrips of one jaanch- type, two notes): the import
     kept the last and dropped the other without a word. One line naming the TBX and the entry."""
     seen: set[str] = set()
@@ -98,8 +134,7 @@ def refuse_repeated_fields(entry, source: str | Path) -> None:
             continue
         if field in seen:
             what = f"<descrip type={field!r}>" if field != "note" else "<note>"
-            raise InputError(f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r} has {what} twice; keep one",
-                             str(source))
+            raise InputError(f"{entry_name(entry)} has {what} twice; keep one", str(source), line)
         seen.add(field)
 
 
@@ -113,11 +148,11 @@ def terms(lang_sec) -> list[tuple[str, str]]:
             for sec in lang_sec]
 
 
-def refuse_unwritable(entry, source: str | Path) -> None:
+def refuse_unwritable(entry, source: str | Path, line: int | None = None) -> None:
     """A term holding a tab, a line break or '|', or a jaanch column (descrip, note) holding a tab or
     a line break: a glossary cell cannot hold it. A '|' in a term was split into two variants without a
     word, and a tab or line break broke the row written, named by the TSV's field count, no entry."""
-    where = f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r}"
+    where = entry_name(entry)
     for el in entry.iter():
         tag = _local(el.tag)
         jaanch_column = tag == "note" or (tag == "descrip" and (el.get("type") or "").startswith("jaanch-"))
@@ -129,10 +164,10 @@ def refuse_unwritable(entry, source: str | Path) -> None:
             what = "a term" if tag == "term" else f"<{tag}{' type=' + repr(el.get('type')) if tag == 'descrip' else ''}>"
             also = f", or {LIST_SEPARATOR!r}," if tag == "term" else ""
             raise InputError(f"{where} has {what} holding a tab or a line break{also} ({value!r}), which a glossary "
-                             "cell cannot; give each term its own termSec", str(source))
+                             "cell cannot; give each term its own termSec", str(source), line)
 
 
-def refuse_second_preferred(entry, source: str | Path) -> None:
+def refuse_second_preferred(entry, source: str | Path, line: int | None = None) -> None:
     """One preferred term per language: a second (or a second term with no status, which is
     preferred) was made a variant of the first, which jaanch then flags as a misspelling, or
     dropped without a word. One line naming the TBX and the entry."""
@@ -143,15 +178,16 @@ def refuse_second_preferred(entry, source: str | Path) -> None:
             preferred.setdefault(lang, []).extend(t for t, status in terms(child) if status == STATUS["preferred"])
     for lang, found in preferred.items():
         if len(found) > 1:
-            raise InputError(f"{_local(entry.tag)} {entry.get('id') or '(no id)'!r} has two preferred "
+            raise InputError(f"{entry_name(entry)} has two preferred "
                              f"{LANGUAGES.get(lang, repr(lang))} terms, {found[0]!r} and {found[1]!r} (a term with "
                              "no administrativeStatus is preferred); keep one preferred and mark the other admitted "
                              "(an accepted form), deprecated (a variant) or superseded (a wrong rendering)",
-                             str(source))
+                             str(source), line)
 
 
 def import_tbx(source: str | Path, output: str | Path) -> int:
-    root = parse_safely(read_text(source, "TBX"), str(source))
+    text = read_text(source, "TBX")
+    root = parse_safely(text, str(source))
     if _local(root.tag) not in ("tbx", "martif"):
         raise InputError("not a TBX document (root element is not <tbx>)", str(source), 1)
     header = list(DEFAULT_HEADER)
@@ -159,12 +195,13 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
         if _local(el.tag) == "p" and el.get("type") == "jaanch-columns" and el.text:
             header = el.text.split("\t")
     if _concepts().is_concept_header(header):
-        return _concepts().import_tbx(root, str(source), output)
+        return _concepts().import_tbx(root, str(source), output, text)
     out_rows = []
-    for concept in (el for el in root.iter() if _local(el.tag) in ("conceptEntry", "termEntry")):
-        refuse_repeated_fields(concept, source)
-        refuse_unwritable(concept, source)
-        refuse_second_preferred(concept, source)
+    entries, lines = entries_of(root, text)
+    for concept, line in zip(entries, lines):
+        refuse_repeated_fields(concept, source, line)
+        refuse_unwritable(concept, source, line)
+        refuse_second_preferred(concept, source, line)
         row = {name: "" for name in header}
         lists: dict[str, list[str]] = {"casings": [], "variants": [], "accepted": [], "wrong_renderings": []}
         for child in concept:
@@ -196,7 +233,7 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
         out_rows.append([row.get(name, "") for name in header])
     from audit.language.glossary_edit import _write_validated
 
-    _write_validated(Path(output), header, out_rows, lambda line: (str(source), None))
+    _write_validated(Path(output), header, out_rows, *row_origin(source, entries, lines))
     return len(out_rows)
 
 
