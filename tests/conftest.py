@@ -13,6 +13,17 @@ SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "samples"
 
 
+@pytest.fixture()
+def story(tmp_path) -> Path:
+    """A copy of the AI-race sample (samples/ai_model_race_mt.txt, an MT article with findings of
+    every kind) as story.txt in the test's folder: to check, fix or review without touching the sample."""
+    import shutil
+
+    path = tmp_path / "story.txt"
+    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def engine():
     from audit.lint.engine import Engine

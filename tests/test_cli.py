@@ -14,48 +14,41 @@ REQUIRED = {"path", "code", "rule", "category", "severity", "start", "end", "lin
             "text", "message", "suggestions", "confidence"}
 
 
-@pytest.fixture()
-def article(tmp_path):
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
-
-
-def test_json_is_one_array_of_findings(article):
-    proc = run_cli("check", "--format", "json", str(article))
+def test_json_is_one_array_of_findings(story):
+    proc = run_cli("check", "--format", "json", str(story))
     assert proc.returncode == 1
     findings = json.loads(proc.stdout)
     assert isinstance(findings, list) and findings
-    text = article.read_text(encoding="utf-8")
+    text = story.read_text(encoding="utf-8")
     for f in findings:
         assert REQUIRED <= set(f)
         assert text[f["start"] : f["end"]] == f["text"]
     assert "jaanch:0.1.0|glossary:" in proc.stderr.decode()
 
 
-def test_text_format_prints_positions_and_signature(article):
-    out = run_cli("check", str(article)).stdout.decode()
-    assert f"{article}:1:16: TERM001 warning" in out
+def test_text_format_prints_positions_and_signature(story):
+    out = run_cli("check", str(story)).stdout.decode()
+    assert f"{story}:1:16: TERM001 warning" in out
     assert out.rstrip().splitlines()[-1].startswith("jaanch:0.1.0|glossary:")
     assert "|checks:TERM001,TERM002" in out
 
 
-def test_github_annotations(article):
-    out = run_cli("check", "--format", "github", str(article)).stdout.decode().splitlines()
+def test_github_annotations(story):
+    out = run_cli("check", "--format", "github", str(story)).stdout.decode().splitlines()
     assert out and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in out)
-    assert any(f"file={article},line=1,col=16" in line for line in out)
+    assert any(f"file={story},line=1,col=16" in line for line in out)
 
 
-def test_sarif_is_valid_against_the_schema(article):
+def test_sarif_is_valid_against_the_schema(story):
     jsonschema = pytest.importorskip("jsonschema")
     if not SCHEMA.exists():
         pytest.skip("SARIF schema not beside the project")
-    proc = run_cli("check", "--format", "sarif", str(article))
+    proc = run_cli("check", "--format", "sarif", str(story))
     log = json.loads(proc.stdout)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
     run = log["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
-    text = article.read_text(encoding="utf-8")
+    text = story.read_text(encoding="utf-8")
     for result in run["results"]:
         region = result["locations"][0]["physicalLocation"]["region"]
         assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == region["snippet"]["text"]
@@ -71,10 +64,10 @@ def test_fail_on_thresholds():
     assert run_cli("check", "--fail-on", "warning", "--select", "FMT001", noisy).returncode == 1
 
 
-def test_select_and_ignore(article):
-    only = json.loads(run_cli("check", "--format", "json", "--select", "TERM,FMT001", str(article)).stdout)
+def test_select_and_ignore(story):
+    only = json.loads(run_cli("check", "--format", "json", "--select", "TERM,FMT001", str(story)).stdout)
     assert only and {f["code"] for f in only} <= {"TERM001", "TERM002", "TERM003", "TERM004", "FMT001"}
-    rest = json.loads(run_cli("check", "--format", "json", "--ignore", "TERM", str(article)).stdout)
+    rest = json.loads(run_cli("check", "--format", "json", "--ignore", "TERM", str(story)).stdout)
     assert rest and not any(f["code"].startswith("TERM") for f in rest)
 
 
@@ -90,25 +83,25 @@ def test_a_check_off_by_default_runs_only_where_its_code_is_selected():
     assert "ANGL002" in run_cli("rules").stdout.decode().split("off by default", 1)[0].splitlines()[-1]
 
 
-def test_stdin(article):
-    proc = run_cli("check", "--format", "json", "-", stdin=article.read_bytes())
+def test_stdin(story):
+    proc = run_cli("check", "--format", "json", "-", stdin=story.read_bytes())
     findings = json.loads(proc.stdout)
     assert findings and {f["path"] for f in findings} == {"<stdin>"}
 
 
-def test_fix_rewrites_in_place_and_converges(article):
-    before = article.read_text(encoding="utf-8")
-    first = run_cli("check", "--fix", "--format", "json", str(article))
-    after = article.read_text(encoding="utf-8")
+def test_fix_rewrites_in_place_and_converges(story):
+    before = story.read_text(encoding="utf-8")
+    first = run_cli("check", "--fix", "--format", "json", str(story))
+    after = story.read_text(encoding="utf-8")
     assert after != before
     assert "डीपसीक" in after and "दीपसेक" not in after and "$5" in after
     remaining = json.loads(first.stdout)
     # what is left fixable is an editor's call: unsafe, display-only, or an info hint
     assert all(f["applicability"] != "safe" or f["severity"] == "info" for f in remaining if f["suggestions"])
-    second = run_cli("check", "--fix", str(article))
-    assert article.read_text(encoding="utf-8") == after
+    second = run_cli("check", "--fix", str(story))
+    assert story.read_text(encoding="utf-8") == after
     assert "applied" not in second.stdout.decode()
-    assert not list(article.parent.glob(".*.tmp"))
+    assert not list(story.parent.glob(".*.tmp"))
 
 
 def test_extra_glossary_adds_entries(tmp_path):
@@ -140,11 +133,11 @@ def test_console_script_is_installed():
     assert proc.returncode == 1 and b"findings in 5 files" in proc.stdout
 
 
-def test_a_folder_with_dismissals_checks_its_articles_only(article):
+def test_a_folder_with_dismissals_checks_its_articles_only(story):
     """The review TUI leaves .jaanch-suppressions.json beside the articles; it is not a CMS article."""
-    (article.parent / ".jaanch-suppressions.json").write_text(
+    (story.parent / ".jaanch-suppressions.json").write_text(
         json.dumps([{"file": "story.txt", "code": "TERM001", "text": "no such text"}]), encoding="utf-8")
-    proc = run_cli("check", "--format", "json", str(article.parent))
+    proc = run_cli("check", "--format", "json", str(story.parent))
     assert proc.returncode == 1, proc.stderr.decode()
-    assert {f["path"] for f in json.loads(proc.stdout)} == {str(article)}
+    assert {f["path"] for f in json.loads(proc.stdout)} == {str(story)}
     assert "1 dismissed findings no longer occur" in proc.stderr.decode()

@@ -4,26 +4,17 @@ jaanch journaled."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from audit.lint.engine import Engine
 from audit.review.journal import journal_path
 from audit.review.session import ReviewSession
-from conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
 def engine():
     return Engine()
-
-
-@pytest.fixture()
-def story(tmp_path):
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
 
 
 def _accept(session):

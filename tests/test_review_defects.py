@@ -24,7 +24,7 @@ STORY = ("चीनी कंपनी डीपसेक ने नया म�
 
 
 @pytest.fixture()
-def story(tmp_path):
+def short_story(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text(STORY, encoding="utf-8")
     return path
@@ -39,8 +39,8 @@ def _open_keys(session):
     return sorted((f.code, f.start, f.end) for f in session.findings)
 
 
-def test_dismissing_one_occurrence_hides_no_other(story, engine):
-    session = ReviewSession.open(story, engine)
+def test_dismissing_one_occurrence_hides_no_other(short_story, engine):
+    session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
     first, second, third = _items(session, "TERM001", "डीपसेक")
     assert session.dismiss(second, "quoted as the company wrote it", scope=OCCURRENCE) == 1
@@ -48,20 +48,20 @@ def test_dismissing_one_occurrence_hides_no_other(story, engine):
     assert session.item(second.id).state == DISMISSED
     session.save()
     # the CLI honours it the same way: one hidden, two still reported
-    out = json.loads(run_cli("check", "--format", "json", str(story)).stdout)
+    out = json.loads(run_cli("check", "--format", "json", str(short_story)).stdout)
     assert sorted(f["start"] for f in out if f["code"] == "TERM001") == [first.finding.start, third.finding.start]
 
 
-def test_dismissing_every_occurrence_is_asked_for_explicitly(story, engine):
-    session = ReviewSession.open(story, engine)
+def test_dismissing_every_occurrence_is_asked_for_explicitly(short_story, engine):
+    session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
     item = _items(session, "TERM001", "डीपसेक")[0]
     assert session.dismiss(item, "house style", scope=TEXT) == 3
     assert not _items(session, "TERM001")
     session.save()
-    out = json.loads(run_cli("check", "--format", "json", str(story)).stdout)
+    out = json.loads(run_cli("check", "--format", "json", str(short_story)).stdout)
     assert not [f for f in out if f["code"] == "TERM001"]
-    saved = json.loads((story.parent / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
+    saved = json.loads((short_story.parent / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
     assert [(s["code"], s["scope"]) for s in saved] == [("TERM001", "text")]
 
 
@@ -90,11 +90,11 @@ def test_a_real_change_on_disk_is_still_a_conflict(tmp_path, engine):
         session.save()
 
 
-def test_a_save_landing_after_the_check_is_not_overwritten(story, engine, monkeypatch):
+def test_a_save_landing_after_the_check_is_not_overwritten(short_story, engine, monkeypatch):
     """The snapshot read at open goes to write_atomic, which checks it again just before the rename."""
     import audit.review.session as session_module
 
-    session = ReviewSession.open(story, engine)
+    session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
     session.accept(_items(session, "FMT001")[0])
     theirs = STORY.replace("छोटी", "बड़ी")
@@ -102,20 +102,20 @@ def test_a_save_landing_after_the_check_is_not_overwritten(story, engine, monkey
 
     def editor_saves_meanwhile(src, dst):  # between the conflict check and the write
         copy2(src, dst)
-        story.write_text(theirs, encoding="utf-8")
+        short_story.write_text(theirs, encoding="utf-8")
 
     monkeypatch.setattr(session_module.shutil, "copy2", editor_saves_meanwhile)
     with pytest.raises(ConflictError):
         session.save()
-    assert story.read_text(encoding="utf-8") == theirs
+    assert short_story.read_text(encoding="utf-8") == theirs
     monkeypatch.setattr(session_module.shutil, "copy2", copy2)
     session.save(force=True)  # "Overwrite it anyway" in the app
-    assert "$5 मिलियन" in story.read_text(encoding="utf-8")
+    assert "$5 मिलियन" in short_story.read_text(encoding="utf-8")
     assert not session.changed_on_disk()
 
 
-def test_journal_decisions_on_a_file_changed_since_are_not_dropped_silently(story, engine):
-    first = ReviewSession.open(story, engine)
+def test_journal_decisions_on_a_file_changed_since_are_not_dropped_silently(short_story, engine):
+    first = ReviewSession.open(short_story, engine)
     first.start(replay=False)
     first.accept(_items(first, "FMT001")[0])
     first.accept(_items(first, "TERM001", "डीपसेक")[2])  # the last line
@@ -124,17 +124,16 @@ def test_journal_decisions_on_a_file_changed_since_are_not_dropped_silently(stor
     del first  # crash
     # someone rewrites the second line meanwhile: the currency fix no longer fits, the last line's does
     lines = STORY.splitlines(keepends=True)
-    story.write_text(lines[0] + "विशेषज्ञ कहते हैं कि मॉडल सस्ता है।\n" + lines[2], encoding="utf-8")
-    again = ReviewSession.open(story, engine)
+    short_story.write_text(lines[0] + "विशेषज्ञ कहते हैं कि मॉडल सस्ता है।\n" + lines[2], encoding="utf-8")
+    again = ReviewSession.open(short_story, engine)
     assert [r["event"] for r in again.pending_replay()] == ["accept", "accept", "undo", "redo"]
     assert again.replay_is_stale()
     assert again.start(replay=True) == (3, 1)
     assert "डीपसीक की टीम" in again.text and "$ 5" not in again.text
 
 
-def test_accept_reaudits_only_what_it_touched_and_agrees_with_a_full_audit(tmp_path, engine):
-    path = tmp_path / "long.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
+def test_accept_reaudits_only_what_it_touched_and_agrees_with_a_full_audit(story, engine):
+    path = story
     session = ReviewSession.open(path, engine)
     session.start(replay=False)
     ids = {i.id for i in session.items}
@@ -211,8 +210,8 @@ def test_a_line_re_audited_alone_agrees_with_the_whole_article_audit(article, tm
         assert sorted(set(on_line(quick))) == sorted(set(on_line(full))), f"line {line}"
 
 
-def test_undo_says_which_item_to_select(story, engine):
-    session = ReviewSession.open(story, engine)
+def test_undo_says_which_item_to_select(short_story, engine):
+    session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
     item = _items(session, "FMT001")[0]
     session.accept(item)
@@ -221,8 +220,8 @@ def test_undo_says_which_item_to_select(story, engine):
     assert session.redo() == item.id
 
 
-def test_bulk_accept_every_occurrence_with_a_preview(story, engine):
-    session = ReviewSession.open(story, engine)
+def test_bulk_accept_every_occurrence_with_a_preview(short_story, engine):
+    session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
     item = _items(session, "TERM001", "डीपसेक")[0]
     preview = session.bulk_preview(item)
@@ -233,7 +232,7 @@ def test_bulk_accept_every_occurrence_with_a_preview(story, engine):
     assert [(i.original, i.note, i.finding.text) for i in accepted] == [("डीपसेक", "डीपसीक", "डीपसीक")] * 3
     session.undo()
     assert session.text == STORY
-    events = [json.loads(line)["event"] for line in journal_path(story).read_text(encoding="utf-8").splitlines()]
+    events = [json.loads(line)["event"] for line in journal_path(short_story).read_text(encoding="utf-8").splitlines()]
     assert events == ["open", "bulk-accept", "undo"]
 
 
@@ -250,19 +249,12 @@ def test_previews_and_context_stay_on_their_line_whatever_the_line_ends(tmp_path
     assert session.text[start:end] == lines[0]
 
 
-@pytest.fixture()
-def race(tmp_path):
-    path = tmp_path / "race.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
-
-
-def test_glossary_addition_defaults_to_the_desk_glossary_loads_it_and_is_undone(race):
+def test_glossary_addition_defaults_to_the_desk_glossary_loads_it_and_is_undone(story):
     engine = Engine()
-    session = ReviewSession.open(race, engine)
+    session = ReviewSession.open(story, engine)
     session.start(replay=False)
     target = session.glossary_target()
-    assert target == race.parent / "desk.tsv" and target != DEFAULT_GLOSSARY
+    assert target == story.parent / "desk.tsv" and target != DEFAULT_GLOSSARY
     item = _items(session, "TERM003", "लुमिनारा")[0]
     plan = session.glossary_plan(target, "Luminara", "लूमिनारा", item)
     assert "not loaded" in plan and "created" in plan and "Undo" in plan
@@ -277,11 +269,11 @@ def test_glossary_addition_defaults_to_the_desk_glossary_loads_it_and_is_undone(
     assert "Luminara" in target.read_text(encoding="utf-8") and _items(session, "TERM001", "लुमिनारा")
 
 
-def test_a_glossary_addition_that_breaks_the_stack_changes_nothing(story, tmp_path):
+def test_a_glossary_addition_that_breaks_the_stack_changes_nothing(short_story, tmp_path):
     desk = tmp_path / "desk.tsv"
     desk.write_text("latin\tcanonical\tvariants\nLuminara\tलूमिनारा\t\n", encoding="utf-8")
     engine = Engine([DEFAULT_GLOSSARY, desk])
-    session = ReviewSession.open(story, engine)
+    session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
     before = desk.read_text(encoding="utf-8")
     item = _items(session, "TERM001", "डीपसेक")[0]
@@ -301,12 +293,12 @@ def _write_atomic_follows_umask(tmp_path) -> bool:
     return stat.S_IMODE((tmp_path / "probe.txt").stat().st_mode) == 0o644
 
 
-def test_files_the_review_creates_follow_the_umask(race, tmp_path_factory):
+def test_files_the_review_creates_follow_the_umask(story, tmp_path_factory):
     if not _write_atomic_follows_umask(tmp_path_factory.mktemp("probe")):
         pytest.skip("audit/core/fileio.write_atomic still creates files 0600 (the robust branch changes that)")
     old = os.umask(0o022)
     try:
-        session = ReviewSession.open(race, Engine())
+        session = ReviewSession.open(story, Engine())
         session.start(replay=False)
         session.dismiss(_items(session, "FMT001")[0], "quoted")
         session.add_to_glossary(_items(session, "TERM003", "लुमिनारा")[0], session.glossary_target(),
@@ -314,5 +306,5 @@ def test_files_the_review_creates_follow_the_umask(race, tmp_path_factory):
         session.save()
     finally:
         os.umask(old)
-    for name in (".jaanch-suppressions.json", "desk.tsv", journal_path(race).name):
-        assert stat.S_IMODE((race.parent / name).stat().st_mode) == 0o644, name
+    for name in (".jaanch-suppressions.json", "desk.tsv", journal_path(story).name):
+        assert stat.S_IMODE((story.parent / name).stat().st_mode) == 0o644, name

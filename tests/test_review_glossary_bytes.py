@@ -5,7 +5,6 @@ line naming it, where Python's UnicodeDecodeError or IsADirectoryError reached t
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -13,16 +12,8 @@ from audit.core.errors import JaanchError
 from audit.language.glossary import DEFAULT_GLOSSARY
 from audit.lint.engine import Engine
 from audit.review.session import ReviewSession
-from conftest import SAMPLES
 
 DESK = "latin\tcanonical\tvariants\nLuma\tलूमा\t\n"
-
-
-@pytest.fixture()
-def race(tmp_path):
-    path = tmp_path / "race.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
 
 
 def _item(session):
@@ -34,11 +25,11 @@ def _item(session):
     DESK.replace("\n", "\r").encode(),
     b"\xef\xbb\xbf" + DESK.replace("\n", "\r\n").encode(),
 ], ids=["crlf", "cr", "bom-crlf"])
-def test_undo_puts_the_glossary_back_byte_for_byte(race, data):
-    desk = race.parent / "desk.tsv"
+def test_undo_puts_the_glossary_back_byte_for_byte(story, data):
+    desk = story.parent / "desk.tsv"
     desk.write_bytes(data)
     engine = Engine([DEFAULT_GLOSSARY, desk])
-    session = ReviewSession.open(race, engine)
+    session = ReviewSession.open(story, engine)
     session.start(replay=False)
     session.add_to_glossary(_item(session), desk, "Luminara", "लूमिनारा")
     assert b"Luminara" in desk.read_bytes()
@@ -47,13 +38,13 @@ def test_undo_puts_the_glossary_back_byte_for_byte(race, data):
 
 
 @pytest.mark.parametrize("kind", ["utf16", "folder"])
-def test_a_glossary_it_cannot_read_is_one_line(race, kind):
-    desk = race.parent / "desk.tsv"
+def test_a_glossary_it_cannot_read_is_one_line(story, kind):
+    desk = story.parent / "desk.tsv"
     if kind == "folder":
         desk.mkdir()
     else:
         desk.write_bytes(DESK.encode("utf-16"))
-    session = ReviewSession.open(race, Engine())
+    session = ReviewSession.open(story, Engine())
     session.start(replay=False)
     with pytest.raises(JaanchError) as caught:
         session.add_to_glossary(_item(session), desk, "Luminara", "लूमिनारा")

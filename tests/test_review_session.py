@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from audit.review.journal import journal_path
 from audit.review.session import ConflictError, ReviewSession
 from conftest import SAMPLES, run_cli
-
-
-@pytest.fixture()
-def story(tmp_path):
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
 
 
 def _first(session, code, text=None):

@@ -4,22 +4,19 @@ link's target. (The lock and the backup NAME~ have theirs in tests/test_tui_host
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from audit.core.errors import JaanchError
 from audit.review.journal import Journal, journal_path
 from audit.review.lock import ArticleLock, lock_path
-from conftest import SAMPLES
 
 
 @pytest.fixture()
-def story(tmp_path):
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    (tmp_path / "precious.txt").write_text("someone's notes\n", encoding="utf-8")
-    return path
+def story(story):
+    """The shared copy of the AI-race sample, with someone's file beside it."""
+    (story.parent / "precious.txt").write_text("someone's notes\n", encoding="utf-8")
+    return story
 
 
 def test_a_link_where_the_journal_goes_is_refused_and_its_target_untouched(story):

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 
 from audit.lint.engine import Engine
 from audit.review.items import OPEN
 from audit.review.session import ReviewSession
 from audit.review.whole_audit import WholeArticleAuditor
-from conftest import SAMPLES
 
 
 def _keys(found):
     return [(f.code, f.start, f.end, f.message) for f in found]
 
 
-def test_the_child_audits_as_the_session_does_and_sees_a_glossary_addition(tmp_path):
-    story = tmp_path / "race.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", story)
+def test_the_child_audits_as_the_session_does_and_sees_a_glossary_addition(story):
     engine = Engine()
     session = ReviewSession.open(story, engine)
     session.start(replay=False)
@@ -36,9 +32,7 @@ def test_the_child_audits_as_the_session_does_and_sees_a_glossary_addition(tmp_p
         auditor.close()
 
 
-def test_articles_with_models_or_a_source_stay_in_this_process(tmp_path):
-    story = tmp_path / "race.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", story)
+def test_articles_with_models_or_a_source_stay_in_this_process(story):
     session = ReviewSession.open(story, Engine(), english="The race for AI models.")
     auditor = WholeArticleAuditor(min_chars=0)
     assert not auditor.in_child(session, session.text)
@@ -59,7 +53,7 @@ if __name__ == "__main__":
 """
 
 
-def test_the_child_leaves_when_the_review_is_killed(tmp_path):
+def test_the_child_leaves_when_the_review_is_killed(tmp_path, story):
     import os
     import subprocess
     import sys
@@ -67,8 +61,6 @@ def test_the_child_leaves_when_the_review_is_killed(tmp_path):
 
     from conftest import ROOT
 
-    story = tmp_path / "race.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", story)
     script = tmp_path / "review.py"
     script.write_text(CHILD, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

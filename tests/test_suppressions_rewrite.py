@@ -5,23 +5,19 @@ in a Windows editor showed every line changed after one dismissal."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
 from audit.lint.engine import Engine
 from audit.policy.suppressions import SuppressionStore
 from audit.review.session import ReviewSession
-from conftest import SAMPLES
 
 OTHER = [{"file": "other.txt", "code": "TERM002", "text": "Openai", "scope": "text"}]
 
 
 @pytest.mark.parametrize("end", ["\r\n", "\r", "\n"])
 @pytest.mark.parametrize("bom", [True, False])
-def test_a_dismissal_saved_keeps_the_files_line_ends_and_bom(tmp_path, end, bom):
-    story = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", story)
+def test_a_dismissal_saved_keeps_the_files_line_ends_and_bom(tmp_path, story, end, bom):
     path = tmp_path / ".jaanch-suppressions.json"
     text = (json.dumps(OTHER, indent=1) + "\n").replace("\n", end)
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))

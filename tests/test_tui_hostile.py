@@ -18,17 +18,6 @@ EMOJI = ("कंपनी के सीईओ ने 👍🏽 के साथ �
          "अच्छी रही, विश्लेषकों ने 👍🏽👍🏽 कहा कि बाज़ार में प्रतिस्पर्धा बढ़ेगी ❤️❤️ और दाम घटेंगे।\n")
 
 
-def story_copy(tmp_path):
-    """A copy of the AI-race sample to review, as story.txt in the test's folder."""
-    import shutil
-
-    from conftest import SAMPLES
-
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
-
-
 async def calm(pilot) -> None:
     """settle(), unless the app has ended (a crash): then settle would wait for it for ever."""
     for _ in range(3):
@@ -147,11 +136,11 @@ async def test_a_lock_file_that_cannot_be_made_is_one_line_naming_the_article(tm
         await settle(pilot)
 
 
-async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path, engine):
+async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path, story, engine):
     # The backup `NAME~` cannot be written (here a named pipe in its place): the note was
     # Python's "[Errno …] …: '…~'"; the decisions stay, unsaved.
 
-    path = story_copy(tmp_path)
+    path = story
     before = path.read_bytes()
     os.mkfifo(tmp_path / "story.txt~")
     app = ReviewApp([path], engine)
@@ -164,13 +153,13 @@ async def test_a_save_the_system_refuses_is_one_line_naming_the_article(tmp_path
     assert path.read_bytes() == before
 
 
-async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_path, engine, monkeypatch):
+async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_path, story, engine, monkeypatch):
     # Showing the next finding's sentence parsed the whole article (sentences and tokens) to find
     # its line: 1.5 s of each accept, keys queued behind it, on a 2 MB article.
     from audit.core import document
     from audit.review import session as session_module
 
-    path = story_copy(tmp_path)
+    path = story
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -190,7 +179,7 @@ async def test_an_accept_does_not_parse_the_whole_article_on_the_ui_thread(tmp_p
 
 
 @pytest.mark.parametrize("key", ["e", "d", "a"])
-async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, engine, key):
+async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, story, engine, key):
     # Enter typed twice fast (a prompt's answer, a choice) reached the dialog twice before it
     # closed: the second answer closed the screen under it, and Textual ended the app with a
     # traceback ("Can't pop screen; there must be at least one screen on the stack").
@@ -198,7 +187,7 @@ async def test_a_dialog_answered_twice_before_it_closes_answers_once(tmp_path, e
     from textual.widgets import Input, OptionList
 
 
-    path = story_copy(tmp_path)
+    path = story
     app = ReviewApp([path], engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -282,11 +271,11 @@ async def test_a_symbolic_link_in_the_locks_place_is_refused_not_followed(tmp_pa
     assert victim.read_text(encoding="utf-8") == "दूसरा लेख\n"
 
 
-async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_through(tmp_path, engine):
+async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_through(tmp_path, story, engine):
     # `NAME~` a link to another file: the save copied the previous version through the link,
     # over the file it named.
 
-    path = story_copy(tmp_path)
+    path = story
     before = path.read_bytes()
     victim = tmp_path / "other.txt"
     victim.write_text("दूसरा लेख\n", encoding="utf-8")
@@ -301,7 +290,7 @@ async def test_a_symbolic_link_in_the_backups_place_is_replaced_not_written_thro
     assert not backup.is_symlink() and backup.read_bytes() == before and path.read_bytes() != before
 
 
-def test_a_save_whose_dismissals_cannot_be_written_is_not_taken_for_a_change_on_disk(tmp_path, engine):
+def test_a_save_whose_dismissals_cannot_be_written_is_not_taken_for_a_change_on_disk(tmp_path, story, engine):
     # The article was written, then the folder's dismissals file could not be: the session still
     # compared the disk with the article as first read, and every later save said "changed on
     # disk since it was opened" about its own write. (The app reads that file afresh before a
@@ -311,7 +300,7 @@ def test_a_save_whose_dismissals_cannot_be_written_is_not_taken_for_a_change_on_
     from audit.core.errors import JaanchError
     from audit.review.session import ConflictError, ReviewSession
 
-    path = story_copy(tmp_path)
+    path = story
     session = ReviewSession.open(path, engine)
     session.start(False)
     (tmp_path / ".jaanch-suppressions.json").mkdir()

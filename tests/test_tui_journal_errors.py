@@ -4,25 +4,16 @@ through Textual, which ended the app in a traceback."""
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from audit.core.errors import JaanchError
 from audit.lint.engine import Engine
 from audit.review.journal import Journal, journal_path
-from conftest import SAMPLES
 from tui.app import ReviewApp
 from tui_helpers import error_notes, select, settle
 
 SIZE = (140, 44)
-
-
-@pytest.fixture()
-def story(tmp_path):
-    path = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", path)
-    return path
 
 
 def test_a_journal_that_cannot_be_read_or_written_is_one_line_each(tmp_path, story):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import textwrap
 
 from audit.lint.engine import Engine
 from audit.review.session import ReviewSession
-from conftest import ROOT, SAMPLES
+from conftest import ROOT
 
 CHILD = textwrap.dedent("""
     import asyncio, sys
@@ -44,9 +43,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
-def test_sigkill_loses_no_decision(tmp_path):
-    story = tmp_path / "story.txt"
-    shutil.copy(SAMPLES / "ai_model_race_mt.txt", story)
+def test_sigkill_loses_no_decision(story):
     original = story.read_text(encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(story)], cwd=ROOT, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONIOENCODING="utf-8"))
