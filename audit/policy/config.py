@@ -191,7 +191,12 @@ def load_config(path: Path) -> Config:
                          "FMT001), or leave 'select' out to run every check", str(path),
                          _key_line(text, "select", path.name == "pyproject.toml"))
     config.ignore = _strings(section.get("ignore", []), "ignore", path)
-    config.glossaries = [_glossary(base, g, path, where) for g in _strings(section.get("glossaries", []), "glossaries", path)]
+    glossaries = _strings(section.get("glossaries", []), "glossaries", path)
+    for key, names in (("glossaries", glossaries), ("baseline", [section.get("baseline")])):
+        if any(isinstance(name, str) and "\0" in name for name in names):  # (TOML writes it \u0000)
+            raise UsageError(f"'{key}' holds a NUL character (\\u0000), which no file name can", str(path),
+                             _key_line(text, key, path.name == "pyproject.toml"))
+    config.glossaries = [_glossary(base, g, path, where) for g in glossaries]
     house = section.get("house-glossary", True)
     if not isinstance(house, bool):
         raise UsageError(f"'house-glossary' must be true or false (unquoted), not {house!r}", str(path))

@@ -76,6 +76,25 @@ def covers(suppressions, file: str | Path, finding: Finding, text: str | None) -
     return any(k in keys for k in finding_keys(file, finding, text))
 
 
+def _refuse_malformed(item, number: int) -> None:
+    """A dismissal that is no object, lacks a field, has one no dismissal has, or holds a non-text
+    value: said in the file's terms (it was Python's: "Suppression.__init__() missing 2 required
+    positional arguments", or the whole Suppression(...) repr)."""
+    if not isinstance(item, dict):
+        raise TypeError(f"dismissal {number} is {type(item).__name__}, not an object of fields")
+    names = [f.name for f in fields(Suppression)]
+    unknown = [name for name in item if name not in names]
+    if unknown:
+        raise TypeError(f"dismissal {number} has a field {unknown[0]!r} jaanch does not know (known: "
+                        f"{', '.join(names)})")
+    missing = [name for name in ("file", "code", "text") if name not in item]
+    if missing:
+        raise TypeError(f"dismissal {number} lacks {' and '.join(repr(name) for name in missing)}")
+    for name, value in item.items():
+        if not isinstance(value, str):
+            raise TypeError(f"dismissal {number}'s {name!r} is {json.dumps(value, ensure_ascii=False)[:80]}, not text")
+
+
 class SuppressionStore:
     def __init__(self, folder: Path, entries: list[Suppression] | None = None):
         self.folder = folder
@@ -98,12 +117,9 @@ class SuppressionStore:
             if not isinstance(raw, list):
                 raise TypeError("expected a list of dismissals")
             for number, item in enumerate(raw, start=1):
-                if not isinstance(item, dict):
-                    raise TypeError(f"dismissal {number} is {type(item).__name__}, not an object of fields")
+                _refuse_malformed(item, number)
             entries = [Suppression(**item) for item in raw]
             for number, entry in enumerate(entries, start=1):
-                if not all(isinstance(getattr(entry, f.name), str) for f in fields(Suppression)):
-                    raise TypeError(f"every field must be text: {entry!r}")
                 if entry.scope not in (OCCURRENCE, TEXT):  # any other was taken as "text": every occurrence hidden
                     raise ValueError(f"dismissal {number} has scope {entry.scope!r}, not {OCCURRENCE!r} or {TEXT!r}")
         except (ValueError, TypeError) as exc:

@@ -1,0 +1,42 @@
+"""An eleventh hostile round (leftovers3): what a config, a dismissals file or an import could still
+do wrong. Each is one line naming the file, exit 2; never an internal error, never Python's words."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from audit.cli.main import main
+from conftest import one_line
+
+
+@pytest.mark.parametrize("toml, key", [('baseline = "a\\u0000b.json"\n', "baseline"),
+                                       ('glossaries = ["desk\\u0000.tsv"]\n', "glossaries")])
+def test_a_nul_in_a_configured_file_name_is_one_line(tmp_path, capsys, monkeypatch, story, toml, key):
+    """TOML writes a NUL as \\u0000: a baseline so named was an internal error (ValueError: embedded
+    null byte, exit 3), and a glossary 'no such file', printing the NUL raw to the terminal."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "jaanch.toml").write_text(toml, encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    line = one_line(capsys)
+    assert line == (f"jaanch: {tmp_path / 'jaanch.toml'}:1: '{key}' holds a NUL character (\\u0000), "
+                    "which no file name can"), line
+
+
+@pytest.mark.parametrize("entry, reason", [
+    ({"file": "story.txt"}, "dismissal 1 lacks 'code' and 'text'"),
+    ({"file": "story.txt", "code": "TERM001", "text": "x", "line": 3},
+     "dismissal 1 has a field 'line' jaanch does not know (known: file, code, text, reason, time, scope, "
+     "before, after)"),
+    ({"file": "story.txt", "code": "TERM001", "text": 5}, "dismissal 1's 'text' is 5, not text"),
+    ({"file": 3, "code": "TERM001", "text": "x"}, "dismissal 1's 'file' is 3, not text"),
+])
+def test_a_malformed_dismissal_is_said_in_the_files_words(tmp_path, capsys, story, entry, reason):
+    """A dismissal missing a field, or with one the file does not have, was 'Suppression.__init__()
+    missing 2 required positional arguments', and a number where text goes printed the whole
+    Suppression(...) repr: Python's words, not the file's."""
+    path = tmp_path / ".jaanch-suppressions.json"
+    path.write_text(json.dumps([entry]), encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    assert one_line(capsys) == f"jaanch: {path}: malformed suppressions file: {reason}"
