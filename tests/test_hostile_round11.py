@@ -40,3 +40,19 @@ def test_a_malformed_dismissal_is_said_in_the_files_words(tmp_path, capsys, stor
     path.write_text(json.dumps([entry]), encoding="utf-8")
     assert main(["check", str(story)]) == 2
     assert one_line(capsys) == f"jaanch: {path}: malformed suppressions file: {reason}"
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1252", "UTF-16"])
+def test_an_xliff_declaring_another_encoding_is_read_as_the_utf8_it_is(tmp_path, capsys, declared):
+    """jaanch reads every file as UTF-8 (and refuses one that is not). The XML was then handed to
+    the parser as bytes, which believed the declaration: Devanagari saved as UTF-8 under a Latin-1
+    declaration came out as mojibake, refused as 'target of unit uses markup jaanch cannot map'; under
+    UTF-16, 'encoding specified in XML declaration is incorrect'."""
+    path = tmp_path / "story.xlf"
+    path.write_text(f'<?xml version="1.0" encoding="{declared}"?>\n<xliff version="1.2" '
+                    'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file><body><trans-unit id="a"><source>Prices '
+                    "fell.</source><target>दाम  गिरे।</target></trans-unit></body></file></xliff>\n", encoding="utf-8")
+    assert main(["check", "--format", "json", "--fail-on", "never", str(path)]) == 0
+    out = capsys.readouterr()
+    assert all(line.startswith("jaanch:0") for line in out.err.splitlines()), out.err  # the signature only
+    assert [f["text"] for f in json.loads(out.out) if f["code"] == "FMT010"] == ["दाम  गिरे।"]

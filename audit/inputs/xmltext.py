@@ -24,7 +24,10 @@ def parse_safely(text: str, path: str):
     from defusedxml import DefusedXmlException
 
     try:
-        return SafeET.fromstring(text.encode("utf-8"), forbid_dtd=True)
+        # the text, not its bytes: the file was read as UTF-8 (as every input is), so its XML
+        # declaration's encoding (ISO-8859-1, UTF-16) must not decode it a second time: Devanagari
+        # came out as mojibake, or the declaration was "incorrect"
+        return SafeET.fromstring(text, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise InputError(f"refused unsafe XML ({type(exc).__name__})", path, 1) from None
     except ParseError as exc:
