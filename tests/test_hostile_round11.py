@@ -56,3 +56,32 @@ def test_an_xliff_declaring_another_encoding_is_read_as_the_utf8_it_is(tmp_path,
     out = capsys.readouterr()
     assert all(line.startswith("jaanch:0") for line in out.err.splitlines()), out.err  # the signature only
     assert [f["text"] for f in json.loads(out.out) if f["code"] == "FMT010"] == ["दाम  गिरे।"]
+
+
+@pytest.mark.parametrize("where", ["stdin", "stderr"])
+def test_review_without_a_terminal_is_one_line_not_a_hang(tmp_path, story, where):
+    """`jaanch review story.txt` from a script, a CI step or `< /dev/null` started the app with no
+    terminal to read keys from (or, with standard error sent to a file, none to draw on): it drew
+    escape codes into a pipe and waited for keys that never came, for ever."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    import os
+    import pty
+
+    keyboard, terminal = pty.openpty()  # for "stderr": keys could come, but the app would draw into a pipe
+    try:
+        proc = subprocess.run([sys.executable, "-m", "tui.cli", "review", str(story)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, stdin=subprocess.DEVNULL if where == "stdin" else terminal,
+                              timeout=60, cwd=ROOT)
+    finally:
+        os.close(keyboard)
+        os.close(terminal)
+    assert proc.returncode == 2 and proc.stdout == b"", proc
+    assert proc.stderr.decode() == ("jaanch: `jaanch review` is an interactive app that needs a terminal, and its "
+                                    "standard input or error is not one; run it in a terminal, or serve it to "
+                                    "a browser with --serve\n")
+    # no journal begun (the lock file stays, as after any review: the kernel's flock is what locks)
+    assert [p.name for p in tmp_path.glob(".*jaanch*")] in ([], [".story.txt.jaanch-lock"])

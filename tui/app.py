@@ -438,6 +438,7 @@ class ReviewApp(DecisionActions, App):
 
 def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
         english: str | None = None, locks: dict[Path, ArticleLock] | None = None) -> int:
+    _need_terminal()
     app = ReviewApp(paths, engine, extra, cell_widths, english, locks)
     app.run()
     # Textual ends the app on an error it was not given to handle and printed its traceback, and
@@ -447,3 +448,19 @@ def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None =
     if error is not None:
         raise error
     return 0
+
+
+def _need_terminal() -> None:
+    """The app reads keys from standard input and draws on standard error (Textual's terminal
+    driver): run from a script, a CI step or `< /dev/null`, it drew into a pipe and waited for keys
+    for ever. A driver named in TEXTUAL_DRIVER (textual-serve's, for --serve) brings its own."""
+    import os
+    import sys
+
+    from audit.core.errors import UsageError
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return
+    if not all(stream is not None and stream.isatty() for stream in (sys.__stdin__, sys.__stderr__)):
+        raise UsageError("`jaanch review` is an interactive app that needs a terminal, and its standard input "
+                         "or error is not one; run it in a terminal, or serve it to a browser with --serve")
