@@ -85,3 +85,17 @@ def test_review_without_a_terminal_is_one_line_not_a_hang(tmp_path, story, where
                                     "a browser with --serve\n")
     # no journal begun (the lock file stays, as after any review: the kernel's flock is what locks)
     assert [p.name for p in tmp_path.glob(".*jaanch*")] in ([], [".story.txt.jaanch-lock"])
+
+
+@pytest.mark.parametrize("suffix", [".tbx", ".csv", ".TBX"])
+def test_an_import_named_as_tbx_or_csv_is_refused(tmp_path, capsys, suffix):
+    """`glossary import terms.csv -o terms.tbx` (an export meant) wrote a TSV glossary under a .tbx
+    name, exit 0: a CAT tool given it reads no termbase."""
+    terms = tmp_path / "terms.csv"
+    terms.write_text("latin,canonical\nKestrova,केस्त्रोवा\n", encoding="utf-8")
+    out = tmp_path / f"house{suffix}"
+    assert main(["glossary", "import", str(terms), "-o", str(out)]) == 2
+    assert one_line(capsys) == (f"jaanch: -o {out}: import writes a glossary TSV, not {suffix.lower()[1:].upper()}; "
+                                "name it .tsv (`jaanch glossary export` writes TBX and CSV)")
+    assert not out.exists()
+    assert main(["glossary", "import", str(terms), "-o", str(tmp_path / "house.tsv")]) == 0

@@ -161,6 +161,9 @@ def run(args: argparse.Namespace) -> int:
 
         refuse_overwriting_input(target, [source])  # import terms.csv -o terms.csv: the CSV was lost
         if command == "import":
+            if target.suffix.lower() in (".tbx", ".csv"):  # an export meant: a TSV under that name, exit 0
+                raise UsageError(f"-o {target}: import writes a glossary TSV, not {target.suffix[1:].upper()}; "
+                                 "name it .tsv (`jaanch glossary export` writes TBX and CSV)")
             _refuse_existing_table(target)
         count = getattr(tbx, f"{command}_{kind}")(source, target)
         print(f"{command}ed {count} entries: {source} → {target}")
