@@ -424,6 +424,11 @@ class ReviewApp(DecisionActions, App):
     def _print_error_renderables(self) -> None:
         self._exit_renderables.clear()  # a traceback: `run` hands the error on as one line
 
+    def run(self, *args, headless: bool = False, **kwargs):
+        if not headless:  # (a headless app, as tests run one, draws nowhere and reads no keys)
+            _need_terminal()
+        return super().run(*args, headless=headless, **kwargs)
+
     def action_quit_app(self) -> None:
         unsaved = [s.path.name for s in self.sessions.values() if s.dirty]
         if unsaved:
@@ -438,7 +443,6 @@ class ReviewApp(DecisionActions, App):
 
 def run(paths: list[Path], engine: Engine, extra=None, cell_widths: str | None = None,
         english: str | None = None, locks: dict[Path, ArticleLock] | None = None) -> int:
-    _need_terminal()
     app = ReviewApp(paths, engine, extra, cell_widths, english, locks)
     app.run()
     # Textual ends the app on an error it was not given to handle and printed its traceback, and
