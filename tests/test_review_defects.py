@@ -282,20 +282,7 @@ def test_a_glossary_addition_that_breaks_the_stack_changes_nothing(short_story, 
     assert desk.read_text(encoding="utf-8") == before
 
 
-def _write_atomic_follows_umask(tmp_path) -> bool:
-    from audit.core.fileio import write_atomic
-
-    old = os.umask(0o022)
-    try:
-        write_atomic(tmp_path / "probe.txt", "x")
-    finally:
-        os.umask(old)
-    return stat.S_IMODE((tmp_path / "probe.txt").stat().st_mode) == 0o644
-
-
-def test_files_the_review_creates_follow_the_umask(story, tmp_path_factory):
-    if not _write_atomic_follows_umask(tmp_path_factory.mktemp("probe")):
-        pytest.skip("audit/core/fileio.write_atomic still creates files 0600 (the robust branch changes that)")
+def test_files_the_review_creates_follow_the_umask(story):
     old = os.umask(0o022)
     try:
         session = ReviewSession.open(story, Engine())
