@@ -22,6 +22,10 @@ _SUFFIXES = frozenset("वां वीं वें वा वी वे जी
 # (दूसरा, तीसरा), 4था/4थी (चौथा); after any other number these are words (था, ली) glued on
 _ORDINAL_ENDINGS = {"1": frozenset("ला ली ले".split()), "2": frozenset("रा री रे".split()),
                     "3": frozenset("रा री रे".split()), "4": frozenset("था थी थे".split())}
+# The forms of the passive and modal auxiliaries (जाना, सकना, चुकना), which follow a verb and never a count:
+# one digit glued before one (`लिया 1जाता है`) is a stray keystroke, and a space keeps the digit
+_AUXILIARIES = frozenset("जा जाता जाती जाते जाएगा जाएगी जाएंगे गया गई गयी गए सकता सकती सकते सका सकी सके "
+                         "चुका चुकी चुके".split())
 _COUNTER = re.compile(r"\d[ \t]*/[ \t]*$")  # a slide counter `1 / 5` run into the caption after it
 
 
@@ -81,7 +85,8 @@ class NumberGlued(Check):
     figure pasted into a word, shown only); unsafe after a product the glossary lists (its version); display-only
     after any other word, where the space is one guess of three: the number may be part of a name that
     takes a hyphen (कोविड-19) or a sub-head may have been run into the text (अभयारण्य, then a line
-    that opens with a year: a line break meant).
+    that opens with a year: a line break meant); display-only too for a lone digit glued before an auxiliary
+    of जाना, सकना or चुकना (`लिया 1जाता है`): no count stands there, the digit is a stray key to delete.
     """
 
     code = "FMT011"
@@ -133,6 +138,8 @@ class NumberGlued(Check):
                     continue  # a format's letter after its number (4के, 3डी, 1080पी, 10एक्स); के only after one digit (2के, 8के), else the postposition
                 if fold(word) in units:
                     continue  # a unit's symbol, as in 100km: 100मी, 5किमी
+                # a lone digit before an auxiliary (`1जाता`): a stray key, so the space is no fix (shown only)
+                inside = at - start == 1 and word in _AUXILIARIES
             key = fold(word)
             month = numerals.get(("hi", key), ("",))[0] == "month"
             version = not number_first and key in products  # एंड्रॉयड14: Android 14
