@@ -130,6 +130,17 @@ def _infinitive(word: str) -> bool:
     return word.endswith("नी") and hindi_zipf(word[:-1] + "ा") >= 3.0
 
 
+_GENDER_ENDINGS = ("\u093e", "\u0940", "\u0947")  # ा ी े: an adjective's or participle's three forms
+
+
+def _inflected_word(word: str) -> bool:
+    """Whether `word` is an inflection wordfreq lacks of a word Hindi text uses: one of ा/ी/े at its end
+    swapped for another gives a word of zipf 3+ (डरावने of डरावना, सुहावने of सुहावना): a word, no slip."""
+    if len(word) < 4 or not word.endswith(_GENDER_ENDINGS):
+        return False
+    return any(hindi_zipf(word[:-1] + end) >= 3.0 for end in _GENDER_ENDINGS if end != word[-1])
+
+
 def _common_suffix(a: str, b: str) -> int:
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
@@ -211,6 +222,8 @@ class NearMissSpelling(Check):
     - a listed currency (`currency_names.tsv`: रुपिया, the rupiah, beside रुपया) is a word of its own,
       and so is a name's spelling the house glossary holds (its canonical or accepted form: क्लॉड, Claude,
       beside क्लाउड, cloud);
+    - a form wordfreq lacks whose other gender/number forms it knows (डरावने beside डरावना: ा, ी, े
+      swapped at the end) is an inflection of a word, no slip (डरावने is not डराने);
     - an excerpt's truncated last word is skipped;
     - words shorter than `min_length` (default 3) are never compared;
     - two edits are allowed for one slip: the anusvara typed a letter off (ओलपिंक beside ओलंपिक,
@@ -277,6 +290,8 @@ class NearMissSpelling(Check):
                 if any(_infinitive(word) for word in words):
                     continue  # चाय पीनी चाहिए: a feminine infinitive (of पीना) that word lists lack, not पानी
                 zipf = zipfs[at[key]]
+                if zipf < 1.0 and any(_inflected_word(word) for word in words):
+                    continue  # डरावने (डरावना, डरावनी known): an adjective's form, no slip for डराने
                 best = self._better(key, zipf, at, counts, zipfs, candidates, gap)
                 if best is not None and not any(fold(word) in currencies for word in words):
                     # a form no text writes, the word without its inner anusvara (बगला / बंगला): maybe a surname
