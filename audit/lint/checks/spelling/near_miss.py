@@ -107,10 +107,17 @@ def _a_guess(form: str, right: str) -> bool:
     - one letter or sign swapped for another that is no spelling pair (टुटा / टाटा, प्रयार / प्रकार,
       चंद्रमान / चंद्रयान) where another word Hindi text uses lies one edit from the form too, its first
       letter kept (टूटा, प्रयास, चंद्रमा): the article's neighbour is one reading of several;
+    - one letter too many where dropping another letter or sign gives another word Hindi uses (हालकी: the
+      article's हॉकी, but also हलकी, and हालांकि meant): which one the writer dropped is a guess;
     - one letter swapped for its rival in writing a name from Latin letters (`_RIVAL_PAIRS`: अदानी /
       अडानी) where the article's word is none of Hindi's commonest words (zipf under 4.5): both are
       spellings of the name, and which one the desk writes is its glossary's choice (TERM001), not
       the article's majority. A common word's swap (सदस्य written सडस्य) is a slip."""
+    right_key = keyed(right)[0]
+    if len(form) == len(right_key) + 1 and form[_edit_at(form, right_key)] in _LETTERS:
+        # the fix drops a letter (not a stray sign, सकतें): was it this one (हालकी: हॉकी, or हलकी)?
+        dropped = {form[:i] + form[i + 1:] for i in range(1, len(form))} - {right, right_key}
+        return any(hindi_zipf(w) >= 3.0 and keyed(w)[0] != right_key for w in dropped)
     if len(form) != len(right):
         return False
     diff = [(x, y) for x, y in zip(form, right) if x != y]
