@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, SPEC_LINE, URL
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, Fix, Severity
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
@@ -186,6 +186,8 @@ class PunctuationSpace(Check):
     Anti-pattern:  सिलसिला जारी है । पुलिस ने कहा,आरोपी फरार है।जांच जारी है।  रूस(Russia ) ने
     Fix:           सिलसिला जारी है। पुलिस ने कहा, आरोपी फरार है। जांच जारी है।  रूस (Russia) ने
 
+    A danda spaced before and glued after (`होगी ।इसमें`) gets its space moved behind it after a clause's
+    verb; after any other word (`के ।लिए`) it is a stray danda inside a phrase, and deleting it is only shown.
     Fix safety: safe (applied by `--fix` once a desk raises the severity; info is never fixed). Only white space changes, and only between a word and its punctuation; digits
     (1,200 / 3.5), Latin abbreviations (U.S.) and the indentation at a line's start are left alone.
     Page chrome is not the article's text: a breadcrumb (`Homeबिज़नेसखबर,शीर्षक`), a related-links
@@ -232,10 +234,19 @@ class PunctuationSpace(Check):
                     mark = text[start:end].strip() or text[start:end]
                 fixed = replacement.format(mark=mark)
                 span_start, span_end = _word_around(text, start, end)
-                yield ctx.finding(
-                    self, span_start, span_end, message.format(mark=mark.strip() or "space"),
-                    [Fix(start, end, fixed, applicability=SAFE)],
-                )
+                fix = Fix(start, end, fixed, applicability=SAFE)
+                if message.startswith("no space before") and mark == "।" and text[end + 1 : end + 2] in _DEV_SET:
+                    fix = _danda_between_words(text, span_start, start, end)
+                yield ctx.finding(self, span_start, span_end, message.format(mark=mark.strip() or "space"), [fix])
+
+
+def _danda_between_words(text: str, word_start: int, start: int, end: int) -> Fix:
+    """The fix for a danda with spaces before it (start..end) and a letter glued after it: after a clause's
+    verb (`होगी ।इसमें`) a sentence ends and the space goes behind the danda (safe); after any other word
+    (`के ।लिए`) the danda is a stray key inside a phrase: deleting it is shown, never applied."""
+    if _clause_end(text[word_start:start]):
+        return Fix(start, end + 1, "। ", applicability=SAFE)
+    return Fix(start, end + 1, " ", applicability=DISPLAY_ONLY)
 
 
 _VISARGA_WORD_ZIPF = 2.0  # the word with the visarga is one Hindi text writes (दुःखद 3.1), not two glued words
