@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from itertools import compress
 from operator import attrgetter
 
@@ -23,7 +24,8 @@ class UntranslatedEnglish(Check):
     English lines (a caption, a byline, a tweet), page chrome, web addresses, a quoted English
     title or tagline (three or more Latin words opened by a capital: `More than you expect`), an
     SEO tag closing a line after a separator (`… पर निशाना - jan ashirvad yatra`), a word alone in
-    quotes (the word mentioned: नाम में "formula" …) and a step of a menu path (`settings > battery`).
+    quotes (the word mentioned: नाम में "formula" …), a step of a menu path (`settings > battery`) and a
+    run named as such by the words after it (`… पर happy farm के नाम से`, `daily fun नामक`: a channel, a handle).
     """
 
     code = "ANGL003"
@@ -53,7 +55,8 @@ class UntranslatedEnglish(Check):
                 if (tok.key,) in names or english_zipf(text) < min_zipf:
                     continue
                 if quoted is None:
-                    quoted = _quoted_titles(tokens, latin) | _seo_tails(ctx.article.text, tokens, latin)
+                    quoted = (_quoted_titles(tokens, latin) | _seo_tails(ctx.article.text, tokens, latin)
+                              | _named_runs(ctx.article.text, tokens, latin))
                 if i in quoted or mentioned_or_in_path(ctx.article.text, tok.start, tok.end):
                     continue
                 if conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
@@ -126,5 +129,19 @@ def _seo_tails(text: str, tokens, latin: list[int]) -> set[int]:
         first, last = tokens[latin[k]], tokens[latin[j]]
         if (j > k and LINE_END_AFTER.match(text, last.end)
                 and text[max(0, first.start - 4):first.start].rstrip(" \t").endswith(_SEPARATORS)):
+            out.update(range(latin[k], latin[j] + 1))
+    return out
+
+
+# What names the Latin run before it: (के) नाम से / नाम का / नामक, after an optional closing quote
+_NAMED_AS = re.compile("[\"'”’]?[ \t]*(?:(?:के|का|की)[ \t]+)?नाम(?:क|[ \t]+(?:से|के|का|की))(?![\u0900-\u097f])")
+
+
+def _named_runs(text: str, tokens, latin: list[int]) -> set[int]:
+    """Indices of a Latin run followed by words that name it (`its a farm के नाम से जाना जाता`, `daily fun
+    नामक चैनल`): a channel's, a page's or a handle's name, not English words of the sentence."""
+    out: set[int] = set()
+    for k, j in _runs(latin):
+        if _NAMED_AS.match(text, tokens[latin[j]].end):
             out.update(range(latin[k], latin[j] + 1))
     return out
