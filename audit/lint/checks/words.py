@@ -201,6 +201,41 @@ def outside_english_lines(ctx) -> list[tuple[int, int]]:
     return lines_outside(ctx, (ENGLISH_LINE,))
 
 
+# An embedded post's attribution line as a page's text keeps it: `— Name (@handle) March 3, 2024`
+_POST_BYLINE = re.compile(r"[ \t]*[—–][ \t]*[^\n()@]{1,60}\(@\w")
+
+
+def embedded_posts(ctx) -> list[tuple[int, int]]:
+    """(start, end) of each embedded post (a tweet's block): the line right above a `— Name (@handle)`
+    attribution line, and that line. Its words are the poster's, not the desk's: its spelling is neither
+    the article's evidence nor the desk's to rewrite. Worked out once per article; none without `(@`."""
+    found = ctx.shared.get("embedded posts")
+    if found is None:
+        found = ctx.shared["embedded posts"] = []
+        text = ctx.article.text
+        if "(@" in text:
+            lines = ctx.conventions.lines
+            for i, (start, end) in enumerate(lines):
+                if i and _POST_BYLINE.match(text, start, end):
+                    found.append((lines[i - 1][0], end))
+    return found
+
+
+def cut_out(ranges: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`ranges` (in text order) less the spans of `cuts` (whole lines, in text order)."""
+    out = []
+    for start, end in ranges:
+        for cut_start, cut_end in cuts:
+            if cut_end <= start or cut_start >= end:
+                continue
+            if cut_start > start:
+                out.append((start, cut_start))
+            start = max(start, cut_end)
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def lines_outside(ctx, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of each run of lines of the article whose kind (`Conventions.line_kinds`) is none
     of `kinds`, adjacent lines joined: worked out once per article and set of kinds. Not to be changed."""

@@ -14,8 +14,8 @@ from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import AUXILIARIES
 from audit.core.conventions import CHROME, ENGLISH_LINE
-from audit.lint.checks.words import (PerWord, Words, devanagari_counts, devanagari_counts_outside_english,
-                                     lines_outside, outside_english_lines)
+from audit.lint.checks.words import (PerWord, Words, cut_out, devanagari_counts, devanagari_counts_outside_english,
+                                     embedded_posts, lines_outside, outside_english_lines)
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _WORDS = Words(_LETTERS)
@@ -102,7 +102,8 @@ class SpellingVariant(Check):
     compound's, not half of a spaced one (`आय कर-मुक्त`, income tax-free, beside `आयकर`), nor is a hyphen
     after है/हैं/था (`हैं-और`: a dash, FMT003's) a compound's. A page-chrome
     line's word (`Home मध्य प्रदेश ...`, a breadcrumb beside the article's मध्यप्रदेश) is the site's, not the
-    article's: never counted, flagged or offered as the fix, nor an English line's.
+    article's: never counted, flagged or offered as the fix, nor an English line's, nor an embedded post's (the
+    line above a `— Name (@handle)` attribution: a tweet's words are the poster's, not the desk's).
     Fix safety: unsafe, both spellings are words.
     A pair that differs in the optional ॉ (पॉवर / पावर) is house style, an info; where one spelling
     is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
@@ -131,12 +132,19 @@ class SpellingVariant(Check):
         chrome = CHROME in kinds
         line_kind = ctx.conventions.line_kind if chrome or ENGLISH_LINE in kinds else None
         keep = None if line_kind is None else (lambda start: line_kind(start) not in _SKIPPED_LINES)
+        posts = embedded_posts(ctx)  # a tweet's block: the poster's spelling, neither counted nor flagged
+        if posts:
+            kept_line = keep
+            keep = (lambda start: not any(s <= start < e for s, e in posts)
+                    and (kept_line is None or kept_line(start)))
         # every word, to tell compounds: a word inside one is taken off below
         joiner = "\u200c" in text or "\u200d" in text
         # without a joiner the words are those SPELL002 counts
         count = _WORDS.counts(text) if joiner else devanagari_counts(ctx)
         compounds = _compounds(text, count)
-        if chrome:  # the words outside English lines and page chrome
+        if posts:  # the words outside English lines, page chrome and embedded posts
+            count = _WORDS.counts(text, cut_out(lines_outside(ctx, _SKIPPED_LINES), posts))
+        elif chrome:  # the words outside English lines and page chrome
             count = _WORDS.counts(text, lines_outside(ctx, _SKIPPED_LINES))
         elif keep is not None:  # the words outside English lines, as SPELL002 counts them where there is no joiner
             count = _WORDS.counts(text, outside_english_lines(ctx)) if joiner else devanagari_counts_outside_english(ctx)
