@@ -31,9 +31,17 @@ _DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट�
 _DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
 
 
+# The country's English adjective, which Hindi prose never uses for भारतीय: a loan after it is a name's
+# word (इंडियन ऑयल, इंडियन बैंक: a company's name, not the article's word for oil beside तेल)
+_ENGLISH_DEMONYMS = frozenset(map(fold, "इंडियन".split()))
+
+
 def country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
     """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
-    English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country."""
+    English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country; or a
+    loan right after the country's English adjective (इंडियन ऑयल: a company's name)."""
+    if first and tokens[first - 1].key in _ENGLISH_DEMONYMS:
+        return True
     places = ctx.glossary.place_keys
     if not any(h.side == "translit" and h.concept.hindi and fold(h.concept.hindi[0]) in places for h in hits):
         return False
