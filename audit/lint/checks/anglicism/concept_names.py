@@ -103,10 +103,15 @@ def genre_compound(before) -> bool:
     return before.key in _GENRES or before.key in _SET_COMPOUNDS
 
 
-def set_compound(before) -> bool:
+# Loans that make a set compound with one loan only: the coined name of a thing (डिजिटल अरेस्ट, the scam,
+# beside the article's गिरफ्तार of a real arrest; डिजिटल before any other loan is the ordinary adjective)
+_SET_PAIRS = {fold("डिजिटल"): frozenset(map(fold, "अरेस्ट".split()))}
+
+
+def set_compound(before, loan=None) -> bool:
     """The word before the loan makes a set compound with it, whatever its part of speech (डोप टेस्ट,
-    डीप फेक: deepfake written as two words), which no desk writes half in Hindi."""
-    return before.key in _SET_COMPOUNDS
+    डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam), which no desk writes half in Hindi."""
+    return before.key in _SET_COMPOUNDS or (loan is not None and loan.key in _SET_PAIRS.get(before.key, ()))
 
 
 def hyphened_to_loan(tokens, first: int, last: int) -> bool:
