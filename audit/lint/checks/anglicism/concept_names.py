@@ -105,7 +105,9 @@ def genre_compound(before) -> bool:
 
 # Loans that make a set compound with one loan only: the coined name of a thing (डिजिटल अरेस्ट, the scam,
 # beside the article's गिरफ्तार of a real arrest; डिजिटल before any other loan is the ordinary adjective)
-_SET_PAIRS = {fold("डिजिटल"): frozenset(map(fold, "अरेस्ट".split()))}
+# or a form's term (असेसमेंट ईयर, the income-tax AY, beside the article's साल)
+_SET_PAIRS = {fold("डिजिटल"): frozenset(map(fold, "अरेस्ट".split())),
+              fold("असेसमेंट"): frozenset(map(fold, "ईयर".split()))}
 
 
 def set_compound(before, loan=None) -> bool:
