@@ -136,6 +136,8 @@ class ConceptConsistency(Check):
                 continue  # उड़ान भरी: the verb "take off" (उड़ान भरना), which फ्लाइट cannot write
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "adj" and before_body(tokens, m.last):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
+            if hits and hits[0].side == "hindi" and m.first and tokens[m.first - 1].key in _SUMMING:
+                continue  # ... केस दर्ज होने आदि मामलों में: a list summed up (such matters), not the loan's concept
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_troupe_name(tokens, m.last):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_hindi_org_name(tokens, m.first, m.last):
@@ -230,6 +232,10 @@ def _after_glued_colon(text: str, start: int) -> bool:
     """The word follows a colon glued to a Devanagari letter: the end of one word typed with an ASCII
     colon for the visarga (नि:शुल्क), which the tokenizer cut in two."""
     return start >= 2 and text[start - 1] == ":" and "\u0900" <= text[start - 2] <= "\u097f"
+
+
+# आदि / इत्यादि (and so on): the Hindi noun after it sums up the list before it (आदि मामलों, such matters)
+_SUMMING = frozenset(map(fold, "आदि इत्यादि".split()))
 
 
 # भरना: a Hindi noun before it makes a verb of its own (उड़ान भरना, to take off), not the noun the loan writes
