@@ -192,12 +192,21 @@ class ConceptConsistency(Check):
             # such ties right 6 times in 8 (a majority's minority: 38 in 41): a note, not a warning.
             tie = key not in glossed and len(loans) == len(hindi)
             beside = _Neighbours(kept)
+            # the Hindi word the article itself writes for the concept, where that is not the table's first
+            written = _article_word(ctx, concept, kept, text) if side == "translit" else None
             for start, end, hit, tokens, first, last in minority:
                 if beside.listed(text, start, end):
                     continue  # घर मतलब सुरक्षा, सेफ्टी और ...: both words listed on purpose
                 if beside.defined(text, start, end):
                     continue  # हीटस्ट्रोक हो सकता है जिसे लू कहते हैं: one word given as the other's gloss
                 slot, compound = _slot_and_compound(ctx, hit, tokens, first, last)
+                attributive = attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None
+                if hindi_kept:
+                    fixes = []
+                else:  # the article's own Hindi word where it fits the slot, else the table's
+                    fixes = (written and not attributive
+                             and _written_fix(concept, hit, written, tokens, first, last, start, end, compound)
+                             or _fix(concept, side, slot, start, end, attributive, compound))
                 yield ctx.finding(
                     self, start, end,
                     f"'{text[start:end]}' and '{kept_text}' ({len(kept)}x) are one concept "
@@ -205,9 +214,7 @@ class ConceptConsistency(Check):
                     + (" (the article uses each as often)" if tie else "")
                     + (f" (the loan is {'a scale of numbers' if concept.established else 'not established'}: "
                        f"keep '{text[start:end]}' and write it for '{kept_text}')" if hindi_kept else ""),
-                    [] if hindi_kept else _fix(concept, side, slot, start, end,
-                         attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None,
-                         compound),
+                    fixes,
                     severity=Severity.INFO if tie else self.severity,
                 )
 
@@ -221,6 +228,71 @@ def _slot_and_compound(ctx: Context, hit: FormHit, tokens, first: int, last: int
     slot = case_slot(c, hit.slot, tokens, first, last, forms, gender)
     compound = hit.side == "translit" and c.pos == "noun" and beside_translatable_loan(ctx, tokens, first, last)
     return slot, compound
+
+
+def _article_word(ctx: Context, concept: Concept, kept: list[tuple], text: str) -> tuple[str, str] | None:
+    """The Hindi word the article itself writes for the concept, where that is one of the table's
+    alternatives and the article writes it more often than the table's own words (अवधि for `term`,
+    whose first Hindi is कार्यकाल): its commonest spelling in the article, and its gender as the
+    genitives before it in the article show it (की अवधि: f), else the table where it is another
+    concept's first word or a feminine noun of `feminine_nouns.tsv`, else the concept's Hindi gender
+    ("" where the signs disagree). None where the table's word is the article's, or as much the
+    article's as any alternative."""
+    primary = {fold(form) for form in concept.hindi}
+    alternatives = {fold(form) for form in concept.hindi_alternatives} - primary
+    if not alternatives:
+        return None
+    genitives = _genitive_genders(ctx.lexicon)
+    counts: Counter = Counter()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    genders: dict[str, set] = defaultdict(set)
+    for start, end, _, tokens, first, _ in kept:
+        word = fold(text[start:end])
+        word = word if word in alternatives else ""
+        counts[word] += 1
+        surfaces[word][text[start:end]] += 1
+        if first and tokens[first - 1].key in genitives:
+            genders[word].add(genitives[tokens[first - 1].key])
+    best = max(counts, key=lambda word: (counts[word], not word))  # a tie keeps the table's word
+    if not best:
+        return None
+    surface = surfaces[best].most_common(1)[0][0]
+    shown = genders[best]
+    if not shown:  # the table's gender for it as another concept's first Hindi, or a feminine noun GRAM007 lists
+        shown = {c.hindi_gender for h in ctx.lexicon.concepts.lookup(surface) for c in (h.concept,)
+                 if h.side == "hindi" and c.pos == "noun" and c.hindi and fold(c.hindi[0]) == best}
+        shown |= {"f"} if surface in ctx.lexicon.feminine_nouns["noun"] else set()
+    # where nothing shows it, the concept's Hindi gender, as the table's first word's fix assumes
+    return surface, next(iter(shown)) if len(shown) == 1 else concept.hindi_gender if not shown else ""
+
+
+def _genitive_genders(lexicon) -> dict[str, str]:
+    """The genitives that show the gender of the noun after them: का and के (and उसका, अपने ...) a
+    masculine one, की (उसकी, अपनी) a feminine one; from the masculine oblique genitives of
+    `feminine_nouns.tsv` (kind `genitive`: के, इसके, अपने)."""
+    if _GENITIVES[0] is not lexicon:
+        out = {}
+        for oblique in lexicon.feminine_nouns["genitive"]:
+            stem = oblique[:-1]
+            out.update({fold(oblique): "m", fold(stem + "\u093e"): "m", fold(stem + "\u0940"): "f"})
+        _GENITIVES[:] = [lexicon, out]
+    return _GENITIVES[1]
+
+
+_GENITIVES: list = [None, {}]
+
+
+def _written_fix(concept: Concept, hit: FormHit, written: tuple[str, str], tokens, first: int, last: int,
+                 start: int, end: int, compound: bool) -> list[Fix]:
+    """The fix that writes the article's own Hindi word (`_article_word`) for the loan: only in the slot
+    of its base form (an alternative is listed uninflected: अवधि, not its plural); unsafe where its
+    gender is the loan's (or the loan has none) and no other loan stands beside it, as the table's
+    word is, else only shown; none where the slot wants another form (the table's word is offered then)."""
+    word, gender = written
+    if case_slot(concept, hit.slot, tokens, first, last, (word,) * 3, gender or "m"):
+        return []  # (a masculine word in -ा is taken to inflect: चंद्रमा does not, रास्ता does)
+    same = concept.translit_gender == "-" or gender in (concept.translit_gender, "-")
+    return [Fix(start, end, word, applicability=UNSAFE if same and not compound else DISPLAY_ONLY)]
 
 
 def _numbered(text: str, end: int) -> bool:
