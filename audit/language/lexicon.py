@@ -302,11 +302,11 @@ class Lexicon:
 
     @cached_property
     def feminine_nouns(self) -> dict[str, frozenset[str]]:
-        """`feminine_nouns.tsv`: kind (noun, genitive, verb_stem, not_verbal, verbal, after_ke) -> its words: feminine
-        nouns whose genitive is की (ग्राहकों की जेब पर, not के जेब), the masculine genitives read before
-        them (के, इसके, अपने), the words that show the genitive is another word's, and those that make a compound
-        postposition of a के after the noun (GRAM007)."""
-        kinds = ("noun", "genitive", "verb_stem", "not_verbal", "verbal", "after_ke")
+        """`feminine_nouns.tsv`: kind (noun, genitive, verb_stem, not_verbal, verbal, after_ke, dative_after) -> its
+        words: feminine nouns whose genitive is की (ग्राहकों की जेब पर, not के जेब), the masculine genitives read
+        before them (के, इसके, अपने), the words that show the genitive is another word's, those that make a compound
+        postposition of a के after the noun, and those of them before which a के may be a को typed wrong (GRAM007)."""
+        kinds = ("noun", "genitive", "verb_stem", "not_verbal", "verbal", "after_ke", "dative_after")
         return self._forms_by_kind("feminine_nouns.tsv", kinds)
 
     @cached_property

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE
-from audit.core.findings import UNSAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import needle_pattern
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import postposition_at
@@ -35,8 +35,10 @@ class MasculineGenitiveBeforeFeminine(Check):
     भाजपा के सत्ता में रहते: the genitive is the verb's subject; words in -ने that are no verbal noun,
     kind `not_verbal`, do not count); बिना a few words before (बिना किसी मैसेज के फ्लाइट को); a verb's
     stem before के (kind `verb_stem`: काम कर के); English lines and page chrome.
-    Fix safety: unsafe (the genitive is the slip where the noun is its head; a writer who typed के for को,
-    लोगों के फिल्म के लिए एक्साइट कर दिया, wanted को).
+    Fix safety: unsafe (the genitive is the slip where the noun is its head); only shown, with को beside it,
+    where the noun's postposition is one before which a verb's को object stands as often (kind
+    `dative_after`: के लिए, के खिलाफ): a writer who typed के for को, लोगों के फिल्म के लिए एक्साइट कर
+    दिया, wanted को.
     """
 
     code = "GRAM007"
@@ -72,10 +74,17 @@ class MasculineGenitiveBeforeFeminine(Check):
             if _genitive_of_another(text, reverse, start, noun_end + 1 + len(post), genitive, table):
                 continue
             mended = genitive[:-1] + "ी"
+            # before the noun's के लिए, के खिलाफ the verb's को object stands as often as a genitive: the के
+            # may be a को typed wrong (लोगों के फिल्म के लिए एक्साइट किया), so neither is written in
+            dative = post == "के" and _word_at(text, noun_end + 3) in table["dative_after"]
+            fixes = [Fix(start, genitive_end, mended, applicability=DISPLAY_ONLY if dative else UNSAFE)]
+            if dative and genitive == "के":
+                fixes.append(Fix(start, genitive_end, "को", applicability=DISPLAY_ONLY))
             yield ctx.finding(
                 self, start, noun_end,
-                f"'{noun}' is feminine: its genitive is '{mended}', not '{genitive}'",
-                [Fix(start, genitive_end, mended, applicability=UNSAFE)],
+                f"'{noun}' is feminine: its genitive is '{mended}', not '{genitive}'"
+                + (" (or, where the word before is the verb's object, 'को')" if dative and genitive == "के" else ""),
+                fixes,
             )
 
 
