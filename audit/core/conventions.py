@@ -107,6 +107,9 @@ _CONTINUE_READING = re.compile(r"Continue [Rr]eading|CONTINUE READING")
 # A related link run into a paragraph after a sentence end, to the line's end:
 # `... लॉन्च हुआ है। Also Read - Mi, Redmi के फोन ...` (the start of a line is _CHROME's).
 _RELATED_RUN_IN = re.compile(r"(?:Also Read|Read Also|ये भी पढ़ें?|यह भी पढ़ें?|इसे भी पढ़ें?)[ \t]*[-–:][^\n]*")
+# A related story's headline in brackets after a sentence end, to the line's end: `... प्रतिक्रिया दी। (नेता ने
+# दर्ज किया मुकदमा )`: a teaser the site links there, four words or more with no sentence end of its own.
+_BRACKET_TEASER = re.compile(r"\(([^()\r\n।|?!]{8,200})\)[ \t]*(?=[\r\n]|\Z)")
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
 _SENTENCE_ENDS = tuple(_SENTENCE_END)
@@ -208,8 +211,8 @@ class Conventions:
         return not before or before.endswith(("।", "?", "!", "."))
 
     def _inline_chrome(self) -> list[Span]:
-        """Image credits, a glued `Read More` and a related link run into a paragraph (most articles
-        have none of their words: no search)."""
+        """Image credits, a glued `Read More`, a related link run into a paragraph and a related story's
+        headline in brackets closing one (most articles have none of their words: no search)."""
         text, spans = self.text, []
         latin = self._latin_words
         if _CREDIT_HINT.search(latin):  # any(hint in text for hint in _CREDIT_HINTS)
@@ -226,6 +229,10 @@ class Conventions:
         if read or "पढ़े" in text:
             spans += [Span(m.start(), m.end(), CHROME) for m in _RELATED_RUN_IN.finditer(text)
                       if self._after_sentence_end(m.start()) and self.line_span(m.start())[0] != m.start()]
+        if ")" in text:
+            spans += [Span(m.start(), m.end(), CHROME) for m in _BRACKET_TEASER.finditer(text)
+                      if len(m.group(1).split()) >= 4 and self.line_span(m.start())[0] != m.start()
+                      and self._after_sentence_end(m.start())]
         return spans
 
     def _may_have_address(self) -> bool:
