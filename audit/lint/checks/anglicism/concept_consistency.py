@@ -152,8 +152,8 @@ class ConceptConsistency(Check):
                 if country_in_name(ctx, tokens, m.first, m.last, hits) or syllables_in_bracket(tokens, m.last):
                     continue  # एअर इंडिया, इंडिया सेमीकंडक्टर मिशन; भारतीय जनता पार्टी (भाजपा): a name
                 runs = runs or NameRuns(tokens)
-                if runs.around(m.first, m.last):
-                    continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच: a name or title, not the word
+                if runs.around(m.first, m.last) or _opens_title(tokens, m.last, runs):
+                    continue  # ओयापॉक रिवर ब्रिज, द प्रेसिडेंट स्पीच, इवोल्यूशन: एजुकेशन एंड ...: a name or title
                 if spells_out_acronym(ctx, tokens, m.first, m.last):
                     continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
                 if m.first and hits[0].concept.pos == "noun" and brand_run(ctx, tokens, m.first):
@@ -293,6 +293,14 @@ def _written_fix(concept: Concept, hit: FormHit, written: tuple[str, str], token
         return []  # (a masculine word in -ा is taken to inflect: चंद्रमा does not, रास्ता does)
     same = concept.translit_gender == "-" or gender in (concept.translit_gender, "-")
     return [Fix(start, end, word, applicability=UNSAFE if same and not compound else DISPLAY_ONLY)]
+
+
+def _opens_title(tokens, last: int, runs: NameRuns) -> bool:
+    """A colon glued to tokens[last] and, after it, a word the name runs call part of a title (`इवोल्यूशन:
+    एजुकेशन एंड आउटरीच`): the first half of a journal's or a book's two-part title, not the article's word."""
+    after = last + 2
+    return (after < len(tokens) and tokens[last + 1].text == ":" and tokens[last + 1].start == tokens[last].end
+            and tokens[after].kind == "deva" and runs.around(after, after))
 
 
 def _numbered(text: str, end: int) -> bool:
