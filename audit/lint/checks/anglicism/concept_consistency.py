@@ -18,7 +18,8 @@ from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
                                                       genre_compound, hyphened_to_loan, in_hindi_org_name,
-                                                      in_troupe_name, names_a_day, set_compound, titles_a_law)
+                                                      in_troupe_name, name_run, names_a_day, set_compound,
+                                                      titles_a_law, written_beside)
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -58,12 +59,17 @@ class ConceptConsistency(Check):
     beside `फेस्टिवल`), nor a loan ending a company's name, a run of loans with a brand in it (`मैक्स
     लाइफ इंश्योरेंस` beside `बीमा`), nor a loan after a genre, a set name (`रैप सॉन्ग` beside `गाना`), nor a
     country's English name beside a rare loan (`एअर इंडिया`), nor a run its bracket abbreviates by first
-    syllables (`समाजवादी पार्टी (सपा)`), nor a Hindi noun made a verb by भरना (`उड़ान भरी`). On a tie the loan is
+    syllables (`समाजवादी पार्टी (सपा)`), nor a Hindi noun made a verb by भरना (`उड़ान भरी`), nor the first half of a
+    two-part title before its colon (`इवोल्यूशन: एजुकेशन एंड आउटरीच`), nor a loan in a name run of three words
+    or more ending in a body's or a camp's head word (`फेडरल ओपन मार्केट कमेटी`, `चड्ढा आर्मी कैंप`) unless the
+    article writes that name with the Hindi word too (`सतीश धवन अंतरिक्ष केंद्र`). On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow. A loan the table
     marks not established (`established = no`) is never offered in place of the Hindi word, even as the
     article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
     word to keep); nor is a scale of numbers (`domain = number`: अरब 1x beside बिलियन 3x keeps अरब, the
     Indian desk's unit, where a loan noun for a thing is written either way).
+    The Hindi written for a loan is the article's own word for the concept where that is one of the
+    table's alternatives (अवधि, not the table's कार्यकाल, beside टर्म) and fits the slot, else the table's.
     Fix safety: the other form of the same slot is offered only where both words share a
     gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
     """
@@ -199,6 +205,9 @@ class ConceptConsistency(Check):
                     continue  # घर मतलब सुरक्षा, सेफ्टी और ...: both words listed on purpose
                 if beside.defined(text, start, end):
                     continue  # हीटस्ट्रोक हो सकता है जिसे लू कहते हैं: one word given as the other's gloss
+                if side == "translit" and (others := name_run(ctx, tokens, first, last)) is not None and (
+                        not written_beside(others, kept)):
+                    continue  # फेडरल ओपन मार्केट कमेटी ... समिति ने: a name's word, the name never written in Hindi
                 slot, compound = _slot_and_compound(ctx, hit, tokens, first, last)
                 attributive = attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None
                 if hindi_kept:

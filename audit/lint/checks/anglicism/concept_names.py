@@ -222,3 +222,44 @@ def in_hindi_org_name(tokens, first: int, last: int) -> bool:
         return True
     after = tokens[head + 1 : head + 3]
     return len(after) == 2 and after[0].text == "(" and after[1].text.isupper()
+
+
+# The head word that ends a multi-word name of a body or a place, besides the organisation words (NAME_HEADS):
+# a committee's (फेडरल ओपन मार्केट कमेटी), a camp's (चड्ढा आर्मी कैंप)
+_RUN_HEADS = NAME_HEADS | frozenset(map(fold, "कमेटी कमिटी कैंप".split()))
+_RARE = 4.0  # a word rarer than this in Hindi text (zipf) may be a name's (चड्ढा 3.5, धवन 4.0)
+
+
+def name_run(ctx: Context, tokens, first: int, last: int) -> frozenset[str] | None:
+    """The other words of the proper-name run tokens[first..last] stands in, None where it stands in
+    none: a run of three words or more, each a loan the concept table knows or a word Hindi text rarely
+    writes (a name, a rarer loan), ending in the head of a body's or a place's name (फेडरल ओपन मार्केट
+    कमेटी, चड्ढा आर्मी कैंप). A run of loans that ends otherwise is
+    read as words (ऑयल एंड गैस सेक्टर, निफ्टी पीएसयू बैंक इंडेक्स: the real-news pages judge those mixes)."""
+    lookup = ctx.lexicon.concepts.lookup
+
+    def loan(token) -> bool:
+        return token.kind == "deva" and (token.key in _RUN_HEADS or hindi_zipf(token.norm) < _RARE
+                                         or any(h.side == "translit" for h in lookup(token.text)))
+
+    lo, hi = first, last
+    while lo > 0 and loan(tokens[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(tokens) and loan(tokens[hi + 1]):
+        hi += 1
+    if hi - lo >= 2 and tokens[hi].key in _RUN_HEADS:
+        return frozenset(t.key for t in tokens[lo : hi + 1]) - {t.key for t in tokens[first : last + 1]}
+    return None
+
+
+def written_beside(others: frozenset[str], kept: list[tuple]) -> bool:
+    """Whether one of the article's uses of the other word (`kept`: (start, end, hit, tokens, first, last))
+    stands within two Devanagari words of a word of the name run (`others`), a gloss in Latin between
+    not counted: the name written in both languages (सतीश धवन स्पेस सेंटर ... सतीश धवन (satish dhawan)
+    अंतरिक्ष केंद्र), a slip in the name, not a name beside the word."""
+    for _, _, _, tokens, first, last in kept:
+        near = [t.key for t in tokens[max(0, first - 8) : first] if t.kind == "deva"][-2:]
+        near += [t.key for t in tokens[last + 1 : last + 9] if t.kind == "deva"][:2]
+        if others.intersection(near):
+            return True
+    return False
