@@ -12,6 +12,7 @@ from audit.core.text import fold
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.chrf import chrf_ceiling, sentence_chrf
+from audit.lint.checks.repetition.opening_reprint import opening_reprinted
 from audit.lint.checks.words import word_code_table, word_codes
 
 MAX_COMPARED = 64
@@ -34,7 +35,10 @@ class RepeatedSentence(Check):
     its words and a new detail inside it, two words or more (`जहां एक … ट्रक ने बाइक को टक्कर मार दी।`
     then `जहां देर रात एक … ट्रक ने बाइक को टक्कर मार दी।`): the body retelling its lead adds a fact,
     where a duplicate adds none or a word (a dateline put in front is no detail: the opening printed again).
-    Nor is a photo caption restating the standfirst (a line of its own with no sentence end), nor a
+    Nor is the article's opening run of two or more sentences printed again, in order, in its own
+    paragraph after one or two sentences that invite the reader on (`आइए विस्तार से जानें।`: a blog whose
+    lines were run together, its summary printed again as the body's start); without that line, the lead
+    pasted again after another sentence is a copy. Nor is a photo caption restating the standfirst (a line of its own with no sentence end), nor a
     feed's teaser cut off with `[…]` above the story it opens (its last sentence begins one told in full).
     A prose paragraph of two sentences or more printed again right after itself, word for word (the
     second copy may be cut off where the text ends), is one finding on the second copy, wherever it
@@ -69,6 +73,7 @@ class RepeatedSentence(Check):
         # each text's first place in `earlier`: asked for only past MAX_COMPARED candidates (seldom),
         # so made then, from `earlier`, and kept up to date from there on (not a hash of every text)
         first_copy: dict[str, int] | None = None
+        within: list[tuple] = []  # (copy, first, score) of copies in the first's own paragraph
         for sent, bag in bags:
             # only earlier sentences that can reach the word-overlap bar, in article order: the
             # findings are those of comparing every pair, at the cost of comparing a few. Past
@@ -111,7 +116,9 @@ class RepeatedSentence(Check):
                         or (prev.paragraph, sent.paragraph) == restated
                         or _recap(ctx.article, prev, prev_bag, sent, bag)
                         or _reprinted(ctx, conventions, prev.start, sent.start))
-                    if not template:
+                    if prev.paragraph == sent.paragraph:  # (no template above): decided at the end
+                        within.append((sent, prev, score))
+                    elif not template:
                         yield self._finding(ctx, sent, prev, score)
                     break
             else:
@@ -119,6 +126,11 @@ class RepeatedSentence(Check):
                 if first_copy is not None:
                     first_copy.setdefault(sent.text, len(earlier))
                 earlier.append((sent, bag))
+        if within:
+            reprinted = opening_reprinted(ctx.article, within)
+            for sent, prev, score in within:
+                if sent.start not in reprinted:
+                    yield self._finding(ctx, sent, prev, score)
 
     def _finding(self, ctx: Context, sent, prev, score: float):
         text = ctx.line_view  # a lone "\r" read as the line end it is (offsets hold)
@@ -344,6 +356,7 @@ def _teaser_told(article, sents: list, sent, text: str) -> bool:
 
 
 _CUT_MARKS = ("[…]", "[...]", "[ … ]")
+
 
 
 def _repeated_standfirst(article, count: int) -> set[int]:
