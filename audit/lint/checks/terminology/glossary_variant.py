@@ -7,6 +7,7 @@ from operator import attrgetter, itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
+from audit.language.clustering import same_name
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.words import PerWord
 
@@ -18,8 +19,10 @@ class GlossaryVariant(Check):
     Fix:           डीपसीक ने अपना मॉडल जारी किया। … डीपसीक का दावा …
     Where the article writes the name in more than one form, the glossary form settles it: a
     warning with a safe fix (display-only where the form is an accepted one the article writes more
-    often than any other: एंड्रॉइड ×2 beside एंड्रॉयड ×1, where the one house form may as well be the
-    slip: which spelling the page keeps is a guess). A spelling the Hindi press uses besides the house form (the
+    often than any other, where the one house form may as well be the slip: यूएस ×2 beside अमेरिका).
+    An accepted spelling the article writes more often than the other forms, each of them a spelling of
+    it (एंड्रॉइड ×2 beside एंड्रॉयड ×1), is not flagged: the lone spelling is the odd one, which SPELL001
+    flags towards the article's majority (the two checks would advise opposite edits). A spelling the Hindi press uses besides the house form (the
     glossary's `accepted` column: बाइडेन, एप्पल, व्हाट्सएप) kept throughout is another desk's
     house style and draws nothing; a known wrong spelling kept throughout (बिडेन, दीपसेक) is a
     note (info, the fix unsafe): the article does not contradict itself, but the name is misspelt.
@@ -80,6 +83,8 @@ class GlossaryVariant(Check):
             # the lone house form may be the slip, so turning the majority into it is only shown.
             own = written[form]
             habit = role == "accepted" and all(own > written[f] for f in variants if f != form)
+            if mixed and habit and all(same_name(form, f, 2) for f in variants if f != form):
+                continue  # एंड्रॉइड ×2 beside one एंड्रॉयड: the lone spelling is the odd one, SPELL001's to flag
             applicability = DISPLAY_ONLY if mixed and habit else SAFE if mixed else UNSAFE
             yield ctx.finding(
                 self, start, end,
