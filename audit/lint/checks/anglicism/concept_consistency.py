@@ -18,8 +18,8 @@ from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
                                                       genre_compound, hyphened_to_loan, in_hindi_org_name,
-                                                      in_troupe_name, name_run, names_a_day, set_compound,
-                                                      titles_a_law, written_beside)
+                                                      in_troupe_name, name_run, names_a_day, names_institution,
+                                                      set_compound, titles_a_law, written_beside)
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -53,7 +53,9 @@ class ConceptConsistency(Check):
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
     `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace), nor a noun after a
     place the glossary lists, directly or across a loan adjective or two (`दिल्ली विश्वविद्यालय` beside `हर
-    यूनिवर्सिटी`, `दिल्ली पब्लिक स्कूल` beside `हर विद्यालय`: the institution's name), nor a loan before an organisation's head
+    यूनिवर्सिटी`, `दिल्ली पब्लिक स्कूल` beside `हर विद्यालय`: the institution's name), nor a hospital's, a
+    school's or a college's head word after a name (`कैलाश हॉस्पिटल`, `मेडिकल कॉलेज अस्पताल`: not counted
+    either, so the article's own word outside names decides), nor a loan before an organisation's head
     word (`ब्लड बैंक` beside `रक्त`, `यूथ क्लब`), nor a Hindi adjective in a body's name (`राष्ट्रीय
     राजमार्ग प्राधिकरण` beside `नेशनल`), nor a Hindi noun in a society's name (`रंग उत्सव नाट्य समिति`
     beside `फेस्टिवल`), nor a loan ending a company's name, a run of loans with a brand in it (`मैक्स
@@ -130,8 +132,9 @@ class ConceptConsistency(Check):
                 continue  # a breadcrumb or related-links line: page chrome, not the article's usage
             if names_a_day(tokens, m.first, m.last):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
-            if m.first and hits and hits[0].concept.pos == "noun" and after_place(ctx, tokens, m.first):
-                continue  # दिल्ली विश्वविद्यालय, दिल्ली यूनिवर्सिटी: an institution's name, not the article's word
+            if m.first and hits and hits[0].concept.pos == "noun" and (
+                    after_place(ctx, tokens, m.first) or names_institution(ctx, tokens, m.first, m.last)):
+                continue  # दिल्ली विश्वविद्यालय, कैलाश हॉस्पिटल: an institution's name, not the article's word
             if _numbered(text, end) or _after_glued_colon(text, start):
                 continue  # सेक्टर-10, गेट-3: a place's name; नि:शुल्क: a word split at an ASCII colon
             if (m.first == m.last and hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun"

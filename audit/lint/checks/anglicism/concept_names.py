@@ -263,3 +263,20 @@ def written_beside(others: frozenset[str], kept: list[tuple]) -> bool:
         if others.intersection(near):
             return True
     return False
+
+
+# A hospital's, a school's or a college's name ends in one of these, after the name proper
+_INSTITUTION_HEADS = frozenset(map(fold, "हॉस्पिटल अस्पताल स्कूल विद्यालय कॉलेज महाविद्यालय".split()))
+
+
+def names_institution(ctx: Context, tokens, first: int, last: int) -> bool:
+    """tokens[first..last] is an institution's head word (`_INSTITUTION_HEADS`) after a name: a given
+    name the lexicon lists (कैलाश हॉस्पिटल), a rare word that reads as English or as no word at all
+    (इंद्रेश, कोरोनेशन हॉस्पिटल), or another institution's head (मेडिकल कॉलेज अस्पताल): the
+    institution's name, not the article's word for a hospital; after a common word (मरीज हॉस्पिटल में,
+    सरकारी अस्पताल) it is the word."""
+    if first != last or not first or tokens[first].key not in _INSTITUTION_HEADS:
+        return False
+    before = tokens[first - 1]
+    return before.kind == "deva" and (before.key in ctx.lexicon.given_names or _foreign(before.norm)
+                                      or before.key in _INSTITUTION_HEADS)
