@@ -73,7 +73,10 @@ class RepeatedSentence(Check):
         # each text's first place in `earlier`: asked for only past MAX_COMPARED candidates (seldom),
         # so made then, from `earlier`, and kept up to date from there on (not a hash of every text)
         first_copy: dict[str, int] | None = None
-        within: list[tuple] = []  # (copy, first, score) of copies in the first's own paragraph
+        # the findings in text order: a copy in its first's own paragraph as (copy, first, score), decided
+        # at the end (`opening_reprinted` needs the copies after it), any other as made
+        found: list = []
+        within: list[tuple] = []
         for sent, bag in bags:
             # only earlier sentences that can reach the word-overlap bar, in article order: the
             # findings are those of comparing every pair, at the cost of comparing a few. Past
@@ -108,7 +111,7 @@ class RepeatedSentence(Check):
                     if doubled and sent.paragraph in doubled:
                         if sent.paragraph not in told:  # one finding for the whole copy
                             told.add(sent.paragraph)
-                            yield self._paragraph_finding(ctx, *doubled[sent.paragraph])
+                            found.append(self._paragraph_finding(ctx, *doubled[sent.paragraph]))
                         break
                     template = prev.paragraph != sent.paragraph and (
                         conventions.whole_line(prev.start, prev.end) or prev.start in lead
@@ -118,19 +121,21 @@ class RepeatedSentence(Check):
                         or _reprinted(ctx, conventions, prev.start, sent.start))
                     if prev.paragraph == sent.paragraph:  # (no template above): decided at the end
                         within.append((sent, prev, score))
+                        found.append(within[-1])
                     elif not template:
-                        yield self._finding(ctx, sent, prev, score)
+                        found.append(self._finding(ctx, sent, prev, score))
                     break
             else:
                 candidates.add(len(earlier), prefix)
                 if first_copy is not None:
                     first_copy.setdefault(sent.text, len(earlier))
                 earlier.append((sent, bag))
-        if within:
-            reprinted = opening_reprinted(ctx.article, within)
-            for sent, prev, score in within:
-                if sent.start not in reprinted:
-                    yield self._finding(ctx, sent, prev, score)
+        reprinted = opening_reprinted(ctx.article, within) if within else set()
+        for item in found:
+            if type(item) is not tuple:
+                yield item
+            elif item[0].start not in reprinted:
+                yield self._finding(ctx, *item)
 
     def _finding(self, ctx: Context, sent, prev, score: float):
         text = ctx.line_view  # a lone "\r" read as the line end it is (offsets hold)
