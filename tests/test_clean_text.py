@@ -60,13 +60,14 @@ def test_human_reference_translations_rarely_warn(engine):
         noisy += bool(loud & set(ORIGINAL_CHECKS))
         any_check += bool(loud)
         by_code.update(loud)
-    # Every check together: 13 today, each a real slip in the reference (benchmarks/indicmt_references.py);
+    # Every check together: 14 today, each a real slip in the reference (benchmarks/indicmt_references.py);
     # GRAM001 brought two (both train): 'प्रमाण देते है.' beside 'बनाते हैं' twice, and 'आकर्षित करते है.'
     # GRAM002 two more (train), both real: की for the conjunction after है, and after थे (with a कि
     # doubled after it). SPELL004 one more (train), real: '1990 मे' for में. SPELL006 one more (val), real:
     # आवेदन typed with its े after the द. GRAM007 two more (train), both real: 'प्रभाव के तलाश में' and
-    # 'विस्तार के पहचान का' (की before the feminine noun).
-    assert any_check <= 13, f"{any_check} of {len(refs)} references got a warning from some check"
+    # 'विस्तार के पहचान का' (की before the feminine noun). SPELL004's new rows one more (train), real:
+    # 'घनिष्ट' for घनिष्ठ; their 'ईवेंट' for इवेंट falls on a reference FMT001 already warned on (¥ 2,500).
+    assert any_check <= 14, f"{any_check} of {len(refs)} references got a warning from some check"
     assert len(refs) >= 250 and noisy / len(refs) < 0.02, f"{noisy} of {len(refs)} clean references got a warning"
     loudest = by_code.most_common(1)
     assert not loudest or loudest[0][1] / len(refs) < 0.02, f"{loudest} of {len(refs)} references"
