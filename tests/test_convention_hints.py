@@ -71,10 +71,18 @@ class _Original(C.Conventions):
         text = self.text
         if text.find(":", start, end) < 0 and text.find("-", start, end) < 0 and text.find("–", start, end) < 0:
             return None
+        stamp = C._STAMP_PREFIX.match(text, start, end)
+        if stamp:
+            start = stamp.end()
         m = C._SYNDICATED.match(text, start, end) if text.find("--", start, end) >= 0 else None
         if m:
             return m.end()
         m = C._KICKER.match(text, start, end)
+        line = text[self.lines[line_no][0] : end]
+        if (m is None or len(m.group(1).split()) > 8) and ":" in line and line.lstrip()[:1].isascii():
+            long = C._LONG_KICKER.match(text, start, end)
+            if long and len(long.group(1).split()) <= 12:
+                return long.end()
         if not m or m.end() >= end:
             return None
         label = m.group(1).strip()
@@ -112,7 +120,8 @@ PIECES = ["क", "य", "इ", "प", "द", "व", "ये भी पढ़े�
           "Home » ", "share", "a@b.co", "@handle", "#टैग", "x.in/y", "https://a.b/c", "bpsc.bih.nic.in", "a.org",
           "Date: 12/5", "\nupdated 4:30", "\n Posted: 5", "me@x.net", ".com", "Join Channel", "Market Update", "12:30", "2024", "a", "Z", "ABC Pvt Ltd", "डेस्क",
           "पटना, 4 मार्च", "2. Bike X: ", "(ISRO)", "(भाषा)", "\u200b", "ſ", "•", "* ", " - ", "- ", " -", "–", " – ",
-          "खेल डेस्क- ", "मई 20 -- ", " -- ", "\n- ", "\n• ", "\n  * ", "Market Update: ", "ओपन-सोर्स"]
+          "खेल डेस्क- ", "मई 20 -- ", " -- ", "\n- ", "\n• ", "\n  * ", "Market Update: ", "ओपन-सोर्स",
+          " date 2025-10-10 ", "ED raids 12 places in three states: "]
 
 
 def _texts(count: int, seed: int) -> list[str]:

@@ -44,8 +44,13 @@ _DOT_HINTS = tuple(hint[1:] for hint in _URL_HINTS if hint.startswith("."))
 # matched at each line's start (a line of the text split at "\n": where MULTILINE's ^ matches)
 _DATE_STAMP = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b)")
 # A kicker: up to five words before a colon, or a spaced or glued hyphen, at a paragraph's start
-# (MULTILINE: matched from a line's start offset, `^` must match after the newline there too).
-_KICKER = re.compile(r"^[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))", re.MULTILINE)
+# (matched from a line's start offset, or from after a date stamp opening the line: `date 2025-10-10 ED raids: ...`)
+_KICKER = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\s[-–]\s|[-–]\s|\s[-–](?=\S))")
+# A long English kicker, a headline run into its paragraph: up to twelve Latin words (80 characters) and a
+# colon, the Hindi text right after it (`ED raids 12 places in three states: ईडी ने ...`)
+_LONG_KICKER = re.compile(r"[ \t]*([A-Za-z0-9][^\n:।.!?\u0900-\u097F]{0,79}?)[ \t]*:[ \t]*(?=[\u0900-\u097F])")
+# A date stamp opening a line (the page's template), what _URLISH reads as an address: a kicker may follow it
+_STAMP_PREFIX = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b[ \t:]*\d[\d\-/:., ]*)")
 # What every kicker (and dateline) opens with: after the kicker's optional bullet and spaces, a run of
 # characters none of which ends the label or the sentence, up to a colon or a hyphen or dash (a label's
 # end, by each of its ways, is the first of those; none of its characters ends a sentence). Matched first:
@@ -293,16 +298,23 @@ class Conventions:
         line = self._texts[line_no]
         if ":" not in line and "-" not in line and "–" not in line:
             return None  # each way a kicker ends holds one of them (most lines: no lazy match tried at each letter)
-        if _KICKER_HEAD.match(line) is None:
-            return None  # (a dateline's -- is two hyphens before any sentence end: it has this opening too)
         start, end = self.lines[line_no]
         text = self.text
+        stamp = _STAMP_PREFIX.match(text, start, end) if line[:1] in _DATE_STAMP_OPENINGS else None
+        if stamp:
+            start = stamp.end()  # the kicker after the page's date stamp (which may hold a colon or a point)
+        if _KICKER_HEAD.match(text, start, end) is None:
+            return None  # (a dateline's -- is two hyphens before any sentence end: it has this opening too)
         # the dateline's lazy runs are tried up to 50 x 10 ways from the line's start: only on a line
         # with the double hyphen it ends in (few)
         m = _SYNDICATED.match(text, start, end) if "--" in line else None
         if m:
             return m.end()  # प्रयागराज - फूलपुर, मई 20 -- : a syndication feed's dateline
         m = _KICKER.match(text, start, end)
+        if (m is None or len(m.group(1).split()) > 8) and ":" in line and line.lstrip()[:1].isascii():
+            long = _LONG_KICKER.match(text, start, end)
+            if long and len(long.group(1).split()) <= 12:
+                return long.end()
         if not m or m.end() >= end:
             return None
         label = m.group(1).strip()
