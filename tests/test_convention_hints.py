@@ -95,8 +95,9 @@ class _Original(C.Conventions):
         if len(words) > 5:
             return None
         hyphen = any(c in "-–" for c in text[m.end(1) : m.end()])
-        if (deva and len(words) <= 3 and hyphen and C._DEVA_LETTERS.search(text, m.end(), end)
-                and (words[-1] in C._DESKS or re.search(r"[\d,]", label))):
+        if (deva and hyphen and C._DEVA_LETTERS.search(text, m.end(), end)
+                and ((len(words) <= 3 and (words[-1] in C._DESKS or re.search(r"[\d,]", label)))
+                     or C._DATELINE.fullmatch(label))):
             return m.end()
         return None
 
@@ -121,7 +122,7 @@ PIECES = ["क", "य", "इ", "प", "द", "व", "ये भी पढ़े�
           "Date: 12/5", "\nupdated 4:30", "\n Posted: 5", "me@x.net", ".com", "Join Channel", "Market Update", "12:30", "2024", "a", "Z", "ABC Pvt Ltd", "डेस्क",
           "पटना, 4 मार्च", "2. Bike X: ", "(ISRO)", "(भाषा)", "\u200b", "ſ", "•", "* ", " - ", "- ", " -", "–", " – ",
           "खेल डेस्क- ", "मई 20 -- ", " -- ", "\n- ", "\n• ", "\n  * ", "Market Update: ", "ओपन-सोर्स",
-          " date 2025-10-10 ", "ED raids 12 places in three states: "]
+          " date 2025-10-10 ", "ED raids 12 places in three states: ", "नई दिल्ली, 13 मई - "]
 
 
 def _texts(count: int, seed: int) -> list[str]:

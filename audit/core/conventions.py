@@ -51,6 +51,8 @@ _KICKER = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\
 _LONG_KICKER = re.compile(r"[ \t]*([A-Za-z0-9][^\n:।.!?\u0900-\u097F]{0,79}?)[ \t]*:[ \t]*(?=[\u0900-\u097F])")
 # A date stamp opening a line (the page's template), what _URLISH reads as an address: a kicker may follow it
 _STAMP_PREFIX = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b[ \t:]*\d[\d\-/:., ]*)")
+# An agency dateline's label before its hyphen: a place, a comma and a date (`नई दिल्ली, 13 मई`, `पटना, मई 4`)
+_DATELINE = re.compile(r"[^,\d]{1,30},[ \t]*(?:\d{1,2}[ \t]+[\u0900-\u097F]+|[\u0900-\u097F]+[ \t]+\d{1,2})(?:[ \t]+\d{4})?")
 # What every kicker (and dateline) opens with: after the kicker's optional bullet and spaces, a run of
 # characters none of which ends the label or the sentence, up to a colon or a hyphen or dash (a label's
 # end, by each of its ways, is the first of those; none of its characters ends a sentence). Matched first:
@@ -329,9 +331,10 @@ class Conventions:
         if len(words) > 5:
             return None
         hyphen = any(c in "-–" for c in text[m.end(1) : m.end()])
-        if (deva and len(words) <= 3 and hyphen and _DEVA_LETTERS.search(text, m.end(), end)
-                and (words[-1] in _DESKS or re.search(r"[\d,]", label))):
-            return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  पटना, 4 मार्च - ...  (a dateline)
+        if (deva and hyphen and _DEVA_LETTERS.search(text, m.end(), end)
+                and ((len(words) <= 3 and (words[-1] in _DESKS or re.search(r"[\d,]", label)))
+                     or _DATELINE.fullmatch(label))):
+            return m.end()  # स्पोर्ट्स डेस्क- आईपीएल में ...  पटना, 4 मार्च - ...  नई दिल्ली, 13 मई - (a dateline)
         return None
 
     # --- whole lines ---------------------------------------------------------------------
