@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from audit.core.conventions import CHROME, ENGLISH_LINE
+from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, URL
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
@@ -27,6 +27,9 @@ _UNGROUPED_FOUR = re.compile(r"[1-9](?<![\w.,:/₹$-][1-9])[0-9]{3}(?![\w,:/]|\.
 # word (a model: Dimensity 7200).
 _YEARS = range(1800, 2100)
 _NOT_HINDI = (ENGLISH_LINE, CHROME)
+# Where a number is the page's English or its template's, not the article's style: it neither sets the
+# grouping nor is regrouped (`Rs 2,700 crore` in an English kicker over a text that writes 2700)
+_NOT_ARTICLE = (ENGLISH_LINE, CHROME, KICKER, URL)
 _LABELS = frozenset("नंबर नंबरों नं नं. कोड पिन पिनकोड मॉडल सेक्टर वार्ड प्लॉट फ्लैट कमरा रूम ट्रेन रूट सन सन् "
                     "वर्ष साल ईस्वी संवत".split())
 _SPEC_UNITS = frozenset("एमएएच एमपी जीबी टीबी एमबी एमएम सीसी आरपीएम एनएम हर्ट्ज निट्स पिक्सल".split())
@@ -71,15 +74,17 @@ class NumberStyle(Check):
         runs = digit_runs(ctx)
         ascii_starts = run_starts(text, runs, _ASCII_DIGITS, True)
         deva_starts = run_starts(text, runs, _DEVA_DIGIT_SET, False)
-        grouping = _grouping(text, ascii_starts, deva_starts)  # (start, end) -> (message, grouped form)
+        kind = ctx.conventions.kind
+        grouping = _grouping(text, [i for i in ascii_starts if kind(i, i + 1) not in _NOT_ARTICLE],
+                             [i for i in deva_starts if kind(i, i + 1) not in _NOT_ARTICLE])  # (start, end) -> (message, grouped form)
         found: list[tuple[int, int, str, list[Fix]]] = []
         ascii_numbers = [m for m in matches_at(_ASCII, text, ascii_starts) if not _mixed_script(text, m)]
         deva_numbers = [m for m in matches_at(_DEVA_DIGITS, text, deva_starts) if not _abbreviation_mark(text, m)]
         if ascii_numbers and deva_numbers:
             # an English line's or chrome's digits are theirs: neither counted nor flagged
-            kind = ctx.conventions.line_kind
-            ascii_numbers = [m for m in ascii_numbers if kind(m.start()) not in _NOT_HINDI]
-            deva_numbers = [m for m in deva_numbers if kind(m.start()) not in _NOT_HINDI]
+            line_kind = ctx.conventions.line_kind
+            ascii_numbers = [m for m in ascii_numbers if line_kind(m.start()) not in _NOT_HINDI]
+            deva_numbers = [m for m in deva_numbers if line_kind(m.start()) not in _NOT_HINDI]
         if ascii_numbers and deva_numbers:
             minority, majority, table, other = (
                 (deva_numbers, ascii_numbers, _TO_ASCII, "ASCII") if len(deva_numbers) <= len(ascii_numbers)
