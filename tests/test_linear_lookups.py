@@ -61,7 +61,12 @@ def _reference_spelling_variants(ctx: Context):
         kept = ranked[-1]
         tied = [f for f in ranked if len(forms[f]) == len(forms[kept])]
         if len(tied) > 1:  # the tie rule (the table's spelling, a spaced loan), as the check applies it
-            kept = spelling_variant._table_form(ctx, tied) or spelling_variant._spaced_loan(ctx, tied) or kept
+            settled = spelling_variant._table_form(ctx, tied) or spelling_variant._spaced_loan(ctx, tied)
+            if settled:
+                kept = settled
+            elif not (len({spelling_variant._zipf(f) for f in tied}) == 1 or spelling_variant._joined_and_hyphened(tied)):
+                # a joined form wordfreq does not know beside its spaced pair: the closed compound is kept
+                kept = spelling_variant._unknown_joined(tied, ctx.lexicon.stopwords) or kept
         for form in [f for f in ranked if f != kept]:
             for start, end in forms[form]:
                 yield start, end, f"'{form}' ({len(forms[form])}x) and '{kept}' ({len(forms[kept])}x)", kept

@@ -8,6 +8,8 @@ from itertools import compress
 from operator import itemgetter
 
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
+from audit.core.text import fold
+from audit.language.numerals import load_numerals
 from audit.language.readback import english_reading
 from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.alternation import char_starts, matches_at
@@ -114,8 +116,10 @@ class SpellingVariant(Check):
     shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's), a tie of a joined
     spelling and a hyphened one too (हाईवे / हाई-वे: wordfreq reads हाई-वे as हाई, so it cannot say
     which spelling Hindi text prefers). A tie of a spaced spelling and a joined one wordfreq does not
-    know (मोटो कॉर्प / मोटोकॉर्प, a company's name) keeps its warning, but the fix is only shown: the
-    joined form's zipf of 0 says nothing against the spaced form's first word.
+    know (मोटो कॉर्प / मोटोकॉर्प, a company's name; अर्थ दंड / अर्थदंड) keeps the joined one: a compound
+    of two content words is written closed, and its zipf of 0 says nothing against the spaced form's
+    first word. It keeps its warning, the fix only shown (a pair run together by a slip is possible); a
+    function word on either side (केअभ्यर्थियों, गईहै) is a missing space, fixed.
     """
 
     code = "SPELL001"
@@ -224,9 +228,12 @@ class SpellingVariant(Check):
                     # spelling by its first word (हाई-वे as हाई), never the compound
                     even = " (the article uses each as often)"  # no majority to follow: an info
                 else:
-                    # a joined spelling wordfreq does not know (मोटोकॉर्प, a name) is weighed against
-                    # the first word of the spaced one (मोटो): half a compound, so the pick is a guess
-                    guess = _unknown_joined(tied, ctx.lexicon.stopwords)
+                    # a joined spelling wordfreq does not know (मोटोकॉर्प, a name; अर्थदंड) was weighed against
+                    # the first word of the spaced one (मोटो): half a compound. A compound of two content
+                    # words is written closed (a समास): the joined form is kept, the fix only shown
+                    joined = _unknown_joined(tied, ctx.lexicon.stopwords)
+                    if joined is not None:
+                        kept, guess = joined, True
             for form in [f for f in ranked if f != kept]:
                 severity, applicability, why = None, UNSAFE, "one word spelt two ways"
                 if even:  # no side to take: the editor picks, nothing is applied
@@ -283,12 +290,23 @@ def _zipf(form: str) -> float:
     return hindi_zipf(form.replace("-", " ").split()[0])
 
 
-def _unknown_joined(tied: list[str], stopwords) -> bool:
-    """Whether the tie is of a spaced spelling and the same words joined, a form wordfreq does not know
-    (मोटो कॉर्प / मोटोकॉर्प): `_zipf` then weighs a word against half a compound. A function word
-    glued to the next (केअभ्यर्थियों beside के अभ्यर्थियों) is no compound: its space is certain."""
-    return any(" " in f and f.replace(" ", "") in tied and hindi_zipf(f.replace(" ", "")) == 0
-               and f.split(" ")[0] not in stopwords for f in tied)
+def _unknown_joined(tied: list[str], stopwords) -> str | None:
+    """The joined spelling, where the tie is of a spaced spelling and the same words joined, a form
+    wordfreq does not know (मोटो कॉर्प / मोटोकॉर्प, अर्थ दंड / अर्थदंड): `_zipf` would weigh a word
+    against half a compound. A function word glued to either side (केअभ्यर्थियों beside के अभ्यर्थियों,
+    गईहै beside गई है) is no compound, nor a scale word and its noun (मिलियनवर्ष): its space is certain,
+    and None is returned."""
+    for f in tied:
+        joined = f.replace(" ", "")
+        if (" " in f and joined in tied and hindi_zipf(joined) == 0
+                and not any(word in stopwords for word in f.split(" ")) and not _scale_word(f.split(" ")[0])):
+            return joined
+    return None
+
+
+def _scale_word(word: str) -> bool:
+    """A scale word (मिलियन, लाख, करोड़): it and its noun (मिलियन वर्ष) are a count, never one compound."""
+    return load_numerals().words.get(("hi", fold(word)), ("",))[0] == "scale"
 
 
 def _joined_and_hyphened(tied: list[str]) -> bool:
