@@ -64,7 +64,9 @@ class ConceptConsistency(Check):
     syllables (`समाजवादी पार्टी (सपा)`), nor a Hindi noun made a verb by भरना (`उड़ान भरी`), nor the first half of a
     two-part title before its colon (`इवोल्यूशन: एजुकेशन एंड आउटरीच`), nor a loan in a name run of three words
     or more ending in a body's or a camp's head word (`फेडरल ओपन मार्केट कमेटी`, `चड्ढा आर्मी कैंप`) unless the
-    article writes that name with the Hindi word too (`सतीश धवन अंतरिक्ष केंद्र`). On a tie the loan is
+    article writes that name with the Hindi word too (`सतीश धवन अंतरिक्ष केंद्र`); and a loan the sentence
+    glosses right after it (`हाइक यानी पैदल यात्रा`) or gives as what something is called (`जिसे ... <loan>
+    कहते हैं`) is counted but not flagged. On a tie the loan is
     flagged, as an info: with each form used as often there is no majority to follow. A loan the table
     marks not established (`established = no`) is never offered in place of the Hindi word, even as the
     article's majority (सूचकांक 1x beside इंडेक्स 2x: flagged with no fix, the message naming the Hindi
@@ -211,6 +213,8 @@ class ConceptConsistency(Check):
                 if side == "translit" and (others := name_run(ctx, tokens, first, last)) is not None and (
                         not written_beside(others, kept)):
                     continue  # फेडरल ओपन मार्केट कमेटी ... समिति ने: a name's word, the name never written in Hindi
+                if side == "translit" and (_glossed_after(ctx, text, end) or _named_as(text, start, end)):
+                    continue  # हाइक यानी पैदल यात्रा: the sentence glosses its loan; जिसे ... <loan> कहते हैं: a name given
                 slot, compound = _slot_and_compound(ctx, hit, tokens, first, last)
                 attributive = attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None
                 if hindi_kept:
@@ -396,6 +400,27 @@ _THAT_IS = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर�
 _WHICH = re.compile(r"(?<![\u0900-\u097f])(?:जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
 _CALLED = re.compile(r"(?<![\u0900-\u097f])(?:कहते|कहा जाता|कहलाता|कहलाती)(?![\u0900-\u097f])")
 _SENTENCE_BREAK = re.compile(r"[।.?!\n]")
+# "that is" within 20 characters after a word, what stands between in the group
+_GLOSSED_AFTER = re.compile(r"([^।.?!\n]{0,20}?)(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
+
+
+def _glossed_after(ctx: Context, text: str, end: int) -> bool:
+    """The sentence glosses the loan right after it, with only function words between it and "that is"
+    (`हाइक यानी पैदल यात्रा`, `ट्रैवल करने के लिए यानी घूमने के लिए`): the gloss convention a bracket also writes,
+    whatever Hindi words gloss it. A content word between (`स्किन रूखी यानी ड्राई`) is what is glossed."""
+    m = _GLOSSED_AFTER.match(text, end)
+    return m is not None and all(word in ctx.lexicon.stopwords for word in m.group(1).split())
+
+
+def _named_as(text: str, start: int, end: int) -> bool:
+    """The loan stands in what a clause says something is called (`जिसे आम भाषा में <name> कहते हैं`):
+    "which" within 40 characters before it and "is called" within 30 after, no sentence end between."""
+    before = text[max(0, start - _GLOSS_REACH) : start]
+    which = [m.end() for m in _WHICH.finditer(before)]
+    if not which or _SENTENCE_BREAK.search(before, which[-1]):
+        return False
+    called = _CALLED.search(text, end, end + 30)
+    return called is not None and not _SENTENCE_BREAK.search(text, end, called.start())
 
 
 def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
