@@ -13,7 +13,7 @@ from audit.core.conventions import ENGLISH_LINE
 from audit.lint.checks.spelling.edit_neighbours import (Able, grouped, moved_anusvara, most_written, near_by_type,
                                                      near_in_article)
 from audit.lint.checks.spelling.spelling_variant import keyed
-from audit.lint.checks.spelling.surnames import a_surname
+from audit.lint.checks.spelling.surnames import a_place, a_surname
 from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, devanagari_counts_outside_english,
                                      outside_english_lines)
 
@@ -217,6 +217,8 @@ class NearMissSpelling(Check):
       beside पांडे) where a use of it stands after a title (or a title and a given name), after a common
       given name with no title (`given_names.tsv`: अनिल बगला ने कहा), or before जी,
       and none shares a content word next to it with a use of the word (`surnames.a_surname`);
+    - a form one edit from a listed given name is a place's name where every use of it stands in a
+      place's slot (सराय अकिल, अकिल थाना beside a man named अनिल: `surnames.a_place`);
     - a difference with fewer than two signs after it is an inflection or a derivation (लड़का / लड़के,
       मृतक / मृतका) unless it is a dropped anusvara that wordfreq confirms (मरीजो / मरीजों) or a
       letter, not a sign, dropped before the shared last consonant (काण / कारण: no ending is made so);
@@ -320,6 +322,8 @@ class NearMissSpelling(Check):
             if named and a_surname(text, [p for w in words for p in places[w]], _WORDS.places(text, partners),
                                    ctx.lexicon.stopwords, ctx.lexicon.given_names):
                 continue  # (श्री) अनिल बगला beside बंगला: a surname, not the word without its anusvara
+            if a_place(text, [p for w in words for p in places[w]], right, ctx.lexicon.given_names):
+                continue  # सराय अकिल थाना beside a man named अनिल: a place's name, not a slip for his
             meant = _meant(right)
             said = f"({right_count}x in this article)" if meant == right else \
                 f"(the article writes '{right}' {right_count}x, a variant of it)"

@@ -64,3 +64,17 @@ def a_surname(text: str, form_places, word_places, stopwords, given_names=frozen
     in other slots too (सूचकाक ... सूचकांक)."""
     return _titled(text, form_places, given_names) and not (
         _neighbours(text, form_places, stopwords) & _neighbours(text, word_places, stopwords))
+
+
+# A word that opens a place's name (सराय अकिल, ग्राम बसुहार) or follows one (अकिल थाना, बसुहार गांव)
+_PLACE_BEFORE = frozenset("सराय ग्राम गांव गाँव मौजा मोहल्ला मोहल्ले कस्बा कस्बे".split())
+_PLACE_AFTER = frozenset("थाना थाने कोतवाली चौकी गांव गाँव ग्राम कस्बा कस्बे मोहल्ला मोहल्ले तहसील ब्लॉक".split())
+
+
+def a_place(text: str, form_places, right: str, given_names) -> bool:
+    """Whether a form one edit from a listed given name (अकिल beside अनिल) is a place's name: every use
+    of it stands in a place's slot, after a word that opens one (सराय, ग्राम) or before a police station,
+    a village or a block (थाना, गांव, तहसील). A slip of a person's name stands where the person does."""
+    return fold(right) in given_names and bool(form_places) and all(
+        _word_before(text, start)[0] in _PLACE_BEFORE or _word_after(text, end) in _PLACE_AFTER
+        for start, end in form_places)
