@@ -24,8 +24,9 @@ class UntranslatedEnglish(Check):
     English lines (a caption, a byline, a tweet), page chrome, web addresses, a quoted English
     title or tagline (three or more Latin words opened by a capital: `More than you expect`), an
     SEO tag closing a line after a separator (`… पर निशाना - jan ashirvad yatra`), a word alone in
-    quotes (the word mentioned: नाम में "formula" …), a step of a menu path (`settings > battery`) and a
-    run named as such by the words after it (`… पर happy farm के नाम से`, `daily fun नामक`: a channel, a handle).
+    quotes (the word mentioned: नाम में "formula" …), a step of a menu path (`settings > battery`), a
+    run named as such by the words after it (`… पर happy farm के नाम से`, `daily fun नामक`: a channel, a handle)
+    and a word listed beside a brand written with an inner capital (`YouTube या blogger`: another platform's name).
     """
 
     code = "ANGL003"
@@ -61,6 +62,8 @@ class UntranslatedEnglish(Check):
                     continue
                 if conventions.kind(tok.start, tok.end) not in (None, HEADLINE):
                     continue
+                if _listed_with_brand(tokens, i):
+                    continue  # YouTube या blogger: a platform's name written in lower case, listed with another
                 yield ctx.finding(
                     self, tok.start, tok.end,
                     f"'{text}' is English left untranslated in a Hindi sentence",
@@ -69,6 +72,21 @@ class UntranslatedEnglish(Check):
 
 
 _QUOTES = "\"'“”‘’"
+_LIST_WORDS = frozenset(["या", "और", "व", "एवं", "तथा", "अथवा", ",", "/"])
+
+
+def _brand(word: str) -> bool:
+    """A Latin name written with a capital inside it (YouTube, WhatsApp, LinkedIn): a brand's spelling."""
+    return word.isalpha() and word[:1].isupper() and any(c.isupper() for c in word[1:]) and not word.isupper()
+
+
+def _listed_with_brand(tokens, i: int) -> bool:
+    """The word is listed, with या, और or a comma, beside a brand written with an inner capital (`YouTube
+    या blogger`): another platform's name, in lower case, not an English word of the sentence."""
+    for a, b in ((i - 2, i - 1), (i + 2, i + 1)):
+        if 0 <= a < len(tokens) and tokens[b].text in _LIST_WORDS and _brand(tokens[a].text):
+            return True
+    return False
 _PATH_MARKS = (">", "»", "›")
 
 
