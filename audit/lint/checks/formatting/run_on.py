@@ -49,7 +49,8 @@ class RunOnSentence(Check):
     written जिन्हे too: a danda there would cut the relative clause off, though the clause glued on
     counts as one of the stretch's junctures); a है after a relative word in the same clause
     (जितने लोग आए हैं उनके ...: the correlative follows); a है after fewer than four words since a comma
-    (जिसका अर्थ है नागरिक); a है after a bare noun (a copula with its complement after it); page chrome,
+    (जिसका अर्थ है नागरिक); a है after a bare noun (a copula with its complement after it) or after a
+    demonstrative (पहली शर्त वो है उसकी उम्र: the copula names what the pronoun stands for); page chrome,
     English and spec lines; the excerpt's cut-off last word.
     A perfective or future verb (गया, गई, किया, हुआ, होगी, करेंगे …) is read only where the next word
     opens a sentence (… नीचे गिर गया उसके बाद …), and not after a relative word in its clause, in a
@@ -268,6 +269,8 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
             continue  # a bare noun before है: a copula whose complement may follow (not a sentence's opener)
         if any(word in relatives for word in words):
             continue  # a relative clause: its correlative main clause follows
+        if words[-1] in _DEMONSTRATIVES:
+            continue  # पहली शर्त वो है उसकी उम्र: a copula naming what the pronoun stands for, which follows
         clause = _CLAUSE_CUT.split(before)[-1]
         if len(_WORD.findall(clause)) < _MIN_CLAUSE:
             continue
@@ -281,6 +284,8 @@ def _boundaries(text: str, start: int, end: int, joiners: frozenset[str], relati
 _CLOSING_NEEDLES = tuple(f"{verb} " for verb in (
     "गया", "गई", "गए", "गये", "किया", "दिया", "लिया", "हुआ", "हुई", "करवाया", "बताया", "होगा", "होगी", "होंगे",
     "रहेगा", "रहेगी", "रहेंगे", "करेगा", "करेगी", "करेंगे", "जाएगा", "जाएगी", "जाएंगे", "करें"))
+# A demonstrative right before है/था: the copula names what it stands for, after it (पहली बात यह है ...)
+_DEMONSTRATIVES = frozenset("वो वह यह ये यही वही".split())
 # The future of होना after a bare noun may be a copula with its complement after it (वाहन होगा अब सीज)
 _COPULAS = frozenset(("होगा", "होगी", "होंगे"))
 # A paragraph's last word: a finite verb that ends a sentence
