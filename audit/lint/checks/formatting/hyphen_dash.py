@@ -67,6 +67,10 @@ def _bullet_label(text: str, line_start: int, hyphen_space: int, stopwords) -> b
         w in CLAUSE_ENDS or w in stopwords for w in text[line_start:hyphen_space].strip(" \t•*").split())
 
 
+# An English prefix written in Devanagari, never a word of its own: a hyphen after it, spaced or not, is the
+# compound's (`प्री - इंस्टाल्ड`, `नॉन - स्टॉप`), closed up, not a dash between clauses
+_PREFIXES = frozenset("प्री नॉन सेमी मल्टी एंटी एन्टी री सेल्फ अल्ट्रा माइक्रो मेगा इंटर".split())
+
 # Where a hyphen separates by convention: a label from its value, a kicker, a related link.
 _SEPARATOR_KINDS = (SPEC_LINE, KICKER, CHROME, URL, ENGLISH_LINE)
 # and, spaced, between a title's parts (`आग में जलीं 27 गाड़ियां, देखें वीडियो - थाने में लगी आग`)
@@ -84,7 +88,8 @@ class HyphenAsDash(Check):
     separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`, or a bulleted
     label before a value list of any length: `• देसी चना - जे.जी. 315, …`), a kicker,
     an English line, a web address and page chrome (`ये भी पढ़ें - ...`); spaced, also between the parts
-    of a title or headline line (`... देखें वीडियो - थाने में लगी आग`). Glued, a set compound of
+    of a title or headline line (`... देखें वीडियो - थाने में लगी आग`). A spaced hyphen after an English
+    prefix (`प्री - इंस्टाल्ड`) is a compound's, and its fix closes it up (`प्री-इंस्टाल्ड`), not a dash. Glued, a set compound of
     `glossaries/lexicon/hyphen_compounds.tsv` is one word, not two clauses: a pair whose first part is a
     verb form (कहा-सुनी हुई, रहा-सहा सामान, गई-गुजरी) or the English key (की-बोर्ड, की-पैड).
     """
@@ -122,6 +127,13 @@ class HyphenAsDash(Check):
                 continue  # ... स्वागत के लिए तैयार - पीएम मोदी: a headline's attribution, set off by convention
             if _bullet_label(text, conventions.line_span(m.start())[0], m.start(), ctx.lexicon.stopwords):
                 continue  # • देसी चना - जे.जी. 315, …: a bulleted item's label and its values, however long
+            if before in _PREFIXES:
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"a compound's hyphen written with spaces: '{before}-{after.group() if after else ''}'",
+                    [Fix(m.start(), m.end(), "-", applicability=UNSAFE)], severity=Severity.INFO,
+                )
+                continue
             yield ctx.finding(
                 self, m.start(), m.end(),
                 "a spaced hyphen between clauses reads better as a dash (–)",
