@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -16,6 +15,7 @@ from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attribu
                                      verb_stem_before_vector)
 from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
+from audit.lint.checks.anglicism.glosses import _CALLED, _GLOSS_REACH, _SENTENCE_BREAK, _THAT_IS, _WHICH, glossed_after, named_as
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
                                                       genre_compound, hyphened_to_loan, in_hindi_org_name,
                                                       in_troupe_name, name_run, names_a_day, names_institution,
@@ -213,7 +213,7 @@ class ConceptConsistency(Check):
                 if side == "translit" and (others := name_run(ctx, tokens, first, last)) is not None and (
                         not written_beside(others, kept)):
                     continue  # फेडरल ओपन मार्केट कमेटी ... समिति ने: a name's word, the name never written in Hindi
-                if side == "translit" and (_glossed_after(ctx, text, end) or _named_as(text, start, end)):
+                if side == "translit" and (glossed_after(ctx.lexicon.stopwords, text, end) or named_as(text, start, end)):
                     continue  # हाइक यानी पैदल यात्रा: the sentence glosses its loan; जिसे ... <loan> कहते हैं: a name given
                 slot, compound = _slot_and_compound(ctx, hit, tokens, first, last)
                 attributive = attributive_form(ctx.lexicon, concept, slot, text, end) if side == "translit" else None
@@ -391,36 +391,6 @@ class _Neighbours:
                 if called and not _SENTENCE_BREAK.search(tail, 0, called.start()):
                     return True
         return False
-
-
-# Words that introduce a gloss, within this many characters of both words, with no sentence end between
-# them: यानी, अर्थात ("that is"); जिसे / जिन्हें ... कहते हैं, कहा जाता है ("which is called")
-_GLOSS_REACH = 40
-_THAT_IS = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
-_WHICH = re.compile(r"(?<![\u0900-\u097f])(?:जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
-_CALLED = re.compile(r"(?<![\u0900-\u097f])(?:कहते|कहा जाता|कहलाता|कहलाती)(?![\u0900-\u097f])")
-_SENTENCE_BREAK = re.compile(r"[।.?!\n]")
-# "that is" within 20 characters after a word, what stands between in the group
-_GLOSSED_AFTER = re.compile(r"([^।.?!\n]{0,20}?)(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
-
-
-def _glossed_after(ctx: Context, text: str, end: int) -> bool:
-    """The sentence glosses the loan right after it, with only function words between it and "that is"
-    (`हाइक यानी पैदल यात्रा`, `ट्रैवल करने के लिए यानी घूमने के लिए`): the gloss convention a bracket also writes,
-    whatever Hindi words gloss it. A content word between (`स्किन रूखी यानी ड्राई`) is what is glossed."""
-    m = _GLOSSED_AFTER.match(text, end)
-    return m is not None and all(word in ctx.lexicon.stopwords for word in m.group(1).split())
-
-
-def _named_as(text: str, start: int, end: int) -> bool:
-    """The loan stands in what a clause says something is called (`जिसे आम भाषा में <name> कहते हैं`):
-    "which" within 40 characters before it and "is called" within 30 after, no sentence end between."""
-    before = text[max(0, start - _GLOSS_REACH) : start]
-    which = [m.end() for m in _WHICH.finditer(before)]
-    if not which or _SENTENCE_BREAK.search(before, which[-1]):
-        return False
-    called = _CALLED.search(text, end, end + 30)
-    return called is not None and not _SENTENCE_BREAK.search(text, end, called.start())
 
 
 def _hindi_count(ctx: Context, concept: Concept, counts: list) -> int:
