@@ -15,7 +15,7 @@ from audit.lint.checks.slots import (ENGLISH_OF, LIST_JOINS, NAME_HEADS, attribu
                                      verb_stem_before_vector)
 from audit.lint.checks.words import token_keys
 from audit.lint.checks.anglicism.acronym_runs import spells_out_acronym, syllables_in_bracket
-from audit.lint.checks.anglicism.glosses import _CALLED, _GLOSS_REACH, _SENTENCE_BREAK, _THAT_IS, _WHICH, glossed_after, named_as
+from audit.lint.checks.anglicism.glosses import CALLED, GLOSS_REACH, SENTENCE_BREAK, THAT_IS, WHICH, glossed_after, named_as
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
                                                       genre_compound, hyphened_to_loan, in_hindi_org_name,
                                                       in_troupe_name, name_run, names_a_day, names_institution,
@@ -372,23 +372,23 @@ class _Neighbours:
         return any(len(between) <= 5 and between.strip() in LIST_JOINS for between in near)
 
     def defined(self, text: str, start: int, end: int) -> bool:
-        """The other word stands within `_GLOSS_REACH` characters of this one in the same sentence, with
+        """The other word stands within `GLOSS_REACH` characters of this one in the same sentence, with
         "that is" between (`हीटस्ट्रोक यानी लू`), or "which" between and "is called" after the second
         (`हीटस्ट्रोक हो सकता है जिसे लू लगना कहते हैं`): the article glosses one word by the other, the
         convention a bracket also writes. (A bare जिसे between is any relative clause: no gloss.)"""
-        reach = _GLOSS_REACH
+        reach = GLOSS_REACH
         pairs = [(e, start, end) for e in self.ends[bisect_left(self.ends, start - reach) : bisect_right(self.ends, start)]]
         pairs += [(end, s, s) for s in self.starts[bisect_left(self.starts, end) : bisect_right(self.starts, end + reach)]]
         for a, b, second in pairs:  # the text between the two words is text[a:b]; the second word starts by `second`
             between = text[a:b]
-            if _SENTENCE_BREAK.search(between):
+            if SENTENCE_BREAK.search(between):
                 continue
-            if _THAT_IS.search(between):
+            if THAT_IS.search(between):
                 return True
-            if _WHICH.search(between):
+            if WHICH.search(between):
                 tail = text[second : second + reach]
-                called = _CALLED.search(tail)
-                if called and not _SENTENCE_BREAK.search(tail, 0, called.start()):
+                called = CALLED.search(tail)
+                if called and not SENTENCE_BREAK.search(tail, 0, called.start()):
                     return True
         return False
 

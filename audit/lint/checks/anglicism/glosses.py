@@ -7,11 +7,11 @@ import re
 
 # Words that introduce a gloss, within this many characters of both words, with no sentence end between
 # them: यानी, अर्थात ("that is"); जिसे / जिन्हें ... कहते हैं, कहा जाता है ("which is called")
-_GLOSS_REACH = 40
-_THAT_IS = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
-_WHICH = re.compile(r"(?<![\u0900-\u097f])(?:जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
-_CALLED = re.compile(r"(?<![\u0900-\u097f])(?:कहते|कहा जाता|कहलाता|कहलाती)(?![\u0900-\u097f])")
-_SENTENCE_BREAK = re.compile(r"[।.?!\n]")
+GLOSS_REACH = 40
+THAT_IS = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
+WHICH = re.compile(r"(?<![\u0900-\u097f])(?:जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
+CALLED = re.compile(r"(?<![\u0900-\u097f])(?:कहते|कहा जाता|कहलाता|कहलाती)(?![\u0900-\u097f])")
+SENTENCE_BREAK = re.compile(r"[।.?!\n]")
 # "that is" within 20 characters after a word, what stands between in the group
 _GLOSSED_AFTER = re.compile(r"([^।.?!\n]{0,20}?)(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
 
@@ -27,9 +27,9 @@ def glossed_after(stopwords, text: str, end: int) -> bool:
 def named_as(text: str, start: int, end: int) -> bool:
     """The loan stands in what a clause says something is called (`जिसे आम भाषा में <name> कहते हैं`):
     "which" within 40 characters before it and "is called" within 30 after, no sentence end between."""
-    before = text[max(0, start - _GLOSS_REACH) : start]
-    which = [m.end() for m in _WHICH.finditer(before)]
-    if not which or _SENTENCE_BREAK.search(before, which[-1]):
+    before = text[max(0, start - GLOSS_REACH) : start]
+    which = [m.end() for m in WHICH.finditer(before)]
+    if not which or SENTENCE_BREAK.search(before, which[-1]):
         return False
-    called = _CALLED.search(text, end, end + 30)
-    return called is not None and not _SENTENCE_BREAK.search(text, end, called.start())
+    called = CALLED.search(text, end, end + 30)
+    return called is not None and not SENTENCE_BREAK.search(text, end, called.start())
