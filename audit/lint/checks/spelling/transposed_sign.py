@@ -85,6 +85,8 @@ class TransposedSign(Check):
     which only the article's own other spelling can tell (SPELL002 reads that). A name the house glossary holds, English lines
     and page chrome are left, and so is a word the text ends in with nothing after it (an excerpt cut
     mid-word). Where the article also writes the right form, SPELL002's finding is kept instead.
+    A swap back that gives a spelling `misspellings.tsv` lists as nonstandard (रूपेय -> रूपये) is
+    offered in the table's standard form (रुपये).
     Fix safety: unsafe (the swap back is the likeliest word, not a certain one); display-only where
     one sign added gives a commoner word than the swap (कमार: कुमार, or कमरा swapped?).
     """
@@ -105,6 +107,9 @@ class TransposedSign(Check):
         text = ctx.article.text
         cut = len(text) if DEVANAGARI.last(text) is not None else -1  # the end of a word cut short
         conventions = ctx.conventions
+        # a swap back can give a form common in print and still nonstandard (रूपेय -> रूपये): a fix
+        # writes the standard form SPELL004's table gives it (रुपये), never a listed misspelling
+        standard = ctx.lexicon.misspellings
         for start, end in DEVANAGARI.places(text, flagged):
             if end == cut or conventions.kind(start, end) in (ENGLISH_LINE, CHROME):
                 continue
@@ -112,6 +117,8 @@ class TransposedSign(Check):
                 continue  # विशेष पिछड़ी जनजाति कमार: a tribe's, a caste's or a village's name
             word = text[start:end]
             right, longer = flagged[word]
+            right = standard[right][0] if right in standard else right
+            longer = standard[longer][0] if longer in standard else longer
             if longer is None:
                 yield ctx.finding(
                     self, start, end, f"'{word}' is no word: '{right}' with two characters swapped?",
