@@ -80,3 +80,23 @@ def test_a_key_of_two_columns_and_empty_keys(tmp_path):
     with pytest.raises(GlossaryError) as caught:
         read_table(table, ("word", "kind"), unique=("word", "kind"))
     assert caught.value.one_line() == f"{table}:4: duplicate row: word 'Titans', kind 'side' is already on line 2"
+
+
+def test_set_compounds_refuse_a_first_word_both_open_and_paired(tmp_path):
+    # डोप is listed with any loan after it; a row pairing it with one word contradicts that row
+    folder = _lexicon_copy(tmp_path)
+    table = folder / "set_compounds.tsv"
+    line = len(table.read_text(encoding="utf-8").rstrip("\n").split("\n")) + 1
+    with table.open("a", encoding="utf-8") as out:
+        out.write("डोप\tटेस्ट\ta pair for a first word already open to any loan\n")
+    with pytest.raises(GlossaryError) as caught:
+        Lexicon(folder).set_compounds
+    assert (caught.value.path, caught.value.line) == (str(table), line)
+    assert "'डोप'" in caught.value.reason
+
+
+def test_set_compounds_take_several_second_words_for_one_first(tmp_path):
+    folder = _lexicon_copy(tmp_path)
+    with (folder / "set_compounds.tsv").open("a", encoding="utf-8") as out:
+        out.write("डिजिटल\tपेमेंट\tanother pair for the same first word\n")
+    assert Lexicon(folder).set_compounds["डिजिटल"] == frozenset({"अरेस्ट", "पेमेंट"})

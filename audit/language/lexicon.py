@@ -359,6 +359,21 @@ class Lexicon:
         return {row.get("written"): row.get("standard") for row in rows}
 
     @cached_property
+    def set_compounds(self) -> dict[str, frozenset[str] | None]:
+        """`set_compounds.tsv`: a loan compound's first word (folded) -> the second words (folded) that
+        make a set term with it (डिजिटल अरेस्ट, फुल फॉर्म), or None where any loan after it does (डोप टेस्ट,
+        डीप फेक): half of such a term is not the article's word for its concept (ANGL004)."""
+        out: dict[str, frozenset[str] | None] = {}
+        for row in read_table(self.directory / "set_compounds.tsv", ("first",), ("second", "note")):
+            first, second = fold(row.get("first") or ""), fold(row.get("second") or "")
+            if not first:
+                raise row.error("first must not be empty")
+            if first in out and (out[first] is None or not second):
+                raise row.error(f"{row.get('first')!r} is listed both with any second word and with one")
+            out[first] = None if not second else out.get(first, frozenset()) | {second}
+        return out
+
+    @cached_property
     def misspellings(self) -> dict[str, tuple[str, Severity]]:
         """`misspellings.tsv`: written form -> (its standard spelling, the finding's severity) (SPELL004)."""
         out = {}

@@ -171,8 +171,8 @@ class ConceptConsistency(Check):
                     continue  # मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस: a company's name
                 if m.first and hits[0].concept.pos == "noun" and genre_compound(tokens[m.first - 1]):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
-                if (m.first and set_compound(tokens[m.first - 1], tokens[m.first])) or hyphened_to_loan(tokens, m.first, m.last):
-                    continue  # डीप फेक (deepfake), लॉन्ग-टर्म: half of a set loan compound, not the article's word
+                if set_compound(ctx.lexicon, tokens, m.first, m.last) or hyphened_to_loan(tokens, m.first, m.last):
+                    continue  # डीप फेक, फुल फॉर्म, लॉन्ग-टर्म: half of a set loan compound, not the article's word
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
                 # what its fix needs is worked out only if it is flagged (`_slot_and_compound`): most

@@ -64,7 +64,6 @@ _SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मं�
 _GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
 # Loans that make a set compound with the loan after them, written as the trade writes it (डोप टेस्ट:
 # the anti-doping term, which no desk writes डोप परीक्षण beside its परीक्षण of samples)
-_SET_COMPOUNDS = frozenset(map(fold, "डोप डोपिंग डीप".split()))  # डीप फेक: deepfake written apart
 
 
 def in_troupe_name(tokens, last: int) -> bool:
@@ -98,22 +97,27 @@ def brand_run(ctx: Context, tokens, first: int) -> bool:
 
 def genre_compound(before) -> bool:
     """The word before a loan noun names a genre or a kind of film song (रैप सॉन्ग, पॉप म्यूजिक, आइटम
-    सॉन्ग), or makes a set compound with it (डोप टेस्ट): loan and loan, a set name the trade writes as
-    it is, not the article's word for the concept."""
-    return before.key in _GENRES or before.key in _SET_COMPOUNDS
+    सॉन्ग): loan and loan, a set name the trade writes as it is, not the article's word for the concept
+    (set compounds such as डोप टेस्ट are `set_compound`'s)."""
+    return before.key in _GENRES
 
 
 # Loans that make a set compound with one loan only: the coined name of a thing (डिजिटल अरेस्ट, the scam,
 # beside the article's गिरफ्तार of a real arrest; डिजिटल before any other loan is the ordinary adjective)
 # or a form's term (असेसमेंट ईयर, the income-tax AY, beside the article's साल)
-_SET_PAIRS = {fold("डिजिटल"): frozenset(map(fold, "अरेस्ट".split())),
-              fold("असेसमेंट"): frozenset(map(fold, "ईयर".split()))}
-
-
-def set_compound(before, loan=None) -> bool:
-    """The word before the loan makes a set compound with it, whatever its part of speech (डोप टेस्ट,
-    डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam), which no desk writes half in Hindi."""
-    return before.key in _SET_COMPOUNDS or (loan is not None and loan.key in _SET_PAIRS.get(before.key, ()))
+def set_compound(lexicon, tokens, first: int, last: int) -> bool:
+    """tokens[first..last], a loan, is half of a set loan compound of `set_compounds.tsv` with the word
+    before it (डोप टेस्ट, डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam) or after it (फुल
+    फॉर्म), which no desk writes half in Hindi."""
+    pairs = lexicon.set_compounds
+    if first and tokens[first - 1].key in pairs:
+        seconds = pairs[tokens[first - 1].key]
+        if seconds is None or tokens[first].key in seconds:
+            return True
+    if last + 1 < len(tokens) and tokens[last].key in pairs:
+        seconds = pairs[tokens[last].key]
+        return seconds is not None and tokens[last + 1].key in seconds
+    return False
 
 
 def hyphened_to_loan(tokens, first: int, last: int) -> bool:
