@@ -27,12 +27,18 @@ def _append_copy_of_first_row(path: Path) -> int:
     return len(lines) + 1
 
 
+def _append_row(path: Path, row: str) -> int:
+    """Appends one data row (its fields tab-separated); returns its line."""
+    line = len(path.read_text(encoding="utf-8").rstrip("\n").split("\n")) + 1
+    with path.open("a", encoding="utf-8") as out:
+        out.write(row + "\n")
+    return line
+
+
 def test_exchange_rates_refuse_a_currency_twice(tmp_path):
     folder = _lexicon_copy(tmp_path)
     table = folder / "exchange_rates.tsv"
-    line = len(table.read_text(encoding="utf-8").rstrip("\n").split("\n")) + 1
-    with table.open("a", encoding="utf-8") as out:
-        out.write("USD\t70\t90\ta second band\n")
+    line = _append_row(table, "USD\t70\t90\ta second band")
     with pytest.raises(GlossaryError) as caught:
         Lexicon(folder).exchange_rates
     assert (caught.value.path, caught.value.line) == (str(table), line)
@@ -86,9 +92,7 @@ def test_set_compounds_refuse_a_first_word_both_open_and_paired(tmp_path):
     # डोप is listed with any loan after it; a row pairing it with one word contradicts that row
     folder = _lexicon_copy(tmp_path)
     table = folder / "set_compounds.tsv"
-    line = len(table.read_text(encoding="utf-8").rstrip("\n").split("\n")) + 1
-    with table.open("a", encoding="utf-8") as out:
-        out.write("डोप\tटेस्ट\ta pair for a first word already open to any loan\n")
+    line = _append_row(table, "डोप\tटेस्ट\ta pair for a first word already open to any loan")
     with pytest.raises(GlossaryError) as caught:
         Lexicon(folder).set_compounds
     assert (caught.value.path, caught.value.line) == (str(table), line)
@@ -97,6 +101,5 @@ def test_set_compounds_refuse_a_first_word_both_open_and_paired(tmp_path):
 
 def test_set_compounds_take_several_second_words_for_one_first(tmp_path):
     folder = _lexicon_copy(tmp_path)
-    with (folder / "set_compounds.tsv").open("a", encoding="utf-8") as out:
-        out.write("डिजिटल\tपेमेंट\tanother pair for the same first word\n")
+    _append_row(folder / "set_compounds.tsv", "डिजिटल\tपेमेंट\tanother pair for the same first word")
     assert Lexicon(folder).set_compounds["डिजिटल"] == frozenset({"अरेस्ट", "पेमेंट"})

@@ -50,7 +50,7 @@ _KICKER = re.compile(r"[ \t]*(?:[-•*][ \t]*)?([^\n:।.!?]{1,48}?)[ \t]*(?::|\
 # colon, the Hindi text right after it (`ED raids 12 places in three states: ईडी ने ...`)
 _LONG_KICKER = re.compile(r"[ \t]*([A-Za-z0-9][^\n:।.!?\u0900-\u097F]{0,79}?)[ \t]*:[ \t]*(?=[\u0900-\u097F])")
 # A date stamp opening a line (the page's template), what _URLISH reads as an address: a kicker may follow it
-_STAMP_PREFIX = re.compile(r"(?i:[ \t]*(?:date|updated|published|posted)\b[ \t:]*\d[\d\-/:., ]*)")
+_STAMP_PREFIX = re.compile(_DATE_STAMP.pattern + r"[ \t:]*\d[\d\-/:., ]*")
 # An agency dateline's label before its hyphen: a place, a comma and a date (`नई दिल्ली, 13 मई`, `पटना, मई 4`)
 _DATELINE = re.compile(r"[^,\d]{1,30},[ \t]*(?:\d{1,2}[ \t]+[\u0900-\u097F]+|[\u0900-\u097F]+[ \t]+\d{1,2})(?:[ \t]+\d{4})?")
 # What every kicker (and dateline) opens with: after the kicker's optional bullet and spaces, a run of

@@ -62,10 +62,6 @@ _SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मं�
 
 # Genres and kinds of song that make a set name with the loan after them (रैप सॉन्ग beside the page's गाना)
 _GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
-# Loans that make a set compound with the loan after them, written as the trade writes it (डोप टेस्ट:
-# the anti-doping term, which no desk writes डोप परीक्षण beside its परीक्षण of samples)
-
-
 def in_troupe_name(tokens, last: int) -> bool:
     """A society's head word (`_SOCIETY_HEADS`) is one of the two words after tokens[last]."""
     return any(last + k < len(tokens) and tokens[last + k].key in _SOCIETY_HEADS for k in (1, 2))
@@ -102,9 +98,9 @@ def genre_compound(before) -> bool:
     return before.key in _GENRES
 
 
-# Loans that make a set compound with one loan only: the coined name of a thing (डिजिटल अरेस्ट, the scam,
-# beside the article's गिरफ्तार of a real arrest; डिजिटल before any other loan is the ordinary adjective)
-# or a form's term (असेसमेंट ईयर, the income-tax AY, beside the article's साल)
+# A set compound is the trade's term for one thing (डोप टेस्ट, the anti-doping test, which no desk writes
+# डोप परीक्षण beside its परीक्षण of samples; डिजिटल अरेस्ट, the scam, beside a real arrest's गिरफ्तार): a first
+# word listed without a second word makes one with any loan after it, one listed with seconds only with those
 def set_compound(lexicon, tokens, first: int, last: int) -> bool:
     """tokens[first..last], a loan, is half of a set loan compound of `set_compounds.tsv` with the word
     before it (डोप टेस्ट, डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam) or after it (फुल

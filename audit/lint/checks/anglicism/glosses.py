@@ -8,12 +8,13 @@ import re
 # Words that introduce a gloss, within this many characters of both words, with no sentence end between
 # them: यानी, अर्थात ("that is"); जिसे / जिन्हें ... कहते हैं, कहा जाता है ("which is called")
 GLOSS_REACH = 40
-THAT_IS = re.compile(r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
+_THAT_IS_WORD = r"(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])"
+THAT_IS = re.compile(_THAT_IS_WORD)
 WHICH = re.compile(r"(?<![\u0900-\u097f])(?:जिसे|जिन्हें|जिसको)(?![\u0900-\u097f])")
 CALLED = re.compile(r"(?<![\u0900-\u097f])(?:कहते|कहा जाता|कहलाता|कहलाती)(?![\u0900-\u097f])")
 SENTENCE_BREAK = re.compile(r"[।.?!\n]")
 # "that is" within 20 characters after a word, what stands between in the group
-_GLOSSED_AFTER = re.compile(r"([^।.?!\n]{0,20}?)(?<![\u0900-\u097f])(?:यानी|यानि|अर्थात)(?![\u0900-\u097f])")
+_GLOSSED_AFTER = re.compile(r"([^।.?!\n]{0,20}?)" + _THAT_IS_WORD)
 
 
 def glossed_after(stopwords, text: str, end: int) -> bool:
