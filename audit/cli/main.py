@@ -24,6 +24,9 @@ class ExitCode(enum.IntEnum):
     PIPE_CLOSED = 141  # the reader of standard output left early (`| head`): 128 + SIGPIPE, as `yes | head`
 
 
+_INNERMOST = "_jaanch_innermost_parser"
+
+
 class _Parser(argparse.ArgumentParser):
     """No abbreviations: `--output x` was taken as `--output-parquet x`, and an option added later
     would silently change what an abbreviation a script relies on means. Subcommands' parsers are
@@ -35,6 +38,23 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str):  # one line, not argparse's usage block
         raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+    def parse_known_args(self, args=None, namespace=None):
+        # the innermost parser finishes first and its namespace is copied into its parent's: the first
+        # set is the subcommand's own parser, whose help lists the options a stray one was meant as
+        parsed, extras = super().parse_known_args(args, namespace)
+        if not hasattr(parsed, _INNERMOST):
+            setattr(parsed, _INNERMOST, self)
+        return parsed, extras
+
+    def parse_args(self, args=None, namespace=None):
+        """An unknown option is named with the help of the subcommand it was given to: `jaanch lm train
+        --bogus` pointed at `jaanch --help`, which does not list lm train's options."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        innermost = vars(parsed).pop(_INNERMOST, self)
+        if extras:
+            innermost.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed
 
 
 def _port(value: str) -> int:

@@ -29,6 +29,15 @@ def output_name(value: str) -> str:
     return path_name(value)
 
 
+def source_name(value: str) -> str:
+    """An argparse type for `--source`: `-` was looked for as a file ("-: no such file"); standard
+    input is the article's (`jaanch check --source en.txt -`), never the English original's."""
+    if value == "-":
+        raise argparse.ArgumentTypeError("'-': the English original is read from a file, not standard input "
+                                         "(pipe the Hindi article in instead: --source en.txt -)")
+    return path_name(value)
+
+
 def refuse_without(args: argparse.Namespace, names, partner: str) -> None:
     """An option that only means something beside `--partner`, given without it, is one line (it was
     ignored without a word): the first of `names` (argparse dests, left None when not given) set."""
@@ -96,7 +105,7 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                          "(several times float32's speed there; slower on CPUs without bfloat16 units; default float32)")
     qe.add_argument("--qe-cache", type=path_name, metavar="FILE", help="score cache (default ~/.cache/jaanch/qe-cache.sqlite)")
     qe.add_argument("--no-qe-cache", action="store_true", default=None)
-    check.add_argument("--source", type=path_name, metavar="ENGLISH_FILE",
+    check.add_argument("--source", type=source_name, metavar="ENGLISH_FILE",
                        help="the English original of a single Hindi article: its sentences are aligned with the "
                             "article's for the bilingual checks (BIL) and QE")
     check.add_argument("--lm", type=path_name, metavar="MODEL", help="a house language model from `jaanch lm train`")

@@ -168,7 +168,9 @@ def import_tbx(root, source: str, output: str | Path, text: str = "") -> int:
             row["hindi_alternatives"] = LIST_SEPARATOR.join(alternatives)
         rows.append(row)
     if not rows:
-        raise InputError("no conceptEntry elements", source, 1)
+        from audit.maintenance.tbx import NO_ENTRIES
+
+        raise InputError(NO_ENTRIES, source, 1)
     _write_validated(Path(output), header, rows, *row_origin(source, entries, lines))
     return len(rows)
 

@@ -23,6 +23,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
           "deprecated": "deprecatedTerm-admn-sts", "superseded": "supersededTerm-admn-sts"}
 DESCRIPS = ("dnt", "cues", "kind")
+NO_ENTRIES = "no entries (no conceptEntry or termEntry element): nothing to import"
+NO_ROWS = "no entries (no row under the header): nothing to import"
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict]]:
@@ -198,6 +200,8 @@ def import_tbx(source: str | Path, output: str | Path) -> int:
         return _concepts().import_tbx(root, str(source), output, text)
     out_rows = []
     entries, lines = entries_of(root, text)
+    if not entries:  # a header-only glossary was written, exit 0, where the concept table's import refused
+        raise InputError(NO_ENTRIES, str(source), 1)
     for concept, line in zip(entries, lines):
         refuse_repeated_fields(concept, source, line)
         refuse_unwritable(concept, source, line)
@@ -279,6 +283,8 @@ def import_csv(source: str | Path, output: str | Path) -> int:
     from audit.language.glossary_edit import _write_validated
 
     header, rows, lines = _csv_rows(source)
+    if not rows:  # as a TBX with no entries: a header-only table is nothing to import
+        raise InputError(NO_ROWS, str(source), 1)
     origin = lambda line: (str(source), lines[line - 1] if line else None)  # noqa: E731 - the TSV's line: the CSV's
     if _concepts().is_concept_header(header):
         return _concepts().import_csv(header, rows, output, origin)
