@@ -92,7 +92,7 @@ def test_a_real_change_on_disk_is_still_a_conflict(tmp_path, engine):
 
 def test_a_save_landing_after_the_check_is_not_overwritten(short_story, engine, monkeypatch):
     """The snapshot read at open goes to write_atomic, which checks it again just before the rename."""
-    import audit.review.session as session_module
+    import audit.review.history as history_module  # the save
 
     session = ReviewSession.open(short_story, engine)
     session.start(replay=False)
@@ -104,11 +104,11 @@ def test_a_save_landing_after_the_check_is_not_overwritten(short_story, engine, 
         copy2(src, dst)
         short_story.write_text(theirs, encoding="utf-8")
 
-    monkeypatch.setattr(session_module.shutil, "copy2", editor_saves_meanwhile)
+    monkeypatch.setattr(history_module.shutil, "copy2", editor_saves_meanwhile)
     with pytest.raises(ConflictError):
         session.save()
     assert short_story.read_text(encoding="utf-8") == theirs
-    monkeypatch.setattr(session_module.shutil, "copy2", copy2)
+    monkeypatch.setattr(history_module.shutil, "copy2", copy2)
     session.save(force=True)  # "Overwrite it anyway" in the app
     assert "$5 मिलियन" in short_story.read_text(encoding="utf-8")
     assert not session.changed_on_disk()
