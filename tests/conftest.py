@@ -13,6 +13,35 @@ SEEDS = SHARED / "seeds"
 SAMPLES = ROOT / "samples"
 
 
+def _not_beside(path: Path) -> str | None:
+    """Why a test of data in ../shared (the seeds, IndicMT, the SARIF schema: not in the repository)
+    cannot run here; None when it can (the file, or a folder with something in it, is there)."""
+    if path.is_file() or (path.is_dir() and any(path.iterdir())):
+        return None
+    where = path.relative_to(SHARED) if path.is_relative_to(SHARED) else path.name
+    return f"../shared/{where} is not beside the project (the data kept outside the repository)"
+
+
+def needs_shared(path: Path):
+    """A mark that skips a test, or a module (`pytestmark = needs_shared(...)`), without `path`."""
+    reason = _not_beside(path)
+    return pytest.mark.skipif(reason is not None, reason=reason or "")
+
+
+def shared(path: Path) -> Path:
+    """`path`, for a test or a fixture that reads it: the test is skipped where it is absent (a test
+    that read an absent folder's files drew a sample from none of them and failed)."""
+    reason = _not_beside(path)
+    if reason is not None:
+        pytest.skip(reason)
+    return path
+
+
+def seed_paths() -> list[Path]:
+    """The real MT articles in ../shared/seeds, sorted (the test is skipped where they are absent)."""
+    return sorted(shared(SEEDS).glob("*.txt"))
+
+
 @pytest.fixture()
 def story(tmp_path) -> Path:
     """A copy of the AI-race sample (samples/ai_model_race_mt.txt, an MT article with findings of

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from types import SimpleNamespace
 
-from conftest import SEEDS
+from conftest import seed_paths
 
 
 def random_texts(pieces: list[str], count: int, seed: int) -> list[str]:
@@ -20,4 +20,4 @@ def text_context(text: str) -> SimpleNamespace:
 
 
 def seed_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in seed_paths()]

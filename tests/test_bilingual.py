@@ -14,7 +14,7 @@ import pytest
 from audit.core.findings import SAFE, Severity
 from audit.lint.checks import BY_CODE
 from audit.lint.engine import Engine
-from conftest import ROOT, SAMPLES, SHARED, run_cli
+from conftest import ROOT, SAMPLES, SHARED, run_cli, shared
 
 # (source, target, [(code, flagged text of the target)]): one pair per check.
 PAIRS = [
@@ -180,9 +180,7 @@ def _one_to_one_references() -> list[tuple[str, str]]:
     reference has two sources, are misaligned in the data and left out."""
     refs, srcs = collections.defaultdict(set), collections.defaultdict(set)
     for split in ("train", "val"):
-        path = SHARED / "data" / "indicmt-eval-hi" / f"Hin_{split}.jsonl"
-        if not path.exists():
-            pytest.skip("IndicMT Eval data not available")
+        path = shared(SHARED / "data" / "indicmt-eval-hi" / f"Hin_{split}.jsonl")
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             refs[row["src"]].add(row["ref"])

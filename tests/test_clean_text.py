@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-import pytest
 
 from audit.core.findings import Severity
-from conftest import SAMPLES, SHARED
+from conftest import SAMPLES, SHARED, needs_shared
 
 DATA = SHARED / "data" / "indicmt-eval-hi"
 REFERENCES = DATA / "Hin_val.jsonl"
@@ -49,7 +48,7 @@ def _references() -> list[str]:
     return list(dict.fromkeys(refs))  # several MT systems share one source and reference
 
 
-@pytest.mark.skipif(not REFERENCES.exists(), reason="IndicMT data not beside the project")
+@needs_shared(REFERENCES)
 def test_human_reference_translations_rarely_warn(engine):
     """The annotators' human references are published-quality Hindi; few should trip a warning:
     under 2% from the original checks together, and under 2% from any one check."""

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, SAMPLES, SHARED, run_cli
+from conftest import ROOT, SAMPLES, SHARED, run_cli, shared
 
 SCHEMA = SHARED / "data" / "sarif" / "sarif-schema-2.1.0.json"
 REQUIRED = {"path", "code", "rule", "category", "severity", "start", "end", "line", "column",
@@ -41,8 +41,7 @@ def test_github_annotations(story):
 
 def test_sarif_is_valid_against_the_schema(story):
     jsonschema = pytest.importorskip("jsonschema")
-    if not SCHEMA.exists():
-        pytest.skip("SARIF schema not beside the project")
+    shared(SCHEMA)
     proc = run_cli("check", "--format", "sarif", str(story))
     log = json.loads(proc.stdout)
     jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)

@@ -10,7 +10,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SAMPLES, SEEDS
+from conftest import ROOT, SAMPLES, SHARED, seed_paths
 
 DEVANAGARI = st.text(alphabet=st.sampled_from([chr(c) for c in range(0x900, 0x980)] + ["a", " ", "\u200d"]),
                      max_size=8)
@@ -31,8 +31,8 @@ def _real_words() -> set[str]:
     from audit.core.text import normalize
 
     words: set[str] = set()
-    texts = [p.read_text(encoding="utf-8") for p in [*SAMPLES.glob("*.txt"), *SEEDS.glob("*.txt")]]
-    data = ROOT.parent.parent / "shared" / "data" / "indicmt-eval-hi" / "Hin_val.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in [*SAMPLES.glob("*.txt"), *seed_paths()]]
+    data = SHARED / "data" / "indicmt-eval-hi" / "Hin_val.jsonl"  # (was ../../shared: beside the worktrees' folder)
     if data.exists():
         for line in data.read_text(encoding="utf-8").splitlines()[:400]:
             texts.extend(v for v in json.loads(line).values() if isinstance(v, str))

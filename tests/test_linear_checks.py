@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from conftest import SEEDS
+from conftest import seed_paths
 
 from audit.core.document import parse_article
 from audit.lint.checks.base import Context
@@ -49,7 +49,7 @@ def _reference_rep002(check, ctx):
 
 def _sentences() -> list[str]:
     out = []
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in seed_paths():
         article = parse_article(path.read_text(encoding="utf-8"))
         out.extend(s.text for s in article.sentences if len(s.words) >= 4)
     return out

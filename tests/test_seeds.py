@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, needs_shared, run_cli
 
 SEED = SEEDS / "000_2fc1de6ee5d3fb5e.txt"
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared seeds are not beside the project")
+pytestmark = needs_shared(SEED)
 
 
 @pytest.fixture(scope="module")
