@@ -128,6 +128,9 @@ def _glossary(base: Path, name: str, path: Path, where: str) -> Path:
         raise UsageError(f"'glossaries'{where} holds an empty name; give glossary files (.tsv)", str(path))
     if glossary.is_dir():
         raise UsageError(f"'glossaries'{where} names {glossary}, a folder; give glossary files (.tsv)", str(path))
+    if not glossary.exists() and any(c in name for c in "*?["):  # "no such file" beside the files it meant
+        raise UsageError(f"'glossaries'{where} names {name!r}, a wildcard pattern: names are not expanded; "
+                         "list each glossary file", str(path))
     if not glossary.exists():
         raise UsageError(f"'glossaries'{where} names {glossary}: no such file (names are relative to "
                          f"{base})", str(path))

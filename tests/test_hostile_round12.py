@@ -1,0 +1,22 @@
+"""A twelfth hostile round (leftovers4): configurations, baselines, odd targets, --fix hazards, glossary
+tables and review journals. Each failure is one line naming the file, exit 2; never an internal error."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.cli.main import main
+from conftest import one_line
+
+
+@pytest.mark.parametrize("pattern", ["g/*.tsv", "g/desk?.tsv", "g/[ab].tsv", "missing/*.tsv"])
+def test_a_wildcard_in_configured_glossaries_is_named_as_one(tmp_path, capsys, monkeypatch, story, pattern):
+    """`glossaries = ["g/*.tsv"]` beside g/desk.tsv said "no such file": names are not expanded, and
+    the line now says so, where a user looked for a file that was there."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "desk1.tsv").write_text("latin\tcanonical\nFoo\tफू\n", encoding="utf-8")
+    (tmp_path / "jaanch.toml").write_text(f'glossaries = ["{pattern}"]\n', encoding="utf-8")
+    assert main(["check", str(story)]) == 2
+    line = one_line(capsys)
+    assert line.startswith(f"jaanch: {tmp_path / 'jaanch.toml'}: ") and "wildcard" in line and "no such file" not in line, line
