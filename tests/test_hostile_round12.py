@@ -20,3 +20,20 @@ def test_a_wildcard_in_configured_glossaries_is_named_as_one(tmp_path, capsys, m
     assert main(["check", str(story)]) == 2
     line = one_line(capsys)
     assert line.startswith(f"jaanch: {tmp_path / 'jaanch.toml'}: ") and "wildcard" in line and "no such file" not in line, line
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop"])
+def test_a_broken_link_among_a_folders_articles_is_one_line(tmp_path, capsys, story, kind):
+    """`check folder/` passed over a .txt link to nothing (or a loop) in silence, exit 1: an article the
+    desk listed was never checked. It is refused as the same link named alone is, one line, exit 2."""
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    story.rename(folder / "story.txt")
+    link = folder / "moved.txt"
+    link.symlink_to("elsewhere.txt" if kind == "dangling" else "moved.txt")
+    for argv in (["check", str(folder)], ["check", str(link)]):
+        assert main(argv) == 2
+        line = one_line(capsys)
+        expected = ("is a symbolic link to 'elsewhere.txt', which does not exist" if kind == "dangling"
+                    else "a loop of symbolic links")
+        assert line == f"jaanch: {link}: {expected}", line

@@ -70,6 +70,20 @@ def refuse_special(path: str | Path) -> None:
                          "in `check`)", str(path))
 
 
+def broken_link(path: str | Path) -> InputError | None:
+    """The one error for a symbolic link that leads to no file (to nothing, or round a loop), named
+    as `ls` lists it; None for any other path."""
+    if not os.path.islink(path) or os.path.exists(path):
+        return None
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return InputError(f"is a symbolic link to {os.readlink(path)!r}, which does not exist", str(path))
+    except OSError as exc:
+        return InputError(describe(exc), str(path))
+    return None
+
+
 def read_bytes(path: str | Path) -> bytes:
     """A file's bytes, or one InputError naming it (missing, a folder, unreadable, a link loop, a
     device or pipe)."""
@@ -77,9 +91,7 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as exc:
-        if os.path.islink(path):  # "no such file" for a name `ls` lists
-            raise InputError(f"is a symbolic link to {os.readlink(path)!r}, which does not exist", str(path)) from None
-        raise InputError(describe(exc), str(path)) from None
+        raise (broken_link(path) or InputError(describe(exc), str(path))) from None  # (a link: not "no such file")
     except OSError as exc:
         raise InputError(describe(exc), str(path)) from None
 

@@ -24,7 +24,9 @@ def collect_paths(paths: list[str], extra_suffixes: tuple[str, ...] = (),
         try:
             mode = p.stat().st_mode
         except FileNotFoundError:
-            raise InputError("no such file or folder", raw) from None
+            from audit.core.fileio import broken_link
+
+            raise (broken_link(raw) or InputError("no such file or folder", raw)) from None
         except OSError as exc:
             raise InputError(describe(exc), raw) from None
         if p.is_dir():
@@ -57,7 +59,7 @@ def articles_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     """The files under `folder` (recursive, sorted) whose suffix is one of `suffixes`. A folder in it
     that cannot be listed (permission denied) stops the run, named: Path.rglob passed over it in
     silence, and the articles inside were never checked. Symlinked folders are not entered (as rglob)."""
-    from audit.core.fileio import describe
+    from audit.core.fileio import broken_link, describe
 
     def refuse(exc: OSError) -> None:
         raise unreadable_folder(exc, exc.filename or folder)
@@ -76,6 +78,8 @@ def articles_in(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
                 raise InputError(describe(exc), str(f)) from None
             if regular:
                 found.append(f)
+            elif (broken := broken_link(f)) is not None:  # passed over, the article it was was never checked
+                raise broken
     return sorted(found)
 
 
