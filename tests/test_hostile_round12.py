@@ -37,3 +37,20 @@ def test_a_broken_link_among_a_folders_articles_is_one_line(tmp_path, capsys, st
         expected = ("is a symbolic link to 'elsewhere.txt', which does not exist" if kind == "dangling"
                     else "a loop of symbolic links")
         assert line == f"jaanch: {link}: {expected}", line
+
+
+@pytest.mark.parametrize("header", ["latin\tcanonical\tvariants\n", None])
+@pytest.mark.parametrize("suffix", [".tbx", ".csv"])
+def test_an_export_of_no_entries_is_refused_as_its_import_is(tmp_path, capsys, header, suffix):
+    """A header-only glossary or concept table exported to a TBX or CSV, exit 0, that its import then
+    refused (no entries): export then import must give the file back, so the export is refused first."""
+    from conftest import ROOT
+
+    if header is None:  # the concept table's header
+        header = (ROOT / "glossaries" / "concepts.tsv").read_text(encoding="utf-8").splitlines(keepends=True)[0]
+    table, output = tmp_path / "desk.tsv", tmp_path / f"desk{suffix}"
+    table.write_text(header, encoding="utf-8")
+    assert main(["glossary", "export", str(table), "-o", str(output)]) == 2
+    line = one_line(capsys)
+    assert line.startswith(f"jaanch: {table}:") and "no entries" in line, line
+    assert not output.exists()

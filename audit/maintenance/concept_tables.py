@@ -95,7 +95,10 @@ def _items(value: str) -> list[str]:
 
 
 def export_tbx(table: str | Path, output: str | Path) -> int:
+    from audit.maintenance.tbx import refuse_no_entries
+
     header, rows = _read(Path(table))
+    refuse_no_entries(rows, table)
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
     head = ET.SubElement(root, "tbxHeader")
@@ -178,7 +181,10 @@ def import_tbx(root, source: str, output: str | Path, text: str = "") -> int:
 def export_csv(table: str | Path, output: str | Path) -> int:
     import polars as pl
 
+    from audit.maintenance.tbx import refuse_no_entries
+
     header, rows = _read(Path(table))
+    refuse_no_entries(rows, table)
     frame = pl.DataFrame([[r[h] for h in header] for r in rows], schema=header, orient="row")
     write_atomic(output, frame.write_csv())
     return frame.height

@@ -27,6 +27,13 @@ NO_ENTRIES = "no entries (no conceptEntry or termEntry element): nothing to impo
 NO_ROWS = "no entries (no row under the header): nothing to import"
 
 
+def refuse_no_entries(rows: list, table: str | Path) -> None:
+    """An export of a header-only table wrote a TBX or CSV, exit 0, that the import refuses (no entries):
+    refused first, so that export then import gives back the table."""
+    if not rows:
+        raise InputError("no entries under the header: nothing to export", str(table), 1)
+
+
 def _rows(path: Path) -> tuple[list[str], list[dict]]:
     from audit.language.glossary import OPTIONAL, REQUIRED
     from audit.language.tables import read_table
@@ -54,6 +61,7 @@ def export_tbx(glossary: str | Path, output: str | Path) -> int:
     if _concepts().is_concept_header(_concepts().header_of(glossary)):
         return _concepts().export_tbx(glossary, output)
     header, rows = _rows(Path(glossary))
+    refuse_no_entries(rows, glossary)
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: "en"})
     header_el = ET.SubElement(root, "tbxHeader")
@@ -247,6 +255,7 @@ def export_csv(glossary: str | Path, output: str | Path) -> int:
     if _concepts().is_concept_header(_concepts().header_of(glossary)):
         return _concepts().export_csv(glossary, output)
     header, rows = _rows(Path(glossary))
+    refuse_no_entries(rows, glossary)
     frame = pl.DataFrame([[r[h] for h in header] for r in rows], schema=header, orient="row")
     write_atomic(output, frame.write_csv())
     return frame.height
