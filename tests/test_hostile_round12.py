@@ -54,3 +54,23 @@ def test_an_export_of_no_entries_is_refused_as_its_import_is(tmp_path, capsys, h
     line = one_line(capsys)
     assert line.startswith(f"jaanch: {table}:") and "no entries" in line, line
     assert not output.exists()
+
+
+@pytest.mark.parametrize("start, end", [(-3, -3), (-6, -1), (True, 2), (10, 5)])
+def test_a_journaled_change_at_offsets_no_session_writes_is_skipped(story, engine, start, end):
+    """A change at a negative offset (or `true` for 1) matched the text there as Python slices it and
+    was counted replayed: a record jaanch never wrote, made (or made nothing) as if it were one."""
+    import json
+
+    from audit.review.journal import journal_path, text_hash
+    from audit.review.session import ReviewSession
+
+    text = story.read_text(encoding="utf-8")
+    old = text[start:end]
+    journal_path(story).write_text(
+        json.dumps({"event": "open", "sha256": text_hash(text), "file": story.name}) + "\n"
+        + json.dumps({"event": "edit", "code": "TERM001", "start": start, "end": end, "old": old, "new": "X"}) + "\n",
+        encoding="utf-8")
+    session = ReviewSession.open(story, engine)
+    assert session.start(replay=True) == (0, 1)
+    assert session.text == text and not session.dirty

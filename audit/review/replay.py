@@ -48,8 +48,13 @@ def replay_pending(session, pending: list[dict]) -> tuple[int, int]:
 def relocate(text: str, start: int, end: int, old: str, new: str, before: str | None = None,
              after: str | None = None) -> Fix | None:
     """Where a journaled change goes now: its offsets, or (the file changed since) the one
-    place its text still stands between the same words; None when there is no such place."""
-    if text[start:end] == old and (before is None or surroundings(text, start, end) == (before, after)):
+    place its text still stands between the same words; None when there is no such place, or when
+    the offsets are none a session writes (negative ones matched the text as Python slices it, and
+    `true` was taken for 1: records not jaanch's, counted replayed)."""
+    if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+        return None
+    if end <= len(text) and text[start:end] == old and (
+            before is None or surroundings(text, start, end) == (before, after)):
         return Fix(start, end, new, applicability=SAFE)
     if before is None or not old:
         return None
