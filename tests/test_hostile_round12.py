@@ -74,3 +74,19 @@ def test_a_journaled_change_at_offsets_no_session_writes_is_skipped(story, engin
     session = ReviewSession.open(story, engine)
     assert session.start(replay=True) == (0, 1)
     assert session.text == text and not session.dirty
+
+
+@pytest.mark.parametrize("name", ["red\x1b[31m.txt", "bell\x07.txt", "del\x7f.txt", "csi\x9b2J.txt", "tab\t.txt"])
+def test_a_control_character_in_a_file_name_is_printed_escaped(tmp_path, capsys, story, name):
+    """A file named with an escape sequence (`\\x1b[31m`) wrote it raw to the terminal in the error
+    line and in the text report (a line break was escaped, no other control character): it recoloured
+    or rewrote the screen. Each is written as a backslash escape, as a line break already was."""
+    bad, good = tmp_path / name, tmp_path / ("ok-" + name)
+    bad.write_bytes(b"\xff\xfe\x00")  # UTF-16: refused, named
+    story.rename(good)
+    assert main(["check", str(bad)]) == 2
+    line = one_line(capsys)
+    assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in line), repr(line)
+    assert main(["check", "--select", "TERM001", str(good)]) == 1
+    out = capsys.readouterr().out
+    assert out and not any(ord(c) < 32 and c != "\n" or 127 <= ord(c) < 160 for c in out), repr(out)

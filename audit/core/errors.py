@@ -17,9 +17,23 @@ class JaanchError(Exception):
     def one_line(self) -> str:
         where = ""
         if self.path is not None:
-            path = str(self.path).replace("\n", "\\n").replace("\r", "\\r")  # a file name may hold a line break
+            path = printable_name(str(self.path))  # a file name may hold a line break or an escape sequence
             where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
         return where + _LONG_RUN.sub(_shortened, self.reason.replace("\n", " "))
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable_name(name: str) -> str:
+    """A file name as an error line or a report writes it: its control characters as backslash escapes
+    (`new\\nline.txt`, `red\\x1b[31m.txt`). Raw, a line break cut the one line in two (grep, editors'
+    quickfix lists and CI parsers read a path-less second half) and an escape sequence recoloured or
+    rewrote the editor's terminal."""
+    if _CONTROL.search(name) is None:
+        return name
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"), name)
 
 
 # A value quoted back from the input (a column name, a key, a field) can be a whole line of a file

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from audit.core.errors import printable_name
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Severity, hidden_fixes
 from audit.reporters.base import FileResult, RenderedResult, Reporter
 
@@ -11,13 +12,7 @@ _MARK = {UNSAFE: " (unsafe fix)", DISPLAY_ONLY: " (hint)"}
 _LABELS = {severity: severity.label for severity in Severity}
 
 
-def _one_line(path: str) -> str:
-    """A file name with a line break in it, written as the error lines write it (`new\\nline.txt`):
-    raw, its findings' lines were cut in two and `grep`, editors' quickfix lists and CI parsers
-    read a path-less second half."""
-    if "\n" in path or "\r" in path:
-        return path.replace("\n", "\\n").replace("\r", "\\r")
-    return path
+_one_line = printable_name  # a file name as the error lines write it (a line break, an escape sequence)
 
 
 class TextReporter(Reporter):
