@@ -90,3 +90,14 @@ def test_a_control_character_in_a_file_name_is_printed_escaped(tmp_path, capsys,
     assert main(["check", "--select", "TERM001", str(good)]) == 1
     out = capsys.readouterr().out
     assert out and not any(ord(c) < 32 and c != "\n" or 127 <= ord(c) < 160 for c in out), repr(out)
+
+
+def test_the_machines_refusal_names_its_file_escaped(story, capsys):
+    """The last OSError line (disk full, a file system limit) wrote the file's name raw."""
+    import errno
+
+    def review(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device", "red\x1b[31m.txt")
+
+    assert main(["review", str(story)], handlers={"review": review}) == 2
+    assert one_line(capsys) == "jaanch: red\\x1b[31m.txt: No space left on device"

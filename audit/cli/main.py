@@ -408,7 +408,9 @@ def main(argv: list[str] | None = None, handlers: dict | None = None) -> int:
         # The machine refused something (disk full, a permission, a file system limit) in a place
         # that had no more specific message: still the user's environment, not a bug.
         _debug_traceback()
-        where = f"{exc.filename}: " if exc.filename else ""
+        from audit.core.errors import printable_name
+
+        where = f"{printable_name(str(exc.filename))}: " if exc.filename else ""
         print(f"jaanch: {where}{exc.strerror or exc}".replace("\n", " "), file=sys.stderr)
         return ExitCode.USAGE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a bug, reported as one
