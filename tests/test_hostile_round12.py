@@ -101,3 +101,17 @@ def test_the_machines_refusal_names_its_file_escaped(story, capsys):
 
     assert main(["review", str(story)], handlers={"review": review}) == 2
     assert one_line(capsys) == "jaanch: red\\x1b[31m.txt: No space left on device"
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop", "folder"])
+def test_a_pyproject_that_cannot_be_read_is_named_as_a_jaanch_toml_is(tmp_path, capsys, story, kind):
+    """A pyproject.toml linked to nothing (or round a loop, or a folder in its place) was passed over,
+    exit 0 with the defaults, where the same jaanch.toml is refused and an unreadable pyproject.toml
+    is taken to hold our settings: it is one line naming it, exit 2."""
+    project = tmp_path / "pyproject.toml"
+    if kind == "folder":
+        project.mkdir()
+    else:
+        project.symlink_to("shared/pyproject.toml" if kind == "dangling" else "pyproject.toml")
+    assert main(["check", str(story)]) == 2
+    assert one_line(capsys).startswith(f"jaanch: {project}: "), kind

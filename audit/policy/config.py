@@ -81,6 +81,10 @@ def find_config(start: Path) -> Path | None:
                 continue  # someone else's broken pyproject.toml is not ours to judge
             if isinstance(tool, dict) and "jaanch" in tool:
                 return project
+        elif os.path.lexists(project):
+            # linked to nothing, a loop, a folder or a pipe: passed over, exit 0 with the defaults. What
+            # cannot be read may hold our settings (as an unreadable file above): the one line for it.
+            read_text(project, "pyproject.toml")
     return None
 
 
