@@ -115,3 +115,42 @@ def test_a_pyproject_that_cannot_be_read_is_named_as_a_jaanch_toml_is(tmp_path, 
         project.symlink_to("shared/pyproject.toml" if kind == "dangling" else "pyproject.toml")
     assert main(["check", str(story)]) == 2
     assert one_line(capsys).startswith(f"jaanch: {project}: "), kind
+
+
+def test_two_sessions_in_one_folder_keep_each_others_dismissals(tmp_path, engine, story):
+    """Each session wrote .jaanch-suppressions.json from the copy it read at open: a session on a.txt
+    saved after one on b.txt had saved, and b.txt's dismissals were gone (its findings back next run)."""
+    import json
+    import shutil
+
+    from audit.review.session import ReviewSession
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    story.rename(a)
+    shutil.copy(a, b)
+    first, second = ReviewSession.open(a, engine), ReviewSession.open(b, engine)
+    for session in (second, first):  # both open; b's saved first
+        session.start(replay=False)
+    for session in (second, first):
+        session.dismiss(next(i for i in session.items if i.state == "open"))
+        session.save()
+    stored = json.loads((tmp_path / ".jaanch-suppressions.json").read_text(encoding="utf-8"))
+    assert sorted(e["file"] for e in stored) == ["a.txt", "b.txt"]
+
+
+def test_a_dismissals_file_broken_since_it_was_read_is_not_written_over(tmp_path, engine, story):
+    """Someone's half-written .jaanch-suppressions.json, saved after the session read it, was replaced
+    without a word by the session's copy: the save of the dismissals is one line naming it, and the
+    file stays as it is."""
+    from audit.core.errors import JaanchError
+    from audit.review.session import ReviewSession
+
+    session = ReviewSession.open(story, engine)
+    session.start(replay=False)
+    session.dismiss(next(i for i in session.items if i.state == "open"))
+    store = tmp_path / ".jaanch-suppressions.json"
+    store.write_text('[{"file": "other.txt", "co', encoding="utf-8")
+    with pytest.raises(JaanchError) as caught:
+        session.save()
+    assert str(store) in str(caught.value) and "\n" not in str(caught.value)
+    assert store.read_text(encoding="utf-8") == '[{"file": "other.txt", "co'

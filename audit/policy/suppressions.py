@@ -151,7 +151,11 @@ class SuppressionStore:
     def merge(self, file: str | Path, wanted: dict[tuple[str, ...], Suppression]) -> None:
         """Make the entries for `file` exactly `wanted`; other files' entries are kept."""
         name = Path(file).name
-        others = [s for s in self.entries if s.file != name]
+        # the other files' entries as they are on disk now, not as read at open: another session in this
+        # folder (on another article) may have saved its dismissals since, and a copy written from the
+        # one read then dropped them. A file broken since is refused by load (one line), not written over.
+        now = SuppressionStore.load(self.folder).entries
+        others = [s for s in now if s.file != name]
         self.entries = others + sorted(wanted.values(), key=lambda s: (s.code, s.text, s.scope, s.before))
         if self.entries or self.path.exists():
             rows = [{k: v for k, v in asdict(s).items() if v or k in ("file", "code", "text", "scope")}
