@@ -103,3 +103,21 @@ def test_set_compounds_take_several_second_words_for_one_first(tmp_path):
     folder = _lexicon_copy(tmp_path)
     _append_row(folder / "set_compounds.tsv", "डिजिटल\tपेमेंट\tanother pair for the same first word")
     assert Lexicon(folder).set_compounds["डिजिटल"] == frozenset({"अरेस्ट", "पेमेंट"})
+
+
+def test_name_words_are_read_by_kind_from_the_table(tmp_path):
+    # ANGL004's name gates read `name_words.tsv`: a row added there is a gate word of its kind
+    folder = _lexicon_copy(tmp_path)
+    _append_row(folder / "name_words.tsv", "योजना\tscheme_opener\ta row the test adds")
+    words = Lexicon(folder).name_words
+    assert "योजना" in words["scheme_opener"] and "मिशन" in words["scheme_opener"]
+    assert "इंडियन" in words["demonym"] and "निगम" in words["org_head"]
+
+
+def test_name_words_refuse_an_unknown_kind(tmp_path):
+    folder = _lexicon_copy(tmp_path)
+    table = folder / "name_words.tsv"
+    line = _append_row(table, "सेवा\tservice_head\ta kind no gate reads")
+    with pytest.raises(GlossaryError) as caught:
+        Lexicon(folder).name_words
+    assert (caught.value.path, caught.value.line) == (str(table), line)

@@ -359,10 +359,23 @@ class Lexicon:
         return {row.get("written"): row.get("standard") for row in rows}
 
     @cached_property
+    def name_words(self) -> dict[str, frozenset[str]]:
+        """`name_words.tsv`: the words that mark a proper name around a concept's word (ANGL004), by kind
+        (folded): `demonym` (a loan after it is a name's: इंडियन ऑयल), `institution_head` (a hospital's,
+        a school's name: कैलाश हॉस्पिटल), `run_head` (ends a name run of loans: फेडरल ओपन मार्केट कमेटी),
+        `org_head` and `org_opener` (a body's spelt-out Hindi name: राज्य सड़क परिवहन निगम), `scheme_opener`
+        (a loan opening a scheme's name before Hindi words: मिशन अमृत सरोवर), `service` (a loan the press
+        uses for a service, not for the concept its English names: रोडवेज, a state's buses, not roads)."""
+        kinds = ("demonym", "institution_head", "run_head", "org_head", "org_opener", "scheme_opener", "service")
+        return {kind: frozenset(map(fold, forms))
+                for kind, forms in self._forms_by_kind("name_words.tsv", kinds).items()}
+
+    @cached_property
     def set_compounds(self) -> dict[str, frozenset[str] | None]:
-        """`set_compounds.tsv`: a loan compound's first word (folded) -> the second words (folded) that
-        make a set term with it (डिजिटल अरेस्ट, फुल फॉर्म), or None where any loan after it does (डोप टेस्ट,
-        डीप फेक): half of such a term is not the article's word for its concept (ANGL004)."""
+        """`set_compounds.tsv`: a set compound's first word (folded) -> the second words (folded) that
+        make a set term with it (डिजिटल अरेस्ट, फुल फॉर्म; in Hindi, पदक विजेता: a medal winner, no champion),
+        or None where any loan after it does (डोप टेस्ट, डीप फेक): half of such a term is not the article's
+        word for its concept (ANGL004)."""
         out: dict[str, frozenset[str] | None] = {}
         for row in read_table(self.directory / "set_compounds.tsv", ("first",), ("second", "note")):
             first, second = fold(row.get("first") or ""), fold(row.get("second") or "")

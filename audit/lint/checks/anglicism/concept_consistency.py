@@ -19,7 +19,8 @@ from audit.lint.checks.anglicism.glosses import CALLED, GLOSS_REACH, SENTENCE_BR
 from audit.lint.checks.anglicism.concept_names import (NameRuns, after_place, brand_run, country_in_name,
                                                       genre_compound, hyphened_to_loan, in_hindi_org_name,
                                                       in_troupe_name, name_run, names_a_day, names_institution,
-                                                      set_compound, titles_a_law, written_beside)
+                                                      set_compound, titles_a_law, written_beside, opens_scheme_name,
+                                                      between_loans)
 
 # A conjunct verb's nominal (शेयर, लॉन्च) is that verb only before करना / होना.
 _LIGHT_VERBS = frozenset(
@@ -108,6 +109,7 @@ class ConceptConsistency(Check):
         concepts: dict[int, Concept] = {}
         meant = _FORMS[5]  # per form's hits (by id) and light verb or not: the hits it can mean there
         sentence = None
+        short: Counter = Counter()  # the loans the article writes as a set compound's second word (डोप टेस्ट)
         for sent, m in scanned:
             if sent is not sentence:  # a sentence's first match: its own run and name runs
                 sentence, tokens = sent, sent.tokens
@@ -151,9 +153,15 @@ class ConceptConsistency(Check):
                 continue  # ... केस दर्ज होने आदि मामलों में: a list summed up (such matters), not the loan's concept
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_troupe_name(tokens, m.last):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
-            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_hindi_org_name(tokens, m.first, m.last):
+            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_hindi_org_name(ctx.lexicon, tokens, m.first, m.last):
                 continue  # भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO): the body's spelt-out name, not the article's word
+            if hits and hits[0].side == "hindi" and set_compound(ctx.lexicon, tokens, m.first, m.last):
+                continue  # पदक विजेता: a medal winner, a set term of its own, not the champion beside चैंपियन
             if any(h.side == "translit" for h in hits):
+                if half := set_compound(ctx.lexicon, tokens, m.first, m.last):
+                    if half == "second":
+                        short[fold(text[start:end])] += 1
+                    continue  # डीप फेक, फुल फॉर्म: half of a set loan compound, not the article's word
                 if (m.last + 1 < len(tokens) and tokens[m.last + 1].key in _ORGANISATION_HEADS) or (
                         m.first and tokens[m.first - 1].key in ENGLISH_OF) or (
                         ENGLISH_OF.intersection(t.key for t in tokens[m.last + 1 : m.last + 3])):
@@ -171,13 +179,25 @@ class ConceptConsistency(Check):
                     continue  # मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस: a company's name
                 if m.first and hits[0].concept.pos == "noun" and genre_compound(tokens[m.first - 1]):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
-                if set_compound(ctx.lexicon, tokens, m.first, m.last) or hyphened_to_loan(tokens, m.first, m.last):
+                if m.first == m.last and tokens[m.first].key in ctx.lexicon.name_words["service"]:
+                    continue  # रोडवेज: a state's bus service, not roads beside सड़क
+                if opens_scheme_name(ctx, tokens, m.first, m.last):
+                    continue  # मिशन अमृत सरोवर: a scheme's name in English word order, not the article's word
+                if hyphened_to_loan(tokens, m.first, m.last):
                     continue  # डीप फेक, फुल फॉर्म, लॉन्ग-टर्म: half of a set loan compound, not the article's word
             for hit in hits:
                 concepts[id(hit.concept)] = hit.concept
                 # what its fix needs is worked out only if it is flagged (`_slot_and_compound`): most
                 # uses are a concept's majority, or of a concept the article writes on one side only
                 seen[id(hit.concept)][hit.side].append((start, end, hit, tokens, m.first, m.last))
+        if short:  # a bare टेस्ट where the article writes डोप टेस्ट more often: the set term's short form
+            for sides in seen.values():
+                if "translit" in sides:
+                    bare = Counter(fold(text[u[0] : u[1]]) for u in sides["translit"])
+                    sides["translit"] = [u for u in sides["translit"]
+                                         if short[key := fold(text[u[0] : u[1]])] <= bare[key]]
+                    if not sides["translit"]:
+                        del sides["translit"]
         counts: list = []  # the article's word keys, counted once if a Hindi side is ever outnumbered
         for key, sides in seen.items():
             if len(sides) < 2:
@@ -220,7 +240,8 @@ class ConceptConsistency(Check):
                 if hindi_kept:
                     fixes = []
                 else:  # the article's own Hindi word where it fits the slot, else the table's
-                    fixes = (written and not attributive
+                    fixes = [] if side == "translit" and between_loans(ctx, tokens, first, last) else (
+                             written and not attributive
                              and _written_fix(concept, hit, written, tokens, first, last, start, end, compound)
                              or _fix(concept, side, slot, start, end, attributive, compound))
                 yield ctx.finding(

@@ -31,16 +31,12 @@ _DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट�
 _DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
 
 
-# The country's English adjective, which Hindi prose never uses for भारतीय: a loan after it is a name's
-# word (इंडियन ऑयल, इंडियन बैंक: a company's name, not the article's word for oil beside तेल)
-_ENGLISH_DEMONYMS = frozenset(map(fold, "इंडियन".split()))
-
-
 def country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
     """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
     English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country; or a
-    loan right after the country's English adjective (इंडियन ऑयल: a company's name)."""
-    if first and tokens[first - 1].key in _ENGLISH_DEMONYMS:
+    loan right after the country's English adjective (`name_words.tsv`, `demonym`: इंडियन ऑयल, a company's
+    name, not the article's word for oil beside तेल)."""
+    if first and tokens[first - 1].key in ctx.lexicon.name_words["demonym"]:
         return True
     places = ctx.glossary.place_keys
     if not any(h.side == "translit" and h.concept.hindi and fold(h.concept.hindi[0]) in places for h in hits):
@@ -101,19 +97,20 @@ def genre_compound(before) -> bool:
 # A set compound is the trade's term for one thing (डोप टेस्ट, the anti-doping test, which no desk writes
 # डोप परीक्षण beside its परीक्षण of samples; डिजिटल अरेस्ट, the scam, beside a real arrest's गिरफ्तार): a first
 # word listed without a second word makes one with any loan after it, one listed with seconds only with those
-def set_compound(lexicon, tokens, first: int, last: int) -> bool:
-    """tokens[first..last], a loan, is half of a set loan compound of `set_compounds.tsv` with the word
-    before it (डोप टेस्ट, डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam) or after it (फुल
-    फॉर्म), which no desk writes half in Hindi."""
+def set_compound(lexicon, tokens, first: int, last: int) -> str:
+    """tokens[first..last] is half of a set compound of `set_compounds.tsv` with the word before it
+    (डोप टेस्ट, डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam; पदक विजेता, a medal
+    winner, not a champion): "second"; or with the word after it (फुल फॉर्म): "first"; else "". No
+    desk writes half of such a term in the other language."""
     pairs = lexicon.set_compounds
     if first and tokens[first - 1].key in pairs:
         seconds = pairs[tokens[first - 1].key]
         if seconds is None or tokens[first].key in seconds:
-            return True
+            return "second"
     if last + 1 < len(tokens) and tokens[last].key in pairs:
         seconds = pairs[tokens[last].key]
-        return seconds is not None and tokens[last + 1].key in seconds
-    return False
+        return "first" if seconds is not None and tokens[last + 1].key in seconds else ""
+    return ""
 
 
 def hyphened_to_loan(tokens, first: int, last: int) -> bool:
@@ -200,33 +197,25 @@ def titles_a_law(tokens, first: int, last: int) -> bool:
     return before.kind == "latin" or (before.kind == "deva" and _foreign(before.norm))
 
 
-# The head word of an organisation's Hindi name, and the adjectives that open one (भारतीय अंतरिक्ष अनुसंधान
-# संगठन, राष्ट्रीय अन्वेषण अभिकरण)
-_HINDI_ORG_HEADS = frozenset(map(fold, "संगठन संस्थान आयोग परिषद प्राधिकरण निगम अभिकरण प्रतिष्ठान".split()))
-_HINDI_NAME_OPENERS = frozenset(map(fold, "भारतीय राष्ट्रीय अंतरराष्ट्रीय अंतर्राष्ट्रीय केंद्रीय अखिल".split()))
-
-
-def in_hindi_org_name(tokens, first: int, last: int) -> bool:
-    """A Hindi noun inside an organisation's spelt-out Hindi name: a head word (`_HINDI_ORG_HEADS`) next
-    or one word on, the name opened by भारतीय, राष्ट्रीय… right before the noun or its acronym in brackets
+def in_hindi_org_name(lexicon, tokens, first: int, last: int) -> bool:
+    """A Hindi noun inside an organisation's spelt-out Hindi name: a head word (`name_words.tsv`, `org_head`:
+    संगठन, निगम…) next or one word on, the name opened by an `org_opener` (भारतीय, राष्ट्रीय, राज्य…) right
+    before the noun or its acronym in brackets
     after the head (भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO)): the body's name, not the article's word for
     the concept (स्पेस in the text). A generic body (किसान संगठन, छात्र संगठन) has neither."""
     for head in (last + 1, last + 2):
         if head >= len(tokens) or tokens[head].kind != "deva" or tokens[head].key in POSTPOSITIONS:
             return False
-        if tokens[head].key in _HINDI_ORG_HEADS:
+        if tokens[head].key in lexicon.name_words["org_head"]:
             break
     else:
         return False
-    if first and tokens[first - 1].key in _HINDI_NAME_OPENERS:
+    if first and tokens[first - 1].key in lexicon.name_words["org_opener"]:
         return True
     after = tokens[head + 1 : head + 3]
     return len(after) == 2 and after[0].text == "(" and after[1].text.isupper()
 
 
-# The head word that ends a multi-word name of a body or a place, besides the organisation words (NAME_HEADS):
-# a committee's (फेडरल ओपन मार्केट कमेटी), a camp's (चड्ढा आर्मी कैंप)
-_RUN_HEADS = NAME_HEADS | frozenset(map(fold, "कमेटी कमिटी कैंप".split()))
 _RARE = 4.0  # a word rarer than this in Hindi text (zipf) may be a name's (चड्ढा 3.5, धवन 4.0)
 
 
@@ -237,9 +226,12 @@ def name_run(ctx: Context, tokens, first: int, last: int) -> frozenset[str] | No
     कमेटी, चड्ढा आर्मी कैंप). A run of loans that ends otherwise is
     read as words (ऑयल एंड गैस सेक्टर, निफ्टी पीएसयू बैंक इंडेक्स: the real-news pages judge those mixes)."""
     lookup = ctx.lexicon.concepts.lookup
+    # the head word that ends a multi-word name of a body or a place: the organisation words (NAME_HEADS)
+    # and `name_words.tsv`'s `run_head`s (a committee's, a camp's: चड्ढा आर्मी कैंप)
+    heads = NAME_HEADS | ctx.lexicon.name_words["run_head"]
 
     def loan(token) -> bool:
-        return token.kind == "deva" and (token.key in _RUN_HEADS or hindi_zipf(token.norm) < _RARE
+        return token.kind == "deva" and (token.key in heads or hindi_zipf(token.norm) < _RARE
                                          or any(h.side == "translit" for h in lookup(token.text)))
 
     lo, hi = first, last
@@ -247,7 +239,7 @@ def name_run(ctx: Context, tokens, first: int, last: int) -> frozenset[str] | No
         lo -= 1
     while hi + 1 < len(tokens) and loan(tokens[hi + 1]):
         hi += 1
-    if hi - lo >= 2 and tokens[hi].key in _RUN_HEADS:
+    if hi - lo >= 2 and tokens[hi].key in heads:
         return frozenset(t.key for t in tokens[lo : hi + 1]) - {t.key for t in tokens[first : last + 1]}
     return None
 
@@ -265,18 +257,48 @@ def written_beside(others: frozenset[str], kept: list[tuple]) -> bool:
     return False
 
 
-# A hospital's, a school's or a college's name ends in one of these, after the name proper
-_INSTITUTION_HEADS = frozenset(map(fold, "हॉस्पिटल अस्पताल स्कूल विद्यालय कॉलेज महाविद्यालय".split()))
-
-
 def names_institution(ctx: Context, tokens, first: int, last: int) -> bool:
-    """tokens[first..last] is an institution's head word (`_INSTITUTION_HEADS`) after a name: a given
+    """tokens[first..last] is an institution's head word (`name_words.tsv`, `institution_head`) after a name: a given
     name the lexicon lists (कैलाश हॉस्पिटल), a rare word that reads as English or as no word at all
     (इंद्रेश, कोरोनेशन हॉस्पिटल), or another institution's head (मेडिकल कॉलेज अस्पताल): the
     institution's name, not the article's word for a hospital; after a common word (मरीज हॉस्पिटल में,
     सरकारी अस्पताल) it is the word."""
-    if first != last or not first or tokens[first].key not in _INSTITUTION_HEADS:
+    heads = ctx.lexicon.name_words["institution_head"]
+    if first != last or not first or tokens[first].key not in heads:
         return False
     before = tokens[first - 1]
     return before.kind == "deva" and (before.key in ctx.lexicon.given_names or _foreign(before.norm)
-                                      or before.key in _INSTITUTION_HEADS)
+                                      or before.key in heads)
+
+
+# What stands after a verb's stem or a predicate adjective: a word before one of these is no name's (मिशन सफल रहा)
+_VERBISH = frozenset(map(fold, "कर करना करने किया की किए हो होना होने होता होती होते हुआ हुई हुए होगा होगी रहा रही रहे "
+                               "रहेगा रहेगी रहेंगे गया गई गए है हैं था थी थे".split()))
+
+
+def opens_scheme_name(ctx: Context, tokens, first: int, last: int) -> bool:
+    """tokens[first..last] is a loan that opens a scheme's or an operation's name (`name_words.tsv`,
+    `scheme_opener`: मिशन, ऑपरेशन) before a Hindi word, in English word order (मिशन अमृत सरोवर, ऑपरेशन
+    सिंदूर): the name, not the article's word beside अभियान. A postposition, a loan or a verb after it
+    (मिशन को, मिशन मोड, मिशन पूरा हुआ) is the word itself."""
+    if first != last or tokens[first].key not in ctx.lexicon.name_words["scheme_opener"]:
+        return False
+    name = tokens[last + 1 : last + 3]
+    if not name or name[0].kind != "deva" or name[0].key in POSTPOSITIONS or name[0].key in _VERBISH:
+        return False
+    if _foreign(name[0].norm) or any(h.side == "translit" for h in ctx.lexicon.concepts.lookup(name[0].text)):
+        return False
+    return len(name) < 2 or name[1].key not in _VERBISH
+
+
+def between_loans(ctx: Context, tokens, first: int, last: int) -> bool:
+    """A loan stands right before and right after tokens[first..last] (फ्री ट्रेड एग्रीमेंट): one word
+    of a run of loans, whose one-word Hindi would leave a hybrid (फ्री व्यापार एग्रीमेंट)."""
+    lookup = ctx.lexicon.concepts.lookup
+
+    def loan(i: int) -> bool:
+        if not 0 <= i < len(tokens) or tokens[i].kind != "deva":
+            return False
+        return _foreign(tokens[i].norm) or any(h.side == "translit" for h in lookup(tokens[i].text))
+
+    return loan(first - 1) and loan(last + 1)
