@@ -56,6 +56,8 @@ class KnownAnglicism(Check):
                 continue  # सॉफ्ट लैंडिंग, कंटेनर: normal in edited Hindi news
             if m.first == m.last and _in_established_phrase(concepts, toks, m.first):
                 continue  # एयर क्वालिटी इंडेक्स: one word of a name the table knows whole
+            if m.first == m.last and _after_acronym(toks, m.first):
+                continue  # NDTV प्रॉफिट: a channel's or a brand's name in English word order
             severity = item.severity
             if m.first == m.last:
                 hindi = (hit.concept.hindi + hit.concept.hindi_alternatives) if hit else item.suggestions
@@ -136,6 +138,15 @@ def _word_keys(forms: tuple[str, ...]) -> list[frozenset[str]]:
     if keys is None:
         keys = _WORD_KEYS[forms] = [frozenset(map(fold, form.split())) for form in forms]
     return keys
+
+
+def _after_acronym(toks, i: int) -> bool:
+    """The loan noun at `i` stands right after a Latin acronym (NDTV प्रॉफिट, CNBC आवाज): the name of a
+    channel or a brand in English word order, not the article's word. A loan a light verb makes a verb
+    (UPI यूज करने) is the calque still."""
+    before = toks[i - 1] if i else None
+    return (before is not None and before.kind == "latin" and len(before.text) > 1 and before.text.isupper()
+            and not (i + 1 < len(toks) and toks[i + 1].key in LIGHT_VERBS))
 
 
 _ESTABLISHED: list = [None, {}]  # the concept table its answers are for, and (window's texts, place) -> answer
