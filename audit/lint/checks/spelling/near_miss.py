@@ -131,6 +131,26 @@ def _a_guess(form: str, right: str) -> bool:
     return any(hindi_zipf(w) >= 3.0 for w in others)
 
 
+_ENGLISH_VOWELS = ("\u0949", "\u0945", "\u0911", "\u090d")  # ॉ ॅ ऑ ऍ: vowels only English words write
+
+
+def _english_vowel_lost(words, forms) -> bool:
+    """The flagged form writes an English vowel sign (ॉ, ॅ: a loan, समॉल) and is one edit from the
+    candidate only once the spelling key reads ॉ as ा (समाल / साल): as written it is two edits from
+    it, a loan no near miss of a Hindi word (the loan meant, स्मॉल, is another word). A stray or extra
+    sign itself (पहॅुंची, कॉमर्शियल beside कमर्शियल) is one edit and still a slip."""
+    return any(any(sign in word for sign in _ENGLISH_VOWELS) and not any(_one_edit(word, form) for form in forms)
+               for word in words)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one character added, dropped or swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = _edit_at(a, b)
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+
+
 def _infinitive(word: str) -> bool:
     """Whether `word` is a feminine infinitive, -नी, of a verb Hindi text uses (पीनी of पीना, सीनी of
     सीना: पीनी चाहिए, बात करनी है), a form the word lists often lack."""
@@ -302,6 +322,8 @@ class NearMissSpelling(Check):
                 if zipf < 1.0 and any(_inflected_word(word) for word in words):
                     continue  # डरावने (डरावना, डरावनी known): an adjective's form, no slip for डराने
                 best = self._better(key, zipf, at, counts, zipfs, candidates, gap)
+                if best is not None and _english_vowel_lost(words, typed[at[best]][3]):
+                    continue  # समॉल is no slip for साल: ॉ to ा and a letter dropped, two edits for a loan
                 if best is not None and not any(fold(word) in currencies for word in words):
                     # a form no text writes, the word without its inner anusvara (बगला / बंगला): maybe a surname
                     named = zipf == 0 and _inner_nasal(key, best)
