@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from operator import attrgetter
 
-from audit.core.conventions import HEADLINE, KICKER, URL
+from audit.core.conventions import HEADLINE, KICKER, SPEC_LINE, URL
 from audit.core.text import fold
 from audit.lint.checks.base import Context
 
@@ -211,9 +211,10 @@ def _respelt_once(words: list[str], other: list[str]) -> bool:
 
 
 _PROSE_ENDS = ("।", "?", "!", ".", "\"", "”", "'", "’")
-# A danda, ? or ! with more of the line after it: the line holds a whole sentence, so it is prose even
-# where its last sentence is cut off (a page or an excerpt that ends mid-sentence).
-_INNER_END = re.compile("[।?!][\"”'’]?[ \t]+\\S")
+# A danda, ? or !, or a full stop after a word (three Devanagari characters before it: no डॉ.), with more
+# of the line after it: the line holds a whole sentence, so it is prose even where its last sentence is
+# cut off (a page or an excerpt that ends mid-sentence; a desk that ends sentences with full stops).
+_INNER_END = re.compile("(?:[।?!]|(?<=[\u0900-\u097f]{3})\\.)[\"”'’]?[ \t]+\\S")
 
 
 # A page's title may run longer than a headline line elsewhere (17 words and a comma: two clauses)
@@ -223,8 +224,8 @@ _LONG_TITLE_WORDS = 24
 def standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
     """The first two prose paragraphs, where the first is a standfirst: three sentences at most,
     set off as one by a headline line above it (or the page's first line, a title of up to 24 words
-    with no end mark), by a sub-head line between it and the lead, or by a label or date stamp
-    opening it (`संक्षेप:`, `date 2025-01-05`). A prose paragraph's line is no headline, chrome,
+    with no end mark, a label such as `VIDEO:` opening it or not), by a sub-head line between it and the
+    lead, or by a label or date stamp opening it (`संक्षेप:`, `date 2025-01-05`). A prose paragraph's line is no headline, chrome,
     English or spec line and ends a sentence or holds a whole one before its last (a lead cut off mid-sentence where the page
     text ends is still prose; a caption line run on without an end mark is not)."""
     prose: list[int] = []
@@ -245,8 +246,10 @@ def standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
                 opening = start + len(line) - len(line.lstrip())
                 marked = headline_above or conventions.kind(opening, opening + 1) in (KICKER, URL)
             prose.append(sent.paragraph)
-        elif kind == HEADLINE or (kind is None and start == 0 and len(line.split()) <= _LONG_TITLE_WORDS):
-            headline_above = True  # a HEADLINE line, or the page's first line with no end mark: its title
+        elif kind == HEADLINE or (kind in (None, SPEC_LINE) and start == 0 and len(line.split()) <= _LONG_TITLE_WORDS):
+            # a HEADLINE line, or the page's first line with no end mark: its title, a kicker's label
+            # before it or not (`VIDEO: ...` reads as a label and its value)
+            headline_above = True
             if len(prose) == 1 and kind == HEADLINE:
                 marked = True  # a sub-head between the first paragraph and the lead sets the first off
     if len(prose) < 2 or counts[prose[0]] > 3 or not marked:
