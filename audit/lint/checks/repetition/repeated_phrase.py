@@ -46,7 +46,8 @@ class RepeatedPhrase(Check):
     हराया`; the clause ends in a perfective, an auxiliary or a sentence's end mark, so a light verb
     that is also a postposition counts there: `सेन ने 21-15 से जीत दर्ज की। सिंधु ने 21-15 से जीत
     दर्ज की।`), two sentences that end alike after different words, told of different things
-    (`मीरा ने लाल गेंद से … जीत दर्ज की। अनु ने सफेद गेंद से … जीत दर्ज की।`), a repeat more than `max_gap`
+    (`मीरा ने लाल गेंद से … जीत दर्ज की। अनु ने सफेद गेंद से … जीत दर्ज की।`), the verb forms after the
+    copies aside (`… लोकप्रिय हो जाते हैं। … लोकप्रिय हो रहा है।`), a repeat more than `max_gap`
     words after the first or after a comma or conjunction (a new clause naming its subject again),
     a sentence in another paragraph (a headline, standfirst or pull-quote line that the next line
     repeats is a page template, and a new paragraph restating the words of the one before is
@@ -279,7 +280,7 @@ def _by_design(ctx: Context, first: list[Token], p: int, second: list[Token], q:
             and _after_different_words(first, p, second, q)):
         return True  # वनडे में … को 3-0 से हराया टी20 में … को 3-0 से हराया: two facts of a list, told alike
     text = ctx.article.text
-    if (not same and _ends_sentence(text, last.end) and _ends_sentence(text, second[q + length - 1].end)
+    if (not same and _ends_but_verbs(text, first, p + length) and _ends_but_verbs(text, second, q + length)
             and _after_different_words(first, p, second, q)):
         return True  # गुकेश ने सफेद मोहरों से … जीत दर्ज की। प्रज्ञानानंद ने काले मोहरों से … जीत दर्ज की।
     if not same:
@@ -380,6 +381,21 @@ def _ends_sentence(text: str, end: int) -> bool:
     a noun (जीत दर्ज की।, बढ़त ली।) closes the told fact too."""
     rest = text[end : end + 3].lstrip(" ")
     return rest[:1] in ("।", "|", ".", "?", "!")
+
+
+# The verb forms that may close a sentence after a clause's stem (… वायरल हो जाता है / … वायरल हो रहा है)
+_TAIL_VERBS = CLAUSE_ENDS | LIGHT_VERBS | frozenset(
+    "जाता जाती जाते जाएगा जाएगी जाएंगे रहा रही रहे होगा होगी होंगे चुका चुकी चुके".split())
+
+
+def _ends_but_verbs(text: str, words: list[Token], j: int) -> bool:
+    """Whether the sentence `words` ends at words[j] (a sentence's end mark right after words[j - 1]), or
+    only auxiliaries and verb forms stand from words[j] to its end mark, three at most (`जाता है।`,
+    `रहा है।`): a clause told of a different subject in another tense ends the sentence alike."""
+    rest = words[j:]
+    if len(rest) > 3 or not all(t.key in _TAIL_VERBS for t in rest):
+        return False
+    return _ends_sentence(text, (rest[-1] if rest else words[j - 1]).end)
 
 
 _PERFECTIVE = ("ाया", "ाई", "ाए", "ीता", "ीती", "ीते")
