@@ -318,6 +318,8 @@ class EntityConsistency(Check):
             # On a tie the Latin form is the odd one out in a Hindi article (a headline's `Delhi-NCR`
             # beside the body's दिल्ली-एनसीआर), as the desk flags the English side of a concept pair.
             minority_latin = latin_n <= deva_n
+            if minority_latin and _code_introduced(group, latin, deva, deva_n):
+                return  # POCO X90 लॉन्च … पोको एक्स90 … एक्स90: the model's code given in Latin, then spelt out
             if minority_latin:
                 target = spelling_target(group, counts, deva, {k: fold(group.surface[k]) for k in deva},
                                           ctx.lexicon.concepts)[0]
@@ -336,6 +338,19 @@ class EntityConsistency(Check):
                         severity=Severity.INFO,
                         confidence=0.6,
                     )
+
+
+def _code_introduced(group: Group, latin: list[str], deva: list[str], deva_n: int) -> bool:
+    """The Latin form is a model's code (letters and digits: C50, X90) written once, at the name's first
+    mention, and the Devanagari form at least twice after it: a name introduced in Latin and then spelt
+    out, the desks' convention, not a switch of script (a code written in Latin after its Devanagari
+    form is one)."""
+    if deva_n < 2 or len(latin) != 1 or len(group.spans[latin[0]]) != 1:
+        return False
+    surface = group.surface[latin[0]]
+    at = group.spans[latin[0]][0][0]
+    return (any(ch.isdigit() for ch in surface) and any(ch.isalpha() for ch in surface)
+            and all(at < span[0] for k in deva for span in group.spans[k]))
 
 
 _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word

@@ -83,18 +83,42 @@ def spelling_target(group: Group, counts: dict[str, int], deva: list[str], spell
         ranks = {sp: rank(sp) for sp in unlisted}  # each spelling ranked once (rank reads wordfreq)
         ranked = sorted(unlisted, key=ranks.__getitem__, reverse=True)
         if len(ranked) > 1 and ranks[ranked[0]] == ranks[ranked[1]]:
-            return None, ""  # a tie Hindi usage does not break (एसएसएलवी / एसएसलवी): no form to propose
+            stem = _stem_word(*(group.surface[next(k for k in deva if spelling[k] == sp)] for sp in ranked[:2]))
+            if stem is None or (len(ranked) > 2 and ranks[ranked[1]] == ranks[ranked[2]]):
+                return None, ""  # a tie Hindi usage does not break (एसएसएलवी / एसएसलवी): no form to propose
+            ranked = ranked[:2] if stem == 0 else [ranked[1], ranked[0]]
         chosen = ranked[0]
         tied = len(ranked) > 1 and by_spelling[chosen] == by_spelling[ranked[1]]
         basis = ("the most frequent form" if not tied
                  else "the well-formed form" if ranks[chosen][0] != ranks[ranked[1]][0]
-                 else "the known word" if ranks[chosen][2] != ranks[ranked[1]][2] else "the more usual form")
+                 else "the known word" if ranks[chosen][2] != ranks[ranked[1]][2]
+                 else "the spelling of the word it is made from" if ranks[chosen] == ranks[ranked[1]]
+                 else "the more usual form")
     forms = [k for k in deva if spelling[k] == chosen]
     if group.preferred and written(group.preferred) in forms:
         return group.preferred, basis
     if basis == "the glossary form":
         basis = "the glossary's spelling as this article writes it"
     return group.surface[max(forms, key=lambda k: (counts[k], -group.spans[k][0][0]))], basis
+
+
+_STEM_GAP = 1.5  # a word's stem this much commoner (zipf) than the other spelling's is the word the name is made from
+_STEM_ZIPF = 5.0  # ... and one of Hindi's common words
+
+
+def _stem_word(a: str, b: str) -> int | None:
+    """Which of two spellings of a name (0: `a`, 1: `b`) is made from a common Hindi word where they
+    differ (रूपाली of रूप, zipf 6, beside रुपाली of रुप, 4): the beginning of each, up to and past the
+    first place they differ, that Hindi text writes most, the one far commoner (`_STEM_GAP`) and a
+    common word (`_STEM_ZIPF`). None where no beginning tells them apart (names with no word in them)."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    best = [max((hindi_zipf(w[:n]) for n in range(max(3, i + 1), len(w))), default=0.0) for w in (a, b)]
+    high = 0 if best[0] >= best[1] else 1
+    if best[high] >= _STEM_ZIPF and best[high] - best[1 - high] >= _STEM_GAP:
+        return high
+    return None
 
 
 # A final ा, ी or े: the feminine, the masculine's -ा or an oblique ending on a stem (मृतका: मृतक + ा).
