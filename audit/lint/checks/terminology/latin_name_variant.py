@@ -105,8 +105,9 @@ class LatinNameVariant(Check):
     padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched), and so is
     a name in a run of three or more all-capital words (`(SATYENDRA NATH BOSE)` beside `Bose`: a heading's
     capitals). Fix safety: unsafe, a reader confirms the name;
-    display-only where a Latin name would be written in Devanagari beside a Latin word (Poco India) or in
-    a headline, which keeps brands in Latin by the press's own habit.
+    display-only where a Latin name would be written in Devanagari beside a Latin word (Poco India). A
+    headline keeps brands in Latin by the press's own habit: a brand's Latin form there is not flagged
+    (an acronym's is: FIH in a headline beside एफआईएच).
     """
 
     code = "TERM005"
@@ -254,9 +255,12 @@ class LatinNameVariant(Check):
             # a common word's Latin side is the slip, however often: Hindi text writes अलर्ट, not Alert
             minority, kept = (spans, match[0]) if len(spans) <= len(other) or word in common else (other, word)
             for start, end in minority:
-                # Devanagari put inside a Latin name (FIH Pro League, Delhi-NCR) mixes scripts in it,
-                # and a headline keeps brands in Latin as the press writes them (`Xiaomi … Poco का टीजर`):
-                # only a hint then
+                if (not kept.isascii() and word not in common and not word.isupper()
+                        and ctx.conventions.line_kind(start) == HEADLINE):
+                    continue  # a headline keeps brands in Latin as the press writes them (`Xiaomi … Poco का टीजर`);
+                    # an acronym there (FIH, EPFO beside एफआईएच) is the other script still
+                # Devanagari put inside a Latin name (FIH Pro League, Delhi-NCR) mixes scripts in it, and
+                # a headline's acronym is the press's habit too: only a hint then
                 inside = not kept.isascii() and (_beside_latin(text, start, end) or word in common
                                                  or ctx.conventions.line_kind(start) == HEADLINE)
                 yield ctx.finding(self, start, end,
