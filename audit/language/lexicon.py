@@ -365,8 +365,11 @@ class Lexicon:
         a school's name: कैलाश हॉस्पिटल), `run_head` (ends a name run of loans: फेडरल ओपन मार्केट कमेटी),
         `org_head` and `org_opener` (a body's spelt-out Hindi name: राज्य सड़क परिवहन निगम), `scheme_opener`
         (a loan opening a scheme's name before Hindi words: मिशन अमृत सरोवर), `service` (a loan the press
-        uses for a service, not for the concept its English names: रोडवेज, a state's buses, not roads)."""
-        kinds = ("demonym", "institution_head", "run_head", "org_head", "org_opener", "scheme_opener", "service")
+        uses for a service, not for the concept its English names: रोडवेज, a state's buses, not roads),
+        `category` (a kind of named thing: a capitalised Latin word after it and जैसे is a name, ANGL005:
+        संगठनों जैसे …)."""
+        kinds = ("demonym", "institution_head", "run_head", "org_head", "org_opener", "scheme_opener", "service",
+                 "category")
         return {kind: frozenset(map(fold, forms))
                 for kind, forms in self._forms_by_kind("name_words.tsv", kinds).items()}
 

@@ -18,7 +18,8 @@ class CapitalisedEnglish(Check):
     word English text rarely uses (wordfreq below `min_english_zipf`, default 3.5), or one joined by
     और, या or a comma to another capitalised Latin word (`Excite और Exclusive`: a list of names), after an
     elided French or Italian article (`de l'Automobile`: a name), alone in quotes or in a menu path
-    (`Settings > Battery`: the screen's labels), or one
+    (`Settings > Battery`: the screen's labels), after जैसे or नामक following a kind of named thing
+    (`संगठनों जैसे Prolific`: an organisation named as an example), or one
     the article writes elsewhere in such company (`नई Apache` beside `TVS Apache RTR 310`) passes; so do
     bracketed glosses, kickers, related-link lines and lines written in English. No fix: the
     Hindi word depends on the sentence. Info by default: on real news, brand and variant names
@@ -54,6 +55,8 @@ class CapitalisedEnglish(Check):
                     continue
                 if mentioned_or_in_path(text, tok.start, tok.end) or _elided(text, tok.start):
                     continue  # "Settings > Battery": a menu path; de l'Automobile: a French or Italian name
+                if _named_instance(ctx, tokens, i):
+                    continue  # संगठनों जैसे Prolific: an organisation named as an example, not a word
                 if _listed_with_a_name(tokens, i):
                     continue  # दो वेरिएंट Excite और Exclusive: capitalised words in a list are names
                 if named is None:  # worked out at the first word about to be flagged (most articles have none)
@@ -81,6 +84,17 @@ def _named_in_company(ctx: Context) -> set[str]:
     """The Latin words the article writes somewhere in a name's company (TVS Apache RTR 310): one
     pass over the sentences that hold Latin, whatever the number of words asked about."""
     return {sent.tokens[i].text for sent, latin, _ in latin_tokens(ctx) for i in latin if _in_company(sent.tokens, i)}
+
+
+# "such as", "named": a capitalised word after one, itself after a kind of named thing, is a name
+_SUCH_AS = frozenset("जैसे जैसी जैसा नामक".split())
+
+
+def _named_instance(ctx: Context, tokens, i: int) -> bool:
+    """tokens[i] follows जैसे / नामक after a noun naming a kind of named thing (`name_words.tsv`,
+    `category`: संगठनों जैसे Prolific, ऐप्स जैसे …): an instance named, a name, not an English word."""
+    return (i >= 2 and tokens[i - 1].key in _SUCH_AS
+            and tokens[i - 2].key in ctx.lexicon.name_words["category"])
 
 
 def _listed_with_a_name(tokens, i: int) -> bool:
