@@ -67,6 +67,20 @@ def _bullet_label(text: str, line_start: int, hyphen_space: int, stopwords) -> b
         w in CLAUSE_ENDS or w in stopwords for w in text[line_start:hyphen_space].strip(" \t•*").split())
 
 
+_LABEL_AFTER_COMMA = re.compile(r",[ \t]*([\u0900-\u097F]+(?:[ \t]+[\u0900-\u097F]+){0,3})[ \t]*$")
+
+
+def _next_label(text: str, line_start: int, hyphen_space: int, stopwords) -> bool:
+    """A later label of a bulleted `label - value` line: the line's first spaced hyphen sets off a label
+    (`_bullet_label`), and one to four Hindi words after the last comma, none a function word or a verb
+    ending a clause, stand right before this one (`• देसी चना - जे.जी. 315, …, काबुली - जे.जी.के. 1`)."""
+    first = text.find(" - ", line_start, hyphen_space)
+    if first < 0 or not _bullet_label(text, line_start, first, stopwords):
+        return False
+    m = _LABEL_AFTER_COMMA.search(text, first, hyphen_space)
+    return m is not None and not any(w in CLAUSE_ENDS or w in stopwords for w in m.group(1).split())
+
+
 # An English prefix written in Devanagari, never a word of its own: a hyphen after it, spaced or not, is the
 # compound's (`प्री - इंस्टाल्ड`, `नॉन - स्टॉप`), closed up, not a dash between clauses
 _PREFIXES = frozenset("प्री नॉन सेमी मल्टी एंटी एन्टी री सेल्फ अल्ट्रा माइक्रो मेगा इंटर".split())
@@ -86,7 +100,8 @@ class HyphenAsDash(Check):
     A spaced hyphen between words ("कहा - यह") is reported as info: a dash reads better;
     between two number words ("दो - तीन") it is a range and left alone, and so it is where it is a
     separator by convention: a `label - value` spec line (`अनुमानित कीमत - 8 लाख रुपए`, or a bulleted
-    label before a value list of any length: `• देसी चना - जे.जी. 315, …`), a kicker,
+    label before a value list of any length: `• देसी चना - जे.जी. 315, …`, and a label after a comma
+    later in that line: `…, काबुली - जे.जी.के. 1`), a kicker,
     an English line, a web address and page chrome (`ये भी पढ़ें - ...`); spaced, also between the parts
     of a title or headline line (`... देखें वीडियो - थाने में लगी आग`). A spaced hyphen after an English
     prefix (`प्री - इंस्टाल्ड`) is a compound's, and its fix closes it up (`प्री-इंस्टाल्ड`), not a dash. Glued, a set compound of
@@ -125,8 +140,10 @@ class HyphenAsDash(Check):
                 continue
             if _speaker_tag(text, m.end(), conventions.line_span(m.start())):
                 continue  # ... स्वागत के लिए तैयार - पीएम मोदी: a headline's attribution, set off by convention
-            if _bullet_label(text, conventions.line_span(m.start())[0], m.start(), ctx.lexicon.stopwords):
-                continue  # • देसी चना - जे.जी. 315, …: a bulleted item's label and its values, however long
+            line_start = conventions.line_span(m.start())[0]
+            if _bullet_label(text, line_start, m.start(), ctx.lexicon.stopwords) or _next_label(
+                    text, line_start, m.start(), ctx.lexicon.stopwords):
+                continue  # • देसी चना - जे.जी. 315, …, काबुली - …: a bulleted item's labels and their values
             if before in _PREFIXES:
                 yield ctx.finding(
                     self, m.start(), m.end(),
