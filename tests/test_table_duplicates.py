@@ -111,7 +111,7 @@ def test_name_words_are_read_by_kind_from_the_table(tmp_path):
     _append_row(folder / "name_words.tsv", "योजना\tscheme_opener\ta row the test adds")
     words = Lexicon(folder).name_words
     assert "योजना" in words["scheme_opener"] and "मिशन" in words["scheme_opener"]
-    assert "इंडियन" in words["demonym"] and "निगम" in words["org_head"]
+    assert "इंडियन" in words["demonym"] and "निगम" in words["org_head"] and "रैप" in words["genre"]
 
 
 def test_name_words_refuse_an_unknown_kind(tmp_path):

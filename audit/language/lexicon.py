@@ -367,9 +367,11 @@ class Lexicon:
         (a loan opening a scheme's name before Hindi words: मिशन अमृत सरोवर), `service` (a loan the press
         uses for a service, not for the concept its English names: रोडवेज, a state's buses, not roads),
         `category` (a kind of named thing: a capitalised Latin word after it and जैसे is a name, ANGL005:
-        संगठनों जैसे …)."""
+        संगठनों जैसे …), `day_opener` and `day_head` (an observance's name: विश्व मधुमेह दिवस), `society_head`
+        (a society's or a troupe's name: रंग उत्सव नाट्य समिति), `genre` (a loan after it makes a set name:
+        रैप सॉन्ग)."""
         kinds = ("demonym", "institution_head", "run_head", "org_head", "org_opener", "scheme_opener", "service",
-                 "category")
+                 "category", "day_opener", "day_head", "society_head", "genre")
         return {kind: frozenset(map(fold, forms))
                 for kind, forms in self._forms_by_kind("name_words.tsv", kinds).items()}
 

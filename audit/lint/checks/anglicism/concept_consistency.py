@@ -134,7 +134,7 @@ class ConceptConsistency(Check):
             previous = hits
             if ctx.conventions.line_kind(start) == CHROME:
                 continue  # a breadcrumb or related-links line: page chrome, not the article's usage
-            if names_a_day(tokens, m.first, m.last):
+            if names_a_day(ctx.lexicon, tokens, m.first, m.last):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
             if m.first and hits and hits[0].concept.pos == "noun" and (
                     after_place(ctx, tokens, m.first) or names_institution(ctx, tokens, m.first, m.last)):
@@ -151,7 +151,7 @@ class ConceptConsistency(Check):
                 continue  # विद्युत विभाग, विद्युत मंत्री: the department's name, not the article's adjective
             if hits and hits[0].side == "hindi" and m.first and tokens[m.first - 1].key in _SUMMING:
                 continue  # ... केस दर्ज होने आदि मामलों में: a list summed up (such matters), not the loan's concept
-            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_troupe_name(tokens, m.last):
+            if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_troupe_name(ctx.lexicon, tokens, m.last):
                 continue  # रंग उत्सव नाट्य समिति: a troupe's or society's name, not the article's word
             if hits and hits[0].side == "hindi" and hits[0].concept.pos == "noun" and in_hindi_org_name(ctx.lexicon, tokens, m.first, m.last):
                 continue  # भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO): the body's spelt-out name, not the article's word
@@ -177,7 +177,7 @@ class ConceptConsistency(Check):
                     continue  # स्मॉल सैटेलाइट लॉन्च व्हीकल beside SSLV: the name the acronym stands for
                 if m.first and hits[0].concept.pos == "noun" and brand_run(ctx, tokens, m.first):
                     continue  # मैक्स लाइफ इंश्योरेंस, बजाज एलाइंज जनरल इंश्योरेंस: a company's name
-                if m.first and hits[0].concept.pos == "noun" and genre_compound(tokens[m.first - 1]):
+                if m.first and hits[0].concept.pos == "noun" and genre_compound(ctx.lexicon, tokens[m.first - 1]):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
                 if m.first == m.last and tokens[m.first].key in ctx.lexicon.name_words["service"]:
                     continue  # रोडवेज: a state's bus service, not roads beside सड़क

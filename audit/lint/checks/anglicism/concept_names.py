@@ -27,10 +27,6 @@ def after_place(ctx: Context, tokens, first: int) -> bool:
     return False
 
 
-_DAY_OPENERS = frozenset(map(fold, "विश्व अंतरराष्ट्रीय अंतर्राष्ट्रीय राष्ट्रीय वर्ल्ड इंटरनेशनल नेशनल".split()))
-_DAY_HEADS = frozenset(map(fold, "दिवस डे सप्ताह वीक".split()))
-
-
 def country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
     """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
     English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country; or a
@@ -45,22 +41,20 @@ def country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
                for k in (first - 1, last + 1))
 
 
-def names_a_day(tokens, first: int, last: int) -> bool:
-    """Whether tokens[first:last+1] stand between `विश्व`/`राष्ट्रीय`… and `दिवस`/`डे`…: a day's name."""
-    return (first > 0 and last + 1 < len(tokens) and tokens[first - 1].key in _DAY_OPENERS
-            and tokens[last + 1].key in _DAY_HEADS)
+def names_a_day(lexicon, tokens, first: int, last: int) -> bool:
+    """Whether tokens[first:last+1] stand between a `day_opener` of `name_words.tsv` (विश्व, राष्ट्रीय…)
+    and a `day_head` (दिवस, डे…): a day's name."""
+    words = lexicon.name_words
+    return (first > 0 and last + 1 < len(tokens) and tokens[first - 1].key in words["day_opener"]
+            and tokens[last + 1].key in words["day_head"])
 
 
-# A society's or a troupe's head word: a Hindi noun right before it, or one word before it, is the
-# body's name (रंग उत्सव नाट्य समिति, महिला मंडल), written as the body writes it
-_SOCIETY_HEADS = frozenset(map(fold, "समिति संस्था मंडली मंडल संघ".split()))
-
-
-# Genres and kinds of song that make a set name with the loan after them (रैप सॉन्ग beside the page's गाना)
-_GENRES = frozenset(map(fold, "रैप पॉप रॉक हिप-हॉप हिपहॉप जैज जैज़ डिस्को रेगे ब्लूज आइटम टाइटल थीम".split()))
-def in_troupe_name(tokens, last: int) -> bool:
-    """A society's head word (`_SOCIETY_HEADS`) is one of the two words after tokens[last]."""
-    return any(last + k < len(tokens) and tokens[last + k].key in _SOCIETY_HEADS for k in (1, 2))
+def in_troupe_name(lexicon, tokens, last: int) -> bool:
+    """A society's head word (`name_words.tsv`, `society_head`: समिति, मंडल…) is one of the two words after
+    tokens[last]: a Hindi noun right before it, or one word before it, is the body's name (रंग उत्सव नाट्य
+    समिति, महिला मंडल), written as the body writes it."""
+    heads = lexicon.name_words["society_head"]
+    return any(last + k < len(tokens) and tokens[last + k].key in heads for k in (1, 2))
 
 
 def _loanish(token) -> bool:
@@ -87,11 +81,11 @@ def brand_run(ctx: Context, tokens, first: int) -> bool:
     return first - at > 2 and brand
 
 
-def genre_compound(before) -> bool:
-    """The word before a loan noun names a genre or a kind of film song (रैप सॉन्ग, पॉप म्यूजिक, आइटम
-    सॉन्ग): loan and loan, a set name the trade writes as it is, not the article's word for the concept
-    (set compounds such as डोप टेस्ट are `set_compound`'s)."""
-    return before.key in _GENRES
+def genre_compound(lexicon, before) -> bool:
+    """The word before a loan noun names a genre or a kind of film song (`name_words.tsv`, `genre`: रैप
+    सॉन्ग, पॉप म्यूजिक, आइटम सॉन्ग): loan and loan, a set name the trade writes as it is, not the article's
+    word for the concept (set compounds such as डोप टेस्ट are `set_compound`'s)."""
+    return before.key in lexicon.name_words["genre"]
 
 
 # A set compound is the trade's term for one thing (डोप टेस्ट, the anti-doping test, which no desk writes
