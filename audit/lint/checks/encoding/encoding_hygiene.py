@@ -45,7 +45,16 @@ _INVISIBLE_RUN = re.compile(rf"{_INVISIBLE_CHAR}(?<={_LETTER}{_INVISIBLE_CHAR}){
 _JOINER_RUN = re.compile(
     rf"[{_JOINERS}](?<=[\u0900-\u0963\u0971-\u097f][{_JOINERS}])(?<!\u094d[{_JOINERS}])[{_JOINERS}]*")  # not after a halant
 _LEGACY = re.compile("\u094d[\u0904-\u0914]")  # र्ई: a legacy-font converter's halant before a vowel letter
-_KINDS = ("seq", "nukta", "invisible", "joiner", "legacy")
+# Other legacy-font converter residue no Hindi word has: a reph typed after a halant (वल्र्ड for वर्ल्ड,
+# the converter's glyph order), a vowel sign on the letter अ (अैर), a halant opening a word (्है), and the
+# glyph run ङ्क्ष a font's ि + ं leaves (प्रोसेङ्क्षसग for प्रोसेसिंग)
+_FONT = re.compile("\u094d\u0930\u094d(?=[\u0915-\u0939])|\u0905[\u093f-\u094c]|(?<![\u0900-\u097f])\u094d"
+                   "|\u0919\u094d\u0915\u094d\u0937")
+# a nukta on न, र or य (ऩ ऱ य़, precomposed or not), letters of Tamil and Bengali transliteration, inside a
+# Hindi word: a legacy-font converter's nukta slipped off the ड or ढ before it (खिलाडिय़ों, बढऩा) or a stray
+# one (औऱ); found by the letter, never tried at every position
+_SLIPPED = re.compile("[\u0929\u0931\u095f]|[\u0928\u0930\u092f]\u093c")
+_KINDS = ("seq", "nukta", "invisible", "joiner", "legacy", "font", "slipped")
 _RARE_SIGNS = ("\u0945", "\u0901", _NUKTA)  # ॅ, ँ, ़
 _RARE_SIGN_OF = {seq: next(sign for sign in _RARE_SIGNS if sign in seq) for seq in _SEQUENCES
                  if any(sign in seq for sign in _RARE_SIGNS)}
@@ -76,6 +85,9 @@ def _slips(text: str) -> list[tuple[int, int, str]]:
     if "\u200c" in text or "\u200d" in text:
         found += [(m.start(), 3, m.end()) for m in _JOINER_RUN.finditer(text)]
     found += [(m.start(), 4, m.end()) for m in _LEGACY.finditer(text)]
+    if "\u094d" in text or "\u0905" in text:
+        found += [_font_span(text, m) for m in _FONT.finditer(text)]
+    found += [span for m in _SLIPPED.finditer(text) if (span := _slipped_span(text, m)) is not None]
     slips: list[tuple[int, int, str]] = []
     pos = 0
     for start, kind, end in sorted(found):
@@ -83,6 +95,49 @@ def _slips(text: str) -> list[tuple[int, int, str]]:
             slips.append((start, end, _KINDS[kind]))
             pos = end
     return slips
+
+
+def _font_span(text: str, m: re.Match) -> tuple[int, int, int]:
+    """(start, kind, end) of a legacy-font residue: a misplaced reph with the letters on both sides."""
+    if m.group().startswith("\u094d\u0930"):
+        return m.start() - 1, 5, m.end() + 1
+    return m.start(), 5, m.end()
+
+
+_SLIP_BASE = {"\u0929": "\u0928", "\u0931": "\u0930", "\u095f": "\u092f"}
+_NUKTA_HOST = "\u0921\u0922"  # ड ढ, the letters a converter's nukta slips off
+_SIGN_OR_NASAL = frozenset(map(chr, [*range(0x93E, 0x94D), 0x901, 0x902]))
+
+
+def _word_at(text: str, start: int, end: int) -> tuple[int, int]:
+    while start and text[start - 1] in DEVANAGARI_SET:
+        start -= 1
+    while end < len(text) and text[end] in DEVANAGARI_SET:
+        end += 1
+    return start, end
+
+
+def _slipped_fix(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where a nukta on न / र / य starts its slip and what the slip is rewritten as: the nukta moved back
+    to a bare ड or ढ with only vowel signs between (खिलाडिय़ों: खिलाड़ियों), else dropped where that makes
+    a commoner Hindi word (औऱ: और); None where neither holds (a Tamil name's ऩ)."""
+    base = _SLIP_BASE.get(text[start], text[start])
+    host = start - 1
+    while host >= 0 and text[host] in _SIGN_OR_NASAL:
+        host -= 1
+    if host >= 0 and text[host] in _NUKTA_HOST and text[host + 1 : host + 2] != _NUKTA:
+        return host, text[host] + _NUKTA + text[host + 1 : start] + base
+    left, right = _word_at(text, start, end)
+    written = text[left:right]
+    fixed = text[left:start] + base + text[end:right]
+    if hindi_zipf(fixed) >= _WORD_ZIPF and hindi_zipf(fixed) > hindi_zipf(written):
+        return start, base
+    return None
+
+
+def _slipped_span(text: str, m: re.Match) -> tuple[int, int, int] | None:
+    fix = _slipped_fix(text, m.start(), m.end())
+    return None if fix is None else (fix[0], 6, m.end())
 
 
 def has_encoding_slip(text: str) -> bool:
@@ -125,6 +180,16 @@ def _meant_aa(text: str, start: int, end: int) -> bool:
     return hindi_zipf(drawn) == 0 and hindi_zipf(plain) >= _WORD_ZIPF
 
 
+def _font_why(found: str) -> str:
+    if found.startswith("\u0919\u094d"):
+        return "ङ्क्ष, a legacy font's ि + ं left unconverted: a legacy-font conversion slip"
+    if found.startswith("\u0905"):
+        return "a vowel sign on the letter अ: a legacy-font conversion slip"
+    if found == "\u094d":
+        return "a halant opening a word: a legacy-font conversion slip"
+    return "a reph typed after a halant (वल्र्ड for वर्ल्ड): a legacy-font conversion slip"
+
+
 class EncodingHygiene(Check):
     """Devanagari that looks right on screen but is encoded wrongly, so search and hyphenation miss it.
 
@@ -137,7 +202,10 @@ class EncodingHygiene(Check):
     Fix safety: safe, the fixed text draws the same, except a nukta closing a word after ॉ (डॉ़ एम के
     सिंह), the abbreviation dot typed with the wrong key: `डॉ.` is offered as unsafe, and a nukta after
     the vowel sign of a consonant that takes none (रहे़), dropped as unsafe; a halant before a vowel letter (हुर्ई) is
-    reported without a fix, since which letter was meant needs a reader.
+    reported without a fix, since which letter was meant needs a reader, and so is other legacy-font
+    residue no Hindi word has (वल्र्ड, अैर, ्है, प्रोसेङ्क्षसग). A nukta on न / र / य inside a Hindi word
+    slipped off the ड or ढ before it (खिलाडिय़ों, बढऩा) goes back there, or is dropped where that gives a
+    commoner word (औऱ: और): safe, the word is certain; a Tamil name's ऩ (मुरुगऩ) passes.
     """
 
     code = "ENC001"
@@ -174,8 +242,14 @@ class EncodingHygiene(Check):
                 yield self._one(ctx, start, end, fixed, f"stray {what} inside a word")
             elif kind == "joiner":
                 yield self._one(ctx, start, end, "", "stray zero-width joiner inside a word")
-            else:
+            elif kind == "legacy":
                 yield ctx.finding(self, start - 1, end, "a halant before a vowel letter: a legacy-font conversion slip")
+            elif kind == "font":
+                yield ctx.finding(self, start, end, _font_why(found))
+            else:
+                fixed = _slipped_fix(text, end - 1 - (text[end - 1] == _NUKTA), end)[1]
+                yield self._one(ctx, start, end, fixed, "a nukta no Hindi word has here, slipped off its letter"
+                                if fixed[1:2] == _NUKTA else "a stray nukta no Hindi word has here")
         if any(map(text.__contains__, _PRECOMPOSED_LETTERS)) and _DECOMPOSED_NUKTA.search(text):
             for m in _PRECOMPOSED.finditer(text):
                 # Invisible on screen and harmless to readers: told, not warned.
