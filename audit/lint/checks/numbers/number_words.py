@@ -5,7 +5,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
-from audit.lint.checks.alternation import matches_at
+from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import AUXILIARIES, LIGHT_VERBS, POSTPOSITIONS
 from audit.lint.checks.words import DEVANAGARI, devanagari_counts, digit_runs
@@ -15,6 +15,14 @@ _SCALES = {"सौ": 100, "हजार": 1000, "हज़ार": 1000}
 # (the first digit, then the look-behind: searched for, not tried at every position)
 _MIXED = re.compile(r"\d(?<![\d,.]\d)\d* (?:हजार|हज़ार) \d+ सौ(?: \d+)?(?![\d.,])|\d(?<![\d,.]\d)\d* सौ \d+(?![\d.,])")
 _DEVA = "\u0900-\u0963\u0971-\u097f"
+# One quantity with its unit said twice: a sign and its word (₹1 लाख रुपये, 12% प्रतिशत, $5 डॉलर), or a
+# figure written out to the thousand before हजार (55,000 हजार: 55,000 or 55 हजार). Searched for from the
+# sign (found by str.find) or from a run of digits, never tried at every position.
+_SCALE_WORD = "(?: (?:लाख|करोड़|हजार|हज़ार|अरब|मिलियन|बिलियन))?"
+_SIGN_TWICE = re.compile(rf"(?:₹ ?[\d,.]*\d{_SCALE_WORD} (?:रुपये|रुपए|रूपये|रूपए|रुपया|रुपयों)"
+                         rf"|\$ ?[\d,.]*\d{_SCALE_WORD} (?:डॉलर|डालर))(?![{_DEVA}])")
+_WORD_TWICE = re.compile(rf"\d(?<![\d,.]\d)[\d,.]*% ?(?:प्रतिशत|फीसदी|फ़ीसदी|फीसद)(?![{_DEVA}])"
+                         rf"|\d(?<![\d,.]\d)\d?\d?,000 (?:हजार|हज़ार)(?![{_DEVA}])")
 
 
 @lru_cache(maxsize=4)
@@ -94,6 +102,10 @@ class NumberWords(Check):
     news style writes one to nine in words). One quantity is one count of one thing: the same noun
     told of the same (the words around share one: अगले 2 दिन / अगले दो दिन, 10 ग्राम तक / दस ग्राम तक, not दस जवान
     शहीद / 10 जवान जख्मी, the dead and the injured). Fix safety: the digits of one quantity are safe.
+
+    A quantity whose unit is said twice, its sign and its word (₹1 लाख रुपये, 12% प्रतिशत) or a figure
+    written out to the thousand before हजार (55,000 हजार), is flagged too: the word after a sign goes
+    (unsafe: a desk may keep the word and drop the sign); for 55,000 हजार which was meant needs a reader.
     """
 
     code = "NUM002"
@@ -109,6 +121,7 @@ class NumberWords(Check):
             fixed = str(_value(m.group()))
             yield ctx.finding(self, m.start(), m.end(), f"one number in digits and words: write '{fixed}'",
                               [Fix(m.start(), m.end(), fixed, applicability=SAFE)])
+        yield from self._unit_twice(ctx, text, digits)
         numbers = _counted(ctx.lexicon.numbers)
         seen: dict[tuple[int, str], dict[bool, list[tuple[int, int, str]]]] = defaultdict(lambda: defaultdict(list))
         for m in _quantities(ctx, numbers, digits):
@@ -141,3 +154,16 @@ class NumberWords(Check):
                     f"'{found}' and '{other[0][2]}' ({len(other)}x): one quantity in words and in digits",
                     [Fix(start, end, other[0][2], applicability=UNSAFE)],
                 )
+
+    def _unit_twice(self, ctx: Context, text: str, digits: list[int]):
+        for m in sorted([*matches_at(_SIGN_TWICE, text, char_starts(text, "₹$")), *matches_at(_WORD_TWICE, text, digits)],
+                        key=lambda m: m.start()):
+            found = m.group()
+            if found.endswith(("हजार", "हज़ार")):
+                yield ctx.finding(self, m.start(), m.end(),
+                                  f"'{found}': the thousand said twice, in the figure and in words")
+                continue
+            cut = found.rindex(" ") if found[0] in "₹$" or " " in found.split("%")[-1] else found.index("%") + 1
+            word = found[cut:].strip()
+            yield ctx.finding(self, m.start(), m.end(), f"'{found}': the unit said twice, as a sign and as '{word}'",
+                              [Fix(m.start() + cut, m.end(), "", applicability=UNSAFE)])
