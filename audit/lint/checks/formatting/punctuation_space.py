@@ -166,6 +166,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # `( Ukraine`: a space just inside an opening bracket.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\({_SPACE}){_SPACE}*)(?=[{_WORD}\d])"),
      "", "no space after '('", _after_openings),
+    # `कहा, ‘‘ राष्ट्रपति`: a space just inside an opening curly quote (one that opens: at a line's start or
+    # after a space or a bracket; a straight quote opens and closes alike and is left alone)
+    (re.compile(rf"(?<![^\s(])[“‘]{{1,2}}(?P<gap>{_SPACE}+)(?=[{_WORD}\d])"),
+     "", "no space after the opening quote", lambda text: char_starts(text, "“‘")),
     # `अलर्टIMD`, `BJPसांसद`: a Hindi word and a Latin acronym (two capitals or more) run together.
     (re.compile(rf"(?P<gap>)(?<=[{_DEV}])(?=[A-Z]{{2}})|(?P<gap2>)(?<=[A-Z]{{2}})(?=[{_DEV}])"),
      " ", "a space between a Hindi word and Latin capitals", _caps_junctions),  # (given the Latin runs)
@@ -178,7 +182,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
 class PunctuationSpace(Check):
     """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)` (nor
     before a full stop ending a Hindi sentence: `ओले बरसे . मौसम`),
-    one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
+    none after `(` or an opening curly quote (`‘‘ राष्ट्रपति`), one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
     one after a full stop that closes a sentence on its verb (`है.ऐसे`; not an abbreviation's, डॉ.राम)
     and after `)` before a Hindi word (`(ISRO)का`), one before `(`, one between words, and one between a Hindi word and a Latin acronym run into it
     (`अलर्टIMD`, `BJPसांसद`).
