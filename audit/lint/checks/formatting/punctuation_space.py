@@ -160,8 +160,9 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
     (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),
      ": ", "a space after ':'", lambda text: char_starts(text, ":")),
-    # `यूक्रेन(Ukraine)`: a bracketed gloss glued to the word before it.
-    (re.compile(rf"(?P<gap>\()(?<=[{_DEV}]\()(?=[{_WORD}])"),
+    # `यूक्रेन(Ukraine)`, `3डी(3D)`, `Fund(IMF)`, `है?(What`: a bracketed gloss glued to the word before it
+    # (not after a digit: a section's clause, धारा 144(1), नियम 3(क); after a Latin word, a gloss of letters)
+    (re.compile(rf"(?P<gap>\()(?:(?<=[{_DEV}]\()(?=[{_WORD}\d])|(?<=[A-Za-z?]\()(?=[{_WORD}]))"),
      " (", "a space before '('", None),
     # `( Ukraine`: a space just inside an opening bracket.
     (re.compile(rf"(?P<gap>{_SPACE}(?<=\({_SPACE}){_SPACE}*)(?=[{_WORD}\d])"),
@@ -184,7 +185,7 @@ class PunctuationSpace(Check):
     before a full stop ending a Hindi sentence: `ओले बरसे . मौसम`),
     none after `(` or an opening curly quote (`‘‘ राष्ट्रपति`), one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
     one after a full stop that closes a sentence on its verb (`है.ऐसे`; not an abbreviation's, डॉ.राम)
-    and after `)` before a Hindi word (`(ISRO)का`), one before `(`, one between words, and one between a Hindi word and a Latin acronym run into it
+    and after `)` before a Hindi word (`(ISRO)का`), one before `(` after a word or a question mark (`Fund(IMF)`, `3डी(3D)`; not a clause number, धारा 144(1)), one between words, and one between a Hindi word and a Latin acronym run into it
     (`अलर्टIMD`, `BJPसांसद`).
 
     Anti-pattern:  सिलसिला जारी है । पुलिस ने कहा,आरोपी फरार है।जांच जारी है।  रूस(Russia ) ने
@@ -230,6 +231,8 @@ class PunctuationSpace(Check):
                         continue  # FMT007 turns that stop into a danda and a space: one problem, one finding
                 if text[start] == ":" and conventions.kind(start, end) in (SPEC_LINE, URL, ENGLISH_LINE):
                     continue  # `label:value` spec lists are the site's layout
+                if text[start] == "(" and conventions.kind(start, end) == URL:
+                    continue  # a bracket inside an address (wiki/Foo_(bar)) is the address's
                 if text[start] == ":" and _colon_for_visarga(text, start):
                     continue  # दु:खद, नि:शुल्क: an ASCII colon typed for the visarga, inside one word
                 if message.startswith("no space before"):
