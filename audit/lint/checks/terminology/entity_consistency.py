@@ -68,7 +68,8 @@ class EntityConsistency(Check):
     is suggested where the article writes it, else the article's majority spelling (never a form
     the article does not use: that would be a third spelling); on a tie the one Hindi text uses
     more, and where nothing breaks the tie no form is proposed (a note: which side is the slip is
-    not known). A spelling the glossary lists
+    not known), and every form is told, the first-written too, where the forms end alike a sign or two apart (a name's letters:
+    रुपाली / रूपाली); forms that end otherwise (तिलमिलाए / तिलमिला) keep the first-written as the place to point from. A spelling the glossary lists
     as a variant is TERM001's to flag. A word written after an initial (यू मुंबा, a team) is part of a
     longer name, not a spelling of the listed name it resembles (मुंबई), nor is one after सेंट (पेरिस सेंट
     जर्मां, a club, beside जर्मनी). A verb's bare stem before a
@@ -296,6 +297,14 @@ class EntityConsistency(Check):
         if several:
             target, basis = spelling_target(group, counts, deva, spelling, ctx.lexicon.concepts)
             kept = fold(target) if target else spelling[min(deva, key=lambda k: group.spans[k][0][0])]
+            # A tie nothing breaks between spellings that end alike, a sign or two apart (रुपाली / रूपाली,
+            # पैरालिंपिक / पैरालंपिक: a name's letters inside it) is told on every form, the first-written
+            # too: the slip is as often the first. Forms that end otherwise (तिलमिलाए / तिलमिला, a verb's
+            # ending dropped) or further apart (समाजीकरण / सामाजिककरण, two ways to coin a word) keep the
+            # first-written one as the place to point from
+            if not target and len({spelling[k][-1:] for k in deva}) == 1 and all(
+                    vowel_distance(spelling[k], kept) <= 2 for k in deva):
+                kept = None
             for key in deva:
                 if spelling[key] == kept or key in group.listed:
                     continue  # the form kept, or a spelling the glossary lists (TERM001 flags it)
