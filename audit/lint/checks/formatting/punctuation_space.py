@@ -160,6 +160,10 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
     # (10:30, 2:1), not before Latin (`Updated:Fri`, https:), and not in a spec line (`रंग:लाल`).
     (re.compile(rf"(?P<gap>:)(?<=[{_WORD})'\"’”]:)(?=[{_DEV}])"),
      ": ", "a space after ':'", lambda text: char_starts(text, ":")),
+    # `वाराणसी :जिले`: a dateline's or label's colon spaced from its word and glued to the next one (the
+    # space belongs after it); the same exclusions as the colon above (spec lines, addresses, English)
+    (re.compile(rf"(?P<gap>{_SPACE}(?<=[{_DEV}]{_SPACE}){_SPACE}*:)(?=[{_DEV}])"),
+     ": ", "the space after ':', not before it", lambda text: _runs_before_marks(text, char_starts(text, ":"))),
     # `यूक्रेन(Ukraine)`, `3डी(3D)`, `Fund(IMF)`, `है?(What`: a bracketed gloss glued to the word before it
     # (not after a digit: a section's clause, धारा 144(1), नियम 3(क); after a Latin word, a gloss of letters)
     (re.compile(rf"(?P<gap>\()(?:(?<=[{_DEV}]\()(?=[{_WORD}\d])|(?<=[A-Za-z?]\()(?=[{_WORD}]))"),
@@ -183,7 +187,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, str, object], ...] = (
 class PunctuationSpace(Check):
     """Spacing around punctuation as Hindi typesetting has it: none before `।` `,` `?` `!` `)` (nor
     before a full stop ending a Hindi sentence: `ओले बरसे . मौसम`),
-    none after `(` or an opening curly quote (`‘‘ राष्ट्रपति`), one after `।`, `,` and a colon before a Hindi word (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
+    none after `(` or an opening curly quote (`‘‘ राष्ट्रपति`), one after `।`, `,` and a colon before a Hindi word (and none before the colon: `वाराणसी :जिले`) (`झारखंड:पाकुड़`, a kicker `City News:शहर`),
     one after a full stop that closes a sentence on its verb (`है.ऐसे`; not an abbreviation's, डॉ.राम)
     and after `)` before a Hindi word (`(ISRO)का`), one before `(` after a word or a question mark (`Fund(IMF)`, `3डी(3D)`; not a clause number, धारा 144(1)), one between words, and one between a Hindi word and a Latin acronym run into it
     (`अलर्टIMD`, `BJPसांसद`).
@@ -229,7 +233,7 @@ class PunctuationSpace(Check):
                         danda_stops = set(stops_for_danda(ctx))
                     if start in danda_stops or conventions.kind(start, end) in (URL, ENGLISH_LINE):
                         continue  # FMT007 turns that stop into a danda and a space: one problem, one finding
-                if text[start] == ":" and conventions.kind(start, end) in (SPEC_LINE, URL, ENGLISH_LINE):
+                if text[end - 1] == ":" and conventions.kind(start, end) in (SPEC_LINE, URL, ENGLISH_LINE):
                     continue  # `label:value` spec lists are the site's layout
                 if text[start] == "(" and conventions.kind(start, end) == URL:
                     continue  # a bracket inside an address (wiki/Foo_(bar)) is the address's
