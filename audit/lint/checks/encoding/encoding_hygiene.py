@@ -48,7 +48,8 @@ _LEGACY = re.compile("\u094d[\u0904-\u0914]")  # र्ई: a legacy-font conver
 # Other legacy-font converter residue no Hindi word has: a reph typed after a halant (वल्र्ड for वर्ल्ड,
 # the converter's glyph order), a vowel sign on the letter अ (अैर), a halant opening a word (्है), and the
 # glyph run ङ्क्ष a font's ि + ं leaves (प्रोसेङ्क्षसग for प्रोसेसिंग)
-_FONT = re.compile("\u094d\u0930\u094d(?=[\u0915-\u0939])|\u0905[\u093f-\u094c]|(?<![\u0900-\u097f])\u094d"
+# (each branch opens with its letter, the look-behind after it: searched for, never tried at every position)
+_FONT = re.compile("\u094d(?:\u0930\u094d(?=[\u0915-\u0939])|(?<![\u0900-\u097f]\u094d))|\u0905[\u093f-\u094c]"
                    "|\u0919\u094d\u0915\u094d\u0937")
 # a nukta on न, र or य (ऩ ऱ य़, precomposed or not), letters of Tamil and Bengali transliteration, inside a
 # Hindi word: a legacy-font converter's nukta slipped off the ड or ढ before it (खिलाडिय़ों, बढऩा) or a stray
