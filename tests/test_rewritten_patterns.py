@@ -51,14 +51,20 @@ def test_punctuation_space_patterns_match_the_lookbehind_first_originals():
         None,  # a full stop after a closing verb: test_glued_stops_are_the_stops_after_a_closing_verb
         rf"(?P<gap>\))(?=[{dev}])",
         rf"(?<=[{word})'\"’”])(?P<gap>:)(?=[{dev}])",
-        rf"(?<=[{dev}])(?P<gap>\()(?=[{word}])",
+        rf"(?<=[{dev}])(?P<gap>[ \t\u00a0]+:)(?=[{dev}])",
+        rf"(?P<gap>(?<=[{dev}])\((?=[{word}\d])|(?<=[A-Za-z?])\((?=[{word}]))",
         rf"(?<=\()(?P<gap>[ \t\u00a0]+)(?=[{word}\d])",
+        rf"(?<![^\s(])[“‘]{{1,2}}(?P<gap>[ \t\u00a0]+)(?=[{word}\d])",
         rf"(?<=[{dev}])(?P<gap>)(?=[A-Z]{{2}})|(?<=[A-Z]{{2}})(?P<gap2>)(?=[{dev}])",
         r"(?<=\S)(?P<gap>[ \t\u00a0]{2,})(?=\S)",
     ]
     pieces = ["क", "ख", " ", "\t", "\u00a0", "\n", "1", "a", "B", "।", ",", "?", "!", ")", "(", "%", "'", "\"", "”",
               "’", ".", "  ", ":"]
-    texts = seed_texts() + random_texts(pieces, 20000, 7)
+    # and the opening curly quotes, spaced from their word or not (kept out of the random pieces: these
+    # draw their texts by a fixed seed)
+    quoted = [f"{a}{q}{sp}{w}" for a in ("", "क ", "क", "(", "a\n") for q in ("“", "‘", "‘‘", "“‘")
+              for sp in ("", " ", "\t ") for w in ("ख", "B", "1", ".")]
+    texts = seed_texts() + random_texts(pieces, 20000, 7) + quoted
     for (pattern, _, _, starts), original in zip(punctuation_space._RULES, originals, strict=True):
         if original is None:
             continue
@@ -107,6 +113,11 @@ def test_patterns_opening_with_their_character_match_the_lookbehind_first_origin
         rf"|(?P<invisible>(?<={e._LETTER})[\u200b\u2060\ufeff\u00ad\u2011\u00a0]+(?={e._LETTER}))"
         rf"|(?P<joiner>(?<=[\u0900-\u0963\u0971-\u097f])(?<!\u094d)[{e._JOINERS}]+)"
         r"|(?P<legacy>\u094d[\u0904-\u0914])"
+        "|(?P<font>(?s:.)\u094d\u0930\u094d[\u0915-\u0939]|\u0905[\u093f-\u094c]|(?<![\u0900-\u097f])\u094d"
+        "|\u0919\u094d\u0915\u094d\u0937)"
+        # a nukta on न / र / य slipped off the ड or ढ before it (the stray one dropped where wordfreq knows
+        # the word without it is read from wordfreq, not a pattern: the pieces hold no न, र or य)
+        "|(?P<slipped>[\u0921\u0922][\u093e-\u094c\u0901\u0902]*(?:[\u0928\u0930\u092f]\u093c|[\u0929\u0931\u095f]))"
     )
     original_latin = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9][A-Za-z0-9+]*(?![A-Za-z0-9])")
     pieces = ["क", "ख", " ", "\u200b", "\u00a0", "\u200c", "\u200d", "\u094d", "a", "B", "1", "+", "\u093e",
