@@ -55,6 +55,9 @@ _FONT = re.compile("\u094d(?:\u0930\u094d(?=[\u0915-\u0939])|(?<![\u0900-\u097f]
 # Hindi word: a legacy-font converter's nukta slipped off the ड or ढ before it (खिलाडिय़ों, बढऩा) or a stray
 # one (औऱ); found by the letter, never tried at every position
 _SLIPPED = re.compile("[\u0929\u0931\u095f]|[\u0928\u0930\u092f]\u093c")
+# न, र and य are among the commonest letters, each a place the pattern is tried: asked first whether any
+# of its six forms is in the text at all (six C scans), as it almost never is
+_SLIPPED_FORMS = ("\u0929", "\u0931", "\u095f", "\u0928\u093c", "\u0930\u093c", "\u092f\u093c")
 _KINDS = ("seq", "nukta", "invisible", "joiner", "legacy", "font", "slipped")
 _RARE_SIGNS = ("\u0945", "\u0901", _NUKTA)  # ॅ, ँ, ़
 _RARE_SIGN_OF = {seq: next(sign for sign in _RARE_SIGNS if sign in seq) for seq in _SEQUENCES
@@ -88,7 +91,8 @@ def _slips(text: str) -> list[tuple[int, int, str]]:
     found += [(m.start(), 4, m.end()) for m in _LEGACY.finditer(text)]
     if "\u094d" in text or "\u0905" in text:
         found += [_font_span(text, m) for m in _FONT.finditer(text)]
-    found += [span for m in _SLIPPED.finditer(text) if (span := _slipped_span(text, m)) is not None]
+    if any(map(text.__contains__, _SLIPPED_FORMS)):
+        found += [span for m in _SLIPPED.finditer(text) if (span := _slipped_span(text, m)) is not None]
     slips: list[tuple[int, int, str]] = []
     pos = 0
     for start, kind, end in sorted(found):
