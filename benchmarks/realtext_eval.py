@@ -65,6 +65,13 @@ def short(text: str) -> str:
     return text if len(text) <= SHORT else f"{text[:18]}…{text[-18:]}"
 
 
+def fix_cell(after: str) -> str:
+    """An applied fix's surface as the `fix` column holds it: short(), and a lone "-" (the column's
+    "no fix") written "\\-"."""
+    text = short(after)
+    return "\\-" if text == "-" else text
+
+
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -319,7 +326,7 @@ def _fix_verdict(a: Applied, verdicts: dict) -> str | None:
     row = verdicts.get(a.key)
     # a finding whose fix reads differently in the two runs (another fix changed a word beside it, under
     # --unsafe-fixes only) lists both results, " ‖ " between them, judged by one fix_ok
-    if row is None or short(a.after) not in row.get("fix", "-").split(" ‖ ") or row.get("fix_ok", "-") not in ("yes", "no"):
+    if row is None or fix_cell(a.after) not in row.get("fix", "-").split(" ‖ ") or row.get("fix_ok", "-") not in ("yes", "no"):
         return None
     return row["fix_ok"]
 

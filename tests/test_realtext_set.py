@@ -77,3 +77,12 @@ def test_a_change_no_finding_explains_is_reported_as_fix_with_whole_words():
     after = "राष्ट्रपति Joe Biden (Joe Biden) ने कहा"
     applied = realtext_eval.applied_fixes("p", before, after, [])
     assert [(a.code, a.before, a.after) for a in applied] == [("FIX", "जो", "Joe"), ("FIX", "बाइडन", "Biden")]
+
+
+def test_a_fix_that_leaves_a_lone_hyphen_can_be_judged():
+    # the fix column writes "-" for "no fix", so an applied fix whose after surface is a lone hyphen
+    # (a deleted SEO tail leaving `रेस -`) is written "\-" and still matches its verdict row
+    applied = realtext_eval.Applied("p", 5, 9, "टेल", "- टेल", "-", "REP001")
+    assert realtext_eval.fix_cell(applied.after) == "\\-"
+    row = {"fix": realtext_eval.fix_cell(applied.after), "fix_ok": "no"}
+    assert realtext_eval._fix_verdict(applied, {applied.key: row}) == "no"
