@@ -361,8 +361,10 @@ class Lexicon:
     @cached_property
     def name_words(self) -> dict[str, frozenset[str]]:
         """`name_words.tsv`: the words that mark a proper name around a concept's word (ANGL004), by kind
-        (folded): `demonym` (a loan after it is a name's: इंडियन ऑयल), `institution_head` (a hospital's,
-        a school's name: कैलाश हॉस्पिटल), `run_head` (ends a name run of loans: फेडरल ओपन मार्केट कमेटी),
+        (folded): `demonym` (a loan after it is a name's: इंडियन ऑयल), `country_opener` (the country's English
+        name after it is a name's: ऑल इंडिया), `institution_head` (a hospital's,
+        a school's name: कैलाश हॉस्पिटल), `run_head` (ends a name run of loans: फेडरल ओपन मार्केट कमेटी), `title_head`
+        (ends one opened by a name: एनएफआईबी स्मॉल बिजनेस ऑप्टिमिज्म इंडेक्स),
         `org_head` and `org_opener` (a body's spelt-out Hindi name: राज्य सड़क परिवहन निगम), `scheme_opener`
         (a loan opening a scheme's name before Hindi words: मिशन अमृत सरोवर), `service` (a loan the press
         uses for a service, not for the concept its English names: रोडवेज, a state's buses, not roads),
@@ -370,8 +372,8 @@ class Lexicon:
         संगठनों जैसे …), `day_opener` and `day_head` (an observance's name: विश्व मधुमेह दिवस), `society_head`
         (a society's or a troupe's name: रंग उत्सव नाट्य समिति), `genre` (a loan after it makes a set name:
         रैप सॉन्ग)."""
-        kinds = ("demonym", "institution_head", "run_head", "org_head", "org_opener", "scheme_opener", "service",
-                 "category", "day_opener", "day_head", "society_head", "genre")
+        kinds = ("demonym", "country_opener", "institution_head", "run_head", "title_head", "org_head", "org_opener",
+                 "scheme_opener", "service", "category", "day_opener", "day_head", "society_head", "genre")
         return {kind: frozenset(map(fold, forms))
                 for kind, forms in self._forms_by_kind("name_words.tsv", kinds).items()}
 

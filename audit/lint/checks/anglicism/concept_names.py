@@ -8,6 +8,7 @@ from audit.core.text import fold
 from audit.language.readback import english_reading
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Context
+from audit.lint.checks.letters import letters_spelled
 from audit.lint.checks.slots import NAME_HEADS, POSTPOSITIONS
 
 
@@ -31,12 +32,15 @@ def country_in_name(ctx: Context, tokens, first: int, last: int, hits) -> bool:
     """A country's English name (इंडिया for भारत) with a rare loan right before or after it: a name in
     English word order (एअर इंडिया, इंडिया सेमीकंडक्टर मिशन), not the article's word for the country; or a
     loan right after the country's English adjective (`name_words.tsv`, `demonym`: इंडियन ऑयल, a company's
-    name, not the article's word for oil beside तेल)."""
+    name, not the article's word for oil beside तेल); or the country's English name after a `country_opener`
+    (ऑल इंडिया टाइगर एस्टीमेशन रिपोर्ट, ऑल इंडिया रेडियो)."""
     if first and tokens[first - 1].key in ctx.lexicon.name_words["demonym"]:
         return True
     places = ctx.glossary.place_keys
     if not any(h.side == "translit" and h.concept.hindi and fold(h.concept.hindi[0]) in places for h in hits):
         return False
+    if first and tokens[first - 1].key in ctx.lexicon.name_words["country_opener"]:
+        return True  # ऑल इंडिया ...: a body's or a report's name, whatever follows
     return any(0 <= k < len(tokens) and tokens[k].kind == "deva" and _foreign(tokens[k].norm)
                for k in (first - 1, last + 1))
 
@@ -217,15 +221,18 @@ def name_run(ctx: Context, tokens, first: int, last: int) -> frozenset[str] | No
     """The other words of the proper-name run tokens[first..last] stands in, None where it stands in
     none: a run of three words or more, each a loan the concept table knows or a word Hindi text rarely
     writes (a name, a rarer loan), ending in the head of a body's or a place's name (फेडरल ओपन मार्केट
-    कमेटी, चड्ढा आर्मी कैंप). A run of loans that ends otherwise is
-    read as words (ऑयल एंड गैस सेक्टर, निफ्टी पीएसयू बैंक इंडेक्स: the real-news pages judge those mixes)."""
+    कमेटी, चड्ढा आर्मी कैंप), or in a `title_head` (an index's, a telescope's, a report's) where a word of
+    the run opens with a name: a given name, an acronym read out, a place (एनएफआईबी स्मॉल बिजनेस ऑप्टिमिज्म
+    इंडेक्स: the publisher's). A run of loans that ends otherwise is read as words (ऑयल एंड गैस सेक्टर,
+    निफ्टी पीएसयू बैंक इंडेक्स, a market index's words: the real-news pages judge those mixes)."""
     lookup = ctx.lexicon.concepts.lookup
     # the head word that ends a multi-word name of a body or a place: the organisation words (NAME_HEADS)
     # and `name_words.tsv`'s `run_head`s (a committee's, a camp's: चड्ढा आर्मी कैंप)
     heads = NAME_HEADS | ctx.lexicon.name_words["run_head"]
+    titles = ctx.lexicon.name_words["title_head"]
 
     def loan(token) -> bool:
-        return token.kind == "deva" and (token.key in heads or hindi_zipf(token.norm) < _RARE
+        return token.kind == "deva" and (token.key in heads or token.key in titles or hindi_zipf(token.norm) < _RARE
                                          or any(h.side == "translit" for h in lookup(token.text)))
 
     lo, hi = first, last
@@ -233,9 +240,17 @@ def name_run(ctx: Context, tokens, first: int, last: int) -> frozenset[str] | No
         lo -= 1
     while hi + 1 < len(tokens) and loan(tokens[hi + 1]):
         hi += 1
-    if hi - lo >= 2 and tokens[hi].key in heads:
+    if hi - lo >= 2 and (tokens[hi].key in heads or (tokens[hi].key in titles and _proper(ctx, tokens[lo]))):
         return frozenset(t.key for t in tokens[lo : hi + 1]) - {t.key for t in tokens[first : last + 1]}
     return None
+
+
+def _proper(ctx: Context, token) -> bool:
+    """A word that is a name by itself: a given name, an acronym read out letter by letter (एनएफआईबी), or a
+    place the glossary lists."""
+    letters = letters_spelled(token.norm)
+    return (token.key in ctx.lexicon.given_names or token.key in ctx.glossary.place_keys
+            or bool(letters and len(letters) >= 3))
 
 
 def written_beside(others: frozenset[str], kept: list[tuple]) -> bool:
