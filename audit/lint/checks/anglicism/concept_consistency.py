@@ -361,7 +361,8 @@ _FILL = frozenset(map(fold, "भर भरना भरने भरनी भ�
 
 def beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> bool:
     """A noun loan the concept table gives a Hindi word stands right before or after tokens[first..last]
-    (एग्जाम सेंटर, गवर्नमेंट सेक्टर): a compound of loans, translated whole or not at all. A loan
+    (एग्जाम सेंटर, गवर्नमेंट सेक्टर), or such an adjective loan right before it (फॉरेन मिनिस्टर: one word
+    swapped leaves फॉरेन मंत्री): a compound of loans, translated whole or not at all. A loan
     made a verb by the light verb after it (फोटो शेयर की) is no part of the compound, nor is an
     established loan Hindi keeps beside Hindi words (स्कूल इमारत)."""
     lookup = ctx.lexicon.concepts.lookup
@@ -370,7 +371,8 @@ def beside_translatable_loan(ctx: Context, tokens, first: int, last: int) -> boo
             continue
         if i + 1 < len(tokens) and tokens[i + 1].key in _LIGHT_VERBS:
             continue
-        if any(h.side == "translit" and h.concept.pos == "noun" and h.concept.hindi and not h.concept.established
+        kinds = ("noun", "adj") if i < first else ("noun",)  # फॉरेन मिनिस्टर: an adjective loan before it too
+        if any(h.side == "translit" and h.concept.pos in kinds and h.concept.hindi and not h.concept.established
                for h in lookup(tokens[i].text)):
             return True
     return False
