@@ -29,7 +29,9 @@ class GlossaryVariant(Check):
     A listed variant that differs from the house form only by a nasal letter with halant where the
     house form has the anusvara (इन्फोसिस / इंफोसिस, सुन्दर / सुंदर), or that writes English "oi" as
     ्वाइ where the house form has ॉइ (बिटक्वाइन / बिटकॉइन, as the press writes प्वाइंट and ज्वाइन), is a
-    spelling Hindi allows: accepted.
+    spelling Hindi allows: accepted. One that differs from it only by a space or a halant (चैट जीपीटी /
+    चैटजीपीटी, जेनसेन / जेन्सेन: the name written open, a half letter written full) kept throughout is
+    the press's habit and draws nothing; beside the house form it is still a mix, flagged.
     The fix writes the house form as the article writes it: where the article has the house spelling
     with no nukta (इजराइल ×4 beside one इजरायल), that form (इजराइल, not इज़राइल); where it lacks the
     house spelling but writes no nukta anywhere, the house form without its nukta. A safe fix never
@@ -73,6 +75,8 @@ class GlossaryVariant(Check):
             mixed = len(variants) > 1
             if role == "variant" and _ORTHOGRAPHY[form] == _ORTHOGRAPHY[entry.canonical]:
                 role = "accepted"  # इन्फोसिस for इंफोसिस: the nasal letter for the anusvara, Hindi's older spelling
+            if role == "variant" and not mixed and _JOINED[form] == _JOINED[entry.canonical]:
+                continue  # चैट जीपीटी, जेनसेन kept throughout: written open, a half letter written full
             if role == "accepted" and not mixed:
                 continue  # another desk's spelling, kept throughout
             own_house = house.get(entry.latin)
@@ -116,6 +120,15 @@ def _orthography(form: str) -> str:
 
 
 _ORTHOGRAPHY = PerWord(_orthography, 50_000)  # per distinct form: a name's few spellings meet again and again
+
+
+def _joined(form: str) -> str:
+    """A spelling with its spaces and halants dropped (चैट जीपीटी / चैटजीपीटी, जेनसेन / जेन्सेन, एच 100 /
+    एच100): a name written open or closed, a half letter written full, which the press does either way."""
+    return fold(form).replace(" ", "").replace("\u094d", "")
+
+
+_JOINED = PerWord(_joined, 50_000)
 
 
 # A nukta on a letter of loan words (क़ ख़ ग़ ज़ फ़ य़, precomposed or not); ड़ and ढ़ are letters every
