@@ -18,7 +18,8 @@ class LatinCasing(Check):
     its parts joined by /, > or », as in `Home > India > Bihar`) are page chrome that keeps the
     site's casing: never a casing slip. Nor is a name inside a bracketed English keyword string or
     phrase of six words or more (`(Russian oil import ban in USA president joe biden)`), a gloss by
-    convention whose casing is the string's.
+    convention whose casing is the string's. An acronym's name written in lower case right after a
+    number is a unit (`5 sec`: seconds, not SEC), not the name.
     """
 
     code = "TERM002"
@@ -40,6 +41,8 @@ class LatinCasing(Check):
                 continue
             if text[start:end].isupper() and _in_capitals_run(text, start, end):
                 continue
+            if entry.latin.isupper() and text[start:end].islower() and _AFTER_NUMBER.search(text, max(0, start - 12), start):
+                continue  # 5 sec, 10 min: a unit after a number, not the acronym (SEC) in lower case
             if brackets is None:
                 brackets = bracket_spans(text)
             if _in_keyword_bracket(text, holding(brackets, start, end)):
@@ -51,6 +54,8 @@ class LatinCasing(Check):
             )
 
 
+# A number right before a word: a lower-case acronym there is a unit (`Wait 5 sec.`: seconds, not SEC)
+_AFTER_NUMBER = re.compile(r"\d[ \t]*$")
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
 _CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
 
