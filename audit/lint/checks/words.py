@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
-from audit.core.conventions import ENGLISH_LINE, LATIN_LETTER_MARKS
+from audit.core.conventions import CHROME, ENGLISH_LINE, LATIN_LETTER_MARKS
 from audit.core.document import Token
 
 _KEY, _TOKENS = attrgetter("key"), attrgetter("tokens")
@@ -221,8 +221,26 @@ def embedded_posts(ctx) -> list[tuple[int, int]]:
     return found
 
 
+def asides(ctx) -> list[tuple[int, int]]:
+    """(start, end), in text order, of the embedded posts (`embedded_posts`) and of the page chrome run
+    into a line (`Also Read - <another story's headline>` after a paragraph's last sentence, an image
+    credit): words that are not the article's own, whose spelling is neither its evidence nor the desk's
+    to rewrite. None in most articles."""
+    found = ctx.shared.get("asides")
+    if found is None:
+        chrome = inline_chrome(ctx)
+        found = ctx.shared["asides"] = sorted(embedded_posts(ctx) + chrome) if chrome else embedded_posts(ctx)
+    return found
+
+
+def inline_chrome(ctx) -> list[tuple[int, int]]:
+    """(start, end), in text order, of the page chrome run into a line (`Conventions.inline`'s CHROME
+    spans: a related link after a paragraph's last sentence, an image credit)."""
+    return [(span.start, span.end) for span in ctx.conventions.inline if span.kind == CHROME]
+
+
 def cut_out(ranges: list[tuple[int, int]], cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`ranges` (in text order) less the spans of `cuts` (whole lines, in text order)."""
+    """`ranges` (in text order) less the spans of `cuts` (in text order, none overlapping)."""
     out = []
     for start, end in ranges:
         for cut_start, cut_end in cuts:

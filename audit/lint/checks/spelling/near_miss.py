@@ -14,7 +14,7 @@ from audit.lint.checks.spelling.edit_neighbours import (Able, grouped, moved_anu
                                                      near_in_article)
 from audit.lint.checks.spelling.spelling_variant import keyed
 from audit.lint.checks.spelling.surnames import a_place, a_surname
-from audit.lint.checks.words import (DEVANAGARI, PerWord, devanagari_counts, devanagari_counts_outside_english,
+from audit.lint.checks.words import (DEVANAGARI, PerWord, inline_chrome, devanagari_counts, devanagari_counts_outside_english,
                                      outside_english_lines)
 
 _WORDS = DEVANAGARI
@@ -335,9 +335,12 @@ class NearMissSpelling(Check):
         # Only now, and once for all of them, are the flagged words looked for in the text.
         flagged = {nfc for words, _, _, _, _ in slips for nfc in words}
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        # a related story's headline run into a line (`Also Read - ...`): another story's spelling, not flagged
+        chrome = inline_chrome(ctx) if ctx.conventions.inline else []
         for start, end in _WORDS.places(text, list(compress(written_forms, map(flagged.__contains__,
                                                                         map(itemgetter(0), typed))))):
-            if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE):
+            if end < len(text) and (line_kind is None or line_kind(start) != ENGLISH_LINE) and not (
+                    chrome and any(s <= start < e for s, e in chrome)):
                 places[_typed(text[start:end])[0]].append((start, end))
         guess = {(w, r): DISPLAY_ONLY if _a_guess(w, r) else UNSAFE for words, r, _, _, _ in slips for w in words}
         for words, right, right_count, partners, named in slips:

@@ -17,7 +17,7 @@ from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import AUXILIARIES
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.lint.checks.words import (PerWord, Words, cut_out, devanagari_counts, devanagari_counts_outside_english,
-                                     embedded_posts, lines_outside, outside_english_lines)
+                                     asides, lines_outside, outside_english_lines)
 
 _LETTERS = "\u0900-\u0963\u0971-\u097f\u200c\u200d"
 _WORDS = Words(_LETTERS)
@@ -136,7 +136,8 @@ class SpellingVariant(Check):
         chrome = CHROME in kinds
         line_kind = ctx.conventions.line_kind if chrome or ENGLISH_LINE in kinds else None
         keep = None if line_kind is None else (lambda start: line_kind(start) not in _SKIPPED_LINES)
-        posts = embedded_posts(ctx)  # a tweet's block: the poster's spelling, neither counted nor flagged
+        # a tweet's block, a related story's headline run into a line: neither counted nor flagged
+        posts = asides(ctx)
         if posts:
             kept_line = keep
             keep = (lambda start: not any(s <= start < e for s, e in posts)

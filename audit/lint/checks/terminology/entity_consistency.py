@@ -17,7 +17,7 @@ from audit.lint.checks.letters import spell_acronym as _spell_acronym
 from audit.lint.checks.slots import stem_uses
 from audit.lint.checks.terminology.consonants import OUTLINES, outline, skeleton_outline
 from audit.lint.checks.terminology.name_groups import Group, forms_summary, spelling_target, written
-from audit.lint.checks.words import PerWord, token_keys, token_texts
+from audit.lint.checks.words import PerWord, inline_chrome, token_keys, token_texts
 
 _TOKENS, _START = attrgetter("tokens"), attrgetter("start")
 
@@ -106,6 +106,8 @@ class EntityConsistency(Check):
         latin_names = scan_sentences(ctx, glossary.latin)
         if latin_names:  # each sentence's names in text order: its forms, then its Latin names (a stable sort)
             found = sorted(chain(found, latin_names), key=_SENTENCE_INDEX)
+        # a related story's headline run into a line (`Also Read - ...`): another story's spelling
+        chrome = inline_chrome(ctx) if ctx.conventions.inline else []
         for sent, m in found:
             entry = m.value[0] if isinstance(m.value, tuple) else m.value
             name = entry.latin
@@ -113,6 +115,8 @@ class EntityConsistency(Check):
                 continue
             toks = sent.tokens
             start, end = toks[m.first].start, toks[m.last].end
+            if chrome and any(s <= start < e for s, e in chrome):
+                continue
             # A match is whole tokens of its sentence: two overlap where they share a token, and a
             # token is claimed by its start (all the token loop and the acronyms ask).
             if m.first == m.last:
@@ -143,7 +147,7 @@ class EntityConsistency(Check):
         tokens = ctx.article.tokens
         found = list(map(_token_classes(stop, loans, max_zipf).__getitem__, token_texts(ctx)))
         for tok, c in zip(compress(tokens, found), filter(None, found)):
-            if tok.start in claimed:
+            if tok.start in claimed or (chrome and any(s <= tok.start < e for s, e in chrome)):
                 continue
             if c == 1:
                 loose.append(tok)
