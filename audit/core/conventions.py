@@ -66,6 +66,8 @@ _CHROME = re.compile(
     r"^\s*(?:also read|read more|related|don't miss|dont miss|trending|ये भी पढ़ें?|यह भी पढ़ें?|ये भी देखें|"
     r"यह भी देखें|इसे भी पढ़ें?|पढ़ें|देखें|write a comment|share|advertisement|विज्ञापन)(?![\w\u0900-\u097F])"
     r"|^\s*\d+\s*/\s*\d+\s*$|^\s*(?:by|BY)\s*[:-]"
+    # a credit line naming where the story came from: `सौजन्य : Example Times – एक्ज़ाम्पल टाइम्स`, `Source: ...`
+    r"|^\s*(?:सौजन्य|स्रोत|courtesy|source)\s*[:\-–]"
     # a site's copyright footer: `© 2025 Example News, All Rights Reserved`, `Copyright 2024 ...`
     r"|^\s*(?:©|copyright\s*(?:©|\(c\)|\d{4}))"
     # a line of counters alone (views, comments: `0  17`), no word on it, or a view count in words
@@ -151,9 +153,9 @@ def _at_most(pattern: re.Pattern, text: str, limit: int) -> bool:
 
 
 # What a line of page chrome (_CHROME, each branch anchored at the stripped line's start) can open with
-# among the Devanagari characters: ये/यह, इसे, पढ़ें, देखें, विज्ञापन, फेसबुक, ट्विटर/टेलीग्राम, and a digit (\d). A line opening with any
-# other Devanagari character is no chrome line, with no match tried (most lines of a Hindi article).
-_CHROME_DEVANAGARI_OPENINGS = frozenset("यइपदवफट०१२३४५६७८९")
+# among the Devanagari characters: ये/यह, इसे, पढ़ें, देखें, विज्ञापन, फेसबुक, ट्विटर/टेलीग्राम, सौजन्य/स्रोत, and a digit (\d).
+# A line opening with any other Devanagari character is no chrome line, with no match tried (most lines of a Hindi article).
+_CHROME_DEVANAGARI_OPENINGS = frozenset("यइपदवफटस०१२३४५६७८९")
 _DOT_HINT_BYTES = tuple(hint.encode() for hint in _DOT_HINTS)
 # What a line holding a date stamp opens with: a space or a tab, or the first letter of one of its words
 # (no other character matches d, u or p case-insensitively); an empty line is tried too ("" is in any str)
