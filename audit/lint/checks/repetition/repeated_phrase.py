@@ -213,11 +213,13 @@ class RepeatedPhrase(Check):
             # judged as two adjacent sentences are, by their longer bounds and rules
             apart = same and best and _danda_pipe_between(ctx.article.text, first[best_p].start, phrase[0].start)
             need_words, need_content = (min_words_adjacent, min_content_adjacent) if apart else (min_words, min_content)
+            tail = False  # the copy is a keyword tail after a title (asked only of a repeat long enough)
             if best >= need_words and content is None:
                 content = [0, *accumulate(t.key not in stop for t in second)]
             if (best >= need_words and content[q + best] - content[q] >= need_content
                     and phrase[0].start not in reported
-                    and not _by_design(ctx, first, best_p, second, q, best, same and not apart)):
+                    and not _by_design(ctx, first, best_p, second, q, best, same and not apart)
+                    and not (tail := same and _keyword_tail(ctx.article.text, phrase[0].start, phrase[-1].end))):
                 reported.add(phrase[0].start)
                 # the word before the repeat ends in the word before the first copy (तेज झटकेजापान में …):
                 # a title printed twice and glued, whose copy starts inside that word: deleting from the
@@ -226,6 +228,8 @@ class RepeatedPhrase(Check):
                     and second[q - 1].key.endswith(first[best_p - 1].key)
                 yield self._finding(ctx, phrase, same and not apart, glued)
                 q += best
+            elif best and tail:
+                q += best  # none of the keyword tail is a repeat, nor any shorter run inside it
             else:
                 q += 1
             k = bisect_left(starts, q, k)  # the next start from there
@@ -344,6 +348,21 @@ def _doubled_headline(ctx: Context, words: list[Token], n: int, end: int) -> boo
         return False
     last = words[n - 1].key
     return (last in CLAUSE_ENDS or _ends_clause(last)) and all(words[k].key == words[n + k].key for k in range(n))
+
+
+# A spaced hyphen, dash or pipe and the end of the line after it: `<headline> - <keywords>`
+_TAIL_MARK = re.compile(r"[ \t][-–—|][ \t]+$")
+
+
+def _keyword_tail(text: str, start: int, end: int) -> bool:
+    """Whether the repeat text[start:end] is all of what follows a spaced hyphen, dash or pipe to its
+    line's end (`<headline> - <a phrase of the headline again>`): an SEO keyword tail the page template
+    prints after a title, not a doubled run; deleting it would leave the hyphen dangling."""
+    line_end = text.find("\n", end)
+    if text[end : len(text) if line_end < 0 else line_end].strip(" \t"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _TAIL_MARK.search(text, line_start, start) is not None
 
 
 def _danda_pipe_between(text: str, start: int, end: int) -> bool:
