@@ -311,9 +311,9 @@ class Lexicon:
 
     @cached_property
     def plural_subjects(self) -> dict[str, frozenset[str]]:
-        """`plural_subjects.tsv`: kind (participle, plural_ending, not_plural, link, pronoun, intransitive) -> its
+        """`plural_subjects.tsv`: kind (participle, plural_ending, not_plural, link, pronoun, relative, intransitive) -> its
         words: what GRAM008 reads to find a feminine plural subject before a singular है or थी."""
-        kinds = ("participle", "plural_ending", "not_plural", "link", "pronoun", "intransitive")
+        kinds = ("participle", "plural_ending", "not_plural", "link", "pronoun", "relative", "intransitive")
         return self._forms_by_kind("plural_subjects.tsv", kinds)
 
     @cached_property

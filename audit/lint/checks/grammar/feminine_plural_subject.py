@@ -31,7 +31,9 @@ class FemininePluralSubject(Check):
     a consonant-final noun of GRAM007's `feminine_nouns.tsv` with ें added (चोटें, वारदातें, टीमें).
     A finite है, हैं, था or थी before the verb closes the clause before it (... शामिल है जिनके लिए ...).
     Not read, since the subject may be another word: a clause with ने in it, or a pronoun
-    (kind `pronoun`: मैं ... फिल्में देखने आया करती थी); a plural followed by a postposition; a feminine
+    (kind `pronoun`: मैं ... फिल्में देखने आया करती थी), or a relative pronoun opening the clause not
+    right before the plural (kind `relative`: जो देश को ... उपलब्धियां ... दे रही है, where जो गाड़ियां
+    बिकती है is still read); a plural followed by a postposition; a feminine
     singular noun of GRAM007's table after the plural (कावड़ियां ... मौत हो गई थी), or before it and not
     a genitive's or a verbal noun's (कंपनी ... गाड़ियां लॉन्च कर रही है); a plural right before a verb
     that is not intransitive (kind `intransitive`: आ, बढ़, बिक) or a passive (दी जाती): there it is
@@ -91,12 +93,16 @@ def _clause_ends(text: str, end: int) -> bool:
 
 def _plural_subject(words: list[str], verb: str, table, nouns: frozenset[str]) -> int:
     """The index in `words` (the clause before the verb) of the plural that is the verb's subject, or -1."""
+    opener = None
     for i in range(len(words) - 1, -1, -1):
         if words[i] in table["link"] or words[i] in _FINITE:
+            opener = words[i]
             words[:] = words[i + 1:]
             break  # the clause opens after a clause word, or after the finite verb that closed the one before
     if "ने" in words or any(w in table["pronoun"] for w in words):
         return -1
+    if opener in table["relative"] and words and not _is_plural(words[0], table, nouns):
+        return -1  # जो देश को ... उपलब्धियां ... दे रही है: the relative pronoun is the subject, not a determiner
     plurals = [i for i, w in enumerate(words) if _is_plural(w, table, nouns)]
     if not plurals:
         return -1
