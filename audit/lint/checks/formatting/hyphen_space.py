@@ -114,6 +114,18 @@ def _label_hyphen(text: str, start: int, hyphen: int) -> bool:
             and words[-1] not in CLAUSE_ENDS)
 
 
+# Nouns that name what follows them as a label does (`अभिनेता का नाम- …`, `इसका जवाब- …`)
+_LABEL_NOUNS = frozenset("नाम उम्र पता जवाब उत्तर".split())
+_GENITIVE_BEFORE = re.compile(r"(?:का|की|के)[ \t]+$")
+
+
+def _genitive_label(text: str, start: int, word: str, hyphen: int) -> bool:
+    """`word`, glued to the hyphen at `hyphen`, is a label noun after a genitive (`अभिनेता का नाम- …`,
+    `सवाल का जवाब- …`) inside a line: the hyphen stands for a colon before its value, no compound's."""
+    return (word in _LABEL_NOUNS and text[hyphen - 1 : hyphen] != " "
+            and _GENITIVE_BEFORE.search(text, max(0, start - 8), start) is not None)
+
+
 _OBLIQUE_PLURAL = ("ों", "ओं")  # कंपनियों, नेताओं: a noun in the oblique plural, a postposition's or a list's
 
 
@@ -142,7 +154,8 @@ class HyphenSpace(Check):
     that opens a list (`जैसे- …`) the hyphen is a dash: the fix is ` – `, unsafe; after a place the
     glossary lists (`नई दिल्ली- पीवी …`) it is a dateline's colon: the fix is `: `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
     में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a speaker tag
-    in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a spec list and page chrome are left alone;
+    in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a label noun after a genitive in any line
+    (`अभिनेता का नाम- …`: the hyphen a colon before the name), a spec list and page chrome are left alone;
     so is any finite form of a verb of saying before the hyphen (`वह कहती- हिम्मत है तो …`) on a page
     that tags its quotes with a hyphen elsewhere (`ने कहा- …`): the page's habit, a colon before speech.
     After an oblique plural (`दो तेल कंपनियों- रोसनेफ्ट और …`) no compound starts: the hyphen is a dash
@@ -165,7 +178,8 @@ class HyphenSpace(Check):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
-            if _label_hyphen(ctx.line_view, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen):
+            if (_label_hyphen(ctx.line_view, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen)
+                    or _genitive_label(text, m.start(), m.group(1), hyphen)):
                 continue
             if text[hyphen - 1] != " " and _SAYING_FORM.fullmatch(m.group(1)):
                 if habit is None:
