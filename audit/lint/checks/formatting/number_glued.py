@@ -86,7 +86,8 @@ class NumberGlued(Check):
     after any other word, where the space is one guess of three: the number may be part of a name that
     takes a hyphen (कोविड-19) or a sub-head may have been run into the text (अभयारण्य, then a line
     that opens with a year: a line break meant); display-only too for a lone digit glued before an auxiliary
-    of जाना, सकना or चुकना (`लिया 1जाता है`): no count stands there, the digit is a stray key to delete.
+    of जाना, सकना or चुकना (`लिया 1जाता है`): no count stands there, the digit is a stray key to delete;
+    and for a one-letter word after a number (`3न`): no count's noun, a number word typed wrong maybe.
     """
 
     code = "FMT011"
@@ -138,8 +139,10 @@ class NumberGlued(Check):
                     continue  # a format's letter after its number (4के, 3डी, 1080पी, 10एक्स); के only after one digit (2के, 8के), else the postposition
                 if fold(word) in units:
                     continue  # a unit's symbol, as in 100km: 100मी, 5किमी
-                # a lone digit before an auxiliary (`1जाता`): a stray key, so the space is no fix (shown only)
-                inside = at - start == 1 and word in _AUXILIARIES
+                # a lone digit before an auxiliary (`1जाता`): a stray key, so the space is no fix (shown only);
+                # a one-letter word after a number (`3न स्टार`: न is no count's noun, a number word typed
+                # wrong): what was meant is a guess, shown only
+                inside = (at - start == 1 and word in _AUXILIARIES) or len(word) == 1
             key = fold(word)
             month = numerals.get(("hi", key), ("",))[0] == "month"
             version = not number_first and key in products  # एंड्रॉयड14: Android 14
