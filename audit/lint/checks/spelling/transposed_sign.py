@@ -61,11 +61,19 @@ _NEXT_WORD = re.compile(r"[ \t]+([\u0900-\u097F]+)")
 _LAST_WORD = re.compile(r"([\u0900-\u097F]+)[ \t]+$")
 
 
+# A place name's last part (रामपुर, शिवनगर, अलीगढ़, हजरतगंज, मुरादाबाद): a word right before such a name is
+# the name's first word (मिलक नारायणपुर, a town), which no word list holds
+_PLACE_ENDINGS = ("पुर", "नगर", "गढ़", "गंज", "बाद")
+
+
 def _named(text: str, start: int, end: int) -> bool:
     """Whether the word at [start, end) stands right after or before a word that classifies a name
-    (`_NAMED_BY`): a tribe's, a caste's, a community's or a village's name, which no word list holds."""
+    (`_NAMED_BY`): a tribe's, a caste's, a community's or a village's name, which no word list holds;
+    or right before a place name's last part (`_PLACE_ENDINGS`: मिलक नारायणपुर), the place's first word."""
     before = _LAST_WORD.search(text, max(0, start - 20), start)
     after = _NEXT_WORD.match(text, end)
+    if after is not None and len(after.group(1)) > 4 and after.group(1).endswith(_PLACE_ENDINGS):
+        return True
     return (before is not None and before.group(1) in _NAMED_BY) or (after is not None and after.group(1) in _NAMED_BY)
 
 
@@ -82,7 +90,8 @@ class TransposedSign(Check):
     लें) or a loan (रिटर्न समरी) that wordfreq lacks would read as बदलाव or समीर swapped. Two letters
     swapped (वहज for वजह) are left: such a swap is as often another rare word or a name (बोलत, नपा),
     and so is a word next to one that classifies a name (जनजाति कमार, ग्राम …: a tribe's or a village's),
-    which only the article's own other spelling can tell (SPELL002 reads that). A name the house glossary holds, English lines
+    which only the article's own other spelling can tell (SPELL002 reads that), and a word right before
+    a place name's last part (मिलक नारायणपुर: -पुर, -नगर, -गढ़, -गंज, -बाद), the place's first word. A name the house glossary holds, English lines
     and page chrome are left, and so is a word the text ends in with nothing after it (an excerpt cut
     mid-word). Where the article also writes the right form, SPELL002's finding is kept instead.
     A swap back that gives a spelling `misspellings.tsv` lists as nonstandard (रूपेय -> रूपये) is
