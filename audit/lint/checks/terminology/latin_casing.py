@@ -19,22 +19,35 @@ class LatinCasing(Check):
     site's casing: never a casing slip. Nor is a name inside a bracketed English keyword string or
     phrase of six words or more (`(Russian oil import ban in USA president joe biden)`), a gloss by
     convention whose casing is the string's. An acronym's name written in lower case right after a
-    number is a unit (`5 sec`: seconds, not SEC), not the name.
+    number is a unit (`5 sec`: seconds, not SEC), not the name; an acronym written in title case
+    throughout the article (Nasa, Nato: how British desks write an acronym said as a word) is a house's
+    style; beside another casing of it (Nasa ... NASA) it is flagged.
     """
 
     code = "TERM002"
     name = "latin-casing"
     category = "terminology"
     severity = Severity.WARNING
+    article_wide = True  # an acronym in title case is flagged only where the article writes it otherwise too
 
     def run(self, ctx: Context):
         text = ctx.article.text
         brackets = None  # the article's bracketed asides, found once a name needs them
-        for sent, m in scan_sentences(ctx, ctx.glossary.latin):
+        found = scan_sentences(ctx, ctx.glossary.latin)
+        # each acronym's casings in this article: one written only in title case (Nasa, Nato) is the
+        # British press's house style for an acronym said as a word, not a casing slip
+        casings: dict[str, set[str]] = {}
+        for sent, m in found:
+            if m.value.latin.isupper():
+                start, end = span_of(sent.tokens, m.first, m.last)
+                casings.setdefault(m.value.latin, set()).add(ctx.article.text[start:end])
+        for sent, m in found:
             entry = m.value
             if entry.latin == entry.latin.lower():
                 continue  # common nouns (dollar, million): casing follows the sentence
             start, end = span_of(sent.tokens, m.first, m.last)
+            if entry.latin in casings and casings[entry.latin] == {text[start:end]} and text[start:end].istitle():
+                continue  # Nasa throughout: an acronym said as a word, in a house's title case
             if text[start:end] in entry.latin_forms or ctx.conventions.kind(start, end) in (URL, CHROME):
                 continue  # pic.twitter.com/…: an address keeps its own casing
             if _path_or_breadcrumb(text, start, end, ctx.conventions.line_span(start)):
