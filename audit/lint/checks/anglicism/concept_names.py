@@ -98,8 +98,8 @@ def genre_compound(lexicon, before) -> bool:
 def set_compound(lexicon, tokens, first: int, last: int) -> str:
     """tokens[first..last] is half of a set compound of `set_compounds.tsv` with the word before it
     (डोप टेस्ट, डीप फेक: deepfake written as two words; डिजिटल अरेस्ट, the scam; पदक विजेता, a medal
-    winner, not a champion): "second"; or with the word after it (फुल फॉर्म): "first"; else "". No
-    desk writes half of such a term in the other language."""
+    winner, not a champion): "second"; or with the word after it (फुल फॉर्म; बर्ड फलू, its half letter
+    written full): "first"; else "". No desk writes half of such a term in the other language."""
     pairs = lexicon.set_compounds
     if first and tokens[first - 1].key in pairs:
         seconds = pairs[tokens[first - 1].key]
@@ -107,8 +107,16 @@ def set_compound(lexicon, tokens, first: int, last: int) -> str:
             return "second"
     if last + 1 < len(tokens) and tokens[last].key in pairs:
         seconds = pairs[tokens[last].key]
-        return "first" if seconds is not None and tokens[last + 1].key in seconds else ""
+        if seconds is None:
+            return ""
+        after = tokens[last + 1].key
+        # its second word with a half letter written full (बर्ड फलू for फ्लू) is still the term's
+        return "first" if after in seconds or any(
+            _HALANT not in after and s.replace(_HALANT, "") == after for s in seconds) else ""
     return ""
+
+
+_HALANT = "\u094d"
 
 
 def hyphened_to_loan(tokens, first: int, last: int) -> bool:
