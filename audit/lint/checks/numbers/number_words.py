@@ -21,6 +21,7 @@ _DEVA = "\u0900-\u0963\u0971-\u097f"
 _SCALE_WORD = "(?: (?:लाख|करोड़|हजार|हज़ार|अरब|मिलियन|बिलियन))?"
 _SIGN_TWICE = re.compile(rf"(?:₹ ?[\d,.]*\d{_SCALE_WORD} (?:रुपये|रुपए|रूपये|रूपए|रुपया|रुपयों)"
                          rf"|\$ ?[\d,.]*\d{_SCALE_WORD} (?:डॉलर|डालर))(?![{_DEVA}])")
+_PERCENT_WORDS = ("प्रतिशत", "फीसद", "फ़ीसद")  # फीसदी and फ़ीसदी start with these
 _WORD_TWICE = re.compile(rf"\d(?<![\d,.]\d)[\d,.]*% ?(?:प्रतिशत|फीसदी|फ़ीसदी|फीसद)(?![{_DEVA}])"
                          rf"|\d(?<![\d,.]\d)\d?\d?,000 (?:हजार|हज़ार)(?![{_DEVA}])")
 
@@ -156,7 +157,10 @@ class NumberWords(Check):
                 )
 
     def _unit_twice(self, ctx: Context, text: str, digits: list[int]):
-        for m in sorted([*matches_at(_SIGN_TWICE, text, char_starts(text, "₹$")), *matches_at(_WORD_TWICE, text, digits)],
+        # _WORD_TWICE is tried at each run of digits (dozens an article) but needs a '%' and its word, or a
+        # ',000 ' before हजार: a few C scans say whether it can match at all
+        word_starts = digits if (",000 ह" in text or "%" in text and any(map(text.__contains__, _PERCENT_WORDS))) else ()
+        for m in sorted([*matches_at(_SIGN_TWICE, text, char_starts(text, "₹$")), *matches_at(_WORD_TWICE, text, word_starts)],
                         key=lambda m: m.start()):
             found = m.group()
             if found.endswith(("हजार", "हज़ार")):
