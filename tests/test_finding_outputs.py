@@ -110,3 +110,32 @@ def test_sarif_results_match_json_dumps(text, message, start, fixes, confidence,
     assert expected == "[\n [\n  [\n   [\n    " + written + "\n   ]\n  ]\n ]\n]"
     whole = SarifReporter("sig").render([FileResult(f.path, [f, f])])
     assert whole == json.dumps(json.loads(whole), ensure_ascii=False, indent=1) + "\n"
+
+
+# A fix of part of the flagged span is shown as the flagged text it leaves, in the text report and the
+# review screen: `['रहे है' → 'हैं']` read as the whole flagged text replaced by one word.
+def test_fixed_text_applies_a_fix_inside_the_span_and_leaves_others_alone():
+    from audit.core.findings import SAFE, UNSAFE, Fix, Finding, Severity
+
+    def finding(start, end, text, fix):
+        return Finding("GRAM001", "rule", "grammar", Severity.WARNING, start, end, 1, start + 1, text, "message",
+                       (fix,))
+
+    inside = finding(10, 16, "रहे है", Fix(14, 16, "हैं", applicability=UNSAFE))
+    assert inside.fixed_text(inside.fixes[0]) == "रहे हैं"
+    repeat = finding(20, 33, "के लिए के लिए", Fix(26, 33, "", applicability=SAFE))
+    assert repeat.fixed_text(repeat.fixes[0]) == "के लिए"
+    whole = finding(0, 6, "दीपसेक", Fix(0, 6, "डीपसीक", applicability=SAFE))
+    assert whole.fixed_text(whole.fixes[0]) == "डीपसीक"
+    elsewhere = finding(0, 4, "abcd", Fix(40, 44, "", applicability=UNSAFE))
+    assert elsewhere.fixed_text(elsewhere.fixes[0]) == ""
+
+
+def test_text_report_shows_a_partial_fix_as_the_text_it_leaves(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "story.txt"
+    path.write_text("वे काम कर रहे है और हम के लिए के लिए आए।\n", encoding="utf-8")
+    out = run_cli("check", "--select", "GRAM001,REP003", str(path)).stdout.decode()
+    assert "['रहे है' → 'रहे हैं' (unsafe fix)]" in out
+    assert "['के लिए के लिए' → 'के लिए']" in out

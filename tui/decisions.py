@@ -65,7 +65,7 @@ class DecisionActions:
         if not preview:
             self.notify("no suggestion to accept here", severity="warning")
             return
-        fix = item.finding.fixes[0].replacement or "(delete)"
+        fix = item.finding.fixed_text(item.finding.fixes[0]) or "(delete)"
         self.push_screen(BulkScreen(f"Replace every open {item.finding.code} '{item.finding.text}' with '{fix}' "
                                     f"({len(preview)} places)?", preview),
                          lambda yes: yes and self._bulk_done(item))

@@ -100,7 +100,7 @@ class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
     @staticmethod
     def row(item: Item) -> tuple:
         f = item.finding
-        first = f.fixes[0].replacement if f.fixes else None
+        first = f.fixed_text(f.fixes[0]) if f.fixes else None  # the flagged text as the fix leaves it
         return _row(f.line, item.state, f.code, f.severity.label, f.text, first, item.original, item.note)
 
     def show(self, items: list[Item], selected: int | None) -> None:

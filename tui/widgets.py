@@ -227,7 +227,8 @@ class DetailPane(Static):
             out.append(f"{item.original} → {item.note or '(delete)'}\n")
         elif finding.fixes:
             out.append("suggestions: ", style="bold")
-            out.append("   ".join(f"{i + 1}) {s or '(delete)'}" for i, s in enumerate(finding.suggestions)) + "\n")
+            out.append("   ".join(f"{i + 1}) {finding.fixed_text(fix) or '(delete)'}"
+                                  for i, fix in enumerate(finding.fixes)) + "\n")
         if item.state == "dismissed" and item.note:
             out.append("dismissed: ", style="bold")
             out.append(item.note + "\n")

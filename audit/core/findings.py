@@ -147,6 +147,17 @@ class Finding:
     def suggestions(self) -> list[str]:
         return [fix.replacement for fix in self.fixes]
 
+    def fixed_text(self, fix: Fix) -> str:
+        """The flagged text as `fix` leaves it, for a reader (`रहे है` -> `रहे हैं`, `के लिए के लिए` -> `के लिए`):
+        a fix of part of the span, shown alone beside the whole flagged text, read as a replacement of the
+        whole (`'रहे है' -> 'हैं'`). A fix reaching outside the span (a repeat deleted elsewhere) is its
+        replacement alone."""
+        start, end = self.start, self.end
+        if start <= fix.start and fix.end <= end and (fix.start != start or fix.end != end):
+            text = self.text
+            return text[: fix.start - start] + fix.replacement + text[fix.end - start :]
+        return fix.replacement
+
     @property
     def fixable(self) -> bool:
         return bool(self.fixes)

@@ -37,10 +37,10 @@ class TextReporter(Reporter):
             label = _LABELS.get(f.severity) or f.severity.label  # the enum's label property, looked up
             by_severity[label] += 1
             fixes = f.fixes
-            if fixes:  # the first fix's replacement (or a deletion) and how far it can be trusted
+            if fixes:  # the flagged text as the first fix leaves it (or a deletion), and how far it can be trusted
                 first = fixes[0]
-                fix = (f" → '{first.replacement}'" if first.replacement else " → delete") + _MARK.get(
-                    first.applicability, "")
+                after = f.fixed_text(first)
+                fix = (f" → '{after}'" if after else " → delete") + _MARK.get(first.applicability, "")
             else:
                 fix = ""
             yield f"{_one_line(f.path)}:{f.line}:{f.column}: {f.code} {label} [{f.rule}] {f.message}  ['{f.text}'{fix}]\n"
