@@ -15,6 +15,7 @@ from audit.language.wordstats import english_zipf, hindi_zipf
 from audit.lint.checks.alternation import char_starts, matches_at
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.slots import AUXILIARIES
+from audit.lint.checks.spelling.tie_forms import closed_loan, hyphened_reduplication
 from audit.core.conventions import CHROME, ENGLISH_LINE
 from audit.lint.checks.words import (PerWord, Words, cut_out, devanagari_counts, devanagari_counts_outside_english,
                                      asides, lines_outside, outside_english_lines)
@@ -111,8 +112,9 @@ class SpellingVariant(Check):
     is far more common it may be another word (सॉरी / सारी), and the fix is display-only. On a tie
     (as often, and as common in Hindi text) the concept table's spelling of a loan is kept over a
     variant it lists (ईमेल / ई-मेल), and a two-word English loan keeps its spaced form (सॉफ्ट
-    लैंडिंग, standard Hindi) over the hyphenated one, and a conjunctive participle is kept joined (डरकर
-    over डर कर, the standard spelling); any other tie is an info whose fix is only
+    लैंडिंग, standard Hindi) over the hyphenated one, an English closed compound its joined form
+    (सुपरस्टार over सुपर स्टार: superstar), a reduplication its hyphen (अलग-अलग over अलग अलग), and a
+    conjunctive participle is kept joined (डरकर over डर कर, the standard spelling); any other tie is an info whose fix is only
     shown (माता-पिता / माता पिता: no majority to follow, and either may be the desk's), a tie of a joined
     spelling and a hyphened one too (हाईवे / हाई-वे: wordfreq reads हाई-वे as हाई, so it cannot say
     which spelling Hindi text prefers). A tie of a spaced spelling and a joined one wordfreq does not
@@ -221,7 +223,8 @@ class SpellingVariant(Check):
             if len(tied) > 1:  # the article prefers none
                 # the concept table's spelling over its listed variant (ईमेल / ई-मेल), else the spaced
                 # loan (सॉफ्ट लैंडिंग 1x, सॉफ्ट-लैंडिंग 1x): standard Hindi
-                settled = _table_form(ctx, tied) or _spaced_loan(ctx, tied) or _joined_participle(tied)
+                settled = (_table_form(ctx, tied) or hyphened_reduplication(tied) or _spaced_loan(ctx, tied)
+                           or _joined_participle(tied) or closed_loan(tied))
                 if settled is not None:
                     kept = settled
                 elif len({_zipf(f) for f in tied}) == 1 or _joined_and_hyphened(tied):
