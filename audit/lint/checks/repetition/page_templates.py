@@ -226,7 +226,7 @@ def standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
     set off as one by a headline line above it (or the page's first line, a title of up to 24 words
     with no end mark, a label such as `VIDEO:` opening it or not), by a sub-head line between it and the
     lead, or by a label or date stamp opening it (`संक्षेप:`, `date 2025-01-05`). A prose paragraph's line is no headline, chrome,
-    English or spec line and ends a sentence or holds a whole one before its last (a lead cut off mid-sentence where the page
+    English or spec line and ends a sentence (a stray `,` or `;` after the mark or not) or holds a whole one before its last (a lead cut off mid-sentence where the page
     text ends is still prose; a caption line run on without an end mark is not)."""
     prose: list[int] = []
     counts: dict[int, int] = {}
@@ -241,7 +241,8 @@ def standfirst_and_lead(article, conventions) -> tuple[int, int] | None:
         start, end = conventions.line_span(sent.start)
         line = article.text[start:end]
         kind = conventions.line_kind(sent.start)
-        if kind is None and (line.rstrip().endswith(_PROSE_ENDS) or _INNER_END.search(line)):
+        # (a stray comma or semicolon after the end mark, `गए।;`, is the page's typing: still prose)
+        if kind is None and (line.rstrip().rstrip(",;").endswith(_PROSE_ENDS) or _INNER_END.search(line)):
             if not prose:
                 opening = start + len(line) - len(line.lstrip())
                 marked = headline_above or conventions.kind(opening, opening + 1) in (KICKER, URL)
