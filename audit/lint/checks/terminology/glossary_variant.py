@@ -8,6 +8,7 @@ from operator import attrgetter, itemgetter
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.clustering import same_name
+from audit.language.numerals import load_numerals
 from audit.lint.checks.base import Check, Context, scan_sentences
 from audit.lint.checks.words import PerWord
 
@@ -29,9 +30,11 @@ class GlossaryVariant(Check):
     A listed variant that differs from the house form only by a nasal letter with halant where the
     house form has the anusvara (इन्फोसिस / इंफोसिस, सुन्दर / सुंदर), or that writes English "oi" as
     ्वाइ where the house form has ॉइ (बिटक्वाइन / बिटकॉइन, as the press writes प्वाइंट and ज्वाइन), is a
-    spelling Hindi allows: accepted. One that differs from it only by a space or a halant (चैट जीपीटी /
-    चैटजीपीटी, जेनसेन / जेन्सेन: the name written open, a half letter written full) kept throughout is
-    the press's habit and draws nothing; beside the house form it is still a mix, flagged.
+    spelling Hindi allows: accepted. One that differs from it only by a space, a hyphen or a halant (चैट
+    जीपीटी / चैटजीपीटी, यू-ट्यूब / यूट्यूब, जेनसेन / जेन्सेन: the name written open or hyphened, a half
+    letter written full) kept throughout is the press's habit and draws nothing; beside the house form it
+    is still a mix, flagged. A currency's variant (डोलर; not a coin's name, बिटकोइन) is that currency only in a sentence that speaks
+    of money: a figure, a number word or another currency in it (झूला, चकरी व डोलर: a fairground ride).
     The fix writes the house form as the article writes it: where the article has the house spelling
     with no nukta (इजराइल ×4 beside one इजरायल), that form (इजराइल, not इज़राइल); where it lacks the
     house spelling but writes no nukta anywhere, the house form without its nukta. A safe fix never
@@ -68,9 +71,11 @@ class GlossaryVariant(Check):
                 else:
                     got[form] = got.get(form, 0) + 1
         nukta_free = None  # whether the text writes no loan nukta: asked once, where a fix needs it
-        for (entry, role), (start, end), form in zip(values, spans, written_as):
+        for (entry, role), (start, end), form, (sent, _) in zip(values, spans, written_as, hits):
             if role == "canonical":
                 continue
+            if entry.kind == "currency" and not entry.dnt and not _money_sentence(ctx, sent):
+                continue  # झूला, चकरी व डोलर: a fairground ride, no sum of money in sight
             variants = forms[entry.latin]
             mixed = len(variants) > 1
             if role == "variant" and _ORTHOGRAPHY[form] == _ORTHOGRAPHY[entry.canonical]:
@@ -100,6 +105,31 @@ class GlossaryVariant(Check):
             )
 
 
+def _money_sentence(ctx: Context, sent) -> bool:
+    """Whether a sentence speaks of money: a figure, a number word (एक, अरब) or प्रति in it, or a
+    currency's house form (रुपया, डॉलर) or the rupee's other spellings (रुपए, रुपये)."""
+    numerals = load_numerals().words
+    currencies = _currencies(ctx.glossary)
+    for token in sent.tokens:
+        word = token.text
+        if any(ch.isdigit() for ch in word) or ("hi", fold(word)) in numerals or fold(word) in currencies:
+            return True
+    return False
+
+
+def _currencies(glossary) -> frozenset[str]:
+    got = _CURRENCIES.get(id(glossary))
+    if got is None:
+        got = frozenset(fold(e.canonical) for e in glossary.entries if e.kind == "currency" and not e.dnt) | _MONEY_WORDS
+        _CURRENCIES.clear()
+        _CURRENCIES[id(glossary)] = got
+    return got
+
+
+_CURRENCIES: dict[int, frozenset[str]] = {}
+_MONEY_WORDS = frozenset(map(fold, "रुपए रुपये रुपयों रुपया रूपए रूपये प्रति पैसे कीमत भाव".split()))
+
+
 _MATCH, _VALUE = itemgetter(1), attrgetter("value")  # of a (sentence, match) pair; of a match: (entry, role)
 _ROLE = itemgetter(1)
 _NONE: dict[str, int] = {}  # no house form written (read, never written to)
@@ -123,9 +153,10 @@ _ORTHOGRAPHY = PerWord(_orthography, 50_000)  # per distinct form: a name's few 
 
 
 def _joined(form: str) -> str:
-    """A spelling with its spaces and halants dropped (चैट जीपीटी / चैटजीपीटी, जेनसेन / जेन्सेन, एच 100 /
-    एच100): a name written open or closed, a half letter written full, which the press does either way."""
-    return fold(form).replace(" ", "").replace("\u094d", "")
+    """A spelling with its spaces, hyphens and halants dropped (चैट जीपीटी / चैटजीपीटी, यू-ट्यूब / यूट्यूब,
+    जेनसेन / जेन्सेन, एच 100 / एच100): a name written open, hyphened or closed, a half letter written
+    full, which the press does either way."""
+    return fold(form).replace(" ", "").replace("\u094d", "").replace("-", "").replace("\u2010", "")
 
 
 _JOINED = PerWord(_joined, 50_000)
