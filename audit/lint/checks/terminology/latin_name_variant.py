@@ -8,6 +8,7 @@ from operator import itemgetter
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import latin_key, translit_key, within_one_edit
 from audit.language.wordstats import english_zipf, hindi_zipf
+from audit.lint.checks.terminology.channel_names import names_account
 from audit.lint.checks.base import Check, Context
 from audit.core.conventions import CHROME, ENGLISH_LINE, GLOSS, HEADLINE, KICKER, URL
 from audit.lint.checks.english_phrases import in_english_phrase_of
@@ -107,7 +108,8 @@ class LatinNameVariant(Check):
     capitals). Fix safety: unsafe, a reader confirms the name;
     display-only where a Latin name would be written in Devanagari beside a Latin word (Poco India). A
     headline keeps brands in Latin by the press's own habit: a brand's Latin form there is not flagged
-    (an acronym's is: FIH in a headline beside एफआईएच).
+    (an acronym's is: FIH in a headline beside एफआईएच). A Latin run right before चैनल, पेज, अकाउंट,
+    हैंडल or ग्रुप (`… Bhojpuri यूट्यूब चैनल`) is a channel's or account's name, as its owner writes it.
     """
 
     code = "TERM005"
@@ -217,6 +219,8 @@ class LatinNameVariant(Check):
             word, span = groups[i], words[i]
             if in_english_phrase_of(ctx, *span):
                 continue  # OTT Top Watched Web Series: an English title run into the line, not a name in the Hindi
+            if names_account(text, words, gaps, i):
+                continue  # … Records Bhojpuri यूट्यूब चैनल: a channel's name as its owner writes it
             if not is_convention(*span, aside) and not _MODEL.match(text, span[1]):  # Poco F1: a model name keeps its Latin
                 if shapes[i] == _NAME:
                     latin[word].append(span)
