@@ -73,6 +73,9 @@ _CHROME = re.compile(
     # a line of counters alone (views, comments: `0  17`), no word on it, or a view count in words
     # (`( 2252 बार पढ़ी गयी)`)
     r"|^\s*\d+(?:[ \t]+\d+)+\s*$"
+    # the page's English date line alone: `Wednesday , January 15 2025`, `Monday, 3 March, 2025`
+    r"|^\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)(?:\s+\d{1,2})?\s*,?\s*(?:\d{4})?\s*$"
     r"|^\s*\(?\s*[\d,]+\s*बार\s+(?:पढ़ी|पढ़ा|देखी|देखा)\s+(?:गयी|गई|गया)\s*\)?\s*$"
     # a breadcrumb: `Home » बिज़नेस » ...`, or `Home` glued to the category and the title after it
     r"|^\s*home\s*(?:[»>›/|]|(?=[\u0900-\u097F]))"
