@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, URL
-from audit.core.findings import SAFE, Fix, Severity
+from audit.core.findings import DISPLAY_ONLY, SAFE, Fix, Severity
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 from audit.lint.checks.numbers.number_style import MONTHS
@@ -66,6 +66,17 @@ def _minus_sign(text: str, start: int, end: int) -> bool:
     return _MINUS_UNITS.match(text, digits) is not None
 
 
+# An amount's word after a figure: no name's number takes one (चंद्रयान-3, कोविड-19)
+_AMOUNT = re.compile(r"[\d.,]*[ \t]*(?:करोड़|करोड़|लाख|हजार|हज़ार|अरब|खरब|मिलियन|बिलियन|रुपये|रुपए|रुपया|रूपये|रूपए|डॉलर)")
+
+
+def _amount_after(text: str, end: int) -> bool:
+    """The figure after a hyphen (at `end`) is an amount (`- 200 करोड़ रुपये`): the hyphen separates a
+    name from its figure (a list of earnings), a dash, which the name's-number fix would glue
+    (`नायक-200`)."""
+    return _AMOUNT.match(text, end) is not None
+
+
 def _starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
     """Where a spacing slip can start. Each ends right before a digit that starts a run of digits
     (`runs`, from `digit_runs`), after a mark with spaces before it (from the first of them) or
@@ -112,6 +123,8 @@ class NumberSpacing(Check):
     a minus sign (`महंगाई दर -5.74 फीसदी`, `तापमान -4 डिग्री`) and passes.
     The spaced ordinal (17 वीं शताब्दी) is nonstandard but widespread in print, published translations
     included: an info.
+    A hyphen before an amount (`भीमला नायक- 200 करोड़ रुपये`, a list's name and its figure) is a dash:
+    the spaced dash is only shown, never the join.
     Fix safety: safe, only the space goes.
     """
 
@@ -140,6 +153,13 @@ class NumberSpacing(Check):
                 yield ctx.finding(self, m.start(), m.end(),
                                   f"no space between a number and its ordinal suffix: '{number}{suffix}'",
                                   [Fix(m.start(), m.end(), "", applicability=SAFE)], severity=Severity.INFO)
+                continue
+            if kind == "hyphen" and _amount_after(ctx.article.text, m.end()):
+                # भीमला नायक- 200 करोड़ रुपये: a list's name and its figure, the hyphen a dash between them
+                yield ctx.finding(self, m.start(), m.end(),
+                                  "a hyphen spaced on one side before an amount: a dash between a name and "
+                                  "its figure is written ' – '",
+                                  [Fix(m.start(), m.end(), " – ", applicability=DISPLAY_ONLY)])
                 continue
             what = {"hyphen": "the hyphen before a number", "decimal": "a decimal point",
                     "group": "a thousands separator"}[kind]
