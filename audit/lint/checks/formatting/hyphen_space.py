@@ -4,6 +4,7 @@ import re
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
+from audit.language.numerals import load_numerals
 from audit.lint.checks.alternation import matches_at
 from audit.lint.checks.base import Check, Context
 from audit.core.text import fold
@@ -140,6 +141,20 @@ def _plural_before_dash(before: str, after: str) -> bool:
     return not (len(stem) >= 2 and after.startswith(stem[:2]))
 
 
+# A determiner or pronoun that opens a clause (`घायल- एक की मौत`, `गिरफ्तार- यह मामला …`)
+_DETERMINERS = frozenset("यह ये वह वे इस उस इन उन".split())
+
+
+def _clause_opens_after(before: str, after: str) -> bool:
+    """The word after the hyphen is a number word or a determiner (एक, दो, यह, उस) and the word before
+    is neither: no compound ends so (दो-तीन, एक-एक are the number's own), so the hyphen is a dash
+    between two clauses (`28 यात्री घायल- एक की मौत`), which joining would glue into one word. A dash
+    or a colon: the writer's call, a hint."""
+    def opens(word: str) -> bool:
+        return word in _DETERMINERS or ("hi", fold(word)) in load_numerals().words
+    return opens(after) and not opens(before)
+
+
 def _split_compounds(text: str) -> list[re.Match]:
     """What `_PATTERN.finditer(text)` gives, the pattern tried only where a match can start."""
     return matches_at(_PATTERN, text, _starts(text))
@@ -159,7 +174,8 @@ class HyphenSpace(Check):
     so is any finite form of a verb of saying before the hyphen (`वह कहती- हिम्मत है तो …`) on a page
     that tags its quotes with a hyphen elsewhere (`ने कहा- …`): the page's habit, a colon before speech.
     After an oblique plural (`दो तेल कंपनियों- रोसनेफ्ट और …`) no compound starts: the hyphen is a dash
-    before what the plural names, and the dash is only shown (a colon may fit as well).
+    before what the plural names, and the dash is only shown (a colon may fit as well); so it is before
+    a number word or a determiner after a word that is neither (`28 यात्री घायल- एक की मौत`: two clauses).
     Fix safety: safe where the article writes the compound whole elsewhere (its own spelling);
     unsafe otherwise, since a hyphen spaced on one side is also a dash after a clause or a dateline
     (`स्कूल खुलेंगे -इंदिरा गांधी …`, `नई दिल्ली- पीवी …`), which joining would make a compound.
@@ -208,6 +224,15 @@ class HyphenSpace(Check):
                     self, m.start(), m.end(),
                     f"no compound starts with the oblique plural '{m.group(1)}'; the hyphen after it is a dash: "
                     f"'{fixed}'",
+                    [Fix(m.start(), m.end(), fixed, applicability=DISPLAY_ONLY)],
+                )
+                continue
+            if _clause_opens_after(m.group(1), m.group(2)):
+                fixed = f"{m.group(1)} – {m.group(2)}"  # 28 यात्री घायल- एक की मौत: two clauses, a dash between
+                yield ctx.finding(
+                    self, m.start(), m.end(),
+                    f"no compound ends in a number or a determiner ('{m.group(2)}'); the hyphen before it "
+                    f"is a dash between clauses: '{fixed}'",
                     [Fix(m.start(), m.end(), fixed, applicability=DISPLAY_ONLY)],
                 )
                 continue
