@@ -278,7 +278,7 @@ class ReviewApp(DecisionActions, App):
         if item is not None:
             sentence = self.session.context(item.finding)
             source = self.session.source_sentence(item.finding)
-            self.article.scroll_to_line(item.finding.line)
+            self.article.scroll_to_line(item.finding.line, item.finding.column - 1)
         if self.session.items or self.view.active:
             self.detail.show(self.session.text, item, sentence, source)
         else:  # it said "no finding matches the filter" with no filter set

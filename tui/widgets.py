@@ -72,6 +72,8 @@ class ArticleView(ScrollView, can_focus=False):
         self._marks: list[list[tuple]] = []
         self._spans: dict[int, tuple] = {}
         self._width = 0
+        self._starts: list[list[int] | None] = []  # each wrapped line's row starts (offsets in the line)
+        self._want: tuple[int, int] | None = None  # the (line, offset) the selection asks to keep in view
         self.gap = 1  # blank rows between paragraphs
 
     def set_gap(self, gap: int) -> None:
@@ -150,6 +152,12 @@ class ArticleView(ScrollView, can_focus=False):
             strips = [Strip(line.render(console)).adjust_cell_length(width) for line in wrapped]
             strips += [Strip.blank(width)] * (self.gap if n + 1 < len(self._texts) else 0)
             self._wrapped[n] = strips
+            starts = [0]
+            for line in wrapped[:-1]:
+                starts.append(starts[-1] + len(line.plain))
+            del self._starts[len(self._wrapped):]
+            self._starts += [None] * (len(self._wrapped) - len(self._starts))
+            self._starts[n] = starts
         return strips
 
     def _relayout(self) -> None:
@@ -170,6 +178,8 @@ class ArticleView(ScrollView, can_focus=False):
     def on_resize(self, event: events.Resize) -> None:
         if self._texts:
             self._relayout()
+            if self._want is not None:  # the rows moved under the selection: bring it back
+                self.scroll_to_line(*self._want)
 
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
@@ -203,11 +213,23 @@ class ArticleView(ScrollView, can_focus=False):
             text.stylize(style, max(start, 0), min(end, len(line)))
         return text
 
-    def scroll_to_line(self, line: int) -> None:
-        if 0 < line <= len(self._texts):
-            top = self._rows[line - 1]
-            if not (self.scroll_offset.y <= top < self.scroll_offset.y + self.size.height - 1):
-                self.scroll_to(y=max(0, top - self.size.height // 3), animate=False)
+    def scroll_to_line(self, line: int, offset: int = 0) -> None:
+        """Bring the row holding `offset` (a str index in the line) into view: the paragraph's top
+        a third of the way down when that shows it, else that row a third of the way down (a finding
+        at the end of a long one-line paragraph was below a small pane)."""
+        if not 0 < line <= len(self._texts):
+            return
+        self._want = (line, offset)
+        if not self._width or len(self._rows) != len(self._texts) + 1:
+            return  # not laid out yet: the resize that lays it out comes back here
+        self._wrap(line - 1)
+        top = self._rows[line - 1]
+        row = top + bisect.bisect_right(self._starts[line - 1], offset) - 1
+        height = self.size.height
+        if self.scroll_offset.y <= row < self.scroll_offset.y + height - 1:
+            return
+        y = top - height // 3 if row - (top - height // 3) < height - 1 else row - height // 3
+        self.scroll_to(y=max(0, y), animate=False, immediate=True)
 
 
 class DetailPane(Static):

@@ -1,0 +1,51 @@
+"""What a desk editor meets on real pages in a real terminal (found driving the app in tmux):
+long one-line paragraphs, small terminals, a resize mid-session, a bulk accept's preview."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.lint.engine import Engine
+from tui.app import ReviewApp
+from tui_helpers import select, settle
+
+# One long paragraph (made-up sentences), the way scraped pages come: the finding (डीपसेक) is at its end.
+LONG = ("किसानों ने बताया कि इस साल बारिश समय पर हुई और मंडियों में आवक लगातार बनी रही। " * 14
+        + "अंत में डीपसेक की चर्चा हुई।\n")
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine()
+
+
+def selected_rows(article) -> list[int]:
+    """The article pane's rows on screen that draw the selected finding (reverse video)."""
+    return [y for y in range(article.size.height)
+            if any(seg.style and seg.style.reverse for seg in article.render_line(y))]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_finding_deep_in_a_long_paragraph_is_scrolled_into_view(tmp_path, engine, size):
+    path = tmp_path / "long.txt"
+    path.write_text("शीर्षक\n" + LONG, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await select(pilot, "TERM001", "डीपसेक")
+        await pilot.pause()
+        assert selected_rows(app.article), "the selected finding is off the article pane"
+
+
+async def test_the_selection_stays_in_view_when_the_terminal_is_resized(tmp_path, engine):
+    path = tmp_path / "long.txt"
+    path.write_text("शीर्षक\n" + LONG, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        await select(pilot, "TERM001", "डीपसेक")
+        await pilot.pause()
+        assert selected_rows(app.article)
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert selected_rows(app.article), "after a resize the selected finding is off the article pane"
