@@ -49,3 +49,24 @@ async def test_the_selection_stays_in_view_when_the_terminal_is_resized(tmp_path
         await pilot.resize_terminal(60, 20)
         await settle(pilot)
         assert selected_rows(app.article), "after a resize the selected finding is off the article pane"
+
+
+async def test_a_fix_of_part_of_the_flagged_text_shows_what_the_text_becomes(tmp_path, engine):
+    """FMT010 flags `word ,` and its fix deletes only the space: once accepted, its row and detail
+    said `word , → (delete)`, as if the word and comma went too. They say `word , → word,` now."""
+    path = tmp_path / "story.txt"
+    path.write_text("बाज़ार में आलू 20 रुपये , प्याज़ 30 रुपये किलो बिका।\n", encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await settle(pilot)
+        chosen = await select(pilot, "FMT010")
+        finding = app.session.item(chosen).finding
+        assert finding.text == "रुपये ," and finding.fixes[0].replacement == ""
+        assert app.table.cells_of(chosen)[5] == "रुपये,"
+        assert "1) रुपये," in str(app.detail.render()) and "(delete)" not in str(app.detail.render())
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.table.cells_of(chosen)[5] == "→ रुपये,"
+        app.select_item(chosen)
+        await pilot.pause()
+        assert "रुपये , → रुपये," in str(app.detail.render())

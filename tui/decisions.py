@@ -34,7 +34,8 @@ class DecisionActions:
         elif len(item.finding.fixes) == 1:
             self._decided(self.session.accept, item, 0)
         else:
-            self.push_screen(ChoiceScreen(f"Replace '{item.finding.text}' with:", item.finding.suggestions),
+            choices = [item.finding.fixed_text(fix) for fix in item.finding.fixes]
+            self.push_screen(ChoiceScreen(f"Replace '{item.finding.text}' with:", choices),
                              lambda choice: choice is not None and self._decided(self.session.accept, item, choice))
 
     def _journaled(self, call, *args) -> tuple[bool, object]:

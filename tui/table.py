@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from audit.review.items import ACCEPTED, EDITED, OPEN, Item
-from tui.widgets import SEVERITY_MARK, STATE_LABEL, shorten
+from tui.widgets import SEVERITY_MARK, STATE_LABEL, reads_now, shorten
 
 
 # The state column is as wide as its longest label from the start: the first accept does not widen it.
@@ -228,7 +228,7 @@ class FindingsTable(ScrollView, can_focus=True, inherit_bindings=False):
 def _row(line: int, state: str, code: str, severity: str, text: str, first: str | None, original: str,
          note: str) -> tuple:
     if state in (ACCEPTED, EDITED):
-        flagged, suggestion = shorten(original or text, 22), "→ " + shorten(note or "(delete)", 18)
+        flagged, suggestion = shorten(original or text, 22), "→ " + shorten(reads_now(text, original, note), 18)
     else:
         flagged = shorten(text, 22)
         suggestion = "" if first is None else "(delete)" if not first else shorten(first, 20)

@@ -49,6 +49,13 @@ def shorten(text: str, width: int = 28) -> str:
     return out + "…"
 
 
+def reads_now(text: str, original: str, note: str) -> str:
+    """What an accepted or edited finding's span reads now: its text (a fix of part of it keeps the
+    rest: `रुपये , → रुपये,`, where the replacement alone said `(delete)`), or the replacement where
+    the span itself did not change (a fix outside it)."""
+    return (text if text != original else note) or "(delete)"
+
+
 class ArticleView(ScrollView, can_focus=False):
     """The article, open findings highlighted by category colour, drawn line by line on demand.
 
@@ -246,7 +253,7 @@ class DetailPane(Static):
         out.append(finding.message + "\n")
         if item.state in (ACCEPTED, EDITED):
             out.append(f"{item.state}: ", style="bold")
-            out.append(f"{item.original} → {item.note or '(delete)'}\n")
+            out.append(f"{item.original} → {reads_now(finding.text, item.original, item.note)}\n")
         elif finding.fixes:
             out.append("suggestions: ", style="bold")
             out.append("   ".join(f"{i + 1}) {finding.fixed_text(fix) or '(delete)'}"
