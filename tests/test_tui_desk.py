@@ -70,3 +70,22 @@ async def test_a_fix_of_part_of_the_flagged_text_shows_what_the_text_becomes(tmp
         app.select_item(chosen)
         await pilot.pause()
         assert "रुपये , → रुपये," in str(app.detail.render())
+
+
+async def test_a_bulk_preview_shows_the_change_in_a_long_line(tmp_path, engine):
+    """Each preview row showed its line's start, cut at the dialog's edge: in a long paragraph the
+    change was off the row, and every row looked alike. It shows the words around the change."""
+    from tui.screens import BulkScreen
+
+    path = tmp_path / "long.txt"
+    path.write_text("शीर्षक\n" + LONG * 3, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "TERM001", "डीपसेक")
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, BulkScreen)
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert sum(r.count("− ") and r.count("डीपसेक") for r in rows) == 3, "\n".join(rows)
+        assert sum(r.count("+ ") and r.count("डीपसीक") for r in rows) == 3, "\n".join(rows)

@@ -47,6 +47,28 @@ class ConfirmScreen(Dialog, ModalScreen[bool]):
         self.answer_once(value)
 
 
+def around_change(before: str, after: str, room: int = 30) -> tuple[str, str]:
+    """The words around where `before` and `after` differ, about `room` characters either side,
+    cut at spaces (never inside a word or a cluster), "…" where text is left out."""
+    same = 0
+    while same < min(len(before), len(after)) and before[same] == after[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - same and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    start = max(0, same - room)
+    if start:
+        space = before.find(" ", start, same)
+        start = 0 if space < 0 else space + 1  # no space near: the line's start, whole words still
+    end = min(len(before), len(before) - tail + room)
+    if end < len(before):
+        space = before.rfind(" ", len(before) - tail, end)
+        end = len(before) if space < 0 else space
+    lead, trail = "…" if start else "", "…" if end < len(before) else ""
+    cut = len(before) - end
+    return lead + before[start:end] + trail, lead + after[start : len(after) - cut] + trail
+
+
 class BulkScreen(Dialog, ModalScreen[bool]):
     """A bulk accept's preview: every line it would change, before and after. y applies, n cancels."""
 
@@ -60,7 +82,8 @@ class BulkScreen(Dialog, ModalScreen[bool]):
         with Vertical(id="bulk"):
             yield Label(self.question, id="question")
             with VerticalScroll(id="preview"):
-                for item, before, after in self.preview:
+                for item, whole_before, whole_after in self.preview:
+                    before, after = around_change(whole_before, whole_after)
                     yield Label(f"line {item.finding.line}", classes="hint")
                     yield Label(f"− {before}", classes="before")
                     yield Label(f"+ {after}", classes="after")
