@@ -89,3 +89,20 @@ async def test_a_bulk_preview_shows_the_change_in_a_long_line(tmp_path, engine):
         rows = [strip.text for strip in app.screen._compositor.render_strips()]
         assert sum(r.count("− ") and r.count("डीपसेक") for r in rows) == 3, "\n".join(rows)
         assert sum(r.count("+ ") and r.count("डीपसीक") for r in rows) == 3, "\n".join(rows)
+
+
+async def test_a_bulk_preview_says_its_keys_at_80x24(tmp_path, engine):
+    """With many places the preview filled the dialog and its `y: apply` line fell off an 80x24 screen."""
+    from tui.screens import BulkScreen
+
+    path = tmp_path / "long.txt"
+    path.write_text("शीर्षक\n" + LONG * 8, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await select(pilot, "TERM001", "डीपसेक")
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, BulkScreen)
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert any("y: apply to all" in r for r in rows), "\n".join(rows)

@@ -81,13 +81,14 @@ class BulkScreen(Dialog, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bulk"):
             yield Label(self.question, id="question")
+            # the keys before the preview: a long preview pushed them off an 80x24 screen
+            yield Label("y: apply to all   n / escape: cancel", classes="hint")
             with VerticalScroll(id="preview"):
                 for item, whole_before, whole_after in self.preview:
                     before, after = around_change(whole_before, whole_after)
                     yield Label(f"line {item.finding.line}", classes="hint")
                     yield Label(f"− {before}", classes="before")
                     yield Label(f"+ {after}", classes="after")
-            yield Label("y: apply to all   n / escape: cancel", classes="hint")
 
     def action_answer(self, value: bool) -> None:
         self.answer_once(value)
