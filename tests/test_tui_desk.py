@@ -106,3 +106,25 @@ async def test_a_bulk_preview_says_its_keys_at_80x24(tmp_path, engine):
         assert isinstance(app.screen, BulkScreen)
         rows = [strip.text for strip in app.screen._compositor.render_strips()]
         assert any("y: apply to all" in r for r in rows), "\n".join(rows)
+
+
+async def test_a_long_question_wraps_in_its_dialog(tmp_path, engine):
+    """The dismiss-every-occurrence reason prompt names the code and text twice: at 120 columns its
+    question was cut at the dialog's edge mid-word ("(2 o"). It wraps now."""
+    from tui.screens import ChoiceScreen, PromptScreen
+
+    path = tmp_path / "long.txt"
+    path.write_text(LONG, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    question = ("Dismiss TERM001 on 'डीपसेक' (every occurrence of 'डीपसेक' for TERM001 (2 open)); "
+                "the reason, so the desk knows later why it was let stand:")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for screen in (PromptScreen(question), ChoiceScreen(question, ["one", "two"])):
+            app.push_screen(screen)
+            await pilot.pause()
+            text = " ".join(" ".join(strip.text.replace("█", " ").split())
+                            for strip in app.screen._compositor.render_strips())
+            assert "(2 open)); the reason, so the desk knows later why it was let stand:" in text, text
+            await pilot.press("escape")
+            await pilot.pause()
