@@ -128,3 +128,22 @@ async def test_a_long_question_wraps_in_its_dialog(tmp_path, engine):
             assert "(2 open)); the reason, so the desk knows later why it was let stand:" in text, text
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_the_detail_shows_the_context_around_a_finding_in_a_long_line(tmp_path, engine):
+    """A finding spanning two sentences (a danda with no space after it) takes its whole line as
+    context: on a real page 600 characters, of which an 80x24 detail pane showed the first 300,
+    without the finding. The context is the words around the finding now."""
+    path = tmp_path / "long.txt"
+    path.write_text(LONG.replace("रही। अंत", "रही।अंत"), encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        item = next(i for i in app.session.items if "।अंत" in i.finding.text)
+        app.select_item(item.id)
+        await pilot.pause()
+        region = app.detail.region
+        rows = [strip.text for strip in app.screen._compositor.render_strips()][region.y : region.bottom]
+        shown = " ".join(" ".join(rows).split())
+        context = shown[shown.index("in context:"):] if "in context:" in shown else ""
+        assert item.finding.text in context, shown

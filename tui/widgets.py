@@ -56,6 +56,23 @@ def reads_now(text: str, original: str, note: str) -> str:
     return (text if text != original else note) or "(delete)"
 
 
+def around(text: str, a: int, b: int, start: int, end: int, before: int = 30, after: int = 60) -> tuple[int, int]:
+    """The part of text[a:b] from about `before` characters ahead of text[start:end] to about
+    `after` past it, cut at spaces (the finding on the first row of an 80x24 detail pane), when it is long:
+    a finding's context is its sentence, or its whole line when it spans sentences (600
+    characters on a real page, more than a small detail pane shows, the finding past its end)."""
+    if b - a <= 2 * (before + after):
+        return a, b  # a sentence of a few rows is shown whole
+    lo, hi = max(a, start - before), min(b, end + after)
+    if lo > a:
+        space = text.find(" ", lo, start)
+        lo = a if space < 0 else space + 1
+    if hi < b:
+        space = text.rfind(" ", end, hi)
+        hi = b if space < 0 else space
+    return lo, hi
+
+
 class ArticleView(ScrollView, can_focus=False):
     """The article, open findings highlighted by category colour, drawn line by line on demand.
 
@@ -262,9 +279,11 @@ class DetailPane(Static):
             out.append("dismissed: ", style="bold")
             out.append(item.note + "\n")
         if sentence:
-            a, b = sentence
-            context = Text(text[a:b])
-            context.stylize(CATEGORY_STYLES.get(finding.category, "bold"), finding.start - a, finding.end - a)
+            a, b = around(text, *sentence, finding.start, finding.end)
+            lead = "…" if a > sentence[0] else ""
+            context = Text(lead + text[a:b] + ("…" if b < sentence[1] else ""))
+            at = finding.start - a + len(lead)
+            context.stylize(CATEGORY_STYLES.get(finding.category, "bold"), at, at + finding.end - finding.start)
             out.append("in context: ", style="bold")
             out.append_text(context)
         if source:
