@@ -147,3 +147,26 @@ async def test_the_detail_shows_the_context_around_a_finding_in_a_long_line(tmp_
         shown = " ".join(" ".join(rows).split())
         context = shown[shown.index("in context:"):] if "in context:" in shown else ""
         assert item.finding.text in context, shown
+
+
+async def test_one_unsaved_decision_is_counted_in_the_singular(tmp_path, engine):
+    from tui.screens import ConfirmScreen
+
+    path = tmp_path / "long.txt"
+    path.write_text("शीर्षक\n" + LONG, encoding="utf-8")
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await select(pilot, "TERM001", "डीपसेक")
+        await pilot.press("a")
+        await settle(pilot)
+        app.exit()  # as a killed terminal: the decision stays in the journal
+    app = ReviewApp([path], engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.startswith("1 unsaved decision on "), app.screen.question
+        await pilot.press("y")
+        await settle(pilot)
+        notes = [n.message for n in app._notifications]
+        assert "replayed 1 decision from the journal" in notes, notes

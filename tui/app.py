@@ -23,6 +23,7 @@ from audit.core.errors import JaanchError
 from audit.core.fileio import describe
 from audit.lint.engine import Engine
 from audit.policy.suppressions import SuppressionStore
+from audit.reporters.text import counted
 from audit.review.items import OPEN
 from audit.review.lock import ArticleLock, hold
 from audit.review.session import ConflictError, ReviewSession
@@ -199,11 +200,13 @@ class ReviewApp(DecisionActions, App):
             self._journaled(session.start, False)
             return
         if session.replay_is_stale():
-            question = (f"{session.path.name} changed on disk after {len(pending)} unsaved decisions were made "
-                        "on it in an earlier session. Replay those that still fit the text?")
+            were = "was" if len(pending) == 1 else "were"
+            question = (f"{session.path.name} changed on disk after {counted(len(pending), 'unsaved decision')} "
+                        f"{were} made on it in an earlier session. Replay those that still fit the text?")
         else:
-            question = (f"{len(pending)} unsaved decisions on {session.path.name} are in the journal "
-                        "from an earlier session. Replay them and continue?")
+            are, them = ("is", "it") if len(pending) == 1 else ("are", "them")
+            question = (f"{counted(len(pending), 'unsaved decision')} on {session.path.name} {are} in the journal "
+                        f"from an earlier session. Replay {them} and continue?")
         self.push_screen(ConfirmScreen(question, yes="Replay", no="Discard", enter_says_yes=True),
                          lambda yes: self._replay(session, yes))
 
@@ -211,8 +214,9 @@ class ReviewApp(DecisionActions, App):
         done, counts = self._journaled(session.start, bool(yes))
         replayed, skipped = counts if done else (0, 0)
         if replayed or skipped:
-            note = f"replayed {replayed} decisions from the journal"
-            self.notify(note + (f"; {skipped} no longer fit the text and were left out" if skipped else ""),
+            note = f"replayed {counted(replayed, 'decision')} from the journal"
+            self.notify(note + (f"; {skipped} no longer {'fits' if skipped == 1 else 'fit'} the text and "
+                                 f"{'was' if skipped == 1 else 'were'} left out" if skipped else ""),
                         severity="warning" if skipped else "information", timeout=10)
         self.after_change()
 
