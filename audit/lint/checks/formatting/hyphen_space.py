@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from audit.core.conventions import CHROME, ENGLISH_LINE, KICKER, SPEC_LINE, URL
 from audit.core.findings import DISPLAY_ONLY, SAFE, UNSAFE, Fix, Severity
@@ -127,6 +128,28 @@ def _genitive_label(text: str, start: int, word: str, hyphen: int) -> bool:
             and _GENITIVE_BEFORE.search(text, max(0, start - 8), start) is not None)
 
 
+# A list item's number after a line's start or a sentence's end (`… है। 2- गुजरात में …`): a marker
+_MARKER_BEFORE = re.compile(r"(?:^|\n|(?<!\d)[।?!.|])[ \t]*$")
+# One word opening its line with a hyphen glued to it (`सिंह- सूर्य का …`, a horoscope's sign)
+_LINE_LABEL = re.compile(r"^[ \t•*]*[\u0900-\u0963\u0966-\u097F]+- +\S", re.MULTILINE)
+
+
+def _list_marker(text: str, start: int, word: str, hyphen: int) -> bool:
+    """`word` is a list item's number (1 to 99) glued to the hyphen at `hyphen`, opening its line or
+    its sentence (`… होता है। 3- केरल का …`): the hyphen marks the item, no compound's."""
+    return (word.isdigit() and len(word) <= 2 and text[hyphen - 1 : hyphen] != " "
+            and _MARKER_BEFORE.search(text, max(0, start - 4), start) is not None)
+
+
+def _line_label(lines: str, start: int, hyphen: int, habit: bool) -> bool:
+    """The one word from `start` opens its line, the hyphen glued to it, on a page that opens three or more
+    lines so (`सिंह- …`, `कन्या- …`: signs or items labelled with a hyphen for a colon): the page's labels.
+    One or two such lines are read as split compounds (`सह- संस्थापक …`), as is a compound the article
+    writes whole elsewhere (the caller's test)."""
+    return (habit and lines[hyphen - 1 : hyphen] != " "
+            and lines[lines.rfind("\n", 0, start) + 1 : start].strip(" \t•*") == "")
+
+
 _OBLIQUE_PLURAL = ("ों", "ओं")  # कंपनियों, नेताओं: a noun in the oblique plural, a postposition's or a list's
 
 
@@ -155,6 +178,11 @@ def _clause_opens_after(before: str, after: str) -> bool:
     return opens(after) and not opens(before)
 
 
+def _written_whole(text: str) -> frozenset[str]:
+    """The compounds the article writes whole (ओपन-सोर्स)."""
+    return frozenset(m.group() for m in matches_at(_WHOLE, text, _whole_starts(text)))
+
+
 def _split_compounds(text: str) -> list[re.Match]:
     """What `_PATTERN.finditer(text)` gives, the pattern tried only where a match can start."""
     return matches_at(_PATTERN, text, _starts(text))
@@ -170,7 +198,9 @@ class HyphenSpace(Check):
     glossary lists (`नई दिल्ली- पीवी …`) it is a dateline's colon: the fix is `: `, unsafe. A desk or dateline label (`स्पोर्ट्स डेस्क- आईपीएल
     में …`), a label of two to four words opening its line (`आयु सीमा- 18 से 25 वर्ष`, a speaker tag
     in any line: `नेता बोले- …`, `विशेषज्ञ कहते हैं- …`), a label noun after a genitive in any line
-    (`अभिनेता का नाम- …`: the hyphen a colon before the name), a spec list and page chrome are left alone;
+    (`अभिनेता का नाम- …`: the hyphen a colon before the name), a list item's number opening its line or
+    sentence (`… है। 3- केरल …`), one word opening its line where the page opens three or more lines so
+    (`सिंह- …`, `कन्या- …`: a horoscope's signs), a spec list and page chrome are left alone;
     so is any finite form of a verb of saying before the hyphen (`वह कहती- हिम्मत है तो …`) on a page
     that tags its quotes with a hyphen elsewhere (`ने कहा- …`): the page's habit, a colon before speech.
     After an oblique plural (`दो तेल कंपनियों- रोसनेफ्ट और …`) no compound starts: the hyphen is a dash
@@ -190,13 +220,22 @@ class HyphenSpace(Check):
         text = ctx.article.text
         written = None  # the compounds the article writes whole, read once when first needed
         habit = None  # whether the page tags a quote with a hyphen after a verb of saying
+        labels = None  # whether the page opens three or more lines with one word and a hyphen
         for m in _split_compounds(text):
             hyphen = text.index("-", m.end(1))
             if ctx.conventions.kind(hyphen, hyphen + 1) in (KICKER, SPEC_LINE, CHROME, URL, ENGLISH_LINE):
                 continue
             if (_label_hyphen(ctx.line_view, m.start(), hyphen) or _speaker_tag(text, m.start(), m.group(1), hyphen)
-                    or _genitive_label(text, m.start(), m.group(1), hyphen)):
+                    or _genitive_label(text, m.start(), m.group(1), hyphen)
+                    or _list_marker(text, m.start(), m.group(1), hyphen)):
                 continue
+            if labels is None:
+                labels = next(islice(_LINE_LABEL.finditer(ctx.line_view), 2, None), None) is not None
+            if _line_label(ctx.line_view, m.start(), hyphen, labels):
+                if written is None:
+                    written = _written_whole(text)
+                if f"{m.group(1)}-{m.group(2)}" not in written:
+                    continue  # a compound the article writes whole elsewhere (सर्दी-जुकाम) is still read
             if text[hyphen - 1] != " " and _SAYING_FORM.fullmatch(m.group(1)):
                 if habit is None:
                     habit = _TAG_HABIT.search(text) is not None
@@ -241,7 +280,7 @@ class HyphenSpace(Check):
             # a dash between a clause and a name (`स्कूल खुलेंगे -इंदिरा …`) or after a dateline
             # (`नई दिल्ली- पीवी …`), where joining the words makes a compound nobody wrote.
             if written is None:
-                written = frozenset(m.group() for m in matches_at(_WHOLE, text, _whole_starts(text)))
+                written = _written_whole(text)
             attested = fixed in written
             yield ctx.finding(
                 self, m.start(), m.end(),
