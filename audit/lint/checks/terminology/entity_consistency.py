@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
@@ -76,7 +77,9 @@ class EntityConsistency(Check):
     vector verb (उठना, जाना, पड़ना, देना, लेना …; रहना and सकना too) is that verb, not a second spelling
     of its inflected form: `बिलबिला उठे` beside `बिलबिलाए`.
     A translation is not a second spelling (भारत / India), and Latin in a bracketed gloss,
-    a kicker, an English line, a headline or page chrome is house usage, not the other script.
+    a kicker, an English line, a headline or page chrome is house usage, not the other script; nor is a
+    company's Latin name written only as the first word of longer Latin names (Microsoft Office,
+    Microsoft Azure): those are its products' names, kept in Latin as products are.
     Fix safety: unsafe ("keep to one form" is the editor's call); display-only where the fix
     would put one script inside a name written in the other (पोको एम2 प्रो -> पोको M2 प्रो).
     """
@@ -108,6 +111,7 @@ class EntityConsistency(Check):
             found = sorted(chain(found, latin_names), key=_SENTENCE_INDEX)
         # a related story's headline run into a line (`Also Read - ...`): another story's spelling
         chrome = inline_chrome(ctx) if ctx.conventions.inline else []
+        heads: dict[str, list[bool]] = {}  # a company's Latin uses: whether each opens a longer Latin name
         for sent, m in found:
             entry = m.value[0] if isinstance(m.value, tuple) else m.value
             name = entry.latin
@@ -137,8 +141,15 @@ class EntityConsistency(Check):
                 group = by_entry[name] = Group(name, entry.canonical)
             key = surface.casefold() if is_ascii else surface  # _written
             group.add(key, surface, (start, end))
+            if is_ascii and entry.kind == "company":
+                heads.setdefault(name, []).append(_PRODUCT_AFTER.match(text, end) is not None)
             if isinstance(m.value, tuple) and m.value[1] != "canonical":
                 group.listed[key] = m.value[1]
+        for name, opens in heads.items():
+            if all(opens):  # Microsoft Office, Microsoft Azure and never Microsoft alone: the products' names
+                group = by_entry[name]
+                for key in [k for k, surface in group.surface.items() if surface.isascii()]:
+                    del group.spans[key], group.surface[key]
         # A name claims only tokens of its own sentence, so every sentence's names are claimed
         # before any token is looked at. Whether a token may be a loose name (1: a name-like
         # Devanagari word) or a Latin one (2: capitalised) is its text's answer, one per distinct
@@ -366,6 +377,8 @@ def _code_introduced(group: Group, latin: list[str], deva: list[str], deva_n: in
             and all(at < span[0] for k in deva for span in group.spans[k]))
 
 
+# a capitalised Latin word right after a company's name: the name opens a product's (Microsoft Azure, Samsung Pay)
+_PRODUCT_AFTER = re.compile(r" (?:[A-Z]|i[A-Z])[A-Za-z0-9]")
 _ALL_LOWER = PerWord(lambda name: name == name.lower())  # a glossary name all in lower case: a common word
 _SENTENCE_INDEX = lambda found: found[0].index  # noqa: E731  (of a (sentence, match) pair)
 _SKELETONS = PerWord(lambda text: skeleton(translit_key(text)))  # a Devanagari name's, per distinct text
