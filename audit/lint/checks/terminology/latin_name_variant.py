@@ -105,7 +105,8 @@ class LatinNameVariant(Check):
     in English (captions, summaries) are left alone, and so is a word in lower case inside a bracket
     padded with spaces (`FASTag … ( fastag documents required )`: an SEO keyword tag, typed as searched), and so is
     a name in a run of three or more all-capital words (`(SATYENDRA NATH BOSE)` beside `Bose`: a heading's
-    capitals). Fix safety: unsafe, a reader confirms the name;
+    capitals), and so is a word whose every use stands in an English phrase of four words or more (`What is
+    skin care-…` beside `… Skincare Routine-…`: English headings glossed in Hindi). Fix safety: unsafe, a reader confirms the name;
     display-only where a Latin name would be written in Devanagari beside a Latin word (Poco India). A
     headline keeps brands in Latin by the press's own habit: a brand's Latin form there is not flagged
     (an acronym's is: FIH in a headline beside एफआईएच). A Latin run right before चैनल, पेज, अकाउंट,
@@ -165,6 +166,8 @@ class LatinNameVariant(Check):
                 if all(s[0].isupper() and s[1:].islower() for s in surfaces if s.isalpha()) and \
                         all(" " not in s and "-" not in s for s in surfaces):
                     continue  # Title / title: sentence casing, not a name
+                if all(in_english_phrase_of(ctx, *span) for spans in surfaces.values() for span in spans):
+                    continue  # What is skin care … Skincare Routine: English headings' words, no name the Hindi uses
                 if _caps_in_capital_run(text, surfaces):
                     continue  # (SATYENDRA NATH BOSE) beside Bose: a heading set in capitals, not the name's casing
                 yield from self._report(ctx, surfaces)
