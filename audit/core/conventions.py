@@ -82,6 +82,8 @@ _CHROME = re.compile(
     # a channel-join line, a site's invitation: `Please Join Whatsapp Channel`, `Whatsapp Group join`
     r"|^\s*(?:please\s+)?(?:join|follow)(?:\s+(?:our|us\s+on|the))?(?:\s+[A-Za-z]+)?\s+(?:channel|group)s?\b"
     r"|^\s*[A-Za-z]+\s+(?:channel|group)\s+join\b"
+    # a site's membership appeal, a whole line in brackets: `(Example Hindi, हर खबर पर ... आज ही मेंबर बनें ...)`
+    r"|^\s*\([^()\n]{0,300}?(?:मेंबर|मेम्बर|सदस्य)\s+बनें[^()\n]{0,300}\)\s*$"
     # a social-media invitation, a line of its own with no sentence end: `Facebook पे हमारे पेज को लाइक
     # करने के लिए क्लिक करिये`, `ट्विटर पर हमें फॉलो करें`
     r"|^\s*(?:facebook|twitter|instagram|youtube|telegram|फेसबुक|ट्विटर|इंस्टाग्राम|यूट्यूब|टेलीग्राम)"
