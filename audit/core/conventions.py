@@ -125,6 +125,8 @@ _RELATED_RUN_IN = re.compile(r"(?:Also Read|Read Also|ये भी पढ़े
 # दर्ज किया मुकदमा )`: a teaser the site links there, four words or more with no sentence end of its own.
 _BRACKET_TEASER = re.compile(r"\(([^()\r\n।|?!]{8,200})\)[ \t]*(?=[\r\n]|\Z)")
 _DESKS = frozenset("डेस्क ब्यूरो न्यूज़ न्यूज".split())
+# The last word of a section's label before a colon opening a paragraph (`हेल्थ टिप्स: …`): a kicker
+_TOPIC_HEADS = frozenset("टिप्स ट्रिक्स".split())
 _SENTENCE_END = "।॥.?!\"'”’)|"
 _SENTENCE_ENDS = tuple(_SENTENCE_END)
 _SPEC = re.compile(r"^(?:[-•*]\s*)?[^:\n]{1,40}?\s*(?::|\s[-–]\s)\s*\S")  # `label: value`, `label - value`
@@ -338,6 +340,8 @@ class Conventions:
         if len(words) > 5:
             return None
         hyphen = any(c in "-–" for c in text[m.end(1) : m.end()])
+        if deva and not hyphen and len(words) <= 3 and words[-1] in _TOPIC_HEADS:
+            return m.end()  # रिलेशनशिप टिप्स: …: a section's label before the lead, as an English kicker is
         if (deva and hyphen and _DEVA_LETTERS.search(text, m.end(), end)
                 and ((len(words) <= 3 and (words[-1] in _DESKS or re.search(r"[\d,]", label)))
                      or _DATELINE.fullmatch(label))):

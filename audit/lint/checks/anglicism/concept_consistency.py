@@ -4,7 +4,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from audit.core.conventions import CHROME
+from audit.core.conventions import CHROME, KICKER
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.concepts import Concept, FormHit, concept_index, default_concepts
@@ -49,7 +49,7 @@ class ConceptConsistency(Check):
     Established loans count too when the article itself also uses the Hindi word. A form inside a
     bracketed gloss (`चंद्रमा (मून)`) is the gloss convention and is not counted, nor is a word the
     sentence glosses by the other (`हीटस्ट्रोक यानी लू`, `हीटस्ट्रोक ... जिसे लू लगना कहते हैं`), nor a form in a
-    page-chrome line (a breadcrumb or related-links line is not the article's usage), nor a form naming
+    page-chrome line or a kicker (a breadcrumb, a related-links line, `हेल्थ टिप्स:` are not the article's usage), nor a form naming
     an observance (`विश्व मधुमेह दिवस` beside `डायबिटीज` in the text), nor a loan in a run of loans
     whose English initials are an acronym the article writes (`स्मॉल सैटेलाइट लॉन्च व्हीकल` beside
     `SSLV` or `एसएसएलवी`: the name spelt out, not the word `छोटा` would replace), nor a noun after a
@@ -132,8 +132,8 @@ class ConceptConsistency(Check):
                             glossed.setdefault(id(hit.concept), hit.side)
                 continue
             previous = hits
-            if ctx.conventions.line_kind(start) == CHROME:
-                continue  # a breadcrumb or related-links line: page chrome, not the article's usage
+            if ctx.conventions.line_kind(start) == CHROME or ctx.conventions.kind(start, end) == KICKER:
+                continue  # a breadcrumb or related-links line, a kicker (हेल्थ टिप्स:): not the article's usage
             if names_a_day(ctx.lexicon, tokens, m.first, m.last):
                 continue  # विश्व मधुमेह दिवस, वर्ल्ड डायबिटीज डे: the observance's name, written as it is
             if m.first and hits and hits[0].concept.pos == "noun" and (
