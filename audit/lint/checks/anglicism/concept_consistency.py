@@ -75,8 +75,8 @@ class ConceptConsistency(Check):
     Indian desk's unit, where a loan noun for a thing is written either way).
     The Hindi written for a loan is the article's own word for the concept where that is one of the
     table's alternatives (अवधि, not the table's कार्यकाल, beside टर्म) and fits the slot, else the table's.
-    Fix safety: the other form of the same slot is offered only where both words share a
-    gender (the sentence still agrees) as an unsafe fix, else as a display-only hint.
+    Fix safety: the Hindi word for a loan is offered as an unsafe fix only where both words share a
+    gender (the sentence still agrees), else as a display-only hint; the loan for a Hindi word is only shown.
     """
 
     code = "ANGL004"
@@ -483,7 +483,8 @@ def _fix(concept: Concept, side: str, slot: int, start: int, end: int, attributi
         return [Fix(start, end, attributive, applicability=UNSAFE)]
     # Across genders the sentence would not agree (उसकी सेंचुरी -> उसका शतक), and beside another loan
     # the one word swapped leaves a hybrid (एग्जाम केंद्र, स्पेस केंद्र): a hint, not an edit.
-    applicability = UNSAFE if concept.same_gender and not compound else DISPLAY_ONLY
+    # The loan written over the Hindi word is never an edit (the article's Hindi is what a desk keeps): shown.
+    applicability = UNSAFE if concept.same_gender and not compound and side == "translit" else DISPLAY_ONLY
     forms = concept.hindi if side == "translit" else concept.translit
     if not forms:
         return []
