@@ -371,9 +371,10 @@ class Lexicon:
         `category` (a kind of named thing: a capitalised Latin word after it and जैसे is a name, ANGL005:
         संगठनों जैसे …), `day_opener` and `day_head` (an observance's name: विश्व मधुमेह दिवस), `society_head`
         (a society's or a troupe's name: रंग उत्सव नाट्य समिति), `genre` (a loan after it makes a set name:
-        रैप सॉन्ग)."""
+        रैप सॉन्ग), `modified_head` (a loan right before it is a set term's modifier: स्किन केयर)."""
         kinds = ("demonym", "country_opener", "institution_head", "run_head", "title_head", "org_head", "org_opener",
-                 "scheme_opener", "service", "category", "day_opener", "day_head", "society_head", "genre")
+                 "scheme_opener", "service", "category", "day_opener", "day_head", "society_head", "genre",
+                 "modified_head")
         return {kind: frozenset(map(fold, forms))
                 for kind, forms in self._forms_by_kind("name_words.tsv", kinds).items()}
 

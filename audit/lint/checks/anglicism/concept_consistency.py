@@ -181,6 +181,8 @@ class ConceptConsistency(Check):
                     continue  # रैप सॉन्ग: the set name of a genre, a loan no Hindi word replaces
                 if m.first == m.last and tokens[m.first].key in ctx.lexicon.name_words["service"]:
                     continue  # रोडवेज: a state's bus service, not roads beside सड़क
+                if m.last + 1 < len(tokens) and tokens[m.last + 1].key in ctx.lexicon.name_words["modified_head"]:
+                    continue  # स्किन केयर: the trade's set term's modifier, not skin beside त्वचा (केयर still counts)
                 if opens_scheme_name(ctx, tokens, m.first, m.last):
                     continue  # मिशन अमृत सरोवर: a scheme's name in English word order, not the article's word
                 if hyphened_to_loan(tokens, m.first, m.last):
