@@ -6,7 +6,7 @@ from audit.core.conventions import CHROME
 from audit.core.findings import DISPLAY_ONLY, UNSAFE, Fix, Severity
 from audit.core.text import fold
 from audit.language.wordstats import hindi_zipf
-from audit.lint.checks.anglicism.concept_consistency import beside_translatable_loan
+from audit.lint.checks.anglicism.concept_fixes import beside_translatable_loan
 from audit.lint.checks.base import Check, Context, scan_sentences, span_of
 from audit.lint.checks.words import word_code_table, word_codes
 from audit.lint.checks.slots import LIGHT_VERBS, after_ko, attributive_form, case_slot, in_multiword_name
