@@ -72,40 +72,34 @@ async def test_a_fix_of_part_of_the_flagged_text_shows_what_the_text_becomes(tmp
         assert "रुपये , → रुपये," in str(app.detail.render())
 
 
-async def test_a_bulk_preview_shows_the_change_in_a_long_line(tmp_path, engine):
-    """Each preview row showed its line's start, cut at the dialog's edge: in a long paragraph the
-    change was off the row, and every row looked alike. It shows the words around the change."""
+async def _bulk_preview_rows(tmp_path, engine, body: str, size: tuple[int, int]) -> list[str]:
+    """The screen's rows once accept-everywhere (A) is pressed on the first डीपसेक of a headline and `body`."""
     from tui.screens import BulkScreen
 
     path = tmp_path / "long.txt"
-    path.write_text("शीर्षक\n" + LONG * 3, encoding="utf-8")
+    path.write_text("शीर्षक\n" + body, encoding="utf-8")
     app = ReviewApp([path], engine)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await select(pilot, "TERM001", "डीपसेक")
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, BulkScreen)
-        rows = [strip.text for strip in app.screen._compositor.render_strips()]
-        assert sum(r.count("− ") and r.count("डीपसेक") for r in rows) == 3, "\n".join(rows)
-        assert sum(r.count("+ ") and r.count("डीपसीक") for r in rows) == 3, "\n".join(rows)
+        return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_bulk_preview_shows_the_change_in_a_long_line(tmp_path, engine):
+    """Each preview row showed its line's start, cut at the dialog's edge: in a long paragraph the
+    change was off the row, and every row looked alike. It shows the words around the change."""
+    rows = await _bulk_preview_rows(tmp_path, engine, LONG * 3, (100, 40))
+    assert sum(r.count("− ") and r.count("डीपसेक") for r in rows) == 3, "\n".join(rows)
+    assert sum(r.count("+ ") and r.count("डीपसीक") for r in rows) == 3, "\n".join(rows)
 
 
 async def test_a_bulk_preview_says_its_keys_at_80x24(tmp_path, engine):
     """With many places the preview filled the dialog and its `y: apply` line fell off an 80x24 screen."""
-    from tui.screens import BulkScreen
-
-    path = tmp_path / "long.txt"
-    path.write_text("शीर्षक\n" + LONG * 8, encoding="utf-8")
-    app = ReviewApp([path], engine)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await select(pilot, "TERM001", "डीपसेक")
-        await pilot.press("A")
-        await pilot.pause()
-        assert isinstance(app.screen, BulkScreen)
-        rows = [strip.text for strip in app.screen._compositor.render_strips()]
-        assert any("y: apply to all" in r for r in rows), "\n".join(rows)
+    rows = await _bulk_preview_rows(tmp_path, engine, LONG * 8, (80, 24))
+    assert any("y: apply to all" in r for r in rows), "\n".join(rows)
 
 
 async def test_a_long_question_wraps_in_its_dialog(tmp_path, engine):

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from audit.core.text import common_ends
+
 
 class Dialog(ModalScreen):
     """A modal that answers once. Keys typed fast (Enter twice) can reach a dialog again before it
@@ -50,12 +52,7 @@ class ConfirmScreen(Dialog, ModalScreen[bool]):
 def around_change(before: str, after: str, room: int = 30) -> tuple[str, str]:
     """The words around where `before` and `after` differ, about `room` characters either side,
     cut at spaces (never inside a word or a cluster), "…" where text is left out."""
-    same = 0
-    while same < min(len(before), len(after)) and before[same] == after[same]:
-        same += 1
-    tail = 0
-    while tail < min(len(before), len(after)) - same and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
+    same, tail = common_ends(before, after)
     start = max(0, same - room)
     if start:
         space = before.find(" ", start, same)

@@ -237,3 +237,16 @@ def vowel_distance(a: str, b: str) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
     return prev[-1]
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """How many characters `a` and `b` share at the start, and then at the end (the end never reaching
+    back into the shared start): a[head:len(a) - tail] and b[head:len(b) - tail] are where they differ."""
+    shortest = min(len(a), len(b))
+    head = 0
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
