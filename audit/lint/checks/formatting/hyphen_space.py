@@ -257,23 +257,19 @@ class HyphenSpace(Check):
                     [Fix(m.start(), m.end(), fixed, applicability=UNSAFE)],
                 )
                 continue
+            # A hyphen no compound can take is a dash, shown: before the names after an oblique plural
+            # (तेल कंपनियों- रोसनेफ्ट और …), or between two clauses (28 यात्री घायल- एक की मौत)
             if _plural_before_dash(m.group(1), m.group(2)):
-                fixed = f"{m.group(1)} – {m.group(2)}"  # तेल कंपनियों- रोसनेफ्ट और …: a dash before the names
-                yield ctx.finding(
-                    self, m.start(), m.end(),
-                    f"no compound starts with the oblique plural '{m.group(1)}'; the hyphen after it is a dash: "
-                    f"'{fixed}'",
-                    [Fix(m.start(), m.end(), fixed, applicability=DISPLAY_ONLY)],
-                )
-                continue
-            if _clause_opens_after(m.group(1), m.group(2)):
-                fixed = f"{m.group(1)} – {m.group(2)}"  # 28 यात्री घायल- एक की मौत: two clauses, a dash between
-                yield ctx.finding(
-                    self, m.start(), m.end(),
-                    f"no compound ends in a number or a determiner ('{m.group(2)}'); the hyphen before it "
-                    f"is a dash between clauses: '{fixed}'",
-                    [Fix(m.start(), m.end(), fixed, applicability=DISPLAY_ONLY)],
-                )
+                why = f"no compound starts with the oblique plural '{m.group(1)}'; the hyphen after it is a dash"
+            elif _clause_opens_after(m.group(1), m.group(2)):
+                why = (f"no compound ends in a number or a determiner ('{m.group(2)}'); the hyphen before it "
+                       "is a dash between clauses")
+            else:
+                why = ""
+            if why:
+                fixed = f"{m.group(1)} – {m.group(2)}"
+                yield ctx.finding(self, m.start(), m.end(), f"{why}: '{fixed}'",
+                                  [Fix(m.start(), m.end(), fixed, applicability=DISPLAY_ONLY)])
                 continue
             fixed = f"{m.group(1)}-{m.group(2)}"
             # Safe only where the article itself writes the compound whole: a spaced hyphen is also
