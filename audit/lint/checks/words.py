@@ -107,6 +107,16 @@ def word_ends(text: str, end: int) -> bool:
     return end == len(text) or text[end] not in DEVANAGARI_SET
 
 
+def word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the Devanagari word holding text[start:end]: walked out from both ends while
+    letters and signs of `DEVANAGARI_SET` continue it."""
+    while start and text[start - 1] in DEVANAGARI_SET:
+        start -= 1
+    while end < len(text) and text[end] in DEVANAGARI_SET:
+        end += 1
+    return start, end
+
+
 CLAUSE_ENDS = "।.!?|,;:\n"  # a clause ends at one of these (the grammar checks' reading of a clause)
 _CLAUSE_BACK = 160  # how far back a clause is read (a clause of a dozen words)
 

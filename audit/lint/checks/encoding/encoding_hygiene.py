@@ -7,7 +7,7 @@ from operator import methodcaller
 from audit.core.findings import SAFE, UNSAFE, Fix, Severity
 from audit.language.wordstats import hindi_zipf
 from audit.lint.checks.base import Check, Context
-from audit.lint.checks.words import DEVANAGARI_SET
+from audit.lint.checks.words import word_around
 
 _CONSONANT = "\u0915-\u0939\u0958-\u095f"
 _SIGN = "\u093e-\u094c"
@@ -114,14 +114,6 @@ _NUKTA_HOST = "\u0921\u0922"  # ड ढ, the letters a converter's nukta slips o
 _SIGN_OR_NASAL = frozenset(map(chr, [*range(0x93E, 0x94D), 0x901, 0x902]))
 
 
-def _word_at(text: str, start: int, end: int) -> tuple[int, int]:
-    while start and text[start - 1] in DEVANAGARI_SET:
-        start -= 1
-    while end < len(text) and text[end] in DEVANAGARI_SET:
-        end += 1
-    return start, end
-
-
 def _slipped_fix(text: str, start: int, end: int) -> tuple[int, str] | None:
     """Where a nukta on न / र / य starts its slip and what the slip is rewritten as: the nukta moved back
     to a bare ड or ढ with only vowel signs between (खिलाडिय़ों: खिलाड़ियों), else dropped where that makes
@@ -132,7 +124,7 @@ def _slipped_fix(text: str, start: int, end: int) -> tuple[int, str] | None:
         host -= 1
     if host >= 0 and text[host] in _NUKTA_HOST and text[host + 1 : host + 2] != _NUKTA:
         return host, text[host] + _NUKTA + text[host + 1 : start] + base
-    left, right = _word_at(text, start, end)
+    left, right = word_around(text, start, end)
     written = text[left:right]
     fixed = text[left:start] + base + text[end:right]
     if hindi_zipf(fixed) >= _WORD_ZIPF and hindi_zipf(fixed) > hindi_zipf(written):
@@ -173,11 +165,7 @@ def _meant_aa(text: str, start: int, end: int) -> bool:
     """Whether the word holding ा + ॅ at [start, end) is no word drawn with ॉ (zipf 0: कॉर्बन) but one
     Hindi text writes with ा alone (zipf 3+: कार्बन): the ॅ is a stray key, not half of ॉ (बाॅलीवुड,
     डाॅक्टर stay ॉ: बॉलीवुड and डॉक्टर are words)."""
-    left, right = start, end
-    while left and text[left - 1] in DEVANAGARI_SET:
-        left -= 1
-    while right < len(text) and text[right] in DEVANAGARI_SET:
-        right += 1
+    left, right = word_around(text, start, end)
     word = text[left:right]
     cut = start - left
     drawn = drawn_as(word)
