@@ -35,14 +35,21 @@ def _append_row(path: Path, row: str) -> int:
     return line
 
 
-def test_exchange_rates_refuse_a_currency_twice(tmp_path):
+def _refused_row(tmp_path: Path, name: str, row: str, prop: str) -> GlossaryError:
+    """Appends `row` to a copy of the lexicon's table `name` and reads it through `prop`: the error,
+    which must name that table and the row's line."""
     folder = _lexicon_copy(tmp_path)
-    table = folder / "exchange_rates.tsv"
-    line = _append_row(table, "USD\t70\t90\ta second band")
+    table = folder / name
+    line = _append_row(table, row)
     with pytest.raises(GlossaryError) as caught:
-        Lexicon(folder).exchange_rates
+        getattr(Lexicon(folder), prop)
     assert (caught.value.path, caught.value.line) == (str(table), line)
-    assert "'USD'" in caught.value.reason and "line 3" in caught.value.reason  # the first USD row
+    return caught.value
+
+
+def test_exchange_rates_refuse_a_currency_twice(tmp_path):
+    error = _refused_row(tmp_path, "exchange_rates.tsv", "USD\t70\t90\ta second band", "exchange_rates")
+    assert "'USD'" in error.reason and "line 3" in error.reason  # the first USD row
 
 
 # Every lexicon table keyed by a column, and the property that reads it (None: the constructor).
@@ -90,13 +97,9 @@ def test_a_key_of_two_columns_and_empty_keys(tmp_path):
 
 def test_set_compounds_refuse_a_first_word_both_open_and_paired(tmp_path):
     # डोप is listed with any loan after it; a row pairing it with one word contradicts that row
-    folder = _lexicon_copy(tmp_path)
-    table = folder / "set_compounds.tsv"
-    line = _append_row(table, "डोप\tटेस्ट\ta pair for a first word already open to any loan")
-    with pytest.raises(GlossaryError) as caught:
-        Lexicon(folder).set_compounds
-    assert (caught.value.path, caught.value.line) == (str(table), line)
-    assert "'डोप'" in caught.value.reason
+    error = _refused_row(tmp_path, "set_compounds.tsv", "डोप\tटेस्ट\ta pair for a first word already open to any loan",
+                         "set_compounds")
+    assert "'डोप'" in error.reason
 
 
 def test_set_compounds_take_several_second_words_for_one_first(tmp_path):
@@ -115,9 +118,4 @@ def test_name_words_are_read_by_kind_from_the_table(tmp_path):
 
 
 def test_name_words_refuse_an_unknown_kind(tmp_path):
-    folder = _lexicon_copy(tmp_path)
-    table = folder / "name_words.tsv"
-    line = _append_row(table, "सेवा\tservice_head\ta kind no gate reads")
-    with pytest.raises(GlossaryError) as caught:
-        Lexicon(folder).name_words
-    assert (caught.value.path, caught.value.line) == (str(table), line)
+    _refused_row(tmp_path, "name_words.tsv", "सेवा\tservice_head\ta kind no gate reads", "name_words")

@@ -3,6 +3,8 @@ long one-line paragraphs, small terminals, a resize mid-session, a bulk accept's
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 
 from audit.lint.engine import Engine
@@ -25,25 +27,27 @@ def selected_rows(article) -> list[int]:
             if any(seg.style and seg.style.reverse for seg in article.render_line(y))]
 
 
-@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
-async def test_a_finding_deep_in_a_long_paragraph_is_scrolled_into_view(tmp_path, engine, size):
-    path = tmp_path / "long.txt"
-    path.write_text("शीर्षक\n" + LONG, encoding="utf-8")
+@asynccontextmanager
+async def at_deepseek(path, engine, size: tuple[int, int], body: str = LONG):
+    """The app on a headline and `body` written to `path`, running at `size`, with the first डीपसेक
+    (TERM001) selected: (app, pilot)."""
+    path.write_text("शीर्षक\n" + body, encoding="utf-8")
     app = ReviewApp([path], engine)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await select(pilot, "TERM001", "डीपसेक")
+        yield app, pilot
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_finding_deep_in_a_long_paragraph_is_scrolled_into_view(tmp_path, engine, size):
+    async with at_deepseek(tmp_path / "long.txt", engine, size) as (app, pilot):
         await pilot.pause()
         assert selected_rows(app.article), "the selected finding is off the article pane"
 
 
 async def test_the_selection_stays_in_view_when_the_terminal_is_resized(tmp_path, engine):
-    path = tmp_path / "long.txt"
-    path.write_text("शीर्षक\n" + LONG, encoding="utf-8")
-    app = ReviewApp([path], engine)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        await select(pilot, "TERM001", "डीपसेक")
+    async with at_deepseek(tmp_path / "long.txt", engine, (200, 50)) as (app, pilot):
         await pilot.pause()
         assert selected_rows(app.article)
         await pilot.resize_terminal(60, 20)
@@ -76,12 +80,7 @@ async def _bulk_preview_rows(tmp_path, engine, body: str, size: tuple[int, int])
     """The screen's rows once accept-everywhere (A) is pressed on the first डीपसेक of a headline and `body`."""
     from tui.screens import BulkScreen
 
-    path = tmp_path / "long.txt"
-    path.write_text("शीर्षक\n" + body, encoding="utf-8")
-    app = ReviewApp([path], engine)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await select(pilot, "TERM001", "डीपसेक")
+    async with at_deepseek(tmp_path / "long.txt", engine, size, body) as (app, pilot):
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, BulkScreen)
@@ -147,11 +146,7 @@ async def test_one_unsaved_decision_is_counted_in_the_singular(tmp_path, engine)
     from tui.screens import ConfirmScreen
 
     path = tmp_path / "long.txt"
-    path.write_text("शीर्षक\n" + LONG, encoding="utf-8")
-    app = ReviewApp([path], engine)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await select(pilot, "TERM001", "डीपसेक")
+    async with at_deepseek(path, engine, (120, 40)) as (app, pilot):
         await pilot.press("a")
         await settle(pilot)
         app.exit()  # as a killed terminal: the decision stays in the journal
