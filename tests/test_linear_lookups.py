@@ -316,3 +316,25 @@ def test_spelling_key_steps_taken_only_where_needed_match_every_step_taken():
     for word in words:
         for chandra in (True, False):
             assert spelling_variant.spelling_key(word, chandra) == _reference_spelling_key(word, chandra), word
+
+
+def test_a_currency_variant_asks_about_its_sentence_once(monkeypatch):
+    """TERM001 reads a currency variant's sentence for a sum of money (डोलर, a fairground ride, is no
+    dollar); asked per variant, a long sentence full of them was read once per variant (quadratic:
+    33 s for 4,000 of them). Each sentence is read once; the verdict is the same."""
+    from audit.lint.checks.terminology import glossary_variant
+    from audit.lint.engine import Engine
+
+    engine = Engine()  # the house glossary, where डोलर is a variant of dollar
+    ctx = lambda text: Context(parse_article(text), engine.glossary, engine.lexicon, engine.settings, None)  # noqa: E731
+
+    asked = []
+    original = glossary_variant._money_sentence
+    monkeypatch.setattr(glossary_variant, "_money_sentence", lambda ctx, sent: asked.append(sent) or original(ctx, sent))
+    check = glossary_variant.GlossaryVariant()
+    rides = "मेले में झूला, चकरी व डोलर " * 50 + "सब थे।"
+    assert list(check.run(ctx(rides + "\n"))) == []
+    assert len(asked) == 1
+    money = rides + " एक डोलर की कीमत 90 रुपये है।\n"
+    found = list(check.run(ctx(money)))
+    assert [f.text for f in found] == ["डोलर"]  # the money sentence's variant, not the ride's

@@ -71,11 +71,15 @@ class GlossaryVariant(Check):
                 else:
                     got[form] = got.get(form, 0) + 1
         nukta_free = None  # whether the text writes no loan nukta: asked once, where a fix needs it
+        money: dict[int, bool] = {}  # per sentence: a long one full of a currency's variant is read once
         for (entry, role), (start, end), form, (sent, _) in zip(values, spans, written_as, hits):
             if role == "canonical":
                 continue
-            if entry.kind == "currency" and not entry.dnt and not _money_sentence(ctx, sent):
-                continue  # झूला, चकरी व डोलर: a fairground ride, no sum of money in sight
+            if entry.kind == "currency" and not entry.dnt:
+                if id(sent) not in money:
+                    money[id(sent)] = _money_sentence(ctx, sent)
+                if not money[id(sent)]:
+                    continue  # झूला, चकरी व डोलर: a fairground ride, no sum of money in sight
             variants = forms[entry.latin]
             mixed = len(variants) > 1
             if role == "variant" and _ORTHOGRAPHY[form] == _ORTHOGRAPHY[entry.canonical]:
