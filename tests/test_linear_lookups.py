@@ -338,3 +338,20 @@ def test_a_currency_variant_asks_about_its_sentence_once(monkeypatch):
     money = rides + " एक डोलर की कीमत 90 रुपये है।\n"
     found = list(check.run(ctx(money)))
     assert [f.text for f in found] == ["डोलर"]  # the money sentence's variant, not the ride's
+
+
+def test_other_heads_key_each_word_once_and_match_every_pair(monkeypatch):
+    """SPELL001's other spellings of a spaced pair's first word: the text's words grouped by spelling
+    key once, where every pair was compared with every word of a head's key (quadratic in a long
+    article: 1.4 s of SPELL001 over 600 pages pasted as one). The same pairs as that comparison."""
+    key = spelling_variant.spelling_key
+    joined = [f"{a}म्प{b}" for a in "कखगघचछजझ" for b in "तथदधनपफबभ"]  # सम्पत्ति's spelling
+    singles = joined + [f"{a}ंप{b}" for a in "कखगघ" for b in "तथद"]  # and संपत्ति's, for 12 of them
+    pairs = {(w, tail) for w in joined for tail in ("कर", "दर")}
+    reference = pairs | {(w, tail) for head, tail in pairs for w in singles
+                         if key(w) in {key(h) for h, _ in pairs} and key(w) == key(head)}
+    calls = []
+    monkeypatch.setattr(spelling_variant, "spelling_key", lambda word: calls.append(word) or key(word))
+    assert spelling_variant._with_other_heads(pairs, singles) == reference
+    assert len(reference) > len(pairs)  # the other spellings are there to find
+    assert len(calls) <= 2 * len(pairs) + len(singles)

@@ -426,8 +426,11 @@ def _with_other_heads(pairs: set[tuple[str, str]], singles: Collection[str]) -> 
     if not pairs:
         return pairs
     heads = {spelling_key(head) for head, _ in pairs}
-    same = [w for w in singles if spelling_key(w) in heads]
-    return pairs | {(w, tail) for head, tail in pairs for w in same if spelling_key(w) == spelling_key(head)}
+    by_key: dict[str, list[str]] = defaultdict(list)  # the text's words of each head's key, each key computed once
+    for word in singles:
+        if (key := spelling_key(word)) in heads:
+            by_key[key].append(word)
+    return pairs | {(w, tail) for head, tail in pairs for w in by_key[spelling_key(head)]}
 
 
 _SHORT = 40  # a word this long or shorter has all its ends asked
